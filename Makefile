@@ -1,0 +1,51 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+REQ_STAMP := $(VENV)/.requirements
+DEV_STAMP := $(VENV)/.requirements-dev
+HOST ?= 127.0.0.1
+PORT ?= 8050
+
+.PHONY: run test bench lint format browser sample clean
+
+$(REQ_STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): $(REQ_STAMP) requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+run: $(REQ_STAMP)
+	$(PY) -m timeline sample load
+	$(PY) app.py --host $(HOST) --port $(PORT)
+
+# Browser tests need Debian's chromium; install it when missing and we are root.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; \
+	else echo "chromium is not installed and we are not root: browser tests will be skipped"; fi
+
+test: $(DEV_STAMP) browser
+	$(PY) -m pytest
+
+bench: $(DEV_STAMP)
+	$(PY) benchmarks/bench_import.py
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(DEV_STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+sample: $(REQ_STAMP)
+	$(PY) sample_data/generate.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .hypothesis
