@@ -114,8 +114,14 @@ def report(results: list[FileImport], failures: list[str]) -> None:
         print(f"error: {failure}", file=sys.stderr)
 
 
+def check_output(path: str) -> None:
+    if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+        raise ValueError(f"cannot write '{path}': use a .csv or .xlsx file name")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
+        check_output(args.output)
         results, failures = import_all(args)
     except (ValueError, ProfileError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -64,6 +64,8 @@ def _read_sheet(ws, file_name: str, limits: Limits, note: str) -> RawTable:
             f"{limits.max_rows} x {limits.max_columns} allowed",
             sheet=title,
         )
+    # Never trust that claim for reading: a wrong <dimension> would silently drop rows.
+    ws.reset_dimensions()
     rows: list[list[object]] = []
     positions: list[tuple[str, int]] = []
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
