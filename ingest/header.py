@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.columns import header_fields
-from ingest.readers.base import cell_text, is_blank_row
+from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 
 HEADER_SEARCH_ROWS = 30
@@ -34,18 +34,24 @@ def header_key(row: list[object]) -> tuple[str, ...]:
     return tuple(norm_label(cell_text(v)) for v in row)
 
 
-def classify_row(row: list[object], header: tuple[str, ...]) -> str | None:
-    """A reason to skip the row, or None when it is data."""
-    if is_blank_row(row):
+def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> str | None:
+    """A reason to skip the row (given as stripped cell texts), or None when it is data.
+
+    Runs once per row, so the common case (a data row) is decided with cheap tests."""
+    filled = len(texts) - texts.count("")
+    if filled == 0:
         return "blank row"
-    texts = [cell_text(v) for v in row]
-    filled = [t for t in texts if t]
-    if len(set(filled)) == 1 and _CONTINUED.match(filled[0]):
-        return f"'{filled[0][:40]}' row (table continues)"
-    key = header_key(row)
+    if filled <= 2:
+        distinct = {t for t in texts if t}
+        if len(distinct) == 1 and _CONTINUED.match(next(iter(distinct))):
+            return f"'{next(iter(distinct))[:40]}' row (table continues)"
+    # A repeated header repeats the date column's header: a date cell never starts with one.
+    date_text = texts[date_index] if date_index < len(texts) else ""
+    if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:
+        return None
+    key = tuple(norm_label(t) for t in texts)
     named = [(i, h) for i, h in enumerate(header) if h]
-    if named:
-        same = sum(1 for i, h in named if i < len(key) and key[i] == h)
-        if same >= max(2, int(0.8 * len(named))):
-            return "repeated header row"
+    same = sum(1 for i, h in named if i < len(key) and key[i] == h)
+    if same >= max(2, int(0.8 * len(named))):
+        return "repeated header row"
     return None
