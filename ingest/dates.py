@@ -232,21 +232,22 @@ def _from_serial(x: float, shown: str) -> DateInterval:
     return DateInterval(d, d, "exact", time=t, note=note)
 
 
-def _from_number(x: int | float, shown: str) -> DateInterval | None:
+def _from_number(x: int | float, shown: str = "") -> DateInterval | None:
+    """A year or an Excel serial; DateError(reason) otherwise."""
     if isinstance(x, float):
         if math.isnan(x):
             return None
         if not math.isfinite(x):
-            raise DateError(f"cannot read {shown} as a date: not a finite number")
+            raise DateError("not a finite number")
         if x.is_integer():
             x = int(x)
     # A year typed into a spreadsheet cell arrives as a number.
     if isinstance(x, int) and _MIN_YEAR <= x <= _MAX_YEAR:
         return _whole_year(x)
     if _SERIAL_MIN <= x < _SERIAL_MAX + 1:
-        return _from_serial(float(x), shown)
+        return _from_serial(float(x), shown or str(x))
     raise DateError(
-        f"cannot read {shown} as a date: a number must be a year ({_MIN_YEAR}-{_MAX_YEAR}) or"
+        f"a number must be a year ({_MIN_YEAR}-{_MAX_YEAR}) or"
         f" an Excel date number between {_SERIAL_MIN} (1 Jan 1950) and {_SERIAL_MAX}"
         " (31 Dec 2100)"
     )
@@ -764,7 +765,10 @@ def parse_date(value: object, *, month_first_evidence: bool = False) -> DateInte
         return DateInterval(value, value, "day")
     x = _as_number(value)
     if x is not None:
-        return _from_number(x, _show(value))
+        try:
+            return _from_number(x)
+        except DateError as exc:
+            raise DateError(f"cannot read {_show(value)} as a date: {exc}") from None
     if type(value).__name__ == "datetime64":  # numpy; its text is ISO or "NaT"
         return parse_date(str(value), month_first_evidence=month_first_evidence)
     raise DateError(f"cannot read a date from a {type(value).__name__}")
