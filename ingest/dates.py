@@ -14,6 +14,7 @@ failed, for a person fixing the file.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import decimal
 import functools
@@ -134,6 +135,9 @@ _WITNESS = re.compile(
 
 _SLASH_SPACES = re.compile(r"\s*/\s*")
 _ALT_NOTE = "could also be read month-first"
+_WEEKDAY_PREFIX = re.compile(
+    rf"({'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})\.?,?\s*(?=[0-9])", _A
+)
 _FORMS = "e.g. 12/03/2021, 12 Mar 2021, March 2021, Spring 2020, w/c 15/03/2021"
 
 
@@ -146,8 +150,7 @@ def _fmt(d: dt.date) -> str:
 
 
 def _show(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    text = text.strip()
+    text = (str(value) if isinstance(value, str | numbers.Number) else repr(value)).strip()
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
@@ -486,13 +489,21 @@ def _read_words(t: str) -> DateInterval | None:
         raise DateError("there is no year")
     if iv is None:
         return None
-    if weekday is not None and iv.precision == "day" and iv.start.weekday() != weekday:
-        note = (
-            f"{_DAY_NAMES[weekday]} does not match: {_fmt(iv.start)} is a"
-            f" {_DAY_NAMES[iv.start.weekday()]}"
-        )
-        iv = DateInterval(iv.start, iv.end, iv.precision, note=note)
-    return iv
+    if form == "MN" and len(vals[1]) == 2 and int(vals[1]) <= 31 and not set("-'") & set(t):
+        # "March 12" could also be a day with no year; say how it was read
+        iv = dataclasses.replace(iv, note=f"read as {_describe(iv)} (month and 2-digit year)")
+    return _check_weekday(iv, weekday)
+
+
+def _check_weekday(iv: DateInterval, weekday: int | None) -> DateInterval:
+    """A written weekday that disagrees with the date is noted, not fatal."""
+    if weekday is None or iv.precision != "day" or iv.start.weekday() == weekday:
+        return iv
+    note = (
+        f"{_DAY_NAMES[weekday]} does not match: {_fmt(iv.start)} is a"
+        f" {_DAY_NAMES[iv.start.weekday()]}"
+    )
+    return dataclasses.replace(iv, note=_join(iv.note, note))
 
 
 def _read_single(t: str, evidence: bool) -> DateInterval | None:
@@ -500,6 +511,10 @@ def _read_single(t: str, evidence: bool) -> DateInterval | None:
     iv = _read_numeric(t, evidence)
     if iv is None:
         iv = _read_words(t)
+    if iv is None and (m := _WEEKDAY_PREFIX.match(t)):  # Fri 12/03/2021
+        iv = _read_numeric(t[m.end() :], evidence)
+        if iv is not None:
+            iv = _check_weekday(iv, _WEEKDAYS[m.group(1)])
     return iv
 
 

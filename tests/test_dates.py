@@ -199,6 +199,23 @@ def test_dt012_other_days(text, expected):
     assert (iv.start, iv.end, iv.precision) == (expected, expected, "day")
 
 
+def test_dt013_weekday_before_a_numeric_date():
+    assert _iv("Fri 12/03/2021") == DateInterval(MAR12, MAR12, "day")
+    assert _iv("Friday, 12.3.21").start == MAR12
+    iv = _iv("Sat 12/03/2021 14:35")
+    assert (iv.start, iv.time) == (MAR12, T(14, 35))
+    assert "Saturday does not match" in iv.note
+
+
+def test_dt014_month_and_two_digit_year_with_a_space_is_noted():
+    # "March 12" might be a day with no year: read as a month, and say so
+    iv = _iv("March 12")
+    assert (iv.start, iv.end, iv.precision) == (D(2012, 3, 1), D(2012, 3, 31), "month")
+    assert iv.note == "read as Mar 2012 (month and 2-digit year)"
+    assert _iv("Mar-21").note == ""
+    assert _iv("March 2021").note == ""
+
+
 # ------------------------------------------------------------------ date objects
 
 
