@@ -80,7 +80,7 @@ def _check_invariants(iv: DateInterval | None) -> None:
     assert isinstance(iv, DateInterval)
     assert iv.precision in PRECISIONS
     assert iv.start <= iv.end
-    assert 1900 <= iv.start.year and iv.end.year <= 2100
+    assert iv.start.year >= 1900 and iv.end.year <= 2100
     assert (iv.time is not None) == (iv.precision == "exact")
     if iv.alternative is not None:
         assert iv.alternative[0] <= iv.alternative[1]
