@@ -80,7 +80,7 @@ _WEEKDAYS = {
     )
     for name in names
 }
-# UK meteorological seasons: first month and the span in months.
+# UK meteorological seasons by first month; each spans three months (winter: Dec-Feb).
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MON_ABBR = ("", *(calendar.month_abbr[i] for i in range(1, 13)))
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -211,7 +211,7 @@ def _season(name: str, year: int, note: str = "") -> DateInterval:
     _check_year(end_year)
     if first == 12 and not note:
         note = f"winter {year} read as Dec {year} to Feb {end_year}"
-    return DateInterval(start, _month_end(end_year, end_month), "season", note=note or "")
+    return DateInterval(start, _month_end(end_year, end_month), "season", note=note)
 
 
 def _single_day(d: dt.date, note: str = "", alt: dt.date | None = None) -> DateInterval:
