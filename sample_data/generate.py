@@ -1991,7 +1991,14 @@ def build_single_agency(rng: random.Random) -> None:
             "T/C Jade re EPDS 14 letter from HV. Low mood, coping with support of mum.",
             "Continue sertraline. Review 4/52.",
         ),
-        ("13/01/2020", "1045", "Immunisation", PN, "Maisie-Rose: catch-up imms given.", ""),
+        (
+            "13/01/2020",
+            "1045",
+            "Face to face",
+            DR2,
+            "Maisie-Rose: posseting after feeds, thriving.",
+            "Reflux advice. Review PRN.",
+        ),
         (
             "24/02/2020",
             "1110",
@@ -2463,14 +2470,14 @@ def write_hospital(out: Path, rng: random.Random) -> Layout:
         if en.date_text == "unknown":
             lay.problems.append((HOSP_SHEET, r, "unreadable date: 'unknown'"))
         lay.truth.append((HOSP_SHEET, r, en.event_id))
-    ws.append([])
+    ws.append([None] * 6)
     ws.append(
         [
             "Source: ED/paediatric system extract 06/01/2022, P. Ellison, Named Nurse "
             "Safeguarding Children. Mother's attendance included where relevant."
         ]
     )
-    lay.skipped.append((HOSP_SHEET, ws.max_row - 1, "blank row"))
+    lay.skipped.append((HOSP_SHEET, ws.max_row - 1, "blank row below the table"))
     lay.skipped.append((HOSP_SHEET, ws.max_row, "source note below the table"))
     lay.physical_rows = ws.max_row
     wb.save(out / HOSP_FILE)
@@ -2517,7 +2524,7 @@ def write_school(out: Path) -> Layout:
             ws.append(["--- Academic year 2020/21 ---"])
             lay.skipped.append((SCHOOL_SHEET, ws.max_row, "academic-year divider row"))
         if i == blank_at:
-            ws.append([])
+            ws.append([None] * 5)
             lay.skipped.append((SCHOOL_SHEET, ws.max_row, "blank row"))
         value: object = en.date_text if en.date_text is not None else en.when
         ws.append([value] + [en.cells[h] for h in header[1:]])
@@ -2579,6 +2586,8 @@ def write_hv(out: Path, rng: random.Random) -> Layout:
             n_rows += 1
             lay.skipped.append((name, n_rows, "blank row"))
         when = en.date_text if en.date_text is not None else f"{en.when:%d/%m/%Y}"
+        if en.date_text is None and rng.random() < 0.2:
+            when = f"{en.when:%d.%m.%y}"  # some HVs type 14.02.19
         if i == bad_at:
             when = "31/06/2020"
         cells = table.add_row().cells
