@@ -476,6 +476,9 @@ def build_events(rng: random.Random) -> None:  # noqa: PLR0915 - it is the case'
             "sounds normal. Mum: breast/bottle.",
             "Imms 8 wks booked.",
         ),
+    )
+    ev(
+        d("23/09/2019"),
         gp(
             "23/09/2019",
             "1040",

@@ -207,3 +207,13 @@ def test_sd009_many_events_recorded_by_several_agencies() -> None:
         kloe = list(csv.DictReader(fh))
     assert [k["number"] for k in kloe] == ["1", "2", "3", "4", "5"]
     assert all(k["title"] and k["description"] for k in kloe)
+
+
+def test_sd010_one_row_per_agency_per_event_except_the_duplicate() -> None:
+    seen = defaultdict(list)
+    for t in read_truth():
+        if t["event_id"]:
+            seen[(t["file"], t["event_id"])].append(int(t["row"]))
+    repeated = {k: v for k, v in seen.items() if len(v) > 1}
+    assert list(repeated.values()) == [[27, 28]]
+    assert next(iter(repeated))[0] == GP
