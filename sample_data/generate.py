@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import sys
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -1742,8 +1744,8 @@ def build_events(rng: random.Random) -> None:  # noqa: PLR0915 - it is the case'
         sch(
             "06/09/2021",
             TY,
-            "RCPC - DSL attended. School did not agree with ending CP plan (Tyler saying "
-            "'Connor came for tea').",
+            "RCPC - DSL attended. School did not agree with ending CP plan (Tyler talking "
+            "about Connor taking them out in July, Connor at the gate in June).",
             "Dissent recorded by chair.",
             DSL,
         ),
@@ -2609,6 +2611,23 @@ def write_hv(out: Path, rng: random.Random) -> Layout:
     return lay
 
 
+def pin_office_file(path: Path) -> None:
+    """Make an xlsx/docx byte-stable: fixed zip entry times and document timestamps.
+
+    openpyxl stamps the save time into docProps/core.xml and every zip entry, so without
+    this the committed files would change on every run although their cells do not."""
+    with zipfile.ZipFile(path) as zin:
+        items = [(info, zin.read(info.filename)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2022-01-10T09:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2022, 1, 10, 9, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            zout.writestr(fixed, data)
+
+
 # --------------------------------------------------------------------------- KLOE, truth
 KLOE = [
     (
@@ -2670,6 +2689,8 @@ def generate(out: Path) -> list[Layout]:
         write_hospital(out, random.Random(SEED + 4)),
         write_school(out),
     ]
+    for name in (CSC_FILE, HV_FILE, HOSP_FILE, SCHOOL_FILE):
+        pin_office_file(out / name)
     with open(out / "truth.csv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["file", "sheet", "row", "event_id"])
@@ -3054,7 +3075,7 @@ def build_more(rng: random.Random) -> None:  # noqa: PLR0915
             d(when),
             csc(
                 when,
-                f"CIN visit - {how.lower()}. {note}",
+                f"CIN visit ({how.lower()}). {note}",
                 "CIN plan continues.",
                 SW2 if d(when) > d("02/10/2020") else SW1,
             ),
