@@ -5,9 +5,11 @@ their mother Jade and Jade's partner Connor PRYCE, living in the fictional town 
 Brackenford. Six agencies each wrote a chronology in their own layout; many real-world
 events are recorded by two to four agencies in their own words and on their own dates.
 
-Design: `events.py`-style data below (each real-world event with one rendering per agency
-that recorded it), then one writer per file that adds the layout, junk rows and problem
-rows, and records the row a user sees for every agency row in truth.csv.
+Design: the story is a list of real-world events (`ev(...)`), each with one rendering per
+agency that recorded it (`csc(...)`, `pol(...)`, `hv(...)`, `gp(...)`, `hosp(...)`,
+`sch(...)`, and `da_incident(...)` for a police call-out and its PPN, Operation Encompass
+and HV notifications); then one writer per file adds that agency's layout, junk rows and
+problem rows, and records the row a user sees for every agency row in truth.csv.
 
 Run: python sample_data/generate.py [OUTPUT_DIR]   (default: this folder)
 """
