@@ -14,7 +14,16 @@ from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 
 HEADER_SEARCH_ROWS = 30
-_CONTINUED = re.compile(r"^\W*(continued|cont['’]?d|contd)\b.{0,40}$", re.IGNORECASE)
+# Rows with one text only that are about the table, not events in it. Anything else with
+# one cell (e.g. an event whose date was left out) is data, and gets quarantined.
+_CONTINUED = re.compile(r"^.{0,40}\b(continued|cont['’]?d|contd)\b.{0,60}$", re.IGNORECASE)
+_DIVIDER = re.compile(
+    r"^([-=*_#~–—]{2,}.*[-=*_#~–—]{2,}|(academic|school|financial) year \d{4}\S*)$", re.IGNORECASE
+)
+_NOTE = re.compile(
+    r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
+    r"prepared by|completed by|key)\b\s*[:\-–]", re.IGNORECASE
+)
 
 
 def find_header(
@@ -43,8 +52,14 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
         return "blank row"
     if filled <= 2:
         distinct = {t for t in texts if t}
-        if len(distinct) == 1 and _CONTINUED.match(next(iter(distinct))):
-            return f"'{next(iter(distinct))[:40]}' row (table continues)"
+        if len(distinct) == 1:
+            text = next(iter(distinct))
+            if _CONTINUED.match(text):
+                return f"'{text[:40]}' row (table continues)"
+            if _DIVIDER.match(text):
+                return f"section divider '{text[:40]}'"
+            if _NOTE.match(text):
+                return f"note row '{text[:40]}' (not an event)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:

@@ -309,7 +309,7 @@ def _import_table(
             errors.append(
                 Issue(
                     "no_text",
-                    "the row has a date but no description or outcome",
+                    "no description or outcome",
                     headers[idx["description"]],
                     "error",
                 )
