@@ -42,14 +42,17 @@ HOSP_FILE = "Hospital Trust - ED attendances.xlsx"
 HOSP_SHEET = "ED attendances"
 SCHOOL_FILE = "school_chron.xlsx"
 SCHOOL_SHEET = "Safeguarding log"
+HOUSING_FILE = "Housing chronology (Brackenford Homes).xlsx"
+HOUSING_SHEET = "Sheet1"
 
-CSC, POL, HV, GP, HOSP, SCH = (
+CSC, POL, HV, GP, HOSP, SCH, HOUSING = (
     "Children's Social Care",
     "Police",
     "Health Visiting",
     "GP",
     "Hospital",
     "School",
+    "Housing",
 )
 
 
@@ -63,6 +66,7 @@ class Entry:
     cells: dict[str, str]
     time: str = ""  # "HHMM" where the agency records a time
     date_text: str | None = None  # a text date that replaces the formatted `when`
+    until: date | None = None  # end of a period (Housing's 'Date to')
     event_id: str = ""
     seq: int = 0
 
@@ -123,6 +127,12 @@ def hosp(when: str, time: str, patient: str, complaint: str, outcome: str, clin:
 def sch(when: str, child: str, what: str, action: str, staff: str, text: str | None = None):
     cells = {"Pupil": child, "What happened": what, "Action": action, "Staff": staff}
     return Entry(SCH, d(when), cells, date_text=text)
+
+
+def hsg(when: str, until: str | None, cat: str, notes: str, officer: str) -> Entry:
+    """Housing writes a 'Date from' and an optional 'Date to' (a period, e.g. a stay)."""
+    cells = {"Category": cat, "Notes": notes, "Officer": officer}
+    return Entry(HOUSING, d(when), cells, until=d(until) if until else None)
 
 
 def plus(when: str, days: int) -> str:
@@ -2680,6 +2690,7 @@ def generate(out: Path) -> list[Layout]:
     build_events(rng)
     build_single_agency(rng)
     build_more(rng)
+    build_housing()
     build_problem_events()
     assign_event_ids()
     out.mkdir(parents=True, exist_ok=True)
@@ -2690,8 +2701,9 @@ def generate(out: Path) -> list[Layout]:
         write_gp(out, random.Random(SEED + 3)),
         write_hospital(out, random.Random(SEED + 4)),
         write_school(out),
+        write_housing(out),
     ]
-    for name in (CSC_FILE, HV_FILE, HOSP_FILE, SCHOOL_FILE):
+    for name in (CSC_FILE, HV_FILE, HOSP_FILE, SCHOOL_FILE, HOUSING_FILE):
         pin_office_file(out / name)
     with open(out / "truth.csv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -3211,6 +3223,256 @@ def build_more(rng: random.Random) -> None:  # noqa: PLR0915
             "No concerns. CP plan - HV informed.",
         ),
     )
+
+
+def find_event(pred: Callable[[Entry], bool]) -> Event:
+    return next(e for e in EVENTS if any(pred(en) for en in e.entries))
+
+
+def also(event: Event, entry: Entry) -> None:
+    """Another agency's row about an event that is already in the story."""
+    _SEQ[0] += 1
+    entry.seq = _SEQ[0]
+    event.entries.append(entry)
+
+
+def build_housing() -> None:
+    """Brackenford Homes (the landlord): tenancy, neighbour complaints, repairs, the move."""
+    ho1, ho2, asb = "T. Greenhalgh (HO)", "M. Iqbal (HO)", "ASB team"
+    ev(
+        d("18/03/2019"),
+        hsg(
+            "18/03/2019",
+            None,
+            "Rent arrears",
+            "14 Pennine Walk (sole tenant Jade CALDERBANK). "
+            "Arrears £412.60. Arrears letter 1 sent.",
+            ho1,
+        ),
+    )
+    ev(
+        d("05/08/2019"),
+        hsg(
+            "05/08/2019",
+            None,
+            "Neighbour complaint",
+            "No.12 complains of shouting and doors slamming late at night from no.14.",
+            asb,
+        ),
+    )
+    ev(
+        d("19/11/2019"),
+        hsg(
+            "19/11/2019",
+            None,
+            "Tenancy visit",
+            "Tenancy audit. Jade, baby and partner Connor PRYCE present - Connor says he "
+            "'stays some nights'. Advised to add to household if living there.",
+            ho1,
+        ),
+    )
+    also(
+        find_event(lambda en: en.cells.get("Ref") == "DA/20/02453"),
+        hsg(
+            "20/04/2020",
+            None,
+            "Neighbour complaint",
+            "No.12 reports police called to no.14 in early hours of Saturday 18/04 - screaming "
+            "and a child crying.",
+            asb,
+        ),
+    )
+    ev(
+        d("17/08/2020"),
+        hsg(
+            "17/08/2020",
+            None,
+            "Repair",
+            "Repair job raised - bedroom door, hole in panel. Tenant says 'accidental'. "
+            "Rechargeable repair.",
+            "Repairs desk",
+        ),
+    )
+    ev(
+        d("28/11/2020"),
+        hsg(
+            "30/11/2020",
+            "08/02/2021",
+            "Occupancy",
+            "Household staying with tenant's mother (Sandra CALDERBANK) following DA. Rent "
+            "continues via UC. Property checked weekly.",
+            ho2,
+        ),
+    )
+    also(
+        find_event(lambda en: en.cells.get("Event / Contact", "").startswith("MARAC held")),
+        hsg(
+            "10/12/2020",
+            None,
+            "MARAC",
+            "MARAC attended (housing rep). Action: housing options interview, consider "
+            "management move on DA grounds.",
+            ho2,
+        ),
+    )
+    ev(
+        d("15/12/2020"),
+        hsg(
+            "15/12/2020",
+            None,
+            "Housing options",
+            "Housing options interview with Jade. Management move application on DA grounds.",
+            ho2,
+        ),
+    )
+    ev(
+        d("15/01/2021"),
+        hsg(
+            "15/01/2021",
+            None,
+            "Application",
+            "Management move approved - Band A (DA). Areas: Brackenford north only.",
+            ho2,
+        ),
+    )
+    ev(
+        d("10/05/2021"),
+        hsg(
+            "10/05/2021",
+            None,
+            "Offer",
+            "Offer of Flat 3, Kestrel House, Mill Lane (2 bed). Viewed and accepted.",
+            ho2,
+        ),
+    )
+    also(
+        find_event(
+            lambda en: en.cells.get("Outcome / Action") == "Address updated. Notify partners."
+        ),
+        hsg(
+            "07/06/2021",
+            None,
+            "Sign-up",
+            "Tenancy sign-up Flat 3 Kestrel House, keys given. Household: Jade, Tyler, "
+            "Maisie-Rose.",
+            ho2,
+        ),
+    )
+    ev(
+        d("07/06/2021"),
+        hsg(
+            "14/06/2021",
+            "07/06/2021",  # typo: the notice period ran 07/06 to 14/06
+            "Tenancy end",
+            "14 Pennine Walk - notice period, keys returned. Property void.",
+            ho1,
+        ),
+    )
+    ev(
+        d("06/07/2021"),
+        hsg(
+            "06/07/2021",
+            None,
+            "Tenancy visit",
+            "New tenancy settling-in visit. Jade and children seen. Men's toiletries in "
+            "bathroom - Jade says her brother stays sometimes.",
+            ho2,
+        ),
+    )
+    also(
+        find_event(lambda en: en.cells.get("Ref") == "CW/21/04410"),
+        hsg(
+            "12/07/2021",
+            None,
+            "Neighbour complaint",
+            "Flat 2 reports children left alone in Flat 3 on Sunday evening (11/07), police "
+            "called.",
+            asb,
+        ),
+    )
+    also(
+        find_event(lambda en: en.cells.get("Ref") == "DA/21/06021"),
+        hsg(
+            "06/09/2021",
+            None,
+            "Neighbour complaint",
+            "Flat 2 reports shouting from Flat 3 in early hours of Saturday, police attended.",
+            asb,
+        ),
+    )
+    ev(
+        d("14/10/2021"),
+        hsg(
+            "14/10/2021",
+            None,
+            "Rent arrears",
+            "Arrears £286. Neighbour says Connor PRYCE is living at Flat 3 (unauthorised "
+            "occupant). Letter to tenant.",
+            ho2,
+        ),
+    )
+    ev(
+        d("18/11/2021"),
+        hsg(
+            "18/11/2021",
+            None,
+            "Neighbour complaint",
+            "Flat 2: child crying for long periods over several days, man shouting.",
+            asb,
+        ),
+    )
+    ev(
+        d("22/11/2021"),
+        hsg(
+            "22/11/2021",
+            None,
+            "Information request",
+            "Police request (DC Ferris) for occupancy details of Flat 3. Provided.",
+            ho2,
+        ),
+        pol(
+            "22/11/2021",
+            "1120",
+            "Enquiry with Brackenford Homes re occupants of Flat 3 Kestrel House.",
+            DC1,
+            "Tenancy in Jade’s sole name; landlord has neighbour reports Connor living there.",
+            "CR/21/12200",
+        ),
+    )
+
+
+def write_housing(out: Path) -> Layout:
+    lay = Layout(
+        HOUSING_FILE,
+        HOUSING_SHEET,
+        [
+            "one sheet with the default name 'Sheet1', header on row 1, frozen and filtered",
+            "two date columns: 'Date from' and 'Date to' (a period, usually empty), Excel "
+            "date cells in d-mmm-yy format",
+            "a 'Ref' column that is the same tenancy reference on every row",
+        ],
+        header_row=1,
+    )
+    wb = Workbook()
+    ws = wb.active
+    ws.title = HOUSING_SHEET
+    header = ["Date from", "Date to", "Category", "Notes", "Officer", "Ref"]
+    ws.append(header)
+    ws.freeze_panes = "A2"
+    lay.skipped.append((HOUSING_SHEET, 1, "header"))
+    for en in entries_for(HOUSING):
+        ref = "T/0412/14PW" if en.when < d("07/06/2021") else "T/2298/K3"
+        ws.append([en.when, en.until] + [en.cells[h] for h in header[2:5]] + [ref])
+        r = ws.max_row
+        for col in (1, 2):
+            ws.cell(row=r, column=col).number_format = "d-mmm-yy"
+        if en.until is not None and en.until < en.when:
+            lay.problems.append((HOUSING_SHEET, r, "'Date to' before 'Date from'"))
+        lay.truth.append((HOUSING_SHEET, r, en.event_id))
+    ws.auto_filter.ref = f"A1:F{ws.max_row}"
+    lay.physical_rows = ws.max_row
+    wb.save(out / HOUSING_FILE)
+    return lay
 
 
 if __name__ == "__main__":

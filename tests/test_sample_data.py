@@ -22,18 +22,20 @@ HV = "hv chron v2.docx"
 GP = "GP Surgery chronology.csv"
 HOSP = "Hospital Trust - ED attendances.xlsx"
 SCHOOL = "school_chron.xlsx"
+HOUSING = "Housing chronology (Brackenford Homes).xlsx"
 CSV_FILES = {POLICE: ("cp1252", ";"), GP: ("utf-8-sig", ",")}
-XLSX_FILES = [CSC, HOSP, SCHOOL]
+XLSX_FILES = [CSC, HOSP, SCHOOL, HOUSING]
 
 # The expected layout of each file, as documented in sample_data/README.md:
 # file -> {sheet: (physical rows, rows that are not data)}.
 EXPECTED = {
     CSC: {"CSC entries": (119, {1, 2, 3, 4, 5, 28, 62, 63})},
-    POLICE: {"": (36, {1, 22, 36})},
+    POLICE: {"": (37, {1, 22, 37})},
     HV: {"table 1": (46, {1, 33}), "table 2": (35, {1})},
     GP: {"": (53, {1})},
     HOSP: {"ED attendances": (20, {1, 9, 19, 20})},
     SCHOOL: {"Safeguarding log": (66, {1, 2, 3, 28, 48})},
+    HOUSING: {"Sheet1": (19, {1})},
 }
 # Problem rows: (file, sheet, row) -> a fragment of what the row holds.
 PROBLEMS = {
@@ -47,6 +49,7 @@ PROBLEMS = {
     (GP, "", 28): "duplicate",
     (GP, "", 50): "empty",
     (HOSP, "ED attendances", 14): "unknown",
+    (HOUSING, "Sheet1", 13): "reversed",
 }
 
 
@@ -122,7 +125,7 @@ def test_sd004_layout_and_truth_rows(name: str) -> None:
         for r in data:
             assert any(v.strip() for v in rows[sheet][r - 1]), (sheet, r)
         header = rows[sheet][{CSC: 4, SCHOOL: 2}.get(name, 0)]
-        assert header[0] in ("Date", "Date/Time", "Attendance date", "When")
+        assert header[0] in ("Date", "Date/Time", "Attendance date", "When", "Date from")
         for r in data:
             assert rows[sheet][r - 1] != header
 
@@ -139,7 +142,7 @@ def test_sd005_non_data_rows_are_junk() -> None:
                 filled = [v for v in cells if v]
                 title = name == CSC and r < 5 or name == SCHOOL and r < 3
                 is_header = "Date" in cells or "When" in cells or "Attendance date" in cells
-                is_header = is_header or "Date/Time" in cells
+                is_header = is_header or "Date/Time" in cells or "Date from" in cells
                 ok = not filled or title or is_header or filled[0].startswith(notes)
                 assert ok, (name, sheet, r, cells)
 
@@ -153,6 +156,8 @@ def test_sd006_problem_rows_hold_the_problem() -> None:
             assert row[0] == "" and row[1]
         elif what == "duplicate":
             assert row == read_rows(SAMPLE, name)[sheet][r - 2]
+        elif what == "reversed":
+            assert row[1] and row[1] < row[0]  # 'Date to' before 'Date from' (ISO text)
         elif what == "empty":
             assert row[0] and row[4] == "" and truth[(name, sheet, r)] == ""
         else:
@@ -193,6 +198,9 @@ def test_sd008_excel_dates_are_real_dates_or_text_as_designed() -> None:
         hosp.cell(row=int(t["row"]), column=1).value for t in read_truth() if t["file"] == HOSP
     ]
     assert all(isinstance(v, str) for v in values)
+    housing = openpyxl.load_workbook(SAMPLE / HOUSING)["Sheet1"]
+    froms = [housing.cell(row=r, column=1) for r in range(2, housing.max_row + 1)]
+    assert all(isinstance(c.value, datetime) and c.number_format == "d-mmm-yy" for c in froms)
 
 
 def test_sd009_many_events_recorded_by_several_agencies() -> None:
