@@ -110,7 +110,9 @@ _APPROX_SUFFIX = re.compile(
     r"|approx(?:imately)?\.?|\(?estimated\)?)\Z",
     _A,
 )
-_PART_PREFIX = re.compile(r"(early|mid|late|beginning of|start of|end of)(?:\s*-\s*|\s+)", _A)
+_PART_PREFIX = re.compile(
+    r"(early|mid|late|beginning(?: of)?|start(?: of)?|end(?: of)?|middle of)(?:\s*-\s*|\s+)", _A
+)
 _WEEK_PREFIX = re.compile(
     r"(?:w/c|w/b|w\.c\.?|w\.b\.?|wc|wb|week\s+(?:commencing|beginning|starting|of)"
     r"|wk\s+(?:comm?\.?|commencing|beginning))\s*:?\s*",
@@ -399,6 +401,10 @@ def _numeric_dmy(a: int, b: int, year: int, evidence: bool) -> DateInterval:
     raise DateError(f"{a} is not a day and {b} is not a month")
 
 
+def _fmt_month(year: int, month: int) -> str:
+    return dt.date(year, month, 1).strftime("%b %Y")
+
+
 def _read_numeric(t: str, evidence: bool) -> DateInterval | None:
     if m := _NUM_DMY.fullmatch(t):
         return _numeric_dmy(int(m.group(1)), int(m.group(3)), _year(m.group(4)), evidence)
@@ -416,11 +422,18 @@ def _read_numeric(t: str, evidence: bool) -> DateInterval | None:
         if len(second) == 2 and int(second) == (y1 + 1) % 100:
             # 2020/21: an academic or financial year; the two whole years contain it
             _check_year(y1 + 1)
+            alternative = None
+            note = f"read as {y1} to {y1 + 1} (a school or financial year?)"
+            if 1 <= int(second) <= 12:  # "2011-12" could also be December 2011
+                month = _month(y1, int(second))
+                alternative = (month.start, month.end)
+                note = f"{note}; it could also be {_fmt_month(y1, int(second))}"
             return DateInterval(
                 dt.date(y1, 1, 1),
                 dt.date(y1 + 1, 12, 31),
                 "range",
-                note=f"read as {y1} to {y1 + 1} (a school or financial year?)",
+                alternative=alternative,
+                note=note,
             )
         if len(second) == 2:
             month = int(second)

@@ -22,7 +22,8 @@ _DIVIDER = re.compile(
 )
 _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
-    r"prepared by|completed by|key)\b\s*[:\-–]", re.IGNORECASE
+    r"prepared by|completed by|key)\b\s*[:\-–]",
+    re.IGNORECASE,
 )
 
 

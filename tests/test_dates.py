@@ -795,3 +795,11 @@ def test_dt121_evidence_and_plain_readings_do_not_share_a_cache_entry():
 def test_dt122_nan_float_and_math():
     assert parse_date(math.nan) is None
     assert parse_time(math.nan) is None
+
+
+def test_dt900_school_year_or_iso_month_is_read_as_the_year_with_the_month_as_alternative():
+    iv = parse_date("2011-12")
+    assert (iv.start, iv.end, iv.precision) == (D(2011, 1, 1), D(2012, 12, 31), "range")
+    assert iv.alternative == (D(2011, 12, 1), D(2011, 12, 31))
+    assert "Dec 2011" in iv.note
+    assert parse_date("2020/21").alternative is None  # 21 is no month: one reading only

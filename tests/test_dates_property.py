@@ -148,7 +148,8 @@ def test_dp005_excel_serials_agree_with_openpyxl(days_n, secs, form):
 @given(st.integers(1950, 2099), st.integers(1, 12), st.data())
 def test_dp006_month_texts_are_the_whole_month(year, month, data):
     texts = [f"{MONTH[month]} {year}", f"{MON[month]} {year}", f"{month:02d}/{year}"]
-    texts.append(f"{year}-{month:02d}")
+    if month != (year + 1) % 100:  # "2011-12" reads as a school year (with the month as
+        texts.append(f"{year}-{month:02d}")  # the alternative): see test_dt in test_dates
     if _YY_MIN <= year <= _YY_MAX:
         texts += [f"{MON[month]}-{year % 100:02d}", f"{MON[month]} {year % 100:02d}"]
     text = data.draw(st.sampled_from(texts))

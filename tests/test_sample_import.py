@@ -19,14 +19,24 @@ TODAY = date(2026, 11, 26)
 # file: (agency, rows read, records, quarantined rows, skipped rows)
 EXPECTED = {
     "Chronology - Childrens Services FINAL.xlsx": (
-        "Children's Social Care", 119, 109, [57, 119], [1, 2, 3, 4, 5, 28, 62, 63]),
-    "Police_chronology.csv": ("Police", 36, 33, [], [1, 22, 36]),
+        "Children's Social Care",
+        119,
+        109,
+        [57, 119],
+        [1, 2, 3, 4, 5, 28, 62, 63],
+    ),
+    "Police_chronology.csv": ("Police", 37, 34, [], [1, 22, 37]),
     "hv chron v2.docx": (
-        "Health Visiting", 81, 77, [("table 1", 34)],
-        [("table 1", 1), ("table 1", 33), ("table 2", 1)]),
+        "Health Visiting",
+        81,
+        77,
+        [("table 1", 34)],
+        [("table 1", 1), ("table 1", 33), ("table 2", 1)],
+    ),
     "GP Surgery chronology.csv": ("GP", 53, 51, [50], [1]),
     "Hospital Trust - ED attendances.xlsx": ("Hospital", 20, 15, [14], [1, 9, 19, 20]),
     "school_chron.xlsx": ("School", 66, 61, [], [1, 2, 3, 28, 48]),
+    "Housing chronology (Brackenford Homes).xlsx": ("Housing", 19, 18, [], [1]),
 }
 AGENCY_FILES = sorted(EXPECTED)
 
@@ -61,6 +71,8 @@ def test_sd002_problem_rows_are_flagged_as_the_readme_says():
     gp = flagged("GP Surgery chronology.csv")
     assert "outside_period" in gp[2]
     assert "duplicate_row" in gp[28]
+    housing = flagged("Housing chronology (Brackenford Homes).xlsx")
+    assert housing == {13: {"end_before_start"}}
 
 
 def test_sd003_every_truth_row_is_a_record_or_quarantined_row_at_that_position():
@@ -77,12 +89,25 @@ def test_sd003_every_truth_row_is_a_record_or_quarantined_row_at_that_position()
 def test_sd004_cli_imports_every_agency_file_and_exits_zero(tmp_path):
     out = tmp_path / "out.csv"
     res = subprocess.run(
-        [sys.executable, "-m", "timeline", "import", *(str(SAMPLE / n) for n in AGENCY_FILES),
-         "--period", "01/01/2019:22/11/2021", "-o", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "timeline",
+            "import",
+            *(str(SAMPLE / n) for n in AGENCY_FILES),
+            "--period",
+            "01/01/2019:22/11/2021",
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert len(rows) == 346 + 5  # records + quarantined rows; skipped rows are reported only
+    assert len(rows) == 365 + 5  # records + quarantined rows; skipped rows are reported only
     assert sum(r["status"] == "quarantined" for r in rows) == 5
     for name, (_, read, n_records, q, s) in EXPECTED.items():
         assert f"{name}: {read} rows read = {n_records} records" in res.stderr
