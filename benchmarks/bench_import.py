@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import statistics
 import sys
 import time
 from datetime import date, timedelta
