@@ -807,9 +807,11 @@ def month_first_witness(values: Iterable[object]) -> str | None:
 
     Only text counts: date cells and numbers carry no day/month order.
     """
+    seen: set[str] = set()  # a column repeats its dates: scan each distinct text once
     for value in values:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or value in seen:
             continue
+        seen.add(value)
         for m in _WITNESS.finditer(value):
             a, b = int(m.group(1)), int(m.group(3))
             if not (1 <= a <= 12 and 13 <= b <= 31):
