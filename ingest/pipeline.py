@@ -354,7 +354,7 @@ def _parse_interval(
     try:
         interval = parse_date(value, month_first_evidence=evidence)
     except DateError as exc:
-        errors.append(Issue("bad_date", f"unreadable date: {exc}", column, "error"))
+        errors.append(Issue("bad_date", str(exc), column, "error"))
         return None
     if interval is None:
         errors.append(Issue("no_date", "no date", column, "error"))
@@ -380,7 +380,7 @@ def _with_time_and_end(
             issues.append(
                 Issue(
                     "bad_time",
-                    f"the time '{cell_text(value)}' could not be read: {exc}",
+                    str(exc),
                     headers[idx["time"]],
                 )
             )
@@ -403,7 +403,7 @@ def _with_time_and_end(
             issues.append(
                 Issue(
                     "bad_end_date",
-                    f"the end date '{cell_text(value)}' could not be read: {exc}",
+                    f"end date: {exc}",
                     headers[idx["end_date"]],
                 )
             )
