@@ -7,6 +7,7 @@ them. Nothing here knows about matching, storage or Dash.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -150,7 +151,7 @@ class FileImport:
         return "\n".join([head, *(f"  note: {n}" for n in self.notes)])
 
 
-def stable_record_id(agency: str, raw_values: list[str], occurrence: int) -> str:
+def stable_record_id(agency: str, raw_values: Sequence[str], occurrence: int) -> str:
     """Id from the row's content, not its position: an unchanged row keeps its id when a
     corrected file is re-imported, even if rows were added above it. `occurrence`
     separates identical rows within one file. `raw_values` are the row's stripped cell
