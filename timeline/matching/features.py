@@ -1,0 +1,186 @@
+"""Pair features: each comparison puts a candidate pair into one of a few levels (as in
+Fellegi-Sunter / Splink), and keeps the raw value for the explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .prepare import Prepared
+
+# comparison -> its levels, strongest evidence for a match first.
+COMPARISONS: dict[str, tuple[str, ...]] = {
+    "date": (
+        "same_day",
+        "overlap_partial",
+        "gap_1",
+        "gap_2_3",
+        "gap_4_7",
+        "gap_8plus",
+        "notified_1_3",
+        "notified_4_14",
+        "notified_15plus",
+    ),
+    "text_date": ("agree", "conflict", "none"),
+    "wording": ("ge90", "ge75", "ge60", "ge45", "lt45"),
+    "rare_words": ("strong", "subset", "partial", "weak", "none"),
+    "word_set": ("ge95", "ge80", "lt80"),
+    "event_type": ("agree", "disagree", "unknown"),
+    "time": ("within_1h", "within_3h", "apart", "unknown"),
+    "notification": ("one", "both", "neither"),
+}
+# Interactions the additive weights cannot express on their own: a date gap means one
+# thing for two records of the same kind of event and another for unlike ones; a date in
+# a notification's text matters more than one in an ordinary entry.
+_PRODUCTS = {"date_type": ("date", "event_type"), "notice_text_date": ("notification", "text_date")}
+for _name, (_x, _y) in _PRODUCTS.items():
+    COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
+FEATURE_NAMES: list[str] = [f"{c}:{lvl}" for c, levels in COMPARISONS.items() for lvl in levels]
+_OFFSET: dict[str, int] = {}
+_k = 0
+for _c, _levels in COMPARISONS.items():
+    _OFFSET[_c] = _k
+    _k += len(_levels)
+
+
+@dataclass
+class PairFeatures:
+    a: np.ndarray  # record index, a < b
+    b: np.ndarray
+    levels: dict[str, np.ndarray]  # comparison -> level index per pair
+    gap: np.ndarray  # days between the date intervals (0 when they overlap)
+    later: np.ndarray  # +1 when b is dated after a, -1 when before, 0 when overlapping
+    wording: np.ndarray  # token_sort_ratio 0..100
+    word_set: np.ndarray  # token_set_ratio 0..100
+    cover_min: np.ndarray  # rare-word overlap as a share of the smaller record's words
+    cover_max: np.ndarray  # ... of the larger record's words
+    text_date_gap: np.ndarray  # days from a text date to the other record (-1 none)
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def matrix(self) -> np.ndarray:
+        """One-hot matrix (pairs x FEATURE_NAMES)."""
+        x = np.zeros((len(self.a), len(FEATURE_NAMES)), dtype=np.float64)
+        rows = np.arange(len(self.a))
+        for c, lv in self.levels.items():
+            x[rows, _OFFSET[c] + lv] = 1.0
+        return x
+
+    def feature_index(self) -> np.ndarray:
+        """(pairs x comparisons) column index into FEATURE_NAMES of each pair's level."""
+        return np.stack([_OFFSET[c] + self.levels[c] for c in COMPARISONS], axis=1)
+
+
+def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted rare-word overlap of each pair, in chunks to bound memory."""
+    shared = np.zeros(len(a), dtype=np.float32)
+    step = 50_000
+    for s in range(0, len(a), step):
+        ta, tb = prep.tok[a[s : s + step]], prep.tok[b[s : s + step]]
+        hit = ((ta[:, :, None] == tb[:, None, :]) & (ta[:, :, None] >= 0)).any(axis=2)
+        shared[s : s + step] = (hit * prep.tok_w[a[s : s + step]]).sum(axis=1)
+    ta, tb = prep.tok_total[a], prep.tok_total[b]
+    small = np.maximum(np.minimum(ta, tb), 1e-6)
+    large = np.maximum(np.maximum(ta, tb), 1e-6)
+    return shared / small, shared / large
+
+
+def _text_date_gap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Smallest distance in days from a date written in one text to the other's interval."""
+    out = np.full(len(a), -1, dtype=np.int64)
+    has = np.fromiter((bool(d) for d in prep.text_dates), dtype=bool, count=len(prep.ids))
+    for k in np.flatnonzero(has[a] | has[b]):
+        i, j = int(a[k]), int(b[k])
+        best = -1
+        for x, y in ((i, j), (j, i)):
+            s, e = int(prep.start[y]), int(prep.end[y])
+            for d in prep.text_dates[x]:
+                g = max(s - d, d - e, 0)
+                best = g if best < 0 else min(best, g)
+        out[k] = best
+    return out
+
+
+def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
+    """Levels of every comparison for the candidate pairs (a[k], b[k])."""
+    n = len(a)
+    sa, ea, sb, eb = prep.start[a], prep.end[a], prep.start[b], prep.end[b]
+    after = sb - ea  # > 0: b dated after a
+    before = sa - eb  # > 0: b dated before a
+    gap = np.maximum(np.maximum(after, before), 0)
+    later = np.where(after > 0, 1, np.where(before > 0, -1, 0))
+
+    # A notification dated after the event it reports: the gap is the news travelling.
+    na, nb = prep.notification[a], prep.notification[b]
+    late_is_notice = ((later == 1) & nb & ~na) | ((later == -1) & na & ~nb)
+    both_precise = prep.precise[a] & prep.precise[b]
+    date = np.select(
+        [
+            (gap == 0) & both_precise,
+            gap == 0,
+            late_is_notice & (gap <= 3),
+            late_is_notice & (gap <= 14),
+            late_is_notice,
+            gap == 1,
+            gap <= 3,
+            gap <= 7,
+        ],
+        [0, 1, 6, 7, 8, 2, 3, 4],
+        default=5,
+    )
+
+    tgap = _text_date_gap(prep, a, b)
+    text_date = np.select([(tgap >= 0) & (tgap <= 1), tgap >= 3], [0, 1], default=2)
+
+    ta = [prep.texts[i] for i in a]
+    tb = [prep.texts[i] for i in b]
+    if n:
+        wording = process.cpdist(ta, tb, scorer=fuzz.token_sort_ratio, workers=-1)
+        word_set = process.cpdist(ta, tb, scorer=fuzz.token_set_ratio, workers=-1)
+    else:
+        wording = word_set = np.zeros(0, dtype=np.float32)
+    wording_lv = np.select([wording >= 90, wording >= 75, wording >= 60, wording >= 45], [0, 1, 2, 3], 4)
+    word_set_lv = np.select([word_set >= 95, word_set >= 80], [0, 1], 2)
+
+    cmin, cmax = _overlap(prep, a, b)
+    rare = np.select(
+        [cmax >= 0.6, cmin >= 0.8, cmin >= 0.4, cmin >= 0.15], [0, 1, 2, 3], default=4
+    )
+
+    tya, tyb = prep.types[a], prep.types[b]
+    etype = np.select([(tya & tyb) != 0, (tya != 0) & (tyb != 0)], [0, 1], default=2)
+
+    ma, mb = prep.minutes[a], prep.minutes[b]
+    dm = np.abs(ma - mb)
+    known = (ma >= 0) & (mb >= 0) & (gap == 0)
+    time = np.select([known & (dm <= 60), known & (dm <= 180), known], [0, 1, 2], default=3)
+
+    notif = np.select([na & nb, na | nb], [1, 0], default=2)
+
+    levels = {
+        "date": date,
+        "text_date": text_date,
+        "wording": wording_lv,
+        "rare_words": rare,
+        "word_set": word_set_lv,
+        "event_type": etype,
+        "time": time,
+        "notification": notif,
+    }
+    for name, (x, y) in _PRODUCTS.items():
+        levels[name] = levels[x] * len(COMPARISONS[y]) + levels[y]
+    return PairFeatures(
+        a=a,
+        b=b,
+        levels={k: np.asarray(v, dtype=np.int64) for k, v in levels.items()},
+        gap=gap,
+        later=later,
+        wording=np.asarray(wording, dtype=np.float32),
+        word_set=np.asarray(word_set, dtype=np.float32),
+        cover_min=cmin,
+        cover_max=cmax,
+        text_date_gap=tgap,
+    )
