@@ -16,10 +16,13 @@ FEATURE_LABELS = {
     "rare_words": "shared rare words",
     "word_set": "word set",
     "event_type": "event type",
+    "topic": "subject",
     "time": "time of day",
     "notification": "notification",
     "date_type": "date gap for this kind of event",
     "notice_text_date": "notification and date in the text",
+    "type_topic": "kind of event and subject together",
+    "wording_rare": "wording and rare words together",
 }
 
 
@@ -44,8 +47,10 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
     if comp == "date":
         if level == "same_day":
             return 0.0, "recorded on the same day"
-        if level == "overlap_partial":
-            return 0.0, "dates overlap (one date is only a month, week or range)"
+        if level == "overlap_week":
+            return 0.0, "dates overlap (one date is only a week)"
+        if level == "overlap_month":
+            return 0.0, "dates overlap (one date is only a month or a range)"
         if level.startswith("notified"):
             return float(gap), f"a notification dated {_days(gap)} after the event it reports"
         return float(gap), f"recorded {_days(gap)} apart"
@@ -79,6 +84,13 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
                 f"different kinds of event: {', '.join(sorted(ti))} / {', '.join(sorted(tj))}"
             )
         return 0.0, "kind of event not recognised in one or both texts"
+    if comp == "topic":
+        ti, tj = prep.topic_names[i], prep.topic_names[j]
+        if level == "agree":
+            return 1.0, f"same subject: {', '.join(sorted(ti & tj))}"
+        if level == "conflict":
+            return -1.0, f"different subjects: {', '.join(sorted(ti))} / {', '.join(sorted(tj))}"
+        return 0.0, "no specific subject named in one or both texts"
     if comp == "time":
         mi, mj = int(prep.minutes[i]), int(prep.minutes[j])
         if level == "unknown":
@@ -92,7 +104,7 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "both":
             return 2.0, "both records are notifications"
         return 0.0, "neither record is a notification"
-    if comp in ("date_type", "notice_text_date"):
+    if comp in ("date_type", "notice_text_date", "type_topic", "wording_rare"):
         return 0.0, "combination: " + level.replace("&", " with ").replace("_", " ")
     return 0.0, level
 

@@ -14,7 +14,8 @@ from .prepare import Prepared
 COMPARISONS: dict[str, tuple[str, ...]] = {
     "date": (
         "same_day",
-        "overlap_partial",
+        "overlap_week",
+        "overlap_month",
         "gap_1",
         "gap_2_3",
         "gap_4_7",
@@ -28,13 +29,19 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "rare_words": ("strong", "subset", "partial", "weak", "none"),
     "word_set": ("ge95", "ge80", "lt80"),
     "event_type": ("agree", "disagree", "unknown"),
+    "topic": ("agree", "conflict", "unknown"),
     "time": ("within_1h", "within_3h", "apart", "unknown"),
     "notification": ("one", "both", "neither"),
 }
 # Interactions the additive weights cannot express on their own: a date gap means one
 # thing for two records of the same kind of event and another for unlike ones; a date in
 # a notification's text matters more than one in an ordinary entry.
-_PRODUCTS = {"date_type": ("date", "event_type"), "notice_text_date": ("notification", "text_date")}
+_PRODUCTS = {
+    "date_type": ("date", "event_type"),
+    "notice_text_date": ("notification", "text_date"),
+    "type_topic": ("event_type", "topic"),
+    "wording_rare": ("wording", "rare_words"),
+}
 for _name, (_x, _y) in _PRODUCTS.items():
     COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
 FEATURE_NAMES: list[str] = [f"{c}:{lvl}" for c, levels in COMPARISONS.items() for lvl in levels]
@@ -117,9 +124,11 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     na, nb = prep.notification[a], prep.notification[b]
     late_is_notice = ((later == 1) & nb & ~na) | ((later == -1) & na & ~nb)
     both_precise = prep.precise[a] & prep.precise[b]
+    longest = np.maximum(ea - sa, eb - sb)
     date = np.select(
         [
             (gap == 0) & both_precise,
+            (gap == 0) & (longest <= 7),
             gap == 0,
             late_is_notice & (gap <= 3),
             late_is_notice & (gap <= 14),
@@ -128,8 +137,8 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
             gap <= 3,
             gap <= 7,
         ],
-        [0, 1, 6, 7, 8, 2, 3, 4],
-        default=5,
+        [0, 1, 2, 7, 8, 9, 3, 4, 5],
+        default=6,
     )
 
     tgap = _text_date_gap(prep, a, b)
@@ -153,6 +162,9 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     tya, tyb = prep.types[a], prep.types[b]
     etype = np.select([(tya & tyb) != 0, (tya != 0) & (tyb != 0)], [0, 1], default=2)
 
+    toa, tob = prep.topics[a], prep.topics[b]
+    topic = np.select([(toa & tob) != 0, (toa != 0) & (tob != 0)], [0, 1], default=2)
+
     ma, mb = prep.minutes[a], prep.minutes[b]
     dm = np.abs(ma - mb)
     known = (ma >= 0) & (mb >= 0) & (gap == 0)
@@ -167,6 +179,7 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "rare_words": rare,
         "word_set": word_set_lv,
         "event_type": etype,
+        "topic": topic,
         "time": time,
         "notification": notif,
     }

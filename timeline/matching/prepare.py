@@ -13,11 +13,12 @@ from ingest.records import SourceRecord
 
 from .config import MatchConfig
 from .normalise import Normaliser, tokens
-from .signals import EVENT_TYPES, event_types, is_notification, text_dates
+from .signals import EVENT_TYPES, TOPICS, event_types, is_notification, text_dates, topics
 
 PRECISE = ("exact", "day")
 MAX_TOKENS = 24  # tokens kept per record for overlap (highest inverse frequency first)
 _TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
+_TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Prepared:
     notification: np.ndarray  # bool
     types: np.ndarray  # int bitmask of event types
     type_names: list[frozenset[str]]
+    topics: np.ndarray  # int bitmask of specific subjects
+    topic_names: list[frozenset[str]]
     text_dates: list[list[int]]  # ordinals of dates written in the text
     tok: np.ndarray  # (n, MAX_TOKENS) token ids, -1 padded, unique per row
     tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
@@ -76,6 +79,10 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
+    topic_names = [topics(t) for t in texts]
+    topic_bits = np.fromiter(
+        (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
+    )
     tdates = [
         [d.toordinal() for d in text_dates(r.description, r.date.end)]
         if any(c.isdigit() for c in r.description) or "yesterday" in r.description.casefold()
@@ -112,6 +119,8 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         notification=notification,
         types=types,
         type_names=type_names,
+        topics=topic_bits,
+        topic_names=topic_names,
         text_dates=tdates,
         tok=tok,
         tok_w=tok_w,

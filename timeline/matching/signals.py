@@ -40,7 +40,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "telephone call": ("telephone call", "email", "spoke to", "spoke with"),
     "home visit": ("home visit", "unannounced visit", "visit to home", "visit at home"),
     "not brought": ("not brought", "no access", "no answer"),
-    "referral": ("referral", "mash front door", "contact made"),
+    "referral": ("referral", "mash front door", "contact made", "contact receive"),
     "arrest": ("arrest", "custody", "charged", "bail", "interview"),
     "housing": ("tenancy", "eviction", "arrears", "housing"),
     "probation": ("supervision", "probation", "licence"),
@@ -48,6 +48,33 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "school": ("exclusion", "excluded", "attendance", "late to school", "safeguarding lead"),
     "birth": ("birth", "born", "delivery", "antenatal"),
     "review": ("development review", "month review", "year review", "8 week", "new birth"),
+}
+
+# Specific subjects (an injury, a concern): two records of one event name the same one;
+# "scald to leg" and "ingestion of tablets" on adjacent days are two attendances.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "burn or scald": ("burn", "scald"),
+    "fracture": ("fracture", "broken"),
+    "bruising": ("bruis",),
+    "head injury": ("head injury",),
+    "cut": ("cut to", "laceration"),
+    "ingestion": ("ingest", "tablets", "overdose"),
+    "weight": ("weight", "growth", "centile"),
+    "mood": ("low mood", "mental health", "depress", "postnatal"),
+    "immunisations": ("immunis", "vaccin"),
+    "home conditions": ("home conditions", "hygiene", "nappy", "disrepair", "poor condition"),
+    "speech": ("speech",),
+    "attendance": ("attend school", "attendance concern", "late to school", "lateness", "absent"),
+    "hunger": ("hungry", "food"),
+    "behaviour": ("behaviour",),
+    "disclosure": ("disclos",),
+    "self harm": ("self harm",),
+    "housing": ("arrears", "overcrowd", "housing situation", "tenancy", "eviction"),
+    "missed appointments": ("missed appointment",),
+}
+
+_TOPIC_PATTERNS = {
+    name: re.compile("|".join(rf"\b{re.escape(k)}" for k in keys)) for name, keys in TOPICS.items()
 }
 
 _TYPE_PATTERNS = {
@@ -69,6 +96,11 @@ _NOTIFICATION = re.compile(
 def event_types(normalised: str) -> frozenset[str]:
     """Event types a normalised text mentions (possibly several, possibly none)."""
     return frozenset(name for name, pat in _TYPE_PATTERNS.items() if pat.search(normalised))
+
+
+def topics(normalised: str) -> frozenset[str]:
+    """Specific subjects (injury, concern) a normalised text names."""
+    return frozenset(name for name, pat in _TOPIC_PATTERNS.items() if pat.search(normalised))
 
 
 def is_notification(normalised: str) -> bool:
