@@ -104,9 +104,47 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "both":
             return 2.0, "both records are notifications"
         return 0.0, "neither record is a notification"
-    if comp in ("date_type", "notice_text_date", "type_topic", "wording_rare"):
-        return 0.0, "combination: " + level.replace("&", " with ").replace("_", " ")
+    if comp in _PARTS:
+        left, right = level.split("&")
+        x, y = _PARTS[comp]
+        return 0.0, f"together: {_PHRASE[x].get(left, left)}, {_PHRASE[y].get(right, right)}"
     return 0.0, level
+
+
+_PARTS = {
+    "date_type": ("date", "event_type"),
+    "notice_text_date": ("notification", "text_date"),
+    "type_topic": ("event_type", "topic"),
+    "wording_rare": ("wording", "rare_words"),
+}
+_PHRASE = {
+    "date": {
+        "same_day": "same day",
+        "overlap_week": "within the same week",
+        "overlap_month": "within the same month",
+        "gap_1": "1 day apart",
+        "gap_2_3": "2-3 days apart",
+        "gap_4_7": "4-7 days apart",
+        "gap_8plus": "over a week apart",
+        "notified_1_3": "notified 1-3 days later",
+        "notified_4_14": "notified 4-14 days later",
+        "notified_15plus": "notified over 2 weeks later",
+    },
+    "event_type": {"agree": "same kind of event", "disagree": "different kinds of event",
+                   "unknown": "kind of event unknown"},
+    "topic": {"agree": "same subject", "conflict": "different subjects",
+              "unknown": "subject unknown"},
+    "notification": {"one": "one is a notification", "both": "both are notifications",
+                     "neither": "neither is a notification"},
+    "text_date": {"agree": "date in text matches", "conflict": "date in text differs",
+                  "none": "no date in text"},
+    "wording": {"ge90": "wording 90%+ alike", "ge75": "wording 75-90% alike",
+                "ge60": "wording 60-75% alike", "ge45": "wording 45-60% alike",
+                "lt45": "wording under 45% alike"},
+    "rare_words": {"strong": "most rare words shared", "subset": "one text inside the other",
+                   "partial": "some rare words shared", "weak": "few rare words shared",
+                   "none": "no rare words shared"},
+}
 
 
 def pair_evidence(
@@ -120,7 +158,10 @@ def pair_evidence(
         wt = float(weights.get(f"{comp}:{level}", 0.0))
         contributions.append(Contribution(FEATURE_LABELS[comp], value, round(wt, 2), words))
     prior = float(weights.get("prior", 0.0))
-    total = prior + sum(c.weight for c in contributions)
+    contributions.insert(0, Contribution(
+        "starting point", 0.0, round(prior, 2),
+        "before any evidence, two records on nearby dates are usually different events"))
+    total = sum(c.weight for c in contributions)
     strongest = sorted(contributions, key=lambda c: -abs(c.weight))[:3]
     p = 1.0 / (1.0 + 2.0 ** (-total))
     verdict = "likely the same event" if total >= 0 else "likely different events"
