@@ -358,18 +358,34 @@ def generate(
         else:
             events.append((kind, d, g.routine(d)))
 
+    # One family has one plan at a time: two core groups (or conferences, strategy
+    # discussions, CIN meetings) are never within ten days of each other.
+    process_days: dict[str, list[date]] = {}
+
+    def clashes(kind: str, days: list[date]) -> bool:
+        if kind not in ("strategy", "icpc", "rcpc", "core_group", "cin"):
+            return False
+        return any(abs((x - y).days) < 10 for x in days for y in process_days.get(kind, []))
+
     while len(events) < n_events:
         kind = rng.choices(kinds, weights)[0]
         d = start + timedelta(days=rng.randrange(span))
+        if kind == "core_group":
+            offsets = [28 * k + rng.randint(0, 3) for k in range(rng.randint(2, 5))]
+            days = [d + timedelta(days=o) for o in offsets]
+        else:
+            days = [d]
+        if clashes(kind if kind != "same_day" else "strategy", days):
+            continue
+        process_days.setdefault(kind if kind != "same_day" else "strategy", []).extend(days)
         if kind == "series":
             ag, text, every = rng.choice(SERIES)
             for k in range(rng.randint(3, 8)):
                 events.append(("series", d + timedelta(days=every * k), [Draft(ag, text)]))
         elif kind == "core_group":
             # Monthly core groups: the same agencies, the same words, a month apart.
-            for k in range(rng.randint(2, 5)):
-                events.append(("core_group", d + timedelta(days=28 * k + rng.randint(0, 3)),
-                               g.core_group(d)))
+            for day in days:
+                events.append(("core_group", day, g.core_group(day)))
         elif kind == "da":
             # Repeated call-outs to one address, days apart, in the same words.
             first = g.da_incident(d)

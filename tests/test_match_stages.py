@@ -78,10 +78,8 @@ def _brute_pairs(records, window, lag):
         for j in range(i + 1, n):
             if prep.agency[i] == prep.agency[j]:
                 continue
-            ivs_i = [(prep.start[i] - window - (lag if prep.notification[i] else 0),
-                      prep.end[i] + window)]
-            ivs_j = [(prep.start[j] - window - (lag if prep.notification[j] else 0),
-                      prep.end[j] + window)]
+            ivs_i = [(prep.start[i] - window - (lag if prep.notification[i] else 0), prep.end[i])]
+            ivs_j = [(prep.start[j] - window - (lag if prep.notification[j] else 0), prep.end[j])]
             ivs_i += [(d - window, d + window) for d in prep.text_dates[i]]
             ivs_j += [(d - window, d + window) for d in prep.text_dates[j]]
             if any(a0 <= b1 and b0 <= a1 for a0, a1 in ivs_i for b0, b1 in ivs_j):
@@ -130,7 +128,7 @@ def test_ms008_subset_trap_is_seen_by_the_features():
     prep = prepare(records, cfg)
     a, b = candidate_pairs(prep, cfg)
     f = compute_features(prep, a, b)
-    assert COMPARISONS["word_set"][f.levels["word_set"][0]] == "ge95"
+    assert COMPARISONS["extra_words"][f.levels["extra_words"][0]] in ("many", "most")
     assert COMPARISONS["rare_words"][f.levels["rare_words"][0]] == "subset"
     assert COMPARISONS["wording"][f.levels["wording"][0]] in ("ge45", "lt45")
 

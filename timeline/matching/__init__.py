@@ -22,6 +22,7 @@ from .explain import pair_evidence
 from .features import compute_features
 from .model import (
     Contribution,
+    LazyMergedEvent,
     MatchDecision,
     MatchResult,
     MergedEvent,
@@ -88,7 +89,7 @@ def match_records(
         if len(members) == 1:
             i = members[0]
             conf = 1.0 if i in constraints.removed else 1.0 - float(best_p[i])
-            events.append(MergedEvent(merged_id_for(rids), rids, round(conf, 4), []))
+            events.append(LazyMergedEvent(merged_id_for(rids), rids, round(conf, 4), []))
             continue
         ks = sorted(by_group.get(lab, []), key=lambda k: (-w[k], a[k], b[k]))
         decided = len({decided_group.get(i, -1 - i) for i in members}) == 1
@@ -107,11 +108,11 @@ def match_records(
                     total += 1.0 if same_decision else known.get((i, j), 0.5)
             conf = total / npairs
         events.append(
-            MergedEvent(
+            LazyMergedEvent(
                 merged_id_for(rids),
                 rids,
                 round(conf, 4),
-                [evidence(k) for k in ks],
+                (lambda ks=ks: [evidence(k) for k in ks]),
                 decided=decided,
             )
         )

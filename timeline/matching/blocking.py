@@ -1,8 +1,10 @@
 """Candidate pairs: records whose widened date intervals overlap, found with sorted arrays.
 
-Each record contributes one interval (its own dates widened by `window_days`, reaching
-back `notification_lag_days` further when its wording is a notification) plus one per
-date written in its text. Sorting the intervals by start and searching each end in that
+Each record contributes one interval (its own dates, reaching back `window_days`, and
+`notification_lag_days` further when its wording is a notification) plus one per date
+written in its text (widened by `window_days` both ways): two records are compared when
+they are dated at most `window_days` apart, or a notification follows an event within
+the lag, or a date in one text is near the other's date. Sorting the intervals by start and searching each end in that
 order (searchsorted) lists exactly the overlapping pairs without comparing all pairs.
 """
 
@@ -22,7 +24,7 @@ def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ..
     lag = np.where(prep.notification, config.notification_lag_days, 0)
     rec = np.flatnonzero(usable)
     lo = (prep.start - w - lag)[usable]
-    hi = (prep.end + w)[usable]
+    hi = prep.end[usable]
     extra = [(i, d) for i, ds in enumerate(prep.text_dates) for d in ds]
     if extra:
         er = np.array([i for i, _ in extra], dtype=np.int64)

@@ -60,7 +60,11 @@ def best_first(
             if ri != rj:
                 join(ri, rj)
 
-    weight = {(int(x), int(y)): float(v) for x, y, v in zip(a, b, w, strict=True)}
+    # Only links at or above the floor matter for the all-pairs check; a missing one fails.
+    keep = w >= config.link_floor
+    weight = dict(
+        zip(zip(a[keep].tolist(), b[keep].tolist(), strict=True), w[keep].tolist(), strict=True)
+    )
     order = np.lexsort((b, a, -w))
     blocked: dict[tuple[int, int], str] = {}
     limit = config.max_records_per_agency

@@ -10,7 +10,7 @@ from .weights import DEFAULT_WEIGHTS
 
 @dataclass
 class MatchConfig:
-    # Blocking: record date intervals are widened by this many days on each side.
+    # Blocking: records dated up to this many days apart are compared.
     window_days: int = 3
     # A notification (PPN, Encompass, ED liaison, referral received) may be dated up to
     # this many days after the event it reports.
@@ -20,12 +20,13 @@ class MatchConfig:
     max_interval_days: int = 100
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
-    match_threshold: float = 0.0
-    link_floor: float = -4.0
+    match_threshold: float = -1.0
+    link_floor: float = -6.0
     max_records_per_agency: int = 1
     cross_agency_only: bool = True
     # Review queue: pairs within this many bits of the threshold are worth a look.
     review_margin: float = 4.0
+    max_queue: int = 500
     # A review's own terms {abbreviation: expansion}, added to the glossary.
     extra_terms: dict[str, str] = field(default_factory=dict)
     # Log2 weight of each comparison level (and "prior"), from calibration.

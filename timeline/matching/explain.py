@@ -14,9 +14,10 @@ FEATURE_LABELS = {
     "text_date": "date in the text",
     "wording": "wording",
     "rare_words": "shared rare words",
-    "word_set": "word set",
+    "extra_words": "unshared words",
     "event_type": "event type",
     "topic": "subject",
+    "shared_type": "kind of event in common",
     "time": "time of day",
     "notification": "notification",
     "date_type": "date gap for this kind of event",
@@ -64,9 +65,9 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
     if comp == "wording":
         v = float(f.wording[k])
         return v, f"wording {v:.0f}% alike (word order ignored, abbreviations expanded)"
-    if comp == "word_set":
-        v = float(f.word_set[k])
-        return v, f"one text's words {v:.0f}% contained in the other's"
+    if comp == "extra_words":
+        v = float(f.cover_max[k])
+        return v, f"{1 - v:.0%} of the longer text's distinctive words are not in the other"
     if comp == "rare_words":
         words = _shared_words(prep, i, j)
         cov = float(f.cover_min[k])
@@ -84,6 +85,10 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
                 f"different kinds of event: {', '.join(sorted(ti))} / {', '.join(sorted(tj))}"
             )
         return 0.0, "kind of event not recognised in one or both texts"
+    if comp == "shared_type":
+        if level == "none":
+            return 0.0, "no kind of event in common"
+        return 1.0, f"both mention a {level}"
     if comp == "topic":
         ti, tj = prep.topic_names[i], prep.topic_names[j]
         if level == "agree":

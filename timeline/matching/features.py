@@ -9,6 +9,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .prepare import Prepared
+from .signals import EVENT_TYPES
 
 # comparison -> its levels, strongest evidence for a match first.
 COMPARISONS: dict[str, tuple[str, ...]] = {
@@ -27,9 +28,12 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "text_date": ("agree", "conflict", "none"),
     "wording": ("ge90", "ge75", "ge60", "ge45", "lt45"),
     "rare_words": ("strong", "subset", "partial", "weak", "none"),
-    "word_set": ("ge95", "ge80", "lt80"),
+    "extra_words": ("few", "some", "many", "most"),
     "event_type": ("agree", "disagree", "unknown"),
     "topic": ("agree", "conflict", "unknown"),
+    # Which kind of event both describe: a strategy discussion shared by two agencies is
+    # one event far more often than a home visit that both happen to mention.
+    "shared_type": (*EVENT_TYPES, "none"),
     "time": ("within_1h", "within_3h", "apart", "unknown"),
     "notification": ("one", "both", "neither"),
 }
@@ -60,7 +64,6 @@ class PairFeatures:
     gap: np.ndarray  # days between the date intervals (0 when they overlap)
     later: np.ndarray  # +1 when b is dated after a, -1 when before, 0 when overlapping
     wording: np.ndarray  # token_sort_ratio 0..100
-    word_set: np.ndarray  # token_set_ratio 0..100
     cover_min: np.ndarray  # rare-word overlap as a share of the smaller record's words
     cover_max: np.ndarray  # ... of the larger record's words
     text_date_gap: np.ndarray  # days from a text date to the other record (-1 none)
@@ -148,19 +151,26 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     tb = [prep.texts[i] for i in b]
     if n:
         wording = process.cpdist(ta, tb, scorer=fuzz.token_sort_ratio, workers=-1)
-        word_set = process.cpdist(ta, tb, scorer=fuzz.token_set_ratio, workers=-1)
     else:
-        wording = word_set = np.zeros(0, dtype=np.float32)
+        wording = np.zeros(0, dtype=np.float32)
     wording_lv = np.select([wording >= 90, wording >= 75, wording >= 60, wording >= 45], [0, 1, 2, 3], 4)
-    word_set_lv = np.select([word_set >= 95, word_set >= 80], [0, 1], 2)
 
     cmin, cmax = _overlap(prep, a, b)
     rare = np.select(
         [cmax >= 0.6, cmin >= 0.8, cmin >= 0.4, cmin >= 0.15], [0, 1, 2, 3], default=4
     )
+    # How much of the longer text is left unexplained: "Home visit. Baby weighed, mother
+    # low in mood" and "Home visit - children seen" share the visit, not the rest.
+    extra = np.select([cmax >= 0.6, cmax >= 0.35, cmax >= 0.15], [0, 1, 2], default=3)
 
     tya, tyb = prep.types[a], prep.types[b]
     etype = np.select([(tya & tyb) != 0, (tya != 0) & (tyb != 0)], [0, 1], default=2)
+
+    shared = tya & tyb
+    lowest = shared & -shared
+    shared_type = np.where(
+        shared > 0, np.log2(np.maximum(lowest, 1)).astype(np.int64), len(EVENT_TYPES)
+    )
 
     toa, tob = prep.topics[a], prep.topics[b]
     topic = np.select([(toa & tob) != 0, (toa != 0) & (tob != 0)], [0, 1], default=2)
@@ -177,9 +187,10 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "text_date": text_date,
         "wording": wording_lv,
         "rare_words": rare,
-        "word_set": word_set_lv,
+        "extra_words": extra,
         "event_type": etype,
         "topic": topic,
+        "shared_type": shared_type,
         "time": time,
         "notification": notif,
     }
@@ -192,7 +203,6 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         gap=gap,
         later=later,
         wording=np.asarray(wording, dtype=np.float32),
-        word_set=np.asarray(word_set, dtype=np.float32),
         cover_min=cmin,
         cover_max=cmax,
         text_date_gap=tgap,

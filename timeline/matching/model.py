@@ -70,6 +70,34 @@ class QueueItem:
     evidence: PairEvidence
 
 
+class _LazyEvidence:
+    """Mixin: `evidence` may be given as a function and is worded on first read.
+
+    Wording the evidence of every pair of a 20,000-record review costs more than the
+    matching itself; screens read it for the few events a person opens.
+    """
+
+    @property
+    def evidence(self):  # noqa: ANN201 - list[PairEvidence] | PairEvidence
+        value = self.__dict__.get("_evidence")
+        if callable(value):
+            value = value()
+            self.__dict__["_evidence"] = value
+        return value
+
+    @evidence.setter
+    def evidence(self, value) -> None:  # noqa: ANN001
+        self.__dict__["_evidence"] = value
+
+
+class LazyMergedEvent(_LazyEvidence, MergedEvent):
+    pass
+
+
+class LazyQueueItem(_LazyEvidence, QueueItem):
+    pass
+
+
 @dataclass
 class MatchResult:
     events: list[MergedEvent]  # every input record is in exactly one event

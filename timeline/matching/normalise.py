@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 # abbreviation or synonym (lower case, as a whole word or phrase) -> canonical expansion.
 # Canonical expansions use stable single-token forms for key processes (e.g. "section47")
 # so that "s47", "s.47" and "section 47" become the same rare token.
@@ -197,6 +200,22 @@ STOPWORDS = frozenset(
     "her his their they he she we i me my our us him them re via not no".split()
 )
 
+# Words worth spelling right: a typo in "core group" or "strategy" would otherwise hide
+# the very terms the glossary and event types rely on. Anything else is left as written.
+DOMAIN_WORDS = frozenset(
+    """meeting attended attend received receive referral conference discussion strategy
+    incident domestic appointment immunisations review children child mother father partner
+    police school hospital health visitor home visit notification assessment arrested injury
+    bruising supervision plan progressing reviewed report submitted concerns attendance
+    weighed emergency department liaison encompass operation agreed enquiry enquiries
+    threshold investigation information shared contributed participated safeguarding
+    telephone surgery weight email housing officer probation letter discharge summary
+    neglect emotional physical abuse sexual category protection initial subject group core
+    need unannounced disclosure mental fracture burn scald head tablets ingestion
+    conveyed ambulance arrival address argument assaulted children's present advice
+    missed overcrowding arrears tenancy worker social practitioner nurse midwife""".split()
+)
+
 _PUNCT = re.compile(r"[^\w&'/.\s]+")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9&][a-z0-9&'/.]*[a-z0-9&]|[a-z0-9&]")
@@ -223,6 +242,27 @@ class Normaliser:
         # boundaries are "not a word character" on each side rather than \b.
         self._pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])")
         self._cache: dict[str, str] = {}
+        words = set(DOMAIN_WORDS)
+        for term, expansion in self.glossary.items():
+            words.update(term.split())
+            words.update(expansion.split())
+        self._known = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        self._known_set = frozenset(self._known)
+        self._spelling: dict[str, str] = {}
+
+    def _spell(self, word: str) -> str:
+        """A word one typing slip (OSA distance 1, same first letter) from exactly one
+        domain word becomes that word; known and short words stay as they are."""
+        if len(word) < 4 or word in self._known_set or not word.isalpha():
+            return word
+        fixed = self._spelling.get(word)
+        if fixed is None:
+            near = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=1,
+                                   limit=3)
+            near = [c for c, d, _ in near if d == 1 and c[0] == word[0]]
+            fixed = near[0] if len(near) == 1 else word
+            self._spelling[word] = fixed
+        return fixed
 
     def __call__(self, text: str) -> str:
         cached = self._cache.get(text)
@@ -231,7 +271,7 @@ class Normaliser:
         out = text.casefold().replace("\u2019", "'")
         out = _PUNCT.sub(" ", out)
         out = re.sub(r"(?<=[a-z])[/.](?=\s|$)", " ", out)  # trailing "visit." or "re/"
-        out = _SPACES.sub(" ", out).strip()
+        out = " ".join(self._spell(w) for w in out.split())
         out = self._pattern.sub(lambda m: self.glossary[m.group(0)], out)
         out = out.replace(".", " ").replace("/", " ")
         out = _SPACES.sub(" ", out).strip()

@@ -16,7 +16,7 @@ from .normalise import Normaliser, tokens
 from .signals import EVENT_TYPES, TOPICS, event_types, is_notification, text_dates, topics
 
 PRECISE = ("exact", "day")
-MAX_TOKENS = 24  # tokens kept per record for overlap (highest inverse frequency first)
+MAX_TOKENS = 12  # tokens kept per record for overlap (highest inverse frequency first)
 _TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
 _TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
 
@@ -74,12 +74,14 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     agency_names = sorted({r.agency.casefold().strip() for r in recs})
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
-    notification = np.fromiter((is_notification(t) for t in texts), dtype=bool, count=n)
-    type_names = [event_types(t) for t in texts]
+    # Many entries repeat word for word ("Home visit"): read each distinct text once.
+    facts = {t: (is_notification(t), event_types(t), topics(t)) for t in set(texts)}
+    notification = np.fromiter((facts[t][0] for t in texts), dtype=bool, count=n)
+    type_names = [facts[t][1] for t in texts]
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
-    topic_names = [topics(t) for t in texts]
+    topic_names = [facts[t][2] for t in texts]
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
     )
@@ -92,13 +94,15 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
 
     # Inverse document frequency over this review's records: words every agency uses
     # ("visit", "child") count for little, rare ones ("section47", "fracture") for a lot.
-    tok_lists = [list(dict.fromkeys(tokens(t))) for t in texts]
+    tok_of = {t: list(dict.fromkeys(tokens(t))) for t in facts}
+    tok_lists = [tok_of[t] for t in texts]
     df = Counter(t for ts in tok_lists for t in ts)
     vocab = sorted(df)
     vid = {t: i for i, t in enumerate(vocab)}
     idf_by_tok = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-    tok = np.full((n, MAX_TOKENS), -1, dtype=np.int32)
-    tok_w = np.zeros((n, MAX_TOKENS), dtype=np.float32)
+    width = max((min(len(ts), MAX_TOKENS) for ts in tok_lists), default=1) or 1
+    tok = np.full((n, width), -1, dtype=np.int32)
+    tok_w = np.zeros((n, width), dtype=np.float32)
     for i, ts in enumerate(tok_lists):
         if len(ts) > MAX_TOKENS:
             ts = sorted(ts, key=lambda t: -idf_by_tok[t])[:MAX_TOKENS]
