@@ -14,15 +14,20 @@ from ingest.profiles import ProfileError
 from ingest.records import FileImport
 from timeline.import_cli import add_import_arguments, check_output, import_all, report
 from timeline.matching import MatchConfig, MatchResult, match_records
+from timeline.records_table import quarantined_row, record_row
 from timeline.tabular import write_rows
 
 MERGE_COLUMNS = [
     "merged_id",
     "event_date",
-    "record_date",
     "agency",
+    "record_date",
+    "record_end",
+    "date_precision",
+    "event_time",
     "description",
     "outcome",
+    "practitioner",
     "source_file",
     "source_sheet",
     "source_row",
@@ -46,61 +51,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _fmt_day(d) -> str:  # noqa: ANN001 - a date
-    return d.strftime("%d/%m/%Y")
-
-
 def merged_rows(results: list[FileImport], result: MatchResult) -> list[dict[str, object]]:
-    """Rows for the output table, in a stable order (event date, event, agency, record)."""
+    """Rows for the output table in a stable order: events by date (then id), records in
+    an event by agency; quarantined rows last, by file, sheet and row."""
     by_id = {r.record_id: r for fi in results for r in fi.records}
-    rows: list[dict[str, object]] = []
+    keyed: list[tuple[tuple, dict[str, object]]] = []
     for ev in result.events:
         members = [by_id[rid] for rid in ev.record_ids]
         event_date = min(r.date.start for r in members)
         for rec in members:
-            rows.append(
-                {
-                    "merged_id": ev.merged_id,
-                    "event_date": _fmt_day(event_date),
-                    "record_date": _fmt_day(rec.date.start)
-                    + ("" if rec.date.end == rec.date.start else " - " + _fmt_day(rec.date.end)),
-                    "agency": rec.agency,
-                    "description": rec.description,
-                    "outcome": rec.outcome,
-                    "source_file": rec.provenance.file_name,
-                    "source_sheet": rec.provenance.sheet,
-                    "source_row": rec.provenance.row,
-                    "match_confidence": f"{ev.confidence:.2f}",
-                    "records_in_event": len(members),
-                    "status": rec.status,
-                    "issues": "; ".join(i.message for i in rec.issues),
-                    "record_id": rec.record_id,
-                    "_key": (event_date, ev.merged_id, rec.agency, rec.record_id),
-                }
+            row = record_row(rec)
+            row.update(
+                merged_id=ev.merged_id,
+                event_date=event_date.isoformat(),
+                record_date=row["event_date"],
+                record_end=row["event_end"],
+                match_confidence=f"{ev.confidence:.2f}",
+                records_in_event=len(members),
             )
-    rows.sort(key=lambda r: r["_key"])  # type: ignore[arg-type, return-value]
-    quarantined = []
+            keyed.append(((0, event_date, ev.merged_id, rec.agency, rec.record_id), row))
     for fi in results:
+        desc = next((c.header for c in fi.columns if c.field == "description"), None)
         for q in fi.quarantined:
-            quarantined.append(
-                {
-                    "merged_id": "",
-                    "agency": q.agency,
-                    "source_file": q.provenance.file_name,
-                    "source_sheet": q.provenance.sheet,
-                    "source_row": q.provenance.row,
-                    "description": q.provenance.raw.get("description", "")
-                    or " | ".join(v for v in q.provenance.raw.values() if v),
-                    "status": "quarantined",
-                    "issues": q.reason,
-                    "_key": (q.provenance.file_name, q.provenance.sheet, q.provenance.row),
-                }
-            )
-    quarantined.sort(key=lambda r: r["_key"])  # type: ignore[arg-type, return-value]
-    out = rows + quarantined
-    for r in out:
-        r.pop("_key", None)
-    return out
+            row = quarantined_row(q, desc)
+            row["merged_id"] = ""
+            prov = q.provenance
+            keyed.append(((1, prov.file_name, prov.sheet, prov.row), row))
+    keyed.sort(key=lambda kr: kr[0])
+    return [row for _, row in keyed]
 
 
 def run(args: argparse.Namespace) -> int:
