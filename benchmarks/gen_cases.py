@@ -312,6 +312,19 @@ class Gen:
                                       f"Contact received from {short} - {topic}",
                                       f"MASH contact from {short}: {topic}"]), lag=r.choice([0, 0, 1, 1, 2]))]
 
+    def joint_visit(self, d: date) -> list[Draft]:
+        # Joint visits exist: a home visit recorded by two agencies is not always two visits.
+        r = self.rng
+        other = r.choice([POL, HV])
+        csc = {POL: ["Joint home visit with police - children seen",
+                     "Joint visit with police to home address",],
+               HV: ["Joint visit with HV, home conditions discussed",
+                    "Joint home visit with health visitor"]}[other]
+        them = {POL: ["Joint visit with SW to home address", "Attended address with social worker, "
+                      "children seen", "Joint home visit with CSC"],
+                HV: ["Joint home visit with SW", "Home visit with social worker, baby weighed"]}[other]
+        return [Draft(CSC, self.pick(csc)), Draft(other, self.pick(them))]
+
     def camhs(self, d: date) -> list[Draft]:
         return [Draft(CAMHS, self.pick(["CAMHS referral received from GP", "Referral from GP accepted"]),
                       lag=self.rng.choice([2, 5, 9])),
@@ -326,14 +339,16 @@ class Gen:
 EVENT_MIX = [
     ("routine", 30), ("series", 14), ("strategy", 4), ("icpc", 2), ("rcpc", 2), ("core_group", 5),
     ("cin", 3), ("da", 9), ("ed", 6), ("call", 8), ("referral", 6), ("camhs", 2), ("same_day", 4),
+    ("joint_visit", 3),
 ]
 
 
 def generate(
     n_events: int = 300, seed: int = 0, *, start: date = date(2019, 1, 1), span_days: int | None = None,
-    typo_rate: float = 0.1,
+    typo_rate: float = 0.1, n_records: int | None = None,
 ) -> tuple[list[SourceRecord], dict[str, str]]:
-    """Records of about `n_events` real events and the truth (record_id -> event id)."""
+    """Records of about `n_events` real events (or, given `n_records`, of as many events
+    as make about that many records) and the truth (record_id -> event id)."""
     rng = random.Random(seed)
     g = Gen(rng)
     span = span_days or max(365, int(n_events * 730 / 300))
@@ -355,6 +370,8 @@ def generate(
             events.append((kind, d, g.referral(d)))
         elif kind == "camhs":
             events.append((kind, d, g.camhs(d)))
+        elif kind == "joint_visit":
+            events.append((kind, d, g.joint_visit(d)))
         else:
             events.append((kind, d, g.routine(d)))
 
@@ -367,7 +384,17 @@ def generate(
             return False
         return any(abs((x - y).days) < 10 for x in days for y in process_days.get(kind, []))
 
-    while len(events) < n_events:
+    counted = [0, 0]  # events counted so far, their records
+
+    def enough() -> bool:
+        if n_records is None:
+            return len(events) >= n_events
+        for _, _, ds in events[counted[0]:]:
+            counted[1] += len({d.agency for d in ds})
+        counted[0] = len(events)
+        return counted[1] >= n_records
+
+    while not enough():
         kind = rng.choices(kinds, weights)[0]
         d = start + timedelta(days=rng.randrange(span))
         if kind == "core_group":

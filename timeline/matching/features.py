@@ -99,18 +99,23 @@ def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, 
 
 
 def _text_date_gap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Smallest distance in days from a date written in one text to the other's interval."""
+    """Days between the event dates the texts point to (-1 when neither text has a date).
+
+    When both texts name a date ("PPN re incident 25 Dec" / "notification of incident
+    17th December") those two dates are compared; otherwise the date in one text is
+    compared with the other record's own date interval.
+    """
     out = np.full(len(a), -1, dtype=np.int64)
     has = np.fromiter((bool(d) for d in prep.text_dates), dtype=bool, count=len(prep.ids))
     for k in np.flatnonzero(has[a] | has[b]):
         i, j = int(a[k]), int(b[k])
-        best = -1
-        for x, y in ((i, j), (j, i)):
-            s, e = int(prep.start[y]), int(prep.end[y])
-            for d in prep.text_dates[x]:
-                g = max(s - d, d - e, 0)
-                best = g if best < 0 else min(best, g)
-        out[k] = best
+        di, dj = prep.text_dates[i], prep.text_dates[j]
+        if di and dj:
+            out[k] = min(abs(x - y) for x in di for y in dj)
+            continue
+        x, y = (i, j) if di else (j, i)
+        s, e = int(prep.start[y]), int(prep.end[y])
+        out[k] = min(max(s - d, d - e, 0) for d in prep.text_dates[x])
     return out
 
 

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 # Event types recognised from normalised text (after the glossary has run). A pair whose
 # types are both known and disjoint is evidence against a match; shared types for it.
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    # first: a visit two agencies made together is one event, unlike two home visits
+    "joint visit": ("joint visit", "joint home visit", "visit with", "attend address with"),
     "strategy": ("strategy",),
     "initial conference": ("initial conference",),
     "review conference": ("review conference",),
@@ -38,7 +40,14 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "head injury",
     ),
     "telephone call": ("telephone call", "email", "spoke to", "spoke with"),
-    "home visit": ("home visit", "unannounced visit", "visit to home", "visit at home"),
+    "home visit": (
+        "home visit",
+        "unannounced visit",
+        "visit to home",
+        "visit at home",
+        "joint visit",
+        "attend address with",
+    ),
     "not brought": ("not brought", "no access", "no answer"),
     "referral": ("referral", "mash front door", "contact made", "contact receive"),
     "arrest": ("arrest", "custody", "charged", "bail", "interview"),
