@@ -64,8 +64,9 @@ def run_naive(records: list) -> list[list[str]]:
         return x
 
     if a:
-        s = process.cpdist([texts[i] for i in a], [texts[j] for j in b],
-                           scorer=fuzz.token_set_ratio, workers=-1)
+        s = process.cpdist(
+            [texts[i] for i in a], [texts[j] for j in b], scorer=fuzz.token_set_ratio, workers=-1
+        )
         for i, j, v in zip(a, b, s, strict=True):
             if v >= 70:
                 parent[find(i)] = find(j)
@@ -94,16 +95,18 @@ def run_splink(records: list, threshold: float = SPLINK_THRESHOLD) -> list[list[
     rows = []
     for r in records:
         t = norm(r.description)
-        rows.append({
-            "unique_id": r.record_id,
-            "agency": r.agency,
-            "date_ord": r.date.start.toordinal(),
-            "event_date": r.date.start,
-            "text": t,
-            "text_j": t,  # a second column: two comparisons on one column share a name
-            "tokens": sorted(set(tokens(t))),
-            "first_word": (tokens(t) or [""])[0],
-        })
+        rows.append(
+            {
+                "unique_id": r.record_id,
+                "agency": r.agency,
+                "date_ord": r.date.start.toordinal(),
+                "event_date": r.date.start,
+                "text": t,
+                "text_j": t,  # a second column: two comparisons on one column share a name
+                "tokens": sorted(set(tokens(t))),
+                "first_word": (tokens(t) or [""])[0],
+            }
+        )
     df = pd.DataFrame(rows)
     db = DuckDBAPI()
     agencies = sorted(df["agency"].unique())
@@ -153,7 +156,8 @@ def run_splink(records: list, threshold: float = SPLINK_THRESHOLD) -> list[list[
         pdf = pred.as_pandas_dataframe()
         print(len(pdf), pdf.columns.tolist(), pdf.head(3).to_dict("records"), file=sys.stderr)
     clusters = linker.clustering.cluster_using_single_best_links(
-        pred, duplicate_free_datasets=[f"a{k}" for k in range(len(agencies))],
+        pred,
+        duplicate_free_datasets=[f"a{k}" for k in range(len(agencies))],
         threshold_match_probability=threshold,
     )
     out = clusters.as_pandas_dataframe()
@@ -266,7 +270,9 @@ def benchmark(args: argparse.Namespace) -> None:
     print(f"evaluation seeds {EVAL_SEEDS} (calibration used 101 and 201-203); 10 agencies;")
     print("pairwise precision/recall/F1 over all record pairs; each method in its own process")
     if sp is None:
-        print("Splink is absent: pass --splink-python PATH (a venv with benchmarks/requirements.txt)")
+        print(
+            "Splink is absent: pass --splink-python PATH (a venv with benchmarks/requirements.txt)"
+        )
     header = f"{'data':<19}{'method':<10}{'records':>8}{'precision':>10}{'recall':>8}{'F1':>7}"
     header += f"{'seconds':>9}{'peak MB':>9}"
     print(header)
@@ -300,8 +306,10 @@ def benchmark(args: argparse.Namespace) -> None:
             if method == "matcher":
                 base_seconds = secs
             ratio = f"  ({secs / base_seconds:.1f}x matcher time)" if base_seconds else ""
-            print(f"{label:<19}{method:<10}{n:>8}{p:>10.3f}{r:>8.3f}{f:>7.3f}{secs:>9.2f}"
-                  f"{peak:>9.0f}{ratio if method != 'matcher' else ''}")
+            print(
+                f"{label:<19}{method:<10}{n:>8}{p:>10.3f}{r:>8.3f}{f:>7.3f}{secs:>9.2f}"
+                f"{peak:>9.0f}{ratio if method != 'matcher' else ''}"
+            )
         for data, _, _ in cases:
             Path(data).unlink()
 

@@ -13,10 +13,19 @@ D = date(2021, 3, 12)
 
 def strategy_records():
     return [
-        rec("pol1", "Police", D, "Strategy discussion held, police and CSC agreed s47",
-            at=time(10, 30)),
-        rec("csc1", "Children's Social Care", D + timedelta(days=1),
-            "Strategy meeting - S47 enquiry agreed"),
+        rec(
+            "pol1",
+            "Police",
+            D,
+            "Strategy discussion held, police and CSC agreed s47",
+            at=time(10, 30),
+        ),
+        rec(
+            "csc1",
+            "Children's Social Care",
+            D + timedelta(days=1),
+            "Strategy meeting - S47 enquiry agreed",
+        ),
         rec("hv1", "Health Visiting", D + timedelta(days=2), "Attended strat disc re Child"),
     ]
 
@@ -39,12 +48,20 @@ def test_mc002_subset_trap_on_different_dates_stays_apart():
 
 def test_mc003_weekly_visits_in_identical_words_stay_separate_events():
     records = [
-        rec(f"sw{k}", "Children's Social Care", D + timedelta(days=7 * k),
-            "Home visit - children seen")
+        rec(
+            f"sw{k}",
+            "Children's Social Care",
+            D + timedelta(days=7 * k),
+            "Home visit - children seen",
+        )
         for k in range(5)
     ] + [
-        rec(f"hv{k}", "Health Visiting", D + timedelta(days=7 * k + 2),
-            "Home visit. Baby weighed, mother low in mood")
+        rec(
+            f"hv{k}",
+            "Health Visiting",
+            D + timedelta(days=7 * k + 2),
+            "Home visit. Baby weighed, mother low in mood",
+        )
         for k in range(5)
     ]
     res = match_records(records)
@@ -64,14 +81,28 @@ def test_mc004_both_sides_of_one_phone_call_are_one_event():
 
 def test_mc005_ppn_received_days_later_joins_the_incident_and_keeps_its_date():
     records = [
-        rec("pol", "Police", D, "Attended DA incident at home address, male arrested",
-            at=time(23, 10)),
-        rec("csc", "Children's Social Care", D + timedelta(days=4),
-            "PPN received re DA incident on 12th March"),
+        rec(
+            "pol",
+            "Police",
+            D,
+            "Attended DA incident at home address, male arrested",
+            at=time(23, 10),
+        ),
+        rec(
+            "csc",
+            "Children's Social Care",
+            D + timedelta(days=4),
+            "PPN received re DA incident on 12th March",
+        ),
         rec("sch", "School", D + timedelta(days=1), "Op Encompass notification received"),
         # a different incident a week later, in the same words
-        rec("pol2", "Police", D + timedelta(days=8),
-            "Attended DA incident at home address, male arrested", at=time(22, 0)),
+        rec(
+            "pol2",
+            "Police",
+            D + timedelta(days=8),
+            "Attended DA incident at home address, male arrested",
+            at=time(22, 0),
+        ),
     ]
     res = match_records(records)
     assert together(res, "pol", "csc", "sch")
@@ -84,10 +115,15 @@ def test_mc005_ppn_received_days_later_joins_the_incident_and_keeps_its_date():
 def test_mc006_a_date_in_the_text_picks_the_right_one_of_two_attendances():
     records = [
         rec("ed1", "Hospital", D, "Attended ED with head injury", at=time(14, 0)),
-        rec("ed2", "Hospital", D + timedelta(days=3), "Attended ED with head injury",
-            at=time(9, 0)),
-        rec("hv", "Health Visiting", D + timedelta(days=9),
-            "ED liaison notification: seen in A&E on 12/3 with head injury"),
+        rec(
+            "ed2", "Hospital", D + timedelta(days=3), "Attended ED with head injury", at=time(9, 0)
+        ),
+        rec(
+            "hv",
+            "Health Visiting",
+            D + timedelta(days=9),
+            "ED liaison notification: seen in A&E on 12/3 with head injury",
+        ),
     ]
     res = match_records(records)
     assert together(res, "ed1", "hv") and not together(res, "ed2", "hv")
@@ -97,8 +133,12 @@ def test_mc007_chain_a_b_c_with_a_unlike_c_is_not_one_event():
     # B (a multi-topic note) resembles A and C; A and C are different events.
     records = [
         rec("a", "Police", D, "Strategy discussion held, police and CSC agreed s47"),
-        rec("b", "Children's Social Care", D,
-            "Strategy meeting - s47 agreed. Home visit - children seen"),
+        rec(
+            "b",
+            "Children's Social Care",
+            D,
+            "Strategy meeting - s47 agreed. Home visit - children seen",
+        ),
         rec("c", "Health Visiting", D, "Home visit - children seen"),
     ]
     res = match_records(records)
@@ -111,8 +151,12 @@ def test_mc008_different_events_on_the_same_day_stay_apart():
         rec("csc_v", "Children's Social Care", D, "Unannounced visit - no answer"),
         rec("pol_s", "Police", D, "Strat disc - police to lead joint investigation"),
         rec("hosp", "Hospital", D, "Attended ED with burn to hand", at=time(16, 5)),
-        rec("hv", "Health Visiting", D + timedelta(days=5),
-            "ED liaison notification: attended A&E on 12/03 with burn to hand"),
+        rec(
+            "hv",
+            "Health Visiting",
+            D + timedelta(days=5),
+            "ED liaison notification: attended A&E on 12/03 with burn to hand",
+        ),
     ]
     res = match_records(records)
     assert together(res, "csc_s", "pol_s")
@@ -148,8 +192,13 @@ def test_mc010_same_decision_forces_records_together_across_the_usual_limits():
 
 def test_mc011_remove_decision_makes_a_singleton_and_unknown_ids_are_ignored():
     records = strategy_records()
-    res = match_records(records, decisions=[MatchDecision("remove", ("hv1",)),
-                                            MatchDecision("not_same", ("nope1", "nope2"))])
+    res = match_records(
+        records,
+        decisions=[
+            MatchDecision("remove", ("hv1",)),
+            MatchDecision("not_same", ("nope1", "nope2")),
+        ],
+    )
     assert event_of(res, "hv1").record_ids == ["hv1"]
     assert together(res, "pol1", "csc1")
 
@@ -179,9 +228,7 @@ def test_mc013_every_record_in_exactly_one_event_with_a_deterministic_id():
     ids = [rid for ev in res.events for rid in ev.record_ids]
     assert sorted(ids) == sorted(r.record_id for r in records)
     ev = next(e for e in res.events if len(e.record_ids) > 1)
-    again = match_records(
-        [r for r in records if r.record_id in set(ev.record_ids)]
-    )
+    again = match_records([r for r in records if r.record_id in set(ev.record_ids)])
     assert again.events[0].merged_id == ev.merged_id  # id from members, not from position
 
 

@@ -55,8 +55,14 @@ def agency_files(tmp_path: Path) -> list[Path]:
     return [police, csc, hv]
 
 
-AGENCIES = ["--agency", "police.csv=Police", "--agency", "csc.csv=Children's Social Care",
-            "--agency", "hv.csv=Health Visiting"]
+AGENCIES = [
+    "--agency",
+    "police.csv=Police",
+    "--agency",
+    "csc.csv=Children's Social Care",
+    "--agency",
+    "hv.csv=Health Visiting",
+]
 
 
 def test_mcli001_merge_writes_one_row_per_record_with_merged_ids(tmp_path):
@@ -64,14 +70,25 @@ def test_mcli001_merge_writes_one_row_per_record_with_merged_ids(tmp_path):
     out = tmp_path / "merged.csv"
     assert run_merge([*map(str, files), *AGENCIES, "-o", str(out)]) == 0
     rows = read_out(out)
-    for col in ("merged_id", "event_date", "agency", "description", "source_file",
-                "source_sheet", "source_row", "match_confidence", "status"):
+    for col in (
+        "merged_id",
+        "event_date",
+        "agency",
+        "description",
+        "source_file",
+        "source_sheet",
+        "source_row",
+        "match_confidence",
+        "status",
+    ):
         assert col in rows[0]
     assert len(rows) == 8  # 7 records + 1 quarantined row
     by_text = {r["description"]: r for r in rows}
-    strategy = [by_text["Strategy discussion held, police and CSC agreed s47"],
-                by_text["Strategy meeting - S47 enquiry agreed"],
-                by_text["Attended strat disc re Child"]]
+    strategy = [
+        by_text["Strategy discussion held, police and CSC agreed s47"],
+        by_text["Strategy meeting - S47 enquiry agreed"],
+        by_text["Attended strat disc re Child"],
+    ]
     assert len({r["merged_id"] for r in strategy}) == 1 and strategy[0]["merged_id"]
     assert {r["event_date"] for r in strategy} == {"2021-03-12"}
     assert by_text["Strategy meeting - S47 enquiry agreed"]["record_date"] == "2021-03-13"

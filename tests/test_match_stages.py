@@ -96,8 +96,16 @@ def test_ms006_blocking_finds_exactly_the_overlapping_cross_agency_pairs():
         d = date(2021, 1, 1).fromordinal(date(2021, 1, 1).toordinal() + int(rng.integers(0, 90)))
         partial = rng.random() < 0.2
         end = date.fromordinal(d.toordinal() + 30) if partial else None
-        records.append(rec(f"r{k:03d}", agencies[k % 4], d, texts[int(rng.integers(0, 4))],
-                           end=end, precision="month" if partial else "day"))
+        records.append(
+            rec(
+                f"r{k:03d}",
+                agencies[k % 4],
+                d,
+                texts[int(rng.integers(0, 4))],
+                end=end,
+                precision="month" if partial else "day",
+            )
+        )
     prep, cfg, expected = _brute_pairs(records, 3, 14)
     a, b = candidate_pairs(prep, cfg)
     assert set(zip(a.tolist(), b.tolist(), strict=True)) == expected
@@ -106,8 +114,14 @@ def test_ms006_blocking_finds_exactly_the_overlapping_cross_agency_pairs():
 
 def test_ms007_blocking_uses_partial_dates_as_intervals_not_midpoints():
     records = [
-        rec("a", "Housing", date(2021, 3, 1), "Tenancy visit", end=date(2021, 3, 31),
-            precision="month"),
+        rec(
+            "a",
+            "Housing",
+            date(2021, 3, 1),
+            "Tenancy visit",
+            end=date(2021, 3, 31),
+            precision="month",
+        ),
         rec("b", "CSC", date(2021, 3, 29), "Tenancy visit with SW"),
         rec("c", "Police", date(2021, 4, 20), "Tenancy visit"),
     ]
@@ -122,8 +136,7 @@ def test_ms007_blocking_uses_partial_dates_as_intervals_not_midpoints():
 def test_ms008_subset_trap_is_seen_by_the_features():
     short, long = "Home visit", "Home visit cancelled, child not seen"
     assert fuzz.token_set_ratio(short.casefold(), long.casefold()) == 100  # the trap
-    records = [rec("a", "CSC", date(2021, 5, 3), short),
-               rec("b", "HV", date(2021, 5, 3), long)]
+    records = [rec("a", "CSC", date(2021, 5, 3), short), rec("b", "HV", date(2021, 5, 3), long)]
     cfg = MatchConfig()
     prep = prepare(records, cfg)
     a, b = candidate_pairs(prep, cfg)
@@ -134,8 +147,10 @@ def test_ms008_subset_trap_is_seen_by_the_features():
 
 
 def test_ms009_scoring_sums_level_weights_and_fitting_recovers_direction():
-    records = [rec("a", "CSC", date(2021, 5, 3), "Strategy meeting"),
-               rec("b", "Police", date(2021, 5, 3), "Strategy discussion")]
+    records = [
+        rec("a", "CSC", date(2021, 5, 3), "Strategy meeting"),
+        rec("b", "Police", date(2021, 5, 3), "Strategy discussion"),
+    ]
     cfg = MatchConfig()
     prep = prepare(records, cfg)
     a, b = candidate_pairs(prep, cfg)
@@ -179,15 +194,21 @@ def test_ms011_best_first_keeps_one_record_per_agency_unless_configured():
 def test_ms012_decisions_become_constraints_in_order():
     index = {"a": 0, "b": 1, "c": 2}
     c = build_constraints(
-        [MatchDecision("same", ("a", "b", "gone")), MatchDecision("not_same", ("b", "c")),
-         MatchDecision("remove", ("zzz",))],
+        [
+            MatchDecision("same", ("a", "b", "gone")),
+            MatchDecision("not_same", ("b", "c")),
+            MatchDecision("remove", ("zzz",)),
+        ],
         index,
     )
     assert c.groups == [{0, 1}] and c.forbidden == {(1, 2)} and c.removed == set()
     # a later "not_same" overrides an earlier "same"; a later "remove" takes a record out
     c = build_constraints(
-        [MatchDecision("same", ("a", "b", "c")), MatchDecision("not_same", ("a", "c")),
-         MatchDecision("remove", ("b",))],
+        [
+            MatchDecision("same", ("a", "b", "c")),
+            MatchDecision("not_same", ("a", "c")),
+            MatchDecision("remove", ("b",)),
+        ],
         index,
     )
     assert c.groups == [] and c.removed == {1}

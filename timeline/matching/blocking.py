@@ -4,8 +4,9 @@ Each record contributes one interval (its own dates, reaching back `window_days`
 `notification_lag_days` further when its wording is a notification) plus one per date
 written in its text (widened by `window_days` both ways): two records are compared when
 they are dated at most `window_days` apart, or a notification follows an event within
-the lag, or a date in one text is near the other's date. Sorting the intervals by start and searching each end in that
-order (searchsorted) lists exactly the overlapping pairs without comparing all pairs.
+the lag, or a date in one text is near the other's date. Sorting the intervals by start
+and searching each end in that order (searchsorted) lists exactly the overlapping pairs
+without comparing all pairs.
 """
 
 from __future__ import annotations

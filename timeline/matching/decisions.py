@@ -31,9 +31,7 @@ class Constraints:
         return any(i in g and j in g for g in self.groups)
 
 
-def build_constraints(
-    decisions: Sequence[MatchDecision], index: Mapping[str, int]
-) -> Constraints:
+def build_constraints(decisions: Sequence[MatchDecision], index: Mapping[str, int]) -> Constraints:
     """Turn decisions into must-link groups, cannot-link pairs and removed records."""
     groups: list[set[int]] = []
     forbidden: set[tuple[int, int]] = set()

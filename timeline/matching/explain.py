@@ -135,20 +135,40 @@ _PHRASE = {
         "notified_4_14": "notified 4-14 days later",
         "notified_15plus": "notified over 2 weeks later",
     },
-    "event_type": {"agree": "same kind of event", "disagree": "different kinds of event",
-                   "unknown": "kind of event unknown"},
-    "topic": {"agree": "same subject", "conflict": "different subjects",
-              "unknown": "subject unknown"},
-    "notification": {"one": "one is a notification", "both": "both are notifications",
-                     "neither": "neither is a notification"},
-    "text_date": {"agree": "date in text matches", "conflict": "date in text differs",
-                  "none": "no date in text"},
-    "wording": {"ge90": "wording 90%+ alike", "ge75": "wording 75-90% alike",
-                "ge60": "wording 60-75% alike", "ge45": "wording 45-60% alike",
-                "lt45": "wording under 45% alike"},
-    "rare_words": {"strong": "most rare words shared", "subset": "one text inside the other",
-                   "partial": "some rare words shared", "weak": "few rare words shared",
-                   "none": "no rare words shared"},
+    "event_type": {
+        "agree": "same kind of event",
+        "disagree": "different kinds of event",
+        "unknown": "kind of event unknown",
+    },
+    "topic": {
+        "agree": "same subject",
+        "conflict": "different subjects",
+        "unknown": "subject unknown",
+    },
+    "notification": {
+        "one": "one is a notification",
+        "both": "both are notifications",
+        "neither": "neither is a notification",
+    },
+    "text_date": {
+        "agree": "date in text matches",
+        "conflict": "date in text differs",
+        "none": "no date in text",
+    },
+    "wording": {
+        "ge90": "wording 90%+ alike",
+        "ge75": "wording 75-90% alike",
+        "ge60": "wording 60-75% alike",
+        "ge45": "wording 45-60% alike",
+        "lt45": "wording under 45% alike",
+    },
+    "rare_words": {
+        "strong": "most rare words shared",
+        "subset": "one text inside the other",
+        "partial": "some rare words shared",
+        "weak": "few rare words shared",
+        "none": "no rare words shared",
+    },
 }
 
 
@@ -163,16 +183,21 @@ def pair_evidence(
         wt = float(weights.get(f"{comp}:{level}", 0.0))
         contributions.append(Contribution(FEATURE_LABELS[comp], value, round(wt, 2), words))
     prior = float(weights.get("prior", 0.0))
-    contributions.insert(0, Contribution(
-        "starting point", 0.0, round(prior, 2),
-        "before any evidence, two records on nearby dates are usually different events"))
+    contributions.insert(
+        0,
+        Contribution(
+            "starting point",
+            0.0,
+            round(prior, 2),
+            "before any evidence, two records on nearby dates are usually different events",
+        ),
+    )
     total = sum(c.weight for c in contributions)
     strongest = sorted(contributions, key=lambda c: -abs(c.weight))[:3]
     p = 1.0 / (1.0 + 2.0 ** (-total))
     verdict = "likely the same event" if total >= 0 else "likely different events"
-    summary = (
-        f"{verdict} (weight {total:+.1f}, probability {p:.0%}): "
-        + "; ".join(f"{c.words} ({c.weight:+.1f})" for c in strongest)
+    summary = f"{verdict} (weight {total:+.1f}, probability {p:.0%}): " + "; ".join(
+        f"{c.words} ({c.weight:+.1f})" for c in strongest
     )
     i, j = int(feats.a[k]), int(feats.b[k])
     return PairEvidence(prep.ids[i], prep.ids[j], round(total, 3), contributions, summary)

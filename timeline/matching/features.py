@@ -158,12 +158,12 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         wording = process.cpdist(ta, tb, scorer=fuzz.token_sort_ratio, workers=-1)
     else:
         wording = np.zeros(0, dtype=np.float32)
-    wording_lv = np.select([wording >= 90, wording >= 75, wording >= 60, wording >= 45], [0, 1, 2, 3], 4)
+    wording_lv = np.select(
+        [wording >= 90, wording >= 75, wording >= 60, wording >= 45], [0, 1, 2, 3], 4
+    )
 
     cmin, cmax = _overlap(prep, a, b)
-    rare = np.select(
-        [cmax >= 0.6, cmin >= 0.8, cmin >= 0.4, cmin >= 0.15], [0, 1, 2, 3], default=4
-    )
+    rare = np.select([cmax >= 0.6, cmin >= 0.8, cmin >= 0.4, cmin >= 0.15], [0, 1, 2, 3], default=4)
     # How much of the longer text is left unexplained: "Home visit. Baby weighed, mother
     # low in mood" and "Home visit - children seen" share the visit, not the rest.
     extra = np.select([cmax >= 0.6, cmax >= 0.35, cmax >= 0.15], [0, 1, 2], default=3)

@@ -196,24 +196,159 @@ GLOSSARY: dict[str, str] = {
 
 # Words that carry no evidence of which event a record describes.
 STOPWORDS = frozenset(
-    "a an and the of to in on at for with by from was were is be been this that it as "
-    "her his their they he she we i me my our us him them re via not no".split()
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "was",
+        "were",
+        "is",
+        "be",
+        "been",
+        "this",
+        "that",
+        "it",
+        "as",
+        "her",
+        "his",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "me",
+        "my",
+        "our",
+        "us",
+        "him",
+        "them",
+        "re",
+        "via",
+        "not",
+        "no",
+    ]
 )
 
 # Words worth spelling right: a typo in "core group" or "strategy" would otherwise hide
 # the very terms the glossary and event types rely on. Anything else is left as written.
 DOMAIN_WORDS = frozenset(
-    """meeting attended attend received receive referral conference discussion strategy
-    incident domestic appointment immunisations review children child mother father partner
-    police school hospital health visitor home visit notification assessment arrested injury
-    bruising supervision plan progressing reviewed report submitted concerns attendance
-    weighed emergency department liaison encompass operation agreed enquiry enquiries
-    threshold investigation information shared contributed participated safeguarding
-    telephone surgery weight email housing officer probation letter discharge summary
-    neglect emotional physical abuse sexual category protection initial subject group core
-    need unannounced disclosure mental fracture burn scald head tablets ingestion
-    conveyed ambulance arrival address argument assaulted children's present advice
-    missed overcrowding arrears tenancy worker social practitioner nurse midwife""".split()
+    [
+        "meeting",
+        "attended",
+        "attend",
+        "received",
+        "receive",
+        "referral",
+        "conference",
+        "discussion",
+        "strategy",
+        "incident",
+        "domestic",
+        "appointment",
+        "immunisations",
+        "review",
+        "children",
+        "child",
+        "mother",
+        "father",
+        "partner",
+        "police",
+        "school",
+        "hospital",
+        "health",
+        "visitor",
+        "home",
+        "visit",
+        "notification",
+        "assessment",
+        "arrested",
+        "injury",
+        "bruising",
+        "supervision",
+        "plan",
+        "progressing",
+        "reviewed",
+        "report",
+        "submitted",
+        "concerns",
+        "attendance",
+        "weighed",
+        "emergency",
+        "department",
+        "liaison",
+        "encompass",
+        "operation",
+        "agreed",
+        "enquiry",
+        "enquiries",
+        "threshold",
+        "investigation",
+        "information",
+        "shared",
+        "contributed",
+        "participated",
+        "safeguarding",
+        "telephone",
+        "surgery",
+        "weight",
+        "email",
+        "housing",
+        "officer",
+        "probation",
+        "letter",
+        "discharge",
+        "summary",
+        "neglect",
+        "emotional",
+        "physical",
+        "abuse",
+        "sexual",
+        "category",
+        "protection",
+        "initial",
+        "subject",
+        "group",
+        "core",
+        "need",
+        "unannounced",
+        "disclosure",
+        "mental",
+        "fracture",
+        "burn",
+        "scald",
+        "head",
+        "tablets",
+        "ingestion",
+        "conveyed",
+        "ambulance",
+        "arrival",
+        "address",
+        "argument",
+        "assaulted",
+        "children's",
+        "present",
+        "advice",
+        "missed",
+        "overcrowding",
+        "arrears",
+        "tenancy",
+        "worker",
+        "social",
+        "practitioner",
+        "nurse",
+        "midwife",
+    ]
 )
 
 _PUNCT = re.compile(r"[^\w&'/.\s]+")
@@ -257,8 +392,7 @@ class Normaliser:
             return word
         fixed = self._spelling.get(word)
         if fixed is None:
-            near = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=1,
-                                   limit=3)
+            near = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=1, limit=3)
             near = [c for c, d, _ in near if d == 1 and c[0] == word[0]]
             fixed = near[0] if len(near) == 1 else word
             self._spelling[word] = fixed
