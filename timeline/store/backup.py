@@ -101,7 +101,7 @@ def dump_review(store: Store, actor: Actor, review_id: int) -> dict[str, Any]:
 
 
 def _dump(s: Session, review_id: int) -> dict[str, Any]:
-    emails = dict(s.execute(select(User.id, User.email)).tuples().all())
+    emails = {a: b for a, b in s.execute(select(User.id, User.email))}
     tables: dict[str, list[dict[str, Any]]] = {}
     id_sets: dict[str, list[int]] = {}
     used: set[int] = set()
@@ -205,12 +205,12 @@ def restore_review(store: Store, actor: Actor, path: str | Path) -> int:
         if s.get_bind().dialect.name == "postgresql":
             for table in _tables():
                 if "id" in table.c and table.c.id.autoincrement is not False:
-                    s.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}), false)"  # noqa: S608 (our table names)
-                        )
+                    # Table names come from our own metadata, never from input.
+                    sql = (
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "  # noqa: S608
+                        f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}), false)"
                     )
+                    s.execute(text(sql))
         s.execute(update(Review).where(Review.id == review_id).values(version=Review.version + 1))
         audit.record(
             s,

@@ -35,7 +35,7 @@ def _record_pks(session: Session, review_id: int) -> dict[str, int]:
     rows = session.execute(
         select(SourceRecord.record_id, SourceRecord.id).where(SourceRecord.review_id == review_id)
     )
-    return dict(rows.tuples().all())
+    return {a: b for a, b in rows}
 
 
 def _membership(session: Session, review_id: int) -> dict[int, int]:
@@ -45,7 +45,7 @@ def _membership(session: Session, review_id: int) -> dict[int, int]:
         .join(MergedEvent, MergedEvent.id == EventMember.event_id)
         .where(MergedEvent.review_id == review_id)
     )
-    return dict(rows.tuples().all())
+    return {a: b for a, b in rows}
 
 
 def _free_merged_id(session: Session, review_id: int, wanted: str) -> str:

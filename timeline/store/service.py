@@ -258,11 +258,16 @@ class Store:
         require(actor, role, READ, "read")
         return role or "lead"
 
-    def _review_of(self, model: type, object_id: int) -> int:
+    def _review_of(self, model: type, object_id: int, *, versioned: bool = False) -> int:
+        """The review an object belongs to. For an edit of a versioned row that is gone, a
+        Conflict (someone deleted it since it was read) rather than NotFound."""
         with self._read() as s:
             rid = s.scalar(select(model.review_id).where(model.id == object_id))
         if rid is None:
-            raise NotFound(f"no {model.__tablename__[:-1]} {object_id}")
+            name = model.__tablename__[:-1].replace("_", " ")
+            if versioned:
+                raise Conflict(f"this {name} no longer exists (deleted by someone else)", None)
+            raise NotFound(f"no {name} {object_id}")
         return rid
 
     # -- users ------------------------------------------------------------------------
@@ -568,7 +573,7 @@ class Store:
         unknown = set(fields) - {"number", "title", "description"}
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
-        review_id = self._review_of(Kloe, kloe_id)
+        review_id = self._review_of(Kloe, kloe_id, versioned=True)
         with self._change(actor, review_id, KLOE, "edit KLOE") as tx:
             k = self._current(tx.session, Kloe, kloe_id, expected_version, row_snapshot)
             before = row_snapshot(k)
@@ -580,7 +585,7 @@ class Store:
             return row_snapshot(k)
 
     def delete_kloe(self, actor: Actor, kloe_id: int, expected_version: int) -> None:
-        review_id = self._review_of(Kloe, kloe_id)
+        review_id = self._review_of(Kloe, kloe_id, versioned=True)
         with self._change(actor, review_id, KLOE, "edit KLOE") as tx:
             k = self._current(tx.session, Kloe, kloe_id, expected_version, row_snapshot)
             tx.audit("kloe.delete", "kloe", k.id, row_snapshot(k), None)
@@ -891,7 +896,7 @@ class Store:
         when someone changed or deleted it since."""
         if kind is not None and kind not in ANNOTATION_KINDS:
             raise InvalidInput(f"annotation kind must be one of {', '.join(ANNOTATION_KINDS)}")
-        review_id = self._review_of(Annotation, annotation_id)
+        review_id = self._review_of(Annotation, annotation_id, versioned=True)
         with self._change(actor, review_id, ANNOTATE, "annotate") as tx:
             a = self._current(
                 tx.session, Annotation, annotation_id, expected_version, _annotation_dict
@@ -913,7 +918,7 @@ class Store:
             return after
 
     def delete_annotation(self, actor: Actor, annotation_id: int, expected_version: int) -> None:
-        review_id = self._review_of(Annotation, annotation_id)
+        review_id = self._review_of(Annotation, annotation_id, versioned=True)
         with self._change(actor, review_id, ANNOTATE, "annotate") as tx:
             a = self._current(
                 tx.session, Annotation, annotation_id, expected_version, _annotation_dict
@@ -973,7 +978,7 @@ class Store:
         unknown = set(fields) - {"title", "description", "date_start", "date_end", "event_ids"}
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
-        review_id = self._review_of(KeyPracticeEpisode, episode_id)
+        review_id = self._review_of(KeyPracticeEpisode, episode_id, versioned=True)
         with self._change(actor, review_id, WORKSHOP, "edit key practice episodes") as tx:
             k = self._current(
                 tx.session, KeyPracticeEpisode, episode_id, expected_version, _kpe_dict
@@ -990,7 +995,7 @@ class Store:
             return _kpe_dict(k)
 
     def delete_episode(self, actor: Actor, episode_id: int, expected_version: int) -> None:
-        review_id = self._review_of(KeyPracticeEpisode, episode_id)
+        review_id = self._review_of(KeyPracticeEpisode, episode_id, versioned=True)
         with self._change(actor, review_id, WORKSHOP, "edit key practice episodes") as tx:
             k = self._current(
                 tx.session, KeyPracticeEpisode, episode_id, expected_version, _kpe_dict
@@ -1040,7 +1045,7 @@ class Store:
         unknown = set(fields) - {"title", "text", "kloe_ids", "event_ids"}
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
-        review_id = self._review_of(Finding, finding_id)
+        review_id = self._review_of(Finding, finding_id, versioned=True)
         with self._change(actor, review_id, FINDINGS, "write findings") as tx:
             s = tx.session
             f = self._current(s, Finding, finding_id, expected_version, _finding_dict)
@@ -1059,7 +1064,7 @@ class Store:
             return _finding_dict(f)
 
     def delete_finding(self, actor: Actor, finding_id: int, expected_version: int) -> None:
-        review_id = self._review_of(Finding, finding_id)
+        review_id = self._review_of(Finding, finding_id, versioned=True)
         with self._change(actor, review_id, FINDINGS, "write findings") as tx:
             f = self._current(tx.session, Finding, finding_id, expected_version, _finding_dict)
             tx.audit("finding.delete", "finding", f.id, _finding_dict(f), None)
@@ -1114,7 +1119,7 @@ class Store:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
         if "status" in fields and fields["status"] not in ACTION_STATUSES:
             raise InvalidInput(f"status must be one of {', '.join(ACTION_STATUSES)}")
-        review_id = self._review_of(Action, action_id)
+        review_id = self._review_of(Action, action_id, versioned=True)
         with self._change(actor, review_id, FINDINGS, "write actions") as tx:
             a = self._current(tx.session, Action, action_id, expected_version, row_snapshot)
             if fields.get("finding_id") is not None:
@@ -1131,7 +1136,7 @@ class Store:
             return row_snapshot(a)
 
     def delete_action(self, actor: Actor, action_id: int, expected_version: int) -> None:
-        review_id = self._review_of(Action, action_id)
+        review_id = self._review_of(Action, action_id, versioned=True)
         with self._change(actor, review_id, FINDINGS, "write actions") as tx:
             a = self._current(tx.session, Action, action_id, expected_version, row_snapshot)
             tx.audit("action.delete", "action", a.id, row_snapshot(a), None)
