@@ -81,8 +81,9 @@ def test_cc002_retrying_writers_lose_no_update(store):
         while True:
             cur = store.list_annotations(LOCAL_OPERATOR, rid)[0]
             try:
-                store.update_annotation(LOCAL_OPERATOR, ann["id"], cur["version"],
-                                        text=cur["text"] + f"[{i}]")
+                store.update_annotation(
+                    LOCAL_OPERATOR, ann["id"], cur["version"], text=cur["text"] + f"[{i}]"
+                )
                 return
             except Conflict:
                 attempts.append(i)
@@ -91,7 +92,9 @@ def test_cc002_retrying_writers_lose_no_update(store):
     final = store.list_annotations(LOCAL_OPERATOR, rid)[0]
     assert final["version"] == 21
     assert sorted(final["text"].strip("[]").split("][")) == sorted(str(i) for i in range(20))
-    updates = [e for e in store.audit_log(LOCAL_OPERATOR, rid) if e["action"] == "annotation.update"]
+    updates = [
+        e for e in store.audit_log(LOCAL_OPERATOR, rid) if e["action"] == "annotation.update"
+    ]
     assert sorted(e["after"]["version"] for e in updates) == list(range(2, 22))
 
 
@@ -124,8 +127,10 @@ def test_cc004_writer_processes_lose_nothing(db):
     rid, evs = _review_with_events(store, 12)
     ctx = mp.get_context("spawn")
     procs = [
-        ctx.Process(target=_proc_writer,
-                    args=(db.url, db.search_path, [e["id"] for e in evs[i::3]], f"p{i}"))
+        ctx.Process(
+            target=_proc_writer,
+            args=(db.url, db.search_path, [e["id"] for e in evs[i::3]], f"p{i}"),
+        )
         for i in range(3)
     ]
     for p in procs:
@@ -141,8 +146,10 @@ def test_cc004_writer_processes_lose_nothing(db):
 def _killed_importer(url: str, search_path: str | None, review_id: int, started) -> None:
     store = Store.open(url, search_path=search_path, migrate=False)
     rows = [(date(2019, 1, 1) + timedelta(days=i), f"Contact {i}") for i in range(2000)]
-    files = [make_import("Police", rows, file_name="police.xlsx"),
-             make_import("School", rows[:500], file_name="school.xlsx")]
+    files = [
+        make_import("Police", rows, file_name="police.xlsx"),
+        make_import("School", rows[:500], file_name="school.xlsx"),
+    ]
 
     def progress(i: int, _res: dict) -> None:
         started.set()  # the first file is written (uncommitted); wait to be killed

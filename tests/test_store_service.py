@@ -29,18 +29,27 @@ D = date
 
 def _review(store: Store, actor=LOCAL_OPERATOR) -> int:
     return store.create_review(
-        actor, "Review of Robin (fictional)", period=(D(2020, 1, 1), D(2021, 12, 31)),
+        actor,
+        "Review of Robin (fictional)",
+        period=(D(2020, 1, 1), D(2021, 12, 31)),
         kloes=read_kloe_csv(KLOE_CSV),
     )
 
 
 def _with_events(store: Store) -> tuple[int, list[dict]]:
     rid = _review(store)
-    store.import_results(LOCAL_OPERATOR, rid, [
-        make_import("Police", [(D(2020, 3, 1), "Domestic abuse call-out"),
-                               (D(2020, 5, 2), "Welfare check")], file_name="police.xlsx"),
-        make_import("Health visiting", [(D(2020, 3, 2), "HV home visit")], file_name="hv.xlsx"),
-    ])
+    store.import_results(
+        LOCAL_OPERATOR,
+        rid,
+        [
+            make_import(
+                "Police",
+                [(D(2020, 3, 1), "Domestic abuse call-out"), (D(2020, 5, 2), "Welfare check")],
+                file_name="police.xlsx",
+            ),
+            make_import("Health visiting", [(D(2020, 3, 2), "HV home visit")], file_name="hv.xlsx"),
+        ],
+    )
     return rid, store.list_events(LOCAL_OPERATOR, rid)
 
 
@@ -51,7 +60,9 @@ def test_st010_create_review_with_kloe_and_audit(store):
     assert review["period_start"] == "2020-01-01" and review["period_end"] == "2021-12-31"
     kloes = store.list_kloes(LOCAL_OPERATOR, rid)
     assert [(k["number"], k["title"]) for k in kloes] == [
-        ("1", "Information sharing"), ("2", "Voice of the child")]
+        ("1", "Information sharing"),
+        ("2", "Voice of the child"),
+    ]
     log = store.audit_log(LOCAL_OPERATOR, rid)
     assert [e["action"] for e in log] == ["review.create"]
     assert log[0]["actor_label"].startswith("local operator")
@@ -72,8 +83,13 @@ def test_st012_roles_are_checked_on_the_server(store):
     fac = make_user(store, "fac@example.org")
     obs = make_user(store, "obs@example.org")
     stranger = make_user(store, "stranger@example.org")
-    for user, role in ((lead, "lead"), (part, "participant"), (part2, "participant"),
-                       (fac, "facilitator"), (obs, "observer")):
+    for user, role in (
+        (lead, "lead"),
+        (part, "participant"),
+        (part2, "participant"),
+        (fac, "facilitator"),
+        (obs, "observer"),
+    ):
         store.add_member(LOCAL_OPERATOR, rid, user.label, role, agency="Police")
     ev = evs[0]["id"]
 
@@ -89,7 +105,9 @@ def test_st012_roles_are_checked_on_the_server(store):
     a = store.update_annotation(fac, a["id"], a["version"], text="edited by facilitator")
     for user in (part, fac):
         with pytest.raises(PermissionDenied):
-            store.record_decision(user, rid, "not_same", evs[0]["record_ids"] + evs[1]["record_ids"])
+            store.record_decision(
+                user, rid, "not_same", evs[0]["record_ids"] + evs[1]["record_ids"]
+            )
         with pytest.raises(PermissionDenied):
             store.add_finding(user, rid, "F1")
         with pytest.raises(PermissionDenied):
@@ -134,27 +152,39 @@ def test_st013_every_change_bumps_version_and_audits_atomically(store):
 
 def test_st014_reimport_keeps_unchanged_rows_and_withdraws_gone_ones(store):
     rid = _review(store)
-    rows_v1 = [(D(2020, 3, 1), "Call-out to home address"), (D(2020, 4, 1), "Arrest of adult male"),
-               (D(2020, 6, 1), "Referral to MASH")]
-    res1 = store.import_results(LOCAL_OPERATOR, rid, [
-        make_import("Police", rows_v1, file_name="police_v1.xlsx", quarantined=1)])
+    rows_v1 = [
+        (D(2020, 3, 1), "Call-out to home address"),
+        (D(2020, 4, 1), "Arrest of adult male"),
+        (D(2020, 6, 1), "Referral to MASH"),
+    ]
+    res1 = store.import_results(
+        LOCAL_OPERATOR,
+        rid,
+        [make_import("Police", rows_v1, file_name="police_v1.xlsx", quarantined=1)],
+    )
     assert (res1[0]["added"], res1[0]["quarantined"]) == (3, 1)
     before = {r["record_id"]: r for r in store.list_records(LOCAL_OPERATOR, rid)}
     ev_of = {r["record_id"]: r["event_id"] for r in before.values()}
     kept_rid = next(k for k, r in before.items() if r["description"] == "Arrest of adult male")
     gone_rid = next(k for k, r in before.items() if r["description"] == "Referral to MASH")
-    ann = store.add_annotation(LOCAL_OPERATOR, ev_of[kept_rid], "key_decision", "Arrest",
-                               kloe_ids=[1])
+    ann = store.add_annotation(
+        LOCAL_OPERATOR, ev_of[kept_rid], "key_decision", "Arrest", kloe_ids=[1]
+    )
     dec = store.record_decision(LOCAL_OPERATOR, rid, "remove", [kept_rid])
 
     # corrected file: a row inserted at the top, one row gone, one unchanged
-    rows_v2 = [(D(2020, 2, 1), "Neighbour reports shouting"), (D(2020, 3, 1),
-               "Call-out to home address"), (D(2020, 4, 1), "Arrest of adult male")]
-    res2 = store.import_results(LOCAL_OPERATOR, rid, [
-        make_import("Police", rows_v2, file_name="police_v2.xlsx")])[0]
+    rows_v2 = [
+        (D(2020, 2, 1), "Neighbour reports shouting"),
+        (D(2020, 3, 1), "Call-out to home address"),
+        (D(2020, 4, 1), "Arrest of adult male"),
+    ]
+    res2 = store.import_results(
+        LOCAL_OPERATOR, rid, [make_import("Police", rows_v2, file_name="police_v2.xlsx")]
+    )[0]
     assert (res2["added"], res2["kept"], res2["withdrawn"]) == (1, 2, 1)
-    after = {r["record_id"]: r for r in store.list_records(LOCAL_OPERATOR, rid,
-                                                           include_withdrawn=True)}
+    after = {
+        r["record_id"]: r for r in store.list_records(LOCAL_OPERATOR, rid, include_withdrawn=True)
+    }
     assert after[kept_rid]["id"] == before[kept_rid]["id"]
     assert after[kept_rid]["provenance"]["row"] == 4  # moved down one row in the new file
     assert after[kept_rid]["provenance"]["file_name"] == "police_v2.xlsx"
@@ -169,8 +199,9 @@ def test_st014_reimport_keeps_unchanged_rows_and_withdraws_gone_ones(store):
     # quarantined rows of the superseded file are no longer current
     assert store.list_quarantined(LOCAL_OPERATOR, rid) == []
     # a row that comes back is reinstated with its old id
-    res3 = store.import_results(LOCAL_OPERATOR, rid, [
-        make_import("Police", rows_v1, file_name="police_v3.xlsx")])[0]
+    res3 = store.import_results(
+        LOCAL_OPERATOR, rid, [make_import("Police", rows_v1, file_name="police_v3.xlsx")]
+    )[0]
     assert res3["reinstated"] == 1
     again = {r["record_id"]: r for r in store.list_records(LOCAL_OPERATOR, rid)}
     assert again[gone_rid]["id"] == before[gone_rid]["id"]
@@ -201,8 +232,9 @@ def test_st016_import_is_all_or_nothing(store):
 
 def test_st017_annotation_conflicts_carry_the_current_row(store):
     rid, evs = _with_events(store)
-    a = store.add_annotation(LOCAL_OPERATOR, evs[0]["id"], "missed_opportunity", "first",
-                             kloe_ids=[1, 2])
+    a = store.add_annotation(
+        LOCAL_OPERATOR, evs[0]["id"], "missed_opportunity", "first", kloe_ids=[1, 2]
+    )
     assert a["kloe_ids"] == [1, 2] and a["version"] == 1
     b = store.update_annotation(LOCAL_OPERATOR, a["id"], 1, text="second", kloe_ids=[2])
     assert (b["version"], b["text"], b["kloe_ids"]) == (2, "second", [2])
@@ -283,13 +315,20 @@ def test_st019_storing_a_match_result_moves_annotations_with_their_records(store
 
 def test_st020_findings_actions_episodes_and_kloe_crud(store):
     rid, evs = _with_events(store)
-    f = store.add_finding(LOCAL_OPERATOR, rid, "Escalation was slow", "text", kloe_ids=[2],
-                          event_ids=[evs[0]["id"]])
+    f = store.add_finding(
+        LOCAL_OPERATOR, rid, "Escalation was slow", "text", kloe_ids=[2], event_ids=[evs[0]["id"]]
+    )
     f2 = store.update_finding(LOCAL_OPERATOR, f["id"], 1, title="Escalation was too slow")
     with pytest.raises(Conflict):
         store.update_finding(LOCAL_OPERATOR, f["id"], 1, title="stale")
-    act = store.add_action(LOCAL_OPERATOR, rid, "Audit escalation policy", owner_subgroup="QA",
-                           due_date=D(2022, 3, 31), finding_id=f["id"])
+    act = store.add_action(
+        LOCAL_OPERATOR,
+        rid,
+        "Audit escalation policy",
+        owner_subgroup="QA",
+        due_date=D(2022, 3, 31),
+        finding_id=f["id"],
+    )
     act2 = store.update_action(LOCAL_OPERATOR, act["id"], 1, status="done")
     assert act2["status"] == "done" and act2["due_date"] == "2022-03-31"
     with pytest.raises(InvalidInput):
@@ -309,8 +348,14 @@ def test_st020_findings_actions_episodes_and_kloe_crud(store):
     assert store.list_actions(LOCAL_OPERATOR, rid) == []
     assert store.list_episodes(LOCAL_OPERATOR, rid) == []
     actions = [e["action"] for e in store.audit_log(LOCAL_OPERATOR, rid)]
-    for name in ("finding.add", "finding.update", "action.update", "kloe.update",
-                 "episode.delete", "finding.delete"):
+    for name in (
+        "finding.add",
+        "finding.update",
+        "action.update",
+        "kloe.update",
+        "episode.delete",
+        "finding.delete",
+    ):
         assert name in actions
 
 
@@ -320,6 +365,7 @@ def test_st021_passwords_are_argon2_and_checked(store):
     from sqlalchemy import select
 
     from timeline.store.schema import User
+
     with store._read() as s:
         h = s.scalar(select(User.password_hash).where(User.id == u["id"]))
     assert h.startswith("$argon2id$") and "a long passphrase" not in h
@@ -359,7 +405,10 @@ def test_st023_delete_review_keeps_its_audit_trail(store):
     store.delete_review(LOCAL_OPERATOR, rid)
     assert store.list_reviews(LOCAL_OPERATOR) == []
     from sqlalchemy import func, select
+
     with store._read() as s:
-        n = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.review_id == rid))
+        n = s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.review_id == rid)
+        )
         files = s.scalar(select(func.count()).select_from(SourceFile))
     assert n >= 4 and files == 0

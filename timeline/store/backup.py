@@ -3,7 +3,8 @@
 The backup holds every row of the review (records, events, decisions, annotations, findings,
 actions, audit trail...) with its own ids, and the referenced accounts by email (never their
 password hashes). Restore puts the review back with the same ids, in one transaction; it
-refuses when the review's id (or any of its rows' ids) is taken in the target database.
+refuses when the review's id (or any of its rows' ids) is taken in the target database. The
+audit entries of a deleted review are still in its database, so restoring there keeps them.
 Accounts are matched by email; missing ones are created without a password (set one with
 `python -m timeline user password EMAIL`).
 """
@@ -153,6 +154,22 @@ def read_backup(path: str | Path) -> dict[str, Any]:
     return data
 
 
+def _new_audit_rows(s: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The audit trail outlives a deleted review: entries already present (same id, same
+    action and time) are kept as they are; a different entry under the same id is refused."""
+    ids = [r["id"] for r in rows]
+    present = {
+        r.id: (r.action, r.at.isoformat())
+        for r in s.execute(
+            select(AUDIT.c.id, AUDIT.c.action, AUDIT.c.at).where(AUDIT.c.id.in_(ids))
+        )
+    }
+    for r in rows:
+        if r["id"] in present and present[r["id"]] != (r["action"], r["at"]):
+            raise InvalidInput("this database holds a different audit trail under the same ids")
+    return [r for r in rows if r["id"] not in present]
+
+
 def restore_review(store: Store, actor: Actor, path: str | Path) -> int:
     """Put a backed-up review back (local operator only); returns its id."""
     if not actor.is_operator:
@@ -179,6 +196,8 @@ def restore_review(store: Store, actor: Actor, path: str | Path) -> int:
         try:
             for table in _tables():
                 rows = data["tables"].get(table.name, [])
+                if table is AUDIT:
+                    rows = _new_audit_rows(s, rows)
                 if not rows:
                     continue
                 ucols, selfs = _user_columns(table), _self_refs(table)
