@@ -10,7 +10,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Any
 
 # Precision of a record's date interval, coarsest last. "exact" means a date with a time.
 PRECISIONS = ("exact", "day", "week", "month", "season", "year", "range")
@@ -72,6 +71,7 @@ class SourceRecord:
     source: str = ""
     reference: str = ""
     significance: str = ""
+    event_type: str = ""  # "Contact type" and the like, when the agency records one
     extra: dict[str, str] = field(default_factory=dict)  # unmapped columns, kept
     issues: list[Issue] = field(default_factory=list)
 
@@ -157,5 +157,3 @@ def stable_record_id(agency: str, raw_values: list[str], occurrence: int) -> str
     separates identical rows within one file."""
     payload = json.dumps([agency.casefold(), [v.strip() for v in raw_values], occurrence])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
-
-

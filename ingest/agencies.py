@@ -1,0 +1,138 @@
+"""Which agency a chronology comes from: from a column, the file name, or the user.
+
+The directory of agency names and their aliases is configurable per review; the
+defaults cover the agencies a children's safeguarding review usually hears from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ingest.textnorm import norm_label
+
+DEFAULT_AGENCIES: dict[str, list[str]] = {
+    "Children's Social Care": [
+        "csc",
+        "csd",
+        "childrens services",
+        "childrens social care",
+        "social care",
+        "childrens social work",
+        "social services",
+        "childrens social services",
+        "local authority",
+        "mash",
+        "front door",
+        "early help",
+    ],
+    "Police": ["police", "constabulary", "ppu", "public protection unit", "mash police"],
+    "Health Visiting": [
+        "hv",
+        "health visiting",
+        "health visitor",
+        "health visitors",
+        "0 19",
+        "0-19",
+        "public health nursing",
+        "healthy child programme",
+    ],
+    "GP": [
+        "gp",
+        "general practice",
+        "gp surgery",
+        "surgery",
+        "medical practice",
+        "primary care",
+        "medical centre",
+        "health centre",
+    ],
+    "Hospital": [
+        "hospital",
+        "ed",
+        "a and e",
+        "ae",
+        "emergency department",
+        "acute trust",
+        "paediatrics",
+        "paediatric",
+        "ped",
+        "hospital trust",
+        "nhs trust",
+        "urgent care",
+    ],
+    "Midwifery": ["midwifery", "midwife", "maternity", "mw"],
+    "School": ["school", "education", "nursery", "academy", "dsl", "primary school", "college"],
+    "Housing": ["housing", "housing association", "homes", "landlord", "homelessness"],
+    "Probation": ["probation", "nps", "crc", "probation service", "offender management"],
+    "Ambulance": ["ambulance", "nwas", "eeas", "paramedic", "paramedics"],
+    "Mental Health": ["camhs", "cmht", "mental health", "adult mental health", "cpn"],
+    "Domestic Abuse Service": ["idva", "domestic abuse service", "refuge", "marac", "da service"],
+    "Substance Misuse Service": ["substance misuse", "drug and alcohol", "drugs and alcohol"],
+}
+
+# Words in file names that say nothing about the agency.
+_FILLER = re.compile(
+    r"\b(chronology|chronologies|chron|chrono|final|draft|v\d+|version|copy|updated|"
+    r"learning review|review|lr|cspr|redacted|entries|attendances|\d+)\b"
+)
+
+
+@dataclass
+class AgencyDirectory:
+    """Canonical agency names and their aliases; a review can add its own."""
+
+    aliases: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_AGENCIES))
+
+    @classmethod
+    def with_extra(cls, extra: Mapping[str, list[str]] | None) -> AgencyDirectory:
+        merged = {k: list(v) for k, v in DEFAULT_AGENCIES.items()}
+        for name, more in (extra or {}).items():
+            merged.setdefault(name, []).extend(more)
+        return cls(merged)
+
+    def __post_init__(self) -> None:
+        # (normalised alias, canonical) longest first: "mash police" beats "mash".
+        pairs = {}
+        for canonical, aliases in self.aliases.items():
+            for alias in [canonical, *aliases]:
+                pairs[norm_label(alias)] = canonical
+        self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.aliases)
+
+    def canonical(self, text: str) -> str | None:
+        """The canonical agency a cell or a given name stands for, or None."""
+        key = norm_label(text)
+        if not key:
+            return None
+        for alias, canonical in self._pairs:
+            if key == alias:
+                return canonical
+        return self._search(key, fuzzy_min=90)
+
+    def from_file_name(self, stem: str) -> str | None:
+        """'Chronology - Childrens Services FINAL' -> "Children's Social Care"."""
+        key = " ".join(_FILLER.sub(" ", norm_label(stem.replace("_", " "))).split())
+        return self._search(key, fuzzy_min=88) if key else None
+
+    def _search(self, key: str, fuzzy_min: int) -> str | None:
+        padded = f" {key} "
+        for alias, canonical in self._pairs:  # whole-word containment, longest alias first
+            if f" {alias} " in padded:
+                return canonical
+        best, best_score = None, 0.0
+        for alias, canonical in self._pairs:
+            if len(alias) < 5:  # short aliases (hv, gp, ed) only ever match exactly
+                continue
+            score = (
+                fuzz.partial_ratio(alias, key) if len(key) >= len(alias) else fuzz.ratio(alias, key)
+            )
+            if score > best_score:
+                best, best_score = canonical, score
+        return best if best_score >= fuzzy_min else None

@@ -1,0 +1,40 @@
+"""What every reader returns: tables of cell values with the positions a user sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawTable:
+    """One candidate chronology table from a file.
+
+    `rows[i]` was found at `positions[i]` = (sheet label, user-visible row number): a
+    Word chronology split over several tables keeps each row's own table and row.
+    """
+
+    label: str  # sheet name, "table N", or "" for CSV
+    rows: list[list[object]]
+    positions: list[tuple[str, int]]
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        assert len(self.rows) == len(self.positions)
+
+
+def cell_text(value: object) -> str:
+    """A cell as text for headers, raw provenance and free-text fields."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text.replace("T", " ")
+    return str(value).strip()
+
+
+def is_blank_row(row: list[object]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)

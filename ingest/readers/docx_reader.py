@@ -1,0 +1,78 @@
+"""Word .docx tables through python-docx. Text before the table is ignored; a chronology
+split into several tables (after a page break or a "continued" paragraph) is joined
+when the tables have the same columns, each row keeping its own table and row number."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.table import Table
+
+from ingest.errors import IngestError
+from ingest.filetype import check_zip
+from ingest.limits import Limits
+from ingest.readers.base import RawTable
+
+
+def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
+    name = path.name
+    check_zip(path, limits)
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise IngestError(
+            name, f"the file is damaged or not a real Word document ({exc})"
+        ) from None
+    except Exception as exc:
+        raise IngestError(
+            name, f"the document could not be read safely ({type(exc).__name__}: {exc})"
+        ) from None
+
+    tables: list[RawTable] = []
+    notes: list[str] = []
+    count = 0
+    for element in document.element.body.iterchildren():
+        if not element.tag.endswith("}tbl"):
+            continue
+        count += 1
+        label = f"table {count}"
+        rows = _table_rows(Table(element, document), name, label, limits)
+        positions = [(label, i) for i in range(1, len(rows) + 1)]
+        previous = tables[-1] if tables else None
+        if previous is not None and rows and _width(previous.rows) == _width(rows):
+            previous.rows.extend(rows)
+            previous.positions.extend(positions)
+            notes.append(f"{label} continues the table before it (same columns): joined")
+        else:
+            tables.append(RawTable(label, rows, positions))
+    if not tables:
+        raise IngestError(name, "the document has no table: a chronology must be in a Word table")
+    return tables, notes
+
+
+def _width(rows: list[list[object]]) -> int:
+    return max((len(r) for r in rows), default=0)
+
+
+def _table_rows(table: Table, file_name: str, label: str, limits: Limits) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for number, row in enumerate(table.rows, start=1):
+        if number > limits.max_rows:
+            raise IngestError(file_name, f"more than {limits.max_rows} rows", sheet=label)
+        cells: list[object] = []
+        last_tc = None
+        for cell in row.cells:
+            # A horizontally merged cell is returned once per grid column: keep it once.
+            if cell._tc is last_tc:
+                cells.append(None)
+                continue
+            last_tc = cell._tc
+            cells.append(cell.text.strip())
+        if len(cells) > limits.max_columns:
+            raise IngestError(
+                file_name, f"more than {limits.max_columns} columns", sheet=label, row=number
+            )
+        rows.append(cells)
+    return rows
