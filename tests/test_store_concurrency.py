@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
 """Concurrent writers with real threads and processes, on SQLite and PostgreSQL."""
 
 from __future__ import annotations

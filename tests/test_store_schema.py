@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
 """The Alembic migration builds exactly the models' schema; SQLite runs in WAL mode."""
 
 from __future__ import annotations

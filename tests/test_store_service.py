@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
 """Service layer: reviews, roles, imports and re-imports, decisions, annotations, findings."""
 
 from __future__ import annotations

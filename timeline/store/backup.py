@@ -133,9 +133,12 @@ def _dump(s: Session, review_id: int) -> dict[str, Any]:
 def write_backup(store: Store, actor: Actor, review_id: int, path: str | Path) -> dict[str, int]:
     """Write the review to `path` (gzip when it ends in .gz) and audit the export."""
     with store._change(actor, review_id, BACKUP, "back up the review") as tx:
+        # The entry goes in first so that the backup holds its own export entry: a restore
+        # then gives back exactly the review as it was after the backup.
+        tx.audit("export.backup", "review", review_id, None, {"file": Path(path).name})
+        tx.session.flush()
         data = _dump(tx.session, review_id)
         counts = {name: len(rows) for name, rows in data["tables"].items()}
-        tx.audit("export.backup", "review", review_id, None, {"file": Path(path).name, **counts})
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
     path = Path(path)
     tmp = path.with_name(path.name + ".part")

@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ingest.records import FileImport, SourceRecord
 from ingest.records import QuarantinedRow as IngestQuarantined
 
+from .audit import jsonable
 from .auth import Actor
 from .errors import InvalidInput
 from .schema import Agency, QuarantinedRow, SourceFile
@@ -61,12 +62,12 @@ def _record_values(rec: SourceRecord, source_file_id: int) -> dict[str, Any]:
         "source": rec.source or "",
         "reference": rec.reference or "",
         "significance": rec.significance or "",
-        "extra": dict(rec.extra),
+        "extra": jsonable(dict(rec.extra)),
         "prov_file_name": rec.provenance.file_name,
         "prov_file_sha256": rec.provenance.file_sha256,
         "prov_sheet": rec.provenance.sheet or "",
         "prov_row": int(rec.provenance.row),
-        "prov_raw": dict(rec.provenance.raw),
+        "prov_raw": jsonable(dict(rec.provenance.raw)),
         "issues": _issues(rec.issues),
     }
 
@@ -120,8 +121,11 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
     ids = [r.record_id for r in fi.records]
     if len(set(ids)) != len(ids):
         raise InvalidInput(f"{fi.file_name}: two records share a record id")
-    if any(r.agency.strip() != agency.name for r in fi.records):
-        raise InvalidInput(f"{fi.file_name}: every record must belong to agency {agency.name}")
+    # A file may carry an agency column: each record is filed under its own agency.
+    agencies = {agency.name: agency}
+    for name in dict.fromkeys(r.agency.strip() for r in fi.records):
+        if name not in agencies:
+            agencies[name] = agency_row(session, review_id, name)
 
     sf = SourceFile(
         review_id=review_id,
@@ -134,21 +138,25 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
         sheet=fi.sheet or "",
         header_row=fi.header_row,
         rows_read=fi.rows_read,
-        columns=[asdict(c) for c in fi.columns],
+        columns=jsonable([asdict(c) for c in fi.columns]),
         summary=fi.summary(),
         notes=list(fi.notes),
     )
     session.add(sf)
     session.flush()
+    superseded = [f.id for f in current]
     for f in current:
         f.superseded_by = sf.id
     result["source_file_id"] = sf.id
 
+    # Rows this file may keep: its agencies' rows, and whatever the superseded files held.
+    agency_ids = [a.id for a in agencies.values()]
     existing = {
         r.record_id: r
         for r in session.scalars(
             select(RecordRow).where(
-                RecordRow.review_id == review_id, RecordRow.agency_id == agency.id
+                RecordRow.review_id == review_id,
+                or_(RecordRow.agency_id.in_(agency_ids), RecordRow.source_file_id.in_(superseded)),
             )
         )
     }
@@ -159,7 +167,10 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
         if row is None:
             new_rows.append(
                 RecordRow(
-                    review_id=review_id, record_id=rec.record_id, agency_id=agency.id, **values
+                    review_id=review_id,
+                    record_id=rec.record_id,
+                    agency_id=agencies[rec.agency.strip()].id,
+                    **values,
                 )
             )
             result["added"] += 1
@@ -174,7 +185,7 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
     session.add_all(new_rows)
     keep = set(ids)
     for rid, row in existing.items():
-        if rid not in keep and row.status != WITHDRAWN:
+        if rid not in keep and row.status != WITHDRAWN and row.source_file_id in superseded:
             row.status = WITHDRAWN
             result["withdrawn"] += 1
     session.add_all(_quarantined(q, review_id, sf.id, agency.id) for q in fi.quarantined)

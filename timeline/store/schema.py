@@ -75,6 +75,8 @@ class User(Base):
 
 class Review(Base):
     __tablename__ = "reviews"
+    # Never reuse a deleted review's id: its audit trail is kept under that id.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     child_pseudonym: Mapped[str] = mapped_column(String(200), default="")
