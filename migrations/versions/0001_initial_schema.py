@@ -161,6 +161,27 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "match_runs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("review_id", sa.Integer(), nullable=False),
+        sa.Column("run_at", sa.DateTime(), nullable=False),
+        sa.Column("run_by", sa.Integer(), nullable=True),
+        sa.Column("run_by_label", sa.String(length=320), nullable=False),
+        sa.Column("summary", sa.JSON(), nullable=False),
+        sa.Column("queue", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["review_id"],
+            ["reviews.id"],
+            name=op.f("fk_match_runs_review_id_reviews"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(["run_by"], ["users.id"], name=op.f("fk_match_runs_run_by_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_match_runs")),
+    )
+    with op.batch_alter_table("match_runs", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_match_runs_review_id"), ["review_id"], unique=False)
+
+    op.create_table(
         "merged_events",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("review_id", sa.Integer(), nullable=False),
@@ -515,6 +536,10 @@ def downgrade() -> None:
     op.drop_table("annotations")
     op.drop_table("actions")
     op.drop_table("merged_events")
+    with op.batch_alter_table("match_runs", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_match_runs_review_id"))
+
+    op.drop_table("match_runs")
     with op.batch_alter_table("match_decisions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_match_decisions_review_id"))
 

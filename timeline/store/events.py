@@ -7,12 +7,17 @@ event is replaced they move to the new event that holds most of those records.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
+
+from ingest.records import DateInterval, Issue, Provenance
+from ingest.records import SourceRecord as CanonicalRecord
 
 from .errors import InvalidInput
 from .schema import (
@@ -25,6 +30,71 @@ from .schema import (
 )
 
 ACTIVE = ("imported", "needs_review")
+
+
+def to_json(value: Any) -> Any:
+    """JSON-safe copy of the matcher's output (dataclasses, numpy numbers, tuples)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_json(v) for v in value]
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if hasattr(value, "item") and callable(value.item):  # numpy scalar
+        return value.item()
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return to_json(vars(value))
+    if isinstance(value, float) and value != value:  # NaN is not JSON
+        return None
+    return value
+
+
+def active_source_records(session: Session, review_id: int) -> list[CanonicalRecord]:
+    """The review's imported and needs-review records as ingest's SourceRecord (for matching)."""
+    from .schema import Agency
+
+    rows = session.execute(
+        select(SourceRecord, Agency.name)
+        .join(Agency, Agency.id == SourceRecord.agency_id)
+        .where(SourceRecord.review_id == review_id, SourceRecord.status.in_(ACTIVE))
+        .order_by(SourceRecord.id)
+    ).all()
+    out = []
+    for r, agency in rows:
+        alt = (r.date_alt_start, r.date_alt_end) if r.date_alt_start and r.date_alt_end else None
+        out.append(
+            CanonicalRecord(
+                record_id=r.record_id,
+                agency=agency,
+                date=DateInterval(
+                    r.date_start,
+                    r.date_end,
+                    r.date_precision,
+                    r.date_approximate,
+                    r.date_time,
+                    alt,
+                    r.date_note,
+                ),
+                description=r.description,
+                provenance=Provenance(
+                    r.prov_file_name,
+                    r.prov_file_sha256,
+                    r.prov_sheet,
+                    r.prov_row,
+                    dict(r.prov_raw or {}),
+                ),
+                outcome=r.outcome,
+                practitioner=r.practitioner,
+                source=r.source,
+                reference=r.reference,
+                significance=r.significance,
+                extra=dict(r.extra or {}),
+                issues=[Issue(**i) for i in r.issues or []],
+            )
+        )
+    return out
 
 
 def singleton_id(record_id: str) -> str:
@@ -216,7 +286,9 @@ def store_events(session: Session, review_id: int, events: Iterable[Any]) -> dic
         if dup:
             raise InvalidInput(f"a record is in two merged events: {sorted(dup)[:3]}")
         seen_records.update(rids)
-        evidence = ev.evidence if isinstance(ev.evidence, dict) else {"evidence": ev.evidence}
+        evidence = to_json(ev.evidence)
+        if not isinstance(evidence, dict):
+            evidence = {"pairs": evidence, "decided": bool(getattr(ev, "decided", False))}
         row = old_rows.get(str(ev.merged_id))
         if row is None:
             row = MergedEvent(review_id=review_id, merged_id=str(ev.merged_id))

@@ -210,6 +210,19 @@ class MatchDecision(Base):
     decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class MatchRun(Base):
+    """One run of the matcher: its counts and the review queue it left (most useful first)."""
+
+    __tablename__ = "match_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    run_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    run_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    run_by_label: Mapped[str] = mapped_column(String(320), default="")
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    queue: Mapped[list[Any]] = mapped_column(default=list)
+
+
 class Kloe(Base):
     __tablename__ = "kloes"
     __table_args__ = (UniqueConstraint("review_id", "number"),)

@@ -60,6 +60,7 @@ from .schema import (
     KeyPracticeEpisode,
     Kloe,
     MatchDecision,
+    MatchRun,
     Membership,
     MergedEvent,
     QuarantinedRow,
@@ -169,6 +170,10 @@ def _kpe_dict(k: KeyPracticeEpisode) -> dict[str, Any]:
     d = row_snapshot(k)
     d["event_ids"] = [e.id for e in k.events]
     return d
+
+
+class _Retry(Exception):
+    """Internal: the inputs changed under a long computation; roll back and redo it."""
 
 
 @dataclass
@@ -469,6 +474,7 @@ class Store:
             ev_ids = select(MergedEvent.id).where(MergedEvent.review_id == review_id)
             s.execute(EventMember.__table__.delete().where(EventMember.event_id.in_(ev_ids)))
             for model in (
+                MatchRun,
                 Annotation,
                 Action,
                 Finding,
@@ -767,11 +773,10 @@ class Store:
         if kind not in DECISION_KINDS:
             raise InvalidInput(f"decision kind must be one of {', '.join(DECISION_KINDS)}")
         ids = list(dict.fromkeys(str(r) for r in record_ids))
-        if len(ids) < (1 if kind == "remove" else 2):
-            raise InvalidInput(
-                f"a '{kind}' decision needs {'one' if kind == 'remove' else 'two'} "
-                "or more record ids"
-            )
+        if kind == "remove" and len(ids) != 1:
+            raise InvalidInput("a 'remove' decision names exactly one record")
+        if kind != "remove" and len(ids) < 2:
+            raise InvalidInput(f"a '{kind}' decision names two or more records")
         with self._change(actor, review_id, MATCH, "decide merges") as tx:
             events.apply_decision(tx.session, review_id, kind, ids)
             d = MatchDecision(
@@ -805,6 +810,80 @@ class Store:
             counts = events.store_events(tx.session, review_id, merged)
             tx.audit("match.store", "review", review_id, None, counts)
             return counts
+
+    def run_matching(self, actor: Actor, review_id: int, *, config: Any = None) -> dict:
+        """Match the review's active records (timeline.matching, imported when first used),
+        honouring every recorded decision, and store the events and the review queue.
+
+        The matcher runs outside the write transaction; if a decision or an import lands
+        meanwhile, it runs again so that a stale result never undoes a decision."""
+        from timeline.matching import MatchDecision as Decision
+        from timeline.matching import match_records
+
+        for _attempt in range(5):
+            with self._read() as s:
+                if s.get(Review, review_id) is None:
+                    raise NotFound(f"no review {review_id}")
+                require(actor, self._role(s, actor, review_id), MATCH, "run matching")
+                stamp = self._matching_inputs_stamp(s, review_id)
+                records = events.active_source_records(s, review_id)
+                known = {r.record_id for r in records}
+                decisions = []
+                for d in s.scalars(
+                    select(MatchDecision)
+                    .where(MatchDecision.review_id == review_id)
+                    .order_by(MatchDecision.id)
+                ):
+                    ids = tuple(r for r in d.record_ids if r in known)
+                    if len(ids) >= (1 if d.kind == "remove" else 2):
+                        decisions.append(Decision(d.kind, ids))
+            kwargs = {"decisions": decisions}
+            if config is not None:
+                kwargs["config"] = config
+            result = match_records(records, **kwargs)
+            try:
+                with self._change(actor, review_id, MATCH, "run matching") as tx:
+                    if self._matching_inputs_stamp(tx.session, review_id) != stamp:
+                        raise _Retry  # rolls back the version bump too
+                    counts = events.store_events(tx.session, review_id, result.events)
+                    counts["records"] = len(records)
+                    counts["decisions"] = len(decisions)
+                    tx.session.add(
+                        MatchRun(
+                            review_id=review_id,
+                            run_by=actor.user_id,
+                            run_by_label=actor.label,
+                            summary=counts,
+                            queue=events.to_json(getattr(result, "queue", [])),
+                        )
+                    )
+                    tx.audit("match.run", "review", review_id, None, counts)
+                    return counts
+            except _Retry:
+                continue
+        raise Conflict("the review kept changing while matching ran; run it again", None)
+
+    @staticmethod
+    def _matching_inputs_stamp(s: Session, review_id: int) -> tuple:
+        """Changes when a decision is recorded or a file imported."""
+        return (
+            s.scalar(
+                select(func.max(MatchDecision.id)).where(MatchDecision.review_id == review_id)
+            ),
+            s.scalar(select(func.max(SourceFile.id)).where(SourceFile.review_id == review_id)),
+        )
+
+    def match_queue(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
+        """The review queue left by the latest matching run (most useful decision first)."""
+        with self._read() as s:
+            self._check_read(s, actor, review_id)
+            run = s.scalar(
+                select(MatchRun)
+                .where(MatchRun.review_id == review_id)
+                .order_by(MatchRun.id.desc())
+                .limit(1)
+            )
+            return [] if run is None else list(run.queue)
 
     # -- annotations ----------------------------------------------------------------------
 
