@@ -430,8 +430,10 @@ class Store:
         with self._read() as s:
             q = select(Review.version).where(Review.id == review_id)
             if not actor.is_operator:
-                q = q.join(Membership, Membership.review_id == Review.id).where(
-                    Membership.user_id == actor.user_id
+                q = (
+                    q.join(Membership, Membership.review_id == Review.id)
+                    .join(User, User.id == Membership.user_id)
+                    .where(Membership.user_id == actor.user_id, User.is_active.is_(True))
                 )
             version = s.scalar(q)
         if version is None:
@@ -1005,6 +1007,15 @@ class Store:
             self._may_touch(tx, a)
             tx.audit("annotation.delete", "annotation", a.id, _annotation_dict(a), None)
             tx.session.delete(a)
+
+    def get_annotation(self, actor: Actor, annotation_id: int) -> dict[str, Any]:
+        review_id = self._review_of(Annotation, annotation_id)
+        with self._read() as s:
+            self._check_read(s, actor, review_id)
+            a = s.get(Annotation, annotation_id)
+            if a is None:
+                raise NotFound(f"no annotation {annotation_id}")
+            return _annotation_dict(a)
 
     def list_annotations(
         self, actor: Actor, review_id: int, *, event_id: int | None = None
