@@ -1,0 +1,205 @@
+"""Store benchmark (issue 4): import, match and save a 20,000-record review; then 30
+simulated users each writing an annotation every second (every fifth write an edit of a
+shared annotation, retried on conflict) for 60 s. Prints writes/s, p50 and p95 latency,
+conflicts and lost updates (must be 0), for SQLite and, when reachable, PostgreSQL.
+
+Run: python benchmarks/bench_store.py [--records N] [--users U] [--seconds S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from ingest import import_file  # noqa: E402
+from timeline.store import LOCAL_OPERATOR, Actor, Conflict, Store  # noqa: E402
+
+AGENCIES = [
+    "Police",
+    "Children's Social Care",
+    "Health Visiting",
+    "GP",
+    "Hospital",
+    "School",
+    "Housing",
+    "Probation",
+]
+EVENTS = [
+    "Home visit, child seen",
+    "Strategy discussion",
+    "Core group meeting",
+    "Phone call from school DSL",
+    "ED attendance",
+    "WNB to clinic",
+    "DA incident reported, DASH medium",
+    "ICPC held",
+]
+PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def write_files(folder: Path, n: int) -> list[Path]:
+    rnd = random.Random(11)
+    per = n // len(AGENCIES)
+    paths = []
+    for agency in AGENCIES:
+        path = folder / f"{agency.replace(' ', '_').replace(chr(39), '')}_chronology.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Date", "Details of contact", "Outcome"])
+            for i in range(per):
+                d = date(2018, 1, 1) + timedelta(days=rnd.randrange(0, 1400))
+                w.writerow([f"{d:%d/%m/%Y}", f"{rnd.choice(EVENTS)} ({agency[:3]} {i})", "NFA"])
+        paths.append(path)
+    return paths
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def bench(label: str, store: Store, files: list[Path], users: int, seconds: float) -> None:
+    t0 = time.perf_counter()
+    imports = [import_file(p, agency=a) for p, a in zip(files, AGENCIES, strict=True)]
+    t1 = time.perf_counter()
+    rid = store.create_review(LOCAL_OPERATOR, f"Benchmark review {label} (fictional)")
+    store.import_results(LOCAL_OPERATOR, rid, imports)
+    t2 = time.perf_counter()
+    matched = "matcher not available: singleton events"
+    try:
+        counts = store.run_matching(LOCAL_OPERATOR, rid)
+        matched = f"{counts['events']} events"
+    except ImportError:
+        pass
+    t3 = time.perf_counter()
+    events = [e["id"] for e in store.list_events(LOCAL_OPERATOR, rid)]
+    n_records = sum(len(i.records) for i in imports)
+    print(
+        f"[{label}] {n_records} records: read {t1 - t0:.2f} s, save {t2 - t1:.2f} s, "
+        f"match+save {t3 - t2:.2f} s ({matched})"
+    )
+
+    actors = []
+    for i in range(users):
+        u = store.create_user(
+            LOCAL_OPERATOR, f"bench{i}-{uuid.uuid4().hex[:6]}@example.org", f"User {i}", None
+        )
+        store.add_member(LOCAL_OPERATOR, rid, u["email"], "facilitator")
+        actors.append(Actor.user(u["id"], u["email"]))
+    shared = [
+        store.add_annotation(LOCAL_OPERATOR, events[k], "comment", "")["id"] for k in range(5)
+    ]
+    latencies: list[float] = []
+    added: list[int] = []
+    edits: dict[int, list[tuple[int, str]]] = {a: [] for a in shared}
+    conflicts = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def user(i: int) -> None:
+        rnd = random.Random(i)
+        n = 0
+        next_at = time.perf_counter() + rnd.random()
+        while True:
+            time.sleep(max(0.0, next_at - time.perf_counter()))
+            if time.perf_counter() >= stop:
+                return
+            next_at += 1.0
+            n += 1
+            start = time.perf_counter()
+            if n % 5 == 0:
+                ann = rnd.choice(shared)
+                while True:
+                    cur = store.get_annotation(actors[i], ann)
+                    mark = f"u{i}n{n}"
+                    try:
+                        new = store.update_annotation(actors[i], ann, cur["version"], text=mark)
+                        with lock:
+                            edits[ann].append((new["version"], mark))
+                        break
+                    except Conflict:
+                        with lock:
+                            conflicts[0] += 1
+            else:
+                a = store.add_annotation(actors[i], rnd.choice(events), "reflection", f"u{i}n{n}")
+                with lock:
+                    added.append(a["id"])
+            with lock:
+                latencies.append(time.perf_counter() - start)
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    t4 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - t4
+
+    final = {a["id"]: a for a in store.list_annotations(LOCAL_OPERATOR, rid)}
+    lost = sum(1 for a in added if a not in final)
+    for ann, done in edits.items():
+        if not done:
+            continue
+        versions = sorted(v for v, _ in done)
+        last_text = max(done)[1]
+        expected = list(range(2, 2 + len(done)))
+        if versions != expected or final[ann]["text"] != last_text:
+            lost += 1
+    writes = len(latencies)
+    print(
+        f"[{label}] {users} users x {seconds:.0f} s: {writes} writes, "
+        f"{writes / elapsed:.1f} writes/s, p50 {1000 * pct(latencies, 0.5):.1f} ms, "
+        f"p95 {1000 * pct(latencies, 0.95):.1f} ms, max {1000 * max(latencies):.1f} ms, "
+        f"conflicts {conflicts[0]} (retried), lost updates {lost}"
+    )
+    print(f"[{label}] mean write latency {1000 * statistics.fmean(latencies):.1f} ms")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=20_000)
+    ap.add_argument("--users", type=int, default=30)
+    ap.add_argument("--seconds", type=float, default=60)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = write_files(folder, args.records)
+        store = Store.open(f"sqlite:///{folder / 'bench.db'}")
+        bench("SQLite", store, files, args.users, args.seconds)
+        store.close()
+        schema = f"bench_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        try:
+            admin = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+            with admin.begin() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        except Exception as exc:  # no server: say so and stop
+            print(f"[PostgreSQL] skipped: not reachable at {PG_URL} ({type(exc).__name__})")
+            return 0
+        try:
+            store = Store.open(PG_URL, search_path=schema)
+            bench("PostgreSQL", store, files, args.users, args.seconds)
+            store.close()
+        finally:
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            admin.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

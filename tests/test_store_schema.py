@@ -1,0 +1,49 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
+"""The Alembic migration builds exactly the models' schema; SQLite runs in WAL mode."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from timeline.store.migrate import current_revision, upgrade
+from timeline.store.schema import Base
+
+from .test_store_helpers import db, store  # noqa: F401
+
+
+def test_sc001_migration_result_equals_the_models(db):
+    store = db.open()  # runs `upgrade head`
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+        tables = set(inspect(conn).get_table_names())
+    assert diff == []
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+
+
+def test_sc002_upgrade_is_idempotent_and_at_head(store):
+    rev = current_revision(store.engine)
+    upgrade(store.engine)
+    assert current_revision(store.engine) == rev == "0001"
+
+
+def test_sc003_sqlite_pragmas(tmp_path):
+    from timeline.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'x.db'}")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    store.close()
+
+
+def test_sc004_default_url_is_the_embedded_file(monkeypatch):
+    from timeline.store.engine import REPO_ROOT, default_url
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert default_url() == f"sqlite:///{REPO_ROOT / 'data' / 'review.db'}"
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/db")
+    assert default_url() == "postgresql+psycopg://u@h/db"

@@ -1,0 +1,344 @@
+"""Command line for the review lifecycle (`python -m timeline review|user|member|backup|
+restore|sample ...`). It acts as the local operator (whoever can run it already holds the
+database) and is recorded as such in the audit log. The database comes from DATABASE_URL,
+else the embedded SQLite file data/review.db.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .auth import LOCAL_OPERATOR, generate_password
+from .engine import REPO_ROOT
+from .errors import StoreError
+from .service import Store, parse_period, read_kloe_csv
+
+SAMPLE_DIR = REPO_ROOT / "sample_data"
+SAMPLE_TITLE = "Sample review: Child M (fictional)"
+SAMPLE_PERIOD = (date(2019, 1, 1), date(2021, 11, 22))
+SAMPLE_DOB = date(2019, 8, 14)
+SAMPLE_LEAD = "lead@example.org"
+APP_URL = "http://127.0.0.1:8050"
+CHRONOLOGY_SUFFIXES = {".xlsx", ".xls", ".csv", ".docx", ".doc"}
+NOT_CHRONOLOGIES = {"kloe.csv", "truth.csv"}
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Register the store's commands on the `python -m timeline` parser."""
+    review = subparsers.add_parser("review", help="create, import into and list reviews")
+    rsub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
+
+    p = rsub.add_parser("create", help="create a review; prints its id on the last line")
+    p.add_argument("title")
+    p.add_argument("--period", metavar="FROM:TO", help="e.g. 2019-01-01:2021-11-22 or day first")
+    p.add_argument("--kloe", metavar="FILE.csv", help="KLOE with columns number,title,description")
+    p.add_argument("--child", default="", metavar="PSEUDONYM", help="the child's pseudonym")
+    p.set_defaults(handler=_review_create)
+
+    p = rsub.add_parser("import", help="import agency files into a review (all or none)")
+    p.add_argument("review", metavar="REVIEW", help="review id")
+    from timeline.import_cli import add_import_arguments
+
+    add_import_arguments(p)
+    p.set_defaults(handler=_review_import)
+
+    p = rsub.add_parser("list", help="one line per review: id, title, period, version")
+    p.set_defaults(handler=_review_list)
+
+    if _matching_available():
+        p = rsub.add_parser("match", help="match the review's records into merged events")
+        p.add_argument("review", metavar="REVIEW")
+        p.set_defaults(handler=_review_match)
+
+    user = subparsers.add_parser("user", help="user accounts")
+    usub = user.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    p = usub.add_parser("add", help="add an account (prints a generated password once)")
+    p.add_argument("email")
+    p.add_argument("--name", required=True)
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(handler=_user_add)
+    p = usub.add_parser("password", help="set a new password (generated unless --password-stdin)")
+    p.add_argument("email")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(handler=_user_password)
+
+    member = subparsers.add_parser("member", help="review membership and roles")
+    msub = member.add_subparsers(dest="member_command", required=True, metavar="ACTION")
+    p = msub.add_parser("add", help="add a user to a review (or change their role)")
+    p.add_argument("review", metavar="REVIEW")
+    p.add_argument("email")
+    p.add_argument(
+        "--role", required=True, choices=["lead", "facilitator", "participant", "observer"]
+    )
+    p.add_argument("--agency", metavar="NAME", help="the participant's agency")
+    p.set_defaults(handler=_member_add)
+
+    p = subparsers.add_parser("backup", help="write a review to a backup file")
+    p.add_argument("review", metavar="REVIEW")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.json[.gz]")
+    p.set_defaults(handler=_backup)
+
+    p = subparsers.add_parser("restore", help="put a backed-up review back")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_restore)
+
+    sample = subparsers.add_parser("sample", help="the fictional sample review")
+    ssub = sample.add_subparsers(dest="sample_command", required=True, metavar="ACTION")
+    p = ssub.add_parser("load", help="(re)create the sample review and its lead reviewer")
+    p.set_defaults(handler=_sample_load)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (`python -m timeline.store.cli ...`), same commands."""
+    parser = argparse.ArgumentParser(prog="python -m timeline")
+    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    args = parser.parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _matching_available() -> bool:
+    try:
+        import timeline.matching  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _guard(fn):
+    """Print a store error as one line and exit 2 instead of a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        except (StoreError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+
+    run.__name__ = fn.__name__
+    return run
+
+
+def _period(text: str | None) -> tuple[date, date] | None:
+    if not text:
+        return None
+    try:
+        return parse_period(text)
+    except ValueError:
+        from timeline.import_cli import parse_period as day_first
+
+        return day_first(text)
+
+
+def _review_id(store: Store, text: str) -> int:
+    if text.strip().isdigit():
+        return int(text)
+    matches = [r["id"] for r in store.list_reviews(LOCAL_OPERATOR) if r["title"] == text]
+    if len(matches) != 1:
+        raise ValueError(f"REVIEW must be a review id (or a unique title), got {text!r}")
+    return matches[0]
+
+
+def _read_password(from_stdin: bool) -> tuple[str, bool]:
+    """(password, generated)."""
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise ValueError("no password on stdin")
+        return line, False
+    return generate_password(), True
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+@_guard
+def _review_create(args: argparse.Namespace) -> int:
+    kloes = read_kloe_csv(Path(args.kloe)) if args.kloe else []
+    store = Store.open()
+    rid = store.create_review(
+        LOCAL_OPERATOR,
+        args.title,
+        period=_period(args.period),
+        child_pseudonym=args.child,
+        kloes=kloes,
+    )
+    print(f"created review '{args.title}' with {len(kloes)} KLOE")
+    print(rid)
+    return 0
+
+
+@_guard
+def _review_import(args: argparse.Namespace) -> int:
+    from timeline.import_cli import import_all, report
+
+    store = Store.open()
+    rid = _review_id(store, args.review)
+    review = store.get_review(LOCAL_OPERATOR, rid)
+    if not args.period and review["period_start"] and review["period_end"]:
+        start = date.fromisoformat(review["period_start"])
+        end = date.fromisoformat(review["period_end"])
+        args.period = f"{start:%d/%m/%Y}:{end:%d/%m/%Y}"
+    results, failures = import_all(args)
+    report(results, failures)
+    if failures:
+        print("error: nothing was imported; correct the files above and run again", file=sys.stderr)
+        return 1
+    for res in store.import_results(LOCAL_OPERATOR, rid, results):
+        if res["unchanged"]:
+            print(f"{res['file_name']}: already imported, unchanged")
+            continue
+        print(
+            f"{res['file_name']} ({res['agency']}): {res['added']} added, {res['kept']} kept,"
+            f" {res['reinstated']} reinstated, {res['withdrawn']} withdrawn,"
+            f" {res['quarantined']} quarantined"
+        )
+    return 0
+
+
+@_guard
+def _review_list(args: argparse.Namespace) -> int:
+    store = Store.open()
+    for r in store.list_reviews(LOCAL_OPERATOR):
+        period = f"{r['period_start']}:{r['period_end']}" if r["period_start"] else "-"
+        print(f"{r['id']}\t{r['title']}\t{period}\tversion {r['version']}")
+    return 0
+
+
+@_guard
+def _review_match(args: argparse.Namespace) -> int:
+    store = Store.open()
+    rid = _review_id(store, args.review)
+    counts = store.run_matching(LOCAL_OPERATOR, rid)
+    print(
+        f"{counts['events']} merged events ({counts['created']} new, {counts['kept']} kept,"
+        f" {counts['removed']} replaced)"
+    )
+    return 0
+
+
+@_guard
+def _user_add(args: argparse.Namespace) -> int:
+    password, generated = _read_password(args.password_stdin)
+    store = Store.open()
+    user = store.create_user(LOCAL_OPERATOR, args.email, args.name, password)
+    print(f"added user {user['email']} ({user['name']})")
+    if generated:
+        print(f"password (shown once, store it now): {password}")
+    return 0
+
+
+@_guard
+def _user_password(args: argparse.Namespace) -> int:
+    password, generated = _read_password(args.password_stdin)
+    store = Store.open()
+    store.set_password(LOCAL_OPERATOR, args.email, password)
+    print(f"password set for {args.email.strip().lower()}")
+    if generated:
+        print(f"new password (shown once, store it now): {password}")
+    return 0
+
+
+@_guard
+def _member_add(args: argparse.Namespace) -> int:
+    store = Store.open()
+    rid = _review_id(store, args.review)
+    m = store.add_member(LOCAL_OPERATOR, rid, args.email, args.role, agency=args.agency)
+    extra = f" for {m['agency']}" if m["agency"] else ""
+    print(f"{m['email']} is {args.role}{extra} in review {rid}")
+    return 0
+
+
+@_guard
+def _backup(args: argparse.Namespace) -> int:
+    from .backup import write_backup
+
+    store = Store.open()
+    rid = _review_id(store, args.review)
+    counts = write_backup(store, LOCAL_OPERATOR, rid, args.output)
+    print(f"review {rid} written to {args.output}: {json.dumps(counts)}")
+    return 0
+
+
+@_guard
+def _restore(args: argparse.Namespace) -> int:
+    from .backup import restore_review
+
+    store = Store.open()
+    rid = restore_review(store, LOCAL_OPERATOR, args.file)
+    print(f"review {rid} restored from {args.file}")
+    print(rid)
+    return 0
+
+
+def sample_files(folder: Path = SAMPLE_DIR) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in CHRONOLOGY_SUFFIXES and p.name.lower() not in NOT_CHRONOLOGIES
+    )
+
+
+@_guard
+def _sample_load(args: argparse.Namespace) -> int:
+    info = load_sample(Store.open())
+    print(
+        f"sample review {info['review_id']} loaded: {info['files']} files, "
+        f"{info['records']} records, {info['quarantined']} quarantined rows, "
+        f"{info['events']} events"
+    )
+    print(f"sign in at {APP_URL}")
+    print(f"  email:    {SAMPLE_LEAD}")
+    if info["password"]:
+        print(f"  password: {info['password']}  (new account: shown once, store it now)")
+    else:
+        print("  password: unchanged (the account already existed); to reset it run")
+        print(f"            python -m timeline user password {SAMPLE_LEAD}")
+    return 0
+
+
+def load_sample(store: Store, folder: Path = SAMPLE_DIR) -> dict[str, Any]:
+    """(Re)create the sample review from sample_data/ and make sure its lead exists."""
+    import ingest
+
+    files = sample_files(folder) if folder.is_dir() else []
+    if not files:
+        raise ValueError(f"no sample chronologies in {folder}; run `make sample` first")
+    kloe_file = folder / "kloe.csv"
+    kloes = read_kloe_csv(kloe_file) if kloe_file.exists() else []
+    imports = [ingest.import_file(p, period=SAMPLE_PERIOD) for p in files]
+
+    for r in store.list_reviews(LOCAL_OPERATOR):
+        if r["title"] == SAMPLE_TITLE:
+            store.delete_review(LOCAL_OPERATOR, r["id"])
+    rid = store.create_review(
+        LOCAL_OPERATOR, SAMPLE_TITLE, period=SAMPLE_PERIOD, child_pseudonym="Child M", kloes=kloes
+    )
+    store.import_results(LOCAL_OPERATOR, rid, imports)
+    if _matching_available():
+        store.run_matching(LOCAL_OPERATOR, rid)
+
+    password = None
+    if store.get_user(email=SAMPLE_LEAD) is None:
+        password = generate_password()
+        store.create_user(LOCAL_OPERATOR, SAMPLE_LEAD, "Lead Reviewer (sample)", password)
+    store.add_member(LOCAL_OPERATOR, rid, SAMPLE_LEAD, "lead")
+    return {
+        "review_id": rid,
+        "files": len(files),
+        "records": sum(len(i.records) for i in imports),
+        "quarantined": sum(len(i.quarantined) for i in imports),
+        "events": len(store.list_events(LOCAL_OPERATOR, rid)),
+        "password": password,
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

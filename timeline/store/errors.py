@@ -1,0 +1,33 @@
+"""Errors the service layer raises; the app and the command line show their messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class StoreError(Exception):
+    """Base class of the store's errors."""
+
+
+class PermissionDenied(StoreError):
+    """The acting user's role in this review does not allow this."""
+
+
+class NotFound(StoreError):
+    """No such review, user or object (or not in this review)."""
+
+
+class Conflict(StoreError):
+    """Somebody else changed or deleted the row since it was read.
+
+    `current` is the row as it is now (a dict as the read functions return it), or None when
+    it was deleted; the caller shows it instead of overwriting it silently.
+    """
+
+    def __init__(self, message: str, current: dict[str, Any] | None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class InvalidInput(StoreError, ValueError):
+    """Input the store refuses (unknown kind, bad period, KLOE of another review...)."""

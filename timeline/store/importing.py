@@ -1,0 +1,193 @@
+"""Apply one ingest `FileImport` to a review inside the caller's transaction.
+
+A new file for an agency that already has a current file is a corrected re-import: it
+supersedes that file (kept, for audit); rows whose stable id is unchanged keep their database
+row, so their events, annotations and decisions stay; rows gone from the new file become
+`withdrawn` (never deleted); new rows are added. The same file twice is a no-op.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ingest.records import FileImport, SourceRecord
+from ingest.records import QuarantinedRow as IngestQuarantined
+
+from .audit import jsonable
+from .auth import Actor
+from .errors import InvalidInput
+from .schema import Agency, QuarantinedRow, SourceFile
+from .schema import SourceRecord as RecordRow
+
+WITHDRAWN = "withdrawn"
+
+
+def agency_row(session: Session, review_id: int, name: str) -> Agency:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("an agency needs a name")
+    found = session.scalar(select(Agency).where(Agency.review_id == review_id, Agency.name == name))
+    if found is None:
+        found = Agency(review_id=review_id, name=name)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def _issues(issues: list[Any]) -> list[dict[str, Any]]:
+    return [asdict(i) for i in issues]
+
+
+def _record_values(rec: SourceRecord, source_file_id: int) -> dict[str, Any]:
+    d = rec.date
+    alt = d.alternative
+    return {
+        "source_file_id": source_file_id,
+        "status": rec.status,
+        "date_start": d.start,
+        "date_end": d.end,
+        "date_precision": d.precision,
+        "date_approximate": bool(d.approximate),
+        "date_time": d.time,
+        "date_alt_start": alt[0] if alt else None,
+        "date_alt_end": alt[1] if alt else None,
+        "date_note": d.note or "",
+        "description": rec.description or "",
+        "outcome": rec.outcome or "",
+        "practitioner": rec.practitioner or "",
+        "source": rec.source or "",
+        "reference": rec.reference or "",
+        "significance": rec.significance or "",
+        "extra": jsonable(dict(rec.extra)),
+        "prov_file_name": rec.provenance.file_name,
+        "prov_file_sha256": rec.provenance.file_sha256,
+        "prov_sheet": rec.provenance.sheet or "",
+        "prov_row": int(rec.provenance.row),
+        "prov_raw": jsonable(dict(rec.provenance.raw)),
+        "issues": _issues(rec.issues),
+    }
+
+
+def _quarantined(q: IngestQuarantined, review_id: int, file_id: int, agency_id: int):
+    return QuarantinedRow(
+        review_id=review_id,
+        source_file_id=file_id,
+        agency_id=agency_id,
+        prov_file_name=q.provenance.file_name,
+        prov_file_sha256=q.provenance.file_sha256,
+        prov_sheet=q.provenance.sheet or "",
+        prov_row=int(q.provenance.row),
+        prov_raw=dict(q.provenance.raw),
+        issues=_issues(q.issues),
+        reason=q.reason,
+    )
+
+
+def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport) -> dict[str, Any]:
+    """Store `fi` in the review; returns counts for people and the audit entry."""
+    agency = agency_row(session, review_id, fi.agency)
+    current = list(
+        session.scalars(
+            select(SourceFile).where(
+                SourceFile.review_id == review_id,
+                SourceFile.agency_id == agency.id,
+                SourceFile.superseded_by.is_(None),
+            )
+        )
+    )
+    result: dict[str, Any] = {
+        "file_name": fi.file_name,
+        "sha256": fi.file_sha256,
+        "agency": agency.name,
+        "added": 0,
+        "kept": 0,
+        "reinstated": 0,
+        "withdrawn": 0,
+        "quarantined": len(fi.quarantined),
+        "skipped": len(fi.skipped),
+        "superseded_file_ids": [f.id for f in current],
+        "unchanged": False,
+    }
+    same = next((f for f in current if f.sha256 == fi.file_sha256), None)
+    if same is not None:
+        result.update(source_file_id=same.id, unchanged=True, superseded_file_ids=[])
+        result["quarantined"] = 0
+        result["skipped"] = 0
+        return result
+    ids = [r.record_id for r in fi.records]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput(f"{fi.file_name}: two records share a record id")
+    # A file may carry an agency column: each record is filed under its own agency.
+    agencies = {agency.name: agency}
+    for name in dict.fromkeys(r.agency.strip() for r in fi.records):
+        if name not in agencies:
+            agencies[name] = agency_row(session, review_id, name)
+
+    sf = SourceFile(
+        review_id=review_id,
+        agency_id=agency.id,
+        file_name=fi.file_name,
+        sha256=fi.file_sha256,
+        imported_by=actor.user_id,
+        imported_by_label=actor.label,
+        agency_source=fi.agency_source,
+        sheet=fi.sheet or "",
+        header_row=fi.header_row,
+        rows_read=fi.rows_read,
+        columns=jsonable([asdict(c) for c in fi.columns]),
+        summary=fi.summary(),
+        notes=list(fi.notes),
+    )
+    session.add(sf)
+    session.flush()
+    superseded = [f.id for f in current]
+    for f in current:
+        f.superseded_by = sf.id
+    result["source_file_id"] = sf.id
+
+    # Rows this file may keep: its agencies' rows, and whatever the superseded files held.
+    agency_ids = [a.id for a in agencies.values()]
+    existing = {
+        r.record_id: r
+        for r in session.scalars(
+            select(RecordRow).where(
+                RecordRow.review_id == review_id,
+                or_(RecordRow.agency_id.in_(agency_ids), RecordRow.source_file_id.in_(superseded)),
+            )
+        )
+    }
+    new_rows = []
+    for rec in fi.records:
+        values = _record_values(rec, sf.id)
+        row = existing.get(rec.record_id)
+        if row is None:
+            new_rows.append(
+                RecordRow(
+                    review_id=review_id,
+                    record_id=rec.record_id,
+                    agency_id=agencies[rec.agency.strip()].id,
+                    **values,
+                )
+            )
+            result["added"] += 1
+            continue
+        if row.status == WITHDRAWN:
+            result["reinstated"] += 1
+        else:
+            result["kept"] += 1
+        for key, value in values.items():
+            if getattr(row, key) != value:
+                setattr(row, key, value)
+    session.add_all(new_rows)
+    keep = set(ids)
+    for rid, row in existing.items():
+        if rid not in keep and row.status != WITHDRAWN and row.source_file_id in superseded:
+            row.status = WITHDRAWN
+            result["withdrawn"] += 1
+    session.add_all(_quarantined(q, review_id, sf.id, agency.id) for q in fi.quarantined)
+    session.flush()
+    return result
