@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from timeline import import_cli, merge_cli, profile_cli
+from timeline.store import cli as store_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_cli.add_parser(sub)
     merge_cli.add_parser(sub)
     profile_cli.add_parser(sub)
+    store_cli.add_commands(sub)
     return parser
 
 
