@@ -8,7 +8,6 @@ import dash
 from dash import html
 
 from ingest.validate import fmt
-
 from timeline.store.errors import PermissionDenied
 from web.auth import current_actor
 from web.services import store
