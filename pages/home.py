@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import dash
-from dash import html
+from dash import dcc, html
 
 from ingest.validate import fmt
 from timeline.store.errors import PermissionDenied
@@ -52,7 +52,7 @@ def layout(**_query) -> html.Div:
     cards = [
         html.Section(
             [
-                html.H2(r["title"]),
+                html.H2(dcc.Link(r["title"], href=f"/review/{r['id']}")),
                 html.P(f"Review period: {_period(r)} · your role: {r['role']}"),
                 *_file_rows(actor, r["id"]),
             ],

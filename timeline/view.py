@@ -211,3 +211,49 @@ def age_ticks(dob: date, start: date, end: date, max_ticks: int = 12) -> list[tu
     if len(ticks) > max_ticks:
         ticks = ticks[:: -(-len(ticks) // max_ticks)]
     return ticks
+
+
+def filters_from(
+    agencies: Sequence[str] | None,
+    start: str | None,
+    end: str | None,
+    text: str | None,
+    kloe_ids: Sequence[int] | None,
+    kinds: Sequence[str] | None,
+    switches: Sequence[str] | None,
+) -> Filters:
+    """Filters from the screen's controls (ISO date strings, lists of choices)."""
+    switches = set(switches or ())
+    return Filters(
+        agencies=frozenset(agencies) if agencies else None,
+        start=date.fromisoformat(start[:10]) if start else None,
+        end=date.fromisoformat(end[:10]) if end else None,
+        text=(text or "").strip(),
+        kloe_ids=frozenset(int(k) for k in kloe_ids or ()),
+        kinds=frozenset(kinds or ()),
+        merged_only="merged" in switches,
+        needs_review="review" in switches,
+    )
+
+
+def grid_rows(marks: Sequence[Mark], lanes: Sequence[str]) -> list[dict]:
+    """The integrated chronology as table rows: one per merged event, a column per agency
+    with that agency's own wording, in date order."""
+    by_event: dict[int, list[Mark]] = {}
+    for m in marks:
+        by_event.setdefault(m.event_id, []).append(m)
+    rows = []
+    for event_id, members in by_event.items():
+        first = min(members, key=lambda m: (m.start, m.time or time.min))
+        row: dict = {
+            "event_id": event_id,
+            "date": first.start.isoformat(),
+            "shown_date": f"{first.start.day} {first.start:%b %Y}",
+            "agencies": len({m.agency for m in members}),
+        }
+        for m in members:
+            key = m.agency
+            row[key] = f"{row[key]}\n{m.text}" if key in row else m.text
+        rows.append(row)
+    rows.sort(key=lambda r: (r["date"], r["event_id"]))
+    return rows
