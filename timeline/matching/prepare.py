@@ -75,13 +75,17 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
     # Many entries repeat word for word ("Home visit"): read each distinct text once.
-    facts = {t: (is_notification(t), event_types(t), topics(t)) for t in set(texts)}
-    notification = np.fromiter((facts[t][0] for t in texts), dtype=bool, count=n)
-    type_names = [facts[t][1] for t in texts]
+    facts = {t: (event_types(t), topics(t)) for t in set(texts)}
+    # Notification wording is read in the description only: an outcome cell saying "PPN
+    # submitted" is the police sending a notification, not a record of receiving one.
+    described = [norm(r.description) if r.outcome else texts[i] for i, r in enumerate(recs)]
+    notice = {t: is_notification(t) for t in set(described)}
+    notification = np.fromiter((notice[t] for t in described), dtype=bool, count=n)
+    type_names = [facts[t][0] for t in texts]
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
-    topic_names = [facts[t][2] for t in texts]
+    topic_names = [facts[t][1] for t in texts]
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
     )

@@ -16,6 +16,15 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "review conference": ("review conference",),
     "core group": ("coregroup",),
     "child in need": ("child in need",),
+    # multi-agency meetings other than the statutory ones above
+    "meeting": (
+        "safeguarding meeting",
+        "team around family",
+        "professionals meeting",
+        "network meeting",
+        "multi agency meeting",
+        "marac",
+    ),
     "domestic abuse": (
         "domestic",
         "encompass",
@@ -52,12 +61,17 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "referral": ("referral", "mash front door", "contact made", "contact receive"),
     "arrest": ("arrest", "custody", "charged", "bail", "interview"),
     "housing": ("tenancy", "eviction", "arrears", "housing"),
+    "house move": ("moved to", "new address", "change of address", "keys given", "sign up"),
     "probation": ("supervision", "probation", "licence"),
     "mental health": ("camhs", "mental health", "self harm", "overdose"),
     "school": ("exclusion", "excluded", "attendance", "late to school", "safeguarding lead"),
     "birth": ("birth", "born", "delivery", "antenatal"),
     "review": ("development review", "month review", "year review", "8 week", "new birth"),
 }
+
+# Kinds every agency records several times a week: sharing one is no evidence that two
+# records describe one event (a call, a visit, a referral, no access).
+GENERIC_TYPES = frozenset({"telephone call", "home visit", "not brought", "referral"})
 
 # Specific subjects (an injury, a concern): two records of one event name the same one;
 # "scald to leg" and "ingestion of tablets" on adjacent days are two attendances.
