@@ -337,7 +337,7 @@ def calibrate(args: argparse.Namespace) -> None:
     print(f"wrote {target}")
     cases = [generate(300, s) for s in (201, 202, 203)]
     print("threshold  floor  precision  recall     F1   (seeds 201-203, 300 events each)")
-    for t, f, p, r, f1 in threshold_grid(cases, weights, [-2, -1, 0, 1, 2], [-6, -4, -2]):
+    for t, f, p, r, f1 in threshold_grid(cases, weights, [-4, -3, -2, -1, 0, 1], [-8, -6, -4, -2]):
         print(f"{t:>9.1f}{f:>7.1f}{p:>11.3f}{r:>8.3f}{f1:>7.3f}")
     sp = splink_python(args.splink_python)
     if sp:

@@ -211,7 +211,7 @@ SURNAMES = ["HOLROYD", "MCBRIDE", "TANSLEY", "OKAFOR", "BRIERLEY", "STANSFIELD"]
 # Outcome/plan cells: generic phrases that recur across unrelated entries.
 OUTCOMES = {
     CSC: ["Noted on file.", "SW to discuss with mother.", "Management oversight added.", "NFA."],
-    POL: ["Words of advice given.", "Crime recorded.", "PPN submitted.", "NFA."],
+    POL: ["Words of advice given.", "Crime recorded.", "PPN submitted.", "DASH standard. PPN."],
     HV: ["HV to visit in 2/52.", "Continue Universal Partnership Plus.", "Discuss at next contact."],
     GP: ["Filed.", "Coded.", "Review 4/52.", "Sent to HV."],
     HOSP: ["Discharged home.", "Safeguarding form completed.", "Obs 4 hrs, discharged."],

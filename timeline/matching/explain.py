@@ -25,6 +25,7 @@ FEATURE_LABELS = {
     "type_topic": "kind of event and subject together",
     "wording_rare": "wording and rare words together",
     "content": "evidence beyond the dates",
+    "names_other": "names the other agency",
     "shared_notice": "kind of event in common and notification together",
 }
 
@@ -117,6 +118,12 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "both":
             return 2.0, "both records are notifications"
         return 0.0, "neither record is a notification"
+    if comp == "names_other":
+        if level == "both":
+            return 2.0, "each text names the other's agency (two sides of one exchange)"
+        if level == "one":
+            return 1.0, "one text names the other record's agency"
+        return 0.0, "neither text names the other's agency"
     if comp == "content":
         if level == "shared":
             return 1.0, "a kind of event, subject, distinctive words or a dated reference in common"
@@ -124,7 +131,8 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
     if comp in _PARTS:
         left, right = level.split("&")
         x, y = _PARTS[comp]
-        return 0.0, f"together: {_PHRASE[x].get(left, left)}, {_PHRASE[y].get(right, right)}"
+        px, py = _PHRASE.get(x, {}), _PHRASE.get(y, {})
+        return 0.0, f"together: {px.get(left, left)}, {py.get(right, right)}"
     return 0.0, level
 
 

@@ -44,6 +44,8 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "shared_type": (*EVENT_TYPES, "none"),
     "time": ("within_1h", "within_3h", "apart", "unknown"),
     "notification": ("one", "both", "neither"),
+    # the texts name each other's agency ("letter from ED" / a hospital record): an exchange
+    "names_other": ("both", "one", "neither"),
     # Positive evidence of one event beyond the dates: a specific kind of event or subject
     # in common, shared distinctive words, alike wording, or a date in the text that is
     # the other record's date. A pair without it is never a merging link (cluster.py).
@@ -232,6 +234,12 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     # nothing meaningful. Generic kinds (a call, a visit, a referral, no access) are not
     # evidence of one event: every agency makes several a week.
     specific = (shared & ~GENERIC_TYPES_MASK) != 0
+    ka, kb = prep.kind[a], prep.kind[b]
+    na_b = (prep.named[a] & kb) != 0
+    nb_a = (prep.named[b] & ka) != 0
+    names_other = np.select([na_b & nb_a, na_b | nb_a], [0, 1], default=2)
+    some_content = (shared != 0) | (cmin >= 0.15)
+
     # A date in the text that is the other's date counts only with some content in common
     # (a notification must agree with the event it reports, not only on the date).
     evidence = (
@@ -239,7 +247,8 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         | ((toa & tob) != 0)
         | (cmin >= 0.4)
         | (wording >= 75)
-        | ((text_date == 0) & ((shared != 0) | (cmin >= 0.15)))
+        | ((text_date == 0) & some_content)
+        | ((names_other != 2) & (some_content | (text_date == 0)))
     )
     content = np.where(evidence, 0, 1)
 
@@ -255,6 +264,7 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "time": time,
         "notification": notif,
         "content": content,
+        "names_other": names_other,
     }
     for name, (x, y) in _PRODUCTS.items():
         levels[name] = levels[x] * len(COMPARISONS[y]) + levels[y]
