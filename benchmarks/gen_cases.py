@@ -639,10 +639,8 @@ class Gen:
                 "mental health",
                 "Supervision: case discussed, DA risk reviewed",
                 "Case note: chronology updated",
-                "T/C to police re bail conditions for {partner}",
             ],
             POL: [
-                "Call from SW asking about bail conditions for {PARTNER}",
                 "Intelligence log: {PARTNER} seen at the address",
                 "{PARTNER} appeared at magistrates court, bailed",
             ],
@@ -804,7 +802,17 @@ class Gen:
 
     def professional_call(self, d: date) -> list[Draft]:
         r = self.rng
-        kind = r.randrange(3)
+        kind = r.randrange(4)
+        if kind == 3:
+            # both sides of one call, each naming the other agency
+            return [
+                Draft(CSC, self.names("T/C to police re bail conditions for {partner}")),
+                Draft(
+                    POL,
+                    self.names("Call from SW asking about bail conditions for {PARTNER}"),
+                    at=_clock(r, 9, 17),
+                ),
+            ]
         if kind == 0:
             topic = r.choice(HEALTH_TOPICS)
             return [
@@ -1028,7 +1036,7 @@ def generate(
     process_days: dict[str, list[date]] = {}
 
     def clashes(kind: str, days: list[date]) -> bool:
-        if kind not in ("strategy", "icpc", "rcpc", "core_group", "cin"):
+        if kind not in ("strategy", "icpc", "rcpc", "core_group", "cin", "safeguarding_meeting"):
             return False
         return any(abs((x - y).days) < 10 for x in days for y in process_days.get(kind, []))
 
@@ -1050,6 +1058,9 @@ def generate(
             if not realism:
                 continue
             days = [d + timedelta(days=91 * k) for k in range(rng.randint(2, 4))]
+            if clashes(kind, days):
+                continue
+            process_days.setdefault(kind, []).extend(days)
             texts = g.safeguarding_meeting(d)
             for day in days:
                 events.append((kind, day, [Draft(x.agency, x.text) for x in texts]))

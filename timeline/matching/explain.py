@@ -27,6 +27,7 @@ FEATURE_LABELS = {
     "content": "evidence beyond the dates",
     "names_other": "names the other agency",
     "shared_notice": "kind of event in common and notification together",
+    "notice_names": "notification and the agency it names together",
 }
 
 
@@ -142,6 +143,7 @@ _PARTS = {
     "type_topic": ("event_type", "topic"),
     "wording_rare": ("wording", "rare_words"),
     "shared_notice": ("shared_type", "notification"),
+    "notice_names": ("notification", "names_other"),
 }
 _PHRASE = {
     "date": {

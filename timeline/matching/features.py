@@ -44,12 +44,12 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "shared_type": (*EVENT_TYPES, "none"),
     "time": ("within_1h", "within_3h", "apart", "unknown"),
     "notification": ("one", "both", "neither"),
-    # the texts name each other's agency ("letter from ED" / a hospital record): an exchange
-    "names_other": ("both", "one", "neither"),
     # Positive evidence of one event beyond the dates: a specific kind of event or subject
     # in common, shared distinctive words, alike wording, or a date in the text that is
     # the other record's date. A pair without it is never a merging link (cluster.py).
     "content": ("shared", "none"),
+    # the texts name each other's agency ("letter from ED" / a hospital record): an exchange
+    "names_other": ("both", "one", "neither"),
 }
 # Interactions the additive weights cannot express on their own: a date gap means one
 # thing for two records of the same kind of event and another for unlike ones; a date in
@@ -61,6 +61,8 @@ _PRODUCTS = {
     "wording_rare": ("wording", "rare_words"),
     # a kind of event in common means more when one record is the notice of the other
     "shared_notice": ("shared_type", "notification"),
+    # a notification names where the news came from: its event is that agency's record
+    "notice_names": ("notification", "names_other"),
 }
 for _name, (_x, _y) in _PRODUCTS.items():
     COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
