@@ -94,6 +94,11 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
             return -1.0, (
                 f"different kinds of event: {', '.join(sorted(ti))} / {', '.join(sorted(tj))}"
             )
+        if level == "generic":
+            return -0.5, (
+                f"no kind of event in common, one only generic: {', '.join(sorted(ti))} / "
+                f"{', '.join(sorted(tj))}"
+            )
         return 0.0, "kind of event not recognised in one or both texts"
     if comp == "shared_type":
         if level == "none":
@@ -162,6 +167,7 @@ _PHRASE = {
     "event_type": {
         "agree": "same kind of event",
         "disagree": "different kinds of event",
+        "generic": "no kind in common (one only generic)",
         "unknown": "kind of event unknown",
     },
     "topic": {

@@ -37,7 +37,10 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "wording": ("ge90", "ge75", "ge60", "ge45", "lt45"),
     "rare_words": ("strong", "subset", "partial", "weak", "none"),
     "extra_words": ("few", "some", "many", "most"),
-    "event_type": ("agree", "disagree", "unknown"),
+    # disagree: both name specific kinds, none in common; generic: no kind in common and
+    # one side names only generic kinds (a call, a visit: an email about an incident is
+    # still about the incident); unknown: one side names no kind at all
+    "event_type": ("agree", "disagree", "generic", "unknown"),
     "topic": ("agree", "conflict", "unknown"),
     # Which kind of event both describe: a strategy discussion shared by two agencies is
     # one event far more often than a home visit that both happen to mention.
@@ -214,7 +217,12 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     extra = np.select([cmax >= 0.6, cmax >= 0.35, cmax >= 0.15], [0, 1, 2], default=3)
 
     tya, tyb = prep.types[a], prep.types[b]
-    etype = np.select([(tya & tyb) != 0, (tya != 0) & (tyb != 0)], [0, 1], default=2)
+    spec_a, spec_b = tya & ~GENERIC_TYPES_MASK, tyb & ~GENERIC_TYPES_MASK
+    etype = np.select(
+        [(tya & tyb) != 0, (spec_a != 0) & (spec_b != 0), (tya != 0) & (tyb != 0)],
+        [0, 1, 2],
+        default=3,
+    )
 
     shared = tya & tyb
     lowest = shared & -shared

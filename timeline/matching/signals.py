@@ -40,6 +40,10 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "shouting",
         "screaming",
         "threats",
+        "smashed",
+        "locked out",
+        "neighbour",
+        "police called",
     ),
     "hospital": (
         "emergency department",
