@@ -211,7 +211,7 @@ SURNAMES = ["HOLROYD", "MCBRIDE", "TANSLEY", "OKAFOR", "BRIERLEY", "STANSFIELD"]
 # Outcome/plan cells: generic phrases that recur across unrelated entries.
 OUTCOMES = {
     CSC: ["Noted on file.", "SW to discuss with mother.", "Management oversight added.", "NFA."],
-    POL: ["Words of advice given.", "Crime recorded.", "PPN submitted.", "DASH standard. PPN."],
+    POL: ["Words of advice given.", "Crime recorded.", "Logged.", "NFA."],
     HV: ["HV to visit in 2/52.", "Continue Universal Partnership Plus.", "Discuss at next contact."],
     GP: ["Filed.", "Coded.", "Review 4/52.", "Sent to HV."],
     HOSP: ["Discharged home.", "Safeguarding form completed.", "Obs 4 hrs, discharged."],
@@ -472,7 +472,8 @@ class Gen:
                 "Concern for welfare call to address: {what}",
             ]
         ).replace("{what}", what)
-        out = [Draft(POL, self.names(police), at=at)]
+        outcome = r.choice(["DASH standard. PPN submitted.", "DASH medium. PPN.", "PPN submitted."])
+        out = [Draft(POL, self.names(police), at=at, outcome=outcome)]
         lag = r.choice([1, 1, 2, 2, 3, 4, 5, 7])
         out.append(Draft(CSC, "", lag=lag))
         out[-1].text = self.pick(
@@ -587,15 +588,36 @@ class Gen:
                 ]
             )
             return [Draft(one[0], self.names(one[1]), ref=ref)]
+        inj = getattr(self, "last_injury", "injury")
+        if r.random() < 0.3:
+            # a meeting that discusses the attendance: several agencies, the same date named
+            return [
+                Draft(CSC, f"Core group meeting. {inj} {{d}} discussed. Plan reviewed", ref=ref),
+                Draft(HV, f"Core group attended. {inj} {{d}} discussed", ref=ref),
+            ]
         one = self.pick(
             [
-                (HV, "Home visit. Discussed ED attendance {d}, injury healing"),
-                (GP, "Reviewed {child} following ED attendance {d}, healing well"),
-                (HOSP, "Fracture clinic follow up (injury {d}). Healing well"),
-                (CSC, "Home visit. Mother explained the injury of {d}, no concerns"),
+                (HV, f"Home visit. Discussed ED attendance {{d}}, {inj} healing"),
+                (GP, f"Reviewed {{child}} following ED attendance {{d}}, {inj} healing well"),
+                (HOSP, f"Clinic follow up ({inj} {{d}}). Healing well"),
+                (CSC, f"Home visit. Mother explained the {inj} of {{d}}, no concerns"),
+                (SCH, f"{{child}} in school with dressing, mum said {inj} at home"),
             ]
         )
         return [Draft(one[0], self.names(one[1]), ref=ref)]
+
+    def follow_ups(self, d: date, kind: str) -> list[tuple[date, list[Draft]]]:
+        """One to three later events about an incident, some naming its date, some not."""
+        r = self.rng
+        out = []
+        for _ in range(r.choice([1, 1, 2, 3])):
+            d2 = d + timedelta(days=r.randint(2, 60))
+            drafts = self.follow_up(d2, d, kind)
+            if r.random() < 0.3:
+                for dr in drafts:
+                    dr.text = dr.text.replace(" ({d})", "").replace(" {d}", "")
+            out.append((d2, drafts))
+        return out
 
     def victim_ed(self, d: date) -> list[Draft]:
         """The mother's own ED attendance after an assault: its own event (with its own
@@ -659,7 +681,7 @@ class Gen:
                 "Weekly check-in with {child}, settled",
                 "{child} late, mum said overslept",
             ],
-            HOU: ["Neighbour complaint re noise from the flat", "Repairs reported: front door"],
+            HOU: ["Rent statement sent", "Repairs reported: front door"],
             HOSP: ["Outpatient appointment attended", "Dietetics clinic - WNB"],
             PROB: ["Supervision: {partner} discussed relationship", "Programme session attended"],
             CAMHS: ["Waiting list letter sent"],
@@ -729,6 +751,7 @@ class Gen:
     def ed_attendance(self, d: date) -> list[Draft]:
         r = self.rng
         inj = r.choice(INJURIES)
+        self.last_injury = inj
         at = _clock(r, 7, 23)
         out = [
             Draft(
@@ -1018,8 +1041,8 @@ def generate(
             events.append((kind, d, g.ed_attendance(d)))
             incidents.append(d)
             if realism and rng.random() < FOLLOW_UP:
-                d2 = d + timedelta(days=rng.randint(2, 40))
-                events.append(("follow_up", d2, g.follow_up(d2, d, "ed")))
+                for d2, drafts in g.follow_ups(d, "ed"):
+                    events.append(("follow_up", d2, drafts))
         elif kind == "call":
             events.append((kind, d, g.professional_call(d)))
         elif kind == "referral":
@@ -1036,6 +1059,9 @@ def generate(
     process_days: dict[str, list[date]] = {}
 
     def clashes(kind: str, days: list[date]) -> bool:
+        if kind == "da":
+            # call-outs to one family can come days apart, not twice on one day
+            return any(abs((x - y).days) < 3 for x in days for y in process_days.get(kind, []))
         if kind not in ("strategy", "icpc", "rcpc", "core_group", "cin", "safeguarding_meeting"):
             return False
         return any(abs((x - y).days) < 10 for x in days for y in process_days.get(kind, []))
@@ -1092,10 +1118,11 @@ def generate(
             if realism and rng.random() < VICTIM_ED:
                 events.append(("victim_ed", d + timedelta(days=1), g.victim_ed(d + timedelta(1))))
             if realism and rng.random() < FOLLOW_UP:
-                d2 = d + timedelta(days=rng.randint(2, 45))
-                events.append(("follow_up", d2, g.follow_up(d2, d, "da")))
-            if rng.random() < 0.35:
-                d2 = d + timedelta(days=rng.randint(3, 12))
+                for d2, drafts in g.follow_ups(d, "da"):
+                    events.append(("follow_up", d2, drafts))
+            d2 = d + timedelta(days=rng.randint(3, 12))
+            if rng.random() < 0.35 and not clashes("da", [d2]):
+                process_days["da"].append(d2)
                 again = g.da_incident(d2)
                 for a, b in zip(again, first, strict=False):
                     if a.agency == b.agency and rng.random() < 0.7:

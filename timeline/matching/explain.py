@@ -28,6 +28,7 @@ FEATURE_LABELS = {
     "names_other": "names the other agency",
     "shared_notice": "kind of event in common and notification together",
     "notice_names": "notification and the agency it names together",
+    "date_citation": "date gap and dates in the text together",
 }
 
 
@@ -149,6 +150,7 @@ _PARTS = {
     "wording_rare": ("wording", "rare_words"),
     "shared_notice": ("shared_type", "notification"),
     "notice_names": ("notification", "names_other"),
+    "date_citation": ("date", "text_date"),
 }
 _PHRASE = {
     "date": {

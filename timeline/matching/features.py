@@ -66,6 +66,8 @@ _PRODUCTS = {
     "shared_notice": ("shared_type", "notification"),
     # a notification names where the news came from: its event is that agency's record
     "notice_names": ("notification", "names_other"),
+    # a date named in both texts means one thing a day apart and another a month apart
+    "date_citation": ("date", "text_date"),
 }
 for _name, (_x, _y) in _PRODUCTS.items():
     COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
