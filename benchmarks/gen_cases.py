@@ -49,7 +49,7 @@ OFFSETS = {
     CAMHS: ([0, 1, 2], [70, 20, 10]),
     AMB: ([0], [100]),
 }
-PARTIAL = {HOU: 0.15, CAMHS: 0.08, PROB: 0.06, SCH: 0.04, CSC: 0.03}
+PARTIAL = {HOU: 0.15, CAMHS: 0.08, PROB: 0.06, HV: 0.05, SCH: 0.04, CSC: 0.03}
 TIMED = {POL: 0.9, AMB: 0.95, HOSP: 0.85, CSC: 0.1, GP: 0.2}
 
 INJURIES = [
@@ -611,7 +611,7 @@ class Gen:
         r = self.rng
         out = []
         for _ in range(r.choice([1, 1, 2, 3])):
-            d2 = d + timedelta(days=r.randint(2, 60))
+            d2 = d + timedelta(days=r.choice([1, 2, 3, 5, 8, 13, 21, 34, 55]))
             drafts = self.follow_up(d2, d, kind)
             if r.random() < 0.3:
                 for dr in drafts:
@@ -657,6 +657,8 @@ class Gen:
         texts = {
             CSC: [
                 "Management oversight: plan appropriate, SW to verify progress",
+                "Management oversight. Supervision: CIN plan appropriate",
+                "Supervision: CP plan reviewed, core group actions on track",
                 "C&F assessment completed and authorised by TM. Concerns: DA, maternal "
                 "mental health",
                 "Supervision: case discussed, DA risk reviewed",
