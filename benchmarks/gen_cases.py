@@ -153,6 +153,10 @@ SERIES = [
 ]
 
 
+# event id -> kind of the last generate() call (for looking at errors by kind)
+EVENT_KINDS: dict[str, str] = {}
+
+
 @dataclass
 class Draft:
     agency: str
@@ -1163,6 +1167,8 @@ def generate(
             records.append(rec)
             truth[rec.record_id] = f"E{seed}-{e_no}"
     rng.shuffle(records)
+    EVENT_KINDS.clear()
+    EVENT_KINDS.update({f"E{seed}-{k}": kind for k, (kind, _, _) in enumerate(events)})
     return records, truth
 
 
