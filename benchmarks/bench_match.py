@@ -215,11 +215,14 @@ def run_method(python: str, method: str, data: str, threshold: float | None = No
     cmd = [python, __file__, "--child", method, "--data", data, "--out", out]
     if threshold is not None:
         cmd += ["--threshold", str(threshold)]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
-    with open(out) as fh:
-        return json.load(fh)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+        with open(out) as fh:
+            return json.load(fh)
+    finally:
+        Path(out).unlink(missing_ok=True)  # the result file is read once
 
 
 def make_data(

@@ -1073,8 +1073,24 @@ def generate(
         return any(abs((x - y).days) < 10 for x in days for y in process_days.get(kind, []))
 
     counted = [0, 0]  # events counted so far, their records
+    busy_done = [0]  # events already given their busy-day neighbours
+
+    def busy_days() -> None:
+        # Busy days: other agencies' ordinary entries around a multi-agency event.
+        new = events[busy_done[0] :]
+        for _kind, d, drafts in new:
+            if len(drafts) < 2 or rng.random() >= BUSY_DAY:
+                continue
+            involved = [dr.agency for dr in drafts]
+            for _ in range(rng.randint(1, 2)):
+                ag = rng.choice(involved + AGENCIES[:7])
+                day = d + timedelta(days=rng.choice([0, 0, 0, 1, 2]))
+                events.append(("busy", day, [g.distractor(ag)]))
+        busy_done[0] = len(events)
 
     def enough() -> bool:
+        if realism:
+            busy_days()
         if n_records is None:
             return len(events) >= n_events
         for _, _, ds in events[counted[0] :]:
@@ -1141,17 +1157,6 @@ def generate(
             add(rng.choice(["call", "referral", "ed"]), d)
         else:
             add(kind, d)
-
-    if realism:
-        # Busy days: other agencies' ordinary entries around a multi-agency event.
-        for _kind, d, drafts in list(events):
-            if len(drafts) < 2 or rng.random() >= BUSY_DAY:
-                continue
-            involved = [dr.agency for dr in drafts]
-            for _ in range(rng.randint(1, 2)):
-                ag = rng.choice(involved + AGENCIES[:7])
-                day = d + timedelta(days=rng.choice([0, 0, 0, 1, 2]))
-                events.append(("busy", day, [g.distractor(ag)]))
 
     records: list[SourceRecord] = []
     truth: dict[str, str] = {}
