@@ -216,7 +216,11 @@ SURNAMES = ["HOLROYD", "MCBRIDE", "TANSLEY", "OKAFOR", "BRIERLEY", "STANSFIELD"]
 OUTCOMES = {
     CSC: ["Noted on file.", "SW to discuss with mother.", "Management oversight added.", "NFA."],
     POL: ["Words of advice given.", "Crime recorded.", "Logged.", "NFA."],
-    HV: ["HV to visit in 2/52.", "Continue Universal Partnership Plus.", "Discuss at next contact."],
+    HV: [
+        "HV to visit in 2/52.",
+        "Continue Universal Partnership Plus.",
+        "Discuss at next contact.",
+    ],
     GP: ["Filed.", "Coded.", "Review 4/52.", "Sent to HV."],
     HOSP: ["Discharged home.", "Safeguarding form completed.", "Obs 4 hrs, discharged."],
     SCH: ["Logged.", "DSL informed.", "Continue weekly check-ins.", "Logged on CPOMS."],
@@ -564,15 +568,21 @@ class Gen:
                 return [
                     Draft(
                         POL,
-                        self.names("CPS decision re assault on {mum} {d}: no further action, "
-                                   "victim withdrew support"),
+                        self.names(
+                            "CPS decision re assault on {mum} {d}: no further action, "
+                            "victim withdrew support"
+                        ),
                         ref=ref,
                     ),
-                    Draft(CSC, "Police update: CPS NFA re assault {d}", ref=ref, lag=r.randint(0, 4)),
+                    Draft(
+                        CSC, "Police update: CPS NFA re assault {d}", ref=ref, lag=r.randint(0, 4)
+                    ),
                 ]
             if choice == 1:
                 return [
-                    Draft(POL, self.names("{MUM} retracted her statement re incident {d}"), ref=ref),
+                    Draft(
+                        POL, self.names("{MUM} retracted her statement re incident {d}"), ref=ref
+                    ),
                     Draft(
                         CSC,
                         "Police email: mother has retracted statement re {d}; no charge",
@@ -582,8 +592,11 @@ class Gen:
                 ]
             one = self.pick(
                 [
-                    (HV, "Listening visit at home. Discussed incident {d} - mother says "
-                         "{partner} has calmed down"),
+                    (
+                        HV,
+                        "Listening visit at home. Discussed incident {d} - mother says "
+                        "{partner} has calmed down",
+                    ),
                     (CSC, "Home visit. Discussed DA incident of {d} with mother, safety plan"),
                     (GP, "T/C {mum} after DA incident {d}. Low mood, sleeping badly"),
                     (SCH, "{child} said there was shouting at home at the weekend ({d})"),
@@ -732,7 +745,10 @@ class Gen:
         ]
         for ag, texts in (
             (GP, ["S47 health information request from CSC", "Request for information from SW"]),
-            (HV, ["Information request received from SW (s47)", "S47 checks - info shared with SW"]),
+            (
+                HV,
+                ["Information request received from SW (s47)", "S47 checks - info shared with SW"],
+            ),
             (SCH, ["Request from CSC for school information for s47", "S47 info sent to SW"]),
         ):
             if r.random() < 0.6:
@@ -749,9 +765,7 @@ class Gen:
         if r.random() < 0.5:
             out.append(Draft(SCH, f"Mum informed school of new address ({place})", lag=1))
         if r.random() < 0.5:
-            out.append(
-                Draft(HV, f"Notification of change of address to {place} from CSC", lag=3)
-            )
+            out.append(Draft(HV, f"Notification of change of address to {place} from CSC", lag=3))
         return out
 
     def ed_attendance(self, d: date) -> list[Draft]:
