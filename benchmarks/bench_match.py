@@ -341,9 +341,7 @@ def calibrate(args: argparse.Namespace) -> None:
     print(f"wrote {target}")
     cases = [generate(300, s) for s in (201, 202, 203)]
     print("threshold  floor  precision  recall     F1   (seeds 201-203, 300 events each)")
-    grid = threshold_grid(
-        cases, weights, [-3, -2, -1, -0.5, 0, 0.5, 1], [-8, -6, -5, -4, -3, -2]
-    )
+    grid = threshold_grid(cases, weights, [-3, -2, -1, -0.5, 0, 0.5, 1], [-8, -6, -5, -4, -3, -2])
     for t, f, p, r, f1 in grid:
         print(f"{t:>9.2f}{f:>7.1f}{p:>11.4f}{r:>8.4f}{f1:>7.4f}")
     # Precision first: the best F1 among the settings that reach the target precision
