@@ -72,9 +72,10 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                 [
                     dcc.Dropdown([{"label": a, "value": a} for a in agencies], id="f-agencies",
                                  multi=True, placeholder="All agencies"),
-                    dcc.DatePickerRange(id="f-dates", display_format="DD/MM/YYYY",
-                                        start_date_placeholder_text="From",
-                                        end_date_placeholder_text="To", clearable=True),
+                    html.Div(dcc.DatePickerRange(
+                        id="f-dates", display_format="DD/MM/YYYY",
+                        start_date_placeholder_text="From", end_date_placeholder_text="To",
+                        clearable=True), className="date-filter"),
                     dcc.Input(id="f-text", type="search", placeholder="Search the wording",
                               debounce=True),
                     dcc.Dropdown(kloe_options, id="f-kloes", multi=True, placeholder="KLOE"),
@@ -86,47 +87,72 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                 ],
                 className="filters",
             ),
-            dcc.Tabs(
+            html.Div(
                 [
-                    dcc.Tab(label="Timeline", value="timeline", children=[
-                        html.Div(
-                            [
-                                html.Div([
+                    html.Div(
+                        [
+                            # Tabs only switch views: both stay mounted, so the figure,
+                            # the table and the panel keep their state and selection.
+                            dcc.Tabs(id="tl-tabs", value="timeline", children=[
+                                dcc.Tab(label="Timeline", value="timeline"),
+                                dcc.Tab(label="Table", value="table"),
+                            ]),
+                            html.Div(
+                                [
                                     dcc.Graph(id="tl-graph", config={
                                         "displaylogo": False, "scrollZoom": True,
                                         "toImageButtonOptions": {"format": "svg",
                                                                  "filename": "timeline"}}),
-                                    dcc.Graph(id="tl-overview", config={"displayModeBar": False}),
-                                ], className="graph-column"),
-                                html.Aside(id="tl-panel", className="panel",
-                                           children=html.P("Click a mark to see every "
-                                                           "agency's own wording.")),
-                            ],
-                            className="timeline-layout",
-                        )
-                    ]),
-                    dcc.Tab(label="Table", value="table", children=[
-                        dag.AgGrid(
-                            id="tl-grid",
-                            columnDefs=[{"field": "shown_date", "headerName": "Date",
-                                         "sortable": True, "width": 130,
-                                         "comparator": {"function": "0"}}]
-                            + [{"field": a, "headerName": a, "wrapText": True,
-                                "autoHeight": True, "filter": "agTextColumnFilter",
-                                "minWidth": 220} for a in agencies],
-                            getRowId="params.data.event_id",
-                            defaultColDef={"resizable": True, "sortable": True},
-                            dashGridOptions={"rowSelection": {"mode": "singleRow"},
-                                             "animateRows": False},
-                            style={"height": "70vh"},
-                        )
-                    ]),
+                                    dcc.Graph(id="tl-overview",
+                                              config={"displayModeBar": False}),
+                                ],
+                                id="tl-view-timeline",
+                            ),
+                            html.Div(
+                                dag.AgGrid(
+                                    id="tl-grid",
+                                    columnDefs=[{"field": "shown_date", "headerName": "Date",
+                                                 "width": 130, "pinned": "left"}]
+                                    + [{"field": a, "headerName": a, "wrapText": True,
+                                        "autoHeight": True, "filter": "agTextColumnFilter",
+                                        "cellStyle": {"lineHeight": "1.35",
+                                                      "paddingTop": "4px",
+                                                      "paddingBottom": "4px"},
+                                        "minWidth": 220} for a in agencies],
+                                    getRowId="params.data.event_id",
+                                    defaultColDef={"resizable": True, "sortable": True},
+                                    dashGridOptions={
+                                        "rowSelection": {"mode": "singleRow",
+                                                         "checkboxes": False,
+                                                         "enableClickSelection": True},
+                                        "animateRows": False},
+                                    style={"height": "70vh"},
+                                ),
+                                id="tl-view-table",
+                                style={"display": "none"},
+                            ),
+                        ],
+                        className="graph-column",
+                    ),
+                    html.Aside(id="tl-panel", className="panel",
+                               children=html.P("Click a mark (or a row of the table) to see "
+                                               "every agency's own wording.")),
                 ],
-                value="timeline",
+                className="timeline-layout",
             ),
             html.Div(id="tl-message", role="status", className="message"),
         ]
     )
+
+
+@callback(
+    Output("tl-view-timeline", "style"),
+    Output("tl-view-table", "style"),
+    Input("tl-tabs", "value"),
+)
+def switch_view(tab):
+    hidden = {"display": "none"}
+    return (None, hidden) if tab == "timeline" else (hidden, None)
 
 
 @callback(Output("tl-version", "data"), Input("tl-poll", "n_intervals"),
