@@ -39,7 +39,7 @@ KIND_LABELS = {
     "comment": "Comment",
 }
 
-PARTIAL_PRECISIONS = {"month", "year", "range", "approximate"}
+PARTIAL_PRECISIONS = {"week", "month", "season", "year", "range", "approximate"}
 
 
 @dataclass

@@ -60,6 +60,14 @@ def _agency_summary(data: ReviewData) -> list[dict]:
     out = []
     for a in data.agencies:
         recs = [r for r in data.records if r.agency == a]
+        if data.period_start and data.period_end:
+            # First and last contact within the period: history and mistyped dates aside.
+            in_period = [
+                r
+                for r in recs
+                if r.date_end >= data.period_start and r.date_start <= data.period_end
+            ]
+            recs = in_period or recs
         evs = events_of.get(a, [])
         key = [e for e in evs if any(x.kind in _KEY_KINDS for x in e.annotations)]
         if not key:  # no tags yet: the agency's entries it marked as most significant
@@ -193,9 +201,9 @@ def write_docx(data: ReviewData, path: Path, *, publication: bool, produced: dat
         doc.add_heading(s["agency"], level=2)
         if s["records"]:
             doc.add_paragraph(
-                f"{s['records']} records from {record_date(s['first'])} to "
-                f"{record_date(s['last'])}; {s['shared']} of its events were also recorded "
-                "by another agency."
+                f"{s['records']} records; first contact {record_date(s['first'])}, last "
+                f"contact {record_date(s['last'])}; {s['shared']} of its events were also "
+                "recorded by another agency."
             )
         else:
             doc.add_paragraph("No records in the integrated chronology.")

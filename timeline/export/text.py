@@ -6,6 +6,8 @@ from datetime import date
 
 from .data import KIND_LABELS, PARTIAL_PRECISIONS, Annotation, Event, Record
 
+_SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
+
 
 def day(d: date | None) -> str:
     """`12 Mar 2021` (no leading zero), or '' for no date."""
@@ -22,6 +24,17 @@ def record_date(r: Record) -> str:
         text = f"{r.date_start:%b %Y}"
         if (r.date_end.year, r.date_end.month) != (r.date_start.year, r.date_start.month):
             text += f" – {r.date_end:%b %Y}"
+    elif r.precision == "week":
+        text = f"w/c {day(r.date_start)}"
+    elif r.precision == "season":
+        season = _SEASONS.get(r.date_start.month)
+        y = r.date_start.year
+        if season == "Winter":
+            text = f"Winter {y}/{(y + 1) % 100:02d}"
+        elif season:
+            text = f"{season} {y}"
+        else:
+            text = f"{r.date_start:%b %Y} – {r.date_end:%b %Y}"
     elif r.date_end != r.date_start:
         text = f"{day(r.date_start)} – {day(r.date_end)}"
     else:
