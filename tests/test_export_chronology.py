@@ -122,9 +122,11 @@ def test_ex003_events_in_date_order_with_partial_dates_marked(workbook):
     housing = [r for r in recs if r["File"].startswith("Housing") and r["Row"] == 7]
     assert housing[0]["Date"] == "30 Nov 2020 – 8 Feb 2021"
     assert housing[0]["Date precision"] == "range"
-    assert Counter(r["Date precision"] for r in recs)["month"] + Counter(
-        r["Date precision"] for r in recs
-    )["approximate"] == 5  # 2 exact months, 3 approximate months in the sample
+    assert (
+        Counter(r["Date precision"] for r in recs)["month"]
+        + Counter(r["Date precision"] for r in recs)["approximate"]
+        == 5
+    )  # 2 exact months, 3 approximate months in the sample
 
 
 def test_ex004_source_records_carry_provenance_status_and_issues(sample, workbook):
@@ -197,7 +199,7 @@ def test_ex007_csv_is_the_event_table(sample, workbook, out):
 # ---------------------------------------------------------------------------- injection
 
 INJECTIONS = [
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "+44 7700 900123 called",
     "-2 days late",
     "@SUM(A1:A2)",
@@ -248,7 +250,11 @@ def test_ex010_xlsx_injection_stored_as_text(hostile):
     q = wb["Quarantined rows"]
     assert q.cell(2, 2).value == "-p.csv" and q.cell(2, 2).data_type == "s"
     assert q.cell(2, 6).value == "+no date" and q.cell(2, 6).data_type == "s"
-    for name in ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"):
+    for name in (
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+    ):
         assert "<f>" not in zip_part(path, name) and "<f " not in zip_part(path, name)
 
 
