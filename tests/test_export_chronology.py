@@ -271,27 +271,42 @@ def test_ex011_csv_injection_neutralised(hostile):
     assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r", "\x00")) for c in cells)
 
 
-def test_ex012_libreoffice_opens_the_workbook(workbook, out):
+def test_ex012_libreoffice_opens_the_workbooks(workbook, hostile, out):
+    """LibreOffice opens both workbooks and saves them again; the copies keep the three
+    sheets and their texts, and the hostile texts were not run as formulas."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed on this machine")
+    store, rid, folder = hostile
+    hostile_path = folder / "lo-hostile.xlsx"
+    export_review(store, LOCAL_OPERATOR, rid, "xlsx", hostile_path)
+    converted = out / "converted"
     proc = subprocess.run(
         [
             soffice,
             "--headless",
             f"-env:UserInstallation=file://{out / 'profile'}",
             "--convert-to",
-            "csv",
+            "xlsx:Calc MS Excel 2007 XML",
             "--outdir",
-            str(out),
+            str(converted),
             str(workbook),
+            str(hostile_path),
         ],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
     )
     assert proc.returncode == 0, proc.stderr
-    converted = out / "chronology.csv"
-    assert converted.exists()
-    text = converted.read_text(encoding="utf-8", errors="replace")
-    assert "12 Mar 2019" in text
+    wb = openpyxl.load_workbook(converted / "chronology.xlsx")
+    assert wb.sheetnames == SHEETS
+    original = openpyxl.load_workbook(workbook)
+    for name in SHEETS:
+        assert wb[name].max_row == original[name].max_row
+    _, rows = sheet_rows(converted / "chronology.xlsx", "Integrated chronology")
+    assert _known_row(rows)["Date"] == "12 Mar 2019"
+    h = openpyxl.load_workbook(converted / "lo-hostile.xlsx")
+    ws = h["Source records"]
+    values = [ws.cell(r, 5).value for r in range(2, ws.max_row + 1)]
+    assert INJECTIONS[0] in values and "@SUM(A1:A2)" in values
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)

@@ -169,10 +169,12 @@ def test_ex047_a_surviving_term_refuses_the_export(sample, out, fmt, term):
     before = len(export_entries(sample.store, sample.rid))
     nl = NamesList([*NAMES, (term, "[redacted]")])
     target = out / f"pub.{fmt}"
+    target.write_bytes(b"an earlier copy")
     with pytest.raises(ExportRefused) as exc:
         export_review(sample.store, OP, sample.rid, fmt, target, publication=True, names=nl)
     assert exc.value.terms == [term]
-    assert list(out.iterdir()) == []  # no file, not even the temporary one
+    assert list(out.iterdir()) == [target]  # no new file, not even the temporary one
+    assert target.read_bytes() == b"an earlier copy"
     assert len(export_entries(sample.store, sample.rid)) == before  # nothing audited
 
 
