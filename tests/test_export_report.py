@@ -137,12 +137,19 @@ def test_ex025_action_plan_table(report):
     assert (owner, due, status) == (ACTION_OWNER, "31 Mar 2022", "In progress")
 
 
-def test_ex026_figure_embedded_fits_an_a4_page(report):
+def test_ex026_figure_embedded_across_a_landscape_a4_page(report):
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
     shapes = report.inline_shapes
     assert len(shapes) == 1
-    section = report.sections[0]
-    usable = section.page_width - section.left_margin - section.right_margin
+    landscape = [s for s in report.sections if s.orientation == WD_ORIENT.LANDSCAPE]
+    assert len(landscape) == 1
+    page = landscape[0]
+    assert abs(page.page_width - Cm(29.7)) < Cm(0.1)  # A4 landscape
+    usable = page.page_width - page.left_margin - page.right_margin
     assert 0.8 * usable <= shapes[0].width <= usable
+    assert shapes[0].height <= page.page_height - page.top_margin - page.bottom_margin
     blip = shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
     image = report.part.related_parts[blip.embed].blob
     with Image.open(io.BytesIO(image)) as im:

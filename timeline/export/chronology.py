@@ -47,6 +47,7 @@ def event_table(data: ReviewData) -> Table:
         "KLOE",
         "Match confidence",
         "Event id",
+        "Sort date",
     ]
     rows: list[list[object]] = []
     for e in data.events:
@@ -64,9 +65,10 @@ def event_table(data: ReviewData) -> Table:
                 ", ".join(e.kloes),
                 _confidence(e),
                 e.merged_id,
+                e.first.date_start,  # a real date: the Date column is text, this one sorts
             ]
         )
-    widths = [13, 11, 7, 22, *[40] * len(agency_cols), 40, 8, 11, 22]
+    widths = [13, 11, 7, 22, *[40] * len(agency_cols), 40, 8, 11, 22, 12]
     first_agency = 4
     return Table(
         "Integrated chronology",
@@ -100,6 +102,7 @@ def record_table(data: ReviewData) -> Table:
         "Sheet",
         "Row",
         "Record id",
+        "Sort date",
     ]
     rows: list[list[object]] = []
     for r in data.records:
@@ -125,9 +128,10 @@ def record_table(data: ReviewData) -> Table:
                 r.sheet,
                 r.row if r.row is not None else "",
                 r.record_id,
+                r.date_start,
             ]
         )
-    widths = [20, 13, 11, 7, 50, 40, 22, 14, 12, 20, 24, 12, 40, 22, 10, 30, 16, 6, 22]
+    widths = [20, 13, 11, 7, 50, 40, 22, 14, 12, 20, 24, 12, 40, 22, 10, 30, 16, 6, 22, 12]
     return Table("Source records", columns, rows, widths, {}, agency_of_row=0)
 
 

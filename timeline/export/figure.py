@@ -28,12 +28,14 @@ _RC = {"svg.fonttype": "none", "font.family": "DejaVu Sans", "font.size": 8}
 _FLAGGED = {"key_decision", "missed_opportunity", "needs_escalation", "good_practice"}
 
 
-def build_figure(data: ReviewData, *, width_in: float = 11.0) -> Figure:
-    """The figure; the caller saves and closes it."""
+def build_figure(
+    data: ReviewData, *, width_in: float = 11.0, max_height_in: float = 12.0
+) -> Figure:
+    """The figure, drawn at the size it is printed (8 pt text); the caller saves it."""
     with plt.rc_context(_RC):
         lanes = list(reversed(data.agencies))  # first agency on top
         y_of = {a: i for i, a in enumerate(lanes)}
-        height = max(3.0, 0.55 * len(lanes) + 1.9)
+        height = min(max_height_in, max(3.0, 0.55 * len(lanes) + 1.9))
         fig = Figure(figsize=(width_in, height), dpi=150, layout="constrained")
         ax = fig.add_subplot()
 

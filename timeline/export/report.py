@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 
 from .data import KIND_LABELS, Event, ReviewData
 from .figure import build_figure, figure_texts, png_bytes
@@ -49,6 +49,19 @@ def _table(doc, header: list[str], rows: list[list[str]], widths_cm: list[float]
         for cell, w in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(w)
     return table
+
+
+def _page(section, *, landscape: bool) -> None:
+    """A4 with 2 cm margins."""
+    long, short_side = Cm(29.7), Cm(21.0)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = long, short_side
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = short_side, long
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.top_margin = section.bottom_margin = Cm(2.0)
 
 
 def _agency_summary(data: ReviewData) -> list[dict]:
@@ -93,12 +106,7 @@ def write_docx(data: ReviewData, path: Path, *, publication: bool, produced: dat
     """Write the report; returns the texts drawn on its figure (an image the publication
     check cannot read back)."""
     doc = Document()
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4 portrait
-    section.orientation = WD_ORIENT.PORTRAIT
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.0))
-    section.top_margin = section.bottom_margin = Cm(2.0)
+    _page(doc.sections[0], landscape=False)
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
 
@@ -215,16 +223,20 @@ def write_docx(data: ReviewData, path: Path, *, publication: bool, produced: dat
                     f"{record_date(rec)}: {short(rec.description, 220)}", style="List Bullet"
                 )
 
-    # 4 Figure
+    # 4 Figure, on a landscape page of its own so its text is printed at full size
+    landscape = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(landscape, landscape=True)
     doc.add_heading("4. The multi-agency timeline", level=1)
-    fig = build_figure(data)
+    usable = Emu(landscape.page_width - landscape.left_margin - landscape.right_margin)
+    fig = build_figure(data, width_in=usable.inches, max_height_in=6.2)
     drawn = figure_texts(fig)
-    doc.add_picture(io.BytesIO(png_bytes(fig)), width=Cm(17.0))
+    doc.add_picture(io.BytesIO(png_bytes(fig)), width=usable)
     cap = doc.add_paragraph(
         "Figure 1. Each agency's records on its own line; a line joins the records of one "
         "event that several agencies recorded; a ring marks an event tagged in the review."
     )
     cap.runs[0].italic = True
+    _page(doc.add_section(WD_SECTION.NEW_PAGE), landscape=False)
 
     # 5 Key practice episodes
     doc.add_heading("5. Key practice episodes", level=1)

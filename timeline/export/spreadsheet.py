@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -60,6 +61,9 @@ def _set(ws: Worksheet, row: int, col: int, value: object):
     if isinstance(value, str):
         cell.value = xlsx_text(value)
         cell.data_type = "s"  # never "f": text that looks like a formula stays text
+    elif isinstance(value, date):
+        cell.value = value
+        cell.number_format = "yyyy-mm-dd"
     else:
         cell.value = value
     return cell
@@ -126,4 +130,4 @@ def write_csv(data: ReviewData, path: Path) -> None:
         writer = csv.writer(fh)
         writer.writerow([csv_safe(c) for c in table.columns])
         for row in table.rows:
-            writer.writerow([csv_safe(v) for v in row])
+            writer.writerow([csv_safe(v.isoformat() if isinstance(v, date) else v) for v in row])
