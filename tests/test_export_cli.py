@@ -35,6 +35,7 @@ def test_ex060_cli_writes_each_format_and_audits_it(cli_db, out, capsys, fmt):
     code = main(["export", str(cli_db.rid), "--format", fmt, "-o", str(target)])
     assert code == 0, capsys.readouterr().err
     assert target.stat().st_size > 1000
+    assert target.stat().st_mode & 0o077 == 0  # special-category data: owner only
     assert f"wrote {target}" in capsys.readouterr().out
     entries = export_entries(cli_db.store, cli_db.rid)
     assert len(entries) == before + 1

@@ -36,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from timeline.export import ExportError, NamesListError, export_review, read_names_csv
+    from timeline.export import ExportError, export_review, read_names_csv
     from timeline.store.cli import _review_id
 
     try:
@@ -57,10 +57,7 @@ def run(args: argparse.Namespace) -> int:
             )
         finally:
             store.close()
-    except (ExportError, NamesListError, StoreError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
+    except (ExportError, StoreError, OSError, ValueError) as exc:  # NamesListError is one
         print(f"error: {exc}", file=sys.stderr)
         return 2
     kind = "publication copy" if result.publication else "export"
