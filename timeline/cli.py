@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from timeline import import_cli, merge_cli, profile_cli
+from timeline import export_cli, import_cli, merge_cli, profile_cli
 from timeline.store import cli as store_cli
 
 
@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     merge_cli.add_parser(sub)
     profile_cli.add_parser(sub)
     store_cli.add_commands(sub)
+    export_cli.add_parser(sub)
     return parser
 
 
