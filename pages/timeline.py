@@ -49,9 +49,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     except StoreError:
         review = None
     if review is None:
-        return html.Div([html.H1("Review not found"),
-                         html.P("It does not exist, or you are not a member of it."),
-                         dcc.Link("Back to your reviews", href="/")])
+        return html.Div(
+            [
+                html.H1("Review not found"),
+                html.P("It does not exist, or you are not a member of it."),
+                dcc.Link("Back to your reviews", href="/"),
+            ]
+        )
     s = store()
     agencies = lane_order(a["name"] for a in s.list_agencies(actor, rid))
     kloes = s.list_kloes(actor, rid)
@@ -64,26 +68,50 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="tl-selected", data=None),
             dcc.Interval(id="tl-poll", interval=POLL_MS),
             html.Div(
-                [html.H1(review["title"]),
-                 html.Span(f"your role: {review['role']}", className="role")],
+                [
+                    html.H1(review["title"]),
+                    html.Span(f"your role: {review['role']}", className="role"),
+                ],
                 className="page-head",
             ),
             html.Div(
                 [
-                    dcc.Dropdown([{"label": a, "value": a} for a in agencies], id="f-agencies",
-                                 multi=True, placeholder="All agencies"),
-                    html.Div(dcc.DatePickerRange(
-                        id="f-dates", display_format="DD/MM/YYYY",
-                        start_date_placeholder_text="From", end_date_placeholder_text="To",
-                        clearable=True), className="date-filter"),
-                    dcc.Input(id="f-text", type="search", placeholder="Search the wording",
-                              debounce=True),
+                    dcc.Dropdown(
+                        [{"label": a, "value": a} for a in agencies],
+                        id="f-agencies",
+                        multi=True,
+                        placeholder="All agencies",
+                    ),
+                    html.Div(
+                        dcc.DatePickerRange(
+                            id="f-dates",
+                            display_format="DD/MM/YYYY",
+                            start_date_placeholder_text="From",
+                            end_date_placeholder_text="To",
+                            clearable=True,
+                        ),
+                        className="date-filter",
+                    ),
+                    dcc.Input(
+                        id="f-text", type="search", placeholder="Search the wording", debounce=True
+                    ),
                     dcc.Dropdown(kloe_options, id="f-kloes", multi=True, placeholder="KLOE"),
                     dcc.Dropdown(kind_options, id="f-kinds", multi=True, placeholder="Tags"),
                     dcc.Checklist(SWITCHES, [], id="f-switches", inline=True),
-                    html.Label(["Shade gaps over ",
-                                dcc.Input(id="f-gap", type="number", value=28, min=1, step=1,
-                                          style={"width": "4.5em"}), " days"]),
+                    html.Label(
+                        [
+                            "Shade gaps over ",
+                            dcc.Input(
+                                id="f-gap",
+                                type="number",
+                                value=28,
+                                min=1,
+                                step=1,
+                                style={"width": "4.5em"},
+                            ),
+                            " days",
+                        ]
+                    ),
                 ],
                 className="filters",
             ),
@@ -93,39 +121,68 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                         [
                             # Tabs only switch views: both stay mounted, so the figure,
                             # the table and the panel keep their state and selection.
-                            dcc.Tabs(id="tl-tabs", value="timeline", children=[
-                                dcc.Tab(label="Timeline", value="timeline"),
-                                dcc.Tab(label="Table", value="table"),
-                            ]),
+                            dcc.Tabs(
+                                id="tl-tabs",
+                                value="timeline",
+                                children=[
+                                    dcc.Tab(label="Timeline", value="timeline"),
+                                    dcc.Tab(label="Table", value="table"),
+                                ],
+                            ),
                             html.Div(
                                 [
-                                    dcc.Graph(id="tl-graph", config={
-                                        "displaylogo": False, "scrollZoom": True,
-                                        "toImageButtonOptions": {"format": "svg",
-                                                                 "filename": "timeline"}}),
-                                    dcc.Graph(id="tl-overview",
-                                              config={"displayModeBar": False}),
+                                    dcc.Graph(
+                                        id="tl-graph",
+                                        config={
+                                            "displaylogo": False,
+                                            "scrollZoom": True,
+                                            "toImageButtonOptions": {
+                                                "format": "svg",
+                                                "filename": "timeline",
+                                            },
+                                        },
+                                    ),
+                                    dcc.Graph(id="tl-overview", config={"displayModeBar": False}),
                                 ],
                                 id="tl-view-timeline",
                             ),
                             html.Div(
                                 dag.AgGrid(
                                     id="tl-grid",
-                                    columnDefs=[{"field": "shown_date", "headerName": "Date",
-                                                 "width": 130, "pinned": "left"}]
-                                    + [{"field": a, "headerName": a, "wrapText": True,
-                                        "autoHeight": True, "filter": "agTextColumnFilter",
-                                        "cellStyle": {"lineHeight": "1.35",
-                                                      "paddingTop": "4px",
-                                                      "paddingBottom": "4px"},
-                                        "minWidth": 220} for a in agencies],
+                                    columnDefs=[
+                                        {
+                                            "field": "shown_date",
+                                            "headerName": "Date",
+                                            "width": 130,
+                                            "pinned": "left",
+                                        }
+                                    ]
+                                    + [
+                                        {
+                                            "field": a,
+                                            "headerName": a,
+                                            "wrapText": True,
+                                            "autoHeight": True,
+                                            "filter": "agTextColumnFilter",
+                                            "cellStyle": {
+                                                "lineHeight": "1.35",
+                                                "paddingTop": "4px",
+                                                "paddingBottom": "4px",
+                                            },
+                                            "minWidth": 220,
+                                        }
+                                        for a in agencies
+                                    ],
                                     getRowId="params.data.event_id",
                                     defaultColDef={"resizable": True, "sortable": True},
                                     dashGridOptions={
-                                        "rowSelection": {"mode": "singleRow",
-                                                         "checkboxes": False,
-                                                         "enableClickSelection": True},
-                                        "animateRows": False},
+                                        "rowSelection": {
+                                            "mode": "singleRow",
+                                            "checkboxes": False,
+                                            "enableClickSelection": True,
+                                        },
+                                        "animateRows": False,
+                                    },
                                     style={"height": "70vh"},
                                 ),
                                 id="tl-view-table",
@@ -134,9 +191,14 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                         ],
                         className="graph-column",
                     ),
-                    html.Aside(id="tl-panel", className="panel",
-                               children=html.P("Click a mark (or a row of the table) to see "
-                                               "every agency's own wording.")),
+                    html.Aside(
+                        id="tl-panel",
+                        className="panel",
+                        children=html.P(
+                            "Click a mark (or a row of the table) to see "
+                            "every agency's own wording."
+                        ),
+                    ),
                 ],
                 className="timeline-layout",
             ),
@@ -155,8 +217,12 @@ def switch_view(tab):
     return (None, hidden) if tab == "timeline" else (hidden, None)
 
 
-@callback(Output("tl-version", "data"), Input("tl-poll", "n_intervals"),
-          State("tl-review", "data"), State("tl-version", "data"))
+@callback(
+    Output("tl-version", "data"),
+    Input("tl-poll", "n_intervals"),
+    State("tl-review", "data"),
+    State("tl-version", "data"),
+)
 def poll_version(_n, review_id, known):
     """Cheap: one indexed query. Redraws happen only when the version changed."""
     try:
@@ -199,7 +265,11 @@ def draw(version, selected, agencies, start, end, text, kloes, kinds, switches, 
     dob = review.get("child_dob")
     period = (review.get("period_start"), review.get("period_end"))
     fig = timeline_figure(
-        shown, lanes, tags=tags, gaps=contact_gaps(shown, int(gap or 28)), dob=_as_date(dob),
+        shown,
+        lanes,
+        tags=tags,
+        gaps=contact_gaps(shown, int(gap or 28)),
+        dob=_as_date(dob),
         selected_event=selected,
         # Open on the review period; records outside it are a zoom-out away.
         x_range=tuple(str(p)[:10] for p in period) if all(period) else None,

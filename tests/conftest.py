@@ -23,6 +23,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+PASSWORDS = {
+    "pc.ward@example.org": "participant-pass-1",
+    "observer@example.org": "observer-pass-1",
+    "facilitator@example.org": "facilitator-pass-1",
+}
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """A database holding the sample review, its lead's password, and an outsider."""
@@ -35,6 +42,14 @@ def sample_site(tmp_path_factory):
     store = Store.open(url)
     info = load_sample(store)
     store.create_user(LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1")
+    rid = info["review_id"]
+    for email, name, role, agency in [
+        ("pc.ward@example.org", "PC Rowan Ward", "participant", "Police"),
+        ("observer@example.org", "Sam Observer", "observer", None),
+        ("facilitator@example.org", "Fran Facilitator", "facilitator", None),
+    ]:
+        store.create_user(LOCAL_OPERATOR, email, name, PASSWORDS[email])
+        store.add_member(LOCAL_OPERATOR, rid, email, role, agency)
     store.close()
     return {
         "url": url,
@@ -42,6 +57,7 @@ def sample_site(tmp_path_factory):
         "lead": "lead@example.org",
         "password": info["password"],
         "review_id": info["review_id"],
+        "passwords": {**PASSWORDS, "lead@example.org": info["password"]},
     }
 
 
@@ -120,3 +136,11 @@ def pytest_runtest_makereport(item, call):
     rep = yield
     setattr(item, f"rep_{rep.when}", rep)
     return rep
+
+
+def sign_in(page, base: str, email: str, password: str) -> None:
+    page.goto(base + "/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/")

@@ -144,7 +144,7 @@ def timeline_figure(
             if kind in t.kinds and members:
                 first = min(members, key=lambda m: (m.start, lane_of[m.agency]))
                 xs.append(_x(first))
-                ys.append(max(lane_of[m.agency] for m in members) + 0.38)
+                ys.append(min(lane_of[m.agency] for m in members) - 0.38)  # above the top voice
                 ids.append(event_id)
         if xs:
             fig.add_trace(
@@ -211,7 +211,7 @@ def timeline_figure(
         "yaxis": {
             "tickvals": list(range(len(lanes))),
             "ticktext": list(lanes),
-            "range": [len(lanes) - 0.4, -0.6],
+            "range": [len(lanes) - 0.4, -0.75],
             "automargin": True,
             "gridcolor": "#e5e5e5",
             "fixedrange": True,

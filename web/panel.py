@@ -3,6 +3,8 @@ annotations (with a form to add one). Presentation only; data comes from the sto
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from dash import dcc, html
 
 from ingest.validate import fmt
@@ -50,21 +52,36 @@ def evidence_block(event: dict) -> html.Div | None:
         summary = p.get("summary") if isinstance(p, dict) else str(p)
         items.append(html.Li(summary))
     return html.Details(
-        [html.Summary(f"Why these were merged (confidence {event.get('confidence', 1):.0%})"),
-         html.Ul(items)],
+        [
+            html.Summary(f"Why these were merged (confidence {event.get('confidence', 1):.0%})"),
+            html.Ul(items),
+        ],
         className="evidence",
     )
 
 
+def _stamp(value) -> str:
+    """'26 Nov 2026 04:08' from a datetime or its ISO text (times are UTC)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return f"{value.day} {value:%b %Y %H:%M}" if isinstance(value, datetime) else ""
+
+
 def annotation_item(a: dict, kloe_names: dict[int, str], can_edit: bool) -> html.Li:
     kloes = ", ".join(kloe_names.get(k, str(k)) for k in a.get("kloe_ids", []))
-    stamp = a.get("updated_at") or a.get("created_at")
-    when = f"{stamp:%d %b %Y %H:%M}" if hasattr(stamp, "strftime") else str(stamp or "")
+    when = _stamp(a.get("updated_at") or a.get("created_at"))
     controls = []
     if can_edit:
         controls = [
-            html.Button("Delete", id={"type": "ann-delete", "id": a["id"], "v": a["version"]},
-                        className="link-button", n_clicks=0),
+            html.Button(
+                "Delete",
+                id={"type": "ann-delete", "id": a["id"], "v": a["version"]},
+                className="link-button",
+                n_clicks=0,
+            ),
         ]
     return html.Li(
         [
@@ -83,9 +100,14 @@ def tag_form(kloe_options: list[dict]) -> html.Div:
         [
             html.H4("Add a tag"),
             dcc.Dropdown(KIND_OPTIONS, id="tag-kind", placeholder="Kind of tag", clearable=False),
-            dcc.Dropdown(kloe_options, id="tag-kloes", multi=True, placeholder="KLOE (one or more)"),
-            dcc.Textarea(id="tag-text", placeholder="What the review should note",
-                         style={"width": "100%", "height": "5em"}),
+            dcc.Dropdown(
+                kloe_options, id="tag-kloes", multi=True, placeholder="KLOE (one or more)"
+            ),
+            dcc.Textarea(
+                id="tag-text",
+                placeholder="What the review should note",
+                style={"width": "100%", "height": "5em"},
+            ),
             html.Button("Add tag", id="tag-add", n_clicks=0, className="primary"),
         ],
         className="tag-form",
@@ -98,14 +120,18 @@ def event_panel(event: dict, kloes: list[dict], *, can_annotate: bool) -> html.D
     agencies = sorted({r["agency"] for r in event["records"]})
     return html.Div(
         [
-            html.H3(f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}: "
-                    + ", ".join(agencies)),
+            html.H3(
+                f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}: "
+                + ", ".join(agencies)
+            ),
             html.Div([record_card(r) for r in event["records"]], className="voices"),
             evidence_block(event),
             html.H4("Tags and comments"),
-            html.Ul([annotation_item(a, kloe_names, can_annotate)
-                     for a in event.get("annotations", [])] or [html.Li("None yet.")],
-                    className="annotations"),
+            html.Ul(
+                [annotation_item(a, kloe_names, can_annotate) for a in event.get("annotations", [])]
+                or [html.Li("None yet.")],
+                className="annotations",
+            ),
             tag_form(kloe_options) if can_annotate else None,
         ]
     )

@@ -44,8 +44,17 @@ class TimelineQueries:
             ).all()
         # A record not yet in any event stands alone (its own negative id, never clashing).
         return [
-            Mark(pk, ev if ev is not None else -pk, agency, start, end, precision, t,
-                 desc or outcome, status)
+            Mark(
+                pk,
+                ev if ev is not None else -pk,
+                agency,
+                start,
+                end,
+                precision,
+                t,
+                desc or outcome,
+                status,
+            )
             for pk, ev, agency, start, end, precision, t, desc, outcome, status in rows
         ]
 

@@ -1,0 +1,226 @@
+"""The shared timeline in a real browser: lanes, panel, tagging, live updates, and the
+server refusing what a role may not do."""
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.browser
+LEAD = "lead@example.org"
+
+
+def open_review(page, base, site, email=LEAD):
+    sign_in(page, base, email, site["passwords"][email])
+    page.goto(f"{base}/review/{site['review_id']}")
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
+        " return g && g.data && g.data.length > 0; }",
+        timeout=20000,
+    )
+
+
+def trace_names(page):
+    return page.evaluate(
+        "() => document.querySelector('#tl-graph .js-plotly-plot').data.map(t => t.name)"
+    )
+
+
+def select_row(page, text):
+    """Narrow with the search box (the grid only renders rows in view), pick the first."""
+    page.fill("#f-text", text)
+    page.press("#f-text", "Enter")
+    page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+    page.locator(".ag-center-cols-container .ag-row", has_text=text).first.click()
+    page.wait_for_selector(".record-card")
+
+
+def test_tl001_a_lane_per_agency_and_no_console_errors(live_app, sample_site, page):
+    open_review(page, live_app, sample_site)
+    names = trace_names(page)
+    for agency in (
+        "Children's Social Care",
+        "Police",
+        "Health Visiting",
+        "GP",
+        "Hospital",
+        "School",
+        "Housing",
+    ):
+        assert agency in names
+    assert "same event" in names  # links joining the voices of merged events
+    assert page.console_errors == []
+
+
+def marks_shown(page) -> int:
+    return page.evaluate(
+        "() => document.querySelector('#tl-graph .js-plotly-plot').data"
+        ".filter(t => t.mode === 'markers' && t.customdata && t.name !== 'selected')"
+        ".reduce((n, t) => n + t.x.length, 0)"
+    )
+
+
+def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sample_site, page):
+    open_review(page, live_app, sample_site)
+    everything = marks_shown(page)
+    page.fill("#f-text", "Operation Encompass")
+    page.press("#f-text", "Enter")
+    page.wait_for_function(
+        f"() => document.querySelector('#tl-graph .js-plotly-plot').data"
+        f".filter(t => t.mode === 'markers' && t.customdata)"
+        f".reduce((n, t) => n + t.x.length, 0) < {everything}",
+        timeout=10000,
+    )
+    assert 0 < marks_shown(page) < everything
+    # every event left has at least one voice that says it
+    page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+    page.wait_for_selector(".ag-row")
+    rows = page.locator(".ag-center-cols-container .ag-row").all_inner_texts()
+    assert rows and all("Operation Encompass" in r for r in rows)
+    # an agency filter takes the other lanes away
+    page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+    page.fill("#f-text", "")
+    page.press("#f-text", "Enter")
+    page.click("#f-agencies")
+    page.get_by_role("option", name="GP", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => { const n = document.querySelector('#tl-graph .js-plotly-plot').data"
+        ".filter(t => t.mode === 'markers' && t.customdata).map(t => t.name);"
+        " return n.length === 1 && n[0] === 'GP'; }",
+        timeout=10000,
+    )
+    assert page.console_errors == []
+
+
+def test_tl003_the_panel_shows_every_agencys_own_wording_with_provenance(
+    live_app, sample_site, page
+):
+    open_review(page, live_app, sample_site)
+    select_row(page, "Operation Encompass")
+    panel = page.inner_text("#tl-panel")
+    assert "School" in panel and "Operation Encompass" in panel
+    assert re.search(r"Source: school_chron\.xlsx, Safeguarding log, row \d+", panel)
+    assert page.console_errors == []
+
+
+def test_tl004_a_tag_by_one_user_appears_on_another_users_screen(
+    live_app, sample_site, browser, page
+):
+    open_review(page, live_app, sample_site)  # the lead
+    other_ctx = browser.new_context()
+    other = other_ctx.new_page()
+    try:
+        open_review(other, live_app, sample_site, "pc.ward@example.org")  # a participant
+        select_row(page, "Strategy discussion")
+        select_row(other, "Strategy discussion")
+        page.click("#tag-kind")
+        page.get_by_text("Key decision", exact=True).click()
+        page.fill("#tag-text", "Decision to hold s47 jointly: tagged live.")
+        page.click("#tag-add")
+        page.wait_for_selector("text=Tag saved")
+        # the other screen polls the review's version and redraws within a few seconds
+        other.wait_for_selector("text=Decision to hold s47 jointly: tagged live.", timeout=4000)
+        other.wait_for_function(
+            "() => document.querySelector('#tl-graph .js-plotly-plot').data"
+            ".some(t => t.name === 'Key decision')",
+            timeout=4000,
+        )
+        assert page.console_errors == []
+    finally:
+        other_ctx.close()
+
+
+def _callback_output(page, base, output_prefix):
+    deps = page.evaluate(f"() => fetch('{base}/_dash-dependencies').then(r => r.json())")
+    return next(d for d in deps if d["output"].startswith(output_prefix))
+
+
+def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, page):
+    """An observer forges the add-tag callback; a participant forges deleting the lead's
+    tag (a moderator's action). The server refuses both; nothing changes."""
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    store = Store.open(sample_site["url"], migrate=False)
+    rid = sample_site["review_id"]
+    event_id = store.list_events(LOCAL_OPERATOR, rid)[0]["id"]
+    before = len(store.list_annotations(LOCAL_OPERATOR, rid))
+
+    sign_in(
+        page, live_app, "observer@example.org", sample_site["passwords"]["observer@example.org"]
+    )
+    dep = _callback_output(page, live_app, "..tl-message.children")
+    body = {
+        "output": dep["output"],
+        "outputs": [
+            {"id": "tl-message", "property": "children"},
+            {"id": "tl-version", "property": "data"},
+        ],
+        "inputs": [{"id": "tag-add", "property": "n_clicks", "value": 1}],
+        "state": [
+            {"id": "tag-kind", "property": "value", "value": "comment"},
+            {"id": "tag-kloes", "property": "value", "value": []},
+            {"id": "tag-text", "property": "value", "value": "forged"},
+            {"id": "tl-selected", "property": "data", "value": event_id},
+            {"id": "tl-review", "property": "data", "value": rid},
+        ],
+        "changedPropIds": ["tag-add.n_clicks"],
+    }
+    reply = page.evaluate(
+        "([url, body]) => fetch(url, {method: 'POST', headers: {'Content-Type': "
+        "'application/json'}, body: JSON.stringify(body)}).then(r => r.text())",
+        [f"{live_app}/_dash-update-component", body],
+    )
+    assert "Not saved" in reply and "observer" in reply
+    assert len(store.list_annotations(LOCAL_OPERATOR, rid)) == before
+
+    lead_tag = store.add_annotation(
+        store.actor(store.get_user(email=LEAD)["id"]), event_id, "comment", "the lead's own note"
+    )
+    page.goto(live_app + "/logout")
+    sign_in(page, live_app, "pc.ward@example.org", sample_site["passwords"]["pc.ward@example.org"])
+    dep = _callback_output(page, live_app, "..tl-message.children")
+    deletes = [
+        d
+        for d in json.loads(
+            json.dumps(
+                page.evaluate(f"() => fetch('{live_app}/_dash-dependencies').then(r => r.json())")
+            )
+        )
+        if "ann-delete" in json.dumps(d["inputs"])
+    ]
+    body = {
+        "output": deletes[0]["output"],
+        "outputs": [
+            {"id": "tl-message", "property": "children"},
+            {"id": "tl-version", "property": "data"},
+        ],
+        "inputs": [
+            [
+                {
+                    "id": {"type": "ann-delete", "id": lead_tag["id"], "v": lead_tag["version"]},
+                    "property": "n_clicks",
+                    "value": 1,
+                }
+            ]
+        ],
+        "state": [{"id": "tl-review", "property": "data", "value": rid}],
+        "changedPropIds": [
+            json.dumps(
+                {"id": lead_tag["id"], "type": "ann-delete", "v": lead_tag["version"]},
+                separators=(",", ":"),
+            )
+            + ".n_clicks"
+        ],
+    }
+    reply = page.evaluate(
+        "([url, body]) => fetch(url, {method: 'POST', headers: {'Content-Type': "
+        "'application/json'}, body: JSON.stringify(body)}).then(r => r.text())",
+        [f"{live_app}/_dash-update-component", body],
+    )
+    assert "Not deleted" in reply and "only their own" in reply
+    assert store.get_annotation(LOCAL_OPERATOR, lead_tag["id"])["text"] == "the lead's own note"
+    assert dep  # the add-tag callback exists for participants too
