@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +174,11 @@ def _kpe_dict(k: KeyPracticeEpisode) -> dict[str, Any]:
     return d
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
 class _Retry(Exception):
     """Internal: the inputs changed under a long computation; roll back and redo it."""
 
@@ -325,11 +332,10 @@ class Store:
         """The user dict when the password is right and the account active, else None."""
         with self._read() as s:
             user = s.scalar(select(User).where(User.email == email.strip().lower()))
-            ok = (
-                user is not None
-                and user.is_active
-                and verify_password(user.password_hash, password)
-            )
+            if user is None or not user.password_hash:
+                verify_password(_dummy_hash(), password)  # same time whether or not it exists
+                return None
+            ok = user.is_active and verify_password(user.password_hash, password)
             if not ok:
                 return None
             info = row_snapshot(user, exclude=("password_hash",))
