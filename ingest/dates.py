@@ -14,6 +14,7 @@ failed, for a person fixing the file.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import decimal
 import functools
@@ -79,7 +80,7 @@ _WEEKDAYS = {
     )
     for name in names
 }
-# UK meteorological seasons: first month and the span in months.
+# UK meteorological seasons by first month; each spans three months (winter: Dec-Feb).
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MON_ABBR = ("", *(calendar.month_abbr[i] for i in range(1, 13)))
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -109,7 +110,9 @@ _APPROX_SUFFIX = re.compile(
     r"|approx(?:imately)?\.?|\(?estimated\)?)\Z",
     _A,
 )
-_PART_PREFIX = re.compile(r"(early|mid|late|beginning of|start of|end of)(?:\s*-\s*|\s+)", _A)
+_PART_PREFIX = re.compile(
+    r"(early|mid|late|beginning(?: of)?|start(?: of)?|end(?: of)?|middle of)(?:\s*-\s*|\s+)", _A
+)
 _WEEK_PREFIX = re.compile(
     r"(?:w/c|w/b|w\.c\.?|w\.b\.?|wc|wb|week\s+(?:commencing|beginning|starting|of)"
     r"|wk\s+(?:comm?\.?|commencing|beginning))\s*:?\s*",
@@ -134,6 +137,9 @@ _WITNESS = re.compile(
 
 _SLASH_SPACES = re.compile(r"\s*/\s*")
 _ALT_NOTE = "could also be read month-first"
+_WEEKDAY_PREFIX = re.compile(
+    rf"({'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})\.?,?\s*(?=[0-9])", _A
+)
 _FORMS = "e.g. 12/03/2021, 12 Mar 2021, March 2021, Spring 2020, w/c 15/03/2021"
 
 
@@ -146,8 +152,7 @@ def _fmt(d: dt.date) -> str:
 
 
 def _show(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    text = text.strip()
+    text = (str(value) if isinstance(value, str | numbers.Number) else repr(value)).strip()
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
@@ -208,7 +213,7 @@ def _season(name: str, year: int, note: str = "") -> DateInterval:
     _check_year(end_year)
     if first == 12 and not note:
         note = f"winter {year} read as Dec {year} to Feb {end_year}"
-    return DateInterval(start, _month_end(end_year, end_month), "season", note=note or "")
+    return DateInterval(start, _month_end(end_year, end_month), "season", note=note)
 
 
 def _single_day(d: dt.date, note: str = "", alt: dt.date | None = None) -> DateInterval:
@@ -232,21 +237,22 @@ def _from_serial(x: float, shown: str) -> DateInterval:
     return DateInterval(d, d, "exact", time=t, note=note)
 
 
-def _from_number(x: int | float, shown: str) -> DateInterval | None:
+def _from_number(x: int | float, shown: str = "") -> DateInterval | None:
+    """A year or an Excel serial; DateError(reason) otherwise."""
     if isinstance(x, float):
         if math.isnan(x):
             return None
         if not math.isfinite(x):
-            raise DateError(f"cannot read {shown} as a date: not a finite number")
+            raise DateError("not a finite number")
         if x.is_integer():
             x = int(x)
     # A year typed into a spreadsheet cell arrives as a number.
     if isinstance(x, int) and _MIN_YEAR <= x <= _MAX_YEAR:
         return _whole_year(x)
     if _SERIAL_MIN <= x < _SERIAL_MAX + 1:
-        return _from_serial(float(x), shown)
+        return _from_serial(float(x), shown or str(x))
     raise DateError(
-        f"cannot read {shown} as a date: a number must be a year ({_MIN_YEAR}-{_MAX_YEAR}) or"
+        f"a number must be a year ({_MIN_YEAR}-{_MAX_YEAR}) or"
         f" an Excel date number between {_SERIAL_MIN} (1 Jan 1950) and {_SERIAL_MAX}"
         " (31 Dec 2100)"
     )
@@ -395,6 +401,10 @@ def _numeric_dmy(a: int, b: int, year: int, evidence: bool) -> DateInterval:
     raise DateError(f"{a} is not a day and {b} is not a month")
 
 
+def _fmt_month(year: int, month: int) -> str:
+    return dt.date(year, month, 1).strftime("%b %Y")
+
+
 def _read_numeric(t: str, evidence: bool) -> DateInterval | None:
     if m := _NUM_DMY.fullmatch(t):
         return _numeric_dmy(int(m.group(1)), int(m.group(3)), _year(m.group(4)), evidence)
@@ -412,11 +422,18 @@ def _read_numeric(t: str, evidence: bool) -> DateInterval | None:
         if len(second) == 2 and int(second) == (y1 + 1) % 100:
             # 2020/21: an academic or financial year; the two whole years contain it
             _check_year(y1 + 1)
+            alternative = None
+            note = f"read as {y1} to {y1 + 1} (a school or financial year?)"
+            if 1 <= int(second) <= 12:  # "2011-12" could also be December 2011
+                month = _month(y1, int(second))
+                alternative = (month.start, month.end)
+                note = f"{note}; it could also be {_fmt_month(y1, int(second))}"
             return DateInterval(
                 dt.date(y1, 1, 1),
                 dt.date(y1 + 1, 12, 31),
                 "range",
-                note=f"read as {y1} to {y1 + 1} (a school or financial year?)",
+                alternative=alternative,
+                note=note,
             )
         if len(second) == 2:
             month = int(second)
@@ -485,13 +502,21 @@ def _read_words(t: str) -> DateInterval | None:
         raise DateError("there is no year")
     if iv is None:
         return None
-    if weekday is not None and iv.precision == "day" and iv.start.weekday() != weekday:
-        note = (
-            f"{_DAY_NAMES[weekday]} does not match: {_fmt(iv.start)} is a"
-            f" {_DAY_NAMES[iv.start.weekday()]}"
-        )
-        iv = DateInterval(iv.start, iv.end, iv.precision, note=note)
-    return iv
+    if form == "MN" and len(vals[1]) == 2 and int(vals[1]) <= 31 and not set("-'") & set(t):
+        # "March 12" could also be a day with no year; say how it was read
+        iv = dataclasses.replace(iv, note=f"read as {_describe(iv)} (month and 2-digit year)")
+    return _check_weekday(iv, weekday)
+
+
+def _check_weekday(iv: DateInterval, weekday: int | None) -> DateInterval:
+    """A written weekday that disagrees with the date is noted, not fatal."""
+    if weekday is None or iv.precision != "day" or iv.start.weekday() == weekday:
+        return iv
+    note = (
+        f"{_DAY_NAMES[weekday]} does not match: {_fmt(iv.start)} is a"
+        f" {_DAY_NAMES[iv.start.weekday()]}"
+    )
+    return dataclasses.replace(iv, note=_join(iv.note, note))
 
 
 def _read_single(t: str, evidence: bool) -> DateInterval | None:
@@ -499,6 +524,10 @@ def _read_single(t: str, evidence: bool) -> DateInterval | None:
     iv = _read_numeric(t, evidence)
     if iv is None:
         iv = _read_words(t)
+    if iv is None and (m := _WEEKDAY_PREFIX.match(t)):  # Fri 12/03/2021
+        iv = _read_numeric(t[m.end() :], evidence)
+        if iv is not None:
+            iv = _check_weekday(iv, _WEEKDAYS[m.group(1)])
     return iv
 
 
@@ -764,7 +793,10 @@ def parse_date(value: object, *, month_first_evidence: bool = False) -> DateInte
         return DateInterval(value, value, "day")
     x = _as_number(value)
     if x is not None:
-        return _from_number(x, _show(value))
+        try:
+            return _from_number(x)
+        except DateError as exc:
+            raise DateError(f"cannot read {_show(value)} as a date: {exc}") from None
     if type(value).__name__ == "datetime64":  # numpy; its text is ISO or "NaT"
         return parse_date(str(value), month_first_evidence=month_first_evidence)
     raise DateError(f"cannot read a date from a {type(value).__name__}")
@@ -775,9 +807,11 @@ def month_first_witness(values: Iterable[object]) -> str | None:
 
     Only text counts: date cells and numbers carry no day/month order.
     """
+    seen: set[str] = set()  # a column repeats its dates: scan each distinct text once
     for value in values:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or value in seen:
             continue
+        seen.add(value)
         for m in _WITNESS.finditer(value):
             a, b = int(m.group(1)), int(m.group(3))
             if not (1 <= a <= 12 and 13 <= b <= 31):

@@ -7,7 +7,7 @@ them. Nothing here knows about matching, storage or Dash.
 from __future__ import annotations
 
 import hashlib
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -19,7 +19,7 @@ STATUS_NEEDS_REVIEW = "needs_review"  # a record, but a person should look at it
 STATUS_QUARANTINED = "quarantined"  # cannot become an event; kept with the reason
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """A validation issue a person can act on. `code` is stable; `message` is for people."""
 
@@ -29,7 +29,7 @@ class Issue:
     severity: str = "warning"  # "warning" keeps the record; "error" quarantines the row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateInterval:
     """A date as practitioners write it: an inclusive interval with a precision.
 
@@ -46,7 +46,7 @@ class DateInterval:
     note: str = ""  # how it was read, for people ("read as week commencing 15 Mar 2021")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a row came from, exactly as a user would find it again."""
 
@@ -57,7 +57,7 @@ class Provenance:
     raw: dict[str, str]  # header text -> cell text, as read
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceRecord:
     """One row of one agency's chronology, normalised."""
 
@@ -88,7 +88,7 @@ class SourceRecord:
         return self.date.end
 
 
-@dataclass
+@dataclass(slots=True)
 class QuarantinedRow:
     """A data row that could not become a record, kept with the reason(s)."""
 
@@ -102,7 +102,7 @@ class QuarantinedRow:
         return "; ".join(i.message for i in self.issues)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkippedRow:
     """A row that is not data: blank, title, 'continued', a repeated header."""
 
@@ -111,7 +111,7 @@ class SkippedRow:
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ColumnMatch:
     header: str  # header text as in the file
     index: int  # 0-based column index in the table
@@ -120,7 +120,7 @@ class ColumnMatch:
     how: str  # "profile", "synonym", "fuzzy", "content"
 
 
-@dataclass
+@dataclass(slots=True)
 class FileImport:
     """Everything one file produced, and the accounting that proves nothing was lost."""
 
@@ -151,9 +151,10 @@ class FileImport:
         return "\n".join([head, *(f"  note: {n}" for n in self.notes)])
 
 
-def stable_record_id(agency: str, raw_values: list[str], occurrence: int) -> str:
+def stable_record_id(agency: str, raw_values: Sequence[str], occurrence: int) -> str:
     """Id from the row's content, not its position: an unchanged row keeps its id when a
     corrected file is re-imported, even if rows were added above it. `occurrence`
-    separates identical rows within one file."""
-    payload = json.dumps([agency.casefold(), [v.strip() for v in raw_values], occurrence])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+    separates identical rows within one file. `raw_values` are the row's stripped cell
+    texts in column order."""
+    payload = "\x1f".join([agency.casefold(), *raw_values, str(occurrence)])
+    return hashlib.blake2b(payload.encode("utf-8"), digest_size=10).hexdigest()

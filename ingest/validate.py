@@ -12,6 +12,12 @@ def fmt(d: date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
+def span(interval: DateInterval) -> str:
+    if interval.start == interval.end:
+        return fmt(interval.start)
+    return f"{fmt(interval.start)} to {fmt(interval.end)}"
+
+
 def date_issues(
     interval: DateInterval,
     column: str,
@@ -33,14 +39,12 @@ def date_issues(
             )
     if interval.start > today:
         issues.append(Issue("future_date", f"{fmt(interval.start)} is in the future", column))
-    if interval.alternative is not None:
-        alt_start, alt_end = interval.alternative
-        alt = fmt(alt_start) if alt_start == alt_end else f"{fmt(alt_start)}-{fmt(alt_end)}"
+    if interval.alternative is not None:  # the note names the other reading
         issues.append(
             Issue(
                 "ambiguous_date",
-                f"read day-first as {fmt(interval.start)}, but this file also has month-first "
-                f"dates, so it could be {alt}: check it",
+                f"this date could be read two ways: taken as {span(interval)}; "
+                f"{interval.note}: check it",
                 column,
             )
         )

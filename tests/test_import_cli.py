@@ -113,3 +113,33 @@ def test_ic005_bad_arguments_are_clear(tmp_path):
     res = run("import", src, "-o", tmp_path / "o.txt")
     assert res.returncode == 2 and "use a .csv or .xlsx" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_ic006_a_saved_profile_is_reused_by_later_imports(tmp_path):
+    src = write_csv(
+        tmp_path / "Housing chron.csv",
+        [["When", "Blurb", "Who"], ["12/03/2021", "Tenancy visit", "HO1"]],
+    )
+    out = tmp_path / "o.csv"
+    first = run("import", src, "-o", out)
+    assert first.returncode == 1 and "no column for the description" in first.stderr
+    saved = run(
+        "profile",
+        "save",
+        "--agency",
+        "Housing",
+        "--column",
+        "Blurb=description",
+        "--column",
+        "Who=practitioner",
+        "-o",
+        tmp_path / "profiles",
+    )
+    assert saved.returncode == 0, saved.stderr
+    assert saved.stdout.strip().endswith("housing.json")
+    again = run("import", src, "--profiles-dir", tmp_path / "profiles", "-o", out)
+    assert again.returncode == 0, again.stderr
+    (row,) = read_out(out)
+    assert (row["description"], row["practitioner"]) == ("Tenancy visit", "HO1")
+    bad = run("profile", "save", "--agency", "Housing", "--column", "Blurb=colour", "-o", tmp_path)
+    assert bad.returncode == 2 and "unknown field" in bad.stderr

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from timeline import import_cli
+from timeline import import_cli, merge_cli, profile_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     import_cli.add_parser(sub)
+    merge_cli.add_parser(sub)
+    profile_cli.add_parser(sub)
     return parser
 
 

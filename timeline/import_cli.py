@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest import AgencyProfile, IngestError, import_file, load_profile
+from ingest.agencies import AgencyDirectory
 from ingest.dates import DateError, parse_date
 from ingest.profiles import ProfileError, profiles_in
 from ingest.records import FileImport
@@ -93,11 +94,14 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
     profiles: list[AgencyProfile] = [load_profile(p) for p in args.profile]
     if args.profiles_dir:
         profiles += profiles_in(args.profiles_dir)
+    directory = AgencyDirectory()
     results, failures = [], []
     for name in args.files:
         path = Path(name)
         agency = agency_for(path, given)
-        profile = next((p for p in profiles if p.applies_to(path.name, agency)), None)
+        # A profile is found by the agency given, else the one the file name suggests.
+        likely = agency or directory.from_file_name(path.stem)
+        profile = next((p for p in profiles if p.applies_to(path.name, likely)), None)
         try:
             result = import_file(path, agency=agency, profile=profile, period=period)
         except IngestError as exc:

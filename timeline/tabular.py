@@ -8,11 +8,13 @@ users know; in XLSX it is stored as a typed text cell, so the text is kept exact
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\x00")
@@ -62,10 +64,16 @@ def _plain(value: object) -> object:
     return "" if value is None else value
 
 
+def _visible_control(match: re.Match[str]) -> str:
+    # XLSX cannot hold most control characters; show them as their Unicode pictures
+    # (NUL becomes ␀) rather than lose or corrupt the text.
+    return chr(0x2400 + ord(match.group()))
+
+
 def _xlsx_cell(ws, value: object) -> object:
     if isinstance(value, str):
         cell = WriteOnlyCell(ws, value=None)
-        cell.value = value
+        cell.value = ILLEGAL_CHARACTERS_RE.sub(_visible_control, value)
         cell.data_type = "s"  # never "f": text that looks like a formula stays text
         return cell
     return value

@@ -1,0 +1,127 @@
+"""Import speed: a generated 50,000-row .xlsx and .csv, imported in full (reading, header
+detection, mapping, date parsing, validation), against bare pandas reads of the same
+files in the same run.
+
+Targets (issue 2): xlsx within 1.5x of pandas.read_excel; csv >= 100,000 rows/s.
+Run: python benchmarks/bench_import.py [--rows N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ingest import import_file  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+HEADER = ["Date", "Time", "Event / Contact", "Outcome / Action", "Worker", "Reference"]
+EVENTS = [
+    "Home visit, child seen",
+    "Strategy discussion with police",
+    "Core group meeting",
+    "Phone call from school DSL",
+    "ED attendance, head injury",
+    "WNB to clinic",
+    "DA incident reported, DASH medium",
+    "ICPC held, CP plan neglect",
+]
+
+
+def make_rows(n: int, seed: int = 7) -> list[list[object]]:
+    rnd = random.Random(seed)
+    start = date(2018, 1, 1)
+    rows = []
+    for i in range(n):
+        d = start + timedelta(days=rnd.randrange(0, 1500))
+        rows.append(
+            [
+                d,
+                f"{rnd.randrange(0, 24):02d}:{rnd.randrange(0, 60):02d}",
+                f"{rnd.choice(EVENTS)} ({i})",
+                rnd.choice(["NFA", "Plan reviewed", ""]),
+                f"SW{rnd.randrange(1, 30)}",
+                f"R{i:06d}",
+            ]
+        )
+    return rows
+
+
+def build_files(n: int) -> tuple[Path, Path]:
+    CACHE.mkdir(exist_ok=True)
+    xlsx, csv_path = CACHE / f"bench_{n}.xlsx", CACHE / f"bench_{n}.csv"
+    if not xlsx.exists() or not csv_path.exists():
+        rows = make_rows(n)
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("Chronology")
+        ws.append(["Children's Social Care chronology"])  # a title row, as agencies do
+        ws.append(HEADER)
+        for r in rows:
+            ws.append(r)
+        wb.save(xlsx)
+        with csv_path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(HEADER)
+            for r in rows:
+                w.writerow([r[0].strftime("%d/%m/%Y"), *r[1:]])
+    return xlsx, csv_path
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rows", type=int, default=50_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    xlsx, csv_path = build_files(args.rows)
+    n = args.rows
+    today = date(2026, 1, 1)
+
+    def ours(path: Path) -> None:
+        result = import_file(path, agency="Children's Social Care", today=today)
+        assert len(result.records) == n and result.accounted, result.summary()
+
+    figures = {}
+    figures["pandas.read_csv"] = best_of(args.repeat, lambda: pd.read_csv(csv_path))
+    figures["import csv"] = best_of(args.repeat, lambda: ours(csv_path))
+    figures["pandas.read_excel"] = best_of(
+        args.repeat, lambda: pd.read_excel(xlsx, header=1, engine="openpyxl")
+    )
+    figures["import xlsx"] = best_of(args.repeat, lambda: ours(xlsx))
+
+    print(f"{n} rows, best of {args.repeat} runs")
+    print(f"{'step':<20}{'seconds':>10}{'rows/s':>12}")
+    for name, secs in figures.items():
+        print(f"{name:<20}{secs:>10.3f}{n / secs:>12,.0f}")
+    csv_ratio = figures["import csv"] / figures["pandas.read_csv"]
+    xlsx_ratio = figures["import xlsx"] / figures["pandas.read_excel"]
+    csv_rate = n / figures["import csv"]
+    print(
+        f"csv:  import / pandas.read_csv   = {csv_ratio:.2f}x; {csv_rate:,.0f} rows/s "
+        f"(target >= 100,000 rows/s: {'met' if csv_rate >= 100_000 else 'NOT met'})"
+    )
+    print(
+        f"xlsx: import / pandas.read_excel = {xlsx_ratio:.2f}x "
+        f"(target <= 1.5x: {'met' if xlsx_ratio <= 1.5 else 'NOT met'})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,373 @@
+"""Benchmark the matcher against a naive baseline and Splink 5 (DuckDB) on generated cases.
+
+    python benchmarks/bench_match.py [--splink-python /work/venv-splink/bin/python]
+    python benchmarks/bench_match.py --calibrate      # refit weights, sweep thresholds
+
+Each method runs in its own subprocess on the same pickled records, so its peak memory
+(ru_maxrss) and time are its own. Prints pairwise precision, recall, F1, seconds and
+peak MB at 300 events and at 20,000 records (10 agencies).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+EVAL_SEEDS = (7, 8, 9, 10, 11)  # evaluation; calibration uses 101 and 201-203
+DEBUG = False
+SPLINK_THRESHOLD = 0.2  # match probability: best F1 in the sweep on calibration seed 201
+
+
+# --- methods (each run inside its own subprocess) -------------------------------------------
+def run_matcher(records: list) -> list[list[str]]:
+    from timeline.matching import match_records
+
+    return [ev.record_ids for ev in match_records(records).events]
+
+
+def run_naive(records: list) -> list[list[str]]:
+    """Same date +-1 day and token_set_ratio >= 70 across agencies; connected components."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    recs = sorted(records, key=lambda r: r.record_id)
+    n = len(recs)
+    day = np.array([r.date.start.toordinal() for r in recs])
+    order = np.argsort(day, kind="stable")
+    sd = day[order]
+    texts = [recs[i].description.casefold() for i in order]
+    agency = [recs[i].agency for i in order]
+    stop = np.searchsorted(sd, sd + 1, side="right")
+    a, b = [], []
+    for i in range(n):
+        for j in range(i + 1, stop[i]):
+            if agency[i] != agency[j]:
+                a.append(i)
+                b.append(j)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    if a:
+        s = process.cpdist(
+            [texts[i] for i in a], [texts[j] for j in b], scorer=fuzz.token_set_ratio, workers=-1
+        )
+        for i, j, v in zip(a, b, s, strict=True):
+            if v >= 70:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[str]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(recs[order[k]].record_id)
+    return list(groups.values())
+
+
+def run_splink(records: list, threshold: float = SPLINK_THRESHOLD) -> list[list[str]]:
+    """Splink 5 + DuckDB, configured fairly: the same glossary normalisation as ours,
+    date-window blocking (+-7 days, so late notifications can be found), comparison
+    levels on date gap, Jaro-Winkler and Jaccard of the text and shared tokens, u by
+    random sampling, m by EM, single-best-links clustering with one record per agency."""
+    import logging
+
+    import pandas as pd
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    from timeline.matching.normalise import Normaliser, tokens
+
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    _clamp_splink_m_u()
+    norm = Normaliser()
+    rows = []
+    for r in records:
+        t = norm(r.description)
+        rows.append(
+            {
+                "unique_id": r.record_id,
+                "agency": r.agency,
+                "date_ord": r.date.start.toordinal(),
+                "event_date": r.date.start,
+                "text": t,
+                "text_j": t,  # a second column: two comparisons on one column share a name
+                "tokens": sorted(set(tokens(t))),
+                "first_word": (tokens(t) or [""])[0],
+            }
+        )
+    df = pd.DataFrame(rows)
+    db = DuckDBAPI()
+    agencies = sorted(df["agency"].unique())
+    tables = [
+        db.register(df[df["agency"] == ag].reset_index(drop=True), dataset_display_name=f"a{k}")
+        for k, ag in enumerate(agencies)
+    ]
+    date_cmp = cl.CustomComparison(
+        output_column_name="date_gap",
+        comparison_levels=[
+            {"sql_condition": "date_ord_l IS NULL OR date_ord_r IS NULL", "is_null_level": True},
+            {"sql_condition": "date_ord_l = date_ord_r", "label_for_charts": "same day"},
+            {"sql_condition": "abs(date_ord_l - date_ord_r) <= 1", "label_for_charts": "1 day"},
+            {"sql_condition": "abs(date_ord_l - date_ord_r) <= 3", "label_for_charts": "2-3 days"},
+            {"sql_condition": "ELSE", "label_for_charts": "further"},
+        ],
+    )
+    settings = SettingsCreator(
+        link_type="link_only",
+        comparisons=[
+            date_cmp,
+            cl.JaroWinklerAtThresholds("text", [0.92, 0.85, 0.75]),
+            cl.JaccardAtThresholds("text_j", [0.7, 0.5, 0.3]),
+            cl.ArrayIntersectAtSizes("tokens", [3, 2, 1]),
+        ],
+        blocking_rules_to_generate_predictions=[
+            "l.date_ord BETWEEN r.date_ord - 7 AND r.date_ord + 7",
+        ],
+        retain_matching_columns=False,
+        max_iterations=10,  # longer runs drive unseen levels' m to 0, which Splink rejects
+    )
+    linker = Linker(tables, settings)
+    linker.training.estimate_probability_two_random_records_match(
+        ["l.text = r.text AND l.date_ord = r.date_ord"], recall=0.2
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=1)
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        "abs(l.date_ord - r.date_ord) <= 1", record_sample_proportion=1.0
+    )
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("first_word"),
+        record_sample_proportion=1.0,
+        populate_probability_two_random_records_match_from_trained_values=True,
+    )
+    pred = linker.inference.predict(threshold_match_probability=min(threshold, 0.5))
+    if DEBUG:
+        pdf = pred.as_pandas_dataframe()
+        print(len(pdf), pdf.columns.tolist(), pdf.head(3).to_dict("records"), file=sys.stderr)
+    clusters = linker.clustering.cluster_using_single_best_links(
+        pred,
+        duplicate_free_datasets=[f"a{k}" for k in range(len(agencies))],
+        threshold_match_probability=threshold,
+    )
+    out = clusters.as_pandas_dataframe()
+    groups: dict[str, list[str]] = {}
+    for uid, cid in zip(out["unique_id"], out["cluster_id"], strict=True):
+        groups.setdefault(str(cid), []).append(str(uid))
+    return list(groups.values())
+
+
+def _clamp_splink_m_u() -> None:
+    """EM can drive a rarely seen level's m to exactly 0.0, which Splink 5 rejects
+    (ValueError) instead of clamping; clamp to its own minimum so training completes."""
+    from splink.internals import comparison_level as clv
+
+    if getattr(clv, "_lrt_clamped", False):
+        return
+    prop = clv.ComparisonLevel.m_probability
+
+    def setter(self, value):  # noqa: ANN001
+        if isinstance(value, float) and value < clv.M_U_CLAMP_MIN:
+            value = clv.M_U_CLAMP_MIN
+        prop.fset(self, value)
+
+    clv.ComparisonLevel.m_probability = property(prop.fget, setter)
+    clv._lrt_clamped = True
+
+
+METHODS = {"matcher": run_matcher, "naive": run_naive, "splink": run_splink}
+
+
+def child(method: str, data: str, out: str, threshold: float | None) -> None:
+    with open(data, "rb") as fh:
+        records = pickle.load(fh)  # noqa: S301 - our own temp file
+    t0 = time.perf_counter()
+    if method == "splink" and threshold is not None:
+        groups = run_splink(records, threshold)
+    else:
+        groups = METHODS[method](records)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open(out, "w") as fh:
+        json.dump({"groups": groups, "seconds": seconds, "peak_mb": peak_mb}, fh)
+
+
+# --- parent: data, subprocesses, table ------------------------------------------------------
+def scores(groups: list[list[str]], truth: dict[str, str]) -> tuple[float, float, float]:
+    from timeline.matching.calibrate import pairwise_scores
+
+    return pairwise_scores(groups, truth)
+
+
+def run_method(python: str, method: str, data: str, threshold: float | None = None) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+        out = fh.name
+    cmd = [python, __file__, "--child", method, "--data", data, "--out", out]
+    if threshold is not None:
+        cmd += ["--threshold", str(threshold)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+    with open(out) as fh:
+        return json.load(fh)
+
+
+def make_data(
+    n_events: int, seed: int, span_days: int | None = None, n_records: int | None = None
+) -> tuple[str, dict, int]:
+    from gen_cases import generate
+
+    records, truth = generate(n_events, seed, span_days=span_days, n_records=n_records)
+    with tempfile.NamedTemporaryFile(suffix=".pkl", delete=False) as fh:
+        pickle.dump(records, fh)
+        return fh.name, truth, len(records)
+
+
+def splink_python(arg: str | None) -> str | None:
+    if arg:
+        return arg
+    try:
+        import splink  # noqa: F401
+
+        return sys.executable
+    except ImportError:
+        return None
+
+
+def pair_counts(groups: list[list[str]], truth: dict[str, str]) -> tuple[int, int, int]:
+    """(true positives, predicted pairs, true pairs) for pooling several cases."""
+    from itertools import combinations
+
+    pred = {p for g in groups for p in combinations(sorted(g), 2)}
+    by_event: dict[str, list[str]] = {}
+    for rid, ev in truth.items():
+        by_event.setdefault(ev, []).append(rid)
+    true = {p for rids in by_event.values() for p in combinations(sorted(rids), 2)}
+    return len(pred & true), len(pred), len(true)
+
+
+def benchmark(args: argparse.Namespace) -> None:
+    sp = splink_python(args.splink_python)
+    # 300 events over two years (one review, ~0.4 events a day), pooled over five
+    # evaluation seeds; 20,000 records at that same density (about 80 years: the scale
+    # test); 20,000 records crammed into ten years (~3.5 events a day: a stress test of
+    # unrelated look-alike events, far denser than any one family's chronology).
+    sizes = [
+        ("300 events x5", 300, None, None, EVAL_SEEDS),
+        ("20k, same density", 0, 29_000, 20_000, EVAL_SEEDS[:1]),
+        ("20k, 10 years", 0, 3650, 20_000, EVAL_SEEDS[:1]),
+    ]
+    print(f"evaluation seeds {EVAL_SEEDS} (calibration used 101 and 201-203); 10 agencies;")
+    print("pairwise precision/recall/F1 over all record pairs; each method in its own process")
+    if sp is None:
+        print(
+            "Splink is absent: pass --splink-python PATH (a venv with benchmarks/requirements.txt)"
+        )
+    header = f"{'data':<19}{'method':<10}{'records':>8}{'precision':>10}{'recall':>8}{'F1':>7}"
+    header += f"{'seconds':>9}{'peak MB':>9}"
+    print(header)
+    for label, n_events, span, n_records, seeds in sizes:
+        cases = [make_data(n_events, seed, span, n_records) for seed in seeds]
+        n = sum(c[2] for c in cases) // len(cases)
+        base_seconds = None
+        for method in ("matcher", "naive", "splink"):
+            python = sys.executable if method != "splink" else sp
+            if python is None:
+                print(f"{label:<19}{method:<10}{n:>8}   (Splink not installed)")
+                continue
+            tp = npred = ntrue = 0
+            secs = peak = 0.0
+            failed = ""
+            for data, truth, _ in cases:
+                res = run_method(python, method, data)
+                if "error" in res:
+                    failed = res["error"]
+                    break
+                a, b, c = pair_counts(res["groups"], truth)
+                tp, npred, ntrue = tp + a, npred + b, ntrue + c
+                secs += res["seconds"] / len(cases)
+                peak = max(peak, res["peak_mb"])
+            if failed:
+                print(f"{label:<19}{method:<10}{n:>8}   failed: {failed[:80]}")
+                continue
+            p = tp / npred if npred else 1.0
+            r = tp / ntrue if ntrue else 1.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            if method == "matcher":
+                base_seconds = secs
+            ratio = f"  ({secs / base_seconds:.1f}x matcher time)" if base_seconds else ""
+            print(
+                f"{label:<19}{method:<10}{n:>8}{p:>10.3f}{r:>8.3f}{f:>7.3f}{secs:>9.2f}"
+                f"{peak:>9.0f}{ratio if method != 'matcher' else ''}"
+            )
+        for data, _, _ in cases:
+            Path(data).unlink()
+
+
+def calibrate(args: argparse.Namespace) -> None:
+    from gen_cases import generate
+
+    from timeline.matching.calibrate import fit_level_weights, threshold_grid
+
+    records, truth = generate(3000, 101)
+    weights, stats = fit_level_weights(records, truth)
+    print(f"weights fitted on seed 101: {len(records)} records; {stats}")
+    target = ROOT / "timeline" / "matching" / "weights.py"
+    lines = [
+        '"""Calibrated log2 weights per comparison level, fitted by',
+        "`benchmarks/bench_match.py --calibrate` on generated labelled cases (seed 101, 3000",
+        'events); see docs/matching.md."""',
+        "",
+        "DEFAULT_WEIGHTS: dict[str, float] = {",
+        *(f'    "{k}": {v},' for k, v in weights.items()),
+        "}",
+        "",
+    ]
+    target.write_text("\n".join(lines))
+    print(f"wrote {target}")
+    cases = [generate(300, s) for s in (201, 202, 203)]
+    print("threshold  floor  precision  recall     F1   (seeds 201-203, 300 events each)")
+    for t, f, p, r, f1 in threshold_grid(cases, weights, [-2, -1, 0, 1, 2], [-6, -4, -2]):
+        print(f"{t:>9.1f}{f:>7.1f}{p:>11.3f}{r:>8.3f}{f1:>7.3f}")
+    sp = splink_python(args.splink_python)
+    if sp:
+        print("Splink match-probability threshold sweep (seed 201):")
+        data, truth201, _ = make_data(300, 201)
+        for th in (0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 0.9):
+            res = run_method(sp, "splink", data, th)
+            if "error" in res:
+                print(f"  {th}: failed {res['error'][:80]}")
+                continue
+            p, r, f = scores(res["groups"], truth201)
+            print(f"  {th:>5}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--splink-python", help="interpreter of a venv with Splink installed")
+    ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--child", choices=sorted(METHODS), help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.data, args.out, args.threshold)
+    elif args.calibrate:
+        calibrate(args)
+    else:
+        benchmark(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Find the same event across agencies: block -> score -> cluster, with reviewer decisions.
+
+    result = match_records(records, decisions=[...], config=MatchConfig())
+
+Every input record ends in exactly one MergedEvent (singletons too); `result.queue`
+lists the uncertain merges and near misses, most useful decision first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ingest.records import SourceRecord
+
+from .blocking import candidate_pairs
+from .cluster import best_first
+from .config import MatchConfig
+from .decisions import build_constraints
+from .explain import pair_evidence
+from .features import compute_features
+from .model import (
+    Contribution,
+    LazyMergedEvent,
+    MatchDecision,
+    MatchResult,
+    MergedEvent,
+    PairEvidence,
+    QueueItem,
+    merged_id_for,
+)
+from .prepare import prepare
+from .queue import build_queue
+from .scoring import probability, score_pairs
+
+__all__ = [
+    "Contribution",
+    "MatchConfig",
+    "MatchDecision",
+    "MatchResult",
+    "MergedEvent",
+    "PairEvidence",
+    "QueueItem",
+    "match_records",
+]
+
+
+def match_records(
+    records: Sequence[SourceRecord],
+    *,
+    decisions: Sequence[MatchDecision] = (),
+    config: MatchConfig | None = None,
+) -> MatchResult:
+    """Group records into merged events; the same input in any order gives the same result."""
+    config = config or MatchConfig()
+    prep = prepare(records, config)
+    n = len(prep.ids)
+    a, b = candidate_pairs(prep, config)
+    feats = compute_features(prep, a, b)
+    w = score_pairs(feats, config.weights)
+    constraints = build_constraints(decisions, prep.index)
+    clustering = best_first(n, a, b, w, prep.agency, constraints, config)
+
+    def evidence(k: int) -> PairEvidence:
+        return pair_evidence(prep, feats, k, config.weights)
+
+    label = clustering.label
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(int(label[i]), []).append(i)
+    decided_group = constraints.group_of()
+
+    # Pairs inside each group: their weights give the event's confidence and evidence.
+    inside = np.flatnonzero(label[a] == label[b]) if len(a) else np.zeros(0, dtype=np.int64)
+    by_group: dict[int, list[int]] = {}
+    for k in inside:
+        by_group.setdefault(int(label[a[k]]), []).append(int(k))
+    # Singletons: confidence that they stand alone = 1 - the best link elsewhere.
+    best_p = np.zeros(n)
+    if len(a):
+        p_all = probability(w)
+        np.maximum.at(best_p, a, p_all)
+        np.maximum.at(best_p, b, p_all)
+
+    events = []
+    for lab, members in groups.items():
+        rids = [prep.ids[i] for i in members]
+        if len(members) == 1:
+            i = members[0]
+            conf = 1.0 if i in constraints.removed else 1.0 - float(best_p[i])
+            events.append(LazyMergedEvent(merged_id_for(rids), rids, round(conf, 4), []))
+            continue
+        ks = sorted(by_group.get(lab, []), key=lambda k: (-w[k], a[k], b[k]))
+        decided = len({decided_group.get(i, -1 - i) for i in members}) == 1
+        npairs = len(members) * (len(members) - 1) // 2
+        if decided:
+            conf = 1.0
+        else:
+            # Mean pair probability over all pairs in the event; a pair that never was a
+            # candidate (or was joined only by a decision) counts as unknown, 0.5.
+            known = {(int(a[k]), int(b[k])): float(probability(w[k])) for k in ks}
+            total = 0.0
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    i, j = sorted((members[x], members[y]))
+                    same_decision = decided_group.get(i, -1) == decided_group.get(j, -2)
+                    total += 1.0 if same_decision else known.get((i, j), 0.5)
+            conf = total / npairs
+        events.append(
+            LazyMergedEvent(
+                merged_id_for(rids),
+                rids,
+                round(conf, 4),
+                (lambda ks=ks: [evidence(k) for k in ks]),
+                decided=decided,
+            )
+        )
+    first_date = {rid: prep.records[i].date.start for i, rid in enumerate(prep.ids)}
+    events.sort(key=lambda e: (min(first_date[r] for r in e.record_ids), e.merged_id))
+    for e in events:
+        e.record_ids.sort()
+    queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence)
+    return MatchResult(events=events, queue=queue)

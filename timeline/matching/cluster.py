@@ -1,0 +1,103 @@
+"""Best-first clustering under constraints (never plain connected components).
+
+Pairs are taken strongest first. Two groups join only when
+- their strongest link reaches `match_threshold`,
+- every pair across them was a candidate with weight >= `link_floor` (so A~B and B~C
+  with A and C unlike never becomes A-B-C),
+- no agency would then have more than `max_records_per_agency` records in the group,
+- no reviewer decision forbids it.
+Reviewer "same" groups are joined first, whatever the limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import MatchConfig
+from .decisions import Constraints
+
+
+@dataclass
+class Clustering:
+    label: np.ndarray  # cluster label per record index
+    blocked: dict[tuple[int, int], str]  # strong pairs that a rule kept apart, and why
+
+
+def best_first(
+    n: int,
+    a: np.ndarray,
+    b: np.ndarray,
+    w: np.ndarray,
+    agency: np.ndarray,
+    constraints: Constraints,
+    config: MatchConfig,
+) -> Clustering:
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(ri: int, rj: int) -> None:
+        if len(members[ri]) < len(members[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+        counts = agencies[ri]
+        for ag, c in agencies.pop(rj).items():
+            counts[ag] = counts.get(ag, 0) + c
+
+    for g in constraints.groups:
+        ids = sorted(g)
+        for j in ids[1:]:
+            ri, rj = find(ids[0]), find(j)
+            if ri != rj:
+                join(ri, rj)
+
+    # Only links at or above the floor matter for the all-pairs check; a missing one fails.
+    keep = w >= config.link_floor
+    weight = dict(
+        zip(zip(a[keep].tolist(), b[keep].tolist(), strict=True), w[keep].tolist(), strict=True)
+    )
+    order = np.lexsort((b, a, -w))
+    blocked: dict[tuple[int, int], str] = {}
+    limit = config.max_records_per_agency
+    for k in order:
+        wk = float(w[k])
+        if wk < config.match_threshold:
+            break
+        i, j = int(a[k]), int(b[k])
+        if i in constraints.removed or j in constraints.removed:
+            continue
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        reason = ""
+        ci, cj = agencies[ri], agencies[rj]
+        if any(ci.get(ag, 0) + c > limit for ag, c in cj.items()):
+            reason = "agency limit"
+        if not reason:
+            for x in members[ri]:
+                for y in members[rj]:
+                    key = (x, y) if x < y else (y, x)
+                    if key in constraints.forbidden:
+                        reason = "decision"
+                        break
+                    if weight.get(key, -np.inf) < config.link_floor:
+                        reason = "weak link"
+                        break
+                if reason:
+                    break
+        if reason:
+            blocked[(i, j)] = reason
+            continue
+        join(ri, rj)
+
+    label = np.fromiter((find(i) for i in range(n)), dtype=np.int64, count=n)
+    return Clustering(label=label, blocked=blocked)

@@ -1,0 +1,33 @@
+"""Matcher settings. The defaults were calibrated on generated labelled cases (seed 101,
+not the evaluation seed): see docs/matching.md for the figures behind each value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .weights import DEFAULT_WEIGHTS
+
+
+@dataclass
+class MatchConfig:
+    # Blocking: records dated up to this many days apart are compared.
+    window_days: int = 3
+    # A notification (PPN, Encompass, ED liaison, referral received) may be dated up to
+    # this many days after the event it reports.
+    notification_lag_days: int = 14
+    # Intervals longer than this (a year, a long range) are too vague to match on date;
+    # such records are compared only through dates written in their text.
+    max_interval_days: int = 100
+    # Clustering (log2 weights): a merge needs its best link at or above match_threshold
+    # and every pair across the two groups at or above link_floor (no chaining).
+    match_threshold: float = -2.0
+    link_floor: float = -4.0
+    max_records_per_agency: int = 1
+    cross_agency_only: bool = True
+    # Review queue: pairs within this many bits of the threshold are worth a look.
+    review_margin: float = 4.0
+    max_queue: int = 500
+    # A review's own terms {abbreviation: expansion}, added to the glossary.
+    extra_terms: dict[str, str] = field(default_factory=dict)
+    # Log2 weight of each comparison level (and "prior"), from calibration.
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))

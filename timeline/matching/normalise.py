@@ -1,0 +1,423 @@
+"""Text normalisation for matching: lower case, the field's abbreviations expanded.
+
+Agencies write the same event very differently ("strat disc", "Strategy meeting - S47
+enquiry agreed"); expanding the shorthand to one canonical phrase first lets the text
+similarities compare meaning rather than spelling. A review can add its own terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# abbreviation or synonym (lower case, as a whole word or phrase) -> canonical expansion.
+# Canonical expansions use stable single-token forms for key processes (e.g. "section47")
+# so that "s47", "s.47" and "section 47" become the same rare token.
+GLOSSARY: dict[str, str] = {
+    # roles and agencies
+    "sw": "social worker",
+    "ssw": "senior social worker",
+    "tm": "team manager",
+    "iro": "independent reviewing officer",
+    "hv": "health visitor",
+    "sn": "school nurse",
+    "fnp": "family nurse partnership",
+    "mw": "midwife",
+    "gp": "general practitioner",
+    "gps": "general practitioner",
+    "dr": "doctor",
+    "csc": "social care",
+    "csd": "social care",
+    "childrens services": "social care",
+    "children's services": "social care",
+    "childrens social care": "social care",
+    "children's social care": "social care",
+    "mash": "mash front door",
+    "front door": "mash front door",
+    "ppu": "police",
+    "pc": "police officer",
+    "ds": "police officer",
+    "dc": "police officer",
+    "oic": "police officer",
+    "officers": "police officer",
+    "dsl": "safeguarding lead",
+    "ddsl": "safeguarding lead",
+    "senco": "special needs coordinator",
+    "ewo": "education welfare officer",
+    "camhs": "camhs mental health",
+    "cmht": "adult mental health",
+    "cpn": "mental health nurse",
+    "idva": "domestic abuse adviser",
+    "marac": "marac",
+    "lado": "lado designated officer",
+    "pop": "person on probation",
+    "om": "probation officer",
+    "po": "probation officer",
+    "eh": "early help",
+    "taf": "team around family",
+    "tac": "team around family",
+    "team around the family": "team around family",
+    "team around the child": "team around family",
+    # processes and events
+    "s47": "section47",
+    "s.47": "section47",
+    "s 47": "section47",
+    "sec 47": "section47",
+    "section 47": "section47",
+    "s17": "section17",
+    "s.17": "section17",
+    "s 17": "section17",
+    "section 17": "section17",
+    "s20": "section20",
+    "s.20": "section20",
+    "section 20": "section20",
+    "cin": "child in need",
+    "cp": "child protection",
+    "cpp": "child protection plan",
+    "cp plan": "child protection plan",
+    "icpc": "initial conference",
+    "initial child protection conference": "initial conference",
+    "initial cp conference": "initial conference",
+    "rcpc": "review conference",
+    "review child protection conference": "review conference",
+    "review cp conference": "review conference",
+    "cg": "coregroup",
+    "core group": "coregroup",
+    "core group meeting": "coregroup",
+    "cgm": "coregroup",
+    "strat": "strategy",
+    "strat disc": "strategy",
+    "strategy discussion": "strategy",
+    "strategy meeting": "strategy",
+    "strategy mtg": "strategy",
+    "strat mtg": "strategy",
+    "strat meeting": "strategy",
+    "sd": "strategy",
+    "plo": "public law outline",
+    "epo": "emergency protection order",
+    "ico": "interim care order",
+    "ppn": "police notification",
+    "vpa": "police notification",
+    "dv": "domestic abuse",
+    "da": "domestic abuse",
+    "domestic violence": "domestic abuse",
+    "domestic incident": "domestic abuse incident",
+    "dash": "dash risk",
+    "op encompass": "encompass",
+    "operation encompass": "encompass",
+    "wnb": "not brought",
+    "was not brought": "not brought",
+    "dna": "not brought",
+    "dna'd": "not brought",
+    "did not attend": "not brought",
+    "ed": "emergency department",
+    "a&e": "emergency department",
+    "a & e": "emergency department",
+    "a and e": "emergency department",
+    "ae": "emergency department",
+    "ped": "emergency department",
+    "paed ed": "emergency department",
+    "accident and emergency": "emergency department",
+    "ucc": "urgent care",
+    "miu": "urgent care",
+    "ehcp": "education health care plan",
+    "epds": "postnatal depression",
+    "hv contact": "health visitor contact",
+    "t/c": "telephone call",
+    "tc": "telephone call",
+    "tel": "telephone call",
+    "tel call": "telephone call",
+    "phone call": "telephone call",
+    "phoned": "telephone call",
+    "rang": "telephone call",
+    "call from": "telephone call from",
+    "call to gp": "telephone call to general practitioner",
+    "called housing": "telephone call housing",
+    "call to address": "police attend address",
+    "call-out": "police attend",
+    "call out": "police attend",
+    "callout": "police attend",
+    "telephoned": "telephone call",
+    "hv'd": "health visitor visit",
+    "h/v": "home visit",
+    "hvisit": "home visit",
+    "uv": "unannounced visit",
+    "unannounced hv": "unannounced visit",
+    "nfa": "no further action",
+    "mtg": "meeting",
+    "appt": "appointment",
+    "apt": "appointment",
+    "re": "regarding",
+    "wrt": "regarding",
+    "ref": "referral",
+    "referred": "referral",
+    "attended": "attend",
+    "attends": "attend",
+    "attendance": "attend",
+    "attending": "attend",
+    "mum": "mother",
+    "mo": "mother",
+    "dad": "father",
+    "fa": "father",
+    "bf": "partner",
+    "boyfriend": "partner",
+    "pt": "patient",
+    "yp": "young person",
+    "ch": "child",
+    "c&f": "child and family",
+    "b/c": "because",
+    "w/c": "week commencing",
+    "inc": "incident",
+    "incid": "incident",
+    "d/w": "discussed with",
+    "info": "information",
+    "concerns": "concern",
+    "concerned": "concern",
+    "worried": "concern",
+    "worries": "concern",
+    "disc": "discussion",
+    "discussed": "discussion",
+    "agreed": "agree",
+    "held": "hold",
+    "visited": "visit",
+    "visits": "visit",
+    "arrested": "arrest",
+    "notified": "notification",
+    "notice": "notification",
+    "informed": "notification",
+    "received": "receive",
+    "recd": "receive",
+    "rec'd": "receive",
+    "rcvd": "receive",
+}
+
+# Words that carry no evidence of which event a record describes.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "was",
+        "were",
+        "is",
+        "be",
+        "been",
+        "this",
+        "that",
+        "it",
+        "as",
+        "her",
+        "his",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "me",
+        "my",
+        "our",
+        "us",
+        "him",
+        "them",
+        "re",
+        "via",
+        "not",
+        "no",
+    ]
+)
+
+# Words worth spelling right: a typo in "core group" or "strategy" would otherwise hide
+# the very terms the glossary and event types rely on. Anything else is left as written.
+DOMAIN_WORDS = frozenset(
+    [
+        "meeting",
+        "attended",
+        "attend",
+        "received",
+        "receive",
+        "referral",
+        "conference",
+        "discussion",
+        "strategy",
+        "incident",
+        "domestic",
+        "appointment",
+        "immunisations",
+        "review",
+        "children",
+        "child",
+        "mother",
+        "father",
+        "partner",
+        "police",
+        "school",
+        "hospital",
+        "health",
+        "visitor",
+        "home",
+        "visit",
+        "notification",
+        "assessment",
+        "arrested",
+        "injury",
+        "bruising",
+        "supervision",
+        "plan",
+        "progressing",
+        "reviewed",
+        "report",
+        "submitted",
+        "concerns",
+        "attendance",
+        "weighed",
+        "emergency",
+        "department",
+        "liaison",
+        "encompass",
+        "operation",
+        "agreed",
+        "enquiry",
+        "enquiries",
+        "threshold",
+        "investigation",
+        "information",
+        "shared",
+        "contributed",
+        "participated",
+        "safeguarding",
+        "telephone",
+        "surgery",
+        "weight",
+        "email",
+        "housing",
+        "officer",
+        "probation",
+        "letter",
+        "discharge",
+        "summary",
+        "neglect",
+        "emotional",
+        "physical",
+        "abuse",
+        "sexual",
+        "category",
+        "protection",
+        "initial",
+        "subject",
+        "group",
+        "core",
+        "need",
+        "unannounced",
+        "disclosure",
+        "mental",
+        "fracture",
+        "burn",
+        "scald",
+        "head",
+        "tablets",
+        "ingestion",
+        "conveyed",
+        "ambulance",
+        "arrival",
+        "address",
+        "argument",
+        "assaulted",
+        "children's",
+        "present",
+        "advice",
+        "missed",
+        "overcrowding",
+        "arrears",
+        "tenancy",
+        "worker",
+        "social",
+        "practitioner",
+        "nurse",
+        "midwife",
+    ]
+)
+
+_PUNCT = re.compile(r"[^\w&'/.\s]+")
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[a-z0-9&][a-z0-9&'/.]*[a-z0-9&]|[a-z0-9&]")
+
+
+def build_glossary(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The default glossary plus a review's own terms (its terms win on a clash)."""
+    glossary = dict(GLOSSARY)
+    for key, value in (extra or {}).items():
+        key = _SPACES.sub(" ", key.strip().casefold())
+        if key:
+            glossary[key] = value.strip().casefold()
+    return glossary
+
+
+class Normaliser:
+    """Compiled glossary: one regex that replaces the longest matching term first."""
+
+    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+        self.glossary = build_glossary(extra)
+        terms = sorted(self.glossary, key=lambda t: (-len(t), t))
+        alternatives = "|".join(re.escape(t) for t in terms)
+        # Terms match as whole words; "s.47" and "a&e" contain punctuation, so the
+        # boundaries are "not a word character" on each side rather than \b.
+        self._pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])")
+        self._cache: dict[str, str] = {}
+        words = set(DOMAIN_WORDS)
+        for term, expansion in self.glossary.items():
+            words.update(term.split())
+            words.update(expansion.split())
+        self._known = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        self._known_set = frozenset(self._known)
+        self._spelling: dict[str, str] = {}
+
+    def _spell(self, word: str) -> str:
+        """A word one typing slip (OSA distance 1, same first letter) from exactly one
+        domain word becomes that word; known and short words stay as they are."""
+        if len(word) < 4 or word in self._known_set or not word.isalpha():
+            return word
+        fixed = self._spelling.get(word)
+        if fixed is None:
+            near = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=1, limit=3)
+            near = [c for c, d, _ in near if d == 1 and c[0] == word[0]]
+            fixed = near[0] if len(near) == 1 else word
+            self._spelling[word] = fixed
+        return fixed
+
+    def __call__(self, text: str) -> str:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        out = text.casefold().replace("\u2019", "'")
+        out = _PUNCT.sub(" ", out)
+        out = re.sub(r"(?<=[a-z])[/.](?=\s|$)", " ", out)  # trailing "visit." or "re/"
+        out = " ".join(self._spell(w) for w in out.split())
+        out = self._pattern.sub(lambda m: self.glossary[m.group(0)], out)
+        out = out.replace(".", " ").replace("/", " ")
+        out = _SPACES.sub(" ", out).strip()
+        self._cache[text] = out
+        return out
+
+
+def tokens(normalised: str) -> list[str]:
+    """Content tokens of a normalised text (stopwords and lone punctuation dropped)."""
+    return [t for t in _TOKEN.findall(normalised) if t not in STOPWORDS]
+
+
+def normalise(text: str, extra: Mapping[str, str] | None = None) -> str:
+    """Normalise one text (convenience; build a Normaliser once for many texts)."""
+    return Normaliser(extra)(text)

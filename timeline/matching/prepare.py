@@ -1,0 +1,133 @@
+"""Per-record facts the matcher needs, computed once into arrays (records in a stable order)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.records import SourceRecord
+
+from .config import MatchConfig
+from .normalise import Normaliser, tokens
+from .signals import EVENT_TYPES, TOPICS, event_types, is_notification, text_dates, topics
+
+PRECISE = ("exact", "day")
+MAX_TOKENS = 12  # tokens kept per record for overlap (highest inverse frequency first)
+_TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
+_TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
+
+
+@dataclass
+class Prepared:
+    records: list[SourceRecord]  # sorted by record_id
+    ids: list[str]
+    index: dict[str, int]
+    texts: list[str]  # normalised
+    start: np.ndarray  # date ordinal, int64
+    end: np.ndarray
+    precise: np.ndarray  # bool: a single known day
+    minutes: np.ndarray  # minutes after midnight, -1 when no time
+    agency: np.ndarray  # int code
+    agency_names: list[str]
+    notification: np.ndarray  # bool
+    types: np.ndarray  # int bitmask of event types
+    type_names: list[frozenset[str]]
+    topics: np.ndarray  # int bitmask of specific subjects
+    topic_names: list[frozenset[str]]
+    text_dates: list[list[int]]  # ordinals of dates written in the text
+    tok: np.ndarray  # (n, MAX_TOKENS) token ids, -1 padded, unique per row
+    tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
+    tok_total: np.ndarray  # (n,) sum of tok_w
+    vocab: list[str]
+
+
+def record_text(rec: SourceRecord) -> str:
+    return f"{rec.description} {rec.outcome}".strip() if rec.outcome else rec.description
+
+
+def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
+    """Sort records by id (so any input order gives the same result) and derive features."""
+    recs = sorted(records, key=lambda r: r.record_id)
+    ids = [r.record_id for r in recs]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i, c in Counter(ids).items() if c > 1)
+        raise ValueError(f"record id {dup} appears twice")
+    norm = Normaliser(config.extra_terms)
+    texts = [norm(record_text(r)) for r in recs]
+    n = len(recs)
+    start = np.fromiter((r.date.start.toordinal() for r in recs), dtype=np.int64, count=n)
+    end = np.fromiter((r.date.end.toordinal() for r in recs), dtype=np.int64, count=n)
+    precise = np.fromiter(
+        (r.date.precision in PRECISE and r.date.start == r.date.end for r in recs),
+        dtype=bool,
+        count=n,
+    )
+    minutes = np.fromiter(
+        (r.date.time.hour * 60 + r.date.time.minute if r.date.time else -1 for r in recs),
+        dtype=np.int64,
+        count=n,
+    )
+    agency_names = sorted({r.agency.casefold().strip() for r in recs})
+    acode = {a: i for i, a in enumerate(agency_names)}
+    agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
+    # Many entries repeat word for word ("Home visit"): read each distinct text once.
+    facts = {t: (is_notification(t), event_types(t), topics(t)) for t in set(texts)}
+    notification = np.fromiter((facts[t][0] for t in texts), dtype=bool, count=n)
+    type_names = [facts[t][1] for t in texts]
+    types = np.fromiter(
+        (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
+    )
+    topic_names = [facts[t][2] for t in texts]
+    topic_bits = np.fromiter(
+        (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
+    )
+    tdates = [
+        [d.toordinal() for d in text_dates(r.description, r.date.end)]
+        if any(c.isdigit() for c in r.description) or "yesterday" in r.description.casefold()
+        else []
+        for r in recs
+    ]
+
+    # Inverse document frequency over this review's records: words every agency uses
+    # ("visit", "child") count for little, rare ones ("section47", "fracture") for a lot.
+    tok_of = {t: list(dict.fromkeys(tokens(t))) for t in facts}
+    tok_lists = [tok_of[t] for t in texts]
+    df = Counter(t for ts in tok_lists for t in ts)
+    vocab = sorted(df)
+    vid = {t: i for i, t in enumerate(vocab)}
+    idf_by_tok = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    width = max((min(len(ts), MAX_TOKENS) for ts in tok_lists), default=1) or 1
+    tok = np.full((n, width), -1, dtype=np.int32)
+    tok_w = np.zeros((n, width), dtype=np.float32)
+    for i, ts in enumerate(tok_lists):
+        if len(ts) > MAX_TOKENS:
+            ts = sorted(ts, key=lambda t: -idf_by_tok[t])[:MAX_TOKENS]
+        for k, t in enumerate(ts):
+            tok[i, k] = vid[t]
+            tok_w[i, k] = idf_by_tok[t]
+    return Prepared(
+        records=recs,
+        ids=ids,
+        index={rid: i for i, rid in enumerate(ids)},
+        texts=texts,
+        start=start,
+        end=end,
+        precise=precise,
+        minutes=minutes,
+        agency=agency,
+        agency_names=agency_names,
+        notification=notification,
+        types=types,
+        type_names=type_names,
+        topics=topic_bits,
+        topic_names=topic_names,
+        text_dates=tdates,
+        tok=tok,
+        tok_w=tok_w,
+        tok_total=tok_w.sum(axis=1),
+        vocab=vocab,
+    )

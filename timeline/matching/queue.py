@@ -1,0 +1,71 @@
+"""The review queue: the pairs where a reviewer's decision would change the most.
+
+"uncertain merge": a pair inside one merged event whose weight is close above the
+threshold. "near miss": a strong pair left apart, close below the threshold or kept
+apart by a rule (agency limit, weak link to another member). Priority is the
+uncertainty (1 at the threshold, halving every 2 bits away from it) times the number
+of records whose event would change with the decision. Pairs a decision already
+settles are left out; the queue is cut at `config.max_queue` items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from .cluster import Clustering
+from .config import MatchConfig
+from .decisions import Constraints
+from .model import LazyQueueItem, PairEvidence, QueueItem
+
+
+def build_queue(
+    a: np.ndarray,
+    b: np.ndarray,
+    w: np.ndarray,
+    ids: list[str],
+    clustering: Clustering,
+    constraints: Constraints,
+    config: MatchConfig,
+    evidence: Callable[[int], PairEvidence],
+) -> list[QueueItem]:
+    label = clustering.label
+    if len(a) == 0:
+        return []
+    sizes = np.bincount(label, minlength=len(label))
+    t, margin = config.match_threshold, config.review_margin
+    same = label[a] == label[b]
+    blocked = np.zeros(len(a), dtype=bool)
+    if clustering.blocked:
+        keys = {i * len(ids) + j for i, j in clustering.blocked}
+        blocked = np.isin(a * len(ids) + b, np.fromiter(keys, dtype=np.int64, count=len(keys)))
+    near = (w >= t - margin) & (w < t + margin) & (same | (w < t) | blocked)
+    ks = np.flatnonzero(near)
+    if constraints.removed or constraints.forbidden or constraints.groups:
+        ks = np.array(
+            [k for k in ks if not constraints.decided_pair(int(a[k]), int(b[k]))], dtype=np.int64
+        )
+    if len(ks) == 0:
+        return []
+    sa, sb = sizes[label[a[ks]]], sizes[label[b[ks]]]
+    impact = np.where(same[ks], 1 + (sa > 2), sa + sb)
+    uncertainty = np.power(2.0, -np.abs(w[ks] - t) / 2.0)
+    priority = np.round(uncertainty * impact, 6)
+    # highest priority first; ties by record ids (stable across input orders)
+    order = sorted(range(len(ks)), key=lambda x: (-priority[x], ids[a[ks[x]]], ids[b[ks[x]]]))
+    items: list[QueueItem] = []
+    for x in order[: config.max_queue]:
+        k = int(ks[x])
+        i, j = int(a[k]), int(b[k])
+        kind = "uncertain merge" if same[k] else "near miss"
+        items.append(
+            LazyQueueItem(
+                (ids[i], ids[j]),
+                kind,
+                round(float(w[k]), 3),
+                float(priority[x]),
+                (lambda k=k: evidence(k)),
+            )
+        )
+    return items

@@ -1,0 +1,200 @@
+"""What a record's words say beyond their similarity: event type, notification wording,
+and dates written inside the text ("seen in A&E on 10/3")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+# Event types recognised from normalised text (after the glossary has run). A pair whose
+# types are both known and disjoint is evidence against a match; shared types for it.
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    # first: a visit two agencies made together is one event, unlike two home visits
+    "joint visit": ("joint visit", "joint home visit", "visit with", "attend address with"),
+    "strategy": ("strategy",),
+    "initial conference": ("initial conference",),
+    "review conference": ("review conference",),
+    "core group": ("coregroup",),
+    "child in need": ("child in need",),
+    "domestic abuse": (
+        "domestic",
+        "encompass",
+        "assault",
+        "argument",
+        "disturbance",
+        "police notification",
+        "marac",
+        "dash risk",
+    ),
+    "hospital": (
+        "emergency department",
+        "urgent care",
+        "injury",
+        "injuries",
+        "fracture",
+        "bruis",
+        "admitted",
+        "admission",
+        "ward",
+        "burn",
+        "head injury",
+    ),
+    "telephone call": ("telephone call", "email", "spoke to", "spoke with"),
+    "home visit": (
+        "home visit",
+        "unannounced visit",
+        "visit to home",
+        "visit at home",
+        "joint visit",
+        "attend address with",
+    ),
+    "not brought": ("not brought", "no access", "no answer"),
+    "referral": ("referral", "mash front door", "contact made", "contact receive"),
+    "arrest": ("arrest", "custody", "charged", "bail", "interview"),
+    "housing": ("tenancy", "eviction", "arrears", "housing"),
+    "probation": ("supervision", "probation", "licence"),
+    "mental health": ("camhs", "mental health", "self harm", "overdose"),
+    "school": ("exclusion", "excluded", "attendance", "late to school", "safeguarding lead"),
+    "birth": ("birth", "born", "delivery", "antenatal"),
+    "review": ("development review", "month review", "year review", "8 week", "new birth"),
+}
+
+# Specific subjects (an injury, a concern): two records of one event name the same one;
+# "scald to leg" and "ingestion of tablets" on adjacent days are two attendances.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "burn or scald": ("burn", "scald"),
+    "fracture": ("fracture", "broken"),
+    "bruising": ("bruis",),
+    "head injury": ("head injury",),
+    "cut": ("cut to", "laceration"),
+    "ingestion": ("ingest", "tablets", "overdose"),
+    "weight": ("weight", "growth", "centile"),
+    "mood": ("low mood", "mental health", "depress", "postnatal"),
+    "immunisations": ("immunis", "vaccin"),
+    "home conditions": ("home conditions", "hygiene", "nappy", "disrepair", "poor condition"),
+    "speech": ("speech",),
+    "attendance": ("attend school", "attendance concern", "late to school", "lateness", "absent"),
+    "hunger": ("hungry", "food"),
+    "behaviour": ("behaviour",),
+    "disclosure": ("disclos",),
+    "self harm": ("self harm",),
+    "housing": ("arrears", "overcrowd", "housing situation", "tenancy", "eviction"),
+    "missed appointments": ("missed appointment",),
+}
+
+_TOPIC_PATTERNS = {
+    name: re.compile("|".join(rf"\b{re.escape(k)}" for k in keys)) for name, keys in TOPICS.items()
+}
+
+_TYPE_PATTERNS = {
+    name: re.compile("|".join(rf"\b{re.escape(k)}" for k in keys))
+    for name, keys in EVENT_TYPES.items()
+}
+
+# Wording of a record of being told about an event (after the glossary has run).
+_NOTIFICATION = re.compile(
+    r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bliaison\b"
+    r"|\b(receive|receipt)\b.{0,40}\b(referral|information|report|letter|discharge|"
+    r"notification|email|summary|minutes|update)\b"
+    r"|\b(referral|information|report|letter|discharge summary|notification|email)\b"
+    r".{0,20}\breceive\b"
+    r"|\bmade aware\b|\badvised that\b|\bletter from\b|\bdischarge summary\b|\bupdate from\b"
+    r"|\breferral from\b"
+)
+
+
+def event_types(normalised: str) -> frozenset[str]:
+    """Event types a normalised text mentions (possibly several, possibly none)."""
+    return frozenset(name for name, pat in _TYPE_PATTERNS.items() if pat.search(normalised))
+
+
+def topics(normalised: str) -> frozenset[str]:
+    """Specific subjects (injury, concern) a normalised text names."""
+    return frozenset(name for name, pat in _TOPIC_PATTERNS.items() if pat.search(normalised))
+
+
+def is_notification(normalised: str) -> bool:
+    """True when the text records being told about an event rather than the event."""
+    return _NOTIFICATION.search(normalised) is not None
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/.-])")
+_WORDED = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({_MONTH_ALT})\b\.?(?:[\s,-]+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+_WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
+
+
+def _resolve(day: int, month: int, year: int | None, anchor: date) -> date | None:
+    """A day-first date; a missing year is the one that puts it nearest before `anchor`."""
+    try:
+        if year is not None:
+            if year < 100:
+                year += 2000
+            return date(year, month, day)
+        candidates = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                candidates.append(date(y, month, day))
+            except ValueError:
+                continue
+    except ValueError:
+        return None
+    if not candidates:
+        return None
+    # Text dates refer back to the event being reported: prefer the nearest date not
+    # more than a few days after the record's own date.
+    before = [c for c in candidates if c <= anchor + timedelta(days=3)]
+    pool = before or candidates
+    return min(pool, key=lambda c: abs((anchor - c).days))
+
+
+def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
+    """Dates written in a record's text, day first, within `max_days` of its own date.
+
+    "notification of the incident on 2nd March", "seen in A&E on 10/3": the year, when
+    absent, is taken from the record's own date. "yesterday" counts as the day before.
+    """
+    found: set[date] = set()
+    for m in _NUMERIC.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        year = int(m.group(3)) if m.group(3) else None
+        d = _resolve(day, month, year, anchor)
+        if d is not None:
+            found.add(d)
+    for m in _WORDED.finditer(text):
+        day = int(m.group(1))
+        month = _MONTHS[m.group(2).casefold()]
+        year = int(m.group(3)) if m.group(3) else None
+        if 1 <= day <= 31:
+            d = _resolve(day, month, year, anchor)
+            if d is not None:
+                found.add(d)
+    if _WEEKDAYS.search(text):
+        found.add(anchor - timedelta(days=1))
+    return sorted(d for d in found if abs((d - anchor).days) <= max_days)
