@@ -629,11 +629,13 @@ class Store:
         paths: Sequence[str | Path],
         *,
         agencies: dict[str, str] | None = None,
-        profile: str | None = None,
+        profile: Any = None,  # ingest.AgencyProfile
+        display_names: dict[str, str] | None = None,
         progress: Callable[[int, dict[str, Any]], None] | None = None,
     ) -> list[dict[str, Any]]:
         """Read each file with the import pipeline, then store them all in one transaction.
-        `agencies` maps a file's name (or path) to its agency."""
+        `agencies` maps a file's name (or path) to its agency; `display_names` maps a path to
+        the name people know the file by (an upload saved under a temporary name)."""
         import ingest  # the pipeline (ingest/pipeline.py), imported when first needed
 
         agencies = agencies or {}
@@ -649,8 +651,13 @@ class Store:
         imports = []
         for p in paths:
             p = Path(p)
-            agency = agencies.get(str(p)) or agencies.get(p.name)
-            imports.append(ingest.import_file(p, agency=agency, profile=profile, period=period))
+            name = (display_names or {}).get(str(p))
+            agency = agencies.get(str(p)) or agencies.get(p.name) or agencies.get(name or "")
+            imports.append(
+                ingest.import_file(
+                    p, agency=agency, profile=profile, period=period, display_name=name
+                )
+            )
         return self.import_results(actor, review_id, imports, progress=progress)
 
     def import_results(
