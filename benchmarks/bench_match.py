@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 EVAL_SEEDS = (7, 8, 9, 10, 11)  # evaluation; calibration uses 101 and 201-203
 DEBUG = False
-SPLINK_THRESHOLD = 0.2  # match probability: best F1 in the sweep on calibration seed 201
+SPLINK_THRESHOLD = 0.5  # match probability: best F1 in the sweep on calibration seed 201
+TARGET_PRECISION = 0.97  # threshold rule: the best F1 among settings reaching this
 
 
 # --- methods (each run inside its own subprocess) -------------------------------------------
@@ -215,11 +216,14 @@ def run_method(python: str, method: str, data: str, threshold: float | None = No
     cmd = [python, __file__, "--child", method, "--data", data, "--out", out]
     if threshold is not None:
         cmd += ["--threshold", str(threshold)]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
-    with open(out) as fh:
-        return json.load(fh)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+        with open(out) as fh:
+            return json.load(fh)
+    finally:
+        Path(out).unlink(missing_ok=True)  # the result file is read once
 
 
 def make_data(
@@ -337,8 +341,15 @@ def calibrate(args: argparse.Namespace) -> None:
     print(f"wrote {target}")
     cases = [generate(300, s) for s in (201, 202, 203)]
     print("threshold  floor  precision  recall     F1   (seeds 201-203, 300 events each)")
-    for t, f, p, r, f1 in threshold_grid(cases, weights, [-2, -1, 0, 1, 2], [-6, -4, -2]):
-        print(f"{t:>9.1f}{f:>7.1f}{p:>11.3f}{r:>8.3f}{f1:>7.3f}")
+    grid = threshold_grid(cases, weights, [-3, -2, -1, -0.5, 0, 0.5, 1], [-8, -6, -5, -4, -3, -2])
+    for t, f, p, r, f1 in grid:
+        print(f"{t:>9.2f}{f:>7.1f}{p:>11.4f}{r:>8.4f}{f1:>7.4f}")
+    # Precision first: the best F1 among the settings that reach the target precision
+    # (ties: higher precision, then the higher floor).
+    ok = [g for g in grid if g[2] >= TARGET_PRECISION] or grid
+    t, f, p, r, f1 = max(ok, key=lambda g: (round(g[4], 4), round(g[2], 4), g[1]))
+    print(f"chosen: match_threshold {t}, link_floor {f} (P {p:.3f} R {r:.3f} F1 {f1:.3f});")
+    print("set them in timeline/matching/config.py")
     sp = splink_python(args.splink_python)
     if sp:
         print("Splink match-probability threshold sweep (seed 201):")

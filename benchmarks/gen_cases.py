@@ -49,7 +49,7 @@ OFFSETS = {
     CAMHS: ([0, 1, 2], [70, 20, 10]),
     AMB: ([0], [100]),
 }
-PARTIAL = {HOU: 0.15, CAMHS: 0.08, PROB: 0.06, SCH: 0.04, CSC: 0.03}
+PARTIAL = {HOU: 0.15, CAMHS: 0.08, PROB: 0.06, HV: 0.05, SCH: 0.04, CSC: 0.03}
 TIMED = {POL: 0.9, AMB: 0.95, HOSP: 0.85, CSC: 0.1, GP: 0.2}
 
 INJURIES = [
@@ -153,16 +153,22 @@ SERIES = [
 ]
 
 
+# event id -> kind of the last generate() call (for looking at errors by kind)
+EVENT_KINDS: dict[str, str] = {}
+
+
 @dataclass
 class Draft:
     agency: str
     text: str
     at: time | None = None
     lag: int = 0  # notification: days after the event (already in `day`)
+    ref: date | None = None  # the earlier event a follow-up names as {d} (else its own)
+    outcome: str = ""
 
 
 def _fmt_text_date(rng: random.Random, d: date) -> str:
-    style = rng.randrange(5)
+    style = rng.randrange(6)
     suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(d.day, "th")
     if style == 0:
         return f"{d.day}{suffix} {d.strftime('%B')}"
@@ -172,6 +178,8 @@ def _fmt_text_date(rng: random.Random, d: date) -> str:
         return d.strftime("%d/%m/%Y")
     if style == 3:
         return f"{d.day} {d.strftime('%b')}"
+    if style == 5:
+        return d.strftime("%d/%m/%y")
     return d.strftime("%d.%m.%y")
 
 
@@ -198,9 +206,82 @@ def _clock(rng: random.Random, lo: int = 0, hi: int = 24) -> time:
     return time(rng.randrange(lo, hi), rng.choice([0, 5, 10, 15, 20, 30, 35, 40, 45, 50]))
 
 
+# Fictional families: each case has its own names, which every agency uses freely.
+CHILDREN = ["Kayden", "Lola-Mae", "Riley", "Amelia-Rose", "Tommy", "Skye", "Ellis", "Poppy"]
+MOTHERS = ["Shannon", "Kirsty", "Leanne", "Danielle", "Chelsea", "Toni"]
+PARTNERS = ["Dean", "Jordan", "Lee", "Kyle", "Ashley", "Craig"]
+SURNAMES = ["HOLROYD", "MCBRIDE", "TANSLEY", "OKAFOR", "BRIERLEY", "STANSFIELD"]
+
+# Outcome/plan cells: generic phrases that recur across unrelated entries.
+OUTCOMES = {
+    CSC: ["Noted on file.", "SW to discuss with mother.", "Management oversight added.", "NFA."],
+    POL: ["Words of advice given.", "Crime recorded.", "Logged.", "NFA."],
+    HV: [
+        "HV to visit in 2/52.",
+        "Continue Universal Partnership Plus.",
+        "Discuss at next contact.",
+    ],
+    GP: ["Filed.", "Coded.", "Review 4/52.", "Sent to HV."],
+    HOSP: ["Discharged home.", "Safeguarding form completed.", "Obs 4 hrs, discharged."],
+    SCH: ["Logged.", "DSL informed.", "Continue weekly check-ins.", "Logged on CPOMS."],
+    HOU: ["Letter sent.", "Logged.", "Officer to follow up."],
+    PROB: ["Recorded on nDelius.", "Risk reviewed."],
+    CAMHS: ["Letter to GP.", "Added to waiting list."],
+    AMB: ["Conveyed.", "Not conveyed."],
+}
+# Shorthand habits: whole words an author may abbreviate.
+SHORTHAND = {
+    "meeting": ["mtg"],
+    "attended": ["att'd", "att"],
+    "mother": ["mum", "M"],
+    "social worker": ["SW"],
+    "telephone": ["tel"],
+    "discussed": ["disc"],
+    "children": ["chn", "kids"],
+    "police": ["pol"],
+    "health visitor": ["HV"],
+    "received": ["rec'd", "recd"],
+    "incident": ["inc"],
+}
+# First-person openings some practitioners use.
+FIRST_PERSON = {
+    "Attended": ["I attended", "Writer attended", "HV attended"],
+    "Home visit": ["I visited the home", "Visited home"],
+    "Spoke to": ["I spoke to"],
+    "Call from": ["I took a call from"],
+}
+
+
+def _voice(rng: random.Random, ag: str, text: str) -> str:
+    """Per-author habits: first person, shorthand, names instead of roles."""
+    if ag in (CSC, HV, SCH, PROB) and rng.random() < 0.2:
+        for k, vs in FIRST_PERSON.items():
+            if text.startswith(k):
+                text = rng.choice(vs) + text[len(k) :]
+                break
+    if rng.random() < 0.25:
+        for k, vs in SHORTHAND.items():
+            if k in text and rng.random() < 0.6:
+                text = text.replace(k, rng.choice(vs))
+    return text
+
+
 class Gen:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        self.child = rng.choice(CHILDREN)
+        self.mum = rng.choice(MOTHERS)
+        self.partner = rng.choice(PARTNERS)
+        self.surname = rng.choice(SURNAMES)
+
+    def names(self, text: str) -> str:
+        return (
+            text.replace("{child}", self.child)
+            .replace("{mum}", self.mum)
+            .replace("{partner}", self.partner)
+            .replace("{MUM}", f"{self.mum} {self.surname}")
+            .replace("{PARTNER}", f"{self.partner} {self.surname}")
+        )
 
     def pick(self, options: list[str]) -> str:
         return self.rng.choice(options)
@@ -309,6 +390,7 @@ class Gen:
                         "Core group meeting held",
                         "Core group. Plan reviewed",
                         "CG mtg - actions reviewed",
+                        "Core group 3. Attended: mother, SW, HV, DSL, housing. Plan progressing",
                     ]
                 ),
             )
@@ -329,7 +411,7 @@ class Gen:
             )
         return out
 
-    def cin_meeting(self, d: date) -> list[Draft]:
+    def cin_meeting(self, d: date, recent: date | None = None) -> list[Draft]:
         r = self.rng
         out = [
             Draft(
@@ -339,10 +421,17 @@ class Gen:
                         "CIN meeting held",
                         "Child in need review meeting",
                         "CIN review - plan updated",
+                        "CIN meeting. Attended: mother, {partner}, SW, HV, school DSL, EH worker",
+                        "CIN meeting 2. Attended: mother, SW, school DSL. Plan reviewed",
                     ]
                 ),
             )
         ]
+        if recent is not None and r.random() < 0.5:
+            out[0].text += self.pick(
+                [". Incident of {d} discussed", ". HV raised ED attendance {d}"]
+            )
+            out[0].ref = recent
         for ag in r.sample([HV, SCH, HOU], r.randint(1, 2)):
             out.append(
                 Draft(
@@ -352,30 +441,47 @@ class Gen:
                             "Attended CIN meeting",
                             "CIN meeting at school",
                             "Child in Need meeting attended",
+                            "CIN meeting - DSL attended. Attendance 94%",
                         ]
                     ),
                 )
             )
+        for dr in out:
+            dr.text = self.names(dr.text)
         return out
 
     def da_incident(self, d: date) -> list[Draft]:
         r = self.rng
         at = _clock(r, 0, 24)
-        out = [
-            Draft(
-                POL,
-                self.pick(
-                    [
-                        "Attended DA incident at home address, male arrested",
-                        "Domestic incident reported by neighbour, verbal argument, DASH medium",
-                        "Call to address re domestic, male left prior to arrival",
-                        "DV incident - mother assaulted by partner, DASH high",
-                        "Domestic - mother and partner arguing, children present, words of advice",
-                    ]
-                ),
-                at=at,
+        # What happened, in words the notifications repeat (as a PPN copies the log).
+        what = self.names(
+            self.pick(
+                [
+                    "{partner} pushed mother into door frame, bump to head",
+                    "both parents intoxicated, verbal argument, children awake",
+                    "mother locked out by {partner}, both drunk, children inside",
+                    "loud argument, threats heard by neighbour, {partner} left",
+                    "{partner} punched mother to face, arrested",
+                    "shouting at the flat, mother says she was on the phone",
+                    "{partner} smashed mobile phone, children upstairs",
+                    "neighbour reported screaming and a child crying",
+                ]
             )
-        ]
+        )
+        police = self.pick(
+            [
+                "Attended DA incident at home address, male arrested",
+                "Domestic incident reported by neighbour, verbal argument, DASH medium",
+                "Call to address re domestic, male left prior to arrival",
+                "DV incident - mother assaulted by partner, DASH high",
+                "Domestic - mother and partner arguing, children present, words of advice",
+                "Call from neighbour: {what}. Officers attended",
+                "{MUM} reports {what}",
+                "Concern for welfare call to address: {what}",
+            ]
+        ).replace("{what}", what)
+        outcome = r.choice(["DASH standard. PPN submitted.", "DASH medium. PPN.", "PPN submitted."])
+        out = [Draft(POL, self.names(police), at=at, outcome=outcome)]
         lag = r.choice([1, 1, 2, 2, 3, 4, 5, 7])
         out.append(Draft(CSC, "", lag=lag))
         out[-1].text = self.pick(
@@ -385,8 +491,10 @@ class Gen:
                 "PPN received from police: DA incident, children present",
                 "Notification from police of domestic abuse incident on {d}",
                 "MASH: PPN re domestic at home address",
+                "PPN received from police re DA incident {d} at family home. {what}",
+                "PPN received from police re DA incident {d} at family home. {what}",
             ]
-        )
+        ).replace("{what}", what)
         if r.random() < 0.7:
             out.append(
                 Draft(
@@ -397,9 +505,11 @@ class Gen:
                             "Operation Encompass notice re incident at home {d}",
                             "Encompass call from police - DA at home {d}",
                             "Operation Encompass - police informed school of DA incident",
+                            "Operation Encompass notification from police - DA incident at "
+                            "home {d}. {child} was present in the home",
                         ]
                     ),
-                    lag=r.choice([1, 1, 2, 3]),
+                    lag=r.choice([1, 1, 2, 3, 3, 4, 6]),
                 )
             )
         if r.random() < 0.4:
@@ -411,8 +521,9 @@ class Gen:
                             "PPN notification received re DA incident",
                             "Informed by MASH of DA incident on {d}",
                             "Notification of domestic abuse incident {d} received",
+                            "DA notification received via MASH (PPN {d}). {what}",
                         ]
-                    ),
+                    ).replace("{what}", what),
                     lag=r.choice([2, 3, 5, 7, 10]),
                 )
             )
@@ -429,11 +540,238 @@ class Gen:
                     lag=r.choice([1, 2, 4, 6]),
                 )
             )
+        if r.random() < 0.2:
+            out.append(
+                Draft(
+                    HOU,
+                    self.pick(
+                        [
+                            "Neighbour reports police called to the property {d} - shouting",
+                            "Complaint from neighbour: noise and shouting at the address, "
+                            "police attended",
+                        ]
+                    ),
+                    lag=r.choice([1, 2]),
+                )
+            )
+        for dr in out:
+            dr.text = self.names(dr.text)
+        return out
+
+    # --- hard negatives: different events that look like one ------------------------------
+    def follow_up(self, d: date, ref: date, kind: str) -> list[Draft]:
+        """A later event about an earlier incident, naming its date: not that incident."""
+        r = self.rng
+        if kind == "da":
+            choice = r.randrange(6)
+            if choice == 0:
+                return [
+                    Draft(
+                        POL,
+                        self.names(
+                            "CPS decision re assault on {mum} {d}: no further action, "
+                            "victim withdrew support"
+                        ),
+                        ref=ref,
+                    ),
+                    Draft(
+                        CSC, "Police update: CPS NFA re assault {d}", ref=ref, lag=r.randint(0, 4)
+                    ),
+                ]
+            if choice == 1:
+                return [
+                    Draft(
+                        POL, self.names("{MUM} retracted her statement re incident {d}"), ref=ref
+                    ),
+                    Draft(
+                        CSC,
+                        "Police email: mother has retracted statement re {d}; no charge",
+                        ref=ref,
+                        lag=r.randint(0, 3),
+                    ),
+                ]
+            one = self.pick(
+                [
+                    (
+                        HV,
+                        "Listening visit at home. Discussed incident {d} - mother says "
+                        "{partner} has calmed down",
+                    ),
+                    (CSC, "Home visit. Discussed DA incident of {d} with mother, safety plan"),
+                    (GP, "T/C {mum} after DA incident {d}. Low mood, sleeping badly"),
+                    (SCH, "{child} said there was shouting at home at the weekend ({d})"),
+                    (POL, "Victim statement taken from {MUM} re incident {d}"),
+                    (CSC, "Safety planning session with mother following incident {d}"),
+                ]
+            )
+            return [Draft(one[0], self.names(one[1]), ref=ref)]
+        inj = getattr(self, "last_injury", "injury")
+        if r.random() < 0.3:
+            # a meeting that discusses the attendance: several agencies, the same date named
+            return [
+                Draft(CSC, f"Core group meeting. {inj} {{d}} discussed. Plan reviewed", ref=ref),
+                Draft(HV, f"Core group attended. {inj} {{d}} discussed", ref=ref),
+            ]
+        one = self.pick(
+            [
+                (HV, f"Home visit. Discussed ED attendance {{d}}, {inj} healing"),
+                (GP, f"Reviewed {{child}} following ED attendance {{d}}, {inj} healing well"),
+                (HOSP, f"Clinic follow up ({inj} {{d}}). Healing well"),
+                (CSC, f"Home visit. Mother explained the {inj} of {{d}}, no concerns"),
+                (SCH, f"{{child}} in school with dressing, mum said {inj} at home"),
+            ]
+        )
+        return [Draft(one[0], self.names(one[1]), ref=ref)]
+
+    def follow_ups(self, d: date, kind: str) -> list[tuple[date, list[Draft]]]:
+        """One to three later events about an incident, some naming its date, some not."""
+        r = self.rng
+        out = []
+        for _ in range(r.choice([1, 1, 2, 3])):
+            d2 = d + timedelta(days=r.choice([1, 2, 3, 5, 8, 13, 21, 34, 55]))
+            drafts = self.follow_up(d2, d, kind)
+            if r.random() < 0.3:
+                for dr in drafts:
+                    dr.text = dr.text.replace(" ({d})", "").replace(" {d}", "")
+            out.append((d2, drafts))
+        return out
+
+    def victim_ed(self, d: date) -> list[Draft]:
+        """The mother's own ED attendance after an assault: its own event (with its own
+        letters), the day after the police call-out it resembles."""
+        r = self.rng
+        out = [
+            Draft(
+                HOSP,
+                self.pick(
+                    [
+                        "Assault by partner. Facial injuries, lip laceration, tender ribs",
+                        "Adult attendance: assaulted at home, bruising to face and arm",
+                    ]
+                ),
+                at=_clock(r, 0, 6),
+            )
+        ]
+        if r.random() < 0.7:
+            out.append(
+                Draft(
+                    GP,
+                    self.names(
+                        self.pick(
+                            [
+                                "ED letter re {mum}: assault by partner {d}, facial injuries",
+                                "A&E letter: {mum} attended {d} after assault, lip glued",
+                            ]
+                        )
+                    ),
+                    lag=r.choice([2, 3, 4, 5]),
+                )
+            )
+        return out
+
+    def distractor(self, ag: str) -> Draft:
+        """An ordinary entry on a busy day: its own event, often in look-alike words."""
+        texts = {
+            CSC: [
+                "Management oversight: plan appropriate, SW to verify progress",
+                "Management oversight. Supervision: CIN plan appropriate",
+                "Supervision: CP plan reviewed, core group actions on track",
+                "C&F assessment completed and authorised by TM. Concerns: DA, maternal "
+                "mental health",
+                "Supervision: case discussed, DA risk reviewed",
+                "Case note: chronology updated",
+            ],
+            POL: [
+                "Intelligence log: {PARTNER} seen at the address",
+                "{PARTNER} appeared at magistrates court, bailed",
+            ],
+            HV: [
+                "Listening visit at home, {mum} seen alone",
+                "Weight check at clinic, on 25th centile",
+                "T/C from {mum} re feeding",
+            ],
+            GP: [
+                "T/C {mum} re low mood, continue sertraline",
+                "{child} seen with cough and fever, viral illness",
+                "Repeat prescription sertraline",
+            ],
+            SCH: [
+                "{child} tired in class, said mummy was crying",
+                "Weekly check-in with {child}, settled",
+                "{child} late, mum said overslept",
+            ],
+            HOU: ["Rent statement sent", "Repairs reported: front door"],
+            HOSP: ["Outpatient appointment attended", "Dietetics clinic - WNB"],
+            PROB: ["Supervision: {partner} discussed relationship", "Programme session attended"],
+            CAMHS: ["Waiting list letter sent"],
+            AMB: ["999 call - adult fall, not conveyed"],
+        }
+        return Draft(ag, self.names(self.pick(texts[ag])))
+
+    def safeguarding_meeting(self, d: date) -> list[Draft]:
+        return [
+            Draft(
+                GP,
+                self.pick(
+                    [
+                        "Practice safeguarding meeting with HV. Children on CP list discussed",
+                        "Safeguarding meeting at surgery with HV - family discussed",
+                    ]
+                ),
+            ),
+            Draft(
+                HV,
+                self.pick(
+                    [
+                        "GP safeguarding meeting - family discussed",
+                        "Attended practice safeguarding meeting",
+                    ]
+                ),
+            ),
+        ]
+
+    def info_request(self, d: date) -> list[Draft]:
+        r = self.rng
+        out = [
+            Draft(
+                CSC,
+                self.pick(
+                    [
+                        "S47 information requests sent to GP, HV and school",
+                        "Agency checks requested for s47 enquiry",
+                    ]
+                ),
+            )
+        ]
+        for ag, texts in (
+            (GP, ["S47 health information request from CSC", "Request for information from SW"]),
+            (
+                HV,
+                ["Information request received from SW (s47)", "S47 checks - info shared with SW"],
+            ),
+            (SCH, ["Request from CSC for school information for s47", "S47 info sent to SW"]),
+        ):
+            if r.random() < 0.6:
+                out.append(Draft(ag, self.pick(texts), lag=r.choice([0, 1, 1, 2, 3])))
+        return out
+
+    def house_move(self, d: date) -> list[Draft]:
+        r = self.rng
+        place = r.choice(["Flat 3 Kestrel House", "12 Alder Row", "Flat 7 Heron Court"])
+        out = [
+            Draft(HOU, f"Tenancy sign-up {place}, keys given"),
+            Draft(CSC, f"Family moved to {place}. Address updated", lag=r.choice([0, 0, 1])),
+        ]
+        if r.random() < 0.5:
+            out.append(Draft(SCH, f"Mum informed school of new address ({place})", lag=1))
+        if r.random() < 0.5:
+            out.append(Draft(HV, f"Notification of change of address to {place} from CSC", lag=3))
         return out
 
     def ed_attendance(self, d: date) -> list[Draft]:
         r = self.rng
         inj = r.choice(INJURIES)
+        self.last_injury = inj
         at = _clock(r, 7, 23)
         out = [
             Draft(
@@ -507,7 +845,17 @@ class Gen:
 
     def professional_call(self, d: date) -> list[Draft]:
         r = self.rng
-        kind = r.randrange(3)
+        kind = r.randrange(4)
+        if kind == 3:
+            # both sides of one call, each naming the other agency
+            return [
+                Draft(CSC, self.names("T/C to police re bail conditions for {partner}")),
+                Draft(
+                    POL,
+                    self.names("Call from SW asking about bail conditions for {PARTNER}"),
+                    at=_clock(r, 9, 17),
+                ),
+            ]
         if kind == 0:
             topic = r.choice(HEALTH_TOPICS)
             return [
@@ -662,7 +1010,16 @@ EVENT_MIX = [
     ("camhs", 2),
     ("same_day", 4),
     ("joint_visit", 3),
+    ("safeguarding_meeting", 2),
+    ("info_request", 2),
+    ("house_move", 1),
 ]
+# Realism (share of events): a multi-agency event gets unrelated entries by other
+# agencies within 0-2 days (busy days); a DA incident or ED attendance gets a later
+# follow-up naming its date; a DA incident sends the mother to ED the next day.
+BUSY_DAY = 0.45
+FOLLOW_UP = 0.45
+VICTIM_ED = 0.2
 
 
 def generate(
@@ -673,13 +1030,19 @@ def generate(
     span_days: int | None = None,
     typo_rate: float = 0.1,
     n_records: int | None = None,
+    realism: bool = True,
 ) -> tuple[list[SourceRecord], dict[str, str]]:
     """Records of about `n_events` real events (or, given `n_records`, of as many events
-    as make about that many records) and the truth (record_id -> event id)."""
+    as make about that many records) and the truth (record_id -> event id).
+
+    `realism=False` gives the earlier, easier generator (no busy days, follow-ups, names,
+    shorthand, outcomes or the newer event kinds), kept to compare against."""
     rng = random.Random(seed)
     g = Gen(rng)
+    incidents: list[date] = []  # DA incidents and ED attendances so far (meetings cite them)
     span = span_days or max(365, int(n_events * 730 / 300))
-    kinds, weights = zip(*EVENT_MIX, strict=True)
+    mix = EVENT_MIX if realism else EVENT_MIX[:-3]
+    kinds, weights = zip(*mix, strict=True)
     events: list[tuple[str, date, list[Draft]]] = []
 
     def add(kind: str, d: date) -> None:
@@ -688,9 +1051,18 @@ def generate(
         elif kind in ("icpc", "rcpc"):
             events.append((kind, d, g.conference(d, kind == "rcpc")))
         elif kind == "cin":
-            events.append((kind, d, g.cin_meeting(d)))
+            recent = [x for x in incidents if 0 < (d - x).days <= 21] if realism else []
+            events.append((kind, d, g.cin_meeting(d, recent[-1] if recent else None)))
+        elif kind == "info_request":
+            events.append((kind, d, g.info_request(d)))
+        elif kind == "house_move":
+            events.append((kind, d, g.house_move(d)))
         elif kind == "ed":
             events.append((kind, d, g.ed_attendance(d)))
+            incidents.append(d)
+            if realism and rng.random() < FOLLOW_UP:
+                for d2, drafts in g.follow_ups(d, "ed"):
+                    events.append(("follow_up", d2, drafts))
         elif kind == "call":
             events.append((kind, d, g.professional_call(d)))
         elif kind == "referral":
@@ -707,13 +1079,32 @@ def generate(
     process_days: dict[str, list[date]] = {}
 
     def clashes(kind: str, days: list[date]) -> bool:
-        if kind not in ("strategy", "icpc", "rcpc", "core_group", "cin"):
+        if kind == "da":
+            # call-outs to one family can come days apart, not twice on one day
+            return any(abs((x - y).days) < 3 for x in days for y in process_days.get(kind, []))
+        if kind not in ("strategy", "icpc", "rcpc", "core_group", "cin", "safeguarding_meeting"):
             return False
         return any(abs((x - y).days) < 10 for x in days for y in process_days.get(kind, []))
 
     counted = [0, 0]  # events counted so far, their records
+    busy_done = [0]  # events already given their busy-day neighbours
+
+    def busy_days() -> None:
+        # Busy days: other agencies' ordinary entries around a multi-agency event.
+        new = events[busy_done[0] :]
+        for _kind, d, drafts in new:
+            if len(drafts) < 2 or rng.random() >= BUSY_DAY:
+                continue
+            involved = [dr.agency for dr in drafts]
+            for _ in range(rng.randint(1, 2)):
+                ag = rng.choice(involved + AGENCIES[:7])
+                day = d + timedelta(days=rng.choice([0, 0, 0, 1, 2]))
+                events.append(("busy", day, [g.distractor(ag)]))
+        busy_done[0] = len(events)
 
     def enough() -> bool:
+        if realism:
+            busy_days()
         if n_records is None:
             return len(events) >= n_events
         for _, _, ds in events[counted[0] :]:
@@ -724,6 +1115,18 @@ def generate(
     while not enough():
         kind = rng.choices(kinds, weights)[0]
         d = start + timedelta(days=rng.randrange(span))
+        if kind == "safeguarding_meeting":
+            # quarterly practice meetings, the same words each time
+            if not realism:
+                continue
+            days = [d + timedelta(days=91 * k) for k in range(rng.randint(2, 4))]
+            if clashes(kind, days):
+                continue
+            process_days.setdefault(kind, []).extend(days)
+            texts = g.safeguarding_meeting(d)
+            for day in days:
+                events.append((kind, day, [Draft(x.agency, x.text) for x in texts]))
+            continue
         if kind == "core_group":
             offsets = [28 * k + rng.randint(0, 3) for k in range(rng.randint(2, 5))]
             days = [d + timedelta(days=o) for o in offsets]
@@ -743,9 +1146,19 @@ def generate(
         elif kind == "da":
             # Repeated call-outs to one address, days apart, in the same words.
             first = g.da_incident(d)
+            if not realism:
+                for dr in first:  # the earlier generator's wording only
+                    dr.text = g.names(dr.text)
             events.append(("da", d, first))
-            if rng.random() < 0.35:
-                d2 = d + timedelta(days=rng.randint(3, 12))
+            incidents.append(d)
+            if realism and rng.random() < VICTIM_ED:
+                events.append(("victim_ed", d + timedelta(days=1), g.victim_ed(d + timedelta(1))))
+            if realism and rng.random() < FOLLOW_UP:
+                for d2, drafts in g.follow_ups(d, "da"):
+                    events.append(("follow_up", d2, drafts))
+            d2 = d + timedelta(days=rng.randint(3, 12))
+            if rng.random() < 0.35 and not clashes("da", [d2]):
+                process_days["da"].append(d2)
                 again = g.da_incident(d2)
                 for a, b in zip(again, first, strict=False):
                     if a.agency == b.agency and rng.random() < 0.7:
@@ -769,24 +1182,37 @@ def generate(
             if dr.agency in used:  # one voice per agency per event in the truth
                 continue
             used.add(dr.agency)
-            rec = _record(rng, dr, d, typo_rate, seen, rows)
+            rec = _record(rng, dr, d, typo_rate, seen, rows, realism)
             records.append(rec)
             truth[rec.record_id] = f"E{seed}-{e_no}"
     rng.shuffle(records)
+    EVENT_KINDS.clear()
+    EVENT_KINDS.update({f"E{seed}-{k}": kind for k, (kind, _, _) in enumerate(events)})
     return records, truth
 
 
 def _record(
-    rng: random.Random, dr: Draft, d: date, typo_rate: float, seen: dict, rows: dict
+    rng: random.Random,
+    dr: Draft,
+    d: date,
+    typo_rate: float,
+    seen: dict,
+    rows: dict,
+    realism: bool = True,
 ) -> SourceRecord:
     ag = dr.agency
     if dr.lag:
         day = d + timedelta(days=dr.lag)
-        text = dr.text.replace("{d}", g_notice(rng, d, dr.lag))
     else:
         offs, wts = OFFSETS[ag]
         day = d + timedelta(days=rng.choices(offs, wts)[0])
-        text = dr.text.replace("{d}", _fmt_text_date(rng, d))
+    named = dr.ref or d
+    text = dr.text.replace("{d}", g_notice(rng, named, (day - named).days))
+    outcome = dr.outcome
+    if realism:
+        text = _voice(rng, ag, text)
+        if not outcome and rng.random() < 0.5:
+            outcome = rng.choice(OUTCOMES[ag])
     if rng.random() < typo_rate:
         text = _typo(rng, text)
     if rng.random() < 0.08:
@@ -806,15 +1232,15 @@ def _record(
     else:
         interval = DateInterval(day, day, "exact" if at else "day", time=at)
     raw_date = interval.start.strftime("%d/%m/%Y")
-    key = (ag, raw_date, text)
+    key = (ag, raw_date, text, outcome)
     occurrence = seen.get(key, 0)
     seen[key] = occurrence + 1
-    rid = stable_record_id(ag, [raw_date, text], occurrence)
+    rid = stable_record_id(ag, [raw_date, text, outcome], occurrence)
     rows[ag] = rows.get(ag, 1) + 1
     prov = Provenance(
         f"{ag}.xlsx", "0" * 64, "Chronology", rows[ag], {"Date": raw_date, "Event": text}
     )
-    return SourceRecord(rid, ag, interval, text, prov)
+    return SourceRecord(rid, ag, interval, text, prov, outcome=outcome)
 
 
 def g_notice(rng: random.Random, d: date, lag: int) -> str:

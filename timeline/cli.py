@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from timeline import import_cli, merge_cli, profile_cli
+from timeline import export_cli, import_cli, merge_cli, profile_cli
+from timeline.store import cli as store_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_cli.add_parser(sub)
     merge_cli.add_parser(sub)
     profile_cli.add_parser(sub)
+    store_cli.add_commands(sub)
+    export_cli.add_parser(sub)
     return parser
 
 

@@ -60,7 +60,7 @@ def match_records(
     feats = compute_features(prep, a, b)
     w = score_pairs(feats, config.weights)
     constraints = build_constraints(decisions, prep.index)
-    clustering = best_first(n, a, b, w, prep.agency, constraints, config)
+    clustering = best_first(n, a, b, w, prep.agency, constraints, config, feats.evidence)
 
     def evidence(k: int) -> PairEvidence:
         return pair_evidence(prep, feats, k, config.weights)

@@ -5,7 +5,9 @@ Pairs are taken strongest first. Two groups join only when
 - every pair across them was a candidate with weight >= `link_floor` (so A~B and B~C
   with A and C unlike never becomes A-B-C),
 - no agency would then have more than `max_records_per_agency` records in the group,
-- no reviewer decision forbids it.
+- no reviewer decision forbids it,
+- the link itself carries positive evidence (`linkable`: a kind of event, a subject,
+  distinctive words or a date in the text in common): dates alone never merge.
 Reviewer "same" groups are joined first, whatever the limits.
 """
 
@@ -33,6 +35,7 @@ def best_first(
     agency: np.ndarray,
     constraints: Constraints,
     config: MatchConfig,
+    linkable: np.ndarray | None = None,
 ) -> Clustering:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -79,6 +82,9 @@ def best_first(
         if ri == rj:
             continue
         reason = ""
+        if linkable is not None and not linkable[k]:
+            blocked[(i, j)] = "dates only"
+            continue
         ci, cj = agencies[ri], agencies[rj]
         if any(ci.get(ag, 0) + c > limit for ag, c in cj.items()):
             reason = "agency limit"

@@ -20,8 +20,8 @@ class MatchConfig:
     max_interval_days: int = 100
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
-    match_threshold: float = -2.0
-    link_floor: float = -4.0
+    match_threshold: float = 0.0
+    link_floor: float = -5.0
     max_records_per_agency: int = 1
     cross_agency_only: bool = True
     # Review queue: pairs within this many bits of the threshold are worth a look.

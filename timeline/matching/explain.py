@@ -24,6 +24,11 @@ FEATURE_LABELS = {
     "notice_text_date": "notification and date in the text",
     "type_topic": "kind of event and subject together",
     "wording_rare": "wording and rare words together",
+    "content": "evidence beyond the dates",
+    "names_other": "names the other agency",
+    "shared_notice": "kind of event in common and notification together",
+    "notice_names": "notification and the agency it names together",
+    "date_citation": "date gap and dates in the text together",
 }
 
 
@@ -52,15 +57,21 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
             return 0.0, "dates overlap (one date is only a week)"
         if level == "overlap_month":
             return 0.0, "dates overlap (one date is only a month or a range)"
+        if level == "notified_before":
+            return float(gap), f"a notification dated {_days(gap)} before the event"
         if level.startswith("notified"):
             return float(gap), f"a notification dated {_days(gap)} after the event it reports"
         return float(gap), f"recorded {_days(gap)} apart"
     if comp == "text_date":
         if level == "agree":
             return 1.0, "a date written in the text matches the other record's date"
+        if level == "near":
+            return 0.5, "a date written in the text is the day before the other record's date"
+        if level == "same_citation":
+            return 0.5, "both texts name the same date (of an earlier event)"
         if level == "conflict":
             tg = int(f.text_date_gap[k])
-            return -1.0, f"the date written in the text is {_days(tg)} from the other record"
+            return -1.0, f"the dates written in the text are {_days(tg)} from the other's"
         return 0.0, "no date written in either text"
     if comp == "wording":
         v = float(f.wording[k])
@@ -83,6 +94,11 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "disagree":
             return -1.0, (
                 f"different kinds of event: {', '.join(sorted(ti))} / {', '.join(sorted(tj))}"
+            )
+        if level == "generic":
+            return -0.5, (
+                f"no kind of event in common, one only generic: {', '.join(sorted(ti))} / "
+                f"{', '.join(sorted(tj))}"
             )
         return 0.0, "kind of event not recognised in one or both texts"
     if comp == "shared_type":
@@ -109,10 +125,21 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "both":
             return 2.0, "both records are notifications"
         return 0.0, "neither record is a notification"
+    if comp == "names_other":
+        if level == "both":
+            return 2.0, "each text names the other's agency (two sides of one exchange)"
+        if level == "one":
+            return 1.0, "one text names the other record's agency"
+        return 0.0, "neither text names the other's agency"
+    if comp == "content":
+        if level == "shared":
+            return 1.0, "a kind of event, subject, distinctive words or a dated reference in common"
+        return 0.0, "nothing in common but the dates: never merged on this link alone"
     if comp in _PARTS:
         left, right = level.split("&")
         x, y = _PARTS[comp]
-        return 0.0, f"together: {_PHRASE[x].get(left, left)}, {_PHRASE[y].get(right, right)}"
+        px, py = _PHRASE.get(x, {}), _PHRASE.get(y, {})
+        return 0.0, f"together: {px.get(left, left)}, {py.get(right, right)}"
     return 0.0, level
 
 
@@ -121,6 +148,9 @@ _PARTS = {
     "notice_text_date": ("notification", "text_date"),
     "type_topic": ("event_type", "topic"),
     "wording_rare": ("wording", "rare_words"),
+    "shared_notice": ("shared_type", "notification"),
+    "notice_names": ("notification", "names_other"),
+    "date_citation": ("date", "text_date"),
 }
 _PHRASE = {
     "date": {
@@ -134,10 +164,12 @@ _PHRASE = {
         "notified_1_3": "notified 1-3 days later",
         "notified_4_14": "notified 4-14 days later",
         "notified_15plus": "notified over 2 weeks later",
+        "notified_before": "a notification dated before the event",
     },
     "event_type": {
         "agree": "same kind of event",
         "disagree": "different kinds of event",
+        "generic": "no kind in common (one only generic)",
         "unknown": "kind of event unknown",
     },
     "topic": {
@@ -152,6 +184,8 @@ _PHRASE = {
     },
     "text_date": {
         "agree": "date in text matches",
+        "near": "date in text is the day before",
+        "same_citation": "both texts name the same date",
         "conflict": "date in text differs",
         "none": "no date in text",
     },

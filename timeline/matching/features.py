@@ -9,7 +9,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .prepare import Prepared
-from .signals import EVENT_TYPES
+from .signals import EVENT_TYPES, GENERIC_TYPES
+
+GENERIC_TYPES_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in GENERIC_TYPES)
 
 # comparison -> its levels, strongest evidence for a match first.
 COMPARISONS: dict[str, tuple[str, ...]] = {
@@ -24,18 +26,33 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
         "notified_1_3",
         "notified_4_14",
         "notified_15plus",
+        "notified_before",
     ),
-    "text_date": ("agree", "conflict", "none"),
+    # agree: a date in one text is the other record's own date (0-1 days before it);
+    # same_citation: both texts name the same earlier date (two follow-ups of one incident
+    # do that too, so it is weaker); conflict: the dates named point elsewhere.
+    # near: the other record is dated the day after the date named (the next day's entry,
+    # or a different event of the next day: an attendance after a night-time call-out).
+    "text_date": ("agree", "near", "same_citation", "conflict", "none"),
     "wording": ("ge90", "ge75", "ge60", "ge45", "lt45"),
     "rare_words": ("strong", "subset", "partial", "weak", "none"),
     "extra_words": ("few", "some", "many", "most"),
-    "event_type": ("agree", "disagree", "unknown"),
+    # disagree: both name specific kinds, none in common; generic: no kind in common and
+    # one side names only generic kinds (a call, a visit: an email about an incident is
+    # still about the incident); unknown: one side names no kind at all
+    "event_type": ("agree", "disagree", "generic", "unknown"),
     "topic": ("agree", "conflict", "unknown"),
     # Which kind of event both describe: a strategy discussion shared by two agencies is
     # one event far more often than a home visit that both happen to mention.
     "shared_type": (*EVENT_TYPES, "none"),
     "time": ("within_1h", "within_3h", "apart", "unknown"),
     "notification": ("one", "both", "neither"),
+    # Positive evidence of one event beyond the dates: a specific kind of event or subject
+    # in common, shared distinctive words, alike wording, or a date in the text that is
+    # the other record's date. A pair without it is never a merging link (cluster.py).
+    "content": ("shared", "none"),
+    # the texts name each other's agency ("letter from ED" / a hospital record): an exchange
+    "names_other": ("both", "one", "neither"),
 }
 # Interactions the additive weights cannot express on their own: a date gap means one
 # thing for two records of the same kind of event and another for unlike ones; a date in
@@ -45,6 +62,12 @@ _PRODUCTS = {
     "notice_text_date": ("notification", "text_date"),
     "type_topic": ("event_type", "topic"),
     "wording_rare": ("wording", "rare_words"),
+    # a kind of event in common means more when one record is the notice of the other
+    "shared_notice": ("shared_type", "notification"),
+    # a notification names where the news came from: its event is that agency's record
+    "notice_names": ("notification", "names_other"),
+    # a date named in both texts means one thing a day apart and another a month apart
+    "date_citation": ("date", "text_date"),
 }
 for _name, (_x, _y) in _PRODUCTS.items():
     COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
@@ -67,6 +90,7 @@ class PairFeatures:
     cover_min: np.ndarray  # rare-word overlap as a share of the smaller record's words
     cover_max: np.ndarray  # ... of the larger record's words
     text_date_gap: np.ndarray  # days from a text date to the other record (-1 none)
+    evidence: np.ndarray  # bool: positive textual or typed evidence (content == shared)
 
     def __len__(self) -> int:
         return len(self.a)
@@ -98,25 +122,49 @@ def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, 
     return shared / small, shared / large
 
 
-def _text_date_gap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Days between the event dates the texts point to (-1 when neither text has a date).
+def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Text-date level per pair (index into COMPARISONS["text_date"]) and the gap in days.
 
-    When both texts name a date ("PPN re incident 25 Dec" / "notification of incident
-    17th December") those two dates are compared; otherwise the date in one text is
-    compared with the other record's own date interval.
+    A date in one text that is the other record's own date agrees; one day before it is
+    near; 3+ days before it, or after it (2+ days, or any day when the other record is a
+    notification: news never comes before the event), conflicts. When both texts name
+    dates and neither names the other's own date, the named dates are compared: the same
+    day is a shared citation ("PPN re incident 25 Dec" / "Encompass re 25/12"), any other
+    day a conflict (two explicit dates a day apart are two different days).
     """
-    out = np.full(len(a), -1, dtype=np.int64)
+    level = np.full(len(a), 4, dtype=np.int64)
+    gap = np.full(len(a), -1, dtype=np.int64)
     has = np.fromiter((bool(d) for d in prep.text_dates), dtype=bool, count=len(prep.ids))
+
+    def cite(x: int, y: int) -> tuple[int, int]:
+        # (level, gap) of x's text date nearest to y's own interval
+        s, e = int(prep.start[y]), int(prep.end[y])
+        g, d = min((s - d if d < s else max(d - e, 0), d) for d in prep.text_dates[x])
+        if s <= d <= e:
+            return 0, 0
+        if d == s - 1:
+            return 1, 1
+        late = d > e and (g >= 2 or bool(prep.notification[y]))
+        return (3 if late or (d < s and g >= 3) else 4), g
+
     for k in np.flatnonzero(has[a] | has[b]):
         i, j = int(a[k]), int(b[k])
         di, dj = prep.text_dates[i], prep.text_dates[j]
-        if di and dj:
-            out[k] = min(abs(x - y) for x in di for y in dj)
+        found = []
+        if di:
+            found.append(cite(i, j))
+        if dj:
+            found.append(cite(j, i))
+        best = min(found)
+        if best[0] <= 1:
+            level[k], gap[k] = best
             continue
-        x, y = (i, j) if di else (j, i)
-        s, e = int(prep.start[y]), int(prep.end[y])
-        out[k] = min(max(s - d, d - e, 0) for d in prep.text_dates[x])
-    return out
+        if di and dj:
+            tg = min(abs(x - y) for x in di for y in dj)
+            level[k], gap[k] = (2 if tg == 0 else 3), tg
+            continue
+        level[k], gap[k] = best
+    return level, gap
 
 
 def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
@@ -131,6 +179,8 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     # A notification dated after the event it reports: the gap is the news travelling.
     na, nb = prep.notification[a], prep.notification[b]
     late_is_notice = ((later == 1) & nb & ~na) | ((later == -1) & na & ~nb)
+    # ... and one dated before the event: not its notification
+    early_notice = ((later == -1) & nb & ~na) | ((later == 1) & na & ~nb)
     both_precise = prep.precise[a] & prep.precise[b]
     longest = np.maximum(ea - sa, eb - sb)
     date = np.select(
@@ -141,16 +191,16 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
             late_is_notice & (gap <= 3),
             late_is_notice & (gap <= 14),
             late_is_notice,
+            early_notice,
             gap == 1,
             gap <= 3,
             gap <= 7,
         ],
-        [0, 1, 2, 7, 8, 9, 3, 4, 5],
+        [0, 1, 2, 7, 8, 9, 10, 3, 4, 5],
         default=6,
     )
 
-    tgap = _text_date_gap(prep, a, b)
-    text_date = np.select([(tgap >= 0) & (tgap <= 1), tgap >= 3], [0, 1], default=2)
+    text_date, tgap = _text_date_levels(prep, a, b)
 
     ta = [prep.texts[i] for i in a]
     tb = [prep.texts[i] for i in b]
@@ -169,7 +219,12 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     extra = np.select([cmax >= 0.6, cmax >= 0.35, cmax >= 0.15], [0, 1, 2], default=3)
 
     tya, tyb = prep.types[a], prep.types[b]
-    etype = np.select([(tya & tyb) != 0, (tya != 0) & (tyb != 0)], [0, 1], default=2)
+    spec_a, spec_b = tya & ~GENERIC_TYPES_MASK, tyb & ~GENERIC_TYPES_MASK
+    etype = np.select(
+        [(tya & tyb) != 0, (spec_a != 0) & (spec_b != 0), (tya != 0) & (tyb != 0)],
+        [0, 1, 2],
+        default=3,
+    )
 
     shared = tya & tyb
     lowest = shared & -shared
@@ -187,6 +242,28 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
 
     notif = np.select([na & nb, na | nb], [1, 0], default=2)
 
+    # Positive evidence: a same-day date agreement alone must never merge texts that share
+    # nothing meaningful. Generic kinds (a call, a visit, a referral, no access) are not
+    # evidence of one event: every agency makes several a week.
+    specific = (shared & ~GENERIC_TYPES_MASK) != 0
+    ka, kb = prep.kind[a], prep.kind[b]
+    na_b = (prep.named[a] & kb) != 0
+    nb_a = (prep.named[b] & ka) != 0
+    names_other = np.select([na_b & nb_a, na_b | nb_a], [0, 1], default=2)
+    some_content = (shared != 0) | (cmin >= 0.15)
+
+    # A date in the text that is the other's date counts only with some content in common
+    # (a notification must agree with the event it reports, not only on the date).
+    evidence = (
+        specific
+        | ((toa & tob) != 0)
+        | (cmin >= 0.4)
+        | (wording >= 75)
+        | ((text_date == 0) & some_content)
+        | ((names_other != 2) & (some_content | (text_date == 0)))
+    )
+    content = np.where(evidence, 0, 1)
+
     levels = {
         "date": date,
         "text_date": text_date,
@@ -198,6 +275,8 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "shared_type": shared_type,
         "time": time,
         "notification": notif,
+        "content": content,
+        "names_other": names_other,
     }
     for name, (x, y) in _PRODUCTS.items():
         levels[name] = levels[x] * len(COMPARISONS[y]) + levels[y]
@@ -211,4 +290,5 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         cover_min=cmin,
         cover_max=cmax,
         text_date_gap=tgap,
+        evidence=np.asarray(evidence, dtype=bool),
     )

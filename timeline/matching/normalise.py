@@ -237,6 +237,14 @@ STOPWORDS = frozenset(
         "via",
         "not",
         "no",
+        "regarding",
+        "about",
+        "after",
+        "following",
+        "into",
+        "has",
+        "had",
+        "have",
     ]
 )
 
@@ -415,7 +423,8 @@ class Normaliser:
 
 def tokens(normalised: str) -> list[str]:
     """Content tokens of a normalised text (stopwords and lone punctuation dropped)."""
-    return [t for t in _TOKEN.findall(normalised) if t not in STOPWORDS]
+    # Bare numbers (the parts of a date, a percentage) are left to the date comparisons.
+    return [t for t in _TOKEN.findall(normalised) if t not in STOPWORDS and not t.isdigit()]
 
 
 def normalise(text: str, extra: Mapping[str, str] | None = None) -> str:

@@ -13,12 +13,23 @@ from ingest.records import SourceRecord
 
 from .config import MatchConfig
 from .normalise import Normaliser, tokens
-from .signals import EVENT_TYPES, TOPICS, event_types, is_notification, text_dates, topics
+from .signals import (
+    AGENCY_KINDS,
+    EVENT_TYPES,
+    TOPICS,
+    agencies_named,
+    agency_kind,
+    event_types,
+    is_notification,
+    text_dates,
+    topics,
+)
 
 PRECISE = ("exact", "day")
 MAX_TOKENS = 12  # tokens kept per record for overlap (highest inverse frequency first)
 _TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
 _TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
+_KIND_BIT = {name: 1 << i for i, name in enumerate(AGENCY_KINDS)}
 
 
 @dataclass
@@ -39,6 +50,8 @@ class Prepared:
     topics: np.ndarray  # int bitmask of specific subjects
     topic_names: list[frozenset[str]]
     text_dates: list[list[int]]  # ordinals of dates written in the text
+    kind: np.ndarray  # bit of the record's own kind of agency (0 when not recognised)
+    named: np.ndarray  # bitmask of the kinds of agency its text names
     tok: np.ndarray  # (n, MAX_TOKENS) token ids, -1 padded, unique per row
     tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
     tok_total: np.ndarray  # (n,) sum of tok_w
@@ -75,13 +88,22 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
     # Many entries repeat word for word ("Home visit"): read each distinct text once.
-    facts = {t: (is_notification(t), event_types(t), topics(t)) for t in set(texts)}
-    notification = np.fromiter((facts[t][0] for t in texts), dtype=bool, count=n)
-    type_names = [facts[t][1] for t in texts]
+    facts = {t: (event_types(t), topics(t), agencies_named(t)) for t in set(texts)}
+    kinds = {a: _KIND_BIT.get(agency_kind(a) or "", 0) for a in {r.agency for r in recs}}
+    kind = np.fromiter((kinds[r.agency] for r in recs), dtype=np.int64, count=n)
+    named = np.fromiter(
+        (sum(_KIND_BIT[x] for x in facts[t][2]) for t in texts), dtype=np.int64, count=n
+    )
+    # Notification wording is read in the description only: an outcome cell saying "PPN
+    # submitted" is the police sending a notification, not a record of receiving one.
+    described = [norm(r.description) if r.outcome else texts[i] for i, r in enumerate(recs)]
+    notice = {t: is_notification(t) for t in set(described)}
+    notification = np.fromiter((notice[t] for t in described), dtype=bool, count=n)
+    type_names = [facts[t][0] for t in texts]
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
-    topic_names = [facts[t][2] for t in texts]
+    topic_names = [facts[t][1] for t in texts]
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
     )
@@ -126,6 +148,8 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         topics=topic_bits,
         topic_names=topic_names,
         text_dates=tdates,
+        kind=kind,
+        named=named,
         tok=tok,
         tok_w=tok_w,
         tok_total=tok_w.sum(axis=1),

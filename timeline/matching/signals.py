@@ -16,6 +16,15 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "review conference": ("review conference",),
     "core group": ("coregroup",),
     "child in need": ("child in need",),
+    # multi-agency meetings other than the statutory ones above
+    "meeting": (
+        "safeguarding meeting",
+        "team around family",
+        "professionals meeting",
+        "network meeting",
+        "multi agency meeting",
+        "marac",
+    ),
     "domestic abuse": (
         "domestic",
         "encompass",
@@ -25,6 +34,16 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "police notification",
         "marac",
         "dash risk",
+        "punched",
+        "pushed",
+        "kicked",
+        "shouting",
+        "screaming",
+        "threats",
+        "smashed",
+        "locked out",
+        "neighbour",
+        "police called",
     ),
     "hospital": (
         "emergency department",
@@ -50,14 +69,33 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
     "not brought": ("not brought", "no access", "no answer"),
     "referral": ("referral", "mash front door", "contact made", "contact receive"),
+    # letters between agencies: a request for information and its answer
+    "information request": (
+        "information request",
+        "request for information",
+        "info request",
+        "request from",
+        "agency checks",
+        "checks requested",
+        "info shared",
+        "info sent",
+        "information shared",
+        "information sent",
+        "health information",
+    ),
     "arrest": ("arrest", "custody", "charged", "bail", "interview"),
     "housing": ("tenancy", "eviction", "arrears", "housing"),
+    "house move": ("moved to", "new address", "change of address", "keys given", "sign up"),
     "probation": ("supervision", "probation", "licence"),
     "mental health": ("camhs", "mental health", "self harm", "overdose"),
     "school": ("exclusion", "excluded", "attendance", "late to school", "safeguarding lead"),
     "birth": ("birth", "born", "delivery", "antenatal"),
     "review": ("development review", "month review", "year review", "8 week", "new birth"),
 }
+
+# Kinds every agency records several times a week: sharing one is no evidence that two
+# records describe one event (a call, a visit, a referral, no access).
+GENERIC_TYPES = frozenset({"telephone call", "home visit", "not brought", "referral"})
 
 # Specific subjects (an injury, a concern): two records of one event name the same one;
 # "scald to leg" and "ingestion of tablets" on adjacent days are two attendances.
@@ -101,6 +139,54 @@ _NOTIFICATION = re.compile(
     r"|\bmade aware\b|\badvised that\b|\bletter from\b|\bdischarge summary\b|\bupdate from\b"
     r"|\breferral from\b"
 )
+
+
+# Who a text names (after the glossary has run): a record that names the other record's
+# agency ("letter from ED", "T/C to police", "email from school") is half of an exchange.
+AGENCY_KINDS: dict[str, tuple[str, ...]] = {
+    "social care": ("social worker", "social care", "mash front door", "team manager"),
+    "police": ("police",),
+    "health visiting": ("health visitor", "health visiting"),
+    "gp": ("general practitioner", "surgery"),
+    "hospital": ("emergency department", "hospital", "paediatric", "liaison", "ward"),
+    "school": ("school", "safeguarding lead", "teacher", "nursery"),
+    "housing": ("housing", "landlord", "tenancy officer"),
+    "probation": ("probation",),
+    "camhs": ("camhs",),
+    "ambulance": ("ambulance", "paramedic"),
+}
+_AGENCY_PATTERNS = {
+    name: re.compile("|".join(rf"\b{re.escape(k)}" for k in keys))
+    for name, keys in AGENCY_KINDS.items()
+}
+# an agency's own name -> its kind ("Brackenford Homes" is housing, "Wyndale General" a
+# hospital only when the name says so)
+_AGENCY_NAME_WORDS = (
+    ("social", "social care"),
+    ("police", "police"),
+    ("health visit", "health visiting"),
+    ("camhs", "camhs"),
+    ("gp", "gp"),
+    ("general practi", "gp"),
+    ("surgery", "gp"),
+    ("hospital", "hospital"),
+    ("school", "school"),
+    ("housing", "housing"),
+    ("homes", "housing"),
+    ("probation", "probation"),
+    ("ambulance", "ambulance"),
+)
+
+
+def agencies_named(normalised: str) -> frozenset[str]:
+    """Agency kinds a normalised text names."""
+    return frozenset(n for n, pat in _AGENCY_PATTERNS.items() if pat.search(normalised))
+
+
+def agency_kind(agency: str) -> str | None:
+    """The kind of agency an agency's name denotes, if recognised."""
+    low = agency.casefold()
+    return next((kind for word, kind in _AGENCY_NAME_WORDS if word in low), None)
 
 
 def event_types(normalised: str) -> frozenset[str]:

@@ -46,6 +46,7 @@ from .auth import (
     verify_password,
 )
 from .engine import WRITE_OPTION, make_engine
+from .timeline_queries import TimelineQueries
 from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from .importing import agency_row, apply_import
 from .migrate import upgrade
@@ -199,7 +200,7 @@ class _Tx:
 # ---------------------------------------------------------------------------- the store
 
 
-class Store:
+class Store(TimelineQueries):
     """Service functions over one database. Thread-safe: it holds no mutable state beyond
     the engine's connection pool; open one per process."""
 

@@ -1,0 +1,63 @@
+"""Home: the reviews the signed-in user is a member of, with each file's import summary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import dash
+from dash import dcc, html
+
+from ingest.validate import fmt
+from timeline.store.errors import PermissionDenied
+from web.auth import current_actor
+from web.services import store
+
+dash.register_page(__name__, path="/", title="Reviews · Learning Review Timeline")
+
+
+def _period(review: dict) -> str:
+    if not review.get("period_start"):
+        return "no review period set"
+    start, end = (date.fromisoformat(review[k]) for k in ("period_start", "period_end"))
+    return f"{fmt(start)} to {fmt(end)}"
+
+
+def _file_rows(actor, review_id: int) -> list:
+    files = store().list_source_files(actor, review_id)
+    head = html.Tr([html.Th(h) for h in ("File", "Agency", "Sheet", "Rows read", "Summary")])
+    body = [
+        html.Tr(
+            [
+                html.Td(f["file_name"]),
+                html.Td(f["agency"]),
+                html.Td(f.get("sheet") or "—"),
+                html.Td(f.get("rows_read")),
+                html.Td(f.get("summary", "").split("\n")[0].split(": ", 1)[-1]),
+            ]
+        )
+        for f in files
+        if not f.get("superseded_by")
+    ]
+    return [html.Table([html.Thead(head), html.Tbody(body)], className="files")]
+
+
+def layout(**_query) -> html.Div:
+    try:
+        actor = current_actor()
+    except PermissionDenied:
+        return html.Div("Sign in to see your reviews.")
+    reviews = store().list_reviews(actor)
+    if not reviews:
+        return html.Div([html.H1("Reviews"), html.P("You are not a member of any review yet.")])
+    cards = [
+        html.Section(
+            [
+                html.H2(dcc.Link(r["title"], href=f"/review/{r['id']}")),
+                html.P(f"Review period: {_period(r)} · your role: {r['role']}"),
+                *_file_rows(actor, r["id"]),
+            ],
+            className="review",
+        )
+        for r in reviews
+    ]
+    return html.Div([html.H1("Reviews"), *cards])

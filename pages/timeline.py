@@ -1,0 +1,312 @@
+"""The shared timeline: a lane per agency, the event panel, the table, tagging, live.
+
+Thin: layout plus callbacks that call the store (which checks the user's role on every
+call) and the pure functions in timeline/view.py and timeline/figures.py.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_ag_grid as dag
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+
+from timeline.figures import overview_figure, timeline_figure
+from timeline.store.auth import ANNOTATE
+from timeline.store.errors import Conflict, InvalidInput, PermissionDenied, StoreError
+from timeline.view import (
+    KIND_LABELS,
+    apply_filters,
+    contact_gaps,
+    filters_from,
+    grid_rows,
+    lane_order,
+)
+from web.auth import current_actor
+from web.panel import event_panel
+from web.services import store
+
+dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline")
+
+POLL_MS = 2000  # the version counter is polled this often: others' tags within 3 s
+SWITCHES = [
+    {"label": "Recorded by several agencies", "value": "merged"},
+    {"label": "Needs review", "value": "review"},
+]
+
+
+def _review_id(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def layout(review_id: str | None = None, **_query) -> html.Div:
+    rid = _review_id(review_id)
+    try:
+        actor = current_actor()
+        review = store().get_review(actor, rid) if rid is not None else None
+    except StoreError:
+        review = None
+    if review is None:
+        return html.Div([html.H1("Review not found"),
+                         html.P("It does not exist, or you are not a member of it."),
+                         dcc.Link("Back to your reviews", href="/")])
+    s = store()
+    agencies = lane_order(a["name"] for a in s.list_agencies(actor, rid))
+    kloes = s.list_kloes(actor, rid)
+    kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
+    kind_options = [{"label": v, "value": k} for k, v in KIND_LABELS.items()]
+    return html.Div(
+        [
+            dcc.Store(id="tl-review", data=rid),
+            dcc.Store(id="tl-version", data=s.review_version(actor, rid)),  # draws at once
+            dcc.Store(id="tl-selected", data=None),
+            dcc.Interval(id="tl-poll", interval=POLL_MS),
+            html.Div(
+                [html.H1(review["title"]),
+                 html.Span(f"your role: {review['role']}", className="role")],
+                className="page-head",
+            ),
+            html.Div(
+                [
+                    dcc.Dropdown([{"label": a, "value": a} for a in agencies], id="f-agencies",
+                                 multi=True, placeholder="All agencies"),
+                    html.Div(dcc.DatePickerRange(
+                        id="f-dates", display_format="DD/MM/YYYY",
+                        start_date_placeholder_text="From", end_date_placeholder_text="To",
+                        clearable=True), className="date-filter"),
+                    dcc.Input(id="f-text", type="search", placeholder="Search the wording",
+                              debounce=True),
+                    dcc.Dropdown(kloe_options, id="f-kloes", multi=True, placeholder="KLOE"),
+                    dcc.Dropdown(kind_options, id="f-kinds", multi=True, placeholder="Tags"),
+                    dcc.Checklist(SWITCHES, [], id="f-switches", inline=True),
+                    html.Label(["Shade gaps over ",
+                                dcc.Input(id="f-gap", type="number", value=28, min=1, step=1,
+                                          style={"width": "4.5em"}), " days"]),
+                ],
+                className="filters",
+            ),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            # Tabs only switch views: both stay mounted, so the figure,
+                            # the table and the panel keep their state and selection.
+                            dcc.Tabs(id="tl-tabs", value="timeline", children=[
+                                dcc.Tab(label="Timeline", value="timeline"),
+                                dcc.Tab(label="Table", value="table"),
+                            ]),
+                            html.Div(
+                                [
+                                    dcc.Graph(id="tl-graph", config={
+                                        "displaylogo": False, "scrollZoom": True,
+                                        "toImageButtonOptions": {"format": "svg",
+                                                                 "filename": "timeline"}}),
+                                    dcc.Graph(id="tl-overview",
+                                              config={"displayModeBar": False}),
+                                ],
+                                id="tl-view-timeline",
+                            ),
+                            html.Div(
+                                dag.AgGrid(
+                                    id="tl-grid",
+                                    columnDefs=[{"field": "shown_date", "headerName": "Date",
+                                                 "width": 130, "pinned": "left"}]
+                                    + [{"field": a, "headerName": a, "wrapText": True,
+                                        "autoHeight": True, "filter": "agTextColumnFilter",
+                                        "cellStyle": {"lineHeight": "1.35",
+                                                      "paddingTop": "4px",
+                                                      "paddingBottom": "4px"},
+                                        "minWidth": 220} for a in agencies],
+                                    getRowId="params.data.event_id",
+                                    defaultColDef={"resizable": True, "sortable": True},
+                                    dashGridOptions={
+                                        "rowSelection": {"mode": "singleRow",
+                                                         "checkboxes": False,
+                                                         "enableClickSelection": True},
+                                        "animateRows": False},
+                                    style={"height": "70vh"},
+                                ),
+                                id="tl-view-table",
+                                style={"display": "none"},
+                            ),
+                        ],
+                        className="graph-column",
+                    ),
+                    html.Aside(id="tl-panel", className="panel",
+                               children=html.P("Click a mark (or a row of the table) to see "
+                                               "every agency's own wording.")),
+                ],
+                className="timeline-layout",
+            ),
+            html.Div(id="tl-message", role="status", className="message"),
+        ]
+    )
+
+
+@callback(
+    Output("tl-view-timeline", "style"),
+    Output("tl-view-table", "style"),
+    Input("tl-tabs", "value"),
+)
+def switch_view(tab):
+    hidden = {"display": "none"}
+    return (None, hidden) if tab == "timeline" else (hidden, None)
+
+
+@callback(Output("tl-version", "data"), Input("tl-poll", "n_intervals"),
+          State("tl-review", "data"), State("tl-version", "data"))
+def poll_version(_n, review_id, known):
+    """Cheap: one indexed query. Redraws happen only when the version changed."""
+    try:
+        version = store().review_version(current_actor(), review_id)
+    except StoreError:
+        return no_update
+    return version if version != known else no_update
+
+
+@callback(
+    Output("tl-graph", "figure"),
+    Output("tl-overview", "figure"),
+    Output("tl-grid", "rowData"),
+    Input("tl-version", "data"),
+    Input("tl-selected", "data"),
+    Input("f-agencies", "value"),
+    Input("f-dates", "start_date"),
+    Input("f-dates", "end_date"),
+    Input("f-text", "value"),
+    Input("f-kloes", "value"),
+    Input("f-kinds", "value"),
+    Input("f-switches", "value"),
+    Input("f-gap", "value"),
+    State("tl-review", "data"),
+)
+def draw(version, selected, agencies, start, end, text, kloes, kinds, switches, gap, review_id):
+    if version is None:
+        return no_update, no_update, no_update
+    try:
+        actor = current_actor()
+        s = store()
+        marks = s.timeline_marks(actor, review_id)
+        tags = s.event_tags(actor, review_id)
+        review = s.get_review(actor, review_id)
+    except StoreError:
+        return {}, {}, []
+    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
+    shown = apply_filters(marks, tags, f)
+    lanes = lane_order({m.agency for m in marks})
+    dob = review.get("child_dob")
+    period = (review.get("period_start"), review.get("period_end"))
+    fig = timeline_figure(
+        shown, lanes, tags=tags, gaps=contact_gaps(shown, int(gap or 28)), dob=_as_date(dob),
+        selected_event=selected,
+        # Open on the review period; records outside it are a zoom-out away.
+        x_range=tuple(str(p)[:10] for p in period) if all(period) else None,
+    )
+    return fig, overview_figure(marks, lanes), grid_rows(shown, lanes)
+
+
+def _as_date(value):
+    from datetime import date
+
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@callback(
+    Output("tl-selected", "data"),
+    Input("tl-graph", "clickData"),
+    Input("tl-grid", "selectedRows"),
+    prevent_initial_call=True,
+)
+def select_event(click, rows):
+    if ctx.triggered_id == "tl-graph" and click and click.get("points"):
+        value = click["points"][0].get("customdata")
+        return int(value[0] if isinstance(value, list) else value)
+    if ctx.triggered_id == "tl-grid" and rows:
+        return int(rows[0]["event_id"])
+    return no_update
+
+
+@callback(
+    Output("tl-panel", "children"),
+    Input("tl-selected", "data"),
+    Input("tl-version", "data"),
+    State("tl-review", "data"),
+    prevent_initial_call=True,
+)
+def show_panel(event_id, _version, review_id):
+    if event_id is None or event_id < 0:
+        return no_update
+    try:
+        actor = current_actor()
+        s = store()
+        event = s.get_event(actor, event_id)
+        can = s.may(actor, review_id, ANNOTATE)
+        return event_panel(event, s.list_kloes(actor, review_id), can_annotate=can)
+    except StoreError as exc:
+        return html.P(str(exc), className="error")
+
+
+@callback(
+    Output("tl-message", "children"),
+    Output("tl-version", "data", allow_duplicate=True),
+    Input("tag-add", "n_clicks"),
+    State("tag-kind", "value"),
+    State("tag-kloes", "value"),
+    State("tag-text", "value"),
+    State("tl-selected", "data"),
+    State("tl-review", "data"),
+    prevent_initial_call=True,
+)
+def add_tag(n, kind, kloe_ids, text, event_id, review_id):
+    if not n:
+        return no_update, no_update
+    if not kind:
+        return "Choose the kind of tag first.", no_update
+    try:
+        actor = current_actor()
+        store().add_annotation(actor, event_id, kind, text or "", kloe_ids or [])
+        version = store().review_version(actor, review_id)
+    except (PermissionDenied, InvalidInput, Conflict) as exc:
+        return f"Not saved: {exc}", no_update
+    return f"Tag saved: {KIND_LABELS[kind]}.", version
+
+
+@callback(
+    Output("tl-message", "children", allow_duplicate=True),
+    Output("tl-version", "data", allow_duplicate=True),
+    Input({"type": "ann-delete", "id": ALL, "v": ALL}, "n_clicks"),
+    State("tl-review", "data"),
+    prevent_initial_call=True,
+)
+def delete_tag(clicks, review_id):
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks or []):
+        return no_update, no_update
+    try:
+        actor = current_actor()
+        store().delete_annotation(actor, trigger["id"], trigger["v"])
+        version = store().review_version(actor, review_id)
+    except Conflict as exc:
+        return f"Not deleted: someone changed this tag meanwhile ({exc}).", no_update
+    except StoreError as exc:
+        return f"Not deleted: {exc}", no_update
+    return "Tag deleted.", version
+
+
+@callback(
+    Output("tl-graph", "figure", allow_duplicate=True),
+    Input("tl-overview", "selectedData"),
+    prevent_initial_call=True,
+)
+def zoom_from_overview(selected):
+    """Dragging across the overview strip zooms the timeline to that period."""
+    if not selected or not selected.get("range"):
+        return no_update
+    x0, x1 = selected["range"]["x"]
+    patch = dash.Patch()
+    patch["layout"]["xaxis"]["range"] = [x0, x1]
+    return patch

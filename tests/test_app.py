@@ -1,0 +1,64 @@
+"""The app shell: nothing without signing in, and the reviews list for a member."""
+
+import re
+
+import pytest
+
+
+def test_ap001_nothing_but_the_sign_in_page_without_a_session(live_app):
+    import requests
+
+    s = requests.Session()
+    r = s.get(live_app + "/", allow_redirects=False)
+    assert r.status_code == 302 and r.headers["Location"].endswith("/login?next=/")
+    for path in ("/_dash-layout", "/_dash-dependencies", "/any/page"):
+        r = s.get(live_app + path, allow_redirects=False)
+        assert r.status_code in (302, 401) and "Sample review" not in r.text
+    r = s.post(
+        live_app + "/_dash-update-component",
+        json={"output": "_pages_content.children", "inputs": [], "changedPropIds": []},
+    )
+    assert r.status_code == 401 and "Sample review" not in r.text
+    assert "Sign in" in s.get(live_app + "/login").text
+
+
+def test_ap002_wrong_password_is_refused(live_app, sample_site):
+    import requests
+
+    r = requests.post(
+        live_app + "/login",
+        data={"email": sample_site["lead"], "password": "not-the-password"},
+        allow_redirects=False,
+    )
+    assert r.status_code == 401 and "do not match" in r.text
+
+
+@pytest.mark.browser
+def test_ap003_lead_signs_in_and_sees_the_sample_review(live_app, sample_site, page):
+    page.goto(live_app + "/")
+    assert "/login" in page.url
+    page.fill("input[name=email]", sample_site["lead"])
+    page.fill("input[name=password]", sample_site["password"])
+    page.click("button[type=submit]")
+    page.wait_for_selector("h2")
+    assert page.inner_text("h2") == "Sample review: Child M (fictional)"
+    table = page.inner_text("table.files")
+    for name in ("Police_chronology.csv", "hv chron v2.docx", "school_chron.xlsx"):
+        assert name in table
+    assert re.search(r"119 rows read = 109 records", table)
+    assert page.console_errors == []
+    page.click("text=Sign out")
+    page.wait_for_url(re.compile(r".*/login\?out=1"))
+    page.goto(live_app + "/")
+    assert "/login" in page.url
+
+
+@pytest.mark.browser
+def test_ap004_a_user_sees_only_reviews_they_are_a_member_of(live_app, page):
+    page.goto(live_app + "/login")
+    page.fill("input[name=email]", "outsider@example.org")
+    page.fill("input[name=password]", "outsider-pass-1")
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=You are not a member of any review yet.")
+    assert "Sample review" not in page.content()
+    assert page.console_errors == []

@@ -1,0 +1,364 @@
+"""Everything an export needs from the store, read once, as plain data.
+
+The writers (xlsx, csv, docx, figure) only see a `ReviewData`; for the publication copy the
+whole of it goes through the names list first (`pseudonymised`), so every text any writer
+draws from it is replaced in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from ingest.agencies import DEFAULT_AGENCIES
+from timeline.store import Actor, Store
+
+# Okabe–Ito: eight colours told apart with every common colour-vision deficiency.
+OKABE_ITO = [
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+]
+
+KIND_LABELS = {
+    "key_decision": "Key decision",
+    "missed_opportunity": "Missed opportunity",
+    "good_practice": "Good practice",
+    "needs_escalation": "Needs escalation",
+    "key_practice_episode": "Key practice episode",
+    "discrepancy": "Discrepancy between agencies",
+    "reflection": "Reflection",
+    "comment": "Comment",
+}
+
+PARTIAL_PRECISIONS = {"week", "month", "season", "year", "range", "approximate"}
+
+
+@dataclass
+class Record:
+    pk: int
+    record_id: str
+    agency: str
+    status: str
+    date_start: date
+    date_end: date
+    precision: str
+    approximate: bool
+    time: time | None
+    date_note: str
+    description: str
+    outcome: str
+    practitioner: str
+    reference: str
+    significance: str
+    extra: dict[str, str]
+    file_name: str
+    sheet: str
+    row: int | None
+    issues: list[str]
+    event_id: int | None
+
+
+@dataclass
+class Annotation:
+    id: int
+    event_id: int | None
+    kind: str
+    text: str
+    author: str
+    kloes: list[str]  # KLOE numbers
+
+
+@dataclass
+class Event:
+    id: int
+    merged_id: str
+    confidence: float | None
+    records: list[Record]  # in agency order
+    annotations: list[Annotation] = field(default_factory=list)
+
+    @property
+    def first(self) -> Record:
+        return min(self.records, key=lambda r: (r.date_start, r.date_end, r.pk))
+
+    @property
+    def date_start(self) -> date:
+        return self.first.date_start
+
+    @property
+    def agencies(self) -> list[str]:
+        return [r.agency for r in self.records]
+
+    @property
+    def kloes(self) -> list[str]:
+        nums = {k for a in self.annotations for k in a.kloes}
+        return sorted(nums, key=_number_key)
+
+
+@dataclass
+class Quarantined:
+    agency: str
+    file_name: str
+    sheet: str
+    row: int | None
+    reason: str
+    issues: list[str]
+    content: str
+
+
+@dataclass
+class Kloe:
+    id: int
+    number: str
+    title: str
+    description: str
+
+
+@dataclass
+class Episode:
+    title: str
+    description: str
+    date_start: date | None
+    date_end: date | None
+    event_ids: list[int]
+
+
+@dataclass
+class Finding:
+    id: int
+    title: str
+    text: str
+    kloes: list[str]
+    event_ids: list[int]
+
+
+@dataclass
+class Action:
+    text: str
+    owner_subgroup: str
+    due_date: date | None
+    status: str
+    finding: str
+
+
+@dataclass
+class ReviewData:
+    review_id: int
+    title: str
+    child: str
+    period_start: date | None
+    period_end: date | None
+    agencies: list[str]  # canonical order
+    kloes: list[Kloe]
+    records: list[Record]  # every active source record, by date
+    events: list[Event]  # by date
+    quarantined: list[Quarantined]
+    episodes: list[Episode]
+    findings: list[Finding]
+    actions: list[Action]
+    source_files: list[str]
+
+    def event(self, event_id: int) -> Event | None:
+        return self._by_id().get(event_id)
+
+    def _by_id(self) -> dict[int, Event]:
+        return {e.id: e for e in self.events}
+
+    def colour(self, agency: str) -> str:
+        return agency_colours(self.agencies).get(agency, "#999999")
+
+
+def _number_key(n: str) -> tuple:
+    return (0, int(n), "") if n.isdigit() else (1, 0, n)
+
+
+def agency_order(names: list[str]) -> list[str]:
+    """The usual order of a chronology's agencies (social care first), others after."""
+    known = list(DEFAULT_AGENCIES)
+    return sorted(names, key=lambda n: (known.index(n) if n in known else len(known), n))
+
+
+def agency_colours(agencies: list[str]) -> dict[str, str]:
+    return {a: OKABE_ITO[i % len(OKABE_ITO)] for i, a in enumerate(agencies)}
+
+
+def _d(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
+    """Read the review through the store's service functions (the actor needs read access)."""
+    review = store.get_review(actor, review_id)
+    kloes = [
+        Kloe(k["id"], str(k["number"]), k["title"], k.get("description") or "")
+        for k in store.list_kloes(actor, review_id)
+    ]
+    kloe_number = {k.id: k.number for k in kloes}
+
+    records = [
+        Record(
+            pk=r["id"],
+            record_id=r["record_id"],
+            agency=r["agency"],
+            status=r["status"],
+            date_start=r["date_start"],
+            date_end=r["date_end"] or r["date_start"],
+            precision=r["date_precision"] or "day",
+            approximate=bool(r["date_approximate"]),
+            time=r["time"],
+            date_note=r["date_note"] or "",
+            description=r["description"] or "",
+            outcome=r["outcome"] or "",
+            practitioner=r["practitioner"] or "",
+            reference=r["reference"] or "",
+            significance=r["significance"] or "",
+            extra={str(k): str(v) for k, v in (r["extra"] or {}).items()},
+            file_name=r["provenance"]["file_name"] or "",
+            sheet=r["provenance"]["sheet"] or "",
+            row=r["provenance"]["row"],
+            issues=[i.get("message", "") for i in (r["issues"] or [])],
+            event_id=r["event_id"],
+        )
+        for r in store.list_records(actor, review_id)
+    ]
+    agencies = agency_order(
+        sorted(
+            {a["name"] for a in store.list_agencies(actor, review_id)} | {r.agency for r in records}
+        )
+    )
+    rank = {a: i for i, a in enumerate(agencies)}
+    by_pk = {r.pk: r for r in records}
+
+    annotations: dict[int | None, list[Annotation]] = {}
+    for a in store.list_annotations(actor, review_id):
+        annotations.setdefault(a["event_id"], []).append(
+            Annotation(
+                id=a["id"],
+                event_id=a["event_id"],
+                kind=a["kind"],
+                text=a["text"] or "",
+                author=a.get("author_label") or "",
+                kloes=sorted(
+                    (kloe_number[k] for k in a["kloe_ids"] if k in kloe_number), key=_number_key
+                ),
+            )
+        )
+
+    events = []
+    for e in store.list_events(actor, review_id):
+        members = [by_pk[pk] for pk in e["record_pks"] if pk in by_pk]
+        if not members:
+            continue  # only withdrawn records left: nothing to show
+        members.sort(key=lambda r: (rank.get(r.agency, len(rank)), r.date_start, r.pk))
+        events.append(
+            Event(
+                e["id"], e["merged_id"], e.get("confidence"), members, annotations.get(e["id"], [])
+            )
+        )
+    events.sort(key=lambda ev: (ev.date_start, ev.first.date_end, ev.first.time or time(0), ev.id))
+
+    quarantined = [
+        Quarantined(
+            agency=q["agency"],
+            file_name=q["prov_file_name"] or "",
+            sheet=q["prov_sheet"] or "",
+            row=q["prov_row"],
+            reason=q["reason"] or "",
+            issues=[i.get("message", "") for i in (q["issues"] or [])],
+            content=" | ".join(f"{k}: {v}" for k, v in (q["prov_raw"] or {}).items() if v),
+        )
+        for q in store.list_quarantined(actor, review_id)
+    ]
+    episodes = [
+        Episode(
+            k["title"],
+            k.get("description") or "",
+            _d(k["date_start"]),
+            _d(k["date_end"]),
+            k["event_ids"],
+        )
+        for k in store.list_episodes(actor, review_id)
+    ]
+    findings = [
+        Finding(
+            f["id"],
+            f["title"],
+            f.get("text") or "",
+            sorted((kloe_number[k] for k in f["kloe_ids"] if k in kloe_number), key=_number_key),
+            f["event_ids"],
+        )
+        for f in store.list_findings(actor, review_id)
+    ]
+    finding_title = {f.id: f.title for f in findings}
+    actions = [
+        Action(
+            a["text"] or "",
+            a.get("owner_subgroup") or "",
+            _d(a.get("due_date")),
+            a.get("status") or "",
+            finding_title.get(a.get("finding_id"), ""),
+        )
+        for a in store.list_actions(actor, review_id)
+    ]
+    files = [
+        f["file_name"]
+        for f in store.list_source_files(actor, review_id)
+        if not f.get("superseded_by")
+    ]
+    return ReviewData(
+        review_id=review_id,
+        title=review["title"] or "",
+        child=review.get("child_pseudonym") or "",
+        period_start=_d(review.get("period_start")),
+        period_end=_d(review.get("period_end")),
+        agencies=agencies,
+        kloes=kloes,
+        records=records,
+        events=events,
+        quarantined=quarantined,
+        episodes=episodes,
+        findings=findings,
+        actions=actions,
+        source_files=files,
+    )
+
+
+def map_text(data: ReviewData, fn: Callable[[str], str]) -> ReviewData:
+    """A copy of `data` with `fn` applied to every string in it (names, texts, agency names,
+    file names, dictionary keys...), keeping shared objects shared."""
+    memo: dict[int, Any] = {}
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return fn(value)
+        if isinstance(value, (int, float, bool, date, time)) or value is None:
+            return value
+        key = id(value)
+        if key in memo:
+            return memo[key]
+        if isinstance(value, list):
+            out: Any = [walk(v) for v in value]
+        elif isinstance(value, tuple):
+            out = tuple(walk(v) for v in value)
+        elif isinstance(value, dict):
+            out = {walk(k): walk(v) for k, v in value.items()}
+        elif dataclasses.is_dataclass(value):
+            out = dataclasses.replace(
+                value, **{f.name: walk(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            )
+        else:
+            raise TypeError(f"unexpected {type(value).__name__} in export data")
+        memo[key] = out
+        return out
+
+    return walk(data)

@@ -1,0 +1,1 @@
+"""The web shell around the Dash pages: sign-in, sessions and the server-side guard."""

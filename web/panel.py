@@ -1,0 +1,111 @@
+"""The event panel: every agency's own wording side by side, the match evidence, and the
+annotations (with a form to add one). Presentation only; data comes from the store."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from ingest.validate import fmt
+from timeline.view import KIND_LABELS
+
+KIND_OPTIONS = [{"label": label, "value": kind} for kind, label in KIND_LABELS.items()]
+
+
+def _when(rec: dict) -> str:
+    start, end = rec["date_start"], rec["date_end"]
+    text = fmt(start) if start == end else f"{fmt(start)} – {fmt(end)} ({rec['date_precision']})"
+    if rec.get("time"):
+        text += f" {rec['time']:%H:%M}"
+    return text + (" (approx.)" if rec.get("date_approximate") else "")
+
+
+def record_card(rec: dict) -> html.Div:
+    prov = rec["provenance"]
+    where = f"{prov['file_name']}" + (f", {prov['sheet']}" if prov["sheet"] else "")
+    where += f", row {prov['row']}"
+    issues = rec.get("issues") or []
+    return html.Div(
+        [
+            html.H4(rec["agency"]),
+            html.P(_when(rec), className="when"),
+            html.P(rec["description"] or "(no description)", className="wording"),
+            html.P(["Outcome: ", rec["outcome"]]) if rec.get("outcome") else None,
+            html.P(["Practitioner: ", rec["practitioner"]]) if rec.get("practitioner") else None,
+            html.P(["Source: ", where], className="provenance"),
+            html.Ul([html.Li(i.get("message", str(i))) for i in issues], className="issues")
+            if issues
+            else None,
+        ],
+        className="record-card",
+    )
+
+
+def evidence_block(event: dict) -> html.Div | None:
+    evidence = event.get("evidence") or {}
+    pairs = evidence.get("pairs") or evidence.get("evidence") or []
+    if not pairs:
+        return None
+    items = []
+    for p in pairs[:6]:
+        summary = p.get("summary") if isinstance(p, dict) else str(p)
+        items.append(html.Li(summary))
+    return html.Details(
+        [html.Summary(f"Why these were merged (confidence {event.get('confidence', 1):.0%})"),
+         html.Ul(items)],
+        className="evidence",
+    )
+
+
+def annotation_item(a: dict, kloe_names: dict[int, str], can_edit: bool) -> html.Li:
+    kloes = ", ".join(kloe_names.get(k, str(k)) for k in a.get("kloe_ids", []))
+    stamp = a.get("updated_at") or a.get("created_at")
+    when = f"{stamp:%d %b %Y %H:%M}" if hasattr(stamp, "strftime") else str(stamp or "")
+    controls = []
+    if can_edit:
+        controls = [
+            html.Button("Delete", id={"type": "ann-delete", "id": a["id"], "v": a["version"]},
+                        className="link-button", n_clicks=0),
+        ]
+    return html.Li(
+        [
+            html.Strong(KIND_LABELS.get(a["kind"], a["kind"])),
+            html.Span(f" · {kloes}" if kloes else ""),
+            html.P(a.get("text") or ""),
+            html.Small(f"{a.get('author_label', '')} · {when}"),
+            *controls,
+        ],
+        className=f"annotation kind-{a['kind']}",
+    )
+
+
+def tag_form(kloe_options: list[dict]) -> html.Div:
+    return html.Div(
+        [
+            html.H4("Add a tag"),
+            dcc.Dropdown(KIND_OPTIONS, id="tag-kind", placeholder="Kind of tag", clearable=False),
+            dcc.Dropdown(kloe_options, id="tag-kloes", multi=True, placeholder="KLOE (one or more)"),
+            dcc.Textarea(id="tag-text", placeholder="What the review should note",
+                         style={"width": "100%", "height": "5em"}),
+            html.Button("Add tag", id="tag-add", n_clicks=0, className="primary"),
+        ],
+        className="tag-form",
+    )
+
+
+def event_panel(event: dict, kloes: list[dict], *, can_annotate: bool) -> html.Div:
+    kloe_names = {k["id"]: f"KLOE {k['number']}" for k in kloes}
+    kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
+    agencies = sorted({r["agency"] for r in event["records"]})
+    return html.Div(
+        [
+            html.H3(f"{len(agencies)} agenc{'y' if len(agencies) == 1 else 'ies'}: "
+                    + ", ".join(agencies)),
+            html.Div([record_card(r) for r in event["records"]], className="voices"),
+            evidence_block(event),
+            html.H4("Tags and comments"),
+            html.Ul([annotation_item(a, kloe_names, can_annotate)
+                     for a in event.get("annotations", [])] or [html.Li("None yet.")],
+                    className="annotations"),
+            tag_form(kloe_options) if can_annotate else None,
+        ]
+    )
