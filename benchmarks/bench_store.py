@@ -73,6 +73,19 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
+def baseline_writes(store: Store, n: int = 200) -> list[float]:
+    """Latency of the cheapest durable write on this engine: one row, one transaction."""
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE IF NOT EXISTS bench_baseline (x VARCHAR(50))"))
+    out = []
+    for i in range(n):
+        start = time.perf_counter()
+        with store.engine.begin() as conn:
+            conn.execute(text("INSERT INTO bench_baseline (x) VALUES (:x)"), {"x": f"row {i}"})
+        out.append(time.perf_counter() - start)
+    return out
+
+
 def bench(label: str, store: Store, files: list[Path], users: int, seconds: float) -> None:
     t0 = time.perf_counter()
     imports = [import_file(p, agency=a) for p, a in zip(files, AGENCIES, strict=True)]
@@ -160,6 +173,7 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
         expected = list(range(2, 2 + len(done)))
         if versions != expected or final[ann]["text"] != last_text:
             lost += 1
+    base = baseline_writes(store)
     writes = len(latencies)
     print(
         f"[{label}] {users} users x {seconds:.0f} s: {writes} writes, "
@@ -167,7 +181,11 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
         f"p95 {1000 * pct(latencies, 0.95):.1f} ms, max {1000 * max(latencies):.1f} ms, "
         f"conflicts {conflicts[0]} (retried), lost updates {lost}"
     )
-    print(f"[{label}] mean write latency {1000 * statistics.fmean(latencies):.1f} ms")
+    print(
+        f"[{label}] mean write latency {1000 * statistics.fmean(latencies):.1f} ms; baseline "
+        f"(bare one-row INSERT + COMMIT, same engine, same run) p50 {1000 * pct(base, 0.5):.2f}"
+        f" ms: service/baseline p50 ratio {pct(latencies, 0.5) / pct(base, 0.5):.1f}"
+    )
 
 
 def main() -> int:

@@ -135,3 +135,22 @@ def test_bk003_restore_after_deleting_the_review_in_the_same_database(store, tmp
     deleted = after["tables"]["audit_entries"].pop()  # the trail kept the deletion too
     assert deleted["action"] == "review.delete"
     assert after == before
+
+
+@pytest.mark.postgres
+def test_bk004_move_a_review_from_sqlite_to_postgresql(tmp_path):
+    src_db = Database("sqlite", tmp_path)
+    src = src_db.open()
+    rid = _full_review(src)
+    path = tmp_path / "move.json.gz"
+    write_backup(src, LOCAL_OPERATOR, rid, path)
+    before = dump_review(src, LOCAL_OPERATOR, rid)
+    (tmp_path / "pg").mkdir()
+    dst_db = Database("postgresql", tmp_path / "pg")  # skips when PostgreSQL is unreachable
+    try:
+        dst = dst_db.open()
+        assert restore_review(dst, LOCAL_OPERATOR, path) == rid
+        assert _strip_restore(dump_review(dst, LOCAL_OPERATOR, rid)) == before
+    finally:
+        dst_db.drop()
+        src_db.drop()

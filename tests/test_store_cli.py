@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -203,3 +204,54 @@ def test_cl004_sample_load_command_prints_how_to_sign_in(tmp_path):
     r = cli(url, "sample", "load")
     assert r.returncode == 0 and "user password lead@example.org" in r.stdout
     assert cli(url, "review", "list").stdout.count(SAMPLE_TITLE) == 1
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("timeline.matching") is None, reason="the matcher is not here"
+)
+def test_cl005_review_match_merges_the_same_event_across_agencies(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    rid = cli(url, "review", "create", "Match review (fictional)").stdout.strip().splitlines()[-1]
+    police = _police(
+        tmp_path / "Police_chronology.csv",
+        [
+            [
+                "12/03/2021",
+                "Domestic abuse incident at home address, child present, DASH medium",
+                "PPN to children's social care",
+            ]
+        ],
+    )
+    csc = write_csv(
+        tmp_path / "CSC chronology.csv",
+        [
+            ["Date", "Event", "Outcome"],
+            [
+                "13/03/2021",
+                "PPN received from police: domestic abuse incident 12/03/2021, child present",
+                "MASH screening",
+            ],
+        ],
+    )
+    r = cli(
+        url,
+        "review",
+        "import",
+        rid,
+        police,
+        csc,
+        "--agency",
+        f"{police.name}=Police",
+        "--agency",
+        f"{csc.name}=Children's Social Care",
+    )
+    assert r.returncode == 0, r.stderr
+    r = cli(url, "review", "match", rid)
+    assert r.returncode == 0, r.stderr
+    assert "merged events" in r.stdout
+    store = Store.open(url)
+    try:
+        events = store.list_events(LOCAL_OPERATOR, int(rid))
+        assert sorted(len(e["record_ids"]) for e in events) == [2]
+    finally:
+        store.close()

@@ -544,3 +544,36 @@ def test_st026_run_matching_with_the_real_matcher(store):
         r["record_id"] for r in store.list_records(LOCAL_OPERATOR, rid)
     )
     assert counts["events"] == len(events)
+
+
+def test_st027_import_files_reads_with_the_pipeline_under_the_review_period(store, tmp_path):
+    from tests.builders import write_csv
+
+    rid = _review(store)  # period 2020-01-01 .. 2021-12-31
+    upload = write_csv(
+        tmp_path / "upload_3f9a.csv",
+        [
+            ["Date", "Details", "Outcome"],
+            ["03/02/2020", "DA call-out, child present", "PPN"],
+            ["15/03/2020", "Welfare check", "NFA"],
+        ],
+    )
+    part = make_user(store, "p@example.org")
+    store.add_member(LOCAL_OPERATOR, rid, part.label, "participant")
+    with pytest.raises(PermissionDenied):
+        store.import_files(part, rid, [upload], agencies={"Police.csv": "Police"})
+    res = store.import_files(
+        LOCAL_OPERATOR,
+        rid,
+        [upload],
+        agencies={"Police chronology.csv": "Police"},
+        display_names={str(upload): "Police chronology.csv"},
+    )
+    assert (res[0]["file_name"], res[0]["agency"], res[0]["added"]) == (
+        "Police chronology.csv",
+        "Police",
+        2,
+    )
+    recs = store.list_records(LOCAL_OPERATOR, rid)
+    assert {r["provenance"]["file_name"] for r in recs} == {"Police chronology.csv"}
+    assert sorted(r["date_start"] for r in recs) == [D(2020, 2, 3), D(2020, 3, 15)]

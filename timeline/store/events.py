@@ -30,6 +30,14 @@ from .schema import (
 )
 
 ACTIVE = ("imported", "needs_review")
+_MEMBERS = EventMember.__table__
+_EVENTS = MergedEvent.__table__
+_ANNOTATIONS = Annotation.__table__
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
 
 
 def to_json(value: Any) -> Any:
@@ -159,7 +167,7 @@ def ensure_singletons(session: Session, review_id: int) -> int:
 
 
 def _move_to_singleton(session: Session, review_id: int, pk: int, record_id: str) -> int:
-    session.execute(delete(EventMember).where(EventMember.record_pk == pk))
+    session.execute(delete(_MEMBERS).where(_MEMBERS.c.record_pk == pk))
     ev = MergedEvent(
         review_id=review_id,
         merged_id=_free_merged_id(session, review_id, singleton_id(record_id)),
@@ -181,31 +189,38 @@ def _drop_empty_events(session: Session, review_id: int, candidates: Iterable[in
             continue
         _repoint_links(session, {event_id: into})
         session.execute(
-            update(Annotation).where(Annotation.event_id == event_id).values(event_id=into)
+            update(_ANNOTATIONS).where(_ANNOTATIONS.c.event_id == event_id).values(event_id=into)
         )
-        session.execute(delete(MergedEvent).where(MergedEvent.id == event_id))
+        session.execute(delete(_EVENTS).where(_EVENTS.c.id == event_id))
 
 
 def _repoint_links(session: Session, moves: dict[int, int | None]) -> None:
     """Move finding and key-practice-episode links from old events to their successors."""
+    if not moves:
+        return
+    old_ids = list(moves)
     for table, owner in ((finding_events, "finding_id"), (kpe_events, "kpe_id")):
-        for old, new in moves.items():
-            rows = (
-                session.execute(select(table.c[owner]).where(table.c.event_id == old))
-                .scalars()
-                .all()
+        rows = []
+        for chunk in _chunks(old_ids):
+            rows += session.execute(
+                select(table.c[owner], table.c.event_id).where(table.c.event_id.in_(chunk))
+            ).all()
+        if not rows:
+            continue
+        for chunk in _chunks(old_ids):
+            session.execute(delete(table).where(table.c.event_id.in_(chunk)))
+        wanted = {(o, moves[ev]) for o, ev in rows if moves[ev] is not None}
+        have: set[tuple[int, int]] = set()
+        for chunk in _chunks(sorted({t for _, t in wanted})):
+            have.update(
+                (o, t)
+                for o, t in session.execute(
+                    select(table.c[owner], table.c.event_id).where(table.c.event_id.in_(chunk))
+                )
             )
-            if not rows:
-                continue
-            session.execute(delete(table).where(table.c.event_id == old))
-            if new is None:
-                continue
-            have = set(
-                session.execute(select(table.c[owner]).where(table.c.event_id == new)).scalars()
-            )
-            add = [{owner: o, "event_id": new} for o in rows if o not in have]
-            if add:
-                session.execute(insert(table), add)
+        add = [{owner: o, "event_id": t} for o, t in sorted(wanted - have)]
+        if add:
+            session.execute(insert(table), add)
 
 
 def apply_decision(session: Session, review_id: int, kind: str, record_ids: list[str]) -> None:
@@ -228,12 +243,12 @@ def apply_decision(session: Session, review_id: int, kind: str, record_ids: list
             old = member.get(pk)
             if old == target:
                 continue
-            session.execute(delete(EventMember).where(EventMember.record_pk == pk))
+            session.execute(delete(_MEMBERS).where(_MEMBERS.c.record_pk == pk))
             session.execute(insert(EventMember), [{"event_id": target, "record_pk": pk}])
             if old is not None:
                 olds.append(old)
         _drop_empty_events(session, review_id, olds, into=target)
-        session.execute(update(MergedEvent).where(MergedEvent.id == target).values(confidence=1.0))
+        session.execute(update(_EVENTS).where(_EVENTS.c.id == target).values(confidence=1.0))
     elif kind == "not_same":
         seen: set[int] = set()
         for rid in record_ids:
@@ -273,8 +288,7 @@ def store_events(session: Session, review_id: int, events: Iterable[Any]) -> dic
     for pk, ev in _membership(session, review_id).items():
         old_members.setdefault(ev, []).append(by_pk_rid[pk])
 
-    new_assign: dict[str, int] = {}  # record id -> event id (new layout)
-    keep_ids: set[int] = set()
+    plan: list[tuple[MergedEvent, list[str]]] = []
     created = kept = 0
     seen_records: set[str] = set()
     for ev in events:
@@ -298,10 +312,10 @@ def store_events(session: Session, review_id: int, events: Iterable[Any]) -> dic
             kept += 1
         row.confidence = float(ev.confidence)
         row.evidence = evidence
-        session.flush()
-        keep_ids.add(row.id)
-        for r in rids:
-            new_assign[r] = row.id
+        plan.append((row, rids))
+    session.flush()  # one batch: new events get their ids
+    new_assign: dict[str, int] = {r: row.id for row, rids in plan for r in rids}
+    keep_ids = {row.id for row, _ in plan}
 
     # Re-point what hung on events that disappear.
     gone = [e for mid, e in old_rows.items() if e.id not in keep_ids]
@@ -312,22 +326,23 @@ def store_events(session: Session, review_id: int, events: Iterable[Any]) -> dic
 
     moves = {e.id: successor(old_members.get(e.id, [])) for e in gone}
     _repoint_links(session, moves)
-    for ann in session.scalars(
-        select(Annotation).where(Annotation.event_id.in_([e.id for e in gone]))
-    ):
-        ann.event_id = successor(list(ann.anchor_record_ids or [])) or moves.get(ann.event_id)
+    for chunk in _chunks([e.id for e in gone]):
+        for ann in session.scalars(select(Annotation).where(Annotation.event_id.in_(chunk))):
+            ann.event_id = successor(list(ann.anchor_record_ids or [])) or moves.get(ann.event_id)
     session.flush()
 
     event_ids = [e.id for e in old_rows.values()]
-    if event_ids:
-        session.execute(delete(EventMember).where(EventMember.event_id.in_(event_ids)))
+    for chunk in _chunks(event_ids):
+        session.execute(delete(_MEMBERS).where(_MEMBERS.c.event_id.in_(chunk)))
     if new_assign:
         session.execute(
             insert(EventMember),
             [{"event_id": ev, "record_pk": pks[r]} for r, ev in new_assign.items()],
         )
+    for chunk in _chunks([e.id for e in gone]):
+        session.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(chunk)))
     for e in gone:
-        session.execute(delete(MergedEvent).where(MergedEvent.id == e.id))
+        session.expunge(e)
     singles = ensure_singletons(session, review_id)
     return {
         "events": len(keep_ids) + singles,

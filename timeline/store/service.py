@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +175,11 @@ def _kpe_dict(k: KeyPracticeEpisode) -> dict[str, Any]:
     return d
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
 class _Retry(Exception):
     """Internal: the inputs changed under a long computation; roll back and redo it."""
 
@@ -326,11 +333,10 @@ class Store(TimelineQueries):
         """The user dict when the password is right and the account active, else None."""
         with self._read() as s:
             user = s.scalar(select(User).where(User.email == email.strip().lower()))
-            ok = (
-                user is not None
-                and user.is_active
-                and verify_password(user.password_hash, password)
-            )
+            if user is None or not user.password_hash:
+                verify_password(_dummy_hash(), password)  # same time whether or not it exists
+                return None
+            ok = user.is_active and verify_password(user.password_hash, password)
             if not ok:
                 return None
             info = row_snapshot(user, exclude=("password_hash",))
@@ -624,11 +630,13 @@ class Store(TimelineQueries):
         paths: Sequence[str | Path],
         *,
         agencies: dict[str, str] | None = None,
-        profile: str | None = None,
+        profile: Any = None,  # ingest.AgencyProfile
+        display_names: dict[str, str] | None = None,
         progress: Callable[[int, dict[str, Any]], None] | None = None,
     ) -> list[dict[str, Any]]:
         """Read each file with the import pipeline, then store them all in one transaction.
-        `agencies` maps a file's name (or path) to its agency."""
+        `agencies` maps a file's name (or path) to its agency; `display_names` maps a path to
+        the name people know the file by (an upload saved under a temporary name)."""
         import ingest  # the pipeline (ingest/pipeline.py), imported when first needed
 
         agencies = agencies or {}
@@ -644,8 +652,13 @@ class Store(TimelineQueries):
         imports = []
         for p in paths:
             p = Path(p)
-            agency = agencies.get(str(p)) or agencies.get(p.name)
-            imports.append(ingest.import_file(p, agency=agency, profile=profile, period=period))
+            name = (display_names or {}).get(str(p))
+            agency = agencies.get(str(p)) or agencies.get(p.name) or agencies.get(name or "")
+            imports.append(
+                ingest.import_file(
+                    p, agency=agency, profile=profile, period=period, display_name=name
+                )
+            )
         return self.import_results(actor, review_id, imports, progress=progress)
 
     def import_results(
