@@ -7,6 +7,7 @@ else the embedded SQLite file data/review.db.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from datetime import date
@@ -89,7 +90,14 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     sample = subparsers.add_parser("sample", help="the fictional sample review")
     ssub = sample.add_subparsers(dest="sample_command", required=True, metavar="ACTION")
-    p = ssub.add_parser("load", help="(re)create the sample review and its lead reviewer")
+    p = ssub.add_parser(
+        "load", help="load the sample review (kept as it is when already loaded) and its lead"
+    )
+    p.add_argument(
+        "--reset",
+        action="store_true",
+        help="delete the sample review (its tags included) and load it afresh",
+    )
     p.set_defaults(handler=_sample_load)
 
 
@@ -288,9 +296,10 @@ def sample_files(folder: Path = SAMPLE_DIR) -> list[Path]:
 
 @_guard
 def _sample_load(args: argparse.Namespace) -> int:
-    info = load_sample(Store.open())
+    info = load_sample(Store.open(), reset=args.reset)
     print(
-        f"sample review {info['review_id']} loaded: {info['files']} files, "
+        f"sample review {info['review_id']} {'kept as it was' if info['kept'] else 'loaded'}: "
+        f"{info['files']} files, "
         f"{info['records']} records, {info['quarantined']} quarantined rows, "
         f"{info['events']} events"
     )
@@ -304,26 +313,45 @@ def _sample_load(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_sample(store: Store, folder: Path = SAMPLE_DIR) -> dict[str, Any]:
-    """(Re)create the sample review from sample_data/ and make sure its lead exists."""
+def load_sample(store: Store, folder: Path = SAMPLE_DIR, *, reset: bool = True) -> dict[str, Any]:
+    """Load the sample review from sample_data/ and make sure its lead exists. An existing
+    sample review is kept (with its tags and decisions) unless `reset` or its files have
+    changed since it was loaded."""
     import ingest
 
     files = sample_files(folder) if folder.is_dir() else []
     if not files:
         raise ValueError(f"no sample chronologies in {folder}; run `make sample` first")
-    kloe_file = folder / "kloe.csv"
-    kloes = read_kloe_csv(kloe_file) if kloe_file.exists() else []
-    imports = [ingest.import_file(p, period=SAMPLE_PERIOD) for p in files]
-
-    for r in store.list_reviews(LOCAL_OPERATOR):
-        if r["title"] == SAMPLE_TITLE:
+    existing = [r for r in store.list_reviews(LOCAL_OPERATOR) if r["title"] == SAMPLE_TITLE]
+    kept = None
+    if existing and not reset:
+        loaded = {
+            f["sha256"]
+            for f in store.list_source_files(LOCAL_OPERATOR, existing[-1]["id"])
+            if not f.get("superseded_by")
+        }
+        if loaded == {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}:
+            kept = existing[-1]["id"]
+    if kept is not None:
+        rid = kept
+        imports = None
+    else:
+        kloe_file = folder / "kloe.csv"
+        kloes = read_kloe_csv(kloe_file) if kloe_file.exists() else []
+        imports = [ingest.import_file(p, period=SAMPLE_PERIOD) for p in files]
+        for r in existing:
             store.delete_review(LOCAL_OPERATOR, r["id"])
-    rid = store.create_review(
-        LOCAL_OPERATOR, SAMPLE_TITLE, period=SAMPLE_PERIOD, child_pseudonym="Child M", kloes=kloes
-    )
-    store.import_results(LOCAL_OPERATOR, rid, imports)
-    if _matching_available():
-        store.run_matching(LOCAL_OPERATOR, rid)
+        rid = store.create_review(
+            LOCAL_OPERATOR,
+            SAMPLE_TITLE,
+            period=SAMPLE_PERIOD,
+            child_pseudonym="Child M",
+            child_dob=SAMPLE_DOB,
+            kloes=kloes,
+        )
+        store.import_results(LOCAL_OPERATOR, rid, imports)
+        if _matching_available():
+            store.run_matching(LOCAL_OPERATOR, rid)
 
     password = None
     if store.get_user(email=SAMPLE_LEAD) is None:
@@ -333,8 +361,9 @@ def load_sample(store: Store, folder: Path = SAMPLE_DIR) -> dict[str, Any]:
     return {
         "review_id": rid,
         "files": len(files),
-        "records": sum(len(i.records) for i in imports),
-        "quarantined": sum(len(i.quarantined) for i in imports),
+        "kept": kept is not None,
+        "records": len(store.list_records(LOCAL_OPERATOR, rid)),
+        "quarantined": len(store.list_quarantined(LOCAL_OPERATOR, rid)),
         "events": len(store.list_events(LOCAL_OPERATOR, rid)),
         "password": password,
     }
