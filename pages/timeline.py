@@ -22,6 +22,7 @@ from timeline.view import (
     lane_order,
 )
 from web.auth import current_actor
+from web.nav import review_nav
 from web.panel import event_panel
 from web.services import store
 
@@ -74,6 +75,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                 ],
                 className="page-head",
             ),
+            review_nav(rid, "Timeline"),
             html.Div(
                 [
                     dcc.Dropdown(
