@@ -157,7 +157,9 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "output": dep["output"],
         "outputs": [
             {"id": "tl-message", "property": "children"},
-            {"id": "tl-version", "property": "data"},
+            {"id": "tl-seen", "property": "data"},
+            {"id": "tl-graph", "property": "figure"},
+            {"id": "tl-panel", "property": "children"},
         ],
         "inputs": [{"id": "tag-add", "property": "n_clicks", "value": 1}],
         "state": [
@@ -166,6 +168,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
             {"id": "tag-text", "property": "value", "value": "forged"},
             {"id": "tl-selected", "property": "data", "value": event_id},
             {"id": "tl-review", "property": "data", "value": rid},
+            {"id": "tl-seen", "property": "data", "value": 1},
         ],
         "changedPropIds": ["tag-add.n_clicks"],
     }
@@ -196,7 +199,8 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "output": deletes[0]["output"],
         "outputs": [
             {"id": "tl-message", "property": "children"},
-            {"id": "tl-version", "property": "data"},
+            {"id": "tl-seen", "property": "data"},
+            {"id": "tl-redraw", "property": "data"},
         ],
         "inputs": [
             [
