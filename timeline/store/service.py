@@ -46,7 +46,6 @@ from .auth import (
     verify_password,
 )
 from .engine import WRITE_OPTION, make_engine
-from .timeline_queries import TimelineQueries
 from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from .importing import agency_row, apply_import
 from .migrate import upgrade
@@ -73,6 +72,7 @@ from .schema import (
     User,
     utcnow,
 )
+from .timeline_queries import TimelineQueries
 
 # ---------------------------------------------------------------------------- helpers
 
