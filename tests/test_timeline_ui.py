@@ -117,7 +117,7 @@ def test_tl004_a_tag_by_one_user_appears_on_another_users_screen(
         select_row(page, "Strategy discussion")
         select_row(other, "Strategy discussion")
         page.click("#tag-kind")
-        page.get_by_text("Key decision", exact=True).click()
+        page.get_by_role("option", name="Key decision", exact=True).click()
         page.fill("#tag-text", "Decision to hold s47 jointly: tagged live.")
         page.click("#tag-add")
         page.wait_for_selector("text=Tag saved")
