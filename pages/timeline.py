@@ -11,9 +11,11 @@ import dash_ag_grid as dag
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from timeline.figures import (
+    SELECTION_TRACE,
     overview_figure,
     selection_trace,
-    tag_trace_for,
+    tag_point,
+    tag_trace_index,
     timeline_figure,
 )
 from timeline.store.auth import ANNOTATE
@@ -333,8 +335,8 @@ def ring_selection(event_id, review_id):
     except StoreError:
         return no_update
     patch = dash.Patch()
-    patch["data"][0]["x"] = list(trace.x)
-    patch["data"][0]["y"] = list(trace.y)
+    patch["data"][SELECTION_TRACE]["x"] = trace["x"]
+    patch["data"][SELECTION_TRACE]["y"] = trace["y"]
     return patch
 
 
@@ -366,7 +368,7 @@ def show_panel(event_id, _version, review_id):
 @callback(
     Output("tl-message", "children"),
     Output("tl-seen", "data", allow_duplicate=True),
-    Output("tl-graph", "figure", allow_duplicate=True),
+    Output("tl-graph", "extendData"),
     Output("tl-panel", "children", allow_duplicate=True),
     Input("tag-add", "n_clicks"),
     State("tag-kind", "value"),
@@ -378,8 +380,9 @@ def show_panel(event_id, _version, review_id):
     prevent_initial_call=True,
 )
 def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
-    """Save the tag, then show it here at once with a small patch (others' screens pick it
-    up from the version counter within a poll)."""
+    """Save the tag, then show it here at once by extending its kind's trace (Plotly adds
+    one point instead of redrawing them all); others' screens pick it up from the version
+    counter within a poll."""
     if not n:
         return no_update, no_update, no_update, no_update
     if not kind:
@@ -389,15 +392,14 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
         s = store()
         s.add_annotation(actor, event_id, kind, text or "", kloe_ids or [])
         version = s.review_version(actor, review_id)
-        trace = tag_trace_for(s.event_marks(actor, event_id), _lanes(actor, review_id), kind)
+        x, y, _ = tag_point(s.event_marks(actor, event_id), _lanes(actor, review_id))
         panel = _panel(actor, event_id, review_id)
     except StoreError as exc:
         return f"Not saved: {exc}", no_update, no_update, no_update
-    patch = dash.Patch()
-    patch["data"].append(trace)
+    extend = ({"x": [[x]], "y": [[y]], "customdata": [[event_id]]}, [tag_trace_index(kind)])
     # Only our own change since the last draw: mark it seen, so no redraw follows.
     seen_now = version if seen is not None and version == seen + 1 else no_update
-    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, patch, panel
+    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, extend, panel
 
 
 @callback(

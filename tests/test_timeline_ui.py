@@ -57,7 +57,7 @@ def test_tl001_a_lane_per_agency_and_no_console_errors(live_app, sample_site, pa
 def marks_shown(page) -> int:
     return page.evaluate(
         "() => document.querySelector('#tl-graph .js-plotly-plot').data"
-        ".filter(t => t.mode === 'markers' && t.customdata && t.name !== 'selected')"
+        ".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup)"
         ".reduce((n, t) => n + t.x.length, 0)"
     )
 
@@ -69,7 +69,7 @@ def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sampl
     page.press("#f-text", "Enter")
     page.wait_for_function(
         f"() => document.querySelector('#tl-graph .js-plotly-plot').data"
-        f".filter(t => t.mode === 'markers' && t.customdata)"
+        f".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup)"
         f".reduce((n, t) => n + t.x.length, 0) < {everything}",
         timeout=10000,
     )
@@ -88,7 +88,7 @@ def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sampl
     page.keyboard.press("Escape")
     page.wait_for_function(
         "() => { const n = document.querySelector('#tl-graph .js-plotly-plot').data"
-        ".filter(t => t.mode === 'markers' && t.customdata).map(t => t.name);"
+        ".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup).map(t => t.name);"
         " return n.length === 1 && n[0] === 'GP'; }",
         timeout=10000,
     )
@@ -158,7 +158,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "outputs": [
             {"id": "tl-message", "property": "children"},
             {"id": "tl-seen", "property": "data"},
-            {"id": "tl-graph", "property": "figure"},
+            {"id": "tl-graph", "property": "extendData"},
             {"id": "tl-panel", "property": "children"},
         ],
         "inputs": [{"id": "tag-add", "property": "n_clicks", "value": 1}],
