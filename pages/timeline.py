@@ -77,6 +77,8 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="tl-seen", data=(version := s.review_version(actor, rid))),
             dcc.Store(id="tl-redraw", data=version),
             dcc.Store(id="tl-selected", data=None),
+            # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
+            dcc.Store(id="tl-drafts", data={}, storage_type="session"),
             dcc.Interval(id="tl-poll", interval=POLL_MS),
             html.Div(
                 [
@@ -340,12 +342,13 @@ def ring_selection(event_id, review_id):
     return patch
 
 
-def _panel(actor, event_id: int, review_id: int):
+def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
     s = store()
     return event_panel(
         s.get_event(actor, event_id),
         s.list_kloes(actor, review_id),
         can_annotate=s.may(actor, review_id, ANNOTATE),
+        drafts=drafts,
     )
 
 
@@ -354,13 +357,14 @@ def _panel(actor, event_id: int, review_id: int):
     Input("tl-selected", "data"),
     Input("tl-redraw", "data"),
     State("tl-review", "data"),
+    State("tl-drafts", "data"),
     prevent_initial_call=True,
 )
-def show_panel(event_id, _version, review_id):
+def show_panel(event_id, _version, review_id, drafts):
     if event_id is None or event_id < 0:
         return no_update
     try:
-        return _panel(current_actor(), event_id, review_id)
+        return _panel(current_actor(), event_id, review_id, drafts)
     except StoreError as exc:
         return html.P(str(exc), className="error")
 
@@ -423,6 +427,61 @@ def delete_tag(clicks, review_id):
     except StoreError as exc:
         return f"Not deleted: {exc}", no_update, no_update
     return "Tag deleted.", version, version
+
+
+@callback(
+    Output("tl-drafts", "data"),
+    Input({"type": "ann-text", "id": ALL, "v": ALL}, "value"),
+    State("tl-drafts", "data"),
+    prevent_initial_call=True,
+)
+def keep_draft(_values, drafts):
+    """Remember what is typed into a tag's edit box until it is saved."""
+    trigger = ctx.triggered_id
+    if not trigger:
+        return no_update
+    typed = next((st["value"] for st in ctx.inputs_list[0] if st["id"] == trigger), None)
+    return {**(drafts or {}), str(trigger["id"]): typed or ""}
+
+
+@callback(
+    Output("tl-message", "children", allow_duplicate=True),
+    Output("tl-seen", "data", allow_duplicate=True),
+    Output("tl-redraw", "data", allow_duplicate=True),
+    Output("tl-drafts", "data", allow_duplicate=True),
+    Input({"type": "ann-save", "id": ALL, "v": ALL}, "n_clicks"),
+    State({"type": "ann-text", "id": ALL, "v": ALL}, "value"),
+    State("tl-review", "data"),
+    State("tl-drafts", "data"),
+    prevent_initial_call=True,
+)
+def edit_tag(clicks, texts, review_id, drafts):
+    """Save an edited tag read at version v. If someone changed it meanwhile, say so and
+    show their text: the edit is not saved over theirs, and the box keeps what was typed."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks or []):
+        return no_update, no_update, no_update, no_update
+    typed = next(
+        (st["value"] for st in ctx.states_list[0] if st["id"]["id"] == trigger["id"]), None
+    )
+    try:
+        actor = current_actor()
+        store().update_annotation(actor, trigger["id"], trigger["v"], text=typed or "")
+        version = store().review_version(actor, review_id)
+    except Conflict as exc:
+        theirs = (exc.current or {}).get("text")
+        said = f" It now reads: “{theirs}”." if theirs is not None else " It was deleted."
+        # Redraw so the box offers the current version; the draft keeps what was typed.
+        version = store().review_version(actor, review_id)
+        message = (
+            f"Not saved: someone changed this tag while you edited it.{said} "
+            "Your text is still in the box: save again to replace theirs."
+        )
+        return message, version, version, no_update
+    except StoreError as exc:
+        return f"Not saved: {exc}", no_update, no_update, no_update
+    left = {k: v for k, v in (drafts or {}).items() if k != str(trigger["id"])}
+    return "Tag updated.", version, version, left
 
 
 @callback(
