@@ -284,6 +284,7 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
     f = filters_from(agencies, start, end, text, kloes, kinds, switches)
     shown = apply_filters(marks, tags, f)
     period = (review.get("period_start"), review.get("period_end"))
+    x_range = tuple(str(p)[:10] for p in period) if all(period) else None
     fig = timeline_figure(
         shown,
         lanes,
@@ -291,10 +292,9 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
         gaps=contact_gaps(shown, int(gap or 28)),
         dob=_as_date(review.get("child_dob")),
         selected_event=selected,
-        # Open on the review period; records outside it are a zoom-out away.
-        x_range=tuple(str(p)[:10] for p in period) if all(period) else None,
+        x_range=x_range,  # open on the review period; records outside it: zoom out
     )
-    return fig, overview_figure(marks, lanes), grid_rows(shown, lanes)
+    return fig, overview_figure(marks, lanes, x_range), grid_rows(shown, lanes)
 
 
 def _as_date(value):

@@ -331,7 +331,9 @@ def timeline_figure(
     return {"data": data, "layout": layout}
 
 
-def overview_figure(marks: Sequence[Mark], lanes: Sequence[str]) -> dict:
+def overview_figure(
+    marks: Sequence[Mark], lanes: Sequence[str], x_range: tuple[str, str] | None = None
+) -> dict:
     """A small strip of monthly counts per agency under the timeline: drag across it to
     zoom the timeline (Plotly's range slider cannot draw Scattergl)."""
     colours = agency_colours(lanes)
