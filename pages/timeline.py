@@ -253,10 +253,7 @@ def _lanes(actor, review_id: int) -> list[str]:
     return lane_order(a["name"] for a in store().list_agencies(actor, review_id))
 
 
-@callback(
-    Output("tl-graph", "figure"),
-    Output("tl-overview", "figure"),
-    Output("tl-grid", "rowData"),
+FILTER_INPUTS = [
     Input("tl-redraw", "data"),
     Input("f-agencies", "value"),
     Input("f-dates", "start_date"),
@@ -265,24 +262,38 @@ def _lanes(actor, review_id: int) -> list[str]:
     Input("f-kloes", "value"),
     Input("f-kinds", "value"),
     Input("f-switches", "value"),
+]
+
+
+def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches):
+    """The review's marks and tags, and the marks that pass the filters."""
+    s = store()
+    marks = s.timeline_marks(actor, review_id)
+    tags = s.event_tags(actor, review_id)
+    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
+    return marks, tags, apply_filters(marks, tags, f)
+
+
+@callback(
+    Output("tl-graph", "figure"),
+    Output("tl-overview", "figure"),
+    *FILTER_INPUTS,
     Input("f-gap", "value"),
     State("tl-selected", "data"),
     State("tl-review", "data"),
 )
 def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selected, review_id):
     if version is None:
-        return no_update, no_update, no_update
+        return no_update, no_update
     try:
         actor = current_actor()
-        s = store()
-        marks = s.timeline_marks(actor, review_id)
-        tags = s.event_tags(actor, review_id)
-        review = s.get_review(actor, review_id)
+        marks, tags, shown = _shown(
+            actor, review_id, agencies, start, end, text, kloes, kinds, switches
+        )
+        review = store().get_review(actor, review_id)
         lanes = _lanes(actor, review_id)
     except StoreError:
-        return {}, {}, []
-    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
-    shown = apply_filters(marks, tags, f)
+        return {}, {}
     period = (review.get("period_start"), review.get("period_end"))
     x_range = tuple(str(p)[:10] for p in period) if all(period) else None
     fig = timeline_figure(
@@ -294,7 +305,27 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
         selected_event=selected,
         x_range=x_range,  # open on the review period; records outside it: zoom out
     )
-    return fig, overview_figure(marks, lanes, x_range), grid_rows(shown, lanes)
+    return fig, overview_figure(marks, lanes, x_range)
+
+
+@callback(
+    Output("tl-grid", "rowData"),
+    *FILTER_INPUTS,
+    Input("tl-tabs", "value"),
+    State("tl-review", "data"),
+)
+def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab, review_id):
+    """The table's rows are sent only while the table is shown: the timeline's first
+    render does not wait for 20,000 rows nobody is looking at."""
+    if version is None or tab != "table":
+        return no_update
+    try:
+        actor = current_actor()
+        _, _, shown = _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
+        lanes = _lanes(actor, review_id)
+    except StoreError:
+        return []
+    return grid_rows(shown, lanes)
 
 
 def _as_date(value):
