@@ -13,32 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
-from ingest.agencies import DEFAULT_AGENCIES
 from timeline.store import Actor, Store
+from timeline.view import agency_colours, lane_order
 
 # Okabe–Ito: eight colours told apart with every common colour-vision deficiency.
-OKABE_ITO = [
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#009E73",  # bluish green
-    "#F0E442",  # yellow
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#000000",  # black
-]
-
-KIND_LABELS = {
-    "key_decision": "Key decision",
-    "missed_opportunity": "Missed opportunity",
-    "good_practice": "Good practice",
-    "needs_escalation": "Needs escalation",
-    "key_practice_episode": "Key practice episode",
-    "discrepancy": "Discrepancy between agencies",
-    "reflection": "Reflection",
-    "comment": "Comment",
-}
-
 PARTIAL_PRECISIONS = {"week", "month", "season", "year", "range", "approximate"}
 
 
@@ -181,13 +159,8 @@ def _number_key(n: str) -> tuple:
 
 
 def agency_order(names: list[str]) -> list[str]:
-    """The usual order of a chronology's agencies (social care first), others after."""
-    known = list(DEFAULT_AGENCIES)
-    return sorted(names, key=lambda n: (known.index(n) if n in known else len(known), n))
-
-
-def agency_colours(agencies: list[str]) -> dict[str, str]:
-    return {a: OKABE_ITO[i % len(OKABE_ITO)] for i, a in enumerate(agencies)}
+    """The lanes' order on screen (social care first), so exports read the same way."""
+    return lane_order(names)
 
 
 def _d(value: Any) -> date | None:

@@ -18,7 +18,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Emu, Pt, RGBColor
 
-from .data import KIND_LABELS, Event, ReviewData
+from timeline.view import KIND_LABELS
+
+from .data import Event, ReviewData
 from .figure import build_figure, figure_texts, png_bytes
 from .text import day, event_date, record_date, short
 

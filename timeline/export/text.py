@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .data import KIND_LABELS, PARTIAL_PRECISIONS, Annotation, Event, Record
+from timeline.view import KIND_LABELS
+
+from .data import PARTIAL_PRECISIONS, Annotation, Event, Record
 
 _SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 
