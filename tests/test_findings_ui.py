@@ -306,6 +306,36 @@ def test_fd006_a_participant_gets_no_export_even_by_a_forged_request(
     assert len(site_store.audit_log(lead, rid)) == before  # nothing exported, nothing audited
 
 
+def test_fd008_lead_records_an_escalation_and_deletes_an_action(
+    live_app, sample_site, site_store, page
+):
+    rid = sample_site["review_id"]
+    lead = lead_actor(site_store)
+    doomed = site_store.add_action(lead, rid, "fd008 Action agreed by mistake")
+    open_findings(page, live_app, sample_site)
+
+    page.fill("#fd-escalation-text", "fd008 Unborn baby not known to midwifery")
+    page.fill("#fd-escalation-escalated_to", "Head of Midwifery")
+    page.fill("#fd-escalation-escalated_on", "03/02/2022")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.click("#fd-escalation-save")
+    page.locator("#fd-escalation-message").filter(has_text=SAVED).wait_for()
+    row = page.locator("#fd-escalation-list tr", has_text="fd008 Unborn baby")
+    row.wait_for()
+    assert "Head of Midwifery" in row.inner_text() and "3 Feb 2022" in row.inner_text()
+    (esc,) = [e for e in site_store.list_escalations(lead, rid) if e["text"].startswith("fd008")]
+    assert esc["escalated_to"] == "Head of Midwifery" and esc["escalated_on"] == "2022-02-03"
+
+    page.locator("#fd-action-list tr", has_text="fd008 Action agreed").get_by_role(
+        "button", name="Delete"
+    ).click()
+    page.locator("#fd-action-message").filter(has_text="Deleted").wait_for()
+    assert all(a["id"] != doomed["id"] for a in site_store.list_actions(lead, rid))
+    page.locator("#fd-action-list tr", has_text="fd008 Action agreed").wait_for(state="detached")
+    assert page.console_errors == []
+
+
 def test_fd007_the_docs_screenshot_script_draws_both_pages(browser, tmp_path):
     """docs/screenshot_findings.py (a fresh sample review, its own app) writes the docs'
     screenshots; here into a temporary folder so a test run leaves docs/ alone."""
