@@ -130,9 +130,10 @@ def test_ex025_action_plan_table(report):
         "Owner subgroup",
         "Due date",
         "Status",
+        "Monitoring notes",
     ]
     assert len(table.rows) == 2
-    action, owner, due, status = (c.text for c in table.rows[1].cells)
+    action, owner, due, status, _notes = (c.text for c in table.rows[1].cells)
     assert action.startswith(ACTION) and FINDING in action
     assert (owner, due, status) == (ACTION_OWNER, "31 Mar 2022", "In progress")
 

@@ -26,7 +26,12 @@ def test_sc001_migration_result_equals_the_models(db):
 def test_sc002_upgrade_is_idempotent_and_at_head(store):
     rev = current_revision(store.engine)
     upgrade(store.engine)
-    assert current_revision(store.engine) == rev == "0001"
+    from alembic.script import ScriptDirectory
+
+    from timeline.store.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert current_revision(store.engine) == rev == head
 
 
 def test_sc003_sqlite_pragmas(tmp_path):

@@ -2,7 +2,8 @@
 [--names FILE.csv] -o FILE`: write an export of a stored review, as the local operator.
 
 The export is recorded in the review's audit log. A publication copy replaces the names
-list's terms in every text and is refused (no file written) if any term survives.
+list's terms in every text and is refused (no file written) if any term survives. Without
+`--names` it uses the names list saved for the review in the app.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="the publication copy: apply the names list and refuse if a term survives",
     )
-    p.add_argument("--names", metavar="FILE.csv", help="names list with columns term,replacement")
+    p.add_argument(
+        "--names",
+        metavar="FILE.csv",
+        help="names list with columns term,replacement (default: the review's saved list)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=run)
 
@@ -40,8 +45,6 @@ def run(args: argparse.Namespace) -> int:
     from timeline.store.cli import _review_id
 
     try:
-        if args.publication and not args.names:
-            raise ExportError("--publication needs --names FILE.csv (columns term,replacement)")
         names = read_names_csv(args.names) if args.names else None
         store = Store.open()
         try:

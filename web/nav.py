@@ -12,6 +12,7 @@ STEPS = (
     ("/prepare", "Preparation"),
     ("/workshop", "Workshop"),
     ("/findings", "Findings"),
+    ("/exports", "Exports"),
 )
 
 

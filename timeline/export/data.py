@@ -109,6 +109,12 @@ class Episode:
     event_ids: list[int]
 
 
+FINDING_KIND_LABELS = {
+    "good_practice": "Good practice",
+    "area_for_improvement": "Area for improvement",
+}
+
+
 @dataclass
 class Finding:
     id: int
@@ -116,6 +122,8 @@ class Finding:
     text: str
     kloes: list[str]
     event_ids: list[int]
+    kind: str = ""  # good_practice | area_for_improvement | "" (not said)
+    episodes: list[str] = field(default_factory=list)  # titles of the evidencing episodes
 
 
 @dataclass
@@ -124,6 +132,15 @@ class Action:
     owner_subgroup: str
     due_date: date | None
     status: str
+    finding: str
+    monitoring_notes: str = ""
+
+
+@dataclass
+class Escalation:
+    text: str
+    escalated_to: str
+    escalated_on: date | None
     finding: str
 
 
@@ -143,6 +160,7 @@ class ReviewData:
     findings: list[Finding]
     actions: list[Action]
     source_files: list[str]
+    escalations: list[Escalation] = field(default_factory=list)
 
     def event(self, event_id: int) -> Event | None:
         return self._by_id().get(event_id)
@@ -252,6 +270,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         )
         for q in store.list_quarantined(actor, review_id)
     ]
+    stored_episodes = store.list_episodes(actor, review_id)
     episodes = [
         Episode(
             k["title"],
@@ -260,8 +279,9 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             _d(k["date_end"]),
             k["event_ids"],
         )
-        for k in store.list_episodes(actor, review_id)
+        for k in stored_episodes
     ]
+    episode_title = {k["id"]: k["title"] for k in stored_episodes}
     findings = [
         Finding(
             f["id"],
@@ -269,6 +289,8 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             f.get("text") or "",
             sorted((kloe_number[k] for k in f["kloe_ids"] if k in kloe_number), key=_number_key),
             f["event_ids"],
+            f.get("kind") or "",
+            [episode_title[k] for k in f.get("episode_ids", []) if k in episode_title],
         )
         for f in store.list_findings(actor, review_id)
     ]
@@ -280,8 +302,18 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             _d(a.get("due_date")),
             a.get("status") or "",
             finding_title.get(a.get("finding_id"), ""),
+            a.get("monitoring_notes") or "",
         )
         for a in store.list_actions(actor, review_id)
+    ]
+    escalations = [
+        Escalation(
+            e["text"] or "",
+            e.get("escalated_to") or "",
+            _d(e.get("escalated_on")),
+            finding_title.get(e.get("finding_id"), ""),
+        )
+        for e in store.list_escalations(actor, review_id)
     ]
     files = [
         f["file_name"]
@@ -303,6 +335,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         findings=findings,
         actions=actions,
         source_files=files,
+        escalations=escalations,
     )
 
 

@@ -2,7 +2,8 @@
 
 Title page; introduction and terms of reference; KLOE; each agency's involvement; the
 timeline figure; key practice episodes; key findings with the events behind them; good
-practice; issues escalated; the action plan as a table.
+practice (findings flagged so, and tagged events); issues escalated (to whom and when, and
+tagged events); the action plan as a table with monitoring notes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 
 from timeline.view import KIND_LABELS
 
-from .data import Event, ReviewData
+from .data import FINDING_KIND_LABELS, Event, ReviewData
 from .figure import build_figure, figure_texts, png_bytes
 from .text import day, event_date, record_date, short
 
@@ -263,25 +264,44 @@ def write_docx(data: ReviewData, path: Path, *, publication: bool, produced: dat
         doc.add_paragraph(NONE_RECORDED)
     for i, f in enumerate(data.findings, 1):
         doc.add_heading(f"Finding {i}: {f.title}", level=2)
+        if f.kind:
+            doc.add_paragraph().add_run(FINDING_KIND_LABELS.get(f.kind, f.kind)).bold = True
         if f.text:
             doc.add_paragraph(f.text)
         if f.kloes:
             doc.add_paragraph(f"Key lines of enquiry: {', '.join(f.kloes)}")
+        if f.episodes:
+            doc.add_paragraph(f"Key practice episodes: {'; '.join(f.episodes)}")
         events = [e for e in (data.event(x) for x in f.event_ids) if e]
         if events:
             doc.add_paragraph("The events behind this finding:")
             for e in sorted(events, key=lambda e: e.date_start):
                 doc.add_paragraph(_event_line(e), style="List Bullet")
 
-    # 7, 8 Good practice and escalations: from the tags on events
-    for number, kind, heading in (
-        (7, "good_practice", "Good practice"),
-        (8, "needs_escalation", "Issues escalated"),
+    # 7, 8 Good practice and escalations: the findings page's records, then the event tags
+    numbered = {id(f): i for i, f in enumerate(data.findings, 1)}
+    good_findings = [
+        f"Finding {numbered[id(f)]}: {f.title}" for f in data.findings if f.kind == "good_practice"
+    ]
+    escalations = [
+        e.text
+        + (f". Escalated to {e.escalated_to}" if e.escalated_to else "")
+        + (f" on {day(e.escalated_on)}" if e.escalated_on else "")
+        + (f" (Finding: {e.finding})" if e.finding else "")
+        for e in data.escalations
+    ]
+    for number, kind, heading, recorded in (
+        (7, "good_practice", "Good practice", good_findings),
+        (8, "needs_escalation", "Issues escalated", escalations),
     ):
         doc.add_heading(f"{number}. {heading}", level=1)
         tagged = [(e, a) for e in data.events for a in e.annotations if a.kind == kind]
-        if not tagged:
+        if not tagged and not recorded:
             doc.add_paragraph(NONE_RECORDED)
+        for line in recorded:
+            doc.add_paragraph(line, style="List Bullet")
+        if recorded and tagged:
+            doc.add_paragraph(f"Events tagged on the timeline as {KIND_LABELS[kind].lower()}:")
         for e, a in tagged:
             p = doc.add_paragraph(style="List Bullet")
             p.add_run(f"{event_date(e)} ({', '.join(dict.fromkeys(e.agencies))}): ").bold = True
@@ -296,17 +316,18 @@ def write_docx(data: ReviewData, path: Path, *, publication: bool, produced: dat
     else:
         _table(
             doc,
-            ["Action", "Owner subgroup", "Due date", "Status"],
+            ["Action", "Owner subgroup", "Due date", "Status", "Monitoring notes"],
             [
                 [
                     a.text + (f"\n(Finding: {a.finding})" if a.finding else ""),
                     a.owner_subgroup,
                     day(a.due_date),
                     _STATUS.get(a.status, a.status),
+                    a.monitoring_notes,
                 ]
                 for a in data.actions
             ],
-            [8.5, 4.0, 2.5, 2.0],
+            [6.0, 3.2, 2.4, 2.0, 3.4],
         )
     doc.save(str(path))
     return drawn

@@ -59,6 +59,12 @@ def check_permission(store: Store, actor: Actor, review_id: int) -> None:
     require(actor, store.role_in(actor, review_id), EXPORT, "export")
 
 
+def stored_names(store: Store, actor: Actor, review_id: int) -> NamesList:
+    """The review's saved names list (empty when none was saved)."""
+    rows = store.list_names(actor, review_id)["rows"]
+    return NamesList((r["term"], r["replacement"]) for r in rows)
+
+
 def _write(data: ReviewData, fmt: str, path: Path, publication: bool, today: date) -> list[str]:
     """Write the file; returns texts drawn into images (which the file check cannot read)."""
     if fmt == "xlsx":
@@ -86,7 +92,8 @@ def export_review(
     names: NamesList | None = None,
     today: date | None = None,
 ) -> ExportResult:
-    """Write the review as `fmt` to `path` and audit it; see the module docstring."""
+    """Write the review as `fmt` to `path` and audit it; see the module docstring. A
+    publication copy without `names` uses the review's saved names list."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -95,11 +102,16 @@ def export_review(
         raise ExportError(f"the output file for --format {fmt} must end in .{fmt}")
     if not path.parent.is_dir():
         raise ExportError(f"no folder {path.parent}")
-    if publication and not names:
-        raise ExportError("a publication copy needs a names list (--names FILE.csv)")
     if names and not publication:
         raise ExportError("a names list is only applied to a publication copy: add --publication")
     check_permission(store, actor, review_id)
+    if publication and names is None:
+        names = stored_names(store, actor, review_id)
+    if publication and not names:
+        raise ExportError(
+            "a publication copy needs a names list: save one for the review (the exports "
+            "page) or give --names FILE.csv"
+        )
 
     data = load(store, actor, review_id)
     if publication:

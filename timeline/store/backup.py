@@ -1,10 +1,11 @@
 """Backup and restore of one review as a JSON document.
 
 The backup holds every row of the review (records, events, decisions, annotations, findings,
-actions, audit trail...) with its own ids, and the referenced accounts by email (never their
-password hashes). Restore puts the review back with the same ids, in one transaction; it
-refuses when the review's id (or any of its rows' ids) is taken in the target database. The
-audit entries of a deleted review are still in its database, so restoring there keeps them.
+actions, escalations, the publication names list, audit trail...) with its own ids, and the
+referenced accounts by email (never their password hashes). Restore puts the review back
+with the same ids, in one transaction; it refuses when the review's id (or any of its rows'
+ids) is taken in the target database. The audit entries of a deleted review are still in its
+database, so restoring there keeps them.
 Accounts are matched by email; missing ones are created without a password (set one with
 `python -m timeline user password EMAIL`).
 """
@@ -39,6 +40,7 @@ _PARENT = {
     "kpe_events": ("kpe_id", "key_practice_episodes"),
     "finding_kloes": ("finding_id", "findings"),
     "finding_events": ("finding_id", "findings"),
+    "finding_episodes": ("finding_id", "findings"),
 }
 
 

@@ -51,6 +51,8 @@ ANNOTATION_KINDS = (
     "comment",
 )
 ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
+# A key finding is either good practice or an area for improvement ("" while undecided).
+FINDING_KINDS = ("", "good_practice", "area_for_improvement")
 
 
 def utcnow() -> datetime:
@@ -87,6 +89,8 @@ class Review(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Version of the publication names list as a whole (it is saved as one list).
+    names_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Membership(Base):
@@ -295,6 +299,14 @@ finding_events = Table(
     Column("finding_id", ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
     Column("event_id", ForeignKey("merged_events.id", ondelete="CASCADE"), primary_key=True),
 )
+finding_episodes = Table(
+    "finding_episodes",
+    Base.metadata,
+    Column("finding_id", ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "episode_id", ForeignKey("key_practice_episodes.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
 
 
 class Finding(Base):
@@ -303,6 +315,8 @@ class Finding(Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text, default="")
+    # FINDING_KINDS: good practice or an area for improvement.
+    kind: Mapped[str] = mapped_column(String(30), default="", server_default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -310,6 +324,9 @@ class Finding(Base):
     kloes: Mapped[list[Kloe]] = relationship(secondary=finding_kloes, order_by=Kloe.id)
     events: Mapped[list[MergedEvent]] = relationship(
         secondary=finding_events, order_by=MergedEvent.id
+    )
+    episodes: Mapped[list[KeyPracticeEpisode]] = relationship(
+        secondary=finding_episodes, order_by=KeyPracticeEpisode.id
     )
 
 
@@ -322,9 +339,37 @@ class Action(Base):
     owner_subgroup: Mapped[str] = mapped_column(String(200), default="")
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
+    monitoring_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Escalation(Base):
+    """An issue needing escalation or urgent action: to whom it went and when."""
+
+    __tablename__ = "escalations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    escalated_to: Mapped[str] = mapped_column(String(300), default="")
+    escalated_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PublicationName(Base):
+    """One row of a review's names list: a name or identifier and its replacement in the
+    publication copy. The list is saved as a whole (`Review.names_version`)."""
+
+    __tablename__ = "publication_names"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    term: Mapped[str] = mapped_column(String(500))
+    replacement: Mapped[str] = mapped_column(String(500))
 
 
 class AuditEntry(Base):

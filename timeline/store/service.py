@@ -47,16 +47,20 @@ from .auth import (
 )
 from .engine import WRITE_OPTION, make_engine
 from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from .escalations import EscalationsMixin
 from .importing import agency_row, apply_import
 from .migrate import upgrade
+from .names import NamesMixin
 from .schema import (
     ACTION_STATUSES,
     ANNOTATION_KINDS,
     DECISION_KINDS,
+    FINDING_KINDS,
     ROLES,
     Action,
     Agency,
     Annotation,
+    Escalation,
     EventMember,
     Finding,
     KeyPracticeEpisode,
@@ -65,6 +69,7 @@ from .schema import (
     MatchRun,
     Membership,
     MergedEvent,
+    PublicationName,
     QuarantinedRow,
     Review,
     SourceFile,
@@ -166,6 +171,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     d = row_snapshot(f)
     d["kloe_ids"] = [k.id for k in f.kloes]
     d["event_ids"] = [e.id for e in f.events]
+    d["episode_ids"] = [k.id for k in f.episodes]
     return d
 
 
@@ -200,7 +206,7 @@ class _Tx:
 # ---------------------------------------------------------------------------- the store
 
 
-class Store(TimelineQueries):
+class Store(TimelineQueries, NamesMixin, EscalationsMixin):
     """Service functions over one database. Thread-safe: it holds no mutable state beyond
     the engine's connection pool; open one per process."""
 
@@ -485,6 +491,8 @@ class Store(TimelineQueries):
             for model in (
                 MatchRun,
                 Annotation,
+                PublicationName,
+                Escalation,
                 Action,
                 Finding,
                 KeyPracticeEpisode,
@@ -927,6 +935,21 @@ class Store(TimelineQueries):
             raise InvalidInput("an event of another review, or no such event")
         return sorted(found, key=lambda e: e.id)
 
+    def _episodes_of(self, s: Session, review_id: int, episode_ids: Iterable[int]) -> list:
+        ids = list(dict.fromkeys(int(k) for k in episode_ids))
+        if not ids:
+            return []
+        found = list(
+            s.scalars(
+                select(KeyPracticeEpisode).where(
+                    KeyPracticeEpisode.id.in_(ids), KeyPracticeEpisode.review_id == review_id
+                )
+            )
+        )
+        if len(found) != len(ids):
+            raise InvalidInput("a key practice episode of another review, or no such episode")
+        return sorted(found, key=lambda k: k.id)
+
     def add_annotation(
         self,
         actor: Actor,
@@ -1124,7 +1147,11 @@ class Store(TimelineQueries):
         *,
         kloe_ids: Iterable[int] = (),
         event_ids: Iterable[int] = (),
+        episode_ids: Iterable[int] = (),
+        kind: str = "",
     ) -> dict[str, Any]:
+        if kind not in FINDING_KINDS:
+            raise InvalidInput(f"a finding's kind must be one of {', '.join(FINDING_KINDS[1:])}")
         with self._change(actor, review_id, FINDINGS, "write findings") as tx:
             s = tx.session
             now = utcnow()
@@ -1132,11 +1159,13 @@ class Store(TimelineQueries):
                 review_id=review_id,
                 title=title,
                 text=text,
+                kind=kind,
                 created_by=actor.user_id,
                 created_at=now,
                 updated_at=now,
                 kloes=self._kloes_of(s, review_id, kloe_ids),
                 events=self._events_of(s, review_id, event_ids),
+                episodes=self._episodes_of(s, review_id, episode_ids),
             )
             s.add(f)
             s.flush()
@@ -1146,9 +1175,11 @@ class Store(TimelineQueries):
     def update_finding(
         self, actor: Actor, finding_id: int, expected_version: int, **fields: Any
     ) -> dict[str, Any]:
-        unknown = set(fields) - {"title", "text", "kloe_ids", "event_ids"}
+        unknown = set(fields) - {"title", "text", "kind", "kloe_ids", "event_ids", "episode_ids"}
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
+        if "kind" in fields and fields["kind"] not in FINDING_KINDS:
+            raise InvalidInput(f"a finding's kind must be one of {', '.join(FINDING_KINDS[1:])}")
         review_id = self._review_of(Finding, finding_id, versioned=True)
         with self._change(actor, review_id, FINDINGS, "write findings") as tx:
             s = tx.session
@@ -1159,6 +1190,8 @@ class Store(TimelineQueries):
                     f.kloes = self._kloes_of(s, review_id, value)
                 elif key == "event_ids":
                     f.events = self._events_of(s, review_id, value)
+                elif key == "episode_ids":
+                    f.episodes = self._episodes_of(s, review_id, value)
                 else:
                     setattr(f, key, value)
             f.version += 1
@@ -1190,6 +1223,7 @@ class Store(TimelineQueries):
         due_date: date | None = None,
         status: str = "open",
         finding_id: int | None = None,
+        monitoring_notes: str = "",
     ) -> dict[str, Any]:
         if status not in ACTION_STATUSES:
             raise InvalidInput(f"status must be one of {', '.join(ACTION_STATUSES)}")
@@ -1207,6 +1241,7 @@ class Store(TimelineQueries):
                 due_date=due_date,
                 status=status,
                 finding_id=finding_id,
+                monitoring_notes=monitoring_notes,
                 created_at=now,
                 updated_at=now,
             )
@@ -1218,7 +1253,14 @@ class Store(TimelineQueries):
     def update_action(
         self, actor: Actor, action_id: int, expected_version: int, **fields: Any
     ) -> dict[str, Any]:
-        unknown = set(fields) - {"text", "owner_subgroup", "due_date", "status", "finding_id"}
+        unknown = set(fields) - {
+            "text",
+            "owner_subgroup",
+            "due_date",
+            "status",
+            "finding_id",
+            "monitoring_notes",
+        }
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
         if "status" in fields and fields["status"] not in ACTION_STATUSES:

@@ -1,0 +1,522 @@
+"""Findings: key findings (with their KLOE and the events and key practice episodes that
+evidence them), issues needing escalation (to whom and when) and agreed actions.
+
+Thin: layout plus callbacks that call the store, which checks the role on every call (the
+lead reviewer writes, everyone else reads) and refuses a stale edit with the current row,
+which is shown here instead of being overwritten. Form rules live in timeline/findings_view.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+
+from timeline.findings_view import (
+    ACTION_STATUS_LABELS,
+    FINDING_KIND_LABELS,
+    FORMS,
+    FormError,
+    conflict_message,
+    describe,
+    event_options,
+    event_summaries,
+    fields_to_form,
+    form_to_fields,
+)
+from timeline.store.auth import EXPORT, FINDINGS
+from timeline.store.errors import Conflict, StoreError
+from timeline.view import lane_order
+from web.auth import current_actor
+from web.nav import review_nav
+from web.services import store
+
+dash.register_page(__name__, path_template="/review/<review_id>/findings", title="Findings")
+
+POLL_MS = 2000
+KINDS = ("finding", "escalation", "action")
+NOUN = {"finding": "finding", "escalation": "issue", "action": "action"}
+A_NOUN = {"finding": "a finding", "escalation": "an issue", "action": "an action"}
+
+
+def _review_id(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _fid(kind: str, name: str) -> str:
+    return f"fd-{kind}-{name}"
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _context(actor, rid: int) -> dict[str, Any]:
+    """Everything the lists need, read through the store (role checked on each call)."""
+    s = store()
+    marks = s.timeline_marks(actor, rid)
+    summaries = event_summaries(marks, lane_order({m.agency for m in marks}))
+    kloes = s.list_kloes(actor, rid)
+    episodes = s.list_episodes(actor, rid)
+    findings = s.list_findings(actor, rid)
+    return {
+        "summaries": summaries,
+        "findings": findings,
+        "escalations": s.list_escalations(actor, rid),
+        "actions": s.list_actions(actor, rid),
+        "annotations": s.list_annotations(actor, rid),
+        "episodes": episodes,
+        "can_edit": s.may(actor, rid, FINDINGS),
+        "names": {
+            "kloe_ids": {k["id"]: f"{k['number']}. {k['title']}" for k in kloes},
+            "event_ids": {eid: sm.label for eid, sm in summaries.items()},
+            "episode_ids": {k["id"]: k["title"] for k in episodes},
+            "finding_id": {f["id"]: f["title"] for f in findings},
+        },
+    }
+
+
+def _row_of(actor, rid: int, kind: str, obj_id: int) -> dict | None:
+    rows = getattr(store(), f"list_{kind}s")(actor, rid)
+    return next((r for r in rows if r["id"] == obj_id), None)
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+def _buttons(kind: str, row: dict) -> html.Span:
+    return html.Span(
+        [
+            # n_clicks=0: a redraw resets the count, so it never reads as a new click.
+            html.Button(
+                "Edit",
+                id={"type": "fd-edit", "kind": kind, "id": row["id"]},
+                className="link-button",
+                n_clicks=0,
+            ),
+            html.Button(
+                "Delete",
+                id={"type": "fd-delete", "kind": kind, "id": row["id"], "v": row["version"]},
+                className="link-button fd-delete",
+                n_clicks=0,
+            ),
+        ],
+        className="fd-buttons",
+    )
+
+
+def _finding_card(f: dict, c: dict) -> html.Article:
+    names = c["names"]
+    flag = FINDING_KIND_LABELS.get(f.get("kind") or "")
+    events = sorted(
+        (c["summaries"][e] for e in f["event_ids"] if e in c["summaries"]),
+        key=lambda s: (s.start, s.event_id),
+    )
+    episodes = [names["episode_ids"][k] for k in f["episode_ids"] if k in names["episode_ids"]]
+    return html.Article(
+        [
+            html.Div(
+                [
+                    html.H3(f["title"]),
+                    html.Span(
+                        flag,
+                        className="fd-flag "
+                        + ("fd-good" if f.get("kind") == "good_practice" else "fd-improve"),
+                    )
+                    if flag
+                    else None,
+                    _buttons("finding", f) if c["can_edit"] else None,
+                ],
+                className="fd-card-head",
+            ),
+            html.P(f["text"], className="fd-text") if f["text"] else None,
+            html.P(
+                [
+                    html.Strong("Key lines of enquiry: "),
+                    "; ".join(names["kloe_ids"].get(k, "") for k in f["kloe_ids"]),
+                ]
+            )
+            if f["kloe_ids"]
+            else None,
+            html.Div(
+                [
+                    html.Strong("Evidence"),
+                    html.Ul(
+                        [html.Li(s.label, className="fd-event") for s in events]
+                        + [html.Li(f"Key practice episode: {t}") for t in episodes]
+                    ),
+                ]
+            )
+            if events or episodes
+            else html.P("No events linked yet.", className="note"),
+        ],
+        className="fd-card",
+        id={"type": "fd-item", "kind": "finding", "id": f["id"]},
+    )
+
+
+def _table(kind: str, rows: list[dict], c: dict, empty: str) -> html.Div:
+    if not rows:
+        return html.P(empty, className="note")
+    header = [label for _n, _p, label in FORMS[kind]]
+    body = []
+    for r in rows:
+        cells = [html.Td(text, className="fd-cell") for _l, text in describe(kind, r, c["names"])]
+        if c["can_edit"]:
+            cells.append(html.Td(_buttons(kind, r)))
+        body.append(html.Tr(cells, id={"type": "fd-item", "kind": kind, "id": r["id"]}))
+    head = [html.Th(h) for h in header] + ([html.Th("")] if c["can_edit"] else [])
+    return html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="fd-table")
+
+
+def _escalation_tags(c: dict) -> html.Div | None:
+    tagged = [a for a in c["annotations"] if a["kind"] == "needs_escalation" and a["event_id"]]
+    if not tagged:
+        return None
+    items = []
+    for a in tagged:
+        s = c["summaries"].get(a["event_id"])
+        items.append(html.Li([html.Span(s.label if s else "(event)"), html.Br(), a["text"]]))
+    return html.Div(
+        [html.H3("Tagged on the timeline as needing escalation"), html.Ul(items)],
+        className="fd-tags",
+    )
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+def _field(kind: str, name: str, prop: str, label: str, c: dict) -> html.Label:
+    cid = _fid(kind, name)
+    if name == "text" and kind == "finding" or name in ("monitoring_notes",):
+        comp = dcc.Textarea(id=cid, value="", rows=4, className="fd-input")
+    elif name == "text":
+        comp = dcc.Textarea(id=cid, value="", rows=2, className="fd-input")
+    elif name == "kind":
+        comp = dcc.RadioItems(
+            [{"label": v, "value": k} for k, v in FINDING_KIND_LABELS.items()]
+            + [{"label": "Not decided", "value": ""}],
+            "",
+            id=cid,
+            inline=True,
+        )
+    elif name == "kloe_ids":
+        opts = [{"label": v, "value": k} for k, v in c["names"]["kloe_ids"].items()]
+        comp = dcc.Dropdown(opts, [], id=cid, multi=True, placeholder="Choose KLOE")
+    elif name == "event_ids":
+        comp = dcc.Dropdown(
+            event_options(c["summaries"]),
+            [],
+            id=cid,
+            multi=True,
+            placeholder="Type a date, an agency or words of the entry",
+        )
+    elif name == "episode_ids":
+        comp = dcc.Dropdown([], [], id=cid, multi=True, placeholder="Choose episodes")
+    elif name == "finding_id":
+        comp = dcc.Dropdown([], None, id=cid, placeholder="(none)")
+    elif name == "status":
+        opts = [{"label": v, "value": k} for k, v in ACTION_STATUS_LABELS.items()]
+        comp = dcc.Dropdown(opts, "open", id=cid, clearable=False)
+    elif prop == "date":
+        comp = dcc.DatePickerSingle(
+            id=cid, display_format="DD/MM/YYYY", placeholder="DD/MM/YYYY", clearable=True
+        )
+    else:
+        comp = dcc.Input(id=cid, value="", type="text", className="fd-input")
+    return html.Label([html.Span(label), comp], className="fd-field")
+
+
+def _form(kind: str, c: dict) -> html.Div:
+    return html.Div(
+        [
+            html.H3(f"Add {A_NOUN[kind]}", id=_fid(kind, "heading")),
+            dcc.Store(id=_fid(kind, "id"), data=None),
+            dcc.Store(id=_fid(kind, "version"), data=None),
+            *[_field(kind, n, p, label, c) for n, p, label in FORMS[kind]],
+            html.Div(
+                [
+                    html.Button("Save", id=_fid(kind, "save"), className="primary"),
+                    html.Button(
+                        f"New {NOUN[kind]}", id=_fid(kind, "new"), className="fd-secondary"
+                    ),
+                ],
+                className="fd-form-buttons",
+            ),
+            html.Div(id=_fid(kind, "message"), role="status", className="message"),
+            html.Div(id=_fid(kind, "conflict"), role="alert"),
+        ],
+        className="fd-form",
+        # Shown only to those who may write; the store refuses everyone else anyway.
+        hidden=not c["can_edit"],
+    )
+
+
+def layout(review_id: str | None = None, **_query) -> html.Div:
+    rid = _review_id(review_id)
+    try:
+        actor = current_actor()
+        review = store().get_review(actor, rid) if rid is not None else None
+        c = _context(actor, rid) if review else None
+    except StoreError:
+        review = None
+    if review is None:
+        return html.Div(
+            [
+                html.H1("Review not found"),
+                html.P("It does not exist, or you are not a member of it."),
+                dcc.Link("Back to your reviews", href="/"),
+            ]
+        )
+    can_export = store().may(actor, rid, EXPORT)
+    intro = (
+        "You write the review's outcome here: key findings, issues escalated and the agreed "
+        "actions. Everyone in the review sees them as you save."
+        if c["can_edit"]
+        else "The review's outcome as the lead reviewer records it. You can read it; only the "
+        "lead reviewer edits it."
+    )
+    sections = []
+    for kind, heading, list_id in (
+        ("finding", "Key findings", "fd-finding-list"),
+        ("escalation", "Issues needing escalation", "fd-escalation-list"),
+        ("action", "Agreed actions", "fd-action-list"),
+    ):
+        sections.append(
+            html.Section(
+                [
+                    html.H2(heading),
+                    html.Div(id=list_id, className="fd-list"),
+                    html.Div(id="fd-escalation-tags") if kind == "escalation" else None,
+                    _form(kind, c),
+                ],
+                className="fd-section",
+                id=f"fd-section-{kind}",
+            )
+        )
+    return html.Div(
+        [
+            dcc.Store(id="fd-review", data=rid),
+            dcc.Store(id="fd-version", data=store().review_version(actor, rid)),
+            dcc.Interval(id="fd-poll", interval=POLL_MS),
+            html.Div(
+                [
+                    html.H1(review["title"]),
+                    html.Span(f"your role: {review['role']}", className="role"),
+                ],
+                className="page-head",
+            ),
+            review_nav(rid, "Findings"),
+            html.P(
+                [
+                    intro,
+                    " ",
+                    dcc.Link(
+                        "Exports: chronology, report, timeline, publication copy",
+                        href=f"/review/{rid}/exports",
+                        id="fd-exports-link",
+                    )
+                    if can_export
+                    else None,
+                ],
+                className="note",
+            ),
+            *sections,
+        ],
+        className="findings-page",
+    )
+
+
+# ---------------------------------------------------------------------------- callbacks
+
+
+@callback(
+    Output("fd-version", "data"),
+    Input("fd-poll", "n_intervals"),
+    State("fd-review", "data"),
+    State("fd-version", "data"),
+    # Not at page load: its no_update would hold back the first render that depends on it.
+    prevent_initial_call=True,
+)
+def poll_version(_n, review_id, known):
+    try:
+        version = store().review_version(current_actor(), review_id)
+    except StoreError:
+        return no_update
+    return version if version != known else no_update
+
+
+@callback(
+    Output("fd-finding-list", "children"),
+    Output("fd-escalation-list", "children"),
+    Output("fd-action-list", "children"),
+    Output("fd-escalation-tags", "children"),
+    Output("fd-finding-episode_ids", "options"),
+    Output("fd-escalation-finding_id", "options"),
+    Output("fd-action-finding_id", "options"),
+    Input("fd-version", "data"),
+    State("fd-review", "data"),
+)
+def render(_version, review_id):
+    try:
+        actor = current_actor()
+        c = _context(actor, review_id)
+    except StoreError as exc:
+        err = html.P(str(exc), className="error")
+        return err, None, None, None, [], [], []
+    cards = [_finding_card(f, c) for f in c["findings"]] or html.P(
+        "No key findings recorded yet.", className="note"
+    )
+    findings = [{"label": t, "value": k} for k, t in c["names"]["finding_id"].items()]
+    return (
+        cards,
+        _table("escalation", c["escalations"], c, "No issues escalated yet."),
+        _table("action", c["actions"], c, "No actions agreed yet."),
+        _escalation_tags(c),
+        [{"label": t, "value": k} for k, t in c["names"]["episode_ids"].items()],
+        findings,
+        findings,
+    )
+
+
+def _conflict_box(kind: str, actor, rid: int, current: dict | None) -> html.Div:
+    parts = [html.P(conflict_message(NOUN[kind], current))]
+    if current is not None:
+        names = _context(actor, rid)["names"]
+        parts.append(
+            html.Dl(
+                [
+                    el
+                    for label, text in describe(kind, current, names)
+                    for el in (html.Dt(label), html.Dd(text or "—"))
+                ],
+                className="fd-theirs",
+            )
+        )
+    return html.Div(parts, className="fd-conflict")
+
+
+def _save(kind: str, actor, rid: int, obj_id, version, values) -> dict:
+    s = store()
+    fields = form_to_fields(kind, values)
+    if obj_id is None:
+        if kind == "finding":
+            title, text = fields.pop("title"), fields.pop("text")
+            return s.add_finding(actor, rid, title, text, **fields)
+        text = fields.pop("text")
+        return getattr(s, f"add_{kind}")(actor, rid, text, **fields)
+    return getattr(s, f"update_{kind}")(actor, obj_id, version, **fields)
+
+
+def _register(kind: str) -> None:
+    """One callback per form: save, new, edit and delete (one writer of the form's values)."""
+    spec = FORMS[kind]
+    field_outputs = [Output(_fid(kind, n), p, allow_duplicate=True) for n, p, _l in spec]
+    field_states = [State(_fid(kind, n), p) for n, p, _l in spec]
+    noun = NOUN[kind]
+
+    @callback(
+        Output(_fid(kind, "message"), "children"),
+        Output(_fid(kind, "conflict"), "children"),
+        Output(_fid(kind, "id"), "data"),
+        Output(_fid(kind, "version"), "data"),
+        Output(_fid(kind, "heading"), "children"),
+        Output("fd-version", "data", allow_duplicate=True),
+        *field_outputs,
+        Input(_fid(kind, "save"), "n_clicks"),
+        Input(_fid(kind, "new"), "n_clicks"),
+        Input({"type": "fd-edit", "kind": kind, "id": ALL}, "n_clicks"),
+        Input({"type": "fd-delete", "kind": kind, "id": ALL, "v": ALL}, "n_clicks"),
+        State(_fid(kind, "id"), "data"),
+        State(_fid(kind, "version"), "data"),
+        State("fd-review", "data"),
+        *field_states,
+        prevent_initial_call=True,
+    )
+    def handle(_save_n, _new_n, _edits, _deletes, obj_id, version, rid, *values):
+        keep = [no_update] * len(spec)
+        trigger = ctx.triggered_id
+        if not ctx.triggered or ctx.triggered[0].get("value") in (None, 0):
+            # A list redraw added buttons: nothing was clicked.
+            return (no_update,) * 6 + tuple(keep)
+        empty = fields_to_form(kind, None)
+        try:
+            actor = current_actor()
+            if trigger == _fid(kind, "new"):
+                return ("", None, None, None, f"Add {A_NOUN[kind]}", no_update, *empty)
+            if isinstance(trigger, dict) and trigger["type"] == "fd-edit":
+                row = _row_of(actor, rid, kind, trigger["id"])
+                if row is None:
+                    return (f"This {noun} no longer exists.", None) + (no_update,) * 4 + tuple(keep)
+                return (
+                    "",
+                    None,
+                    row["id"],
+                    row["version"],
+                    f"Edit {noun}: {row.get('title') or row.get('text')}"[:120],
+                    no_update,
+                    *fields_to_form(kind, row),
+                )
+            if isinstance(trigger, dict) and trigger["type"] == "fd-delete":
+                getattr(store(), f"delete_{kind}")(actor, trigger["id"], trigger["v"])
+                version_now = store().review_version(actor, rid)
+                if obj_id == trigger["id"]:
+                    return (
+                        f"Deleted the {noun}.",
+                        None,
+                        None,
+                        None,
+                        f"Add {A_NOUN[kind]}",
+                        version_now,
+                        *empty,
+                    )
+                return (
+                    (f"Deleted the {noun}.", None)
+                    + (no_update,) * 3
+                    + (
+                        version_now,
+                        *keep,
+                    )
+                )
+            saved = _save(kind, actor, rid, obj_id, version, values)
+            version_now = store().review_version(actor, rid)
+        except Conflict as exc:
+            if isinstance(trigger, dict):  # a stale delete: nothing deleted
+                return (
+                    (f"Not deleted: {exc}", None)
+                    + (no_update,) * 3
+                    + (
+                        store().review_version(actor, rid),
+                        *keep,
+                    )
+                )
+            current = exc.current
+            # Saving again now replaces theirs deliberately (the person has seen it).
+            return (
+                "Not saved: " + str(exc),
+                _conflict_box(kind, actor, rid, current),
+                current["id"] if current else None,
+                current["version"] if current else None,
+                no_update,
+                no_update,
+                *keep,
+            )
+        except (StoreError, FormError) as exc:
+            return (f"Not saved: {exc}", no_update) + (no_update,) * 4 + tuple(keep)
+        what = saved.get("title") or saved.get("text") or noun
+        return (
+            f"Saved: {what}"[:160],
+            None,
+            None,
+            None,
+            f"Add {A_NOUN[kind]}",
+            version_now,
+            *empty,
+        )
+
+
+for _kind in KINDS:
+    _register(_kind)
