@@ -72,6 +72,7 @@ from .schema import (
     User,
     utcnow,
 )
+from .decisions_extra import WorkflowStore
 from .timeline_queries import TimelineQueries
 
 # ---------------------------------------------------------------------------- helpers
@@ -200,7 +201,7 @@ class _Tx:
 # ---------------------------------------------------------------------------- the store
 
 
-class Store(TimelineQueries):
+class Store(TimelineQueries, WorkflowStore):
     """Service functions over one database. Thread-safe: it holds no mutable state beyond
     the engine's connection pool; open one per process."""
 
