@@ -52,3 +52,18 @@ def test_fg004_overview_counts_per_month():
     fig = overview_figure(MARKS, LANES)
     police = traces(fig)["Police"]
     assert list(police.x) == ["2021-03-01"] and list(police.y) == [1]
+
+
+def test_fg005_episodes_are_labelled_bands_by_period_or_by_events():
+    episodes = [
+        {"title": "Spring visits", "date_start": "2021-03-01", "date_end": "2021-04-15"},
+        {"title": "The GP visit", "date_start": None, "date_end": None, "event_ids": [11]},
+        {"title": "Nothing to draw", "date_start": None, "date_end": None, "event_ids": []},
+    ]
+    fig = timeline_figure(MARKS, LANES, episodes=episodes)
+    bands = [s for s in fig.layout.shapes if (s.name or "").startswith("episode")]
+    assert [b.name for b in bands] == ["episode: Spring visits", "episode: The GP visit"]
+    assert (bands[0].x0, bands[0].x1) == ("2021-03-01", "2021-04-15")
+    assert bands[1].x0 == "2021-04-01"  # the GP record of event 11
+    assert [a.text for a in fig.layout.annotations] == ["Spring visits", "The GP visit"]
+    assert not timeline_figure(MARKS, LANES).layout.annotations

@@ -55,7 +55,10 @@ def timeline_figure(
     selected_event: int | None = None,
     x_range: tuple[str, str] | None = None,
     large_type: bool = False,
+    episodes: Sequence[dict] = (),
 ) -> go.Figure:
+    """`episodes`: key practice episodes (dicts with title, date_start, date_end and
+    event_ids, as the store lists them) drawn as labelled bands."""
     tags = tags or {}
     lane_of = {a: i for i, a in enumerate(lanes)}
     colours = agency_colours(lanes)
@@ -197,6 +200,8 @@ def timeline_figure(
         }
         for a, b in gaps
     ]
+    bands, labels = _episode_bands(episodes, by_event, large_type)
+    shapes += bands
     font = 20 if large_type else 13
     layout: dict = {
         "shapes": shapes,
@@ -231,6 +236,8 @@ def timeline_figure(
             },
         },
     }
+    if labels:
+        layout["annotations"] = labels
     if x_range:
         layout["xaxis"]["range"] = list(x_range)
     if dob is not None and marks:
@@ -262,6 +269,65 @@ def timeline_figure(
         )
     fig.update_layout(**layout)
     return fig
+
+
+def episode_span(episode: dict, by_event: dict[int, list[Mark]]) -> tuple[date, date] | None:
+    """An episode's dates: its own period, else the span of its events' marks."""
+    start, end = episode.get("date_start"), episode.get("date_end")
+    if start or end:
+        start = _as_date(start or end)
+        return start, _as_date(end) if end else start
+    marks = [m for e in episode.get("event_ids") or () for m in by_event.get(e, ())]
+    if not marks:
+        return None
+    return min(m.start for m in marks), max(m.end for m in marks)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _episode_bands(
+    episodes: Sequence[dict], by_event: dict[int, list[Mark]], large_type: bool
+) -> tuple[list[dict], list[dict]]:
+    shapes, labels = [], []
+    for ep in episodes:
+        span = episode_span(ep, by_event)
+        if span is None:
+            continue
+        a, b = span
+        if b <= a:  # a one-day episode still shows as a band
+            b = date.fromordinal(a.toordinal() + 1)
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": a.isoformat(),
+                "x1": b.isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(255,191,71,0.18)",
+                "line": {"width": 1, "color": "rgba(200,130,0,0.6)"},
+                "layer": "below",
+                "name": f"episode: {ep.get('title', '')}",
+            }
+        )
+        labels.append(
+            {
+                "x": a.isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "xanchor": "left",
+                "showarrow": False,
+                "text": ep.get("title", ""),
+                "font": {"size": 18 if large_type else 12, "color": "#6b4400"},
+                "name": "episode label",
+            }
+        )
+    return shapes, labels
 
 
 def overview_figure(marks: Sequence[Mark], lanes: Sequence[str]) -> go.Figure:
