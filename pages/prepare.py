@@ -36,6 +36,8 @@ dash.register_page(__name__, path_template="/review/<review_id>/prepare", title=
 
 FOLLOW_POLL_MS = 1000  # within 3 s of the facilitator moving on
 SAVE_TICK_MS = 1000  # typing is saved at most this long after the last keystroke
+SAVED_TEXT = "All changes saved."
+UNSAVED_TEXT = "Saving… (kept on this computer until the server has it)"
 
 
 def _rid(value) -> int | None:
@@ -126,6 +128,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                                 ]
                             ),
                             html.Div(id="pr-save-state", className="wf-save-state", role="status"),
+                            html.Div(id="pr-save-error", className="error", role="alert"),
                             html.H3("Points to raise at the workshop"),
                             dcc.Input(
                                 id="pr-point",
@@ -270,11 +273,13 @@ clientside_callback(
         var key = rid + ':' + selected;
         var out = Object.assign({}, local || {});
         var was = (saved || {})[key];
-        if ((text || '') === (was || '')) { delete out[key]; } else { out[key] = text || ''; }
-        return out;
+        if ((text || '') === (was || '')) { delete out[key]; return [out, __SAVED__]; }
+        out[key] = text || '';
+        return [out, __UNSAVED__];
     }
-    """,
+    """.replace("__UNSAVED__", repr(UNSAVED_TEXT)).replace("__SAVED__", repr(SAVED_TEXT)),
     Output("pr-local", "data"),
+    Output("pr-save-state", "children", allow_duplicate=True),
     Input("pr-text", "value"),
     State("pr-selected", "data"),
     State("pr-review", "data"),
@@ -294,24 +299,23 @@ clientside_callback(
                 dirty[k] = local[k]; any = true;
             }
         });
-        var state = document.getElementById('pr-save-state');
-        if (any && state && state.textContent.indexOf('Saving') !== 0) {
-            state.textContent = 'Saving… (kept on this computer until saved)';
-        }
-        return any ? {edits: dirty, tick: n} : window.dash_clientside.no_update;
+        if (!any) { return [window.dash_clientside.no_update, __SAVED__]; }
+        return [{edits: dirty, tick: n}, __UNSAVED__];
     }
-    """,
+    """.replace("__UNSAVED__", repr(UNSAVED_TEXT)).replace("__SAVED__", repr(SAVED_TEXT)),
     Output("pr-dirty", "data"),
+    Output("pr-save-state", "children", allow_duplicate=True),
     Input("pr-tick", "n_intervals"),
     State("pr-local", "data"),
     State("pr-saved", "data"),
     State("pr-review", "data"),
+    prevent_initial_call="initial_duplicate",
 )
 
 
 @callback(
     Output("pr-saved", "data"),
-    Output("pr-save-state", "children"),
+    Output("pr-save-error", "children"),
     Input("pr-dirty", "data"),
     State("pr-saved", "data"),
     State("pr-review", "data"),
@@ -337,9 +341,7 @@ def autosave(dirty, saved, rid):
             out[key] = text
     except StoreError as exc:
         return no_update, f"Not saved yet: {exc}. Your text is kept on this computer."
-    from datetime import datetime
-
-    return out, f"All changes saved ({datetime.now():%H:%M:%S})."
+    return out, ""
 
 
 # Saved: drop the local copies that now match the server.
