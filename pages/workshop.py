@@ -11,10 +11,12 @@ m missed opportunity, g good practice, e needs escalation, x discrepancy.
 
 from __future__ import annotations
 
+import contextlib
+import secrets
 from datetime import date
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from ingest.validate import fmt
 from timeline.figures import episode_span, timeline_figure
@@ -27,7 +29,11 @@ from web.nav import review_nav
 from web.panel import record_card
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>/workshop", title="Workshop")
+# An explicit order: Dash tries path templates in registry order and "/review/<review_id>"
+# (pages/timeline.py, sorted before "workshop") would otherwise swallow this path.
+dash.register_page(
+    __name__, path_template="/review/<review_id>/workshop", title="Workshop", order=1
+)
 
 POLL_MS = 2000
 TAG_KEYS = {
@@ -104,7 +110,8 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="ws-review", data=rid),
             dcc.Store(id="ws-version", data=version),
             dcc.Store(id="ws-steps", data=[]),
-            dcc.Store(id="ws-step", data=None),
+            dcc.Store(id="ws-pos", data=None),
+            dcc.Store(id="ws-nonce", data=secrets.token_hex(8)),  # one per page load
             dcc.Store(id="ws-event", data=None),
             dcc.Store(id="ws-kloe", data=kloes[0]["id"] if kloes else None),
             dcc.Interval(id="ws-poll", interval=POLL_MS),
@@ -222,6 +229,7 @@ def _step_events(step: dict | None, episodes: list[dict], marks) -> list[int]:
     Input("ws-poll", "n_intervals"),
     State("ws-review", "data"),
     State("ws-version", "data"),
+    prevent_initial_call=True,  # an initial no_update would hold back the first drawing
 )
 def poll(_n, rid, known):
     try:
@@ -232,20 +240,13 @@ def poll(_n, rid, known):
 
 
 @callback(
-    Output("ws-step", "data"),
-    Output("ws-event", "data"),
     Output("ws-steps", "data"),
-    Input("ws-prev", "n_clicks"),
-    Input("ws-next", "n_clicks"),
-    Input("ws-ev-prev", "n_clicks"),
-    Input("ws-ev-next", "n_clicks"),
     Input("ws-version", "data"),
-    State("ws-step", "data"),
-    State("ws-event", "data"),
     State("ws-review", "data"),
+    State("ws-steps", "data"),
 )
-def move(_p, _n, _ep, _en, _v, step_i, event_id, rid):
-    """Steps and events move here; the new view is saved for followers."""
+def load_steps(_v, rid, known):
+    """The steps (episodes, then periods), each with its events in date order."""
     try:
         actor = current_actor()
         s = store()
@@ -253,32 +254,80 @@ def move(_p, _n, _ep, _en, _v, step_i, event_id, rid):
         episodes = s.list_episodes(actor, rid)
         marks = s.timeline_marks(actor, rid)
     except StoreError:
-        return no_update, no_update, no_update
-    steps = [
-        {"kind": st.kind, "label": st.label, **st.view()} for st in _steps(review, episodes, marks)
-    ]
-    if not steps:
-        return None, None, steps
-    trigger = ctx.triggered_id
-    i = 0 if step_i is None else min(step_i, len(steps) - 1)
-    if trigger == "ws-next":
-        i, event_id = min(i + 1, len(steps) - 1), None
-    elif trigger == "ws-prev":
-        i, event_id = max(i - 1, 0), None
-    events = _step_events(steps[i], episodes, marks)
-    if trigger in ("ws-ev-next", "ws-ev-prev") and events:
-        pos = events.index(event_id) if event_id in events else -1
-        pos = pos + 1 if trigger == "ws-ev-next" else pos - 1
-        event_id = events[max(0, min(pos, len(events) - 1))]
-    if trigger in ("ws-next", "ws-prev", "ws-ev-next", "ws-ev-prev") or step_i is None:
-        view = {**{k: v for k, v in steps[i].items() if k in ("period", "label", "episode_id")}}
-        if event_id is not None:
-            view["event_id"] = event_id
-        try:
-            s.set_workshop_view(actor, rid, view)
-        except StoreError:  # an observer's screen: nothing to broadcast
-            return i, event_id, steps
-    return i, event_id, steps
+        return no_update
+    steps = []
+    for st in _steps(review, episodes, marks):
+        d = {"kind": st.kind, **st.view()}
+        d["events"] = _step_events(d, episodes, marks)
+        steps.append(d)
+    return steps if steps != known else no_update
+
+
+# Moving is worked out in the browser, so keys pressed faster than the server answers all
+# count; `seq` orders the moves for the server (Store.set_workshop_view ignores late ones).
+clientside_callback(
+    """
+    function(p, n, ep, en, steps, nonce) {
+        var W = window.wsNav;
+        if (!W || W.nonce !== nonce) { W = window.wsNav = {nonce: nonce, seen: {}, pos: null}; }
+        steps = steps || [];
+        if (!steps.length) { return window.dash_clientside.no_update; }
+        var changed = false;
+        var pos = W.pos;
+        if (!pos || pos.step >= steps.length) { pos = {step: 0, event: null}; changed = true; }
+        var i = pos.step, ev = pos.event;
+        // Count the clicks since the last run: a burst of key presses may arrive as one.
+        var counts = [['ws-prev', p], ['ws-next', n], ['ws-ev-prev', ep], ['ws-ev-next', en]];
+        counts.forEach(function(c) {
+            var id = c[0], now = c[1] || 0, moves = now - (W.seen[id] || 0);
+            W.seen[id] = now;
+            for (var m = 0; m < moves; m++) {
+                changed = true;
+                if (id === 'ws-next') { i = Math.min(i + 1, steps.length - 1); ev = null; }
+                else if (id === 'ws-prev') { i = Math.max(i - 1, 0); ev = null; }
+                else {
+                    var evs = steps[i].events || [];
+                    if (!evs.length) { continue; }
+                    var k = evs.indexOf(ev);
+                    k = id === 'ws-ev-next' ? k + 1 : k - 1;
+                    ev = evs[Math.max(0, Math.min(k, evs.length - 1))];
+                }
+            }
+        });
+        if (!changed) { return window.dash_clientside.no_update; }
+        W.pos = {step: i, event: ev, seq: Date.now()};
+        return W.pos;
+    }
+    """,
+    Output("ws-pos", "data"),
+    Input("ws-prev", "n_clicks"),
+    Input("ws-next", "n_clicks"),
+    Input("ws-ev-prev", "n_clicks"),
+    Input("ws-ev-next", "n_clicks"),
+    Input("ws-steps", "data"),
+    State("ws-nonce", "data"),
+)
+
+
+@callback(
+    Output("ws-event", "data"),
+    Input("ws-pos", "data"),
+    State("ws-steps", "data"),
+    State("ws-review", "data"),
+    prevent_initial_call=True,
+)
+def broadcast(pos, steps, rid):
+    """Save the facilitator's view for those who follow."""
+    if not pos or not steps or pos["step"] is None or pos["step"] >= len(steps):
+        return no_update
+    step = steps[pos["step"]]
+    view = {k: step[k] for k in ("period", "label", "episode_id") if k in step}
+    view["seq"] = pos.get("seq")
+    if pos.get("event") is not None:
+        view["event_id"] = pos["event"]
+    with contextlib.suppress(StoreError):  # an observer's screen: nothing to broadcast
+        store().set_workshop_view(current_actor(), rid, view)
+    return pos.get("event")
 
 
 @callback(
@@ -288,12 +337,14 @@ def move(_p, _n, _ep, _en, _v, step_i, event_id, rid):
     Output("ws-points", "children"),
     Output("ws-episodes", "children"),
     Output("ws-ep-events", "options"),
-    Input("ws-step", "data"),
-    Input("ws-event", "data"),
-    State("ws-steps", "data"),
+    Input("ws-pos", "data"),
+    Input("ws-version", "data"),
+    Input("ws-steps", "data"),
     State("ws-review", "data"),
 )
-def draw(step_i, event_id, steps, rid):
+def draw(pos, _version, steps, rid):
+    step_i = (pos or {}).get("step")
+    event_id = (pos or {}).get("event")
     try:
         actor = current_actor()
         s = store()
@@ -400,12 +451,13 @@ def kloe_label(kloe_id, rid):
     Output("ws-message", "children"),
     Output("ws-version", "data", allow_duplicate=True),
     Input({"type": "ws-tag", "kind": ALL}, "n_clicks"),
-    State("ws-event", "data"),
+    State("ws-pos", "data"),
     State("ws-kloe", "data"),
     State("ws-review", "data"),
     prevent_initial_call=True,
 )
-def tag(_clicks, event_id, kloe_id, rid):
+def tag(_clicks, pos, kloe_id, rid):
+    event_id = (pos or {}).get("event")
     trigger = ctx.triggered_id
     if not trigger or not ctx.triggered[0].get("value"):
         return no_update, no_update

@@ -111,3 +111,14 @@ def test_wf005_workshop_view_latest_wins_and_roles_are_checked(store):
     with pytest.raises(PermissionDenied):
         store.get_workshop_view(outsider, rid)
     assert store.get_workshop_view(LOCAL_OPERATOR, rid)["period"][0] == "2021-01-01"
+
+
+def test_wf006_a_late_workshop_move_never_undoes_a_newer_one(store):
+    lead = make_user(store, "lead@example.org")
+    rid = _review(store, lead)
+    store.set_workshop_view(lead, rid, {"label": "step 3", "seq": 3})
+    kept = store.set_workshop_view(lead, rid, {"label": "step 2", "seq": 2})  # arrives late
+    assert kept["label"] == "step 3"
+    assert store.get_workshop_view(lead, rid)["label"] == "step 3"
+    store.set_workshop_view(lead, rid, {"label": "step 4", "seq": 4})
+    assert store.get_workshop_view(lead, rid)["label"] == "step 4"
