@@ -36,6 +36,7 @@ dash.register_page(__name__, path_template="/review/<review_id>/prepare", title=
 
 FOLLOW_POLL_MS = 1000  # within 3 s of the facilitator moving on
 SAVE_TICK_MS = 1000  # typing is saved at most this long after the last keystroke
+VERSION_POLL_MS = 2000  # others' tags appear within 3 s, as on the timeline
 SAVED_TEXT = "All changes saved."
 UNSAVED_TEXT = "Saving… (kept on this computer until the server has it)"
 
@@ -77,6 +78,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="pr-view", data=None),
             dcc.Store(id="pr-version", data=0),
             dcc.Interval(id="pr-tick", interval=SAVE_TICK_MS),
+            dcc.Interval(id="pr-vpoll", interval=VERSION_POLL_MS),
             dcc.Interval(id="pr-poll", interval=FOLLOW_POLL_MS, disabled=True),
             html.Div(
                 [
@@ -370,10 +372,10 @@ clientside_callback(
     Input({"type": "pr-point-del", "id": ALL, "v": ALL}, "n_clicks"),
     State("pr-point", "value"),
     State("pr-selected", "data"),
-    State("pr-version", "data"),
+    State("pr-review", "data"),
     prevent_initial_call=True,
 )
-def points(_add, _del, text, event_id, version):
+def points(_add, _del, text, event_id, rid):
     trigger = ctx.triggered_id
     if not trigger or not ctx.triggered[0].get("value"):
         return no_update, no_update, no_update
@@ -385,11 +387,31 @@ def points(_add, _del, text, event_id, version):
             if event_id is None or event_id < 0:
                 return "Choose the entry the point is about first.", no_update, no_update
             store().add_annotation(actor, event_id, "comment", point_text(text))
-            return "Point saved: the facilitator will see it.", (version or 0) + 1, ""
+            return "Point saved: the facilitator will see it.", _version(actor, rid), ""
         store().delete_annotation(actor, trigger["id"], trigger["v"])
-        return "Point deleted.", (version or 0) + 1, no_update
+        return "Point deleted.", _version(actor, rid), no_update
     except StoreError as exc:
         return f"Not saved: {exc}", no_update, no_update
+
+
+def _version(actor, rid: int) -> int:
+    return store().review_version(actor, rid)
+
+
+@callback(
+    Output("pr-version", "data", allow_duplicate=True),
+    Input("pr-vpoll", "n_intervals"),
+    State("pr-review", "data"),
+    State("pr-version", "data"),
+    prevent_initial_call=True,
+)
+def poll_version(_n, rid, known):
+    """Others' tags and points: redraw only when the review changed."""
+    try:
+        v = store().review_version(current_actor(), rid)
+    except StoreError:
+        return no_update
+    return v if v != known else no_update
 
 
 @callback(Output("pr-poll", "disabled"), Input("pr-follow", "value"))

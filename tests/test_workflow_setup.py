@@ -29,6 +29,7 @@ def test_wf201_a_new_review_from_the_home_page_lands_on_set_up(live_app, sample_
     page.wait_for_url(re.compile(r".*/new$"))
     page.fill("#nr-title", "Walkthrough review")
     page.fill("#nr-child", "Child W")
+    shot(page, "new_review")
     page.get_by_role("button", name="Create review").click()
     page.wait_for_url(re.compile(r".*/review/\d+/setup$"), timeout=15000)
     rid = int(re.search(r"/review/(\d+)/setup", page.url).group(1))

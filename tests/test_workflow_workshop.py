@@ -100,7 +100,7 @@ def test_wf502_a_participant_follows_the_facilitator_and_sees_the_tags(
         expect(page.locator("#ws-event-panel")).to_contain_text("Event in view", timeout=10000)
         page.keyboard.press("d")  # key decision
         expect(page.locator("#ws-message")).to_contain_text("Tagged: Key decision")
-        # the tag shows on the participant's timeline (their page redraws on the new view)
+        # the tag shows on the participant's timeline (their page polls the review version)
         pp.wait_for_function(
             "() => document.querySelector('#pr-graph .js-plotly-plot').data"
             ".some(t => t.name === 'Key decision')",
