@@ -45,6 +45,7 @@ from .auth import (
     require,
     verify_password,
 )
+from .decisions_extra import WorkflowStore
 from .engine import WRITE_OPTION, make_engine
 from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from .importing import agency_row, apply_import
@@ -72,7 +73,6 @@ from .schema import (
     User,
     utcnow,
 )
-from .decisions_extra import WorkflowStore
 from .timeline_queries import TimelineQueries
 
 # ---------------------------------------------------------------------------- helpers
