@@ -280,11 +280,16 @@ def _import_table(
     # identical rows -> (sheet and row of the first, how many so far)
     seen: dict[tuple[str, ...], tuple[str, int, int]] = {}
     has_time_or_end = "time" in idx or "end_date" in idx
+    all_text = raw.all_text
     period_start, period_end = period or (date.min, date.max)
 
     for row, (sheet, row_no) in zip(data_rows, data_pos, strict=True):
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
-        texts = [v.strip() if v.__class__ is str else cell_text(v) for v in row]
+        texts = (
+            list(map(str.strip, row))
+            if all_text
+            else [v.strip() if v.__class__ is str else cell_text(v) for v in row]
+        )
         reason = classify_row(texts, header, date_i)
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))

@@ -46,7 +46,7 @@ class DateInterval:
     note: str = ""  # how it was read, for people ("read as week commencing 15 Mar 2021")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per row, and frozen init is slower
 class Provenance:
     """Where a row came from, exactly as a user would find it again."""
 

@@ -26,7 +26,7 @@ from ingest.validate import fmt
 from timeline.figures import timeline_figure
 from timeline.store.errors import StoreError
 from timeline.view import lane_order
-from timeline.workflow import is_point, my_reflections, point_body, point_text
+from timeline.workflow import episode_bands, is_point, my_reflections, point_body, point_text
 from web.auth import current_actor
 from web.nav import review_nav
 from web.panel import record_card
@@ -194,7 +194,7 @@ def draw(_v, selected, view, follow, rid, agency):
         highlight_agency=agency,
         selected_event=event,
         x_range=x_range,
-        episodes=episodes,
+        episodes=episode_bands(episodes, marks),
     )
     mine = [m for m in marks if agency is None or m.agency == agency]
     entries = [

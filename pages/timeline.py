@@ -10,9 +10,16 @@ import dash
 import dash_ag_grid as dag
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from timeline.figures import overview_figure, timeline_figure
+from timeline.figures import (
+    SELECTION_TRACE,
+    overview_figure,
+    selection_trace,
+    tag_point,
+    tag_trace_index,
+    timeline_figure,
+)
 from timeline.store.auth import ANNOTATE
-from timeline.store.errors import Conflict, InvalidInput, PermissionDenied, StoreError
+from timeline.store.errors import Conflict, StoreError
 from timeline.view import (
     KIND_LABELS,
     apply_filters,
@@ -65,8 +72,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     return html.Div(
         [
             dcc.Store(id="tl-review", data=rid),
-            dcc.Store(id="tl-version", data=s.review_version(actor, rid)),  # draws at once
+            # tl-seen: the latest version this screen knows of; tl-redraw: the version the
+            # figure must show (set at once, so the first draw needs no poll).
+            dcc.Store(id="tl-seen", data=(version := s.review_version(actor, rid))),
+            dcc.Store(id="tl-redraw", data=version),
             dcc.Store(id="tl-selected", data=None),
+            # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
+            dcc.Store(id="tl-drafts", data={}, storage_type="session"),
             dcc.Interval(id="tl-poll", interval=POLL_MS),
             html.Div(
                 [
@@ -220,26 +232,29 @@ def switch_view(tab):
 
 
 @callback(
-    Output("tl-version", "data"),
+    Output("tl-seen", "data"),
+    Output("tl-redraw", "data"),
     Input("tl-poll", "n_intervals"),
     State("tl-review", "data"),
-    State("tl-version", "data"),
+    State("tl-seen", "data"),
 )
-def poll_version(_n, review_id, known):
-    """Cheap: one indexed query. Redraws happen only when the version changed."""
+def poll_version(_n, review_id, seen):
+    """Cheap: one indexed query. Someone else's change (a version this screen has not
+    seen) redraws; nothing else does."""
     try:
         version = store().review_version(current_actor(), review_id)
     except StoreError:
-        return no_update
-    return version if version != known else no_update
+        return no_update, no_update
+    return (version, version) if version != seen else (no_update, no_update)
 
 
-@callback(
-    Output("tl-graph", "figure"),
-    Output("tl-overview", "figure"),
-    Output("tl-grid", "rowData"),
-    Input("tl-version", "data"),
-    Input("tl-selected", "data"),
+def _lanes(actor, review_id: int) -> list[str]:
+    """Every agency of the review, in lane order (the same for a redraw and a patch)."""
+    return lane_order(a["name"] for a in store().list_agencies(actor, review_id))
+
+
+FILTER_INPUTS = [
+    Input("tl-redraw", "data"),
     Input("f-agencies", "value"),
     Input("f-dates", "start_date"),
     Input("f-dates", "end_date"),
@@ -247,36 +262,70 @@ def poll_version(_n, review_id, known):
     Input("f-kloes", "value"),
     Input("f-kinds", "value"),
     Input("f-switches", "value"),
+]
+
+
+def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches):
+    """The review's marks and tags, and the marks that pass the filters."""
+    s = store()
+    marks = s.timeline_marks(actor, review_id)
+    tags = s.event_tags(actor, review_id)
+    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
+    return marks, tags, apply_filters(marks, tags, f)
+
+
+@callback(
+    Output("tl-graph", "figure"),
+    Output("tl-overview", "figure"),
+    *FILTER_INPUTS,
     Input("f-gap", "value"),
+    State("tl-selected", "data"),
     State("tl-review", "data"),
 )
-def draw(version, selected, agencies, start, end, text, kloes, kinds, switches, gap, review_id):
+def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selected, review_id):
     if version is None:
-        return no_update, no_update, no_update
+        return no_update, no_update
     try:
         actor = current_actor()
-        s = store()
-        marks = s.timeline_marks(actor, review_id)
-        tags = s.event_tags(actor, review_id)
-        review = s.get_review(actor, review_id)
+        marks, tags, shown = _shown(
+            actor, review_id, agencies, start, end, text, kloes, kinds, switches
+        )
+        review = store().get_review(actor, review_id)
+        lanes = _lanes(actor, review_id)
     except StoreError:
-        return {}, {}, []
-    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
-    shown = apply_filters(marks, tags, f)
-    lanes = lane_order({m.agency for m in marks})
-    dob = review.get("child_dob")
+        return {}, {}
     period = (review.get("period_start"), review.get("period_end"))
+    x_range = tuple(str(p)[:10] for p in period) if all(period) else None
     fig = timeline_figure(
         shown,
         lanes,
         tags=tags,
         gaps=contact_gaps(shown, int(gap or 28)),
-        dob=_as_date(dob),
+        dob=_as_date(review.get("child_dob")),
         selected_event=selected,
-        # Open on the review period; records outside it are a zoom-out away.
-        x_range=tuple(str(p)[:10] for p in period) if all(period) else None,
+        x_range=x_range,  # open on the review period; records outside it: zoom out
     )
-    return fig, overview_figure(marks, lanes), grid_rows(shown, lanes)
+    return fig, overview_figure(marks, lanes, x_range)
+
+
+@callback(
+    Output("tl-grid", "rowData"),
+    *FILTER_INPUTS,
+    Input("tl-tabs", "value"),
+    State("tl-review", "data"),
+)
+def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab, review_id):
+    """The table's rows are sent only while the table is shown: the timeline's first
+    render does not wait for 20,000 rows nobody is looking at."""
+    if version is None or tab != "table":
+        return no_update
+    try:
+        actor = current_actor()
+        _, _, shown = _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
+        lanes = _lanes(actor, review_id)
+    except StoreError:
+        return []
+    return grid_rows(shown, lanes)
 
 
 def _as_date(value):
@@ -303,53 +352,95 @@ def select_event(click, rows):
 
 
 @callback(
-    Output("tl-panel", "children"),
+    Output("tl-graph", "figure", allow_duplicate=True),
     Input("tl-selected", "data"),
-    Input("tl-version", "data"),
     State("tl-review", "data"),
     prevent_initial_call=True,
 )
-def show_panel(event_id, _version, review_id):
-    if event_id is None or event_id < 0:
+def ring_selection(event_id, review_id):
+    """Ring the selected event's voices: a patch of the first trace, never a redraw."""
+    if event_id is None:  # the page has just been built: nothing selected, no figure yet
         return no_update
     try:
         actor = current_actor()
-        s = store()
-        event = s.get_event(actor, event_id)
-        can = s.may(actor, review_id, ANNOTATE)
-        return event_panel(event, s.list_kloes(actor, review_id), can_annotate=can)
+        members = store().event_marks(actor, event_id) if event_id and event_id > 0 else []
+        trace = selection_trace(members, _lanes(actor, review_id))
+    except StoreError:
+        return no_update
+    patch = dash.Patch()
+    patch["data"][SELECTION_TRACE]["x"] = trace["x"]
+    patch["data"][SELECTION_TRACE]["y"] = trace["y"]
+    return patch
+
+
+def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
+    s = store()
+    return event_panel(
+        s.get_event(actor, event_id),
+        s.list_kloes(actor, review_id),
+        can_annotate=s.may(actor, review_id, ANNOTATE),
+        drafts=drafts,
+    )
+
+
+@callback(
+    Output("tl-panel", "children"),
+    Input("tl-selected", "data"),
+    Input("tl-redraw", "data"),
+    State("tl-review", "data"),
+    State("tl-drafts", "data"),
+    prevent_initial_call=True,
+)
+def show_panel(event_id, _version, review_id, drafts):
+    if event_id is None or event_id < 0:
+        return no_update
+    try:
+        return _panel(current_actor(), event_id, review_id, drafts)
     except StoreError as exc:
         return html.P(str(exc), className="error")
 
 
 @callback(
     Output("tl-message", "children"),
-    Output("tl-version", "data", allow_duplicate=True),
+    Output("tl-seen", "data", allow_duplicate=True),
+    Output("tl-graph", "extendData"),
+    Output("tl-panel", "children", allow_duplicate=True),
     Input("tag-add", "n_clicks"),
     State("tag-kind", "value"),
     State("tag-kloes", "value"),
     State("tag-text", "value"),
     State("tl-selected", "data"),
     State("tl-review", "data"),
+    State("tl-seen", "data"),
     prevent_initial_call=True,
 )
-def add_tag(n, kind, kloe_ids, text, event_id, review_id):
+def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
+    """Save the tag, then show it here at once by extending its kind's trace (Plotly adds
+    one point instead of redrawing them all); others' screens pick it up from the version
+    counter within a poll."""
     if not n:
-        return no_update, no_update
+        return no_update, no_update, no_update, no_update
     if not kind:
-        return "Choose the kind of tag first.", no_update
+        return "Choose the kind of tag first.", no_update, no_update, no_update
     try:
         actor = current_actor()
-        store().add_annotation(actor, event_id, kind, text or "", kloe_ids or [])
-        version = store().review_version(actor, review_id)
-    except (PermissionDenied, InvalidInput, Conflict) as exc:
-        return f"Not saved: {exc}", no_update
-    return f"Tag saved: {KIND_LABELS[kind]}.", version
+        s = store()
+        s.add_annotation(actor, event_id, kind, text or "", kloe_ids or [])
+        version = s.review_version(actor, review_id)
+        x, y, _ = tag_point(s.event_marks(actor, event_id), _lanes(actor, review_id))
+        panel = _panel(actor, event_id, review_id)
+    except StoreError as exc:
+        return f"Not saved: {exc}", no_update, no_update, no_update
+    extend = ({"x": [[x]], "y": [[y]], "customdata": [[event_id]]}, [tag_trace_index(kind)])
+    # Only our own change since the last draw: mark it seen, so no redraw follows.
+    seen_now = version if seen is not None and version == seen + 1 else no_update
+    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, extend, panel
 
 
 @callback(
     Output("tl-message", "children", allow_duplicate=True),
-    Output("tl-version", "data", allow_duplicate=True),
+    Output("tl-seen", "data", allow_duplicate=True),
+    Output("tl-redraw", "data", allow_duplicate=True),
     Input({"type": "ann-delete", "id": ALL, "v": ALL}, "n_clicks"),
     State("tl-review", "data"),
     prevent_initial_call=True,
@@ -357,16 +448,71 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id):
 def delete_tag(clicks, review_id):
     trigger = ctx.triggered_id
     if not trigger or not any(clicks or []):
-        return no_update, no_update
+        return no_update, no_update, no_update
     try:
         actor = current_actor()
         store().delete_annotation(actor, trigger["id"], trigger["v"])
         version = store().review_version(actor, review_id)
     except Conflict as exc:
-        return f"Not deleted: someone changed this tag meanwhile ({exc}).", no_update
+        return f"Not deleted: someone changed this tag meanwhile ({exc}).", no_update, no_update
     except StoreError as exc:
-        return f"Not deleted: {exc}", no_update
-    return "Tag deleted.", version
+        return f"Not deleted: {exc}", no_update, no_update
+    return "Tag deleted.", version, version
+
+
+@callback(
+    Output("tl-drafts", "data"),
+    Input({"type": "ann-text", "id": ALL, "v": ALL}, "value"),
+    State("tl-drafts", "data"),
+    prevent_initial_call=True,
+)
+def keep_draft(_values, drafts):
+    """Remember what is typed into a tag's edit box until it is saved."""
+    trigger = ctx.triggered_id
+    if not trigger:
+        return no_update
+    typed = next((st["value"] for st in ctx.inputs_list[0] if st["id"] == trigger), None)
+    return {**(drafts or {}), str(trigger["id"]): typed or ""}
+
+
+@callback(
+    Output("tl-message", "children", allow_duplicate=True),
+    Output("tl-seen", "data", allow_duplicate=True),
+    Output("tl-redraw", "data", allow_duplicate=True),
+    Output("tl-drafts", "data", allow_duplicate=True),
+    Input({"type": "ann-save", "id": ALL, "v": ALL}, "n_clicks"),
+    State({"type": "ann-text", "id": ALL, "v": ALL}, "value"),
+    State("tl-review", "data"),
+    State("tl-drafts", "data"),
+    prevent_initial_call=True,
+)
+def edit_tag(clicks, texts, review_id, drafts):
+    """Save an edited tag read at version v. If someone changed it meanwhile, say so and
+    show their text: the edit is not saved over theirs, and the box keeps what was typed."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks or []):
+        return no_update, no_update, no_update, no_update
+    typed = next(
+        (st["value"] for st in ctx.states_list[0] if st["id"]["id"] == trigger["id"]), None
+    )
+    try:
+        actor = current_actor()
+        store().update_annotation(actor, trigger["id"], trigger["v"], text=typed or "")
+        version = store().review_version(actor, review_id)
+    except Conflict as exc:
+        theirs = (exc.current or {}).get("text")
+        said = f" It now reads: “{theirs}”." if theirs is not None else " It was deleted."
+        # Redraw so the box offers the current version; the draft keeps what was typed.
+        version = store().review_version(actor, review_id)
+        message = (
+            f"Not saved: someone changed this tag while you edited it.{said} "
+            "Your text is still in the box: save again to replace theirs."
+        )
+        return message, version, version, no_update
+    except StoreError as exc:
+        return f"Not saved: {exc}", no_update, no_update, no_update
+    left = {k: v for k, v in (drafts or {}).items() if k != str(trigger["id"])}
+    return "Tag updated.", version, version, left
 
 
 @callback(

@@ -19,11 +19,18 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from ingest.validate import fmt
-from timeline.figures import episode_span, timeline_figure
+from timeline.figures import timeline_figure
 from timeline.store.auth import WORKSHOP
 from timeline.store.errors import StoreError
 from timeline.view import KIND_LABELS, lane_order
-from timeline.workflow import Step, is_point, point_body, workshop_steps
+from timeline.workflow import (
+    Step,
+    episode_bands,
+    episode_span,
+    is_point,
+    point_body,
+    workshop_steps,
+)
 from web.auth import current_actor
 from web.nav import review_nav
 from web.panel import record_card
@@ -367,9 +374,9 @@ def draw(pos, _version, steps, rid):
         selected_event=event_id,
         x_range=tuple(step["period"]) if step else None,
         large_type=True,
-        episodes=episodes,
+        episodes=episode_bands(episodes, marks),
     )
-    fig.update_layout(paper_bgcolor="white")
+    fig["layout"]["paper_bgcolor"] = "white"
     label = "No steps: set a review period or add an episode."
     if step:
         kind = "Episode" if step["kind"] == "episode" else "Period"

@@ -57,7 +57,7 @@ def test_tl001_a_lane_per_agency_and_no_console_errors(live_app, sample_site, pa
 def marks_shown(page) -> int:
     return page.evaluate(
         "() => document.querySelector('#tl-graph .js-plotly-plot').data"
-        ".filter(t => t.mode === 'markers' && t.customdata && t.name !== 'selected')"
+        ".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup)"
         ".reduce((n, t) => n + t.x.length, 0)"
     )
 
@@ -69,7 +69,7 @@ def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sampl
     page.press("#f-text", "Enter")
     page.wait_for_function(
         f"() => document.querySelector('#tl-graph .js-plotly-plot').data"
-        f".filter(t => t.mode === 'markers' && t.customdata)"
+        f".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup)"
         f".reduce((n, t) => n + t.x.length, 0) < {everything}",
         timeout=10000,
     )
@@ -88,7 +88,7 @@ def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sampl
     page.keyboard.press("Escape")
     page.wait_for_function(
         "() => { const n = document.querySelector('#tl-graph .js-plotly-plot').data"
-        ".filter(t => t.mode === 'markers' && t.customdata).map(t => t.name);"
+        ".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup).map(t => t.name);"
         " return n.length === 1 && n[0] === 'GP'; }",
         timeout=10000,
     )
@@ -117,7 +117,7 @@ def test_tl004_a_tag_by_one_user_appears_on_another_users_screen(
         select_row(page, "Strategy discussion")
         select_row(other, "Strategy discussion")
         page.click("#tag-kind")
-        page.get_by_text("Key decision", exact=True).click()
+        page.get_by_role("option", name="Key decision", exact=True).click()
         page.fill("#tag-text", "Decision to hold s47 jointly: tagged live.")
         page.click("#tag-add")
         page.wait_for_selector("text=Tag saved")
@@ -157,7 +157,9 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "output": dep["output"],
         "outputs": [
             {"id": "tl-message", "property": "children"},
-            {"id": "tl-version", "property": "data"},
+            {"id": "tl-seen", "property": "data"},
+            {"id": "tl-graph", "property": "extendData"},
+            {"id": "tl-panel", "property": "children"},
         ],
         "inputs": [{"id": "tag-add", "property": "n_clicks", "value": 1}],
         "state": [
@@ -166,6 +168,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
             {"id": "tag-text", "property": "value", "value": "forged"},
             {"id": "tl-selected", "property": "data", "value": event_id},
             {"id": "tl-review", "property": "data", "value": rid},
+            {"id": "tl-seen", "property": "data", "value": 1},
         ],
         "changedPropIds": ["tag-add.n_clicks"],
     }
@@ -196,7 +199,8 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "output": deletes[0]["output"],
         "outputs": [
             {"id": "tl-message", "property": "children"},
-            {"id": "tl-version", "property": "data"},
+            {"id": "tl-seen", "property": "data"},
+            {"id": "tl-redraw", "property": "data"},
         ],
         "inputs": [
             [
@@ -224,3 +228,53 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
     assert "Not deleted" in reply and "only their own" in reply
     assert store.get_annotation(LOCAL_OPERATOR, lead_tag["id"])["text"] == "the lead's own note"
     assert dep  # the add-tag callback exists for participants too
+
+
+def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
+    live_app, sample_site, browser, page
+):
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    store = Store.open(sample_site["url"], migrate=False)
+    rid = sample_site["review_id"]
+    facilitator = store.actor(store.get_user(email="facilitator@example.org")["id"])
+    # a tag on a core group event, by the facilitator (who may edit any tag)
+    open_review(page, live_app, sample_site, "facilitator@example.org")
+    select_row(page, "Core group")
+    page.click("#tag-kind")
+    page.get_by_role("option", name="Comment", exact=True).click()
+    page.fill("#tag-text", "Original wording of the tag")
+    page.click("#tag-add")
+    page.wait_for_selector("text=Tag saved")
+    tag = next(
+        a
+        for a in store.list_annotations(LOCAL_OPERATOR, rid)
+        if a["text"] == "Original wording of the tag"
+    )
+
+    page.locator(".annotation", has_text="Original wording").locator("summary").click()
+    box = page.locator(".annotation", has_text="Original wording").locator("textarea")
+    box.fill("Facilitator's careful rewording")
+    # meanwhile the lead changes the same tag from another screen
+    lead = store.actor(store.get_user(email=LEAD)["id"])
+    store.update_annotation(lead, tag["id"], tag["version"], text="Lead's quick fix")
+    page.locator(".annotation", has_text="Facilitator's careful").get_by_role(
+        "button", name="Save"
+    ).click()
+    page.wait_for_selector("text=someone changed this tag while you edited it")
+
+    assert "Lead's quick fix" in page.inner_text("#tl-message")
+    # what the facilitator typed is still there, offered against the current version
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.annotation textarea')]"
+        '.some(t => t.value === "Facilitator\'s careful rewording")',
+        timeout=5000,
+    )
+    assert store.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
+    page.locator(".annotation", has_text="Lead's quick fix").get_by_role(
+        "button", name="Save"
+    ).click()
+    page.wait_for_selector("text=Tag updated")
+    assert store.get_annotation(facilitator, tag["id"])["text"] == "Facilitator's careful rewording"
+    assert page.console_errors == []

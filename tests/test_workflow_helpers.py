@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.test_view import MARKS
+from timeline.figures import timeline_figure
+from timeline.view import lane_order
 from timeline.workflow import (
+    episode_bands,
     file_counts,
     is_point,
     my_reflections,
@@ -101,3 +105,18 @@ def test_wf106_workshop_steps_episodes_then_periods_and_keys():
     assert step_index(steps, 3, "n") == 3
     assert step_index(steps, 0, "p") == 0
     assert step_index([], 0, "n") is None
+
+
+def test_wf107_episodes_as_bands_by_period_or_by_events():
+    episodes = [
+        {"title": "Spring visits", "date_start": "2021-03-01", "date_end": "2021-04-15"},
+        {"title": "The GP visit", "date_start": None, "date_end": None, "event_ids": [11]},
+        {"title": "Nothing to draw", "date_start": None, "date_end": None, "event_ids": []},
+    ]
+    bands = episode_bands(episodes, MARKS)
+    assert bands == [
+        (date(2021, 3, 1), date(2021, 4, 15), "Spring visits"),
+        (date(2021, 4, 1), date(2021, 4, 2), "The GP visit"),  # one day, widened to show
+    ]
+    fig = timeline_figure(MARKS, lane_order({m.agency for m in MARKS}), episodes=bands)
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Spring visits", "The GP visit"]

@@ -129,11 +129,11 @@ def test_wf503_episodes_are_steps_and_bands(live_app, sample_site, page):
     expect(page.locator("#ws-step-label")).to_contain_text(
         "Episode: Strangulation disclosure", timeout=10000
     )
-    names = page.evaluate(
-        "() => (document.querySelector('#ws-graph .js-plotly-plot').layout.shapes || [])"
-        ".map(s => s.name)"
+    labels = page.evaluate(
+        "() => (document.querySelector('#ws-graph .js-plotly-plot').layout.annotations || [])"
+        ".map(a => a.text)"
     )
-    assert "episode: Strangulation disclosure" in names
+    assert "Strangulation disclosure" in labels
     store = with_store(sample_site)
     try:
         (ep,) = store.list_episodes(actor_of(store, FAC), rid)

@@ -102,6 +102,43 @@ def queue_items(queue: Sequence[dict], known_records: set[str], limit: int = 50)
     return items
 
 
+# ---------------------------------------------------------------- key practice episodes
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def episode_span(episode: dict, by_event: dict[int, list]) -> tuple[date, date] | None:
+    """An episode's dates: its own period, else the span of its events' marks
+    (`by_event`: event id -> marks with .start and .end)."""
+    start, end = episode.get("date_start"), episode.get("date_end")
+    if start or end:
+        return _day(start or end), _day(end or start)
+    marks = [m for e in episode.get("event_ids") or () for m in by_event.get(e, ())]
+    if not marks:
+        return None
+    return min(m.start for m in marks), max(m.end for m in marks)
+
+
+def episode_bands(episodes: Sequence[dict], marks: Iterable) -> list[tuple[date, date, str]]:
+    """The store's episodes as the timeline figure's bands (start, end, title); an
+    episode of one day still gets a visible band."""
+    by_event: dict[int, list] = {}
+    for m in marks:
+        by_event.setdefault(m.event_id, []).append(m)
+    bands = []
+    for ep in episodes:
+        span = episode_span(ep, by_event)
+        if span is None:
+            continue
+        a, b = span
+        if b <= a:
+            b = date.fromordinal(a.toordinal() + 1)
+        bands.append((a, b, ep.get("title", "")))
+    return bands
+
+
 # ---------------------------------------------------------------- workshop steps
 
 

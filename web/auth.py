@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from timeline.store.auth import Actor
 from timeline.store.errors import PermissionDenied
 from web.services import store
 
-IDLE_MINUTES = int(os.environ.get("LRT_IDLE_MINUTES", "30"))
+IDLE_MINUTES = float(os.environ.get("LRT_IDLE_MINUTES", "30"))
 PUBLIC_PATHS = ("/login", "/favicon.ico")
 PUBLIC_PREFIXES = ("/assets/",)
 
@@ -51,10 +52,18 @@ def secret_key(data_dir: Path) -> str:
         return key
     path = data_dir / "secret_key"
     if not path.exists():
+        # Several workers may start at once: write a candidate aside, then link it into
+        # place; whoever links first wins and everyone reads the same key.
         data_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".secret_key.")
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
     return path.read_text().strip()
 
 

@@ -19,8 +19,11 @@ def review_nav(review_id: int, active: str) -> html.Nav:
     """`active` is the label of the current page."""
     return html.Nav(
         [
-            dcc.Link(label, href=f"/review/{review_id}{suffix}",
-                     className="active" if label == active else "")
+            dcc.Link(
+                label,
+                href=f"/review/{review_id}{suffix}",
+                className="active" if label == active else "",
+            )
             for suffix, label in STEPS
         ],
         className="review-nav",

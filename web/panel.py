@@ -70,17 +70,35 @@ def _stamp(value) -> str:
     return f"{value.day} {value:%b %Y %H:%M}" if isinstance(value, datetime) else ""
 
 
-def annotation_item(a: dict, kloe_names: dict[int, str], can_edit: bool) -> html.Li:
+def annotation_item(
+    a: dict, kloe_names: dict[int, str], can_edit: bool, draft: str | None = None
+) -> html.Li:
+    """`draft`: text typed into the edit box and not yet saved (kept across redraws)."""
     kloes = ", ".join(kloe_names.get(k, str(k)) for k in a.get("kloe_ids", []))
     when = _stamp(a.get("updated_at") or a.get("created_at"))
     controls = []
+    if draft == (a.get("text") or ""):
+        draft = None  # nothing typed beyond what is saved
     if can_edit:
+        key = {"id": a["id"], "v": a["version"]}
         controls = [
+            html.Details(
+                [
+                    html.Summary("Edit"),
+                    dcc.Textarea(
+                        id={"type": "ann-text", **key},
+                        value=draft if draft is not None else a.get("text") or "",
+                        style={"width": "100%", "height": "4em"},
+                    ),
+                    html.Button(
+                        "Save", id={"type": "ann-save", **key}, n_clicks=0, className="link-button"
+                    ),
+                ],
+                className="ann-edit",
+                open=draft is not None,
+            ),
             html.Button(
-                "Delete",
-                id={"type": "ann-delete", "id": a["id"], "v": a["version"]},
-                className="link-button",
-                n_clicks=0,
+                "Delete", id={"type": "ann-delete", **key}, className="link-button", n_clicks=0
             ),
         ]
     return html.Li(
@@ -114,7 +132,9 @@ def tag_form(kloe_options: list[dict]) -> html.Div:
     )
 
 
-def event_panel(event: dict, kloes: list[dict], *, can_annotate: bool) -> html.Div:
+def event_panel(
+    event: dict, kloes: list[dict], *, can_annotate: bool, drafts: dict | None = None
+) -> html.Div:
     kloe_names = {k["id"]: f"KLOE {k['number']}" for k in kloes}
     kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
     agencies = sorted({r["agency"] for r in event["records"]})
@@ -128,7 +148,10 @@ def event_panel(event: dict, kloes: list[dict], *, can_annotate: bool) -> html.D
             evidence_block(event),
             html.H4("Tags and comments"),
             html.Ul(
-                [annotation_item(a, kloe_names, can_annotate) for a in event.get("annotations", [])]
+                [
+                    annotation_item(a, kloe_names, can_annotate, (drafts or {}).get(str(a["id"])))
+                    for a in event.get("annotations", [])
+                ]
                 or [html.Li("None yet.")],
                 className="annotations",
             ),

@@ -17,6 +17,7 @@ class RawTable:
     rows: list[list[object]]
     positions: list[tuple[str, int]]
     notes: list[str] = field(default_factory=list)
+    all_text: bool = False  # every cell is a str (CSV): the pipeline takes a faster path
 
     def __post_init__(self) -> None:
         assert len(self.rows) == len(self.positions)

@@ -79,4 +79,4 @@ def read_csv(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     names = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
     note = f"read as {encoding} text, {names.get(delimiter, repr(delimiter))}-separated"
     positions = [("", i) for i in range(1, len(rows) + 1)]
-    return [RawTable("", rows, positions)], [note]
+    return [RawTable("", rows, positions, all_text=True)], [note]

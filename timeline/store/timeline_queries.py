@@ -11,6 +11,7 @@ from timeline.store.schema import (
     Agency,
     Annotation,
     EventMember,
+    MergedEvent,
     SourceRecord,
     annotation_kloes,
 )
@@ -22,9 +23,16 @@ class TimelineQueries:
 
     def timeline_marks(self: Any, actor, review_id: int) -> list[Mark]:
         """Every current (not withdrawn) record of the review as a timeline mark."""
+        return self._marks(actor, review_id, None)
+
+    def event_marks(self: Any, actor, event_id: int) -> list[Mark]:
+        """The marks of one merged event (to patch a tag into a drawn figure)."""
+        return self._marks(actor, self._review_of(MergedEvent, event_id), event_id)
+
+    def _marks(self: Any, actor, review_id: int, event_id: int | None) -> list[Mark]:
         with self._read() as s:
             self._check_read(s, actor, review_id)
-            rows = s.execute(
+            q = (
                 select(
                     SourceRecord.id,
                     EventMember.event_id,
@@ -41,7 +49,10 @@ class TimelineQueries:
                 .outerjoin(EventMember, EventMember.record_pk == SourceRecord.id)
                 .where(SourceRecord.review_id == review_id, SourceRecord.status != "withdrawn")
                 .order_by(SourceRecord.date_start, SourceRecord.id)
-            ).all()
+            )
+            if event_id is not None:
+                q = q.where(EventMember.event_id == event_id)
+            rows = s.execute(q).all()
         # A record not yet in any event stands alone (its own negative id, never clashing).
         return [
             Mark(

@@ -1,0 +1,249 @@
+"""The shared timeline in headless Chromium with a 20,000-record review.
+
+Prints: first render of the timeline page (navigation to every mark drawn), against a
+bare Plotly page drawing the same figure in the same browser (the baseline); and the
+tag round trip (click "Add tag" to the tag drawn on the tagger's screen), p50/p95,
+against a trivial server round trip of the same page (switching the view tab).
+Targets (issue 5): first render <= 2 s; tag round trip <= 300 ms at p95.
+
+Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from gen_cases import generate  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from plotly.offline import get_plotlyjs  # noqa: E402
+
+from timeline.figures import timeline_figure  # noqa: E402
+from timeline.store.auth import LOCAL_OPERATOR  # noqa: E402
+from timeline.store.service import Store  # noqa: E402
+from timeline.view import lane_order  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PASSWORD = "bench-password-not-secret-1"
+COUNT_MARKS = (
+    "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
+    " if (!g || !g.data) return 0; return g.data.filter(t => t.mode === 'markers'"
+    " && t.customdata && !t.legendgroup).reduce((n, t) => n + t.x.length, 0);}"
+)
+
+
+def build_review(folder: Path, n: int) -> tuple[str, int, int]:
+    """A review of about n generated records, imported from per-agency CSV files through
+    the real pipeline, then matched."""
+    records, _ = generate(n_records=n, seed=23)
+    by_agency = defaultdict(list)
+    for r in records:
+        by_agency[r.agency].append(r)
+    files = []
+    for agency, recs in by_agency.items():
+        path = folder / f"{agency} chronology.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Date", "Time", "Event", "Outcome"])
+            for r in recs:
+                w.writerow(
+                    [
+                        f"{r.date.start:%d/%m/%Y}",
+                        f"{r.date.time:%H:%M}" if r.date.time else "",
+                        r.description,
+                        r.outcome,
+                    ]
+                )
+        files.append(path)
+    url = f"sqlite:///{folder / 'bench.db'}"
+    store = Store.open(url)
+    rid = store.create_review(LOCAL_OPERATOR, "Benchmark review (fictional)")
+    store.import_files(
+        LOCAL_OPERATOR,
+        rid,
+        files,
+        agencies={str(p): p.stem.replace(" chronology", "") for p in files},
+    )
+    store.run_matching(LOCAL_OPERATOR, rid)
+    store.create_user(LOCAL_OPERATOR, "bench@example.org", "Bench Lead", PASSWORD)
+    store.add_member(LOCAL_OPERATOR, rid, "bench@example.org", "lead")
+    marks = len(store.timeline_marks(LOCAL_OPERATOR, rid))
+    store.close()
+    return url, rid, marks
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--records", type=int, default=20_000)
+    ap.add_argument("--tags", type=int, default=30)
+    ap.add_argument("--renders", type=int, default=5)
+    args = ap.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="lrt-bench-ui-"))
+    t0 = time.perf_counter()
+    url, rid, n_marks = build_review(folder, args.records)
+    print(f"review of {n_marks} records built in {time.perf_counter() - t0:.1f} s")
+
+    store = Store.open(url, migrate=False)
+    marks = store.timeline_marks(LOCAL_OPERATOR, rid)
+    lanes = lane_order(a["name"] for a in store.list_agencies(LOCAL_OPERATOR, rid))
+    bare_json = json.dumps(timeline_figure(marks, lanes))
+    bare_html = folder / "bare.html"
+    bare_html.write_text(
+        "<html><head><meta charset='utf-8'><script>" + get_plotlyjs() + "</script></head>"
+        "<body><div id='g' style='width:1200px;height:700px'></div><script>"
+        "window.startDraw = () => { const f = " + bare_json + "; const t = performance.now();"
+        " return Plotly.newPlot('g', f.data, f.layout).then(() => performance.now() - t); };"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "LRT_DATA_DIR": str(folder)}
+    log = (folder / "app.log").open("w")
+    app = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.goto(base + "/login")
+            page.fill("input[name=email]", "bench@example.org")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(base + "/")
+
+            expected = n_marks
+            renders, bare = [], []
+            for _ in range(args.renders):
+                page.goto(base + "/")
+                t = time.perf_counter()
+                page.goto(f"{base}/review/{rid}")
+                page.wait_for_function(
+                    f"() => ({COUNT_MARKS})() >= {expected}", timeout=60000, polling="raf"
+                )
+                renders.append(time.perf_counter() - t)
+            bare_page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            bare_page.goto(bare_html.as_uri())
+            for _ in range(args.renders):
+                t = time.perf_counter()
+                bare_page.evaluate("() => window.startDraw()")
+                bare.append(time.perf_counter() - t)
+
+            # Select one event, then tag it repeatedly.
+            page.fill("#f-text", "strategy")
+            page.press("#f-text", "Enter")
+            page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+            page.locator(".ag-center-cols-container .ag-row").first.click()
+            page.wait_for_selector("#tag-add")
+            page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+            trips, baseline = [], []
+            count_tags = (
+                "() => document.querySelector('#tl-graph .js-plotly-plot').data"
+                ".slice(1, 9).reduce((n, t) => n + t.x.length, 0)"
+            )
+            for i in range(args.tags):
+                page.click("#tag-kind")
+                page.get_by_role("option", name="Comment", exact=True).click()
+                page.fill("#tag-text", f"benchmark tag {i}")
+                before = page.evaluate(count_tags)
+                t = time.perf_counter()
+                page.click("#tag-add")
+                page.wait_for_function(f"() => ({count_tags})() > {before}", polling="raf")
+                trips.append(time.perf_counter() - t)
+                page.wait_for_selector("#tag-kind")
+                # the baseline: a trivial server round trip on the same page
+                t = time.perf_counter()
+                page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+                page.wait_for_function(
+                    "() => document.getElementById('tl-view-table').style.display !== 'none'",
+                    polling="raf",
+                )
+                baseline.append(time.perf_counter() - t)
+                page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+                page.wait_for_function(
+                    "() => document.getElementById('tl-view-timeline').style.display !== 'none'",
+                    polling="raf",
+                )
+            browser.close()
+    finally:
+        app.terminate()
+        app.wait(timeout=10)
+        log.close()
+
+    first = statistics.median(renders)
+    print(f"\n{n_marks} records, {len(lanes)} lanes, Chromium headless, {os.cpu_count()} cores")
+    print(f"{'measure':<42}{'median':>9}{'p95':>9}{'max':>9}")
+    print(
+        f"{'first render of the timeline page (s)':<42}{first:>9.3f}"
+        f"{pct(renders, 0.95):>9.3f}{max(renders):>9.3f}"
+    )
+    print(
+        f"{'baseline: bare Plotly, same figure (s)':<42}{statistics.median(bare):>9.3f}"
+        f"{pct(bare, 0.95):>9.3f}{max(bare):>9.3f}"
+    )
+    print(
+        f"{'tag round trip (ms)':<42}{statistics.median(trips) * 1000:>9.0f}"
+        f"{pct(trips, 0.95) * 1000:>9.0f}{max(trips) * 1000:>9.0f}"
+    )
+    print(
+        f"{'baseline: trivial round trip (ms)':<42}{statistics.median(baseline) * 1000:>9.0f}"
+        f"{pct(baseline, 0.95) * 1000:>9.0f}{max(baseline) * 1000:>9.0f}"
+    )
+    print(
+        f"first render / bare Plotly = {first / statistics.median(bare):.2f}x; "
+        f"target <= 2 s: {'met' if first <= 2 else 'NOT met'}"
+    )
+    print(
+        f"tag p95 / trivial p95 = {pct(trips, 0.95) / pct(baseline, 0.95):.2f}x; "
+        f"target p95 <= 300 ms: {'met' if pct(trips, 0.95) <= 0.3 else 'NOT met'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
