@@ -52,6 +52,31 @@
     return false;
   }
 
+  // Set-up: the upload box refuses files over the size limit without sending them
+  // (dcc.Upload max_size); say so, naming each file (the server checks again).
+  function oversize(files) {
+    var box = document.getElementById("su-size-msg");
+    if (!box || !files) { return; }
+    var limit = parseInt(box.getAttribute("data-max-bytes"), 10);
+    var lines = [];
+    for (var i = 0; i < files.length; i++) {
+      var f = files[i];
+      if (f.size > limit) {
+        lines.push("Not imported: '" + f.name + "' is " + (f.size / 1048576).toFixed(1) +
+          " MB, more than the " + Math.floor(limit / 1048576) + " MB allowed.");
+      }
+    }
+    box.textContent = lines.join(" ");
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target && e.target.closest && e.target.closest("#su-upload")) { oversize(e.target.files); }
+  }, true);
+  document.addEventListener("drop", function (e) {
+    if (e.target && e.target.closest && e.target.closest("#su-upload") && e.dataTransfer) {
+      oversize(e.dataTransfer.files);
+    }
+  }, true);
+
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) { return; }
     var done = false;

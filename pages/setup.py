@@ -17,6 +17,7 @@ from pathlib import Path
 
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from flask import current_app
 
 from ingest.agencies import AgencyDirectory
 from ingest.columns import FIELDS
@@ -52,7 +53,14 @@ def profiles_dir(review_id: int) -> Path:
 
 
 def max_upload_bytes() -> int:
-    return Limits.from_env().max_file_bytes
+    """The import limit, and no more than one request may carry: an upload travels as
+    base64 (4/3 of its size) inside Flask's MAX_CONTENT_LENGTH."""
+    limit = Limits.from_env().max_file_bytes
+    try:
+        cap = current_app.config.get("MAX_CONTENT_LENGTH")
+    except RuntimeError:  # outside a request
+        cap = None
+    return min(limit, int(cap * 0.74)) if cap else limit
 
 
 def progress(children, id_: str) -> dcc.Loading:
@@ -108,6 +116,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Upload(
                 id="su-upload",
                 multiple=True,
+                max_size=max_upload_bytes(),  # the browser does not even send a larger file
                 className="wf-drop",
                 children=html.Div(
                     [
@@ -116,6 +125,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                         f" (spreadsheets, CSV or Word; at most {mb} MB each)",
                     ]
                 ),
+            ),
+            # Filled by assets/workflow.js when the browser refuses a file over the limit.
+            html.Div(
+                id="su-size-msg",
+                role="alert",
+                className="message error",
+                **{"data-max-bytes": str(max_upload_bytes())},
             ),
             progress(html.Div(id="su-upload-msg", role="alert", className="message"), "su-l1"),
             html.Div(

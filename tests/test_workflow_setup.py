@@ -170,3 +170,25 @@ def test_wf205_set_up_is_refused_to_a_participant(live_app, sample_site, page):
     page.goto(f"{live_app}/review/{rid}/setup")
     page.wait_for_selector("text=Only the lead reviewer sets up the review.")
     assert page.locator("#su-upload").count() == 0
+
+
+def test_wf206_an_oversize_file_is_refused_by_name(live_app, sample_site, page, tmp_path):
+    rid = own_review(sample_site)
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    page.wait_for_selector("#su-upload")
+    limit = int(page.get_attribute("#su-size-msg", "data-max-bytes"))
+    big = tmp_path / "Huge police export.csv"
+    with big.open("wb") as fh:
+        fh.truncate(limit + 1)
+    upload(page, [big])
+    msg = page.locator("#su-size-msg")
+    expect(msg).to_contain_text("'Huge police export.csv' is", timeout=10000)
+    expect(msg).to_contain_text("MB allowed")
+    page.wait_for_timeout(500)
+    store = with_store(sample_site)
+    try:
+        assert store.list_source_files(actor_of(store, LEAD), rid) == []
+    finally:
+        store.close()
+    assert page.console_errors == []
