@@ -13,6 +13,7 @@ import base64
 import binascii
 import hashlib
 import os
+from datetime import date
 from pathlib import Path
 
 import dash
@@ -24,6 +25,7 @@ from ingest.columns import FIELDS
 from ingest.errors import IngestError
 from ingest.limits import Limits
 from ingest.profiles import AgencyProfile, ProfileError, profiles_in, save_profile
+from ingest.validate import fmt
 from timeline.store.auth import IMPORT
 from timeline.store.errors import StoreError
 from timeline.store.schema import ROLES
@@ -75,6 +77,11 @@ def progress(children, id_: str) -> dcc.Loading:
     )
 
 
+def _shown(value) -> str:
+    """'12 Mar 2021' (the UI's date style) from the store's ISO text."""
+    return fmt(date.fromisoformat(str(value)[:10])) if value else "—"
+
+
 def _rid(value) -> int | None:
     try:
         return int(value)
@@ -109,7 +116,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             *head,
             html.P(
                 f"Child: {review['child_pseudonym'] or '—'} · review period "
-                f"{review['period_start'] or '—'} to {review['period_end'] or '—'}",
+                f"{_shown(review['period_start'])} to {_shown(review['period_end'])}",
                 className="note",
             ),
             html.H2("Agency files"),
