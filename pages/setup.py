@@ -468,6 +468,8 @@ def upload(contents, names, rid, version):
         return no_update, no_update
     try:
         actor = current_actor()
+        if not store().may(actor, rid, IMPORT):  # nothing is written for a forged request
+            return html.P("Only the lead reviewer imports files.", className="error"), no_update
     except StoreError as exc:
         return html.P(str(exc), className="error"), no_update
     if isinstance(contents, str):

@@ -192,3 +192,47 @@ def test_wf206_an_oversize_file_is_refused_by_name(live_app, sample_site, page, 
     finally:
         store.close()
     assert page.console_errors == []
+
+
+def test_wf207_a_forged_upload_by_a_participant_is_refused_and_nothing_is_kept(
+    live_app, sample_site, page
+):
+    import base64
+
+    rid = own_review(sample_site, members=[("pc.ward@example.org", "participant", "Police")])
+    sign_in(page, live_app, "pc.ward@example.org", sample_site["passwords"]["pc.ward@example.org"])
+    deps = page.evaluate(f"() => fetch('{live_app}/_dash-dependencies').then(r => r.json())")
+    dep = next(d for d in deps if d["output"].startswith("..su-upload-msg.children"))
+    data = (SAMPLE / "Police_chronology.csv").read_bytes()
+    body = {
+        "output": dep["output"],
+        "outputs": [
+            {"id": "su-upload-msg", "property": "children"},
+            {"id": "su-version", "property": "data"},
+        ],
+        "inputs": [
+            {
+                "id": "su-upload",
+                "property": "contents",
+                "value": ["data:text/csv;base64," + base64.b64encode(data).decode()],
+            }
+        ],
+        "state": [
+            {"id": "su-upload", "property": "filename", "value": ["Police_chronology.csv"]},
+            {"id": "su-review", "property": "data", "value": rid},
+            {"id": "su-version", "property": "data", "value": 0},
+        ],
+        "changedPropIds": ["su-upload.contents"],
+    }
+    reply = page.evaluate(
+        "([url, body]) => fetch(url, {method: 'POST', headers: {'Content-Type': "
+        "'application/json'}, body: JSON.stringify(body)}).then(r => r.text())",
+        [f"{live_app}/_dash-update-component", body],
+    )
+    assert "Only the lead reviewer imports files" in reply
+    assert not (sample_site["data_dir"] / "uploads" / f"review-{rid}").exists()
+    store = with_store(sample_site)
+    try:
+        assert store.list_source_files(actor_of(store, LEAD), rid) == []
+    finally:
+        store.close()
