@@ -92,6 +92,11 @@ def test_wf004_reimport_under_another_agency_withdraws_the_old_records(store):
     assert res["withdrawn"] == n and res["added"] == n
     agencies = {r["agency"] for r in store.list_records(lead, rid)}
     assert agencies == {"Probation"}
+    part = make_user(store, "p@example.org")
+    store.add_member(lead, rid, "p@example.org", "participant", "Police")
+    current = next(f for f in store.list_source_files(lead, rid) if not f["superseded_by"])
+    with pytest.raises(PermissionDenied):
+        store.reimport_file(part, rid, current["id"], path, agency="Police")
 
 
 def test_wf005_workshop_view_latest_wins_and_roles_are_checked(store):

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from . import events
 from .audit import row_snapshot
 from .auth import IMPORT, MATCH, READ, WORKSHOP, Actor, require
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, NotFound, PermissionDenied
 from .importing import apply_import
 from .schema import AuditEntry, MatchDecision, SourceFile, SourceRecord
 
@@ -59,6 +59,8 @@ class WorkflowStore:
         import ingest
 
         review = self.get_review(actor, review_id)
+        if not self.may(actor, review_id, IMPORT):  # before the file is read at all
+            raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
         period = None
         if review["period_start"] and review["period_end"]:
             period = tuple(date.fromisoformat(review[k]) for k in ("period_start", "period_end"))
