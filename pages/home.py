@@ -47,8 +47,11 @@ def layout(**_query) -> html.Div:
     except PermissionDenied:
         return html.Div("Sign in to see your reviews.")
     reviews = store().list_reviews(actor)
+    new = dcc.Link("New review", href="/new", className="button-link", id="home-new")
     if not reviews:
-        return html.Div([html.H1("Reviews"), html.P("You are not a member of any review yet.")])
+        return html.Div(
+            [html.H1("Reviews"), new, html.P("You are not a member of any review yet.")]
+        )
     cards = [
         html.Section(
             [
@@ -60,4 +63,4 @@ def layout(**_query) -> html.Div:
         )
         for r in reviews
     ]
-    return html.Div([html.H1("Reviews"), *cards])
+    return html.Div([html.H1("Reviews"), new, *cards])

@@ -45,6 +45,7 @@ from .auth import (
     require,
     verify_password,
 )
+from .decisions_extra import WorkflowStore
 from .engine import WRITE_OPTION, make_engine
 from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from .escalations import EscalationsMixin
@@ -206,7 +207,7 @@ class _Tx:
 # ---------------------------------------------------------------------------- the store
 
 
-class Store(TimelineQueries, NamesMixin, EscalationsMixin):
+class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
     """Service functions over one database. Thread-safe: it holds no mutable state beyond
     the engine's connection pool; open one per process."""
 

@@ -1,0 +1,240 @@
+"""The duplicate review queue (lead reviewer): the matcher's uncertain merges and near
+misses, most useful first, each pair side by side with the evidence in words. Accept,
+reject or take a record out; every decision re-runs matching so the timeline follows.
+
+Keyboard (assets/workflow.js): j / k next / previous pair, a same event, r not the same,
+o take the second record out, u undo the last decision. Every shortcut clicks a real,
+labelled button, so the page works the same with a mouse or a screen reader.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+
+from ingest.validate import fmt
+from timeline.store.auth import MATCH
+from timeline.store.errors import StoreError
+from timeline.workflow import queue_items
+from web.auth import current_actor
+from web.nav import review_nav
+from web.panel import record_card
+from web.services import store
+
+dash.register_page(__name__, path_template="/review/<review_id>/queue", title="Duplicates")
+
+SHOWN = 30  # pairs on the page at once; deciding brings the next ones up
+KIND_TEXT = {
+    "uncertain merge": "Suggested merge: the matcher thinks these may be one event",
+    "near miss": "Near miss: the matcher kept these apart, but only just",
+}
+
+
+def _rid(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def layout(review_id: str | None = None, **_query) -> html.Div:
+    rid = _rid(review_id)
+    try:
+        actor = current_actor()
+        review = store().get_review(actor, rid) if rid is not None else None
+        lead = review is not None and store().may(actor, rid, MATCH)
+    except StoreError:
+        review, lead = None, False
+    if review is None:
+        return html.Div([html.H1("Review not found"), dcc.Link("Back to your reviews", href="/")])
+    head = [
+        html.Div(
+            [html.H1(review["title"]), html.Span(f"your role: {review['role']}", className="role")],
+            className="page-head",
+        ),
+        review_nav(rid, "Duplicates"),
+    ]
+    if not lead:
+        return html.Div([*head, html.P("Only the lead reviewer decides duplicates.")])
+    return html.Div(
+        [
+            dcc.Store(id="qu-review", data=rid),
+            dcc.Store(id="qu-version", data=0),
+            *head,
+            html.P(
+                [
+                    "Keys: ",
+                    html.Kbd("j"),
+                    " / ",
+                    html.Kbd("k"),
+                    " next / previous pair, ",
+                    html.Kbd("a"),
+                    " same event, ",
+                    html.Kbd("r"),
+                    " not the same, ",
+                    html.Kbd("o"),
+                    " take the second record out, ",
+                    html.Kbd("u"),
+                    " undo.",
+                ],
+                className="wf-keys",
+            ),
+            html.Div(
+                [
+                    html.Button(
+                        "Undo the last decision (u)",
+                        id="qu-undo",
+                        **{"data-shortcut": "u"},
+                    ),
+                    dcc.Loading(
+                        html.Div(id="qu-message", role="status", className="message"),
+                        delay_show=1000,
+                        custom_spinner=html.Div(
+                            [html.Progress(), " Matching again…"],
+                            role="status",
+                            className="wf-progress",
+                        ),
+                    ),
+                ],
+                className="wf-row",
+                **{"data-shortcuts": "queue"},
+            ),
+            html.Div(id="qu-last", className="note"),
+            html.Div(id="qu-list", className="wf-queue"),
+            html.Div(id="qu-focus-dummy", style={"display": "none"}),
+        ]
+    )
+
+
+def _item(item, records: dict[str, dict], n: int) -> html.Section:
+    recs = [records[r] for r in item.record_ids]
+    key = item.key
+    removable = recs[-1]
+    return html.Section(
+        [
+            html.H3(f"{n}. {KIND_TEXT.get(item.kind, item.kind)}"),
+            html.Div([record_card(r) for r in recs], className="wf-pair"),
+            html.P(item.summary, className="wf-evidence"),
+            html.Ul([html.Li(r) for r in item.reasons], className="wf-evidence"),
+            html.Div(
+                [
+                    html.Button(
+                        "Same event (a)",
+                        id={"type": "qu-decide", "key": key, "kind": "same"},
+                        **{"data-shortcut": "a"},
+                    ),
+                    html.Button(
+                        "Not the same (r)",
+                        id={"type": "qu-decide", "key": key, "kind": "not_same"},
+                        **{"data-shortcut": "r"},
+                    ),
+                    html.Button(
+                        f"Take the {removable['agency']} record out of its event (o)",
+                        id={"type": "qu-decide", "key": key, "kind": "remove"},
+                        **{"data-shortcut": "o"},
+                    ),
+                ],
+                className="wf-buttons",
+            ),
+        ],
+        className="wf-item",
+        tabIndex=0,
+        **{"data-key": key, "aria-label": f"Pair {n}"},
+    )
+
+
+@callback(
+    Output("qu-list", "children"),
+    Output("qu-last", "children"),
+    Input("qu-version", "data"),
+    State("qu-review", "data"),
+)
+def render(_version, rid):
+    try:
+        actor = current_actor()
+        s = store()
+        queue = s.match_queue(actor, rid)
+        records = {r["record_id"]: r for r in s.list_records(actor, rid)}
+        decisions = s.list_decisions(actor, rid)
+    except StoreError as exc:
+        return html.P(str(exc), className="error"), ""
+    items = queue_items(queue, set(records), limit=SHOWN)
+    body = [_item(it, records, i + 1) for i, it in enumerate(items)] or [
+        html.P("Nothing left to decide. Run matching from Set-up after importing more files.")
+    ]
+    last = ""
+    if decisions:
+        d = decisions[-1]
+        words = {"same": "same event", "not_same": "not the same", "remove": "taken out"}
+        when = str(d.get("decided_at", ""))[:16].replace("T", " ")
+        last = (
+            f"Last decision: {words.get(d['kind'], d['kind'])} "
+            f"({len(d['record_ids'])} record(s)) by {d['decided_by_label']} at {when} UTC."
+            f" {len(decisions)} decision(s) so far."
+        )
+    return body, last
+
+
+def _describe(kind: str, recs: list[dict]) -> str:
+    def one(r):
+        return f"{r['agency']} {fmt(r['date_start'])}"
+
+    if kind == "same":
+        return "Recorded as one event: " + " and ".join(one(r) for r in recs) + "."
+    if kind == "not_same":
+        return "Recorded as different events: " + " and ".join(one(r) for r in recs) + "."
+    return f"Took the {one(recs[0])} record out of its event."
+
+
+@callback(
+    Output("qu-message", "children"),
+    Output("qu-version", "data"),
+    Input({"type": "qu-decide", "key": ALL, "kind": ALL}, "n_clicks"),
+    Input("qu-undo", "n_clicks"),
+    State("qu-review", "data"),
+    State("qu-version", "data"),
+    prevent_initial_call=True,
+)
+def decide(_clicks, _undo, rid, version):
+    trigger = ctx.triggered_id
+    if not trigger or not ctx.triggered[0].get("value"):
+        return no_update, no_update
+    try:
+        actor = current_actor()
+        s = store()
+        if trigger == "qu-undo":
+            decisions = s.list_decisions(actor, rid)
+            if not decisions:
+                return "There is no decision to undo.", no_update
+            d = s.undo_decision(actor, rid, decisions[-1]["id"])
+            s.run_matching(actor, rid)
+            return f"Undone: the last '{d['kind'].replace('_', ' ')}' decision.", (version or 0) + 1
+        ids = trigger["key"].split("|")
+        kind = trigger["kind"]
+        if kind == "remove":
+            ids = ids[-1:]
+        records = {r["record_id"]: r for r in s.list_records(actor, rid)}
+        s.record_decision(actor, rid, kind, ids)
+        s.run_matching(actor, rid)
+    except StoreError as exc:
+        return f"Not recorded: {exc}", (version or 0) + 1
+    return _describe(kind, [records[i] for i in ids if i in records]), (version or 0) + 1
+
+
+# After a redraw, keep the keyboard where it was (the pair now at the same position).
+clientside_callback(
+    """
+    function(children) {
+        setTimeout(function() {
+            var items = document.querySelectorAll('.wf-queue .wf-item');
+            if (!items.length) { return; }
+            var i = Math.min(window.wfQueueIndex || 0, items.length - 1);
+            items[i].classList.add('focused');
+            if (window.wfQueueKeyboard) { items[i].focus(); }
+        }, 0);
+        return '';
+    }
+    """,
+    Output("qu-focus-dummy", "children"),
+    Input("qu-list", "children"),
+)

@@ -1,0 +1,126 @@
+"""Preparation in a real browser: the participant's agency highlighted and listed, a
+reflection saved as they type (kept across a refresh and a dropped connection), points
+to raise."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import sign_in
+from tests.workflow_site import CHRONOLOGIES, actor_of, own_review, shot, with_store
+from timeline.workflow import POINT_PREFIX
+
+pytestmark = pytest.mark.browser
+PC = "pc.ward@example.org"
+
+
+def annotations(site, rid, kind):
+    store = with_store(site)
+    try:
+        return [a for a in store.list_annotations(actor_of(store, PC), rid) if a["kind"] == kind]
+    finally:
+        store.close()
+
+
+def saved_reflection(site, rid, page, ending):
+    """The stored reflection once it ends with `ending` (the page saves within a second or
+    two of the last keystroke; give up after 15 s)."""
+    for _ in range(60):
+        found = annotations(site, rid, "reflection")
+        if found and found[0]["text"].endswith(ending):
+            return found
+        page.wait_for_timeout(250)
+    return annotations(site, rid, "reflection")
+
+
+def open_prepare(page, base, site, rid):
+    sign_in(page, base, PC, site["passwords"][PC])
+    page.goto(f"{base}/review/{rid}/prepare")
+    page.wait_for_selector("#pr-entries li button", timeout=20000)
+
+
+def police_opacity(page):
+    return page.evaluate(
+        "() => Object.fromEntries(document.querySelector('#pr-graph .js-plotly-plot').data"
+        ".filter(t => t.mode === 'markers' && t.customdata).map(t => [t.name, t.marker.opacity]))"
+    )
+
+
+def test_wf401_own_agency_highlighted_and_listed(live_app, sample_site, page):
+    rid = own_review(
+        sample_site,
+        files=CHRONOLOGIES,
+        match=True,
+        members=[(PC, "participant", "Police")],
+    )
+    open_prepare(page, live_app, sample_site, rid)
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#pr-graph .js-plotly-plot');"
+        " return g && g.data && g.data.length > 0; }",
+        timeout=20000,
+    )
+    op = police_opacity(page)
+    assert op["Police"] == 0.9 and op["GP"] == 0.25
+    store = with_store(sample_site)
+    try:
+        n_police = sum(
+            1 for r in store.list_records(actor_of(store, PC), rid) if r["agency"] == "Police"
+        )
+    finally:
+        store.close()
+    assert page.locator("#pr-entries li button").count() == n_police
+    assert page.console_errors == []
+
+
+def test_wf402_reflection_saved_as_typed_kept_on_refresh_and_offline(live_app, sample_site, page):
+    rid = own_review(
+        sample_site, files=["Police_chronology.csv"], members=[(PC, "participant", "Police")]
+    )
+    open_prepare(page, live_app, sample_site, rid)
+    page.locator("#pr-entries li button").nth(1).click()
+    box = page.locator("#pr-text")
+    expect(box).to_be_enabled(timeout=10000)
+    box.press_sequentially("I saw the risk as standard at the time", delay=10)
+    (saved,) = saved_reflection(sample_site, rid, page, "at the time")
+    assert saved["text"] == "I saw the risk as standard at the time"
+    expect(page.locator("#pr-save-state")).to_have_text("All changes saved.", timeout=10000)
+    shot(page, "prepare")
+    # refresh: the saved text comes back
+    page.reload()
+    page.locator("#pr-entries li button").nth(1).click()
+    expect(page.locator("#pr-text")).to_have_value(
+        "I saw the risk as standard at the time", timeout=10000
+    )
+    # a dropped connection: typing goes on, kept locally, saved when back
+    page.context.set_offline(True)
+    page.locator("#pr-text").press_sequentially(", because no injuries were seen.", delay=10)
+    page.wait_for_timeout(1500)
+    local = page.evaluate("() => window.localStorage.getItem('pr-local')")
+    assert "because no injuries were seen." in local
+    assert "kept on this computer" in page.locator("#pr-save-state").inner_text()
+    page.context.set_offline(False)
+    (saved,) = saved_reflection(sample_site, rid, page, "injuries were seen.")
+    assert saved["text"].endswith("because no injuries were seen.")
+    page.wait_for_function(
+        "() => !(window.localStorage.getItem('pr-local') || '').includes('injuries')",
+        timeout=10000,
+    )
+    # the console errors here are the offline requests, which the test itself caused
+    page.console_errors.clear()
+
+
+def test_wf403_points_to_raise(live_app, sample_site, page):
+    rid = own_review(
+        sample_site, files=["Police_chronology.csv"], members=[(PC, "participant", "Police")]
+    )
+    open_prepare(page, live_app, sample_site, rid)
+    page.get_by_role("button", name="Add point to raise").click()
+    expect(page.locator("#pr-point-msg")).to_contain_text("Write the point first")
+    page.locator("#pr-entries li button").first.click()
+    page.fill("#pr-point", "Why was no strategy discussion held?")
+    page.get_by_role("button", name="Add point to raise").click()
+    expect(page.locator("#pr-points")).to_contain_text("Why was no strategy discussion held?")
+    (point,) = annotations(sample_site, rid, "comment")
+    assert point["text"] == POINT_PREFIX + "Why was no strategy discussion held?"
+    assert page.console_errors == []

@@ -1,0 +1,238 @@
+"""Set-up in a real browser: create a review, upload files (good and bad), correct a
+mapping and re-import, run matching, KLOE and members."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import sign_in
+from tests.workflow_site import LEAD, SAMPLE, actor_of, own_review, shot, with_store
+
+pytestmark = pytest.mark.browser
+
+
+def lead_in(page, base, site):
+    sign_in(page, base, LEAD, site["passwords"][LEAD])
+
+
+def upload(page, paths):
+    page.set_input_files("#su-upload input[type=file]", [str(p) for p in paths])
+
+
+def test_wf201_a_new_review_from_the_home_page_lands_on_set_up(live_app, sample_site, page):
+    lead_in(page, live_app, sample_site)
+    page.get_by_role("link", name="New review").click()
+    page.wait_for_url(re.compile(r".*/new$"))
+    page.fill("#nr-title", "Walkthrough review")
+    page.fill("#nr-child", "Child W")
+    shot(page, "new_review")
+    page.get_by_role("button", name="Create review").click()
+    page.wait_for_url(re.compile(r".*/review/\d+/setup$"), timeout=15000)
+    rid = int(re.search(r"/review/(\d+)/setup", page.url).group(1))
+    page.wait_for_selector("#su-upload")
+    store = with_store(sample_site)
+    try:
+        review = store.get_review(actor_of(store, LEAD), rid)
+        assert review["title"] == "Walkthrough review" and review["role"] == "lead"
+        assert review["child_pseudonym"] == "Child W"
+    finally:
+        store.close()
+    assert page.console_errors == []
+
+
+def test_wf202_a_bad_file_is_named_and_nothing_else_is_lost(live_app, sample_site, page, tmp_path):
+    rid = own_review(sample_site)
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    upload(page, [SAMPLE / "Police_chronology.csv", SAMPLE / "GP Surgery chronology.csv"])
+    page.wait_for_selector("details.wf-file >> text=Police_chronology.csv", timeout=30000)
+    page.wait_for_selector("details.wf-file >> text=GP Surgery chronology.csv")
+    # A PDF dressed as a spreadsheet and an empty file, next to a good one.
+    fake = tmp_path / "Probation chronology.xlsx"
+    fake.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
+    empty = tmp_path / "School notes.csv"
+    empty.write_bytes(b"")
+    upload(page, [fake, empty, SAMPLE / "school_chron.xlsx"])
+    msg = page.locator("#su-upload-msg")
+    msg.locator("text=Probation chronology.xlsx").wait_for(timeout=30000)
+    text = msg.inner_text()
+    assert "Probation chronology.xlsx" in text and "School notes.csv" in text
+    assert text.count("Not imported") == 2
+    assert "'school_chron.xlsx' imported" in text
+    page.wait_for_selector("details.wf-file >> text=school_chron.xlsx")
+    names = page.locator("details.wf-file summary strong").all_inner_texts()
+    assert sorted(names) == [
+        "GP Surgery chronology.csv",
+        "Police_chronology.csv",
+        "school_chron.xlsx",
+    ]
+    store = with_store(sample_site)
+    try:
+        files = store.list_source_files(actor_of(store, LEAD), rid)
+        assert len(files) == 3  # the earlier imports are untouched
+    finally:
+        store.close()
+    assert page.console_errors == []
+
+
+def test_wf203_layout_mapping_attention_and_a_corrected_reimport(live_app, sample_site, page):
+    rid = own_review(sample_site)
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    upload(page, [SAMPLE / "Chronology - Childrens Services FINAL.xlsx"])
+    card = page.locator("details.wf-file").first
+    card.wait_for(timeout=30000)
+    card.locator("summary").click()
+    line = card.locator(".layout-line").inner_text()
+    assert "sheet CSC entries, header row 5" in line
+    assert "2 quarantined" in line and "8 skipped" in line
+    assert "100% (synonym)" in card.locator("table.mapping").inner_text()
+    attention = card.locator("table.attention").inner_text()
+    assert "quarantined" in attention and "no date" in attention
+    shot(page, "setup")
+    # The reviewer decides "Significance" is not wanted: choose "(not used)" and re-import.
+    row = card.locator("table.mapping tr", has_text="Significance")
+    row.locator(".dash-dropdown").click()
+    page.get_by_role("option", name="(not used)").click()
+    card.get_by_role("button", name="Save as this agency's profile and re-import").click()
+    page.locator("#su-upload-msg >> text=re-imported").wait_for(timeout=30000)
+    store = with_store(sample_site)
+    try:
+        files = store.list_source_files(actor_of(store, LEAD), rid)
+        current = [f for f in files if not f["superseded_by"]]
+        assert len(files) == 2 and len(current) == 1
+        fields = {c["header"]: c["field"] for c in current[0]["columns"]}
+        assert fields["Significance"] in (None, "")
+    finally:
+        store.close()
+    profile = sample_site["data_dir"] / "profiles" / f"review-{rid}" / "children-s-social-care.json"
+    saved = json.loads(next(profile.parent.glob("*.json")).read_text())
+    assert saved["agency"] == "Children's Social Care"
+    assert saved["columns"]["Significance"] == ""
+    assert page.console_errors == []
+
+
+def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page):
+    rid = own_review(sample_site, files=["Police_chronology.csv", "GP Surgery chronology.csv"])
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    page.get_by_role("button", name="Run matching").click()
+    page.locator("#su-match-msg >> text=Matching done").wait_for(timeout=30000)
+    # KLOE: add, edit, delete
+    page.fill("#su-kloe-number", "9")
+    page.fill("#su-kloe-title", "Information sharing at weekends")
+    page.get_by_role("button", name="Add KLOE").click()
+    page.locator("#su-kloe-msg >> text=KLOE 9 added").wait_for()
+    expect(page.locator("table.kloes tbody tr")).to_have_count(6)  # the sample's 5 + 1
+    row = page.locator("table.kloes tbody tr").last
+    row.locator("input").nth(1).fill("Information sharing out of hours")
+    row.get_by_role("button", name="Save").click()
+    page.locator("#su-kloe-msg >> text=KLOE saved").wait_for()
+    store = with_store(sample_site)
+    try:
+        lead = actor_of(store, LEAD)
+        titles = [k["title"] for k in store.list_kloes(lead, rid)]
+        assert "Information sharing out of hours" in titles
+        page.locator("table.kloes tbody tr").last.get_by_role("button", name="Delete").click()
+        page.locator("#su-kloe-msg >> text=KLOE deleted").wait_for()
+        assert "Information sharing out of hours" not in [
+            k["title"] for k in store.list_kloes(lead, rid)
+        ]
+        # members: add an existing account by email, then change the role
+        page.fill("#su-mem-email", "observer@example.org")
+        page.fill("#su-mem-agency", "School")
+        page.get_by_role("button", name="Add member").click()
+        page.locator("#su-mem-msg >> text=observer@example.org added").wait_for()
+        expect(page.locator("table.members tbody tr")).to_have_count(2)
+        row = page.locator("table.members tr", has_text="observer@example.org")
+        row.locator(".dash-dropdown").click()
+        page.get_by_role("option", name="facilitator").click()
+        row.get_by_role("button", name="Save").click()
+        page.locator("#su-mem-msg >> text=is now facilitator").wait_for()
+        m = {x["email"]: x for x in store.list_members(lead, rid)}["observer@example.org"]
+        assert (m["role"], m["agency"]) == ("facilitator", "School")
+        # an unknown account is refused with a message
+        page.fill("#su-mem-email", "nobody@example.org")
+        page.get_by_role("button", name="Add member").click()
+        page.locator("#su-mem-msg >> text=Not changed").wait_for()
+    finally:
+        store.close()
+    assert page.console_errors == []
+
+
+def test_wf205_set_up_is_refused_to_a_participant(live_app, sample_site, page):
+    rid = own_review(sample_site, members=[("pc.ward@example.org", "participant", "Police")])
+    sign_in(page, live_app, "pc.ward@example.org", sample_site["passwords"]["pc.ward@example.org"])
+    page.goto(f"{live_app}/review/{rid}/setup")
+    page.wait_for_selector("text=Only the lead reviewer sets up the review.")
+    assert page.locator("#su-upload").count() == 0
+
+
+def test_wf206_an_oversize_file_is_refused_by_name(live_app, sample_site, page, tmp_path):
+    rid = own_review(sample_site)
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    page.wait_for_selector("#su-upload")
+    limit = int(page.get_attribute("#su-size-msg", "data-max-bytes"))
+    big = tmp_path / "Huge police export.csv"
+    with big.open("wb") as fh:
+        fh.truncate(limit + 1)
+    upload(page, [big])
+    msg = page.locator("#su-size-msg")
+    expect(msg).to_contain_text("'Huge police export.csv' is", timeout=10000)
+    expect(msg).to_contain_text("MB allowed")
+    page.wait_for_timeout(500)
+    store = with_store(sample_site)
+    try:
+        assert store.list_source_files(actor_of(store, LEAD), rid) == []
+    finally:
+        store.close()
+    assert page.console_errors == []
+
+
+def test_wf207_a_forged_upload_by_a_participant_is_refused_and_nothing_is_kept(
+    live_app, sample_site, page
+):
+    import base64
+
+    rid = own_review(sample_site, members=[("pc.ward@example.org", "participant", "Police")])
+    sign_in(page, live_app, "pc.ward@example.org", sample_site["passwords"]["pc.ward@example.org"])
+    deps = page.evaluate(f"() => fetch('{live_app}/_dash-dependencies').then(r => r.json())")
+    dep = next(d for d in deps if d["output"].startswith("..su-upload-msg.children"))
+    data = (SAMPLE / "Police_chronology.csv").read_bytes()
+    body = {
+        "output": dep["output"],
+        "outputs": [
+            {"id": "su-upload-msg", "property": "children"},
+            {"id": "su-version", "property": "data"},
+        ],
+        "inputs": [
+            {
+                "id": "su-upload",
+                "property": "contents",
+                "value": ["data:text/csv;base64," + base64.b64encode(data).decode()],
+            }
+        ],
+        "state": [
+            {"id": "su-upload", "property": "filename", "value": ["Police_chronology.csv"]},
+            {"id": "su-review", "property": "data", "value": rid},
+            {"id": "su-version", "property": "data", "value": 0},
+        ],
+        "changedPropIds": ["su-upload.contents"],
+    }
+    reply = page.evaluate(
+        "([url, body]) => fetch(url, {method: 'POST', headers: {'Content-Type': "
+        "'application/json'}, body: JSON.stringify(body)}).then(r => r.text())",
+        [f"{live_app}/_dash-update-component", body],
+    )
+    assert "Only the lead reviewer imports files" in reply
+    assert not (sample_site["data_dir"] / "uploads" / f"review-{rid}").exists()
+    store = with_store(sample_site)
+    try:
+        assert store.list_source_files(actor_of(store, LEAD), rid) == []
+    finally:
+        store.close()

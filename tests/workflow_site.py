@@ -1,0 +1,65 @@
+"""Helpers for the workflow browser tests (no tests here): a fresh review of one's own in
+the shared test database, so tests that change things never depend on each other."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from timeline.store.cli import SAMPLE_DOB, SAMPLE_PERIOD, read_kloe_csv
+from timeline.store.service import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data"
+SHOTS = ROOT / "docs" / "screenshots"
+LEAD = "lead@example.org"
+CHRONOLOGIES = [
+    "Police_chronology.csv",
+    "GP Surgery chronology.csv",
+    "Chronology - Childrens Services FINAL.xlsx",
+]
+
+
+def own_review(
+    site: dict,
+    *,
+    files: list[str] = (),
+    members: list[tuple[str, str, str | None]] = (),
+    match: bool = False,
+) -> int:
+    """A new review led by the sample lead, with the sample KLOE, some sample files and
+    members (email, role, agency)."""
+    store = Store.open(site["url"])
+    try:
+        lead = store.actor(store.get_user(email=LEAD)["id"])
+        rid = store.create_review(
+            lead,
+            f"Test review {uuid.uuid4().hex[:6]}",
+            period=SAMPLE_PERIOD,
+            child_pseudonym="Child T",
+            child_dob=SAMPLE_DOB,
+            kloes=read_kloe_csv(SAMPLE / "kloe.csv"),
+        )
+        for email, role, agency in members:
+            store.add_member(lead, rid, email, role, agency)
+        if files:
+            store.import_files(lead, rid, [SAMPLE / f for f in files])
+        if match:
+            store.run_matching(lead, rid)
+        return rid
+    finally:
+        store.close()
+
+
+def with_store(site: dict):
+    return Store.open(site["url"])
+
+
+def actor_of(store: Store, email: str):
+    return store.actor(store.get_user(email=email)["id"])
+
+
+def shot(page, name: str) -> None:
+    """A documentation screenshot (docs/screenshots/<name>.png)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)

@@ -1,0 +1,129 @@
+"""Store additions for the review workflow screens, mixed into `Store`:
+
+- `undo_decision`: withdraw a match decision (the queue's undo). The decision row goes (the
+  audit keeps it); the caller re-runs matching so the events follow the remaining decisions.
+- `reimport_file`: read a file again with a corrected mapping or agency. The ordinary import
+  keeps an unchanged file as it is (same sha256), so a correction needs its own path: the
+  old file is superseded by the new reading and its records not read again are withdrawn.
+- `set_workshop_view` / `get_workshop_view`: the facilitator's current view in the
+  workshop, which participants may follow. Kept as audit entries ("workshop.view"): the
+  latest is the current view, and the trail shows how the workshop moved (no schema change).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from . import events
+from .audit import row_snapshot
+from .auth import IMPORT, MATCH, READ, WORKSHOP, Actor, require
+from .errors import InvalidInput, NotFound, PermissionDenied
+from .importing import apply_import
+from .schema import AuditEntry, MatchDecision, SourceFile, SourceRecord
+
+VIEW_KEYS = {"episode_id", "period", "event_id", "kloe_id", "label", "seq"}
+WORKSHOP_VIEW = "workshop.view"
+
+
+class WorkflowStore:
+    """Needs the Store's `_change`, `_read`, `_role`, `get_review`."""
+
+    def undo_decision(self: Any, actor: Actor, review_id: int, decision_id: int) -> dict:
+        """Withdraw one match decision of this review; returns the withdrawn decision."""
+        with self._change(actor, review_id, MATCH, "decide merges") as tx:
+            d = tx.session.get(MatchDecision, decision_id)
+            if d is None or d.review_id != review_id:
+                raise NotFound(f"no decision {decision_id} in review {review_id}")
+            before = row_snapshot(d)
+            tx.audit("match.undo", "match_decision", d.id, before, None)
+            tx.session.delete(d)
+            return before
+
+    def reimport_file(
+        self: Any,
+        actor: Actor,
+        review_id: int,
+        source_file_id: int,
+        path: str | Path,
+        *,
+        profile: Any = None,  # ingest.AgencyProfile
+        agency: str | None = None,
+        display_name: str | None = None,
+    ) -> dict[str, Any]:
+        """Read `path` (the file behind `source_file_id`) again and replace that file's
+        reading; IngestError (naming the file) when it cannot be read, nothing changed."""
+        import ingest
+
+        review = self.get_review(actor, review_id)
+        if not self.may(actor, review_id, IMPORT):  # before the file is read at all
+            raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
+        period = None
+        if review["period_start"] and review["period_end"]:
+            period = tuple(date.fromisoformat(review[k]) for k in ("period_start", "period_end"))
+        fi = ingest.import_file(
+            Path(path), agency=agency, profile=profile, period=period, display_name=display_name
+        )
+        with self._change(actor, review_id, IMPORT, "import files") as tx:
+            s = tx.session
+            old = s.get(SourceFile, source_file_id)
+            if old is None or old.review_id != review_id:
+                raise NotFound(f"no file {source_file_id} in review {review_id}")
+            if old.superseded_by is not None:
+                raise InvalidInput(f"'{old.file_name}' was already replaced by a newer import")
+            # Hide the old reading from the import's "unchanged file" check, then supersede it.
+            old.superseded_by = old.id
+            s.flush()
+            result = apply_import(s, actor, review_id, fi)
+            new_id = result["source_file_id"]
+            old.superseded_by = new_id
+            keep = {r.record_id for r in fi.records}
+            stale = s.scalars(
+                select(SourceRecord).where(
+                    SourceRecord.review_id == review_id,
+                    SourceRecord.source_file_id == old.id,
+                    SourceRecord.status != "withdrawn",
+                )
+            ).all()
+            for row in stale:
+                if row.record_id not in keep:
+                    row.status = "withdrawn"
+                    result["withdrawn"] += 1
+            s.flush()
+            result["replaced_file_id"] = old.id
+            result["new_events"] = events.ensure_singletons(s, review_id)
+            tx.audit("import.reimport", "source_file", new_id, {"source_file_id": old.id}, result)
+            return result
+
+    def set_workshop_view(self: Any, actor: Actor, review_id: int, view: dict) -> dict:
+        """The facilitator moves the workshop on (to an episode, a period or an event)."""
+        unknown = set(view) - VIEW_KEYS
+        if unknown:
+            raise InvalidInput(f"a workshop view has no {sorted(unknown)}")
+        with self._change(actor, review_id, WORKSHOP, "lead the workshop") as tx:
+            # `seq` (the browser's move counter) keeps a late request from undoing a
+            # newer move when the facilitator presses keys faster than the server answers.
+            if view.get("seq") is not None:
+                current = self._latest_view(tx.session, review_id)
+                if current and (current.get("seq") or 0) >= view["seq"]:
+                    return current
+            tx.audit(WORKSHOP_VIEW, "review", review_id, None, dict(view))
+            return dict(view)
+
+    @staticmethod
+    def _latest_view(s, review_id: int) -> dict | None:
+        return s.scalar(
+            select(AuditEntry.after)
+            .where(AuditEntry.review_id == review_id, AuditEntry.action == WORKSHOP_VIEW)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        )
+
+    def get_workshop_view(self: Any, actor: Actor, review_id: int) -> dict | None:
+        """The facilitator's latest view, or None before the workshop starts."""
+        with self._read() as s:
+            require(actor, self._role(s, actor, review_id), READ, "read")
+            return self._latest_view(s, review_id)
