@@ -24,7 +24,7 @@ from web.auth import current_actor
 from web.nav import review_nav
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>/exports", title="Exports")
+dash.register_page(__name__, path_template="/review/<review_id>/exports", title="Exports", order=70)
 
 FILES = (
     ("Integrated chronology", (("xlsx", "Excel workbook (.xlsx)"), ("csv", "CSV (.csv)"))),

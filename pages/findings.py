@@ -32,7 +32,9 @@ from web.auth import current_actor
 from web.nav import review_nav
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>/findings", title="Findings")
+dash.register_page(
+    __name__, path_template="/review/<review_id>/findings", title="Findings", order=60
+)
 
 POLL_MS = 2000
 KINDS = ("finding", "escalation", "action")

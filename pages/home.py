@@ -12,7 +12,7 @@ from timeline.store.errors import PermissionDenied
 from web.auth import current_actor
 from web.services import store
 
-dash.register_page(__name__, path="/", title="Reviews · Learning Review Timeline")
+dash.register_page(__name__, path="/", title="Reviews · Learning Review Timeline", order=0)
 
 
 def _period(review: dict) -> str:

@@ -12,7 +12,7 @@ from timeline.store.errors import StoreError
 from web.auth import current_actor
 from web.services import store
 
-dash.register_page(__name__, path="/new", title="New review · Learning Review Timeline")
+dash.register_page(__name__, path="/new", title="New review · Learning Review Timeline", order=1)
 
 
 def layout(**_query) -> html.Div:

@@ -32,7 +32,9 @@ from web.nav import review_nav
 from web.panel import record_card
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>/prepare", title="Preparation")
+dash.register_page(
+    __name__, path_template="/review/<review_id>/prepare", title="Preparation", order=40
+)
 
 FOLLOW_POLL_MS = 1000  # within 3 s of the facilitator moving on
 SAVE_TICK_MS = 1000  # typing is saved at most this long after the last keystroke

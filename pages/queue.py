@@ -21,7 +21,9 @@ from web.nav import review_nav
 from web.panel import record_card
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>/queue", title="Duplicates")
+dash.register_page(
+    __name__, path_template="/review/<review_id>/queue", title="Duplicates", order=20
+)
 
 SHOWN = 30  # pairs on the page at once; deciding brings the next ones up
 KIND_TEXT = {

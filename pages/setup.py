@@ -34,7 +34,7 @@ from web.auth import current_actor
 from web.nav import review_nav
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>/setup", title="Set-up")
+dash.register_page(__name__, path_template="/review/<review_id>/setup", title="Set-up", order=10)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN_ROWS = 25  # rows needing attention listed per file (the rest are counted)

@@ -28,12 +28,16 @@ from timeline.view import (
     grid_rows,
     lane_order,
 )
+from timeline.workflow import episode_bands
 from web.auth import current_actor
 from web.nav import review_nav
 from web.panel import event_panel
 from web.services import store
 
-dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline")
+# Matched last: "/review/<review_id>" would otherwise also match "/review/5/workshop".
+# Dash matches pages in `order`, and pages without one after all those with one, so
+# every page names its order.
+dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline", order=1000)
 
 POLL_MS = 2000  # the version counter is polled this often: others' tags within 3 s
 SWITCHES = [
@@ -292,6 +296,7 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
         )
         review = store().get_review(actor, review_id)
         lanes = _lanes(actor, review_id)
+        episodes = episode_bands(store().list_episodes(actor, review_id), marks)
     except StoreError:
         return {}, {}
     period = (review.get("period_start"), review.get("period_end"))
@@ -301,6 +306,7 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
         lanes,
         tags=tags,
         gaps=contact_gaps(shown, int(gap or 28)),
+        episodes=episodes,
         dob=_as_date(review.get("child_dob")),
         selected_event=selected,
         x_range=x_range,  # open on the review period; records outside it: zoom out

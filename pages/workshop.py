@@ -39,7 +39,7 @@ from web.services import store
 # An explicit order: Dash tries path templates in registry order and "/review/<review_id>"
 # (pages/timeline.py, sorted before "workshop") would otherwise swallow this path.
 dash.register_page(
-    __name__, path_template="/review/<review_id>/workshop", title="Workshop", order=1
+    __name__, path_template="/review/<review_id>/workshop", title="Workshop", order=50
 )
 
 POLL_MS = 2000

@@ -278,3 +278,14 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     page.wait_for_selector("text=Tag updated")
     assert store.get_annotation(facilitator, tag["id"])["text"] == "Facilitator's careful rewording"
     assert page.console_errors == []
+
+
+def test_tl007_every_step_of_the_review_opens_its_own_page(live_app, sample_site, page):
+    from web.nav import STEPS
+
+    sign_in(page, live_app, LEAD, sample_site["passwords"][LEAD])
+    for suffix, label in STEPS:
+        page.goto(f"{live_app}/review/{sample_site['review_id']}{suffix}")
+        page.wait_for_selector(".review-nav a.active")
+        assert page.inner_text(".review-nav a.active") == label
+    assert page.console_errors == []
