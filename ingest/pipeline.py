@@ -11,7 +11,7 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import lru_cache
 from operator import itemgetter
@@ -279,7 +279,7 @@ def _import_table(
     evidence = month_first_witness(v for v in column if isinstance(v, str)) is not None
     # identical rows -> (sheet and row of the first, how many so far)
     seen: dict[tuple[str, ...], tuple[str, int, int]] = {}
-    has_time_or_end = "time" in idx or "end_date" in idx
+    time_i, end_i = idx.get("time", -1), idx.get("end_date", -1)
     all_text = raw.all_text
     period_start, period_end = period or (date.min, date.max)
 
@@ -294,13 +294,15 @@ def _import_table(
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
+        beyond = None
         if len(texts) < width:
             texts += [""] * (width - len(texts))
             row = row + [None] * (width - len(row))
-        beyond = [t for t in texts[width:] if t]
-        del texts[width:]
+        elif len(texts) > width:
+            beyond = [t for t in texts[width:] if t]
+            del texts[width:]
         values = tuple(texts)
-        raw_cells = dict(zip(headers, texts, strict=True))
+        raw_cells = dict(zip(headers, texts, strict=False))  # same length: padded or cut
         if beyond:  # text beyond the header's last column: keep it
             raw_cells["(beyond header)"] = " | ".join(beyond)
         prov = Provenance(name, sha256, sheet, row_no, raw_cells)
@@ -336,8 +338,18 @@ def _import_table(
             quarantined.append(QuarantinedRow(row_agency, prov, errors))
             continue
         assert interval is not None
-        if has_time_or_end:
-            interval = _with_time_and_end(interval, row, idx, headers, evidence, issues)
+        if time_i >= 0 and interval.time is None:  # a separate time column (inlined: hot)
+            value = row[time_i]
+            if value is not None and value != "":
+                try:
+                    t = parse_time(value)
+                except DateError as exc:
+                    issues.append(Issue("bad_time", str(exc), headers[time_i]))
+                    t = None
+                if t is not None and interval.precision == "day":
+                    interval = _at_time(interval, t)
+        if end_i >= 0:
+            interval = _with_end(interval, row[end_i], headers[end_i], evidence, issues)
         if (  # the common case needs no call: a plain date inside the period, in the past
             interval.end < period_start
             or interval.start > period_end
@@ -398,54 +410,26 @@ def _at_time(interval: DateInterval, t: time) -> DateInterval:
     )
 
 
-def _with_time_and_end(
-    interval: DateInterval,
-    row: list[object],
-    idx: dict[str, int],
-    headers: list[str],
-    evidence: bool,
-    issues: list[Issue],
+def _with_end(
+    interval: DateInterval, value: object, column: str, evidence: bool, issues: list[Issue]
 ) -> DateInterval:
-    """Fold a separate time column and an end-date column into the interval."""
-    from dataclasses import replace
-
-    if "time" in idx and interval.time is None:
-        value = row[idx["time"]]
-        try:
-            t = parse_time(value)
-        except DateError as exc:
-            issues.append(
-                Issue(
-                    "bad_time",
-                    str(exc),
-                    headers[idx["time"]],
-                )
+    """Fold an end-date column into the interval (a range), or flag it."""
+    try:
+        end = parse_date(value, month_first_evidence=evidence)
+    except DateError as exc:
+        issues.append(Issue("bad_end_date", f"end date: {exc}", column))
+        return interval
+    if end is None:
+        return interval
+    if end.end < interval.start:
+        issues.append(
+            Issue(
+                "end_before_start",
+                f"the end date {fmt(end.end)} is before the start {fmt(interval.start)}",
+                column,
             )
-            t = None
-        if t is not None and interval.precision == "day":
-            interval = _at_time(interval, t)
-    if "end_date" in idx:
-        value = row[idx["end_date"]]
-        try:
-            end = parse_date(value, month_first_evidence=evidence)
-        except DateError as exc:
-            issues.append(
-                Issue(
-                    "bad_end_date",
-                    f"end date: {exc}",
-                    headers[idx["end_date"]],
-                )
-            )
-            end = None
-        if end is not None:
-            if end.end < interval.start:
-                issues.append(
-                    Issue(
-                        "end_before_start",
-                        f"the end date {fmt(end.end)} is before the start {fmt(interval.start)}",
-                        headers[idx["end_date"]],
-                    )
-                )
-            elif end.end > interval.end:
-                interval = replace(interval, end=end.end, precision="range", time=None)
+        )
+        return interval
+    if end.end > interval.end:
+        return replace(interval, end=end.end, precision="range", time=None)
     return interval

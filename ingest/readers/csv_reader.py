@@ -7,7 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 
 from ingest.errors import IngestError
@@ -69,14 +69,15 @@ def read_csv(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         ) from None
     if len(rows) > limits.max_rows:
         raise IngestError(name, f"more than {limits.max_rows} rows: the file was not read")
-    widest = max(range(len(rows)), key=lambda i: len(rows[i]), default=None)
-    if widest is not None and len(rows[widest]) > limits.max_columns:
+    widths = list(map(len, rows))
+    if widths and max(widths) > limits.max_columns:
+        widest = widths.index(max(widths))
         raise IngestError(
             name,
-            f"{len(rows[widest])} columns, more than the {limits.max_columns} allowed",
+            f"{widths[widest]} columns, more than the {limits.max_columns} allowed",
             row=widest + 1,
         )
     names = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
     note = f"read as {encoding} text, {names.get(delimiter, repr(delimiter))}-separated"
-    positions = [("", i) for i in range(1, len(rows) + 1)]
+    positions = list(zip(repeat(""), range(1, len(rows) + 1)))
     return [RawTable("", rows, positions, all_text=True)], [note]
