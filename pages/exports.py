@@ -21,7 +21,7 @@ from timeline.export import ExportError, NamesListError, export_review
 from timeline.store.auth import EXPORT
 from timeline.store.errors import Conflict, StoreError
 from web.auth import current_actor
-from web.nav import review_nav
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 dash.register_page(__name__, path_template="/review/<review_id>/exports", title="Exports", order=70)
@@ -36,13 +36,6 @@ COPIES = [
     {"label": "Normal copy (contains personal data)", "value": "normal"},
     {"label": "Publication copy (the names list applied)", "value": "publication"},
 ]
-
-
-def _review_id(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def file_name(review_id: int, fmt: str, publication: bool) -> str:
@@ -95,27 +88,17 @@ def _names_editor(rid: int, names: dict) -> html.Section:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _review_id(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().get_review(actor, rid) if rid is not None else None
     except StoreError:
         review = None
     if review is None:
-        return html.Div(
-            [
-                html.H1("Review not found"),
-                html.P("It does not exist, or you are not a member of it."),
-                dcc.Link("Back to your reviews", href="/"),
-            ]
-        )
+        return not_found()
     head = [
         dcc.Store(id="ex-review", data=rid),
-        html.Div(
-            [html.H1(review["title"]), html.Span(f"your role: {review['role']}", className="role")],
-            className="page-head",
-        ),
-        review_nav(rid, "Exports"),
+        *review_head(review, rid, "Exports"),
         html.H2("Exports"),
     ]
     if not store().may(actor, rid, EXPORT):

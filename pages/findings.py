@@ -29,7 +29,7 @@ from timeline.store.auth import EXPORT, FINDINGS
 from timeline.store.errors import Conflict, StoreError
 from timeline.view import lane_order
 from web.auth import current_actor
-from web.nav import review_nav
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 dash.register_page(
@@ -40,13 +40,6 @@ POLL_MS = 2000
 KINDS = ("finding", "escalation", "action")
 NOUN = {"finding": "finding", "escalation": "issue", "action": "action"}
 A_NOUN = {"finding": "a finding", "escalation": "an issue", "action": "an action"}
-
-
-def _review_id(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _fid(kind: str, name: str) -> str:
@@ -258,7 +251,7 @@ def _form(kind: str, c: dict) -> html.Div:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _review_id(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().get_review(actor, rid) if rid is not None else None
@@ -266,13 +259,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     except StoreError:
         review = None
     if review is None:
-        return html.Div(
-            [
-                html.H1("Review not found"),
-                html.P("It does not exist, or you are not a member of it."),
-                dcc.Link("Back to your reviews", href="/"),
-            ]
-        )
+        return not_found()
     can_export = store().may(actor, rid, EXPORT)
     intro = (
         "You write the review's outcome here: key findings, issues escalated and the agreed "
@@ -304,14 +291,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="fd-review", data=rid),
             dcc.Store(id="fd-version", data=store().review_version(actor, rid)),
             dcc.Interval(id="fd-poll", interval=POLL_MS),
-            html.Div(
-                [
-                    html.H1(review["title"]),
-                    html.Span(f"your role: {review['role']}", className="role"),
-                ],
-                className="page-head",
-            ),
-            review_nav(rid, "Findings"),
+            *review_head(review, rid, "Findings"),
             html.P(
                 [
                     intro,

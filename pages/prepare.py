@@ -28,8 +28,8 @@ from timeline.store.errors import StoreError
 from timeline.view import lane_order
 from timeline.workflow import episode_bands, is_point, my_reflections, point_body, point_text
 from web.auth import current_actor
-from web.nav import review_nav
 from web.panel import record_card
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 dash.register_page(
@@ -43,13 +43,6 @@ SAVED_TEXT = "All changes saved."
 UNSAVED_TEXT = "Saving… (kept on this computer until the server has it)"
 
 
-def _rid(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def my_agency(actor, rid: int) -> str | None:
     for m in store().list_members(actor, rid):
         if m["user_id"] == actor.user_id:
@@ -58,7 +51,7 @@ def my_agency(actor, rid: int) -> str | None:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _rid(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().get_review(actor, rid) if rid is not None else None
@@ -67,7 +60,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     except StoreError:
         review = None
     if review is None:
-        return html.Div([html.H1("Review not found"), dcc.Link("Back to your reviews", href="/")])
+        return not_found()
     saved = {f"{rid}:{e}": a["text"] for e, a in my_reflections(anns, actor.user_id).items()}
     return html.Div(
         [
@@ -82,14 +75,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Interval(id="pr-tick", interval=SAVE_TICK_MS),
             dcc.Interval(id="pr-vpoll", interval=VERSION_POLL_MS),
             dcc.Interval(id="pr-poll", interval=FOLLOW_POLL_MS, disabled=True),
-            html.Div(
-                [
-                    html.H1(review["title"]),
-                    html.Span(f"your role: {review['role']}", className="role"),
-                ],
-                className="page-head",
-            ),
-            review_nav(rid, "Preparation"),
+            *review_head(review, rid, "Preparation"),
             html.P(
                 f"Your agency: {agency}. Its entries are highlighted on the timeline."
                 if agency

@@ -17,8 +17,8 @@ from timeline.store.auth import MATCH
 from timeline.store.errors import StoreError
 from timeline.workflow import queue_items
 from web.auth import current_actor
-from web.nav import review_nav
 from web.panel import record_card
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 dash.register_page(
@@ -32,15 +32,8 @@ KIND_TEXT = {
 }
 
 
-def _rid(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _rid(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().get_review(actor, rid) if rid is not None else None
@@ -48,14 +41,8 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     except StoreError:
         review, lead = None, False
     if review is None:
-        return html.Div([html.H1("Review not found"), dcc.Link("Back to your reviews", href="/")])
-    head = [
-        html.Div(
-            [html.H1(review["title"]), html.Span(f"your role: {review['role']}", className="role")],
-            className="page-head",
-        ),
-        review_nav(rid, "Duplicates"),
-    ]
+        return not_found()
+    head = review_head(review, rid, "Duplicates")
     if not lead:
         return html.Div([*head, html.P("Only the lead reviewer decides duplicates.")])
     return html.Div(

@@ -31,7 +31,7 @@ from timeline.store.errors import StoreError
 from timeline.store.schema import ROLES
 from timeline.workflow import file_counts, safe_upload_name
 from web.auth import current_actor
-from web.nav import review_nav
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 dash.register_page(__name__, path_template="/review/<review_id>/setup", title="Set-up", order=10)
@@ -82,15 +82,8 @@ def _shown(value) -> str:
     return fmt(date.fromisoformat(str(value)[:10])) if value else "—"
 
 
-def _rid(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _rid(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().get_review(actor, rid) if rid is not None else None
@@ -98,14 +91,8 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     except StoreError:
         review, lead = None, False
     if review is None:
-        return html.Div([html.H1("Review not found"), dcc.Link("Back to your reviews", href="/")])
-    head = [
-        html.Div(
-            [html.H1(review["title"]), html.Span(f"your role: {review['role']}", className="role")],
-            className="page-head",
-        ),
-        review_nav(rid, "Set-up"),
-    ]
+        return not_found()
+    head = review_head(review, rid, "Set-up")
     if not lead:
         return html.Div([*head, html.P("Only the lead reviewer sets up the review.")])
     mb = max_upload_bytes() // (1024 * 1024)

@@ -30,8 +30,8 @@ from timeline.view import (
 )
 from timeline.workflow import episode_bands
 from web.auth import current_actor
-from web.nav import review_nav
 from web.panel import event_panel
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 # Matched last: "/review/<review_id>" would otherwise also match "/review/5/workshop".
@@ -46,28 +46,15 @@ SWITCHES = [
 ]
 
 
-def _review_id(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _review_id(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().get_review(actor, rid) if rid is not None else None
     except StoreError:
         review = None
     if review is None:
-        return html.Div(
-            [
-                html.H1("Review not found"),
-                html.P("It does not exist, or you are not a member of it."),
-                dcc.Link("Back to your reviews", href="/"),
-            ]
-        )
+        return not_found()
     s = store()
     agencies = lane_order(a["name"] for a in s.list_agencies(actor, rid))
     kloes = s.list_kloes(actor, rid)
@@ -84,14 +71,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
             dcc.Store(id="tl-drafts", data={}, storage_type="session"),
             dcc.Interval(id="tl-poll", interval=POLL_MS),
-            html.Div(
-                [
-                    html.H1(review["title"]),
-                    html.Span(f"your role: {review['role']}", className="role"),
-                ],
-                className="page-head",
-            ),
-            review_nav(rid, "Timeline"),
+            *review_head(review, rid, "Timeline"),
             html.Div(
                 [
                     dcc.Dropdown(

@@ -32,8 +32,8 @@ from timeline.workflow import (
     workshop_steps,
 )
 from web.auth import current_actor
-from web.nav import review_nav
 from web.panel import record_card
+from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
 # An explicit order: Dash tries path templates in registry order and "/review/<review_id>"
@@ -52,13 +52,6 @@ TAG_KEYS = {
 }
 
 
-def _rid(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _d(value) -> date | None:
     if not value:
         return None
@@ -66,7 +59,7 @@ def _d(value) -> date | None:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = _rid(review_id)
+    rid = review_id_of(review_id)
     try:
         actor = current_actor()
         s = store()
@@ -77,14 +70,8 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     except StoreError:
         review, may = None, False
     if review is None:
-        return html.Div([html.H1("Review not found"), dcc.Link("Back to your reviews", href="/")])
-    head = [
-        html.Div(
-            [html.H1(review["title"]), html.Span(f"your role: {review['role']}", className="role")],
-            className="page-head",
-        ),
-        review_nav(rid, "Workshop"),
-    ]
+        return not_found()
+    head = review_head(review, rid, "Workshop")
     if not may:
         return html.Div(
             [
