@@ -39,7 +39,7 @@ from web.services import store
 # every page names its order.
 dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline", order=1000)
 
-POLL_MS = 2000  # the version counter is polled this often: others' tags within 3 s
+POLL_MS = 1500  # the version counter is polled this often: others' tags within 3 s
 SWITCHES = [
     {"label": "Recorded by several agencies", "value": "merged"},
     {"label": "Needs review", "value": "review"},
@@ -326,15 +326,32 @@ def _as_date(value):
     Output("tl-selected", "data"),
     Input("tl-graph", "clickData"),
     Input("tl-grid", "selectedRows"),
+    State("tl-selected", "data"),
     prevent_initial_call=True,
 )
-def select_event(click, rows):
+def select_event(click, rows, current):
+    chosen = None
     if ctx.triggered_id == "tl-graph" and click and click.get("points"):
         value = click["points"][0].get("customdata")
-        return int(value[0] if isinstance(value, list) else value)
-    if ctx.triggered_id == "tl-grid" and rows:
-        return int(rows[0]["event_id"])
-    return no_update
+        chosen = int(value[0] if isinstance(value, list) else value)
+    elif ctx.triggered_id == "tl-grid" and rows:
+        chosen = int(rows[0]["event_id"])
+    return chosen if chosen is not None and chosen != current else no_update
+
+
+@callback(
+    Output("tl-grid", "selectedRows"),
+    Input("tl-selected", "data"),
+    State("tl-grid", "selectedRows"),
+    prevent_initial_call=True,
+)
+def select_row(event_id, rows):
+    """The table follows a selection made on the timeline (and the other way round)."""
+    if event_id is None or event_id < 0:
+        return no_update
+    if rows and isinstance(rows, list) and int(rows[0].get("event_id", -1)) == event_id:
+        return no_update
+    return {"ids": [str(event_id)]}
 
 
 @callback(

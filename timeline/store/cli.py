@@ -303,7 +303,7 @@ def _sample_load(args: argparse.Namespace) -> int:
         f"{info['records']} records, {info['quarantined']} quarantined rows, "
         f"{info['events']} events"
     )
-    print(f"sign in at {APP_URL}")
+    print(f"open {APP_URL}/review/{info['review_id']} (the sample's merged timeline) and sign in:")
     print(f"  email:    {SAMPLE_LEAD}")
     if info["password"]:
         print(f"  password: {info['password']}  (new account: shown once, store it now)")
