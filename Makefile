@@ -20,7 +20,7 @@ $(DEV_STAMP): $(REQ_STAMP) requirements-dev.txt
 	touch $@
 
 run: $(REQ_STAMP)
-	$(PY) -m timeline sample load
+	LRT_APP_URL=http://$(HOST):$(PORT) $(PY) -m timeline sample load
 	$(PY) app.py --host $(HOST) --port $(PORT)
 
 # Browser tests need Debian's chromium; install it when missing and we are root.
