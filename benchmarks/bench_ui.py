@@ -15,9 +15,7 @@ import argparse
 import csv
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,19 +30,12 @@ from gen_cases import generate  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
 
+from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from timeline.figures import timeline_figure  # noqa: E402
 from timeline.store.auth import LOCAL_OPERATOR  # noqa: E402
 from timeline.store.service import Store  # noqa: E402
 from timeline.view import lane_order  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PASSWORD = "bench-password-not-secret-1"
 COUNT_MARKS = (
     "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
@@ -93,12 +84,6 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
     return url, rid, marks
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
@@ -130,90 +115,68 @@ def main() -> int:
         encoding="utf-8",
     )
 
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "LRT_DATA_DIR": str(folder)}
-    log = (folder / "app.log").open("w")
-    app = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1500, "height": 1000})
-            page.goto(base + "/login")
-            page.fill("input[name=email]", "bench@example.org")
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_url(base + "/")
+    with running_app(url, folder, log=folder / "app.log") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        page.goto(base + "/login")
+        page.fill("input[name=email]", "bench@example.org")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(base + "/")
 
-            expected = n_marks
-            renders, bare = [], []
-            for _ in range(args.renders):
-                page.goto(base + "/")
-                t = time.perf_counter()
-                page.goto(f"{base}/review/{rid}")
-                page.wait_for_function(
-                    f"() => ({COUNT_MARKS})() >= {expected}", timeout=60000, polling="raf"
-                )
-                renders.append(time.perf_counter() - t)
-            bare_page = browser.new_page(viewport={"width": 1500, "height": 1000})
-            bare_page.goto(bare_html.as_uri())
-            for _ in range(args.renders):
-                t = time.perf_counter()
-                bare_page.evaluate("() => window.startDraw()")
-                bare.append(time.perf_counter() - t)
-
-            # Select one event, then tag it repeatedly.
-            page.fill("#f-text", "strategy")
-            page.press("#f-text", "Enter")
-            page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
-            page.locator(".ag-center-cols-container .ag-row").first.click()
-            page.wait_for_selector("#tag-add")
-            page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
-            trips, baseline = [], []
-            count_tags = (
-                "() => document.querySelector('#tl-graph .js-plotly-plot').data"
-                ".slice(1, 9).reduce((n, t) => n + t.x.length, 0)"
+        expected = n_marks
+        renders, bare = [], []
+        for _ in range(args.renders):
+            page.goto(base + "/")
+            t = time.perf_counter()
+            page.goto(f"{base}/review/{rid}")
+            page.wait_for_function(
+                f"() => ({COUNT_MARKS})() >= {expected}", timeout=60000, polling="raf"
             )
-            for i in range(args.tags):
-                page.click("#tag-kind")
-                page.get_by_role("option", name="Comment", exact=True).click()
-                page.fill("#tag-text", f"benchmark tag {i}")
-                before = page.evaluate(count_tags)
-                t = time.perf_counter()
-                page.click("#tag-add")
-                page.wait_for_function(f"() => ({count_tags})() > {before}", polling="raf")
-                trips.append(time.perf_counter() - t)
-                page.wait_for_selector("#tag-kind")
-                # the baseline: a trivial server round trip on the same page
-                t = time.perf_counter()
-                page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
-                page.wait_for_function(
-                    "() => document.getElementById('tl-view-table').style.display !== 'none'",
-                    polling="raf",
-                )
-                baseline.append(time.perf_counter() - t)
-                page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
-                page.wait_for_function(
-                    "() => document.getElementById('tl-view-timeline').style.display !== 'none'",
-                    polling="raf",
-                )
-            browser.close()
-    finally:
-        app.terminate()
-        app.wait(timeout=10)
-        log.close()
+            renders.append(time.perf_counter() - t)
+        bare_page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        bare_page.goto(bare_html.as_uri())
+        for _ in range(args.renders):
+            t = time.perf_counter()
+            bare_page.evaluate("() => window.startDraw()")
+            bare.append(time.perf_counter() - t)
+
+        # Select one event, then tag it repeatedly.
+        page.fill("#f-text", "strategy")
+        page.press("#f-text", "Enter")
+        page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+        page.locator(".ag-center-cols-container .ag-row").first.click()
+        page.wait_for_selector("#tag-add")
+        page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+        trips, baseline = [], []
+        count_tags = (
+            "() => document.querySelector('#tl-graph .js-plotly-plot').data"
+            ".slice(1, 9).reduce((n, t) => n + t.x.length, 0)"
+        )
+        for i in range(args.tags):
+            page.click("#tag-kind")
+            page.get_by_role("option", name="Comment", exact=True).click()
+            page.fill("#tag-text", f"benchmark tag {i}")
+            before = page.evaluate(count_tags)
+            t = time.perf_counter()
+            page.click("#tag-add")
+            page.wait_for_function(f"() => ({count_tags})() > {before}", polling="raf")
+            trips.append(time.perf_counter() - t)
+            page.wait_for_selector("#tag-kind")
+            # the baseline: a trivial server round trip on the same page
+            t = time.perf_counter()
+            page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+            page.wait_for_function(
+                "() => document.getElementById('tl-view-table').style.display !== 'none'",
+                polling="raf",
+            )
+            baseline.append(time.perf_counter() - t)
+            page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+            page.wait_for_function(
+                "() => document.getElementById('tl-view-timeline').style.display !== 'none'",
+                polling="raf",
+            )
+        browser.close()
 
     first = statistics.median(renders)
     print(f"\n{n_marks} records, {len(lanes)} lanes, Chromium headless, {os.cpu_count()} cores")

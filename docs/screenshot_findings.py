@@ -8,18 +8,13 @@ Needs Debian chromium (/usr/bin/chromium). Writes findings.png and exports.png.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-CHROMIUM = "/usr/bin/chromium"
 
 
 def _fill(url: str) -> tuple[int, str]:
@@ -120,43 +115,21 @@ def main(out_dir: Path, browser=None) -> list[Path]:
     chromium started here."""
     from playwright.sync_api import sync_playwright
 
+    from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app
+
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'review.db'}"
         rid, password = _fill(url)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        env = {**os.environ, "DATABASE_URL": url, "LRT_DATA_DIR": tmp}
-        proc = subprocess.Popen(
-            [sys.executable, "app.py", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            base = f"http://127.0.0.1:{port}"
+        with running_app(url, Path(tmp)) as base:
             if browser is not None:
                 return _shoot(browser, base, rid, password, out_dir)
             with sync_playwright() as p:
-                own = p.chromium.launch(
-                    executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
-                )
+                own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 try:
                     return _shoot(own, base, rid, password, out_dir)
                 finally:
                     own.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,6 @@ and photographs each page; nothing here is drawn by hand.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,19 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
+    from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app
     from timeline.store.auth import LOCAL_OPERATOR
     from timeline.store.cli import load_sample
     from timeline.store.service import Store
@@ -51,56 +41,34 @@ def main() -> int:
         store.add_annotation(lead, event["id"], kind, text, [kloes[0]["id"]])
     store.close()
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": url, "LRT_DATA_DIR": str(folder)}
-    app = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
     OUT.mkdir(parents=True, exist_ok=True)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 900})
-            page.goto(base + "/login")
-            page.screenshot(path=str(OUT / "sign-in.png"))
-            page.fill("input[name=email]", "lead@example.org")
-            page.fill("input[name=password]", info["password"])
-            page.click("button[type=submit]")
-            page.wait_for_selector("h2 a")
-            page.screenshot(path=str(OUT / "reviews.png"), full_page=True)
-            page.goto(f"{base}/review/{rid}")
-            page.wait_for_function(
-                "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
-                " return g && g.data && g.data.length > 3; }"
-            )
-            page.fill("#f-text", "strategy")
-            page.press("#f-text", "Enter")
-            page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
-            page.locator(".ag-center-cols-container .ag-row").first.click()
-            page.wait_for_selector(".record-card")
-            page.screenshot(path=str(OUT / "table.png"), full_page=True)
-            page.fill("#f-text", "")
-            page.press("#f-text", "Enter")
-            page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
-            time.sleep(2)
-            page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
-            browser.close()
-    finally:
-        app.terminate()
-        app.wait(timeout=10)
+    with running_app(url, folder) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(base + "/login")
+        page.screenshot(path=str(OUT / "sign-in.png"))
+        page.fill("input[name=email]", "lead@example.org")
+        page.fill("input[name=password]", info["password"])
+        page.click("button[type=submit]")
+        page.wait_for_selector("h2 a")
+        page.screenshot(path=str(OUT / "reviews.png"), full_page=True)
+        page.goto(f"{base}/review/{rid}")
+        page.wait_for_function(
+            "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
+            " return g && g.data && g.data.length > 3; }"
+        )
+        page.fill("#f-text", "strategy")
+        page.press("#f-text", "Enter")
+        page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+        page.locator(".ag-center-cols-container .ag-row").first.click()
+        page.wait_for_selector(".record-card")
+        page.screenshot(path=str(OUT / "table.png"), full_page=True)
+        page.fill("#f-text", "")
+        page.press("#f-text", "Enter")
+        page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+        time.sleep(2)
+        page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
+        browser.close()
     print(f"screenshots written to {OUT}")
     return 0
 

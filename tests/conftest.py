@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
+from tests.live import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, running_app  # noqa: F401
 
 PASSWORDS = {
     "pc.ward@example.org": "participant-pass-1",
@@ -61,43 +46,12 @@ def sample_site(tmp_path_factory):
     }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_app(sample_site):
     """The real app (python app.py) on a free port, against the sample database."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": sample_site["url"],
-        "LRT_DATA_DIR": str(sample_site["data_dir"]),
-    }
-    log_path = sample_site["data_dir"] / "app.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "app.py", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    raise RuntimeError(log_path.read_text()) from None
-                time.sleep(0.2)
+    folder = sample_site["data_dir"]
+    with running_app(sample_site["url"], folder, log=folder / "app.log") as base:
         yield base
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests.live import running_app
+
 
 def test_ap001_nothing_but_the_sign_in_page_without_a_session(live_app):
     import requests
@@ -64,34 +66,6 @@ def test_ap004_a_user_sees_only_reviews_they_are_a_member_of(live_app, page):
     assert page.console_errors == []
 
 
-def _serve(cmd, env_extra, site, port):
-    import os
-    import socket
-    import subprocess
-    import time
-
-    from tests.conftest import ROOT
-
-    env = {
-        **os.environ,
-        "DATABASE_URL": site["url"],
-        "LRT_DATA_DIR": str(site["data_dir"]),
-        **env_extra,
-    }
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"{cmd} did not start")
-
-
 def _sign_in(base, site):
     import requests
 
@@ -109,44 +83,26 @@ def test_ap005_gunicorn_with_several_workers_shares_sessions(sample_site):
     import sys
     from pathlib import Path
 
-    from tests.conftest import free_port
-
-    port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    proc = _serve(
-        [gunicorn, "-w", "3", "-b", f"127.0.0.1:{port}", "app:server"], {}, sample_site, port
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
+
+    def command(port):
+        return [gunicorn, "-w", "3", "-b", f"127.0.0.1:{port}", "app:server"]
+
+    with running_app(sample_site["url"], sample_site["data_dir"], command=command) as base:
         s = _sign_in(base, sample_site)
         # many requests land on different workers: every one knows the session
         assert all(s.get(base + "/_dash-layout").status_code == 200 for _ in range(12))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 def test_ap006_an_idle_session_expires(sample_site):
-    import sys
     import time
 
-    from tests.conftest import free_port
-
-    port = free_port()
-    proc = _serve(
-        [sys.executable, "app.py", "--port", str(port)],
-        {"LRT_IDLE_MINUTES": "0.05"},
-        sample_site,
-        port,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
+    with running_app(
+        sample_site["url"], sample_site["data_dir"], env={"LRT_IDLE_MINUTES": "0.05"}
+    ) as base:
         s = _sign_in(base, sample_site)
         assert s.get(base + "/_dash-layout").status_code == 200
         time.sleep(1.5)
         assert s.get(base + "/_dash-layout").status_code == 200  # activity renews it
         time.sleep(4)  # idle for longer than 3 s
         assert s.get(base + "/_dash-layout").status_code == 401
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
