@@ -113,10 +113,46 @@ def test_cl001_review_lifecycle_from_the_command_line(db, tmp_path):
                 ["03/02/2020", "DA call-out to home address, child present", "PPN submitted"],
             ],
         )
+        # without --replaces a second file only adds: the welfare check stays
         r = cli(url, "review", "import", rid, v2, "--agency", f"{v2.name}=Police")
         assert r.returncode == 0, r.stderr
-        assert "1 added, 1 kept, 0 reinstated, 1 withdrawn" in r.stdout
+        assert "1 added, 1 kept, 0 reinstated, 0 withdrawn" in r.stdout
+        assert len(store.list_records(LOCAL_OPERATOR, int(rid))) == 3
+        # said to be the new version of v1, it withdraws what v1 held and it does not
+        v3 = _police(
+            tmp_path / "Police_chronology_v3.csv",
+            [["03/02/2020", "DA call-out to home address, child present", "PPN submitted"]],
+        )
+        r = cli(
+            url,
+            "review",
+            "import",
+            rid,
+            v3,
+            "--agency",
+            f"{v3.name}=Police",
+            "--replaces",
+            v1.name,
+        )
+        assert r.returncode == 0, r.stderr
+        assert "0 added, 1 kept, 0 reinstated, 1 withdrawn" in r.stdout
+        # a replacement withdrawing everything is refused unless confirmed
+        empty = tmp_path / "Police_empty.csv"
+        empty.write_text("Date,Event,Outcome\n01/01/2020,Neighbour reports shouting,Log only\n")
+        r = cli(
+            url,
+            "review",
+            "import",
+            rid,
+            empty,
+            "--agency",
+            f"{empty.name}=Police",
+            "--replaces",
+            v3.name,
+        )
+        assert r.returncode == 2 and "confirm" in r.stderr, r.stderr
         after = {x["record_id"]: x for x in store.list_records(LOCAL_OPERATOR, int(rid))}
+        assert len(after) == 2
         kept = set(before) & set(after)
         assert len(kept) == 1 and all(before[k]["id"] == after[k]["id"] for k in kept)
         # an unreadable file: nothing at all is imported

@@ -45,10 +45,19 @@ def test_sc003_sqlite_pragmas(tmp_path):
     store.close()
 
 
-def test_sc004_default_url_is_the_embedded_file(monkeypatch):
+def test_sc004_default_url_is_the_embedded_file_in_the_data_folder(monkeypatch, tmp_path):
+    from timeline.settings import Settings, get_settings
     from timeline.store.engine import REPO_ROOT, default_url
 
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert default_url() == f"sqlite:///{REPO_ROOT / 'data' / 'review.db'}"
-    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/db")
-    assert default_url() == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv("LRT_DATA_DIR", raising=False)
+    get_settings.cache_clear()
+    try:
+        assert default_url() == f"sqlite:///{REPO_ROOT / 'data' / 'review.db'}"
+    finally:
+        get_settings.cache_clear()
+    # the data folder setting moves the database too
+    moved = Settings.from_env({"LRT_DATA_DIR": str(tmp_path)})
+    assert moved.database == f"sqlite:///{tmp_path / 'review.db'}"
+    pg = Settings.from_env({"DATABASE_URL": "postgresql+psycopg://u@h/db"})
+    assert pg.database == "postgresql+psycopg://u@h/db"

@@ -179,8 +179,12 @@ def test_st014_reimport_keeps_unchanged_rows_and_withdraws_gone_ones(store):
         (D(2020, 3, 1), "Call-out to home address"),
         (D(2020, 4, 1), "Arrest of adult male"),
     ]
+    v1_id = res1[0]["source_file_id"]
     res2 = store.import_results(
-        LOCAL_OPERATOR, rid, [make_import("Police", rows_v2, file_name="police_v2.xlsx")]
+        LOCAL_OPERATOR,
+        rid,
+        [make_import("Police", rows_v2, file_name="police_v2.xlsx")],
+        replaces={"police_v2.xlsx": v1_id},
     )[0]
     assert (res2["added"], res2["kept"], res2["withdrawn"]) == (1, 2, 1)
     after = {
@@ -201,7 +205,10 @@ def test_st014_reimport_keeps_unchanged_rows_and_withdraws_gone_ones(store):
     assert store.list_quarantined(LOCAL_OPERATOR, rid) == []
     # a row that comes back is reinstated with its old id
     res3 = store.import_results(
-        LOCAL_OPERATOR, rid, [make_import("Police", rows_v1, file_name="police_v3.xlsx")]
+        LOCAL_OPERATOR,
+        rid,
+        [make_import("Police", rows_v1, file_name="police_v3.xlsx")],
+        replaces={"police_v3.xlsx": res2["source_file_id"]},
     )[0]
     assert res3["reinstated"] == 1
     again = {r["record_id"]: r for r in store.list_records(LOCAL_OPERATOR, rid)}
@@ -421,7 +428,7 @@ def test_st024_a_file_with_an_agency_column_files_each_record_under_its_agency(s
         "Police", [(D(2020, 1, 1), "Call-out"), (D(2020, 1, 2), "Visit")], file_name="mash_log.xlsx"
     )
     fi.records[1].agency = "Children's Social Care"
-    store.import_results(LOCAL_OPERATOR, rid, [fi])
+    (first,) = store.import_results(LOCAL_OPERATOR, rid, [fi])
     recs = store.list_records(LOCAL_OPERATOR, rid)
     assert sorted(r["agency"] for r in recs) == ["Children's Social Care", "Police"]
     assert [a["name"] for a in store.list_agencies(LOCAL_OPERATOR, rid)] == [
@@ -430,7 +437,9 @@ def test_st024_a_file_with_an_agency_column_files_each_record_under_its_agency(s
     ]
     # a corrected file without the social care row withdraws it
     fi2 = make_import("Police", [(D(2020, 1, 1), "Call-out")], file_name="mash_log_v2.xlsx")
-    res = store.import_results(LOCAL_OPERATOR, rid, [fi2])[0]
+    res = store.import_results(
+        LOCAL_OPERATOR, rid, [fi2], replaces={"mash_log_v2.xlsx": first["source_file_id"]}
+    )[0]
     assert (res["kept"], res["withdrawn"]) == (1, 1)
 
 
@@ -501,6 +510,9 @@ def test_st025_run_matching_passes_decisions_and_stores_events_and_queue(store, 
         "decided": False,
     }
     # withdrawn records are not matched
+    police = next(
+        f for f in store.list_source_files(LOCAL_OPERATOR, rid) if f["agency"] == "Police"
+    )
     store.import_results(
         LOCAL_OPERATOR,
         rid,
@@ -509,6 +521,7 @@ def test_st025_run_matching_passes_decisions_and_stores_events_and_queue(store, 
                 "Police", [(D(2020, 3, 1), "Domestic abuse call-out")], file_name="police_v2.xlsx"
             )
         ],
+        replaces={"police_v2.xlsx": police["id"]},
     )
     store.run_matching(LOCAL_OPERATOR, rid)
     assert len(fake.calls[-1][0]) == 2

@@ -11,7 +11,7 @@ import pytest
 
 from ingest.profiles import AgencyProfile
 from timeline.store import LOCAL_OPERATOR
-from timeline.store.errors import NotFound, PermissionDenied
+from timeline.store.errors import NeedsConfirmation, NotFound, PermissionDenied
 
 from .test_store_helpers import db, make_import, make_user, store  # noqa: F401
 
@@ -88,7 +88,13 @@ def test_wf004_reimport_under_another_agency_withdraws_the_old_records(store):
     path = SAMPLE / "Police_chronology.csv"
     (first,) = store.import_files(lead, rid, [path])
     n = len(store.list_records(lead, rid))
-    res = store.reimport_file(lead, rid, first["source_file_id"], path, agency="Probation")
+    # filing every record under another agency withdraws them all: only when confirmed
+    with pytest.raises(NeedsConfirmation, match=f"withdraw {n} of its {n}"):
+        store.reimport_file(lead, rid, first["source_file_id"], path, agency="Probation")
+    assert {r["agency"] for r in store.list_records(lead, rid)} == {"Police"}
+    res = store.reimport_file(
+        lead, rid, first["source_file_id"], path, agency="Probation", confirm=True
+    )
     assert res["withdrawn"] == n and res["added"] == n
     agencies = {r["agency"] for r in store.list_records(lead, rid)}
     assert agencies == {"Probation"}

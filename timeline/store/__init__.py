@@ -3,7 +3,14 @@ users and roles, audit trail, optimistic concurrency. Open it with `Store.open()
 functions on `Store` are the only code that talks to the database."""
 
 from .auth import LOCAL_OPERATOR, Actor
-from .errors import Conflict, InvalidInput, NotFound, PermissionDenied, StoreError
+from .errors import (
+    Conflict,
+    InvalidInput,
+    NeedsConfirmation,
+    NotFound,
+    PermissionDenied,
+    StoreError,
+)
 from .service import Store, parse_period, read_kloe_csv
 
 __all__ = [
@@ -11,6 +18,7 @@ __all__ = [
     "Actor",
     "Conflict",
     "InvalidInput",
+    "NeedsConfirmation",
     "NotFound",
     "PermissionDenied",
     "Store",

@@ -17,7 +17,7 @@ from typing import Any
 
 from .auth import LOCAL_OPERATOR, generate_password
 from .engine import REPO_ROOT
-from .errors import StoreError
+from .errors import InvalidInput, StoreError
 from .service import Store, parse_period, read_kloe_csv
 
 SAMPLE_DIR = REPO_ROOT / "sample_data"
@@ -47,6 +47,19 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     from timeline.import_cli import add_import_arguments
 
     add_import_arguments(p)
+    p.add_argument(
+        "--replaces",
+        action="append",
+        default=[],
+        metavar="[NEW=]OLD",
+        help="the file is a new version of the review's earlier file OLD (its name or id): "
+        "OLD's records not in the new file are withdrawn. Without it a file only adds records",
+    )
+    p.add_argument(
+        "--confirm",
+        action="store_true",
+        help="go ahead with a replacement that yields no records or withdraws more than half",
+    )
     p.set_defaults(handler=_review_import)
 
     p = rsub.add_parser("list", help="one line per review: id, title, period, version")
@@ -195,12 +208,17 @@ def _review_import(args: argparse.Namespace) -> int:
         start = date.fromisoformat(review["period_start"])
         end = date.fromisoformat(review["period_end"])
         args.period = f"{start:%d/%m/%Y}:{end:%d/%m/%Y}"
+    replaces = _replacements(store, rid, args)
     results, failures = import_all(args)
     report(results, failures)
     if failures:
         print("error: nothing was imported; correct the files above and run again", file=sys.stderr)
         return 1
-    for res in store.import_results(LOCAL_OPERATOR, rid, results):
+    # a file is known by its name (FileImport.file_name), as --replaces names it
+    imported = store.import_results(
+        LOCAL_OPERATOR, rid, results, replaces=replaces, confirm=args.confirm
+    )
+    for res in imported:
         if res["unchanged"]:
             print(f"{res['file_name']}: already imported, unchanged")
             continue
@@ -210,6 +228,29 @@ def _review_import(args: argparse.Namespace) -> int:
             f" {res['quarantined']} quarantined"
         )
     return 0
+
+
+def _replacements(store: Store, rid: int, args: argparse.Namespace) -> dict[str, int]:
+    """--replaces [NEW=]OLD as {new file's name: old source file id}."""
+    current = [f for f in store.list_source_files(LOCAL_OPERATOR, rid) if not f["superseded_by"]]
+    out: dict[str, int] = {}
+    for spec in args.replaces:
+        new, sep, old = spec.rpartition("=")
+        if not sep:
+            if len(args.files) != 1:
+                raise InvalidInput(
+                    "with several files, say which replaces what: --replaces NEW=OLD"
+                )
+            new = Path(args.files[0]).name
+        new = Path(new).name
+        if new not in {Path(f).name for f in args.files}:
+            raise InvalidInput(f"--replaces names {new!r}, which is not among the files given")
+        found = [f for f in current if f["file_name"] == old or str(f["id"]) == old]
+        if len(found) != 1:
+            names = ", ".join(f"{f['file_name']} (id {f['id']})" for f in current) or "none"
+            raise InvalidInput(f"no single current file {old!r} in this review; files: {names}")
+        out[new] = found[0]["id"]
+    return out
 
 
 @_guard

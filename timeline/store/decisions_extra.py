@@ -23,7 +23,7 @@ from .audit import row_snapshot
 from .auth import IMPORT, MATCH, READ, WORKSHOP, Actor, require
 from .errors import InvalidInput, NotFound, PermissionDenied
 from .importing import apply_import
-from .schema import AuditEntry, MatchDecision, SourceFile, SourceRecord
+from .schema import AuditEntry, MatchDecision, SourceFile
 
 VIEW_KEYS = {"episode_id", "period", "event_id", "kloe_id", "label", "seq"}
 WORKSHOP_VIEW = "workshop.view"
@@ -53,9 +53,12 @@ class WorkflowStore:
         profile: Any = None,  # ingest.AgencyProfile
         agency: str | None = None,
         display_name: str | None = None,
+        confirm: bool = False,
     ) -> dict[str, Any]:
         """Read `path` (the file behind `source_file_id`) again and replace that file's
-        reading; IngestError (naming the file) when it cannot be read, nothing changed."""
+        reading; IngestError (naming the file) when it cannot be read, nothing changed.
+        Like any replacement, NeedsConfirmation when it would yield no records or withdraw
+        more than half of the file's (unless `confirm`)."""
         import ingest
 
         review = self.get_review(actor, review_id)
@@ -72,30 +75,16 @@ class WorkflowStore:
             old = s.get(SourceFile, source_file_id)
             if old is None or old.review_id != review_id:
                 raise NotFound(f"no file {source_file_id} in review {review_id}")
-            if old.superseded_by is not None:
-                raise InvalidInput(f"'{old.file_name}' was already replaced by a newer import")
-            # Hide the old reading from the import's "unchanged file" check, then supersede it.
-            old.superseded_by = old.id
-            s.flush()
-            result = apply_import(s, actor, review_id, fi)
-            new_id = result["source_file_id"]
-            old.superseded_by = new_id
-            keep = {r.record_id for r in fi.records}
-            stale = s.scalars(
-                select(SourceRecord).where(
-                    SourceRecord.review_id == review_id,
-                    SourceRecord.source_file_id == old.id,
-                    SourceRecord.status != "withdrawn",
-                )
-            ).all()
-            for row in stale:
-                if row.record_id not in keep:
-                    row.status = "withdrawn"
-                    result["withdrawn"] += 1
-            s.flush()
+            result = apply_import(s, actor, review_id, fi, replaces=old.id, confirm=confirm)
             result["replaced_file_id"] = old.id
             result["new_events"] = events.ensure_singletons(s, review_id)
-            tx.audit("import.reimport", "source_file", new_id, {"source_file_id": old.id}, result)
+            tx.audit(
+                "import.reimport",
+                "source_file",
+                result.get("source_file_id"),
+                {"source_file_id": old.id},
+                result,
+            )
             return result
 
     def set_workshop_view(self: Any, actor: Actor, review_id: int, view: dict) -> dict:

@@ -8,7 +8,6 @@ queue for the write lock instead of failing with "database is locked" at their f
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SQLITE_PATH = REPO_ROOT / "data" / "review.db"
 BUSY_TIMEOUT_MS = 30_000
 
 # Execution option that asks for BEGIN IMMEDIATE on SQLite (ignored elsewhere).
@@ -24,11 +22,11 @@ WRITE_OPTION = "timeline_store_write"
 
 
 def default_url() -> str:
-    """The database URL from DATABASE_URL, else the embedded SQLite file."""
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return url
-    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    """The database URL from DATABASE_URL, else the embedded SQLite file in the data folder
+    (LRT_DATA_DIR, default data/): see timeline.settings."""
+    from timeline.settings import get_settings
+
+    return get_settings().database
 
 
 def is_sqlite(engine: Engine) -> bool:

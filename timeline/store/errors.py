@@ -31,3 +31,12 @@ class Conflict(StoreError):
 
 class InvalidInput(StoreError, ValueError):
     """Input the store refuses (unknown kind, bad period, KLOE of another review...)."""
+
+
+class NeedsConfirmation(InvalidInput):
+    """A change that would withdraw much of what is saved: refused unless the user confirms
+    (a replacement yielding no records, or withdrawing more than half of the file's)."""
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.details = details

@@ -1,9 +1,11 @@
 """Apply one ingest `FileImport` to a review inside the caller's transaction.
 
-A new file for an agency that already has a current file is a corrected re-import: it
-supersedes that file (kept, for audit); rows whose stable id is unchanged keep their database
-row, so their events, annotations and decisions stay; rows gone from the new file become
-`withdrawn` (never deleted); new rows are added. The same file twice is a no-op.
+A new file adds records; nothing is withdrawn by accident. A file replaces an earlier one
+only when the user says so (`replaces`): it supersedes that file (kept, for audit); rows
+whose stable id is unchanged keep their database row, so their events, annotations and
+decisions stay; rows gone from the new version become `withdrawn` (never deleted); new rows
+are added. A replacement that yields nothing or withdraws more than half needs confirming.
+The same file twice is a no-op; a file yielding no records is refused.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ingest.records import QuarantinedRow as IngestQuarantined
 
 from .audit import jsonable
 from .auth import Actor
-from .errors import InvalidInput
+from .errors import InvalidInput, NeedsConfirmation
 from .schema import Agency, QuarantinedRow, SourceFile
 from .schema import SourceRecord as RecordRow
 
@@ -87,15 +89,34 @@ def _quarantined(q: IngestQuarantined, review_id: int, file_id: int, agency_id: 
     )
 
 
-def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport) -> dict[str, Any]:
-    """Store `fi` in the review; returns counts for people and the audit entry."""
+def apply_import(
+    session: Session,
+    actor: Actor,
+    review_id: int,
+    fi: FileImport,
+    *,
+    replaces: int | None = None,
+    confirm: bool = False,
+) -> dict[str, Any]:
+    """Store `fi` in the review; returns counts for people and the audit entry.
+
+    A new file adds its records and withdraws nothing. Only with `replaces` (the id of an
+    earlier, current file: the user said this is its new version) are that file's records
+    not in `fi` withdrawn; a replacement yielding no records, or withdrawing more than half
+    of the replaced file's records, raises NeedsConfirmation unless `confirm`.
+    """
     agency = agency_row(session, review_id, fi.agency)
+    old = None
+    if replaces is not None:
+        old = session.get(SourceFile, replaces)
+        if old is None or old.review_id != review_id:
+            raise InvalidInput(f"{fi.file_name}: the file it replaces is not in this review")
+        if old.superseded_by is not None:
+            raise InvalidInput(f"'{old.file_name}' was already replaced by a newer import")
     current = list(
         session.scalars(
             select(SourceFile).where(
-                SourceFile.review_id == review_id,
-                SourceFile.agency_id == agency.id,
-                SourceFile.superseded_by.is_(None),
+                SourceFile.review_id == review_id, SourceFile.superseded_by.is_(None)
             )
         )
     )
@@ -109,24 +130,59 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
         "withdrawn": 0,
         "quarantined": len(fi.quarantined),
         "skipped": len(fi.skipped),
-        "superseded_file_ids": [f.id for f in current],
+        "superseded_file_ids": [old.id] if old is not None else [],
         "unchanged": False,
     }
-    same = next((f for f in current if f.sha256 == fi.file_sha256), None)
+    same = next(
+        (f for f in current if f.sha256 == fi.file_sha256 and (old is None or f.id != old.id)),
+        None,
+    )
     if same is not None:
         result.update(source_file_id=same.id, unchanged=True, superseded_file_ids=[])
         result["quarantined"] = 0
         result["skipped"] = 0
         return result
+    if not fi.records and old is None:
+        raise InvalidInput(
+            f"'{fi.file_name}': no row could be read as a record ({fi.rows_read} rows read: "
+            f"{len(fi.quarantined)} quarantined, {len(fi.skipped)} skipped). Nothing was "
+            f"imported; {agency.name}'s records are as they were."
+        )
     ids = [r.record_id for r in fi.records]
     if len(set(ids)) != len(ids):
         raise InvalidInput(f"{fi.file_name}: two records share a record id")
+    keep = set(ids)
+    if old is not None:
+        old_active = [
+            r.record_id
+            for r in session.scalars(
+                select(RecordRow).where(
+                    RecordRow.source_file_id == old.id, RecordRow.status != WITHDRAWN
+                )
+            )
+        ]
+        gone = sum(1 for r in old_active if r not in keep)
+        if not confirm and (not fi.records or gone * 2 > len(old_active)):
+            why = (
+                "yields no records"
+                if not fi.records
+                else f"would withdraw {gone} of its {len(old_active)} records"
+            )
+            raise NeedsConfirmation(
+                f"'{fi.file_name}' {why} as the new version of '{old.file_name}'. Nothing "
+                "was changed; confirm to replace it anyway.",
+                file_name=fi.file_name,
+                replaces=old.id,
+                withdraw=gone,
+                of=len(old_active),
+            )
     # A file may carry an agency column: each record is filed under its own agency.
     agencies = {agency.name: agency}
     for name in dict.fromkeys(r.agency.strip() for r in fi.records):
         if name not in agencies:
             agencies[name] = agency_row(session, review_id, name)
 
+    flagged = sum(1 for r in fi.records if r.issues)
     sf = SourceFile(
         review_id=review_id,
         agency_id=agency.id,
@@ -138,25 +194,29 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
         sheet=fi.sheet or "",
         header_row=fi.header_row,
         rows_read=fi.rows_read,
+        records_count=len(fi.records),
+        need_review_count=flagged,
+        quarantined_count=len(fi.quarantined),
+        skipped_count=len(fi.skipped),
         columns=jsonable([asdict(c) for c in fi.columns]),
         summary=fi.summary(),
         notes=list(fi.notes),
     )
     session.add(sf)
     session.flush()
-    superseded = [f.id for f in current]
-    for f in current:
-        f.superseded_by = sf.id
+    superseded = [old.id] if old is not None else []
+    if old is not None:
+        old.superseded_by = sf.id
     result["source_file_id"] = sf.id
 
-    # Rows this file may keep: its agencies' rows, and whatever the superseded files held.
-    agency_ids = [a.id for a in agencies.values()]
+    # Rows this file may meet again: the same content already in the review (same stable
+    # id), and whatever the replaced file held.
     existing = {
         r.record_id: r
         for r in session.scalars(
             select(RecordRow).where(
                 RecordRow.review_id == review_id,
-                or_(RecordRow.agency_id.in_(agency_ids), RecordRow.source_file_id.in_(superseded)),
+                or_(RecordRow.record_id.in_(ids), RecordRow.source_file_id.in_(superseded)),
             )
         )
     }
@@ -179,11 +239,12 @@ def apply_import(session: Session, actor: Actor, review_id: int, fi: FileImport)
             result["reinstated"] += 1
         else:
             result["kept"] += 1
+            if row.source_file_id not in superseded:
+                continue  # already current through another file: that file keeps it
         for key, value in values.items():
             if getattr(row, key) != value:
                 setattr(row, key, value)
     session.add_all(new_rows)
-    keep = set(ids)
     for rid, row in existing.items():
         if rid not in keep and row.status != WITHDRAWN and row.source_file_id in superseded:
             row.status = WITHDRAWN

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -49,7 +50,12 @@ ANNOTATION_KINDS = (
     "discrepancy",
     "reflection",
     "comment",
+    "point_to_raise",  # a participant's point for the workshop (was a "comment" with a prefix)
 )
+# The kinds of change a screen may follow, each with its own counter on `reviews`: a
+# facilitator's move bumps only "workshop", so screens that do not follow it never redraw.
+CHANGE_KINDS = ("records", "annotations", "findings", "setup", "workshop")
+UPLOAD_STATUSES = ("imported", "refused")
 ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
 # A key finding is either good practice or an area for improvement ("" while undecided).
 FINDING_KINDS = ("", "good_practice", "area_for_improvement")
@@ -91,6 +97,12 @@ class Review(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # Version of the publication names list as a whole (it is saved as one list).
     names_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # One counter per kind of change (CHANGE_KINDS); `version` moves with all but "workshop".
+    records_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    annotations_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    findings_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    setup_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    workshop_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Membership(Base):
@@ -130,6 +142,67 @@ class SourceFile(Base):
     notes: Mapped[list[Any]] = mapped_column(default=list)
     # Set when a corrected file of the same agency replaced this one (kept for audit).
     superseded_by: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"))
+    # The import's counts (FileImport), as columns: never parsed back from `summary`.
+    records_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    need_review_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    quarantined_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    skipped_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class Upload(Base):
+    """An uploaded agency file, kept in the database by its content hash so that every app
+    host can read it again (a corrected mapping, a replacement). A refused file stays listed
+    with the reason, so it can be mapped and imported later."""
+
+    __tablename__ = "uploads"
+    __table_args__ = (UniqueConstraint("review_id", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(500))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[str] = mapped_column(String(20), default="imported")  # UPLOAD_STATUSES
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # For a refused file: the header cells found (so the mapping editor can open on it).
+    headers: Mapped[list[Any]] = mapped_column(default=list)
+    header_row: Mapped[int | None] = mapped_column(Integer)
+    sheet: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    source_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_files.id", ondelete="SET NULL")
+    )
+
+
+class AgencyProfileRow(Base):
+    """An agency's saved column mapping (ingest.AgencyProfile as JSON), so the next file
+    from that agency is read the same way on every app host."""
+
+    __tablename__ = "agency_profiles"
+    __table_args__ = (UniqueConstraint("review_id", "agency"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    agency: Mapped[str] = mapped_column(String(200))
+    profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class WorkshopView(Base):
+    """The facilitator's current view in the workshop (one row per review), which
+    participants follow; `seq` is its own sequence, bumped by every move."""
+
+    __tablename__ = "workshop_views"
+    review_id: Mapped[int] = mapped_column(
+        ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    view: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    client_seq: Mapped[int | None] = mapped_column(Integer)  # the browser's move counter
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class SourceRecord(Base):

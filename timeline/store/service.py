@@ -642,10 +642,13 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         profile: Any = None,  # ingest.AgencyProfile
         display_names: dict[str, str] | None = None,
         progress: Callable[[int, dict[str, Any]], None] | None = None,
+        replaces: dict[str, int] | None = None,
+        confirm: bool = False,
     ) -> list[dict[str, Any]]:
         """Read each file with the import pipeline, then store them all in one transaction.
         `agencies` maps a file's name (or path) to its agency; `display_names` maps a path to
-        the name people know the file by (an upload saved under a temporary name)."""
+        the name people know the file by (an upload saved under a temporary name);
+        `replaces` maps a file's name to the id of the earlier file it is a new version of."""
         import ingest  # the pipeline (ingest/pipeline.py), imported when first needed
 
         agencies = agencies or {}
@@ -668,7 +671,9 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
                     p, agency=agency, profile=profile, period=period, display_name=name
                 )
             )
-        return self.import_results(actor, review_id, imports, progress=progress)
+        return self.import_results(
+            actor, review_id, imports, progress=progress, replaces=replaces, confirm=confirm
+        )
 
     def import_results(
         self,
@@ -677,12 +682,24 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         imports: Sequence[Any],
         *,
         progress: Callable[[int, dict[str, Any]], None] | None = None,
+        replaces: dict[str, int] | None = None,
+        confirm: bool = False,
     ) -> list[dict[str, Any]]:
-        """Store already-read `FileImport`s: all files or none (one transaction)."""
+        """Store already-read `FileImport`s: all files or none (one transaction). A file
+        adds records; it replaces an earlier file only when `replaces` maps its name to
+        that file's id (see importing.apply_import)."""
+        replaces = replaces or {}
         with self._change(actor, review_id, IMPORT, "import files") as tx:
             results = []
             for i, fi in enumerate(imports):
-                res = apply_import(tx.session, actor, review_id, fi)
+                res = apply_import(
+                    tx.session,
+                    actor,
+                    review_id,
+                    fi,
+                    replaces=replaces.get(fi.file_name),
+                    confirm=confirm,
+                )
                 results.append(res)
                 tx.audit("import.file", "source_file", res.get("source_file_id"), None, res)
                 if progress is not None:
