@@ -12,13 +12,24 @@ Accounts are matched by email; missing ones are created without a password (set 
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, Time, insert, select, text, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    Time,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,6 +75,8 @@ def _self_refs(table: Table) -> list[str]:
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes | memoryview):  # an upload's content
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -77,6 +90,8 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
             v = date.fromisoformat(v)
         elif v is not None and isinstance(col_type, Time):
             v = time.fromisoformat(v)
+        elif v is not None and isinstance(col_type, LargeBinary):
+            v = base64.b64decode(v)
         out[k] = v
     return out
 

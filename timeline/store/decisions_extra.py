@@ -16,14 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from . import events
 from .audit import row_snapshot
-from .auth import IMPORT, MATCH, READ, WORKSHOP, Actor, require
-from .errors import InvalidInput, NotFound, PermissionDenied
+from .auth import IMPORT, MATCH, Actor
+from .errors import NotFound, PermissionDenied
 from .importing import apply_import
-from .schema import AuditEntry, MatchDecision, SourceFile
+from .schema import MatchDecision, SourceFile
 
 VIEW_KEYS = {"episode_id", "period", "event_id", "kloe_id", "label", "seq"}
 WORKSHOP_VIEW = "workshop.view"
@@ -88,31 +86,9 @@ class WorkflowStore:
             return result
 
     def set_workshop_view(self: Any, actor: Actor, review_id: int, view: dict) -> dict:
-        """The facilitator moves the workshop on (to an episode, a period or an event)."""
-        unknown = set(view) - VIEW_KEYS
-        if unknown:
-            raise InvalidInput(f"a workshop view has no {sorted(unknown)}")
-        with self._change(actor, review_id, WORKSHOP, "lead the workshop") as tx:
-            # `seq` (the browser's move counter) keeps a late request from undoing a
-            # newer move when the facilitator presses keys faster than the server answers.
-            if view.get("seq") is not None:
-                current = self._latest_view(tx.session, review_id)
-                if current and (current.get("seq") or 0) >= view["seq"]:
-                    return current
-            tx.audit(WORKSHOP_VIEW, "review", review_id, None, dict(view))
-            return dict(view)
-
-    @staticmethod
-    def _latest_view(s, review_id: int) -> dict | None:
-        return s.scalar(
-            select(AuditEntry.after)
-            .where(AuditEntry.review_id == review_id, AuditEntry.action == WORKSHOP_VIEW)
-            .order_by(AuditEntry.id.desc())
-            .limit(1)
-        )
+        """The facilitator moves the workshop on (see store.workshop.move)."""
+        return self.workshop.move(actor, review_id, view)
 
     def get_workshop_view(self: Any, actor: Actor, review_id: int) -> dict | None:
         """The facilitator's latest view, or None before the workshop starts."""
-        with self._read() as s:
-            require(actor, self._role(s, actor, review_id), READ, "read")
-            return self._latest_view(s, review_id)
+        return self.workshop.current(actor, review_id)

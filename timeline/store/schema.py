@@ -55,7 +55,7 @@ ANNOTATION_KINDS = (
 # The kinds of change a screen may follow, each with its own counter on `reviews`: a
 # facilitator's move bumps only "workshop", so screens that do not follow it never redraw.
 CHANGE_KINDS = ("records", "annotations", "findings", "setup", "workshop")
-UPLOAD_STATUSES = ("imported", "refused")
+UPLOAD_STATUSES = ("imported", "held", "refused")
 ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
 # A key finding is either good practice or an area for improvement ("" while undecided).
 FINDING_KINDS = ("", "good_practice", "area_for_improvement")

@@ -55,6 +55,7 @@ from .names import NamesMixin
 from .schema import (
     ACTION_STATUSES,
     ANNOTATION_KINDS,
+    CHANGE_KINDS,
     DECISION_KINDS,
     FINDING_KINDS,
     ROLES,
@@ -79,6 +80,8 @@ from .schema import (
     utcnow,
 )
 from .timeline_queries import TimelineQueries
+from .uploads import Profiles, Uploads
+from .workshop import Workshop
 
 # ---------------------------------------------------------------------------- helpers
 
@@ -187,6 +190,29 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
+# The counter each permission's changes move (see Store._change).
+CHANGE_OF = {
+    IMPORT: "records",
+    MATCH: "records",
+    ANNOTATE: "annotations",
+    MODERATE: "annotations",
+    WORKSHOP: "annotations",  # key practice episodes are drawn with the annotations
+    FINDINGS: "findings",
+}
+
+
+@dataclass(frozen=True)
+class Versions:
+    """A review's change counters: `version` moves with every change but a workshop move."""
+
+    version: int
+    records: int
+    annotations: int
+    findings: int
+    setup: int
+    workshop: int
+
+
 class _Retry(Exception):
     """Internal: the inputs changed under a long computation; roll back and redo it."""
 
@@ -213,6 +239,10 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # The store's parts (each holds the store and uses its transactions).
+        self.uploads = Uploads(self)
+        self.profiles = Profiles(self)
+        self.workshop = Workshop(self)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -259,12 +289,21 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         return row.role
 
     @contextmanager
-    def _change(self, actor: Actor, review_id: int, permission: str, what: str) -> Iterator[_Tx]:
-        """A write transaction on one review: bump (and lock) the review, then check the role."""
+    def _change(
+        self, actor: Actor, review_id: int, permission: str, what: str, kind: str | None = None
+    ) -> Iterator[_Tx]:
+        """A write transaction on one review: bump (and lock) the review, then check the role.
+
+        `kind` (CHANGE_KINDS, default from the permission) names the counter that moves with
+        the overall `version`; a "workshop" move bumps only its own counter, so screens that
+        do not follow the facilitator never redraw for it."""
+        kind = kind or CHANGE_OF.get(permission, "setup")
+        counter = getattr(Review, f"{kind}_version")
+        values = {counter: counter + 1}
+        if kind != "workshop":
+            values[Review.version] = Review.version + 1
         with self._write() as s:
-            bumped = s.execute(
-                update(Review).where(Review.id == review_id).values(version=Review.version + 1)
-            ).rowcount
+            bumped = s.execute(update(Review).where(Review.id == review_id).values(values)).rowcount
             if not bumped:
                 raise NotFound(f"no review {review_id}")
             role = self._role(s, actor, review_id)
@@ -438,6 +477,22 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         with self._read() as s:
             role = self._check_read(s, actor, review_id)
             return _review_dict(s.get(Review, review_id), role)
+
+    def review_versions(self, actor: Actor, review_id: int) -> Versions:
+        """Every change counter of the review in one indexed query."""
+        cols = [Review.version, *(getattr(Review, f"{k}_version") for k in CHANGE_KINDS)]
+        with self._read() as s:
+            q = select(*cols).where(Review.id == review_id)
+            if not actor.is_operator:
+                q = (
+                    q.join(Membership, Membership.review_id == Review.id)
+                    .join(User, User.id == Membership.user_id)
+                    .where(Membership.user_id == actor.user_id, User.is_active.is_(True))
+                )
+            row = s.execute(q).first()
+        if row is None:
+            raise PermissionDenied(f"{actor.label} may not read review {review_id}")
+        return Versions(row[0], *row[1:])
 
     def review_version(self, actor: Actor, review_id: int) -> int:
         """The review's version counter in one indexed query (browsers poll this)."""
