@@ -1,12 +1,15 @@
 """Take the README's screenshots of the main pages from the real app in headless Chromium.
 
-Run: .venv/bin/python docs/screenshots.py   (writes docs/screenshots/*.png)
+Run: .venv/bin/python docs/screenshots.py   (writes docs/screenshots/*.png; the only
+thing that does: tests never write into the checkout)
 It loads the fictional sample review into a temporary database, starts the app, signs in
 and photographs each page; nothing here is drawn by hand.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -69,6 +72,27 @@ def main() -> int:
         time.sleep(2)
         page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
         browser.close()
+    # The workflow pages' screenshots come from their browser tests, which take them
+    # only when asked (LRT_DOC_SCREENSHOTS): a plain test run never writes into docs/.
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_workflow_setup.py",
+            "tests/test_workflow_queue.py",
+            "tests/test_workflow_prepare.py",
+            "tests/test_workflow_workshop.py",
+            "-k",
+            "wf201 or wf203 or queue or prepare or workshop",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "LRT_DOC_SCREENSHOTS": str(OUT)},
+        check=False,
+    )
     print(f"screenshots written to {OUT}")
     return 0
 

@@ -5,38 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 from tests.test_view import MARKS
+from timeline.actions.setup import safe_upload_name
 from timeline.figures import timeline_figure
 from timeline.view import lane_order
 from timeline.workflow import (
     episode_bands,
-    file_counts,
     is_point,
     my_reflections,
     point_body,
     point_text,
     queue_items,
-    safe_upload_name,
     step_index,
     workshop_steps,
 )
 
 
-def test_wf101_file_counts_from_the_import_summary():
-    s = (
-        "x.xlsx: 119 rows read = 109 records (1 need review) + 2 quarantined + 8 skipped;"
-        " agency Police (file name)\n  note: something"
-    )
-    assert file_counts(s) == {
-        "rows_read": 119,
-        "records": 109,
-        "need_review": 1,
-        "quarantined": 2,
-        "skipped": 8,
-    }
-    assert file_counts("garbled") == {}
-
-
-def test_wf102_upload_names_cannot_leave_the_folder():
+def test_wf102_upload_names_never_leave_the_folder():
     assert safe_upload_name("ab12", "../../etc/passwd") == "ab12"
     assert safe_upload_name("ab12", "C:\\tmp\\Police.XLSX") == "ab12.xlsx"
     assert safe_upload_name("ab12", "hv chron v2.docx") == "ab12.docx"

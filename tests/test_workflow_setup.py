@@ -3,7 +3,6 @@ mapping and re-import, run matching, KLOE and members."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -64,12 +63,16 @@ def test_wf202_a_bad_file_is_named_and_nothing_else_is_lost(live_app, sample_sit
     assert text.count("Not imported") == 2
     assert "'school_chron.xlsx' imported" in text
     page.wait_for_selector("details.wf-file >> text=school_chron.xlsx")
-    names = page.locator("details.wf-file summary strong").all_inner_texts()
+    names = page.locator("details.wf-file:not(.refused) summary strong").all_inner_texts()
     assert sorted(names) == [
         "GP Surgery chronology.csv",
         "Police_chronology.csv",
         "school_chron.xlsx",
     ]
+    # the refused files stay listed, in red, with the reason
+    refused = page.locator("details.wf-file.refused summary strong").all_inner_texts()
+    assert sorted(refused) == ["Probation chronology.xlsx", "School notes.csv"]
+    assert "empty" in page.locator("details.wf-file.refused p.error").nth(1).inner_text()
     store = with_store(sample_site)
     try:
         files = store.list_source_files(actor_of(store, LEAD), rid)
@@ -107,12 +110,12 @@ def test_wf203_layout_mapping_attention_and_a_corrected_reimport(live_app, sampl
         assert len(files) == 2 and len(current) == 1
         fields = {c["header"]: c["field"] for c in current[0]["columns"]}
         assert fields["Significance"] in (None, "")
+        # the corrected mapping is the agency's profile, in the database (every host sees it)
+        (saved,) = store.profiles.list(actor_of(store, LEAD), rid)
+        assert saved.agency == "Children's Social Care"
+        assert saved.columns["Significance"] == ""
     finally:
         store.close()
-    profile = sample_site["data_dir"] / "profiles" / f"review-{rid}" / "children-s-social-care.json"
-    saved = json.loads(next(profile.parent.glob("*.json")).read_text())
-    assert saved["agency"] == "Children's Social Care"
-    assert saved["columns"]["Significance"] == ""
     assert page.console_errors == []
 
 
@@ -230,9 +233,101 @@ def test_wf207_a_forged_upload_by_a_participant_is_refused_and_nothing_is_kept(
         [f"{live_app}/_dash-update-component", body],
     )
     assert "Only the lead reviewer imports files" in reply
-    assert not (sample_site["data_dir"] / "uploads" / f"review-{rid}").exists()
     store = with_store(sample_site)
     try:
         assert store.list_source_files(actor_of(store, LEAD), rid) == []
+        assert store.uploads.list(actor_of(store, LEAD), rid) == []  # nothing kept
     finally:
         store.close()
+
+
+def _gp_csv(path, rows):
+    lines = ["Date,Time,Type,Clinician,Details,Action"] + [
+        f"{d},10:00,Face to face,Dr A Fenwick,{t},Review in 2 weeks" for d, t in rows
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_wf205_nothing_is_withdrawn_by_accident_and_a_refused_file_is_mapped(
+    live_app, sample_site, page, tmp_path
+):
+    """Issue 10 item 9 through the page: a second GP file adds; an empty and a header-only
+    file leave the GP records as they were and are named in red; a refused file is mapped
+    and imported from the page."""
+    rid = own_review(sample_site)
+    store = with_store(sample_site)
+    try:
+        lead = actor_of(store, LEAD)
+        # A saved mapping that ignores the probation file's date and details: refused.
+        from ingest.profiles import AgencyProfile
+
+        store.profiles.save(
+            lead, rid, AgencyProfile(agency="Probation", columns={"Date": "", "Details": ""})
+        )
+    finally:
+        store.close()
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    practice = _gp_csv(
+        tmp_path / "GP practice chronology.csv",
+        [
+            (f"{d:02d}/03/2020", f"Surgery appointment {d}: mother and baby seen")
+            for d in range(1, 8)
+        ],
+    )
+    ooh = _gp_csv(
+        tmp_path / "GP out of hours chronology.csv",
+        [("04/04/2020", "Out of hours call: baby unsettled, advice given")],
+    )
+    upload(page, [practice])
+    page.wait_for_selector("details.wf-file >> text=GP practice chronology.csv", timeout=30000)
+    upload(page, [ooh])
+    page.wait_for_selector("details.wf-file >> text=GP out of hours chronology.csv", timeout=30000)
+    header_only = tmp_path / "GP chronology update.csv"
+    header_only.write_text("Date,Time,Type,Clinician,Details,Action\n", encoding="utf-8")
+    empty = tmp_path / "GP practice chronology v2.csv"
+    empty.write_bytes(b"")
+    upload(page, [header_only, empty])
+    page.wait_for_selector(
+        "details.wf-file.refused >> text=GP chronology update.csv", timeout=30000
+    )
+    page.wait_for_selector("details.wf-file.refused >> text=GP practice chronology v2.csv")
+    msg = page.locator("#su-upload-msg li.error")
+    expect(msg).to_have_count(2)
+    color = page.locator("details.wf-file.refused p.error").first.evaluate(
+        "e => getComputedStyle(e).color"
+    )
+    assert color != "rgb(0, 0, 0)"  # named in red, not ordinary text
+    store = with_store(sample_site)
+    try:
+        recs = store.list_records(actor_of(store, LEAD), rid)
+        assert sum(r["agency"] == "GP" for r in recs) == 8  # 7 + 1: nothing withdrawn
+    finally:
+        store.close()
+    # The refused probation file: its card is open on the mapping; map and import it.
+    probation = _gp_csv(
+        tmp_path / "Probation chronology.csv",
+        [("05/05/2020", "Supervision appointment: attended, discussed housing")],
+    )
+    upload(page, [probation])
+    card = page.locator("details.wf-file.refused", has_text="Probation chronology.csv")
+    card.wait_for(timeout=30000)
+    row = card.locator("table.mapping tr", has_text="Details")
+    row.locator(".dash-dropdown").click()
+    page.get_by_role("option", name="description", exact=True).click()
+    row = card.locator("table.mapping tr", has_text="Date")
+    row.locator(".dash-dropdown").first.click()
+    page.get_by_role("option", name="date", exact=True).click()
+    card.get_by_role("button", name="Import with this mapping").click()
+    page.locator("#su-upload-msg >> text='Probation chronology.csv' imported").wait_for(
+        timeout=30000
+    )
+    page.wait_for_selector("details.wf-file:not(.refused) >> text=Probation chronology.csv")
+    store = with_store(sample_site)
+    try:
+        recs = store.list_records(actor_of(store, LEAD), rid)
+        assert sum(r["agency"] == "Probation" for r in recs) == 1
+    finally:
+        store.close()
+    assert page.console_errors == []

@@ -3,6 +3,7 @@ the shared test database, so tests that change things never depend on each other
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from timeline.store.service import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
-SHOTS = ROOT / "docs" / "screenshots"
 LEAD = "lead@example.org"
 CHRONOLOGIES = [
     "Police_chronology.csv",
@@ -60,6 +60,10 @@ def actor_of(store: Store, email: str):
 
 
 def shot(page, name: str) -> None:
-    """A documentation screenshot (docs/screenshots/<name>.png)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+    """A documentation screenshot, taken only when docs/screenshots.py runs these tests
+    (it sets LRT_DOC_SCREENSHOTS to the folder): a test run never writes into the checkout."""
+    folder = os.environ.get("LRT_DOC_SCREENSHOTS")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)

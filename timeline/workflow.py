@@ -9,37 +9,12 @@ carrying the prefix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 POINT_PREFIX = "Point to raise: "
 REFLECTION = "reflection"
-
-_SUMMARY = re.compile(
-    r"(\d+) rows read = (\d+) records \((\d+) need review\) \+ (\d+) quarantined"
-    r" \+ (\d+) skipped"
-)
-
-
-def file_counts(summary: str) -> dict[str, int]:
-    """The counts in a source file's import summary (see FileImport.summary)."""
-    m = _SUMMARY.search(summary or "")
-    if not m:
-        return {}
-    keys = ("rows_read", "records", "need_review", "quarantined", "skipped")
-    return dict(zip(keys, (int(g) for g in m.groups()), strict=True))
-
-
-def safe_upload_name(sha256: str, file_name: str) -> str:
-    """Where an upload is kept: its content hash and the original suffix (never the
-    user's path: a name like '../../x' cannot leave the uploads folder)."""
-    suffix = Path(file_name.replace("\\", "/")).suffix.lower()
-    suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
-    return f"{sha256}{suffix}"
-
 
 # ---------------------------------------------------------------- points and reflections
 

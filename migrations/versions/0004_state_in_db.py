@@ -70,6 +70,13 @@ def upgrade() -> None:
         sa.Column("header_row", sa.Integer(), nullable=True),
         sa.Column("sheet", sa.String(length=200), nullable=False, server_default=""),
         sa.Column("source_file_id", sa.Integer(), nullable=True),
+        sa.Column("candidate_file_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["candidate_file_id"],
+            ["source_files.id"],
+            name=op.f("fk_uploads_candidate_file_id_source_files"),
+            ondelete="SET NULL",
+        ),
         sa.ForeignKeyConstraint(
             ["review_id"],
             ["reviews.id"],

@@ -203,7 +203,7 @@ def _outcome(name: str, res: dict, *, profile: AgencyProfile | None = None) -> F
         return FileOutcome(
             name,
             "refused",
-            res["refused"],
+            f"Not imported: {res['refused']}",
             upload_id=res.get("upload_id"),
             needs_confirmation="needs_confirmation" in res,
         )
@@ -248,7 +248,7 @@ def upload_files(
     agency's saved profile), then keep it and import it in one transaction. A bad file is
     named and kept as refused; the others, and everything imported before, stay."""
     if not store.may(actor, rid, IMPORT):  # nothing is read or written for a forged request
-        raise PermissionDenied("only the lead reviewer imports files")
+        raise PermissionDenied("Only the lead reviewer imports files.")
     period = _period(store, actor, rid)
     outcomes = []
     for raw_name, content in files:
@@ -296,7 +296,13 @@ def _upload_one(store: Store, actor: Actor, rid: int, name: str, data: bytes, pe
                 f"replace '{candidate.file_name}' with it, or add it alongside."
             )
             upload_id = store.uploads.hold(
-                actor, rid, file_name=name, content=data, sha256=sha, reason=why
+                actor,
+                rid,
+                file_name=name,
+                content=data,
+                sha256=sha,
+                reason=why,
+                candidate_file_id=candidate.source_file_id,
             )
             return FileOutcome(
                 name, "held", why, agency=reading.agency, upload_id=upload_id, candidate=candidate
@@ -428,3 +434,41 @@ def suggested_fields(headers: Sequence[str]) -> list[str]:
         return [""] * len(headers)
     by_index = {c.index: c.field or "" for c in mapping.columns}
     return [by_index.get(i, "") for i in range(len(headers))]
+
+
+@dataclass(frozen=True)
+class SetupScreen:
+    """What the set-up page shows, read in one transaction."""
+
+    files: tuple[dict, ...]  # every source file (superseded ones too: a held file's candidate)
+    pending: tuple[UploadInfo, ...]  # uploads refused or held, oldest first
+    records_by_file: dict[int, list[dict]]
+    quarantined_by_file: dict[int, list[dict]]
+    kept_uploads: frozenset[str]  # sha256 of every upload kept in the database
+    kloes: tuple[dict, ...]
+    members: tuple[dict, ...]
+
+
+def screen(store: Store, actor: Actor, rid: int) -> SetupScreen:
+    with store.snapshot():
+        files = store.list_source_files(actor, rid)
+        uploads = store.uploads.list(actor, rid)
+        records = store.list_records(actor, rid)
+        quarantined = store.list_quarantined(actor, rid)
+        kloes = store.list_kloes(actor, rid)
+        members = store.list_members(actor, rid)
+    by_file: dict[int, list[dict]] = {}
+    for r in records:
+        by_file.setdefault(r["source_file_id"], []).append(r)
+    q_by_file: dict[int, list[dict]] = {}
+    for q in quarantined:
+        q_by_file.setdefault(q["source_file_id"], []).append(q)
+    return SetupScreen(
+        tuple(files),
+        tuple(u for u in uploads if u.status != "imported"),
+        by_file,
+        q_by_file,
+        frozenset(u.sha256 for u in uploads),
+        tuple(kloes),
+        tuple(members),
+    )

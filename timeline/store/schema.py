@@ -173,6 +173,10 @@ class Upload(Base):
     source_file_id: Mapped[int | None] = mapped_column(
         ForeignKey("source_files.id", ondelete="SET NULL")
     )
+    # For a held file: the earlier file it looks like a new version of.
+    candidate_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_files.id", ondelete="SET NULL")
+    )
 
 
 class AgencyProfileRow(Base):

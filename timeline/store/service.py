@@ -14,6 +14,7 @@ import io
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -213,6 +214,10 @@ class Versions:
     workshop: int
 
 
+# The read session a snapshot() pins for the current thread (or task).
+_SNAPSHOT: ContextVar[tuple[Any, Session] | None] = ContextVar("store_snapshot", default=None)
+
+
 class _Retry(Exception):
     """Internal: the inputs changed under a long computation; roll back and redo it."""
 
@@ -266,8 +271,31 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
+        pinned = _SNAPSHOT.get()
+        if pinned is not None and pinned[0] is self:
+            yield pinned[1]  # inside snapshot(): every read shares its transaction
+            return
         with self._read_sessions() as s, s.begin():
             yield s
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read of this store inside the block runs in one read transaction, so a
+        screen sees one consistent state of the review (REPEATABLE READ on PostgreSQL; a
+        WAL read transaction on SQLite). Role checks still run for each read."""
+        pinned = _SNAPSHOT.get()
+        if pinned is not None and pinned[0] is self:
+            yield
+            return
+        with self._read_sessions() as s:
+            if self.engine.dialect.name == "postgresql":
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            token = _SNAPSHOT.set((self, s))
+            try:
+                yield
+            finally:
+                _SNAPSHOT.reset(token)
+                s.rollback()
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

@@ -41,6 +41,7 @@ class UploadInfo:
     header_row: int | None
     sheet: str
     source_file_id: int | None
+    candidate_file_id: int | None  # held: the earlier file it may replace
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def _info(u: Upload) -> UploadInfo:
         u.header_row,
         u.sheet,
         u.source_file_id,
+        u.candidate_file_id,
     )
 
 
@@ -133,6 +135,7 @@ class Uploads:
                     up.status, up.reason = "imported", ""
                     up.source_file_id = res.get("source_file_id")
                     up.headers, up.header_row, up.sheet = [], None, ""
+                    up.candidate_file_id = None
                     if profile is not None and profile.agency:
                         self._store.profiles._put(s, actor, review_id, profile)
                     result["new_events"] = events.ensure_singletons(s, review_id)
@@ -163,12 +166,14 @@ class Uploads:
         content: bytes,
         sha256: str,
         reason: str,
+        candidate_file_id: int | None = None,
     ) -> int:
         """Keep an upload without importing it (it looks like a new version of an earlier
         file: the lead chooses whether it replaces that file). Returns the upload's id."""
         with self._store._change(actor, review_id, IMPORT, "import files", "setup") as tx:
             up = self._upsert(tx.session, actor, review_id, file_name, content, sha256)
             up.status, up.reason = "held", reason
+            up.candidate_file_id = candidate_file_id
             tx.session.flush()
             tx.audit("import.held", "upload", up.id, None, {"file_name": file_name})
             return up.id
