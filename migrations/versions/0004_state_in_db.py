@@ -231,7 +231,7 @@ def _carry_over(conn: sa.Connection) -> None:
                 )
         # The workshop's view: the latest audit entry becomes the row.
         latest = conn.execute(
-            sa.select(audit.c.after, audit.c.user_id)
+            sa.select(audit.c.after, audit.c.actor_user_id)
             .where(audit.c.review_id == rid, audit.c.action == "workshop.view")
             .order_by(audit.c.id.desc())
             .limit(1)
@@ -250,7 +250,7 @@ def _carry_over(conn: sa.Connection) -> None:
                     seq=moves,
                     client_seq=view.get("seq"),
                     updated_at=now,
-                    updated_by=latest.user_id,
+                    updated_by=latest.actor_user_id,
                 )
             )
             conn.execute(
