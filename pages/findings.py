@@ -13,6 +13,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from timeline.actions import findings as findings_actions
 from timeline.findings_view import (
     ACTION_STATUS_LABELS,
     FINDING_KIND_LABELS,
@@ -75,7 +76,7 @@ def _context(actor, rid: int) -> dict[str, Any]:
 
 
 def _row_of(actor, rid: int, kind: str, obj_id: int) -> dict | None:
-    rows = getattr(store(), f"list_{kind}s")(actor, rid)
+    rows = findings_actions.rows(store(), actor, rid, kind)
     return next((r for r in rows if r["id"] == obj_id), None)
 
 
@@ -382,15 +383,8 @@ def _conflict_box(kind: str, actor, rid: int, current: dict | None) -> html.Div:
 
 
 def _save(kind: str, actor, rid: int, obj_id, version, values) -> dict:
-    s = store()
     fields = form_to_fields(kind, values)
-    if obj_id is None:
-        if kind == "finding":
-            title, text = fields.pop("title"), fields.pop("text")
-            return s.add_finding(actor, rid, title, text, **fields)
-        text = fields.pop("text")
-        return getattr(s, f"add_{kind}")(actor, rid, text, **fields)
-    return getattr(s, f"update_{kind}")(actor, obj_id, version, **fields)
+    return findings_actions.save(store(), actor, rid, kind, obj_id, version, fields)
 
 
 def _register(kind: str) -> None:
@@ -443,7 +437,7 @@ def _register(kind: str) -> None:
                     *fields_to_form(kind, row),
                 )
             if isinstance(trigger, dict) and trigger["type"] == "fd-delete":
-                getattr(store(), f"delete_{kind}")(actor, trigger["id"], trigger["v"])
+                findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
                 version_now = store().review_version(actor, rid)
                 if obj_id == trigger["id"]:
                     return (

@@ -8,8 +8,7 @@ last saved text, and the server saves it as the user's "reflection" annotation o
 event. A refresh shows the saved text (or the unsaved local copy); a dropped connection
 only delays the save: the local copy is sent when the server answers again.
 
-A point to raise is a "comment" annotation whose text starts with "Point to raise: "
-(timeline.workflow.POINT_PREFIX).
+A point to raise is an annotation of its own kind ("point_to_raise", timeline.workflow.POINT).
 
 "Follow the facilitator": when ticked, the page polls the facilitator's current view
 (`Store.get_workshop_view`) every second and shows that period and event.
@@ -23,10 +22,11 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from ingest.validate import fmt
+from timeline.actions import prepare as prepare_actions
 from timeline.figures import timeline_figure
 from timeline.store.errors import StoreError
 from timeline.view import lane_order
-from timeline.workflow import episode_bands, is_point, my_reflections, point_body, point_text
+from timeline.workflow import episode_bands, is_point, my_reflections, point_body
 from web.auth import current_actor
 from web.panel import record_card
 from web.review_page import not_found, review_head, review_id_of
@@ -315,23 +315,12 @@ def autosave(dirty, saved, rid):
     if not dirty or not dirty.get("edits"):
         return no_update, no_update
     try:
-        actor = current_actor()
-        s = store()
-        mine = my_reflections(s.list_annotations(actor, rid), actor.user_id)
-        out = dict(saved or {})
-        for key, text in dirty["edits"].items():
-            krid, event_id = (int(x) for x in key.split(":"))
-            if krid != rid:
-                continue
-            current = mine.get(event_id)
-            if current is None:
-                s.add_annotation(actor, event_id, "reflection", text)
-            else:
-                s.update_annotation(actor, current["id"], current["version"], text=text)
-            out[key] = text
+        out = prepare_actions.save_reflections(
+            store(), current_actor(), rid, dirty["edits"], saved or {}
+        )
     except StoreError as exc:
         return no_update, f"Not saved yet: {exc}. Your text is kept on this computer."
-    return out, ""
+    return out.saved, ""
 
 
 # Saved: drop the local copies that now match the server.
@@ -370,16 +359,13 @@ def points(_add, _del, text, event_id, rid):
     try:
         actor = current_actor()
         if trigger == "pr-point-add":
-            if not (text or "").strip():
-                return "Write the point first.", no_update, no_update
-            if event_id is None or event_id < 0:
-                return "Choose the entry the point is about first.", no_update, no_update
-            store().add_annotation(actor, event_id, "comment", point_text(text))
-            return "Point saved: the facilitator will see it.", _version(actor, rid), ""
-        store().delete_annotation(actor, trigger["id"], trigger["v"])
-        return "Point deleted.", _version(actor, rid), no_update
+            out = prepare_actions.add_point(store(), actor, rid, event_id, text)
+        else:
+            out = prepare_actions.delete_point(store(), actor, rid, trigger["id"], trigger["v"])
     except StoreError as exc:
         return f"Not saved: {exc}", no_update, no_update
+    version = no_update if out.version is None else out.version
+    return out.message, version, "" if out.clear else no_update
 
 
 def _version(actor, rid: int) -> int:

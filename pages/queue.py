@@ -12,10 +12,9 @@ from __future__ import annotations
 import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from ingest.validate import fmt
+from timeline.actions import queue as queue_actions
 from timeline.store.auth import MATCH
 from timeline.store.errors import StoreError
-from timeline.workflow import queue_items
 from web.auth import current_actor
 from web.panel import record_card
 from web.review_page import not_found, review_head, review_id_of
@@ -140,39 +139,13 @@ def _item(item, records: dict[str, dict], n: int) -> html.Section:
 )
 def render(_version, rid):
     try:
-        actor = current_actor()
-        s = store()
-        queue = s.match_queue(actor, rid)
-        records = {r["record_id"]: r for r in s.list_records(actor, rid)}
-        decisions = s.list_decisions(actor, rid)
+        sc = queue_actions.screen(store(), current_actor(), rid, limit=SHOWN)
     except StoreError as exc:
         return html.P(str(exc), className="error"), ""
-    items = queue_items(queue, set(records), limit=SHOWN)
-    body = [_item(it, records, i + 1) for i, it in enumerate(items)] or [
+    body = [_item(it, sc.records, i + 1) for i, it in enumerate(sc.items)] or [
         html.P("Nothing left to decide. Run matching from Set-up after importing more files.")
     ]
-    last = ""
-    if decisions:
-        d = decisions[-1]
-        words = {"same": "same event", "not_same": "not the same", "remove": "taken out"}
-        when = str(d.get("decided_at", ""))[:16].replace("T", " ")
-        last = (
-            f"Last decision: {words.get(d['kind'], d['kind'])} "
-            f"({len(d['record_ids'])} record(s)) by {d['decided_by_label']} at {when} UTC."
-            f" {len(decisions)} decision(s) so far."
-        )
-    return body, last
-
-
-def _describe(kind: str, recs: list[dict]) -> str:
-    def one(r):
-        return f"{r['agency']} {fmt(r['date_start'])}"
-
-    if kind == "same":
-        return "Recorded as one event: " + " and ".join(one(r) for r in recs) + "."
-    if kind == "not_same":
-        return "Recorded as different events: " + " and ".join(one(r) for r in recs) + "."
-    return f"Took the {one(recs[0])} record out of its event."
+    return body, sc.last
 
 
 @callback(
@@ -190,24 +163,14 @@ def decide(_clicks, _undo, rid, version):
         return no_update, no_update
     try:
         actor = current_actor()
-        s = store()
         if trigger == "qu-undo":
-            decisions = s.list_decisions(actor, rid)
-            if not decisions:
-                return "There is no decision to undo.", no_update
-            d = s.undo_decision(actor, rid, decisions[-1]["id"])
-            s.run_matching(actor, rid)
-            return f"Undone: the last '{d['kind'].replace('_', ' ')}' decision.", (version or 0) + 1
-        ids = trigger["key"].split("|")
-        kind = trigger["kind"]
-        if kind == "remove":
-            ids = ids[-1:]
-        records = {r["record_id"]: r for r in s.list_records(actor, rid)}
-        s.record_decision(actor, rid, kind, ids)
-        s.run_matching(actor, rid)
+            out = queue_actions.undo(store(), actor, rid)
+        else:
+            ids = trigger["key"].split("|")
+            out = queue_actions.decide(store(), actor, rid, trigger["kind"], ids)
     except StoreError as exc:
         return f"Not recorded: {exc}", (version or 0) + 1
-    return _describe(kind, [records[i] for i in ids if i in records]), (version or 0) + 1
+    return out.message, (version or 0) + 1
 
 
 # After a redraw, keep the keyboard where it was (the pair now at the same position).

@@ -19,11 +19,13 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from ingest.validate import fmt
+from timeline.actions import workshop as workshop_actions
 from timeline.figures import timeline_figure
 from timeline.store.auth import WORKSHOP
 from timeline.store.errors import StoreError
 from timeline.view import KIND_LABELS, lane_order
 from timeline.workflow import (
+    ANNOTATION_LABELS,
     Step,
     episode_bands,
     episode_span,
@@ -314,13 +316,8 @@ def broadcast(pos, steps, rid):
     """Save the facilitator's view for those who follow."""
     if not pos or not steps or pos["step"] is None or pos["step"] >= len(steps):
         return no_update
-    step = steps[pos["step"]]
-    view = {k: step[k] for k in ("period", "label", "episode_id") if k in step}
-    view["seq"] = pos.get("seq")
-    if pos.get("event") is not None:
-        view["event_id"] = pos["event"]
     with contextlib.suppress(StoreError):  # an observer's screen: nothing to broadcast
-        store().set_workshop_view(current_actor(), rid, view)
+        workshop_actions.move(store(), current_actor(), rid, steps[pos["step"]], pos)
     return pos.get("event")
 
 
@@ -370,7 +367,7 @@ def draw(pos, _version, steps, rid):
         label = f"{step_i + 1}/{len(steps)} · {kind}: {step['label']}"
     if event:
         tag_list = [
-            html.Li(f"{KIND_LABELS.get(a['kind'], a['kind'])} — {a['author_label']}")
+            html.Li(f"{ANNOTATION_LABELS.get(a['kind'], a['kind'])} — {a['author_label']}")
             for a in event.get("annotations", [])
         ]
         panel = html.Div(
@@ -451,19 +448,16 @@ def kloe_label(kloe_id, rid):
     prevent_initial_call=True,
 )
 def tag(_clicks, pos, kloe_id, rid):
-    event_id = (pos or {}).get("event")
     trigger = ctx.triggered_id
     if not trigger or not ctx.triggered[0].get("value"):
         return no_update, no_update
-    if not event_id:
-        return "Bring an event into view first (j).", no_update
     try:
-        actor = current_actor()
-        store().add_annotation(actor, event_id, trigger["kind"], "", [kloe_id] if kloe_id else [])
-        version = store().review_version(actor, rid)
+        out = workshop_actions.tag(
+            store(), current_actor(), rid, (pos or {}).get("event"), trigger["kind"], kloe_id
+        )
     except StoreError as exc:
         return f"Not saved: {exc}", no_update
-    return f"Tagged: {KIND_LABELS[trigger['kind']]}.", version
+    return out.message, no_update if out.version is None else out.version
 
 
 @callback(

@@ -13,7 +13,6 @@ from timeline.workflow import (
     is_point,
     my_reflections,
     point_body,
-    point_text,
     queue_items,
     step_index,
     workshop_steps,
@@ -26,10 +25,10 @@ def test_wf102_upload_names_never_leave_the_folder():
     assert safe_upload_name("ab12", "hv chron v2.docx") == "ab12.docx"
 
 
-def test_wf103_points_to_raise_are_marked_comments():
-    a = {"kind": "comment", "text": point_text("  Why no strategy meeting? ")}
+def test_wf103_points_to_raise_are_their_own_kind():
+    a = {"kind": "point_to_raise", "text": "Why no strategy meeting?"}
     assert is_point(a) and point_body(a) == "Why no strategy meeting?"
-    assert not is_point({"kind": "comment", "text": "just a note"})
+    assert not is_point({"kind": "comment", "text": "Point to raise: an old-style comment"})
     assert not is_point({"kind": "reflection", "text": a["text"]})
 
 

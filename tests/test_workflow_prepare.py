@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from tests.conftest import sign_in
 from tests.workflow_site import CHRONOLOGIES, actor_of, own_review, shot, with_store
-from timeline.workflow import POINT_PREFIX
 
 pytestmark = pytest.mark.browser
 PC = "pc.ward@example.org"
@@ -121,6 +120,6 @@ def test_wf403_points_to_raise(live_app, sample_site, page):
     page.fill("#pr-point", "Why was no strategy discussion held?")
     page.get_by_role("button", name="Add point to raise").click()
     expect(page.locator("#pr-points")).to_contain_text("Why was no strategy discussion held?")
-    (point,) = annotations(sample_site, rid, "comment")
-    assert point["text"] == POINT_PREFIX + "Why was no strategy discussion held?"
+    (point,) = annotations(sample_site, rid, "point_to_raise")
+    assert point["text"] == "Why was no strategy discussion held?"
     assert page.console_errors == []

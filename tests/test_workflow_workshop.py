@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import sign_in
 from tests.workflow_site import CHRONOLOGIES, actor_of, own_review, shot, with_store
-from timeline.workflow import point_text
+from timeline.workflow import POINT
 
 pytestmark = pytest.mark.browser
 FAC = "facilitator@example.org"
@@ -70,7 +70,7 @@ def test_wf502_a_participant_follows_the_facilitator_and_sees_the_tags(
     try:
         pc = actor_of(store, PC)
         police = next(r for r in store.list_records(pc, rid) if r["agency"] == "Police")
-        store.add_annotation(pc, police["event_id"], "comment", point_text("Out-of-hours cover"))
+        store.add_annotation(pc, police["event_id"], POINT, "Out-of-hours cover")
     finally:
         store.close()
     # the participant, in a browser of their own, opts in to follow

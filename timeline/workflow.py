@@ -1,10 +1,9 @@
 """Pure helpers for the review workflow screens (set-up, duplicate queue, preparation,
 workshop). No Dash, no database: the pages call these with what the store returned.
 
-Points to raise: a participant's point for the workshop is an annotation of kind "comment"
-whose text starts with POINT_PREFIX ("Point to raise: "). It stays an ordinary comment
-everywhere else (timeline panel, exports), and the workshop page lists every comment
-carrying the prefix.
+Points to raise: a participant's point for the workshop is an annotation of its own kind,
+"point_to_raise" (until migration 0004 it was a "comment" whose text began "Point to raise: ").
+The timeline draws it with the comments' marker, as before; the workshop page lists them.
 """
 
 from __future__ import annotations
@@ -13,24 +12,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-POINT_PREFIX = "Point to raise: "
+from timeline.view import KIND_LABELS
+
+POINT = "point_to_raise"
 REFLECTION = "reflection"
+# Labels of every annotation kind (the timeline's tag kinds, and the point to raise).
+ANNOTATION_LABELS = {**KIND_LABELS, POINT: "Point to raise"}
+
 
 # ---------------------------------------------------------------- points and reflections
 
 
-def point_text(text: str) -> str:
-    return POINT_PREFIX + text.strip()
-
-
 def is_point(annotation: dict) -> bool:
-    return annotation.get("kind") == "comment" and str(annotation.get("text", "")).startswith(
-        POINT_PREFIX
-    )
+    return annotation.get("kind") == POINT
 
 
 def point_body(annotation: dict) -> str:
-    return str(annotation.get("text", ""))[len(POINT_PREFIX) :]
+    return str(annotation.get("text", ""))
 
 
 def my_reflections(annotations: Iterable[dict], user_id: int | None) -> dict[int, dict]:

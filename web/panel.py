@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from ingest.validate import fmt
 from timeline.view import KIND_LABELS
+from timeline.workflow import ANNOTATION_LABELS
 
 KIND_OPTIONS = [{"label": label, "value": kind} for kind, label in KIND_LABELS.items()]
 
@@ -103,7 +104,7 @@ def annotation_item(
         ]
     return html.Li(
         [
-            html.Strong(KIND_LABELS.get(a["kind"], a["kind"])),
+            html.Strong(ANNOTATION_LABELS.get(a["kind"], a["kind"])),
             html.Span(f" · {kloes}" if kloes else ""),
             html.P(a.get("text") or ""),
             html.Small(f"{a.get('author_label', '')} · {when}"),

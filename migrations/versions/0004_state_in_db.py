@@ -253,9 +253,7 @@ def _carry_over(conn: sa.Connection) -> None:
                     updated_by=latest.actor_user_id,
                 )
             )
-            conn.execute(
-                reviews.update().where(reviews.c.id == rid).values(workshop_version=moves)
-            )
+            conn.execute(reviews.update().where(reviews.c.id == rid).values(workshop_version=moves))
 
     # Points to raise: their own kind of annotation, the prefix gone from the text.
     points = conn.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.view import KIND_LABELS
+from timeline.workflow import ANNOTATION_LABELS
 
 from .data import PARTIAL_PRECISIONS, Annotation, Event, Record
 
@@ -67,7 +67,7 @@ def event_date(e: Event) -> str:
 
 def annotation_text(a: Annotation) -> str:
     """`Missed opportunity [KLOE 2]: text (author)`."""
-    label = KIND_LABELS.get(a.kind, a.kind)
+    label = ANNOTATION_LABELS.get(a.kind, a.kind)
     if a.kloes:
         label += f" [KLOE {', '.join(a.kloes)}]"
     text = f"{label}: {a.text}" if a.text else label

@@ -51,6 +51,7 @@ from .engine import WRITE_OPTION, make_engine
 from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from .escalations import EscalationsMixin
 from .importing import agency_row, apply_import
+from .matching import Matching
 from .migrate import upgrade
 from .names import NamesMixin
 from .schema import (
@@ -248,6 +249,7 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         self.uploads = Uploads(self)
         self.profiles = Profiles(self)
         self.workshop = Workshop(self)
+        self.matching = Matching(self)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -938,65 +940,10 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
 
     def run_matching(self, actor: Actor, review_id: int, *, config: Any = None) -> dict:
         """Match the review's active records (timeline.matching, imported when first used),
-        honouring every recorded decision, and store the events and the review queue.
-
-        The matcher runs outside the write transaction; if a decision or an import lands
-        meanwhile, it runs again so that a stale result never undoes a decision."""
-        from timeline.matching import MatchDecision as Decision
-        from timeline.matching import match_records
-
-        for _attempt in range(5):
-            with self._read() as s:
-                if s.get(Review, review_id) is None:
-                    raise NotFound(f"no review {review_id}")
-                require(actor, self._role(s, actor, review_id), MATCH, "run matching")
-                stamp = self._matching_inputs_stamp(s, review_id)
-                records = events.active_source_records(s, review_id)
-                known = {r.record_id for r in records}
-                decisions = []
-                for d in s.scalars(
-                    select(MatchDecision)
-                    .where(MatchDecision.review_id == review_id)
-                    .order_by(MatchDecision.id)
-                ):
-                    ids = tuple(r for r in d.record_ids if r in known)
-                    if len(ids) >= (1 if d.kind == "remove" else 2):
-                        decisions.append(Decision(d.kind, ids))
-            kwargs = {"decisions": decisions}
-            if config is not None:
-                kwargs["config"] = config
-            result = match_records(records, **kwargs)
-            try:
-                with self._change(actor, review_id, MATCH, "run matching") as tx:
-                    if self._matching_inputs_stamp(tx.session, review_id) != stamp:
-                        raise _Retry  # rolls back the version bump too
-                    counts = events.store_events(tx.session, review_id, result.events)
-                    counts["records"] = len(records)
-                    counts["decisions"] = len(decisions)
-                    tx.session.add(
-                        MatchRun(
-                            review_id=review_id,
-                            run_by=actor.user_id,
-                            run_by_label=actor.label,
-                            summary=counts,
-                            queue=events.to_json(getattr(result, "queue", [])),
-                        )
-                    )
-                    tx.audit("match.run", "review", review_id, None, counts)
-                    return counts
-            except _Retry:
-                continue
-        raise Conflict("the review kept changing while matching ran; run it again", None)
-
-    @staticmethod
-    def _matching_inputs_stamp(s: Session, review_id: int) -> tuple:
-        """Changes when a decision is recorded or a file imported."""
-        return (
-            s.scalar(
-                select(func.max(MatchDecision.id)).where(MatchDecision.review_id == review_id)
-            ),
-            s.scalar(select(func.max(SourceFile.id)).where(SourceFile.review_id == review_id)),
-        )
+        honouring every recorded decision, and store the events and the review queue
+        (see store.matching: the matcher runs outside the write transaction and runs again
+        if a decision or an import landed meanwhile)."""
+        return self.matching.run(actor, review_id, config=config)
 
     def match_queue(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
         """The review queue left by the latest matching run (most useful decision first)."""
@@ -1063,36 +1010,71 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
             raise InvalidInput(f"annotation kind must be one of {', '.join(ANNOTATION_KINDS)}")
         review_id = self._review_of(MergedEvent, event_id)
         with self._change(actor, review_id, ANNOTATE, "annotate") as tx:
-            s = tx.session
-            if s.get(MergedEvent, event_id) is None:
-                raise Conflict("this event was replaced while you wrote; choose it again", None)
-            anchors = list(
-                s.scalars(
-                    select(SourceRecord.record_id)
-                    .join(EventMember, EventMember.record_pk == SourceRecord.id)
-                    .where(EventMember.event_id == event_id)
-                    .order_by(SourceRecord.record_id)
-                )
-            )
-            now = utcnow()
-            a = Annotation(
-                review_id=review_id,
-                event_id=event_id,
-                anchor_record_ids=anchors,
-                kind=kind,
-                text=text,
-                author_id=actor.user_id,
-                author_label=actor.label,
-                created_at=now,
-                updated_at=now,
-                updated_by=actor.user_id,
-                version=1,
-                kloes=self._kloes_of(s, review_id, kloe_ids),
-            )
-            s.add(a)
-            s.flush()
-            tx.audit("annotation.add", "annotation", a.id, None, _annotation_dict(a))
+            a = self._new_annotation(tx, event_id, kind, text, kloe_ids)
             return _annotation_dict(a)
+
+    def _new_annotation(
+        self, tx: _Tx, event_id: int, kind: str, text: str, kloe_ids: Iterable[int] = ()
+    ) -> Annotation:
+        s, review_id, actor = tx.session, tx.review_id, tx.actor
+        if s.get(MergedEvent, event_id) is None:
+            raise Conflict("this event was replaced while you wrote; choose it again", None)
+        anchors = list(
+            s.scalars(
+                select(SourceRecord.record_id)
+                .join(EventMember, EventMember.record_pk == SourceRecord.id)
+                .where(EventMember.event_id == event_id)
+                .order_by(SourceRecord.record_id)
+            )
+        )
+        now = utcnow()
+        a = Annotation(
+            review_id=review_id,
+            event_id=event_id,
+            anchor_record_ids=anchors,
+            kind=kind,
+            text=text,
+            author_id=actor.user_id,
+            author_label=actor.label,
+            created_at=now,
+            updated_at=now,
+            updated_by=actor.user_id,
+            version=1,
+            kloes=self._kloes_of(s, review_id, kloe_ids),
+        )
+        s.add(a)
+        s.flush()
+        tx.audit("annotation.add", "annotation", a.id, None, _annotation_dict(a))
+        return a
+
+    def save_reflection(self, actor: Actor, event_id: int, text: str) -> dict[str, Any]:
+        """The actor's reflection on an event, added or updated in one transaction (the
+        lookup runs under the review's write lock, so two tabs never make two)."""
+        review_id = self._review_of(MergedEvent, event_id)
+        with self._change(actor, review_id, ANNOTATE, "annotate") as tx:
+            mine = tx.session.scalars(
+                select(Annotation)
+                .where(
+                    Annotation.review_id == review_id,
+                    Annotation.event_id == event_id,
+                    Annotation.kind == "reflection",
+                    Annotation.author_id == actor.user_id
+                    if actor.user_id is not None
+                    else Annotation.author_id.is_(None),
+                )
+                .order_by(Annotation.id.desc())
+            ).first()
+            if mine is None:
+                return _annotation_dict(self._new_annotation(tx, event_id, "reflection", text))
+            before = _annotation_dict(mine)
+            mine.text = text
+            mine.version += 1
+            mine.updated_at = utcnow()
+            mine.updated_by = actor.user_id
+            tx.session.flush()
+            after = _annotation_dict(mine)
+            tx.audit("annotation.update", "annotation", mine.id, before, after)
+            return after
 
     def _may_touch(self, tx: _Tx, a: Annotation) -> None:
         if tx.actor.is_operator or may(tx.role, MODERATE):

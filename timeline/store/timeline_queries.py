@@ -79,6 +79,8 @@ class TimelineQueries:
                     Annotation.review_id == review_id, Annotation.event_id.is_not(None)
                 )
             ):
+                # a point to raise is drawn as the comments are (as before it had its kind)
+                kind = "comment" if kind == "point_to_raise" else kind
                 tags.setdefault(event_id, EventTags()).kinds.add(kind)
             for event_id, kloe_id in s.execute(
                 select(Annotation.event_id, annotation_kloes.c.kloe_id)

@@ -1,0 +1,78 @@
+"""Findings-page actions: save a finding, an issue escalated or an action through an
+explicit table of the store's functions (never a name built at run time)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.store import Actor, Store
+
+
+@dataclass(frozen=True)
+class Kind:
+    add: Callable[..., dict]  # (store, actor, rid, fields) -> row
+    update: Callable[..., dict]  # (store, actor, id, version, fields) -> row
+    delete: Callable[..., None]  # (store, actor, id, version)
+
+
+def _add_finding(store: Store, actor: Actor, rid: int, fields: dict) -> dict:
+    fields = dict(fields)
+    return store.add_finding(actor, rid, fields.pop("title"), fields.pop("text"), **fields)
+
+
+def _add_with_text(name: str) -> Callable[..., dict]:
+    def add(store: Store, actor: Actor, rid: int, fields: dict) -> dict:
+        fields = dict(fields)
+        fn = {"escalation": store.add_escalation, "action": store.add_action}[name]
+        return fn(actor, rid, fields.pop("text"), **fields)
+
+    return add
+
+
+KINDS: dict[str, Kind] = {
+    "finding": Kind(
+        _add_finding,
+        lambda st, a, i, v, f: st.update_finding(a, i, v, **f),
+        lambda st, a, i, v: st.delete_finding(a, i, v),
+    ),
+    "escalation": Kind(
+        _add_with_text("escalation"),
+        lambda st, a, i, v, f: st.update_escalation(a, i, v, **f),
+        lambda st, a, i, v: st.delete_escalation(a, i, v),
+    ),
+    "action": Kind(
+        _add_with_text("action"),
+        lambda st, a, i, v, f: st.update_action(a, i, v, **f),
+        lambda st, a, i, v: st.delete_action(a, i, v),
+    ),
+}
+
+
+def save(
+    store: Store,
+    actor: Actor,
+    rid: int,
+    kind: str,
+    obj_id: int | None,
+    version: int | None,
+    fields: dict[str, Any],
+) -> dict:
+    """Add (obj_id None) or update one row of `kind` (finding, escalation, action)."""
+    k = KINDS[kind]
+    if obj_id is None:
+        return k.add(store, actor, rid, fields)
+    return k.update(store, actor, obj_id, version, fields)
+
+
+def rows(store: Store, actor: Actor, rid: int, kind: str) -> list[dict]:
+    return {
+        "finding": store.list_findings,
+        "escalation": store.list_escalations,
+        "action": store.list_actions,
+    }[kind](actor, rid)
+
+
+def delete(store: Store, actor: Actor, kind: str, obj_id: int, version: int) -> None:
+    KINDS[kind].delete(store, actor, obj_id, version)
