@@ -14,6 +14,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from timeline.actions import findings as findings_actions
+from timeline.actions import screens
 from timeline.findings_view import (
     ACTION_STATUS_LABELS,
     FINDING_KIND_LABELS,
@@ -26,7 +27,7 @@ from timeline.findings_view import (
     fields_to_form,
     form_to_fields,
 )
-from timeline.store.auth import EXPORT, FINDINGS
+from timeline.store.auth import EXPORT
 from timeline.store.errors import Conflict, StoreError
 from timeline.view import lane_order
 from web.auth import current_actor
@@ -52,20 +53,17 @@ def _fid(kind: str, name: str) -> str:
 
 def _context(actor, rid: int) -> dict[str, Any]:
     """Everything the lists need, read through the store (role checked on each call)."""
-    s = store()
-    marks = s.timeline_marks(actor, rid)
+    r = screens.findings_lists(store(), actor, rid)  # one consistent snapshot
+    marks, kloes, episodes, findings = r["marks"], r["kloes"], r["episodes"], r["findings"]
     summaries = event_summaries(marks, lane_order({m.agency for m in marks}))
-    kloes = s.list_kloes(actor, rid)
-    episodes = s.list_episodes(actor, rid)
-    findings = s.list_findings(actor, rid)
     return {
         "summaries": summaries,
         "findings": findings,
-        "escalations": s.list_escalations(actor, rid),
-        "actions": s.list_actions(actor, rid),
-        "annotations": s.list_annotations(actor, rid),
+        "escalations": r["escalations"],
+        "actions": r["actions"],
+        "annotations": r["annotations"],
         "episodes": episodes,
-        "can_edit": s.may(actor, rid, FINDINGS),
+        "can_edit": r["can_edit"],
         "names": {
             "kloe_ids": {k["id"]: f"{k['number']}. {k['title']}" for k in kloes},
             "event_ids": {eid: sm.label for eid, sm in summaries.items()},

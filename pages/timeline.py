@@ -10,6 +10,7 @@ import dash
 import dash_ag_grid as dag
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from timeline.actions import screens
 from timeline.figures import (
     SELECTION_TRACE,
     overview_figure,
@@ -270,15 +271,13 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
     if version is None:
         return no_update, no_update
     try:
-        actor = current_actor()
-        marks, tags, shown = _shown(
-            actor, review_id, agencies, start, end, text, kloes, kinds, switches
-        )
-        review = store().get_review(actor, review_id)
-        lanes = _lanes(actor, review_id)
-        episodes = episode_bands(store().list_episodes(actor, review_id), marks)
+        sc = screens.timeline(store(), current_actor(), review_id)
     except StoreError:
         return {}, {}
+    marks, tags, review, lanes = sc.marks, sc.tags, sc.review, sc.lanes
+    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
+    shown = apply_filters(marks, tags, f)
+    episodes = episode_bands(sc.episodes, marks)
     period = (review.get("period_start"), review.get("period_end"))
     x_range = tuple(str(p)[:10] for p in period) if all(period) else None
     fig = timeline_figure(

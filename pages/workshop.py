@@ -19,6 +19,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from ingest.validate import fmt
+from timeline.actions import screens
 from timeline.actions import workshop as workshop_actions
 from timeline.figures import timeline_figure
 from timeline.store.auth import WORKSHOP
@@ -337,14 +338,9 @@ def draw(pos, _version, steps, rid):
     step_i = (pos or {}).get("step")
     event_id = (pos or {}).get("event")
     try:
-        actor = current_actor()
-        s = store()
-        marks = s.timeline_marks(actor, rid)
-        tags = s.event_tags(actor, rid)
-        review = s.get_review(actor, rid)
-        episodes = s.list_episodes(actor, rid)
-        anns = s.list_annotations(actor, rid)
-        event = s.get_event(actor, event_id) if event_id else None
+        sc = screens.workshop(store(), current_actor(), rid, event_id)
+        marks, tags, review, episodes = sc.marks, sc.tags, sc.review, sc.episodes
+        anns, event = sc.annotations, sc.event
     except StoreError as exc:
         err = html.P(str(exc), className="error")
         return "", {}, err, [], [], []

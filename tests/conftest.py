@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def page(browser, request):
     yield pg
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
-        out = ROOT / "test-results"
+        out = Path(tempfile.gettempdir()) / "lrt-test-results"  # never into the checkout
         out.mkdir(exist_ok=True)
         pg.screenshot(path=str(out / f"{request.node.name}.png"), full_page=True)
     context.close()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from timeline.settings import get_settings
 
 from .auth import LOCAL_OPERATOR, generate_password
 from .engine import REPO_ROOT
@@ -25,7 +26,7 @@ SAMPLE_TITLE = "Sample review: Child M (fictional)"
 SAMPLE_PERIOD = (date(2019, 1, 1), date(2021, 11, 22))
 SAMPLE_DOB = date(2019, 8, 14)
 SAMPLE_LEAD = "lead@example.org"
-APP_URL = os.environ.get("LRT_APP_URL", "http://127.0.0.1:8050")  # make run sets it
+APP_URL = get_settings().app_url  # LRT_APP_URL (make run sets it)
 CHRONOLOGY_SUFFIXES = {".xlsx", ".xls", ".csv", ".docx", ".doc"}
 NOT_CHRONOLOGIES = {"kloe.csv", "truth.csv"}
 

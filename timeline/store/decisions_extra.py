@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import events
 from .audit import row_snapshot
@@ -27,12 +27,19 @@ VIEW_KEYS = {"episode_id", "period", "event_id", "kloe_id", "label", "seq"}
 WORKSHOP_VIEW = "workshop.view"
 
 
-class WorkflowStore:
-    """Needs the Store's `_change`, `_read`, `_role`, `get_review`."""
+if TYPE_CHECKING:
+    from .service import Store
 
-    def undo_decision(self: Any, actor: Actor, review_id: int, decision_id: int) -> dict:
+
+class Workflow:
+    """A part of the store (`store.workflow`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def undo_decision(self, actor: Actor, review_id: int, decision_id: int) -> dict:
         """Withdraw one match decision of this review; returns the withdrawn decision."""
-        with self._change(actor, review_id, MATCH, "decide merges") as tx:
+        with self._store._change(actor, review_id, MATCH, "decide merges") as tx:
             d = tx.session.get(MatchDecision, decision_id)
             if d is None or d.review_id != review_id:
                 raise NotFound(f"no decision {decision_id} in review {review_id}")
@@ -42,7 +49,7 @@ class WorkflowStore:
             return before
 
     def reimport_file(
-        self: Any,
+        self,
         actor: Actor,
         review_id: int,
         source_file_id: int,
@@ -59,8 +66,8 @@ class WorkflowStore:
         more than half of the file's (unless `confirm`)."""
         import ingest
 
-        review = self.get_review(actor, review_id)
-        if not self.may(actor, review_id, IMPORT):  # before the file is read at all
+        review = self._store.get_review(actor, review_id)
+        if not self._store.may(actor, review_id, IMPORT):  # before the file is read at all
             raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
         period = None
         if review["period_start"] and review["period_end"]:
@@ -68,7 +75,7 @@ class WorkflowStore:
         fi = ingest.import_file(
             Path(path), agency=agency, profile=profile, period=period, display_name=display_name
         )
-        with self._change(actor, review_id, IMPORT, "import files") as tx:
+        with self._store._change(actor, review_id, IMPORT, "import files") as tx:
             s = tx.session
             old = s.get(SourceFile, source_file_id)
             if old is None or old.review_id != review_id:
@@ -85,10 +92,10 @@ class WorkflowStore:
             )
             return result
 
-    def set_workshop_view(self: Any, actor: Actor, review_id: int, view: dict) -> dict:
+    def set_workshop_view(self, actor: Actor, review_id: int, view: dict) -> dict:
         """The facilitator moves the workshop on (see store.workshop.move)."""
-        return self.workshop.move(actor, review_id, view)
+        return self._store.workshop.move(actor, review_id, view)
 
-    def get_workshop_view(self: Any, actor: Actor, review_id: int) -> dict | None:
+    def get_workshop_view(self, actor: Actor, review_id: int) -> dict | None:
         """The facilitator's latest view, or None before the workshop starts."""
-        return self.workshop.current(actor, review_id)
+        return self._store.workshop.current(actor, review_id)

@@ -7,7 +7,7 @@ are versioned like findings: a stale edit raises Conflict with the row as it is 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -27,11 +27,18 @@ def _check_finding(s: Any, review_id: int, finding_id: int | None) -> None:
         raise InvalidInput("a finding of another review, or no such finding")
 
 
-class EscalationsMixin:
-    """Needs the Store's `_read`, `_check_read`, `_change`, `_current` and `_review_of`."""
+if TYPE_CHECKING:
+    from .service import Store
+
+
+class Escalations:
+    """A part of the store (`store.escalations`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
     def add_escalation(
-        self: Any,
+        self,
         actor: Actor,
         review_id: int,
         text: str,
@@ -42,7 +49,7 @@ class EscalationsMixin:
     ) -> dict[str, Any]:
         if not text.strip():
             raise InvalidInput("say what the issue is")
-        with self._change(actor, review_id, FINDINGS, "record escalations") as tx:
+        with self._store._change(actor, review_id, FINDINGS, "record escalations") as tx:
             s = tx.session
             _check_finding(s, review_id, finding_id)
             now = utcnow()
@@ -62,17 +69,17 @@ class EscalationsMixin:
             return row_snapshot(e)
 
     def update_escalation(
-        self: Any, actor: Actor, escalation_id: int, expected_version: int, **fields: Any
+        self, actor: Actor, escalation_id: int, expected_version: int, **fields: Any
     ) -> dict[str, Any]:
         unknown = set(fields) - _FIELDS
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
         if "text" in fields and not str(fields["text"] or "").strip():
             raise InvalidInput("say what the issue is")
-        review_id = self._review_of(Escalation, escalation_id, versioned=True)
-        with self._change(actor, review_id, FINDINGS, "record escalations") as tx:
+        review_id = self._store._review_of(Escalation, escalation_id, versioned=True)
+        with self._store._change(actor, review_id, FINDINGS, "record escalations") as tx:
             s = tx.session
-            e = self._current(s, Escalation, escalation_id, expected_version, row_snapshot)
+            e = self._store._current(s, Escalation, escalation_id, expected_version, row_snapshot)
             if "finding_id" in fields:
                 _check_finding(s, review_id, fields["finding_id"])
             before = row_snapshot(e)
@@ -84,15 +91,17 @@ class EscalationsMixin:
             tx.audit("escalation.update", "escalation", e.id, before, row_snapshot(e))
             return row_snapshot(e)
 
-    def delete_escalation(self: Any, actor: Actor, escalation_id: int, expected_version: int):
-        review_id = self._review_of(Escalation, escalation_id, versioned=True)
-        with self._change(actor, review_id, FINDINGS, "record escalations") as tx:
-            e = self._current(tx.session, Escalation, escalation_id, expected_version, row_snapshot)
+    def delete_escalation(self, actor: Actor, escalation_id: int, expected_version: int):
+        review_id = self._store._review_of(Escalation, escalation_id, versioned=True)
+        with self._store._change(actor, review_id, FINDINGS, "record escalations") as tx:
+            e = self._store._current(
+                tx.session, Escalation, escalation_id, expected_version, row_snapshot
+            )
             tx.audit("escalation.delete", "escalation", e.id, row_snapshot(e), None)
             tx.session.delete(e)
 
-    def list_escalations(self: Any, actor: Actor, review_id: int) -> list[dict[str, Any]]:
-        with self._read() as s:
-            self._check_read(s, actor, review_id)
+    def list_escalations(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
+        with self._store._read() as s:
+            self._store._check_read(s, actor, review_id)
             q = select(Escalation).where(Escalation.review_id == review_id).order_by(Escalation.id)
             return [row_snapshot(e) for e in s.scalars(q)]

@@ -10,7 +10,7 @@ reviewer) read or change it: it is the key from the publication copy back to the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -50,21 +50,28 @@ def _rows(s: Session, review_id: int) -> list[dict[str, Any]]:
     return [{"id": n.id, "term": n.term, "replacement": n.replacement} for n in s.scalars(q)]
 
 
-class NamesMixin:
-    """Needs the Store's `_read`, `_role` and `_change` (role checked on every call)."""
+if TYPE_CHECKING:
+    from .service import Store
 
-    def list_names(self: Any, actor: Actor, review_id: int) -> dict[str, Any]:
+
+class Names:
+    """A part of the store (`store.names`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def list_names(self, actor: Actor, review_id: int) -> dict[str, Any]:
         """{"version": n, "rows": [{"id", "term", "replacement"}, ...]} in the saved order;
         pass `version` back to `set_names`."""
-        with self._read() as s:
+        with self._store._read() as s:
             review = s.get(Review, review_id)
             if review is None:
                 raise NotFound(f"no review {review_id}")
-            require(actor, self._role(s, actor, review_id), EXPORT, "see the names list")
+            require(actor, self._store._role(s, actor, review_id), EXPORT, "see the names list")
             return {"version": review.names_version, "rows": _rows(s, review_id)}
 
     def set_names(
-        self: Any,
+        self,
         actor: Actor,
         review_id: int,
         rows: Iterable[Mapping[str, Any] | tuple[str, str]],
@@ -74,7 +81,7 @@ class NamesMixin:
         Conflict (with the current list) when someone saved it since. Audited without the
         names themselves: the audit log must not become a second copy of the key."""
         cleaned = clean_names(rows)
-        with self._change(actor, review_id, EXPORT, "change the names list") as tx:
+        with self._store._change(actor, review_id, EXPORT, "change the names list") as tx:
             s = tx.session
             review = s.get(Review, review_id, populate_existing=True)
             if review.names_version != expected_version:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -17,21 +17,27 @@ from timeline.store.schema import (
 )
 from timeline.view import EventTags, Mark
 
+if TYPE_CHECKING:
+    from .service import Store
 
-class TimelineQueries:
-    """Needs the Store's `_read` and `_check_read` (role checked on every call)."""
 
-    def timeline_marks(self: Any, actor, review_id: int) -> list[Mark]:
+class TimelineReads:
+    """A part of the store (`store.timeline`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def timeline_marks(self, actor, review_id: int) -> list[Mark]:
         """Every current (not withdrawn) record of the review as a timeline mark."""
         return self._marks(actor, review_id, None)
 
-    def event_marks(self: Any, actor, event_id: int) -> list[Mark]:
+    def event_marks(self, actor, event_id: int) -> list[Mark]:
         """The marks of one merged event (to patch a tag into a drawn figure)."""
-        return self._marks(actor, self._review_of(MergedEvent, event_id), event_id)
+        return self._marks(actor, self._store._review_of(MergedEvent, event_id), event_id)
 
-    def _marks(self: Any, actor, review_id: int, event_id: int | None) -> list[Mark]:
-        with self._read() as s:
-            self._check_read(s, actor, review_id)
+    def _marks(self, actor, review_id: int, event_id: int | None) -> list[Mark]:
+        with self._store._read() as s:
+            self._store._check_read(s, actor, review_id)
             q = (
                 select(
                     SourceRecord.id,
@@ -69,10 +75,10 @@ class TimelineQueries:
             for pk, ev, agency, start, end, precision, t, desc, outcome, status in rows
         ]
 
-    def event_tags(self: Any, actor, review_id: int) -> dict[int, EventTags]:
+    def event_tags(self, actor, review_id: int) -> dict[int, EventTags]:
         """Annotation kinds and KLOE per merged event (filters and tag markers)."""
-        with self._read() as s:
-            self._check_read(s, actor, review_id)
+        with self._store._read() as s:
+            self._store._check_read(s, actor, review_id)
             tags: dict[int, EventTags] = {}
             for event_id, kind in s.execute(
                 select(Annotation.event_id, Annotation.kind).where(
