@@ -133,7 +133,7 @@ def test_mg001_upgrade_from_0002_carries_the_review_over(db, tmp_path, monkeypat
             ("point_to_raise", "Why was no strategy meeting held?"),
         ]
         # the next move continues the sequence and leaves the overall version alone
-        store.workshop.move(op, rid, {"label": "next", "seq": 3})
+        store.workshop.move(op, rid, {"label": "next", "seq": 1_764_579_600_000})  # Date.now()
         after = store.review_versions(op, rid)
         assert (after.version, after.workshop) == (7, 3)
     finally:

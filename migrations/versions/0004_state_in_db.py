@@ -125,7 +125,7 @@ def upgrade() -> None:
         sa.Column("review_id", sa.Integer(), nullable=False),
         sa.Column("view", sa.JSON(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("client_seq", sa.Integer(), nullable=True),
+        sa.Column("client_seq", sa.BigInteger(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("updated_by", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from timeline.settings import get_settings
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUSY_TIMEOUT_MS = 30_000
 
@@ -24,8 +26,6 @@ WRITE_OPTION = "timeline_store_write"
 def default_url() -> str:
     """The database URL from DATABASE_URL, else the embedded SQLite file in the data folder
     (LRT_DATA_DIR, default data/): see timeline.settings."""
-    from timeline.settings import get_settings
-
     return get_settings().database
 
 

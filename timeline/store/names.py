@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from timeline.export.pseudonymise import NamesList, NamesListError
+
 from .auth import EXPORT, Actor, require
 from .errors import Conflict, InvalidInput, NotFound
 from .schema import PublicationName, Review
@@ -23,8 +25,6 @@ from .schema import PublicationName, Review
 def clean_names(rows: Iterable[Mapping[str, Any] | tuple[str, str]]) -> list[dict[str, str]]:
     """Rows as {"term", "replacement"}, trimmed, blank rows dropped; InvalidInput when a row
     lacks a term or a replacement, a term is listed twice, or a replacement holds a term."""
-    from timeline.export.pseudonymise import NamesList, NamesListError
-
     out = []
     for row in rows:
         if isinstance(row, Mapping):

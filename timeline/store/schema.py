@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -204,7 +205,8 @@ class WorkshopView(Base):
     )
     view: Mapped[dict[str, Any]] = mapped_column(default=dict)
     seq: Mapped[int] = mapped_column(Integer, default=0)
-    client_seq: Mapped[int | None] = mapped_column(Integer)  # the browser's move counter
+    # The browser's move counter (a millisecond clock: beyond a 32-bit integer).
+    client_seq: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
