@@ -15,7 +15,6 @@ from timeline.figures import (
     SELECTION_TRACE,
     overview_figure,
     selection_trace,
-    tag_point,
     tag_trace_index,
     timeline_figure,
 )
@@ -425,15 +424,14 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
     if not kind:
         return "Choose the kind of tag first.", no_update, no_update, no_update
     try:
-        actor = current_actor()
-        s = store()
-        s.add_annotation(actor, event_id, kind, text or "", kloe_ids or [])
-        version = s.review_version(actor, review_id)
-        x, y, _ = tag_point(s.event_marks(actor, event_id), _lanes(actor, review_id))
-        panel = _panel(actor, event_id, review_id)
+        t = screens.tag_event(
+            store(), current_actor(), review_id, event_id, kind, text or "", kloe_ids or []
+        )
     except StoreError as exc:
         return f"Not saved: {exc}", no_update, no_update, no_update
-    extend = ({"x": [[x]], "y": [[y]], "customdata": [[event_id]]}, [tag_trace_index(kind)])
+    version = t.version
+    panel = event_panel(t.event, t.kloes, can_annotate=t.can_annotate)
+    extend = ({"x": [[t.x]], "y": [[t.y]], "customdata": [[event_id]]}, [tag_trace_index(kind)])
     # Only our own change since the last draw: mark it seen, so no redraw follows.
     seen_now = version if seen is not None and version == seen + 1 else no_update
     return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, extend, panel

@@ -66,3 +66,40 @@ def findings_lists(store: Store, actor: Actor, rid: int) -> dict[str, Any]:
             "annotations": store.list_annotations(actor, rid),
             "can_edit": store.may(actor, rid, "findings"),
         }
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A tag saved on the shared timeline, and what the tagger's screen shows next."""
+
+    version: int  # the review's version after the tag
+    x: Any  # where the tag marker goes (timeline.figures.tag_point)
+    y: float
+    event: dict  # the event panel's event, with the new tag
+    kloes: list[dict]
+    can_annotate: bool
+
+
+def tag_event(
+    store: Store,
+    actor: Actor,
+    rid: int,
+    event_id: int,
+    kind: str,
+    text: str,
+    kloe_ids: list[int],
+) -> Tagged:
+    """Save a tag (one write transaction), then read what the tagger's screen needs in
+    one read transaction: the version, the marker's place and the event panel."""
+    from timeline.figures import tag_point
+    from timeline.store.auth import ANNOTATE
+
+    store.add_annotation(actor, event_id, kind, text, kloe_ids)
+    with store.snapshot():
+        version = store.review_version(actor, rid)
+        lanes = lane_order(a["name"] for a in store.list_agencies(actor, rid))
+        x, y, _ = tag_point(store.event_marks(actor, event_id), lanes)
+        event = store.get_event(actor, event_id)
+        kloes = store.list_kloes(actor, rid)
+        can = store.may(actor, rid, ANNOTATE)
+    return Tagged(version, x, y, event, kloes, can)
