@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 from dash import dcc, html
 
@@ -18,8 +16,7 @@ dash.register_page(__name__, path="/", title="Reviews · Learning Review Timelin
 def _period(review: dict) -> str:
     if not review.get("period_start"):
         return "no review period set"
-    start, end = (date.fromisoformat(review[k]) for k in ("period_start", "period_end"))
-    return f"{fmt(start)} to {fmt(end)}"
+    return f"{fmt(review['period_start'])} to {fmt(review['period_end'])}"
 
 
 def _file_rows(actor, review_id: int) -> list:

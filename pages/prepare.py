@@ -16,8 +16,6 @@ A point to raise is an annotation of its own kind ("point_to_raise", timeline.wo
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
@@ -138,12 +136,6 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     )
 
 
-def _as_date(value) -> date | None:
-    if not value:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
 @callback(
     Output("pr-graph", "figure"),
     Output("pr-entries", "children"),
@@ -178,7 +170,7 @@ def draw(_v, selected, view, follow, rid, agency):
         marks,
         lanes,
         tags=tags,
-        dob=_as_date(review.get("child_dob")),
+        dob=review.get("child_dob"),
         highlight_agency=agency,
         selected_event=event,
         x_range=x_range,

@@ -10,8 +10,6 @@ file that looks like a new version of an earlier one waits for the lead's choice
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
@@ -46,8 +44,8 @@ def progress(children, id_: str) -> dcc.Loading:
 
 
 def _shown(value) -> str:
-    """'12 Mar 2021' (the UI's date style) from the store's ISO text."""
-    return fmt(date.fromisoformat(str(value)[:10])) if value else "—"
+    """'12 Mar 2021' (the UI's date style), or a dash when not set."""
+    return fmt(value) if value else "—"
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:

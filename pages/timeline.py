@@ -278,14 +278,14 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
     shown = apply_filters(marks, tags, f)
     episodes = episode_bands(sc.episodes, marks)
     period = (review.get("period_start"), review.get("period_end"))
-    x_range = tuple(str(p)[:10] for p in period) if all(period) else None
+    x_range = tuple(p.isoformat() for p in period) if all(period) else None
     fig = timeline_figure(
         shown,
         lanes,
         tags=tags,
         gaps=contact_gaps(shown, int(gap or 28)),
         episodes=episodes,
-        dob=_as_date(review.get("child_dob")),
+        dob=review.get("child_dob"),
         selected_event=selected,
         x_range=x_range,  # open on the review period; records outside it: zoom out
     )
@@ -310,14 +310,6 @@ def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab,
     except StoreError:
         return []
     return grid_rows(shown, lanes)
-
-
-def _as_date(value):
-    from datetime import date
-
-    if value in (None, ""):
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 @callback(

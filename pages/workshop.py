@@ -56,9 +56,8 @@ TAG_KEYS = {
 
 
 def _d(value) -> date | None:
-    if not value:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    """A day the browser sent (a date picker's or a step's ISO text)."""
+    return date.fromisoformat(str(value)[:10]) if value else None
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
@@ -202,7 +201,7 @@ def _steps(review: dict, episodes: list[dict], marks) -> list[Step]:
             eps.append((e["id"], e["title"], span[0], span[1]))
     period = None
     if review.get("period_start") and review.get("period_end"):
-        period = (_d(review["period_start"]), _d(review["period_end"]))
+        period = (review["period_start"], review["period_end"])
     return workshop_steps(eps, period)
 
 
@@ -350,7 +349,7 @@ def draw(pos, _version, steps, rid):
         marks,
         lanes,
         tags=tags,
-        dob=_d(review.get("child_dob")),
+        dob=review.get("child_dob"),
         selected_event=event_id,
         x_range=tuple(step["period"]) if step else None,
         large_type=True,
@@ -389,7 +388,7 @@ def draw(pos, _version, steps, rid):
             [
                 html.Strong(e["title"]),
                 f" — {e['description']}" if e.get("description") else "",
-                f" ({fmt(_d(e['date_start']))} to {fmt(_d(e['date_end']))})"
+                f" ({fmt(e['date_start'])} to {fmt(e['date_end'])})"
                 if e.get("date_start") and e.get("date_end")
                 else f" ({len(e['event_ids'])} events)",
                 " ",

@@ -99,3 +99,14 @@ def sign_in(page, base: str, email: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(base + "/")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """A process reads its settings once; a test that sets an environment variable with
+    monkeypatch is a new start, so the cached settings are dropped around every test."""
+    from timeline.settings import get_settings
+
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

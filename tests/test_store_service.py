@@ -58,7 +58,7 @@ def test_st010_create_review_with_kloe_and_audit(store):
     rid = _review(store)
     review = store.get_review(LOCAL_OPERATOR, rid)
     assert review["title"] == "Review of Robin (fictional)"
-    assert review["period_start"] == "2020-01-01" and review["period_end"] == "2021-12-31"
+    assert review["period_start"] == D(2020, 1, 1) and review["period_end"] == D(2021, 12, 31)
     kloes = store.list_kloes(LOCAL_OPERATOR, rid)
     assert [(k["number"], k["title"]) for k in kloes] == [
         ("1", "Information sharing"),

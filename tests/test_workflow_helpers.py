@@ -92,7 +92,7 @@ def test_wf106_workshop_steps_episodes_then_periods_and_keys():
 
 def test_wf107_episodes_as_bands_by_period_or_by_events():
     episodes = [
-        {"title": "Spring visits", "date_start": "2021-03-01", "date_end": "2021-04-15"},
+        {"title": "Spring visits", "date_start": date(2021, 3, 1), "date_end": date(2021, 4, 15)},
         {"title": "The GP visit", "date_start": None, "date_end": None, "event_ids": [11]},
         {"title": "Nothing to draw", "date_start": None, "date_end": None, "event_ids": []},
     ]

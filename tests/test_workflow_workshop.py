@@ -4,6 +4,8 @@ points to raise, and key practice episodes drawn as bands."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
@@ -137,7 +139,7 @@ def test_wf503_episodes_are_steps_and_bands(live_app, sample_site, page):
     store = with_store(sample_site)
     try:
         (ep,) = store.list_episodes(actor_of(store, FAC), rid)
-        assert (ep["date_start"], ep["date_end"]) == ("2019-11-02", "2019-11-20")
+        assert (ep["date_start"], ep["date_end"]) == (date(2019, 11, 2), date(2019, 11, 20))
     finally:
         store.close()
     assert page.console_errors == []

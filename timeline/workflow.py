@@ -78,16 +78,12 @@ def queue_items(queue: Sequence[dict], known_records: set[str], limit: int = 50)
 # ---------------------------------------------------------------- key practice episodes
 
 
-def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
 def episode_span(episode: dict, by_event: dict[int, list]) -> tuple[date, date] | None:
     """An episode's dates: its own period, else the span of its events' marks
     (`by_event`: event id -> marks with .start and .end)."""
     start, end = episode.get("date_start"), episode.get("date_end")
     if start or end:
-        return _day(start or end), _day(end or start)
+        return start or end, end or start
     marks = [m for e in episode.get("event_ids") or () for m in by_event.get(e, ())]
     if not marks:
         return None

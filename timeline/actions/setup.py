@@ -98,10 +98,7 @@ def _name_key(file_name: str) -> str:
 def _period(store: Store, actor: Actor, rid: int) -> tuple[date, date] | None:
     review = store.get_review(actor, rid)
     if review["period_start"] and review["period_end"]:
-        return (
-            date.fromisoformat(str(review["period_start"])),
-            date.fromisoformat(str(review["period_end"])),
-        )
+        return review["period_start"], review["period_end"]
     return None
 
 

@@ -275,8 +275,8 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         Episode(
             k["title"],
             k.get("description") or "",
-            _d(k["date_start"]),
-            _d(k["date_end"]),
+            k["date_start"],
+            k["date_end"],
             k["event_ids"],
         )
         for k in stored_episodes
@@ -324,8 +324,8 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         review_id=review_id,
         title=review["title"] or "",
         child=review.get("child_pseudonym") or "",
-        period_start=_d(review.get("period_start")),
-        period_end=_d(review.get("period_end")),
+        period_start=review.get("period_start"),
+        period_end=review.get("period_end"),
         agencies=agencies,
         kloes=kloes,
         records=records,

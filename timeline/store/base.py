@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit
@@ -98,8 +98,14 @@ def read_kloe_csv(source: str | Path) -> list[dict[str, str]]:
     return out
 
 
+def _columns(obj: Any) -> dict[str, Any]:
+    """An ORM row's column values as they are: dates stay `date` objects (the audit trail
+    makes its own JSON-safe copy)."""
+    return {a.key: getattr(obj, a.key) for a in inspect(obj).mapper.column_attrs}
+
+
 def _review_dict(r: Review, role: str | None = None) -> dict[str, Any]:
-    d = row_snapshot(r)
+    d = _columns(r)
     d["role"] = role
     return d
 
@@ -153,7 +159,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def _kpe_dict(k: KeyPracticeEpisode) -> dict[str, Any]:
-    d = row_snapshot(k)
+    d = _columns(k)
     d["event_ids"] = [e.id for e in k.events]
     return d
 

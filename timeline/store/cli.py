@@ -206,8 +206,7 @@ def _review_import(args: argparse.Namespace) -> int:
     rid = _review_id(store, args.review)
     review = store.get_review(LOCAL_OPERATOR, rid)
     if not args.period and review["period_start"] and review["period_end"]:
-        start = date.fromisoformat(review["period_start"])
-        end = date.fromisoformat(review["period_end"])
+        start, end = review["period_start"], review["period_end"]
         args.period = f"{start:%d/%m/%Y}:{end:%d/%m/%Y}"
     replaces = _replacements(store, rid, args)
     results, failures = import_all(args)

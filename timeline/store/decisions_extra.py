@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +70,7 @@ class Workflow:
             raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
         period = None
         if review["period_start"] and review["period_end"]:
-            period = tuple(date.fromisoformat(review[k]) for k in ("period_start", "period_end"))
+            period = (review["period_start"], review["period_end"])
         fi = ingest.import_file(
             Path(path), agency=agency, profile=profile, period=period, display_name=display_name
         )

@@ -7,7 +7,6 @@ A part of the store: it holds the store and runs in its transactions
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,8 +73,8 @@ class Records:
         period = None
         if review["period_start"] and review["period_end"]:
             period = (
-                date.fromisoformat(review["period_start"]),
-                date.fromisoformat(review["period_end"]),
+                review["period_start"],
+                review["period_end"],
             )
         imports = []
         for p in paths:
