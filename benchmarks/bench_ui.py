@@ -142,11 +142,11 @@ def main() -> int:
             bare.append(time.perf_counter() - t)
 
         # Select one event, then tag it repeatedly.
-        page.fill("#f-text", "strategy")
-        page.press("#f-text", "Enter")
+        page.fill("#tl-f-text", "strategy")
+        page.press("#tl-f-text", "Enter")
         page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
         page.locator(".ag-center-cols-container .ag-row").first.click()
-        page.wait_for_selector("#tag-add")
+        page.wait_for_selector("#tl-tag-add")
         page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
         trips, baseline = [], []
         count_tags = (
@@ -154,15 +154,15 @@ def main() -> int:
             ".slice(1, 9).reduce((n, t) => n + t.x.length, 0)"
         )
         for i in range(args.tags):
-            page.click("#tag-kind")
+            page.click("#tl-tag-kind")
             page.get_by_role("option", name="Comment", exact=True).click()
-            page.fill("#tag-text", f"benchmark tag {i}")
+            page.fill("#tl-tag-text", f"benchmark tag {i}")
             before = page.evaluate(count_tags)
             t = time.perf_counter()
-            page.click("#tag-add")
+            page.click("#tl-tag-add")
             page.wait_for_function(f"() => ({count_tags})() > {before}", polling="raf")
             trips.append(time.perf_counter() - t)
-            page.wait_for_selector("#tag-kind")
+            page.wait_for_selector("#tl-tag-kind")
             # the baseline: a trivial server round trip on the same page
             t = time.perf_counter()
             page.locator("#tl-tabs").get_by_text("Table", exact=True).click()

@@ -60,14 +60,14 @@ def main() -> int:
             "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
             " return g && g.data && g.data.length > 3; }"
         )
-        page.fill("#f-text", "strategy")
-        page.press("#f-text", "Enter")
+        page.fill("#tl-f-text", "strategy")
+        page.press("#tl-f-text", "Enter")
         page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
         page.locator(".ag-center-cols-container .ag-row").first.click()
         page.wait_for_selector(".record-card")
         page.screenshot(path=str(OUT / "table.png"), full_page=True)
-        page.fill("#f-text", "")
-        page.press("#f-text", "Enter")
+        page.fill("#tl-f-text", "")
+        page.press("#tl-f-text", "Enter")
         page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
         time.sleep(2)
         page.screenshot(path=str(OUT / "timeline.png"), full_page=True)

@@ -76,13 +76,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                 [
                     dcc.Dropdown(
                         [{"label": a, "value": a} for a in agencies],
-                        id="f-agencies",
+                        id="tl-f-agencies",
                         multi=True,
                         placeholder="All agencies",
                     ),
                     html.Div(
                         dcc.DatePickerRange(
-                            id="f-dates",
+                            id="tl-f-dates",
                             display_format="DD/MM/YYYY",
                             start_date_placeholder_text="From",
                             end_date_placeholder_text="To",
@@ -91,16 +91,19 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                         className="date-filter",
                     ),
                     dcc.Input(
-                        id="f-text", type="search", placeholder="Search the wording", debounce=True
+                        id="tl-f-text",
+                        type="search",
+                        placeholder="Search the wording",
+                        debounce=True,
                     ),
-                    dcc.Dropdown(kloe_options, id="f-kloes", multi=True, placeholder="KLOE"),
-                    dcc.Dropdown(kind_options, id="f-kinds", multi=True, placeholder="Tags"),
-                    dcc.Checklist(SWITCHES, [], id="f-switches", inline=True),
+                    dcc.Dropdown(kloe_options, id="tl-f-kloes", multi=True, placeholder="KLOE"),
+                    dcc.Dropdown(kind_options, id="tl-f-kinds", multi=True, placeholder="Tags"),
+                    dcc.Checklist(SWITCHES, [], id="tl-f-switches", inline=True),
                     html.Label(
                         [
                             "Shade gaps over ",
                             dcc.Input(
-                                id="f-gap",
+                                id="tl-f-gap",
                                 type="number",
                                 value=28,
                                 min=1,
@@ -239,13 +242,13 @@ def _lanes(actor, review_id: int) -> list[str]:
 
 FILTER_INPUTS = [
     Input("tl-redraw", "data"),
-    Input("f-agencies", "value"),
-    Input("f-dates", "start_date"),
-    Input("f-dates", "end_date"),
-    Input("f-text", "value"),
-    Input("f-kloes", "value"),
-    Input("f-kinds", "value"),
-    Input("f-switches", "value"),
+    Input("tl-f-agencies", "value"),
+    Input("tl-f-dates", "start_date"),
+    Input("tl-f-dates", "end_date"),
+    Input("tl-f-text", "value"),
+    Input("tl-f-kloes", "value"),
+    Input("tl-f-kinds", "value"),
+    Input("tl-f-switches", "value"),
 ]
 
 
@@ -262,7 +265,7 @@ def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
     Output("tl-graph", "figure"),
     Output("tl-overview", "figure"),
     *FILTER_INPUTS,
-    Input("f-gap", "value"),
+    Input("tl-f-gap", "value"),
     State("tl-selected", "data"),
     State("tl-review", "data"),
 )
@@ -398,10 +401,10 @@ def show_panel(event_id, _version, review_id, drafts):
     Output("tl-seen", "data", allow_duplicate=True),
     Output("tl-graph", "extendData"),
     Output("tl-panel", "children", allow_duplicate=True),
-    Input("tag-add", "n_clicks"),
-    State("tag-kind", "value"),
-    State("tag-kloes", "value"),
-    State("tag-text", "value"),
+    Input("tl-tag-add", "n_clicks"),
+    State("tl-tag-kind", "value"),
+    State("tl-tag-kloes", "value"),
+    State("tl-tag-text", "value"),
     State("tl-selected", "data"),
     State("tl-review", "data"),
     State("tl-seen", "data"),
@@ -433,7 +436,7 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
     Output("tl-message", "children", allow_duplicate=True),
     Output("tl-seen", "data", allow_duplicate=True),
     Output("tl-redraw", "data", allow_duplicate=True),
-    Input({"type": "ann-delete", "id": ALL, "v": ALL}, "n_clicks"),
+    Input({"type": "tl-ann-delete", "id": ALL, "v": ALL}, "n_clicks"),
     State("tl-review", "data"),
     prevent_initial_call=True,
 )
@@ -454,7 +457,7 @@ def delete_tag(clicks, review_id):
 
 @callback(
     Output("tl-drafts", "data"),
-    Input({"type": "ann-text", "id": ALL, "v": ALL}, "value"),
+    Input({"type": "tl-ann-text", "id": ALL, "v": ALL}, "value"),
     State("tl-drafts", "data"),
     prevent_initial_call=True,
 )
@@ -472,8 +475,8 @@ def keep_draft(_values, drafts):
     Output("tl-seen", "data", allow_duplicate=True),
     Output("tl-redraw", "data", allow_duplicate=True),
     Output("tl-drafts", "data", allow_duplicate=True),
-    Input({"type": "ann-save", "id": ALL, "v": ALL}, "n_clicks"),
-    State({"type": "ann-text", "id": ALL, "v": ALL}, "value"),
+    Input({"type": "tl-ann-save", "id": ALL, "v": ALL}, "n_clicks"),
+    State({"type": "tl-ann-text", "id": ALL, "v": ALL}, "value"),
     State("tl-review", "data"),
     State("tl-drafts", "data"),
     prevent_initial_call=True,

@@ -30,8 +30,8 @@ def trace_names(page):
 
 def select_row(page, text):
     """Narrow with the search box (the grid only renders rows in view), pick the first."""
-    page.fill("#f-text", text)
-    page.press("#f-text", "Enter")
+    page.fill("#tl-f-text", text)
+    page.press("#tl-f-text", "Enter")
     page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
     page.locator(".ag-center-cols-container .ag-row", has_text=text).first.click()
     page.wait_for_selector(".record-card")
@@ -65,8 +65,8 @@ def marks_shown(page) -> int:
 def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sample_site, page):
     open_review(page, live_app, sample_site)
     everything = marks_shown(page)
-    page.fill("#f-text", "Operation Encompass")
-    page.press("#f-text", "Enter")
+    page.fill("#tl-f-text", "Operation Encompass")
+    page.press("#tl-f-text", "Enter")
     page.wait_for_function(
         f"() => document.querySelector('#tl-graph .js-plotly-plot').data"
         f".filter(t => t.mode === 'markers' && t.customdata && !t.legendgroup)"
@@ -81,9 +81,9 @@ def test_tl002_filters_narrow_the_timeline_and_keep_events_whole(live_app, sampl
     assert rows and all("Operation Encompass" in r for r in rows)
     # an agency filter takes the other lanes away
     page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
-    page.fill("#f-text", "")
-    page.press("#f-text", "Enter")
-    page.click("#f-agencies")
+    page.fill("#tl-f-text", "")
+    page.press("#tl-f-text", "Enter")
+    page.click("#tl-f-agencies")
     page.get_by_role("option", name="GP", exact=True).click()
     page.keyboard.press("Escape")
     page.wait_for_function(
@@ -116,10 +116,10 @@ def test_tl004_a_tag_by_one_user_appears_on_another_users_screen(
         open_review(other, live_app, sample_site, "pc.ward@example.org")  # a participant
         select_row(page, "Strategy discussion")
         select_row(other, "Strategy discussion")
-        page.click("#tag-kind")
+        page.click("#tl-tag-kind")
         page.get_by_role("option", name="Key decision", exact=True).click()
-        page.fill("#tag-text", "Decision to hold s47 jointly: tagged live.")
-        page.click("#tag-add")
+        page.fill("#tl-tag-text", "Decision to hold s47 jointly: tagged live.")
+        page.click("#tl-tag-add")
         page.wait_for_selector("text=Tag saved")
         # the other screen polls the review's version and redraws within a few seconds
         # within 3 seconds, as the issue asks (the screen polls every 1.5 s)
@@ -162,16 +162,16 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
             {"id": "tl-graph", "property": "extendData"},
             {"id": "tl-panel", "property": "children"},
         ],
-        "inputs": [{"id": "tag-add", "property": "n_clicks", "value": 1}],
+        "inputs": [{"id": "tl-tag-add", "property": "n_clicks", "value": 1}],
         "state": [
-            {"id": "tag-kind", "property": "value", "value": "comment"},
-            {"id": "tag-kloes", "property": "value", "value": []},
-            {"id": "tag-text", "property": "value", "value": "forged"},
+            {"id": "tl-tag-kind", "property": "value", "value": "comment"},
+            {"id": "tl-tag-kloes", "property": "value", "value": []},
+            {"id": "tl-tag-text", "property": "value", "value": "forged"},
             {"id": "tl-selected", "property": "data", "value": event_id},
             {"id": "tl-review", "property": "data", "value": rid},
             {"id": "tl-seen", "property": "data", "value": 1},
         ],
-        "changedPropIds": ["tag-add.n_clicks"],
+        "changedPropIds": ["tl-tag-add.n_clicks"],
     }
     reply = page.evaluate(
         "([url, body]) => fetch(url, {method: 'POST', headers: {'Content-Type': "
@@ -194,7 +194,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
                 page.evaluate(f"() => fetch('{live_app}/_dash-dependencies').then(r => r.json())")
             )
         )
-        if "ann-delete" in json.dumps(d["inputs"])
+        if "tl-ann-delete" in json.dumps(d["inputs"])
     ]
     body = {
         "output": deletes[0]["output"],
@@ -206,7 +206,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "inputs": [
             [
                 {
-                    "id": {"type": "ann-delete", "id": lead_tag["id"], "v": lead_tag["version"]},
+                    "id": {"type": "tl-ann-delete", "id": lead_tag["id"], "v": lead_tag["version"]},
                     "property": "n_clicks",
                     "value": 1,
                 }
@@ -215,7 +215,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "state": [{"id": "tl-review", "property": "data", "value": rid}],
         "changedPropIds": [
             json.dumps(
-                {"id": lead_tag["id"], "type": "ann-delete", "v": lead_tag["version"]},
+                {"id": lead_tag["id"], "type": "tl-ann-delete", "v": lead_tag["version"]},
                 separators=(",", ":"),
             )
             + ".n_clicks"
@@ -243,10 +243,10 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     # a tag on a core group event, by the facilitator (who may edit any tag)
     open_review(page, live_app, sample_site, "facilitator@example.org")
     select_row(page, "Core group")
-    page.click("#tag-kind")
+    page.click("#tl-tag-kind")
     page.get_by_role("option", name="Comment", exact=True).click()
-    page.fill("#tag-text", "Original wording of the tag")
-    page.click("#tag-add")
+    page.fill("#tl-tag-text", "Original wording of the tag")
+    page.click("#tl-tag-add")
     page.wait_for_selector("text=Tag saved")
     tag = next(
         a

@@ -87,19 +87,22 @@ def annotation_item(
                 [
                     html.Summary("Edit"),
                     dcc.Textarea(
-                        id={"type": "ann-text", **key},
+                        id={"type": "tl-ann-text", **key},
                         value=draft if draft is not None else a.get("text") or "",
                         style={"width": "100%", "height": "4em"},
                     ),
                     html.Button(
-                        "Save", id={"type": "ann-save", **key}, n_clicks=0, className="link-button"
+                        "Save",
+                        id={"type": "tl-ann-save", **key},
+                        n_clicks=0,
+                        className="link-button",
                     ),
                 ],
                 className="ann-edit",
                 open=draft is not None,
             ),
             html.Button(
-                "Delete", id={"type": "ann-delete", **key}, className="link-button", n_clicks=0
+                "Delete", id={"type": "tl-ann-delete", **key}, className="link-button", n_clicks=0
             ),
         ]
     return html.Li(
@@ -118,16 +121,18 @@ def tag_form(kloe_options: list[dict]) -> html.Div:
     return html.Div(
         [
             html.H4("Add a tag"),
-            dcc.Dropdown(KIND_OPTIONS, id="tag-kind", placeholder="Kind of tag", clearable=False),
             dcc.Dropdown(
-                kloe_options, id="tag-kloes", multi=True, placeholder="KLOE (one or more)"
+                KIND_OPTIONS, id="tl-tag-kind", placeholder="Kind of tag", clearable=False
+            ),
+            dcc.Dropdown(
+                kloe_options, id="tl-tag-kloes", multi=True, placeholder="KLOE (one or more)"
             ),
             dcc.Textarea(
-                id="tag-text",
+                id="tl-tag-text",
                 placeholder="What the review should note",
                 style={"width": "100%", "height": "5em"},
             ),
-            html.Button("Add tag", id="tag-add", n_clicks=0, className="primary"),
+            html.Button("Add tag", id="tl-tag-add", n_clicks=0, className="primary"),
         ],
         className="tag-form",
     )
