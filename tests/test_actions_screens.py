@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
 """Queue, preparation, workshop and findings actions against a real SQLite store, no
 browser: each change one transaction, screens read in one snapshot."""
 
@@ -13,19 +12,19 @@ from timeline.actions import findings, prepare, queue, workshop
 from timeline.store import LOCAL_OPERATOR, InvalidInput
 from timeline.store.schema import Annotation, MatchDecision
 
-from .test_store_helpers import db, make_import, make_user  # noqa: F401
+from .test_store_helpers import Database, make_import, make_user
 
 OP = LOCAL_OPERATOR
 D = date
 
 
 @pytest.fixture
-def sq(db):
-    if db.kind != "sqlite":
-        pytest.skip("the actions are engine-neutral: the store tests cover PostgreSQL")
-    s = db.open()
-    yield s
-    s.close()
+def sq(tmp_path):
+    """A real SQLite store (the actions are engine-neutral; the store's own tests run on
+    both engines)."""
+    database = Database("sqlite", tmp_path)
+    yield database.open()
+    database.drop()
 
 
 def _review(store) -> int:

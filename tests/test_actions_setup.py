@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_store_helpers)
 """Set-up actions against a real store, no browser: uploads kept in the database, nothing
 withdrawn by accident, a refused file mapped and imported, a corrected mapping."""
 
@@ -13,7 +12,7 @@ from ingest.profiles import AgencyProfile
 from timeline.actions import setup
 from timeline.store import LOCAL_OPERATOR
 
-from .test_store_helpers import db, make_user, store  # noqa: F401
+from .test_store_helpers import Database, make_user
 
 OP = LOCAL_OPERATOR
 MB = 1024 * 1024
@@ -50,12 +49,12 @@ def _count(store, rid, agency="GP"):
 
 
 @pytest.fixture
-def sq(db):
-    if db.kind != "sqlite":
-        pytest.skip("the actions are engine-neutral: the store tests cover PostgreSQL")
-    s = db.open()
-    yield s
-    s.close()
+def sq(tmp_path):
+    """A real SQLite store (the actions are engine-neutral; the store's own tests run on
+    both engines)."""
+    database = Database("sqlite", tmp_path)
+    yield database.open()
+    database.drop()
 
 
 def test_ac001_a_second_file_from_an_agency_adds_its_records(sq):
