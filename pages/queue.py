@@ -149,18 +149,20 @@ def render(_version, rid):
 
 
 @callback(
-    Output("qu-message", "children"),
-    Output("qu-version", "data"),
-    Input({"type": "qu-decide", "key": ALL, "kind": ALL}, "n_clicks"),
-    Input("qu-undo", "n_clicks"),
-    State("qu-review", "data"),
-    State("qu-version", "data"),
+    output={"message": Output("qu-message", "children"), "version": Output("qu-version", "data")},
+    inputs={
+        "_clicks": Input({"type": "qu-decide", "key": ALL, "kind": ALL}, "n_clicks"),
+        "_undo": Input("qu-undo", "n_clicks"),
+        "rid": State("qu-review", "data"),
+        "version": State("qu-version", "data"),
+    },
     prevent_initial_call=True,
 )
 def decide(_clicks, _undo, rid, version):
+    """A decision or the undo of the last one, each with its re-match: one action."""
     trigger = ctx.triggered_id
     if not trigger or not ctx.triggered[0].get("value"):
-        return no_update, no_update
+        return {"message": no_update, "version": no_update}
     try:
         actor = current_actor()
         if trigger == "qu-undo":
@@ -169,8 +171,8 @@ def decide(_clicks, _undo, rid, version):
             ids = trigger["key"].split("|")
             out = queue_actions.decide(store(), actor, rid, trigger["kind"], ids)
     except StoreError as exc:
-        return f"Not recorded: {exc}", (version or 0) + 1
-    return out.message, (version or 0) + 1
+        return {"message": f"Not recorded: {exc}", "version": (version or 0) + 1}
+    return {"message": out.message, "version": (version or 0) + 1}
 
 
 # After a redraw, keep the keyboard where it was (the pair now at the same position).

@@ -178,20 +178,33 @@ def _message(outcomes) -> html.Ul:
 CLASS_OF = {"refused": "error", "damaged": "error", "too large": "error", "held": "warning"}
 
 
+# Every import callback answers with the same two outputs, by name.
+def _outputs(first: bool = False) -> dict:
+    return {
+        "message": Output("su-upload-msg", "children", allow_duplicate=not first),
+        "version": Output("su-version", "data", allow_duplicate=True),
+    }
+
+
+def _answer(message=no_update, version=no_update) -> dict:
+    return {"message": message, "version": version}
+
+
 @callback(
-    Output("su-upload-msg", "children"),
-    Output("su-version", "data", allow_duplicate=True),
-    Input("su-upload", "contents"),
-    State("su-upload", "filename"),
-    State("su-review", "data"),
-    State("su-version", "data"),
+    output=_outputs(first=True),
+    inputs={
+        "contents": Input("su-upload", "contents"),
+        "names": State("su-upload", "filename"),
+        "rid": State("su-review", "data"),
+        "version": State("su-version", "data"),
+    },
     prevent_initial_call=True,
 )
 def upload(contents, names, rid, version):
     """Each file is imported on its own: a bad file is reported (by name, in red) and kept
     listed; the others, and everything imported before, stay."""
     if not contents:
-        return no_update, no_update
+        return _answer()
     if isinstance(contents, str):
         contents, names = [contents], [names]
     try:
@@ -203,29 +216,30 @@ def upload(contents, names, rid, version):
             max_bytes=max_upload_bytes(),
         )
     except StoreError as exc:
-        return html.P(str(exc), className="error"), no_update
-    return _message(result.files), (version or 0) + 1
+        return _answer(html.P(str(exc), className="error"))
+    return _answer(_message(result.files), (version or 0) + 1)
 
 
 @callback(
-    Output("su-upload-msg", "children", allow_duplicate=True),
-    Output("su-version", "data", allow_duplicate=True),
-    Input({"type": "su-uimport", "upload": ALL}, "n_clicks"),
-    Input({"type": "su-replace", "upload": ALL, "file": ALL, "c": ALL}, "n_clicks"),
-    Input({"type": "su-add", "upload": ALL}, "n_clicks"),
-    State({"type": "su-umap", "upload": ALL, "col": ALL}, "value"),
-    State({"type": "su-umap", "upload": ALL, "col": ALL}, "id"),
-    State({"type": "su-uagency", "upload": ALL}, "value"),
-    State({"type": "su-uagency", "upload": ALL}, "id"),
-    State("su-review", "data"),
-    State("su-version", "data"),
+    output=_outputs(),
+    inputs={
+        "_i": Input({"type": "su-uimport", "upload": ALL}, "n_clicks"),
+        "_r": Input({"type": "su-replace", "upload": ALL, "file": ALL, "c": ALL}, "n_clicks"),
+        "_a": Input({"type": "su-add", "upload": ALL}, "n_clicks"),
+        "fields": State({"type": "su-umap", "upload": ALL, "col": ALL}, "value"),
+        "field_ids": State({"type": "su-umap", "upload": ALL, "col": ALL}, "id"),
+        "agencies": State({"type": "su-uagency", "upload": ALL}, "value"),
+        "agency_ids": State({"type": "su-uagency", "upload": ALL}, "id"),
+        "rid": State("su-review", "data"),
+        "version": State("su-version", "data"),
+    },
     prevent_initial_call=True,
 )
 def import_kept(_i, _r, _a, fields, field_ids, agencies, agency_ids, rid, version):
     """A kept upload: mapped and imported, added alongside, or replacing an earlier file."""
     trigger = _triggered_clicked()
     if trigger is None:
-        return no_update, no_update
+        return _answer()
     uid = trigger["upload"]
     try:
         actor, s = current_actor(), store()
@@ -254,26 +268,27 @@ def import_kept(_i, _r, _a, fields, field_ids, agencies, agency_ids, rid, versio
         else:
             out = setup.import_upload(s, actor, rid, uid)
     except (StoreError, ValueError) as exc:
-        return html.P(f"Not imported: {exc}", className="error"), (version or 0) + 1
-    return _message([out]), (version or 0) + 1
+        return _answer(html.P(f"Not imported: {exc}", className="error"), (version or 0) + 1)
+    return _answer(_message([out]), (version or 0) + 1)
 
 
 @callback(
-    Output("su-upload-msg", "children", allow_duplicate=True),
-    Output("su-version", "data", allow_duplicate=True),
-    Input({"type": "su-reimport", "file": ALL, "c": ALL}, "n_clicks"),
-    State({"type": "su-map", "file": ALL, "col": ALL}, "value"),
-    State({"type": "su-map", "file": ALL, "col": ALL}, "id"),
-    State({"type": "su-agency", "file": ALL}, "value"),
-    State({"type": "su-agency", "file": ALL}, "id"),
-    State("su-review", "data"),
-    State("su-version", "data"),
+    output=_outputs(),
+    inputs={
+        "_clicks": Input({"type": "su-reimport", "file": ALL, "c": ALL}, "n_clicks"),
+        "fields": State({"type": "su-map", "file": ALL, "col": ALL}, "value"),
+        "field_ids": State({"type": "su-map", "file": ALL, "col": ALL}, "id"),
+        "agencies": State({"type": "su-agency", "file": ALL}, "value"),
+        "agency_ids": State({"type": "su-agency", "file": ALL}, "id"),
+        "rid": State("su-review", "data"),
+        "version": State("su-version", "data"),
+    },
     prevent_initial_call=True,
 )
 def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
     trigger = _triggered_clicked()
     if trigger is None:
-        return no_update, no_update
+        return _answer()
     fid = trigger["file"]
     try:
         actor, s = current_actor(), store()
@@ -287,7 +302,7 @@ def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
         agency = _value_for(agencies, agency_ids, "file", fid) or ""
         out = setup.correct_file(s, actor, rid, fid, columns, agency, confirm=bool(trigger["c"]))
     except StoreError as exc:
-        return html.P(f"Not re-imported: {exc}", className="error"), no_update
+        return _answer(html.P(f"Not re-imported: {exc}", className="error"))
     if out.status != "imported":
         confirm = (
             html.Button(
@@ -298,18 +313,15 @@ def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
             if out.needs_confirmation
             else None
         )
-        return html.Div([html.P(f"Not re-imported: {out.message}", className="error"), confirm]), (
-            version or 0
-        ) + 1
+        refused = html.Div([html.P(f"Not re-imported: {out.message}", className="error"), confirm])
+        return _answer(refused, (version or 0) + 1)
     used = f" (saved as the {out.profile_used} profile)" if out.profile_used else ""
-    return (
-        html.P(
-            f"'{out.file_name}' re-imported as {out.agency} with the corrected mapping{used}: "
-            f"{out.added} new, {out.kept} kept, {out.withdrawn} withdrawn. Run matching to "
-            "update the timeline."
-        ),
-        (version or 0) + 1,
+    done = html.P(
+        f"'{out.file_name}' re-imported as {out.agency} with the corrected mapping{used}: "
+        f"{out.added} new, {out.kept} kept, {out.withdrawn} withdrawn. Run matching to "
+        "update the timeline."
     )
+    return _answer(done, (version or 0) + 1)
 
 
 @callback(

@@ -434,25 +434,29 @@ def kloe_label(kloe_id, rid):
 
 
 @callback(
-    Output("ws-message", "children"),
-    Output("ws-version", "data", allow_duplicate=True),
-    Input({"type": "ws-tag", "kind": ALL}, "n_clicks"),
-    State("ws-pos", "data"),
-    State("ws-kloe", "data"),
-    State("ws-review", "data"),
+    output={
+        "message": Output("ws-message", "children"),
+        "version": Output("ws-version", "data", allow_duplicate=True),
+    },
+    inputs={
+        "_clicks": Input({"type": "ws-tag", "kind": ALL}, "n_clicks"),
+        "pos": State("ws-pos", "data"),
+        "kloe_id": State("ws-kloe", "data"),
+        "rid": State("ws-review", "data"),
+    },
     prevent_initial_call=True,
 )
 def tag(_clicks, pos, kloe_id, rid):
     trigger = ctx.triggered_id
     if not trigger or not ctx.triggered[0].get("value"):
-        return no_update, no_update
+        return {"message": no_update, "version": no_update}
     try:
         out = workshop_actions.tag(
             store(), current_actor(), rid, (pos or {}).get("event"), trigger["kind"], kloe_id
         )
     except StoreError as exc:
-        return f"Not saved: {exc}", no_update
-    return out.message, no_update if out.version is None else out.version
+        return {"message": f"Not saved: {exc}", "version": no_update}
+    return {"message": out.message, "version": no_update if out.version is None else out.version}
 
 
 @callback(
