@@ -31,6 +31,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
 
 from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
+from timeline.actions.imports import import_paths  # noqa: E402
 from timeline.figures import timeline_figure  # noqa: E402
 from timeline.store.auth import LOCAL_OPERATOR  # noqa: E402
 from timeline.store.service import Store  # noqa: E402
@@ -70,7 +71,8 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
     url = f"sqlite:///{folder / 'bench.db'}"
     store = Store.open(url)
     rid = store.create_review(LOCAL_OPERATOR, "Benchmark review (fictional)")
-    store.import_files(
+    import_paths(
+        store,
         LOCAL_OPERATOR,
         rid,
         files,

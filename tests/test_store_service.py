@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from timeline.actions.imports import import_paths
 from timeline.store import (
     LOCAL_OPERATOR,
     Conflict,
@@ -574,8 +575,9 @@ def test_st027_import_files_reads_with_the_pipeline_under_the_review_period(stor
     part = make_user(store, "p@example.org")
     store.add_member(LOCAL_OPERATOR, rid, part.label, "participant")
     with pytest.raises(PermissionDenied):
-        store.import_files(part, rid, [upload], agencies={"Police.csv": "Police"})
-    res = store.import_files(
+        import_paths(store, part, rid, [upload], agencies={"Police.csv": "Police"})
+    res = import_paths(
+        store,
         LOCAL_OPERATOR,
         rid,
         [upload],

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.profiles import AgencyProfile
+from timeline.actions.imports import import_paths, reimport_path
 from timeline.store import LOCAL_OPERATOR
 from timeline.store.errors import NeedsConfirmation, NotFound, PermissionDenied
 
@@ -63,12 +64,12 @@ def test_wf003_reimport_with_a_profile_replaces_the_files_reading(store):
     lead = make_user(store, "lead@example.org")
     rid = _review(store, lead)
     path = SAMPLE / "Police_chronology.csv"
-    (first,) = store.import_files(lead, rid, [path])
+    (first,) = import_paths(store, lead, rid, [path])
     before = store.list_records(lead, rid)
     assert before and all(r["outcome"] for r in before[:3])
     # The reviewer says "Action taken" is not the outcome: ignore that column.
     profile = AgencyProfile(agency="Police", columns={"Action taken": ""})
-    res = store.reimport_file(lead, rid, first["source_file_id"], path, profile=profile)
+    res = reimport_path(store, lead, rid, first["source_file_id"], path, profile=profile)
     assert res["replaced_file_id"] == first["source_file_id"]
     files = store.list_source_files(lead, rid)
     old = next(f for f in files if f["id"] == first["source_file_id"])
@@ -86,14 +87,14 @@ def test_wf004_reimport_under_another_agency_withdraws_the_old_records(store):
     lead = make_user(store, "lead@example.org")
     rid = _review(store, lead)
     path = SAMPLE / "Police_chronology.csv"
-    (first,) = store.import_files(lead, rid, [path])
+    (first,) = import_paths(store, lead, rid, [path])
     n = len(store.list_records(lead, rid))
     # filing every record under another agency withdraws them all: only when confirmed
     with pytest.raises(NeedsConfirmation, match=f"withdraw {n} of its {n}"):
-        store.reimport_file(lead, rid, first["source_file_id"], path, agency="Probation")
+        reimport_path(store, lead, rid, first["source_file_id"], path, agency="Probation")
     assert {r["agency"] for r in store.list_records(lead, rid)} == {"Police"}
-    res = store.reimport_file(
-        lead, rid, first["source_file_id"], path, agency="Probation", confirm=True
+    res = reimport_path(
+        store, lead, rid, first["source_file_id"], path, agency="Probation", confirm=True
     )
     assert res["withdrawn"] == n and res["added"] == n
     agencies = {r["agency"] for r in store.list_records(lead, rid)}
@@ -102,7 +103,7 @@ def test_wf004_reimport_under_another_agency_withdraws_the_old_records(store):
     store.add_member(lead, rid, "p@example.org", "participant", "Police")
     current = next(f for f in store.list_source_files(lead, rid) if not f["superseded_by"])
     with pytest.raises(PermissionDenied):
-        store.reimport_file(part, rid, current["id"], path, agency="Police")
+        reimport_path(store, part, rid, current["id"], path, agency="Police")
 
 
 def test_wf005_workshop_view_latest_wins_and_roles_are_checked(store):

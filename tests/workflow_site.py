@@ -7,6 +7,7 @@ import os
 import uuid
 from pathlib import Path
 
+from timeline.actions.imports import import_paths
 from timeline.store.cli import SAMPLE_DOB, SAMPLE_PERIOD, read_kloe_csv
 from timeline.store.service import Store
 
@@ -43,7 +44,7 @@ def own_review(
         for email, role, agency in members:
             store.add_member(lead, rid, email, role, agency)
         if files:
-            store.import_files(lead, rid, [SAMPLE / f for f in files])
+            import_paths(store, lead, rid, [SAMPLE / f for f in files])
         if match:
             store.run_matching(lead, rid)
         return rid

@@ -1,24 +1,22 @@
-"""Store additions for the review workflow screens, mixed into `Store`:
+"""Store additions for the review workflow screens (`store.workflow`):
 
 - `undo_decision`: withdraw a match decision (the queue's undo). The decision row goes (the
   audit keeps it); the caller re-runs matching so the events follow the remaining decisions.
-- `reimport_file`: read a file again with a corrected mapping or agency. The ordinary import
+- `replace_reading`: store a new reading of a file (a corrected mapping or agency). The import
   keeps an unchanged file as it is (same sha256), so a correction needs its own path: the
   old file is superseded by the new reading and its records not read again are withdrawn.
 - `set_workshop_view` / `get_workshop_view`: the facilitator's current view in the
-  workshop, which participants may follow. Kept as audit entries ("workshop.view"): the
-  latest is the current view, and the trail shows how the workshop moved (no schema change).
+  workshop, which participants may follow (`store.workshop`: its own row and sequence).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import events
 from .audit import row_snapshot
 from .auth import IMPORT, MATCH, Actor
-from .errors import NotFound, PermissionDenied
+from .errors import NotFound
 from .importing import apply_import
 from .schema import MatchDecision, SourceFile
 
@@ -47,33 +45,13 @@ class Workflow:
             tx.session.delete(d)
             return before
 
-    def reimport_file(
-        self,
-        actor: Actor,
-        review_id: int,
-        source_file_id: int,
-        path: str | Path,
-        *,
-        profile: Any = None,  # ingest.AgencyProfile
-        agency: str | None = None,
-        display_name: str | None = None,
-        confirm: bool = False,
+    def replace_reading(
+        self, actor: Actor, review_id: int, source_file_id: int, fi: Any, *, confirm: bool = False
     ) -> dict[str, Any]:
-        """Read `path` (the file behind `source_file_id`) again and replace that file's
-        reading; IngestError (naming the file) when it cannot be read, nothing changed.
-        Like any replacement, NeedsConfirmation when it would yield no records or withdraw
-        more than half of the file's (unless `confirm`)."""
-        import ingest
-
-        review = self._store.get_review(actor, review_id)
-        if not self._store.may(actor, review_id, IMPORT):  # before the file is read at all
-            raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
-        period = None
-        if review["period_start"] and review["period_end"]:
-            period = (review["period_start"], review["period_end"])
-        fi = ingest.import_file(
-            Path(path), agency=agency, profile=profile, period=period, display_name=display_name
-        )
+        """Store `fi` (a new reading of the file behind `source_file_id`: a corrected mapping
+        or agency) in place of that file's reading, in one transaction. Like any replacement,
+        NeedsConfirmation when it would yield no records or withdraw more than half of the
+        file's (unless `confirm`)."""
         with self._store._change(actor, review_id, IMPORT, "import files") as tx:
             s = tx.session
             old = s.get(SourceFile, source_file_id)

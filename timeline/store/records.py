@@ -7,7 +7,6 @@ A part of the store: it holds the store and runs in its transactions
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -23,7 +22,7 @@ from .base import (
     _annotation_dict,
     _record_dict,
 )
-from .errors import InvalidInput, PermissionDenied
+from .errors import InvalidInput
 from .importing import apply_import
 from .schema import (
     DECISION_KINDS,
@@ -46,49 +45,6 @@ if TYPE_CHECKING:
 class Records:
     def __init__(self, store: Store) -> None:
         self._store = store
-
-    def import_files(
-        self,
-        actor: Actor,
-        review_id: int,
-        paths: Sequence[str | Path],
-        *,
-        agencies: dict[str, str] | None = None,
-        profile: Any = None,  # ingest.AgencyProfile
-        display_names: dict[str, str] | None = None,
-        progress: Callable[[int, dict[str, Any]], None] | None = None,
-        replaces: dict[str, int] | None = None,
-        confirm: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Read each file with the import pipeline, then store them all in one transaction.
-        `agencies` maps a file's name (or path) to its agency; `display_names` maps a path to
-        the name people know the file by (an upload saved under a temporary name);
-        `replaces` maps a file's name to the id of the earlier file it is a new version of."""
-        import ingest  # the pipeline (ingest/pipeline.py), imported when first needed
-
-        agencies = agencies or {}
-        review = self._store.get_review(actor, review_id)
-        if not self._store.may(actor, review_id, IMPORT):
-            raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
-        period = None
-        if review["period_start"] and review["period_end"]:
-            period = (
-                review["period_start"],
-                review["period_end"],
-            )
-        imports = []
-        for p in paths:
-            p = Path(p)
-            name = (display_names or {}).get(str(p))
-            agency = agencies.get(str(p)) or agencies.get(p.name) or agencies.get(name or "")
-            imports.append(
-                ingest.import_file(
-                    p, agency=agency, profile=profile, period=period, display_name=name
-                )
-            )
-        return self.import_results(
-            actor, review_id, imports, progress=progress, replaces=replaces, confirm=confirm
-        )
 
     def import_results(
         self,

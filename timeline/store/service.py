@@ -120,9 +120,6 @@ class Store(StoreBase):
     def delete_kloe(self, *args: Any, **kwargs: Any) -> Any:
         return self.reviews.delete_kloe(*args, **kwargs)
 
-    def import_files(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.import_files(*args, **kwargs)
-
     def import_results(self, *args: Any, **kwargs: Any) -> Any:
         return self.records.import_results(*args, **kwargs)
 
@@ -255,8 +252,8 @@ class Store(StoreBase):
     def undo_decision(self, *args: Any, **kwargs: Any) -> Any:
         return self.workflow.undo_decision(*args, **kwargs)
 
-    def reimport_file(self, *args: Any, **kwargs: Any) -> Any:
-        return self.workflow.reimport_file(*args, **kwargs)
+    def replace_reading(self, *args: Any, **kwargs: Any) -> Any:
+        return self.workflow.replace_reading(*args, **kwargs)
 
     def set_workshop_view(self, *args: Any, **kwargs: Any) -> Any:
         return self.workflow.set_workshop_view(*args, **kwargs)
