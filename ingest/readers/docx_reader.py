@@ -1,4 +1,5 @@
-"""Word .docx tables through python-docx. Text before the table is ignored; a chronology
+"""Word .docx tables through python-docx. The paragraphs before a table are kept as its
+preamble (a title block: agency, child, marking); a chronology
 split into several tables (after a page break or a "continued" paragraph) is joined
 when the tables have the same columns, each row keeping its own table and row number."""
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import docx
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
@@ -33,7 +35,13 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     tables: list[RawTable] = []
     notes: list[str] = []
     count = 0
+    paragraphs: list[str] = []  # text since the last table: a title block, a "continued"
     for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            text = Paragraph(element, document).text.strip()
+            if text and len(paragraphs) < 40:
+                paragraphs.append(text)
+            continue
         if not element.tag.endswith("}tbl"):
             continue
         count += 1
@@ -46,7 +54,8 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             previous.positions.extend(positions)
             notes.append(f"{label} continues the table before it (same columns): joined")
         else:
-            tables.append(RawTable(label, rows, positions))
+            tables.append(RawTable(label, rows, positions, preamble=paragraphs))
+        paragraphs = []
     if not tables:
         raise IngestError(name, "the document has no table: a chronology must be in a Word table")
     return tables, notes

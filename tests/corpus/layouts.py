@@ -680,4 +680,5 @@ def _write_docx(
     for line in footer:  # page furniture inside the table's last row, as Word exports do
         cells = table.add_row().cells
         cells[0].text = line
+    document.save(path)
     return [Truth(t.row - n_title, t.when, t.at, t.approx_time, t.agency, t.text) for t in truth]
