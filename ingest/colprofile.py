@@ -62,8 +62,9 @@ class ColumnProfile:
         """0..1: a short, repetitive set of values (a type, a category, a level)."""
         if self.values < 3 or self.mean_words > 4 or self.date > 0.5 or self.time > 0.5:
             return 0.0
-        few = self.n_distinct <= max(3, int(0.6 * self.values))
-        return (1.0 - self.distinct * 0.5) if few else 0.0
+        if self.n_distinct > 0.6 * self.values:  # a category repeats its values
+            return 0.0
+        return 1.0 - self.distinct * 0.5
 
     def describe(self) -> str:
         """The content in words, for the reason shown with the column's role."""

@@ -104,6 +104,7 @@ def assign_roles(
         col.reason = _reason(field, col.header, prior, p)
         placed.add(index)
         taken.add(field)
+    _fallback(columns, profiles, taken)
     for col in columns:
         if col.field is None and not col.reason:
             p = profiles[col.index] if col.index < len(profiles) else ColumnProfile(col.index)
@@ -134,6 +135,30 @@ def assign_roles(
                 f"free text): took '{desc.header}'; say which in the column mapping"
             )
     return Mapping(columns, problems, warnings)
+
+
+def _fallback(columns: list[ColumnMatch], profiles: list[ColumnProfile], taken: set) -> None:
+    """A required field is never missing when some column's content shows it: the best
+    remaining column takes it, with a low confidence that says so."""
+    free = [
+        c for c in columns if c.field is None and c.how != "profile" and c.index < len(profiles)
+    ]
+    if "date" not in taken:
+        best = max(free, key=lambda c: profiles[c.index].date, default=None)
+        if best is not None and profiles[best.index].date >= 0.3:
+            p = profiles[best.index]
+            best.field, best.confidence, best.how = "date", round(p.date / 2, 2), "content"
+            best.reason = f"date: {p.describe()}; the best date column there is"
+            free.remove(best)
+            taken.add("date")
+    if "description" not in taken:
+        texts = [c for c in free if profiles[c.index].values and profiles[c.index].date < 0.5]
+        best = max(texts, key=lambda c: profiles[c.index].mean_len, default=None)
+        if best is not None and profiles[best.index].time < 0.5:
+            p = profiles[best.index]
+            best.field, best.confidence, best.how = "description", 0.3, "content"
+            best.reason = f"description: {p.describe()}; the longest text left"
+            taken.add("description")
 
 
 def _reason(field: str, header: str, prior: tuple[str | None, float, str], p) -> str:

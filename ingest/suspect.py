@@ -8,12 +8,13 @@ record then needs review) naming the reading that fits: "2012: did you mean 2021
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from ingest.records import Issue, SourceRecord
 from ingest.validate import fmt
 
 _DAY = ("day", "exact")
+_FAR = timedelta(days=365)  # outside the period by more than this looks like a slip
 ORDERED_SHARE = 0.8  # this share of consecutive entries in date order makes a file ordered
 
 
@@ -29,7 +30,7 @@ def readings(d: date) -> list[date]:
     y = d.year
     swapped = y - y % 100 + (y % 10) * 10 + (y % 100) // 10  # 2012 -> 2021
     out = []
-    for year in (swapped, y + 10, y - 10, y + 1, y - 1, y + 100, y - 100):
+    for year in (swapped, y + 10, y - 10, y + 100, y - 100):  # one digit or two swapped
         c = _with_year(d, year)
         if c and c != d and c not in out:
             out.append(c)
@@ -61,8 +62,8 @@ def flag_suspect_dates(records: list[SourceRecord], period: tuple[date, date] | 
         lo, hi = period
         for rec in dated:
             d = rec.date.start
-            if lo <= d <= hi:
-                continue
+            if lo - _FAR <= d <= hi + _FAR:
+                continue  # just outside is often background history, not a typing slip
             likely = _suggest(d, lo, hi)
             if likely is not None:
                 why = f"{fmt(d)} is outside the review period {fmt(lo)} to {fmt(hi)}"
