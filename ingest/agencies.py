@@ -173,6 +173,8 @@ class AgencyDirectory:
             for alias in [canonical, *aliases]:
                 pairs[norm_label(alias)] = canonical
         self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
+        self._exact = dict(self._pairs)
+        self._cache: dict[str, str | None] = {}
 
     @property
     def names(self) -> list[str]:
@@ -180,13 +182,15 @@ class AgencyDirectory:
 
     def canonical(self, text: str) -> str | None:
         """The canonical agency a cell or a given name stands for, or None."""
+        if text in self._cache:  # an agency column repeats a few names many times
+            return self._cache[text]
         key = norm_label(text)
-        if not key:
-            return None
-        for alias, canonical in self._pairs:
-            if key == alias:
-                return canonical
-        return self._search(key, fuzzy_min=90)
+        found = None
+        if key:
+            found = self._exact.get(key) or self._search(key, fuzzy_min=90)
+        if len(self._cache) < 4096:
+            self._cache[text] = found
+        return found
 
     def from_file_name(self, stem: str) -> str | None:
         """'Chronology - Childrens Services FINAL' -> "Children's Social Care"."""

@@ -157,7 +157,8 @@ def profile_columns(
         short = [t for t, w in zip(texts, words, strict=True) if w <= 6]
         p.person = sum(1 for t in short if _PERSON.search(t) or _INITIAL_NAME.match(t)) / n
         p.reference = sum(1 for t in texts if len(t) <= 25 and _REFERENCE.match(t)) / n
-        p.agency = sum(1 for t in short if directory.canonical(t)) / n
+        if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
+            p.agency = sum(1 for t in short if directory.canonical(t)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
     return profiles
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
-from ingest.dates import DateError, parse_date, parse_time_approx
+from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
+from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key
 from ingest.readers.base import cell_text
 from ingest.records import (
@@ -94,12 +95,14 @@ def import_table(
     data_pos = raw.positions[table.data_index :]
     mixed = table.date_order == "mixed"
     month_first = table.date_order == "month-first"
+    mode = MONTH_FIRST if month_first else int(mixed)
     # identical rows -> (sheet and row of the first, how many so far)
     seen: dict[tuple[str, ...], tuple[str, int, int]] = {}
     time_i, end_i = idx.get("time", -1), idx.get("end_date", -1)
     all_text = raw.all_text
     period_start, period_end = ctx.period or (date.min, date.max)
     last: SourceRecord | None = None  # the entry a continuation row would join
+    timed: dict[tuple[str, str], tuple[DateInterval, Issue | None]] = {}
 
     for row, (sheet, row_no) in zip(data_rows, data_pos, strict=True):
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
@@ -143,7 +146,12 @@ def import_table(
 
         issues: list[Issue] = []
         errors: list[Issue] = []
-        interval = _parse_interval(row[date_i], date_col, mixed, month_first, errors)
+        if all_text:  # text cells, already stripped: straight to the cached reader
+            interval = read_text(texts[date_i], mode)
+            if interval.__class__ is not DateInterval:
+                interval = _text_problem(interval, date_col, errors)
+        else:
+            interval = _parse_interval(row[date_i], date_col, mixed, month_first, errors)
         description = texts[desc_i]
         texts.append("")  # a sentinel: index -1 (no such column) reads ""
         outcome, practitioner, source, reference, significance, event_type = get_texts(texts)
@@ -167,13 +175,24 @@ def import_table(
         if time_i >= 0 and interval.time is None:  # a separate time column (inlined: hot)
             value = row[time_i]
             if value is not None and value != "":
-                try:
-                    t, approx = parse_time_approx(value)
-                except DateError as exc:
-                    issues.append(Issue("bad_time", str(exc), headers[time_i]))
-                    t, approx = None, False
-                if t is not None and interval.precision == "day":
-                    interval = _at_time(interval, t, approx)
+                key = (texts[date_i], texts[time_i]) if all_text else None
+                hit = timed.get(key) if key else None
+                if hit is not None:  # text: the same date and time read before in this file
+                    interval, time_issue = hit
+                    if time_issue is not None:
+                        issues.append(time_issue)
+                else:
+                    time_issue = None
+                    try:
+                        t, approx = parse_time_approx(value)
+                    except DateError as exc:
+                        time_issue = Issue("bad_time", str(exc), headers[time_i])
+                        issues.append(time_issue)
+                        t, approx = None, False
+                    if t is not None and interval.precision == "day":
+                        interval = _at_time(interval, t, approx)
+                    if key:
+                        timed[key] = (interval, time_issue)
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
         if (  # the common case needs no call: a plain date inside the period, in the past
@@ -241,6 +260,14 @@ def _join(
     prov = last.provenance
     prov.continued_rows = (*prov.continued_rows, row_no)
     prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
+
+
+def _text_problem(result: str | None, column: str, errors: list[Issue]) -> None:
+    if result is None:
+        errors.append(Issue("no_date", "no date", column, "error"))
+    else:
+        errors.append(Issue("bad_date", result, column, "error"))
+    return None
 
 
 def _parse_interval(

@@ -137,6 +137,21 @@ def parse_time_approx(value: object) -> tuple[dt.time | None, bool]:
     is 14:35. DateError for anything unreadable, as `parse_time`."""
     if not isinstance(value, str):
         return parse_time(value), False
+    r = _approx_cached(value)
+    if isinstance(r, str):
+        raise DateError(r)
+    return r
+
+
+@functools.lru_cache(maxsize=4096)
+def _approx_cached(value: str) -> tuple[dt.time | None, bool] | str:
+    try:
+        return _approx(value)
+    except DateError as exc:
+        return str(exc)
+
+
+def _approx(value: str) -> tuple[dt.time | None, bool]:
     text = value.strip()
     approximate = False
     for _ in range(2):
