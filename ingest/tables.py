@@ -16,7 +16,7 @@ from ingest.colprofile import profile_columns
 from ingest.columns import Mapping, map_columns
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
-from ingest.header import find_header, header_key, locate_header
+from ingest.header import data_start, find_header, header_key, locate_header
 from ingest.profiles import AgencyProfile
 from ingest.readers.base import RawTable, cell_text
 from ingest.roles import assign_roles
@@ -124,7 +124,7 @@ def _is_key_value(raw: RawTable) -> bool:
         return False
     filled = [r for r in raw.rows if any(cell_text(v) for v in r)]
     keyed = sum(1 for r in filled if title_pair(r) is not None)
-    return bool(filled) and keyed * 2 >= len(filled)
+    return bool(filled) and keyed * 2 >= len(filled) and data_start(raw.rows) < 0
 
 
 def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:

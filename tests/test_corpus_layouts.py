@@ -6,7 +6,11 @@ those layouts import on content alone.
 
 from __future__ import annotations
 
+import csv
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +55,32 @@ def test_co003_every_row_imported_with_date_time_agency_and_text(layout, tmp_pat
             assert rec.date.approximate, where
         assert rec.agency == want.agency, where
         assert rec.description == want.text, where
+
+
+def _run(*args):
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *map(str, args)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("command", ["import", "merge"])
+def test_co004_cli_import_and_merge_exit_0_on_every_corpus_file(command, tmp_path):
+    """One call with every corpus file: exit 0 and one output row per entry in the truth."""
+    files, expected = [], 0
+    for layout in LAYOUTS:
+        path, truth = write_layout(layout, tmp_path)
+        files.append(path)
+        expected += len(truth)
+    out = tmp_path / f"{command}.csv"
+    done = _run(command, *files, "-o", out)
+    assert done.returncode == 0, done.stderr[-3000:]
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == expected
+    assert {r["status"] for r in rows} <= {"imported", "needs_review"}
+    assert len({r["source_file"] for r in rows}) == len(LAYOUTS)

@@ -16,6 +16,7 @@ from ingest.errors import IngestError
 from ingest.filetype import check_zip
 from ingest.limits import Limits
 from ingest.readers.base import RawTable
+from ingest.titleblock import title_pair
 
 
 def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
@@ -49,7 +50,12 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         rows = _table_rows(Table(element, document), name, label, limits)
         positions = [(label, i) for i in range(1, len(rows) + 1)]
         previous = tables[-1] if tables else None
-        if previous is not None and rows and _width(previous.rows) == _width(rows):
+        if (
+            previous is not None
+            and rows
+            and _width(previous.rows) == _width(rows)
+            and not _key_value(previous.rows)  # a title table is not the chronology's start
+        ):
             previous.rows.extend(rows)
             previous.positions.extend(positions)
             notes.append(f"{label} continues the table before it (same columns): joined")
@@ -59,6 +65,11 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     if not tables:
         raise IngestError(name, "the document has no table: a chronology must be in a Word table")
     return tables, notes
+
+
+def _key_value(rows: list[list[object]]) -> bool:
+    filled = [r for r in rows if any(r)]
+    return bool(filled) and sum(1 for r in filled if title_pair(r)) * 2 >= len(filled)
 
 
 def _width(rows: list[list[object]]) -> int:
