@@ -43,7 +43,6 @@ def read_xlsx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     with path.open("rb") as fh:
         is_zip = fh.read(4) == b"PK\x03\x04"
     if is_zip:  # .xlsx, .xlsm, .ods; an .xls is an OLE file, bounded by its size
-
         check_zip(path, limits)
         _check_xml_parts(path, name)
     try:
