@@ -46,6 +46,30 @@ def import_file(
 ) -> FileImport:
     """Import one file. Raises IngestError (naming the file) when it cannot be read at all;
     problems with single rows never raise: they are quarantined or flagged."""
+    with _gc_paused():  # reading and the rows allocate many acyclic objects: see below
+        return _import_file(
+            path,
+            agency=agency,
+            profile=profile,
+            period=period,
+            today=today,
+            limits=limits,
+            directory=directory,
+            display_name=display_name,
+        )
+
+
+def _import_file(
+    path: str | Path,
+    *,
+    agency: str | None = None,
+    profile: AgencyProfile | None = None,
+    period: tuple[date, date] | None = None,
+    today: date | None = None,
+    limits: Limits | None = None,
+    directory: AgencyDirectory | None = None,
+    display_name: str | None = None,
+) -> FileImport:
     path = Path(path)
     name = display_name or path.name
     limits = limits or Limits.from_env()
@@ -113,8 +137,7 @@ def import_file(
     date_order: dict[str, str] = {}
     for table in tables:
         rows_read += len(table.raw.rows)
-        with _gc_paused():
-            import_table(table, ctx, records, quarantined, skipped)
+        import_table(table, ctx, records, quarantined, skipped)
         notes.extend(table.mapping.warnings)
         notes.extend(table.raw.notes)
         if table.date_note:

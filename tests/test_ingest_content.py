@@ -266,3 +266,12 @@ def test_ic113_xlsx_rows_keep_the_numbers_excel_shows(tmp_path):
     r = import_file(write_xlsx(tmp_path / "Police.xlsx", {"Entries": rows}), today=TODAY)
     assert [x.provenance.row for x in r.records] == [5]
     assert r.header_row == 4
+
+
+def test_ic114_a_repeated_date_column_under_an_unknown_header_is_not_the_event_date(tmp_path):
+    rows = [["Born", "Seen", "Account"]]
+    for i in range(6):
+        rows.append(["14/05/2016", f"{i + 2:02d}/03/2021", f"{LONG} ({i})"])
+    r = import_file(write_csv(tmp_path / "GP chronology.csv", rows), today=TODAY)
+    assert column(r, "Seen").field == "date"
+    assert [x.date.start for x in r.records][:2] == [date(2021, 3, 2), date(2021, 3, 3)]
