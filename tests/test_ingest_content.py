@@ -5,9 +5,10 @@ hand from the rows each test builds."""
 from __future__ import annotations
 
 import zipfile
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
+import xlwt
 
 from ingest import AgencyProfile, import_file
 from ingest.agencies import AgencyDirectory
@@ -275,3 +276,22 @@ def test_ic114_a_repeated_date_column_under_an_unknown_header_is_not_the_event_d
     r = import_file(write_csv(tmp_path / "GP chronology.csv", rows), today=TODAY)
     assert column(r, "Seen").field == "date"
     assert [x.date.start for x in r.records][:2] == [date(2021, 3, 2), date(2021, 3, 3)]
+
+
+def test_ic115_xls_is_read_without_libreoffice_with_dates_and_row_numbers(tmp_path):
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Police")
+    sheet.write(0, 0, "Chronology export")
+    for c, text in enumerate(["Date", "Time", "Details"]):
+        sheet.write(2, c, text)
+    style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    sheet.write(3, 0, datetime(2021, 3, 12), style)
+    sheet.write(3, 1, "1435hrs")
+    sheet.write(3, 2, LONG)
+    path = tmp_path / "old export.xls"
+    book.save(str(path))
+    r = import_file(path, today=TODAY)
+    (rec,) = r.records
+    assert rec.provenance.row == 4 and rec.provenance.sheet == "Police"
+    assert (rec.date.start, rec.date.time) == (date(2021, 3, 12), time(14, 35))
+    assert r.agency == "Police" and r.agency_source == "sheet name"
