@@ -49,11 +49,14 @@ def _content(field: str, p: ColumnProfile) -> float:
     return 0.0
 
 
-def _header_prior(header: str) -> tuple[str | None, float, str]:
+def _generic(header: str) -> bool:
+    """No header, or "Column 3": says nothing about the column."""
     key = norm_label(header)
-    if not key or key.split()[0] in _GENERIC and key.split()[-1].isdigit():
-        return None, 0.0, "none"  # "Column 3": says nothing
-    return score_header(header)
+    return not key or (key.split()[0] in _GENERIC and key.split()[-1].isdigit())
+
+
+def _header_prior(header: str) -> tuple[str | None, float, str]:
+    return (None, 0.0, "none") if _generic(header) else score_header(header)
 
 
 def assign_roles(
@@ -82,6 +85,10 @@ def assign_roles(
         for order, field in enumerate(FIELDS):
             h = prior[1] if prior[0] == field else 0.0
             c = _content(field, p)
+            if field == "event_type" and prior[0] not in (None, "description", "event_type"):
+                c = 0.0  # repeated values under e.g. "Outcome" are outcomes, not types
+            if field == "event_type" and prior[0] is None and not _generic(header):
+                c = 0.0  # "Pupil", "Patient": repeated names under a header we do not know
             if h and field in ("date", "time") and p.values >= 3 and c < 0.3:
                 h *= 0.2  # a "Date" column whose cells are not dates is not the date
             if h and field == "description" and p.values >= 3 and p.category_score >= 0.5:

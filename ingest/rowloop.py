@@ -35,6 +35,7 @@ from ingest.validate import date_issues, fmt
 
 TEXT_FIELDS = ("outcome", "practitioner", "source", "reference", "significance", "event_type")
 _OUTCOME_MARK = re.compile(r"(?:(?<=[\s.;,])|^)(outcome|plan|action)\s*:\s*", re.IGNORECASE)
+_MARKER_ONLY = re.compile(r"^[(\[]?\s*(cont(inued|['’]d|d)?|ctd)\s*\.?\s*[)\]]?\s*:?$", re.I)
 _CONTINUES_INTO = ("description", "outcome", "significance")  # fields a continuation fills
 
 
@@ -114,9 +115,14 @@ def import_table(
         if len(texts) < width:
             texts += [""] * (width - len(texts))
             row = list(row) + [None] * (width - len(row))
-        if not texts[date_i] and last is not None:
-            joined = _continuation(texts, desc_i, text_cols, last)
-            if joined is not None:
+        date_text = texts[date_i]
+        if last is not None and (not date_text or _MARKER_ONLY.match(date_text)):
+            if date_text:  # "(cont.)" in the date cell: the text is in the others
+                texts[date_i] = ""
+            joined = _continuation(texts, text_cols, last, bool(date_text))
+            if joined is None:
+                texts[date_i] = date_text
+            else:
                 _join(last, joined, texts, desc_i, idx, row_no)
                 skipped.append(
                     SkippedRow(
@@ -227,9 +233,10 @@ def import_table(
 
 
 def _continuation(
-    texts: list[str], desc_i: int, text_cols: set[int], last: SourceRecord
+    texts: list[str], text_cols: set[int], last: SourceRecord, marked_date: bool
 ) -> str | None:
-    """The text to join to `last` when this undated row continues it, else None."""
+    """The text to join to `last` when this undated row continues it, else None.
+    `marked_date`: the date cell said "(cont.)"."""
     filled = [i for i, t in enumerate(texts) if t]
     if not filled:
         return None
@@ -237,6 +244,8 @@ def _continuation(
     marked = continuation_text(first)
     if marked is not None:
         return marked
+    if marked_date and all(i in text_cols for i in filled):
+        return first
     # Unmarked: text only in the entry's text columns, under a long entry, and itself
     # more than a word or two (a lone "Visit" with no date is an entry missing its date).
     if any(i not in text_cols for i in filled) or len(first.split()) < 4:

@@ -165,6 +165,8 @@ def test_ic108_continuation_rows_join_and_footers_are_skipped(tmp_path):
         ["", "Phone call", "SW"],  # an entry missing its date: quarantined, not joined
         ["End of chronology"],
         ["Page 1 of 1"],
+        ["20/03/2021", "Visit", "SW"],
+        ["(cont'd)", "child seen", ""],  # the marker in the date cell
     ]
     r = import_file(write_csv(tmp_path / "CSC chronology.csv", rows), today=TODAY)
     rec = by_row(r)
@@ -178,6 +180,7 @@ def test_ic108_continuation_rows_join_and_footers_are_skipped(tmp_path):
     reasons = {s.row: s.reason for s in r.skipped}
     assert "joined" in reasons[3] and "row 2" in reasons[3]
     assert "footer" in reasons[8] and "footer" in reasons[9]
+    assert rec[10].description == "Visit child seen" and rec[10].provenance.rows == (10, 11)
     assert r.accounted
 
 
