@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import lru_cache
 
 # Precision of a record's date interval, coarsest last. "exact" means a date with a time.
 PRECISIONS = ("exact", "day", "week", "month", "season", "year", "range")
@@ -177,10 +178,15 @@ class FileImport:
         return "\n".join([*lines, *(f"  note: {n}" for n in self.notes)])
 
 
+@lru_cache(maxsize=256)
+def _folded(agency: str) -> str:
+    return agency.casefold()
+
+
 def stable_record_id(agency: str, raw_values: Sequence[str], occurrence: int) -> str:
     """Id from the row's content, not its position: an unchanged row keeps its id when a
     corrected file is re-imported, even if rows were added above it. `occurrence`
     separates identical rows within one file. `raw_values` are the row's stripped cell
     texts in column order."""
-    payload = "\x1f".join([agency.casefold(), *raw_values, str(occurrence)])
+    payload = "\x1f".join([_folded(agency), *raw_values, str(occurrence)])
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=10).hexdigest()

@@ -116,7 +116,9 @@ def import_table(
             texts += [""] * (width - len(texts))
             row = list(row) + [None] * (width - len(row))
         date_text = texts[date_i]
-        if last is not None and (not date_text or _MARKER_ONLY.match(date_text)):
+        if last is not None and (
+            not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text))
+        ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
             joined = _continuation(texts, text_cols, last, bool(date_text))
