@@ -3,8 +3,8 @@
 Rows above the header are title rows; a continuation row ("(cont.) ...", "Cont'd: ...",
 or an undated row of text only under a long entry) is joined to the entry above, which
 then lists every row it came from; footers and page furniture are skipped with their
-reason. A combined "Details / outcome" cell gives an outcome only where the text marks
-one ("Outcome:", "Plan:", "Action:").
+reason. A combined column ("Details / outcome") gives an outcome only where the text marks one
+("Outcome:", "Plan:", "Action:"); in a plain "Details" column only "Outcome:" does.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from ingest.validate import date_issues, fmt
 
 TEXT_FIELDS = ("outcome", "practitioner", "source", "reference", "significance", "event_type")
 _OUTCOME_MARK = re.compile(r"(?:(?<=[\s.;,])|^)(outcome|plan|action)\s*:\s*", re.IGNORECASE)
+_OUTCOME_ONLY = re.compile(r"(?:(?<=[\s.;,])|^)outcome\s*:\s*", re.IGNORECASE)
+_COMBINED = re.compile(r"\b(outcome|action|plan|result|response)", re.IGNORECASE)
 _MARKER_ONLY = re.compile(r"^[(\[]?\s*(cont(inued|['’]d|d)?|ctd)\s*\.?\s*[)\]]?\s*:?$", re.I)
 _CONTINUES_INTO = ("description", "outcome", "significance")  # fields a continuation fills
 
@@ -50,9 +52,10 @@ class Context:
     today: date
 
 
-def split_outcome(text: str) -> tuple[str, str]:
-    """("Visit done", "NFA") from "Visit done. Outcome: NFA"; the text itself when unmarked."""
-    m = _OUTCOME_MARK.search(text)
+def split_outcome(text: str, combined: bool = True) -> tuple[str, str]:
+    """("Visit done", "NFA") from "Visit done. Outcome: NFA"; the text itself when unmarked.
+    Not `combined`: only "Outcome:" splits ("Plan:" and "Action:" stay in the text)."""
+    m = _OUTCOME_MARK.search(text) if combined else _OUTCOME_ONLY.search(text)
     if m is None or m.start() == 0:
         return text, ""
     return text[: m.start()].rstrip(" .;,-–"), text[m.end() :].strip()
@@ -74,7 +77,10 @@ def import_table(
     mapped = set(idx.values())
     extra_idx = [(i, h) for i, h in enumerate(headers) if i not in mapped]
     width = len(headers)
-    split = "outcome" not in idx
+    # With no outcome column, "Outcome:" names the missing field and splits any text; a
+    # "Plan:" or "Action:" splits only a combined column ("Details / outcome"): elsewhere
+    # it is part of the agency's own narrative.
+    split = 0 if "outcome" in idx else (2 if _COMBINED.search(headers[desc_i]) else 1)
     text_cols = {idx[f] for f in _CONTINUES_INTO if f in idx}
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
@@ -164,7 +170,7 @@ def import_table(
         texts.append("")  # a sentinel: index -1 (no such column) reads ""
         outcome, practitioner, source, reference, significance, event_type = get_texts(texts)
         if split and description:
-            description, outcome = split_outcome(description)
+            description, outcome = split_outcome(description, split == 2)
         if not description and not outcome:
             errors.append(Issue("no_text", "no description or outcome", headers[desc_i], "error"))
         elif not description:

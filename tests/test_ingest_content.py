@@ -79,6 +79,9 @@ def test_ic103_combined_details_outcome_splits_only_on_a_marker(tmp_path):
         "s47 enquiry to start today",
     )
     assert (rec[3].description, rec[3].outcome) == ("Home visit; outcome was not recorded", "")
+    plain = [["Date", "Details"], ["12/03/2021", "Did not attend. Plan: rebook"]]
+    (kept,) = import_file(write_csv(tmp_path / "GP chron.csv", plain), today=TODAY).records
+    assert (kept.description, kept.outcome) == ("Did not attend. Plan: rebook", "")
 
 
 def test_ic104_title_block_in_one_cell_or_two_and_a_dob_is_never_an_event(tmp_path):
