@@ -10,8 +10,9 @@ from datetime import date, datetime, time
 import pytest
 import xlwt
 
-from ingest import AgencyProfile, import_file
+from ingest import AgencyProfile, import_file, load_profile, save_profile
 from ingest.agencies import AgencyDirectory
+from ingest.profiles import ProfileError
 from ingest.rowloop import split_outcome
 from tests.builders import write_csv, write_docx, write_xlsx
 
@@ -301,3 +302,16 @@ def test_ic115_xls_is_read_without_libreoffice_with_dates_and_row_numbers(tmp_pa
     assert rec.provenance.row == 4 and rec.provenance.sheet == "Police"
     assert (rec.date.start, rec.date.time) == (date(2021, 3, 12), time(14, 35))
     assert r.agency == "Police" and r.agency_source == "sheet name"
+
+
+def test_ic116_the_date_order_override_is_kept_in_the_agency_profile(tmp_path):
+    saved = save_profile(AgencyProfile(agency="Police", date_order="month-first"), tmp_path)
+    assert load_profile(saved).date_order == "month-first"
+    with pytest.raises(ProfileError, match="date_order"):
+        AgencyProfile(agency="Police", date_order="mdy").validate()
+    rows = [["Date", "Details"], ["03/04/2021", LONG]]  # no evidence: day first by default
+    path = write_csv(tmp_path / "Police.csv", rows)
+    assert import_file(path, today=TODAY).records[0].date.start == date(2021, 4, 3)
+    forced = import_file(path, profile=load_profile(saved), today=TODAY)
+    assert forced.records[0].date.start == date(2021, 3, 4)
+    assert "agency profile" in forced.date_order["Date"]
