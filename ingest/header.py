@@ -44,6 +44,17 @@ CONTINUATION = re.compile(
 )
 
 
+def _furniture_row(row: list[object]) -> bool:
+    """Blank, or one text that is a footer or note."""
+    filled = [t for t in map(cell_text, row) if t]
+    return not filled or (len(set(filled)) == 1 and is_furniture(filled[0]))
+
+
+def is_furniture(text: str) -> bool:
+    """A footer, page number or note about the table: never an event's text."""
+    return bool(_FURNITURE.match(text) or _NOTE.match(text) or _DIVIDER.match(text))
+
+
 def continuation_text(text: str) -> str | None:
     """The entry's text after a continuation marker, or None when there is no marker or
     too little text after it to be the rest of an entry."""
@@ -71,7 +82,7 @@ def data_start(rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS) -> int
         col = _dated_column(rows[r])
         if col is None or is_title_row(rows[r]):
             continue
-        after = [row for row in rows[r + 1 : r + 8] if any(cell_text(v) for v in row)][:3]
+        after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
         hits = sum(1 for row in after if col < len(row) and is_date_value(row[col])[0])
         if not after or hits >= 1:
             return r

@@ -18,7 +18,7 @@ from operator import itemgetter
 from ingest.agencies import AgencyDirectory
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
-from ingest.header import classify_row, continuation_text, header_key
+from ingest.header import classify_row, continuation_text, header_key, is_furniture
 from ingest.readers.base import cell_text
 from ingest.records import (
     DateInterval,
@@ -249,6 +249,8 @@ def _continuation(
     if not filled:
         return None
     first = texts[filled[0]]
+    if len(filled) == 1 and is_furniture(first):
+        return None  # "Page 1 of 1" under the last entry is page furniture, not more text
     marked = continuation_text(first)
     if marked is not None:
         return marked

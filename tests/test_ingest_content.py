@@ -315,3 +315,16 @@ def test_ic116_the_date_order_override_is_kept_in_the_agency_profile(tmp_path):
     forced = import_file(path, profile=load_profile(saved), today=TODAY)
     assert forced.records[0].date.start == date(2021, 3, 4)
     assert "agency profile" in forced.date_order["Date"]
+
+
+def test_ic117_page_furniture_under_an_entry_is_not_joined_to_it(tmp_path):
+    rows = [
+        ["Account", "Date"],
+        [LONG, "12/03/2021"],
+        ["Page 1 of 1", ""],
+        ["Total entries: 1", ""],
+    ]
+    r = import_file(write_csv(tmp_path / "Police chronology.csv", rows), today=TODAY)
+    assert [x.description for x in r.records] == [LONG]
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert "footer" in reasons[3] and "not an event" in reasons[4]
