@@ -44,6 +44,9 @@ def test_co003_every_row_imported_with_date_time_agency_and_text(layout, tmp_pat
     result = import_file(path, today=TODAY)
     assert result.accounted, result.summary()
     assert result.quarantined == [], [q.reason for q in result.quarantined]
+    # every column: one role (or none), a confidence and the reason in words
+    assert all(c.reason and 0.0 <= c.confidence <= 1.0 for c in result.columns)
+    assert result.agency_evidence
     got = sorted(result.records, key=lambda r: (r.provenance.sheet, r.provenance.row))
     assert len(got) == len(truth), result.summary()
     for rec, want in zip(got, truth, strict=True):
