@@ -104,14 +104,18 @@ def import_table(
     month_first = table.date_order == "month-first"
     mode = MONTH_FIRST if month_first else int(mixed)
     # identical rows -> (sheet and row of the first, how many so far)
-    seen: dict[tuple[str, ...], tuple[str, int, int]] = {}
+    seen: dict[tuple[str, ...], tuple[str, int]] = {}  # row -> where it first appeared
+    repeats: dict[tuple[str, ...], int] = {}  # how many times a repeated row was seen
     time_i, end_i = idx.get("time", -1), idx.get("end_date", -1)
     all_text = raw.all_text
     period_start, period_end = ctx.period or (date.min, date.max)
+    name, sha256, file_agency, today = ctx.name, ctx.sha256, ctx.agency, ctx.today
+    agency_i = idx["agency"] if ctx.agency_from_column else -1
     last: SourceRecord | None = None  # the entry a continuation row would join
     timed: dict[tuple[str, str], tuple[DateInterval, Issue | None]] = {}
 
-    for row, (sheet, row_no) in zip(data_rows, data_pos, strict=True):
+    for row, pos in zip(data_rows, data_pos, strict=True):
+        sheet, row_no = pos
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
         texts = (
             list(map(str.strip, row))
@@ -152,10 +156,10 @@ def import_table(
         raw_cells = dict(zip(headers, texts, strict=False))  # same length: padded or cut
         if beyond:  # text beyond the header's last column: keep it
             raw_cells["(beyond header)"] = " | ".join(beyond)
-        prov = Provenance(ctx.name, ctx.sha256, sheet, row_no, raw_cells)
-        row_agency = ctx.agency
-        if ctx.agency_from_column and texts[idx["agency"]]:
-            cell = texts[idx["agency"]]
+        prov = Provenance(name, sha256, sheet, row_no, raw_cells)
+        row_agency = file_agency
+        if agency_i >= 0 and texts[agency_i]:
+            cell = texts[agency_i]
             row_agency = ctx.directory.canonical(cell) or cell
 
         issues: list[Issue] = []
@@ -212,14 +216,18 @@ def import_table(
         if (  # the common case needs no call: a plain date inside the period, in the past
             interval.end < period_start
             or interval.start > period_end
-            or interval.start > ctx.today
+            or interval.start > today
             or interval.note
             or interval.alternative is not None
         ):
             issues.extend(date_issues(interval, date_col, period=ctx.period, today=ctx.today))
-        first_sheet, first_row, occurrence = seen.get(values, (sheet, row_no, 0))
-        seen[values] = (first_sheet, first_row, occurrence + 1)
-        if occurrence:
+        first = seen.get(values)
+        occurrence = 0
+        if first is None:
+            seen[values] = pos  # the position tuple itself: nothing allocated
+        else:
+            first_sheet, first_row = first
+            occurrence = repeats[values] = repeats.get(values, 0) + 1
             where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
             issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
         last = SourceRecord(  # positional: this runs for every row
