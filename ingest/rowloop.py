@@ -153,7 +153,7 @@ def import_table(
             beyond = [t for t in texts[width:] if t]
             del texts[width:]
         values = tuple(texts)
-        raw_cells = dict(zip(headers, texts, strict=False))  # same length: padded or cut
+        raw_cells = dict(zip(headers, texts))  # noqa: B905 - same length (padded or cut); hot
         if beyond:  # text beyond the header's last column: keep it
             raw_cells["(beyond header)"] = " | ".join(beyond)
         prov = Provenance(name, sha256, sheet, row_no, raw_cells)
