@@ -105,8 +105,8 @@ def is_date_value(value: object) -> tuple[bool, bool]:
         return True, value.time() != time(0)
     if isinstance(value, date):
         return True, False
-    if not isinstance(value, str) or len(value) > 60:
-        return False, False
+    if not isinstance(value, str) or len(value) > 60 or value.count(" ") > 6:
+        return False, False  # free text, not a date: skip the full reading
     try:
         iv = parse_date(value)
     except DateError:

@@ -135,7 +135,9 @@ def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
         return
     if date_i is None:
         return
-    values = (r[date_i] for r in table.raw.rows[table.data_index :] if date_i < len(r))
+    rows = table.raw.rows[table.data_index :]
+    # distinct texts in file order: the witness named is the first one in the file
+    values = {r[date_i]: None for r in rows if date_i < len(r) and r[date_i].__class__ is str}
     order, witness = column_date_order(values)
     table.date_order = order
     if order == "month-first":
