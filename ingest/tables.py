@@ -111,7 +111,10 @@ def _not_found(raw: RawTable, label: str, overrides: dict[str, str]) -> str:
     if index >= 0:
         headers = _unique_headers([cell_text(v) for v in raw.rows[index]])
         problems = map_columns(headers, overrides).problems
-        return f"'{label}' likely header at row {raw.positions[index][1]}: " + "; ".join(problems)
+        where = f"'{label}' likely header at row {raw.positions[index][1]}"
+        if not problems:
+            return f"{where}, but no row under it has a date that can be read"
+        return f"{where}: " + "; ".join(problems)
     return (
         f"'{label}' is not a chronology (no header row naming a date and an event, and no "
         "dated entries, in its first 30 rows)"
