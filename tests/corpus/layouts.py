@@ -6,9 +6,9 @@ The first third (`held_out=True`) is kept out of all tuning: its header texts ar
 synonym list, so it passes on content alone or not at all. ho01-ho21 were written before
 the column logic was changed; ho22-ho27 after it was done, and run once with no change to
 it (ho23 fails and stays visible as a known failure). Header wordings follow published
-templates (safeguarding partnerships' multi-agency chronologies, the Scottish "chronology of significant events",
-NHS safeguarding chronologies, police, probation and school system exports); the rest is
-invented. Every person and place is fictional.
+templates (safeguarding partnerships' multi-agency chronologies, the Scottish
+"chronology of significant events", NHS safeguarding chronologies, police, probation
+and school system exports); the rest is invented. Every person and place is fictional.
 """
 
 from __future__ import annotations
