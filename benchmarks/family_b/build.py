@@ -278,7 +278,7 @@ class Builder:
         rng = self.rng
         out = rng.choice(entry["o"]).format(**v) if entry["o"] else ""
         if self.style == "short":
-            desc = [rng.choice(entry["s"]).format(**v)]
+            desc = [_capital(rng.choice(entry["s"]).format(**v))]
             if not has_outcome and out and rng.random() < 0.5:
                 desc[0] = f"{desc[0]} - {out.lower()}"
             return desc, out if has_outcome and rng.random() < 0.75 else ""
@@ -309,6 +309,7 @@ class Builder:
                 (agency, ev.kind) in SPLITTABLE and role == "P" and (self.rng.random() < SPLIT_P)
             )
             parts = [(sents, outcome)]
+            pract = self._pract(agency, role)  # one author for both rows of a split entry
             if split:
                 if len(sents) >= 3:
                     cut = self.rng.randint(1, len(sents) - 1)
@@ -322,7 +323,7 @@ class Builder:
                     "time": time_cell,
                     "desc": " ".join(sents_i),
                     "outcome": outcome_i,
-                    "pract": self._pract(agency, role),
+                    "pract": pract,
                     "ref": self._ref(ev, agency, role),
                     "type": _contact_type(ev.kind, role),
                     "subject": {
@@ -413,9 +414,13 @@ def _agency_name(code: str) -> str:
     return AGENCIES[code]
 
 
-def _sentence(s: str) -> str:
+def _capital(s: str) -> str:
     s = s.strip()
-    s = s[0].upper() + s[1:] if s else s
+    return s[0].upper() + s[1:] if s else s
+
+
+def _sentence(s: str) -> str:
+    s = _capital(s)
     return s if s.endswith((".", "!", "?")) else s + "."
 
 

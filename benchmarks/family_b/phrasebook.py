@@ -77,7 +77,7 @@ WHAT = {
         "*": "was not brought to {clinic}",
     },
     "da_disclosure": {"CSC": "disclosure of DA", "*": "disclosure of domestic abuse"},
-    "school_concern": {"CSC": "school concern ({topic})", "*": "concern raised by school"},
+    "school_concern": {"CSC": "concern ({topic})", "*": "concern raised by school"},
     "gp_appt": {"*": "GP appointment"},
     "hv_contact": {"*": "HV {review}"},
     "mh_contact": {"*": "mental health review"},
@@ -102,14 +102,17 @@ add(
     "P",
     e(
         "DA - {act}. DASH {risk}. PPN submitted | Domestic at address, {act}; suspect {arrest} |"
-        " Call to domestic: {act}, {inj}. DASH {risk} | DA incident, IP {inj}. Children present",
+        " Call to domestic: {act}, {inj}. DASH {risk} | DA incident, IP {inj}. Children present |"
+        " Domestic - verbal only, DASH {risk} | DA: {act} reported by {caller}",
         "Police attended {addr} at {t} following a call from {caller} reporting {act}. |"
-        " Officers deployed at {t} to a domestic at the home address; {caller} had called 999. |"
-        " Report of a domestic incident at {t}: {act} between {M} and {P}.",
-        "IP stated that {P} had been drinking. | {P} was {arrest}. | IP had {inj}. |"
+        " Officers deployed at {t} to a domestic at the home address after {caller} called 999. |"
+        " On {q} at {t} police were called to a domestic between {M} and {P}. |"
+        " Domestic incident reported at {t}: {M} said {P} had {actv}.",
+        "IP stated that {P} had been drinking. | {P} {arrest}. | IP had {inj}. |"
         " {present} present at the time. | DASH risk assessment completed: {risk} risk. |"
         " Body-worn video captured. | IP declined to provide a statement. |"
-        " Children seen by officers and appeared unharmed. | Previous DA history at this address.",
+        " Children seen by officers and appeared unharmed. | Previous DA history at this address. |"
+        " IP said {P} had {actv}. | Neighbour reported hearing shouting for over an hour.",
         "PPN submitted to MASH | PPN to MASH, Op Encompass completed | Crime recorded, PPN"
         " submitted | Referred to IDVA service (high risk) | NFA by police, PPN to MASH",
     ),
@@ -119,10 +122,11 @@ add(
     "police_other",
     "P",
     e(
-        "{pol_kind} - {P} | {pol_kind} re {P}, {arrest}",
-        "Police {pol_kind} involving {P} at {t}. | Officers conducted a {pol_kind} on {P}.",
-        "Partner was {arrest}. | No children present. | Information shared with offender manager."
-        " | Bail conditions not to attend the address were discussed.",
+        "{pol_kind} - {P} | {pol_kind} re {P} | {pol_kind}: {P} {arrest}",
+        "Officers attended the address at {t} for a {pol_kind} relating to {P}. |"
+        " {pol_kind} carried out on {P} at {t}.",
+        "{P} {arrest}. | No children present. | Information shared with offender manager. |"
+        " Bail conditions not to attend the address were discussed.",
         "Intel log updated | Info to OM | Nothing further",
     ),
 )
@@ -363,7 +367,7 @@ add(
     "P",
     e(
         "Mum disclosed DA to HV | Routine enquiry - disclosure of DA",
-        "During the contact Mum disclosed that {P} had been controlling and had {act}.",
+        "During the contact Mum disclosed that {P} had been controlling and had {actv}.",
         "Mum said she did not want police involved. | Safety advice and helpline numbers given.",
         "Referral to MASH | Discussed with safeguarding lead",
     ),
@@ -424,7 +428,7 @@ add(
     "P",
     e(
         "Disclosure by {C} to TA | {C} disclosed arguments at home",
-        "{C} told a teaching assistant that {P} had shouted and {act}.",
+        "{C} told a teaching assistant that {P} had {actv}.",
         "Recorded verbatim on the safeguarding log. | The DSL spoke to {C}.",
         "Referral to MASH | DSL to call SW",
     ),
@@ -471,7 +475,7 @@ add(
     "P",
     e(
         "Mum disclosed DA in consultation | DA disclosure during appt",
-        "Mother disclosed in consultation that her partner had {act}.",
+        "Mother disclosed in consultation that her partner had {actv}.",
         "Safety advice given. | IDVA details provided.",
         "Coded DA on record | Referral to MASH",
     ),
@@ -657,6 +661,295 @@ add(
     ),
 )
 
+# ------------------------------------------------------------------ partners at meetings
+# Each agency's own way of noting a meeting it attended (P) or reported to (R).
+_AT_MEETING = {
+    "HV": e(
+        "Attended {mt} - HV update given | {mt}: HV attended | HV at {mt}, health update",
+        "HV attended the {mt} and shared the health report for {C} and {S}. |"
+        " HV took part in the {mt} by phone and shared health information.",
+        "Immunisations up to date. | Last HV contact summarised. | Concerns about Mum's low mood"
+        " shared. | {C}'s weight is now on the 25th centile. | HV named as a core group member. |"
+        " Missed clinic appointments discussed.",
+        "HV to attend core groups | Increase to fortnightly contacts | Safeguarding supervision"
+        " booked | Continue HV contacts",
+    ),
+    "SCH": e(
+        "DSL attended {mt} | {mt} - school attended | {mt} in school, DSL present",
+        "The DSL attended the {mt} and shared the school's report. |"
+        " The DSL joined the {mt} by Teams and shared school information.",
+        "Attendance figure shared: {pct}%. | Recent safeguarding logs shared. |"
+        " {C}'s presentation in school described. | Breakfast club place confirmed. |"
+        " No new concerns from school.",
+        "Actions added to the safeguarding file | DSL to monitor | Update to head teacher",
+    ),
+    "POL": e(
+        "Police attended {mt} | {mt} - police rep attended",
+        "Police representative attended the {mt}.",
+        "Call-outs to the address since the last meeting summarised. | Bail conditions shared.",
+        "Police actions noted",
+    ),
+    "PRO": e(
+        "OM attended {mt} | {mt} - OM attended re PoP | Attended {mt} (PoP's partner's children)",
+        "OM attended the {mt} and shared the PoP's licence conditions. |"
+        " Attended the {mt} to share probation information about the PoP.",
+        "PoP compliance with supervision discussed. | Risk of serious harm to the partner rated"
+        " {risk}. | Licence condition not to contact the children without CSC agreement noted.",
+        "Actions recorded on the case | Update to SPO",
+    ),
+    "DAS": e(
+        "IDVA attended {mt} | {mt} - IDVA present for {M}",
+        "IDVA attended the {mt} to represent {M}'s views. | IDVA took part in the {mt}.",
+        "Safety plan shared. | {M} has not wanted to engage in recent weeks. |"
+        " Target hardening at the property discussed.",
+        "IDVA actions noted | Continue support",
+    ),
+    "MH": e(
+        "CPN attended {mt} | {mt} - CMHT attended",
+        "CPN attended the {mt} and gave an update on {M}'s mental health.",
+        "Medication compliance discussed. | Relapse indicators shared with the group.",
+        "Continue CPA | Update to care coordinator",
+    ),
+    "HOS": e(
+        "Paediatrician joined {mt} | {mt} - paed input",
+        "Consultant paediatrician joined the {mt} and shared the medical findings.",
+        "CP medical offered. | Injury pattern discussed. | Previous ED attendances listed.",
+        "CP medical to be arranged | Paed actions noted",
+    ),
+    "HOU": e(
+        "Housing attended {mt} | {mt} - housing officer present",
+        "Housing officer attended the {mt}.",
+        "Property security discussed. | Tenancy in Mum's sole name.",
+        "Lock change offered",
+    ),
+}
+for _agency, _entry in _AT_MEETING.items():
+    for _kind in ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "marac"):
+        BOOK.setdefault((_agency, _kind, "P"), _entry)
+
+_REPORT = {
+    "POL": e(
+        "Police report for {mt} {md} | Conference report submitted - not attending |"
+        " Police conference report ({md})",
+        "Police conference report prepared for the {mt} on {md}, summarising the call-outs"
+        " to the address. | Police report sent to the chair for the {mt} on {md}; no officer"
+        " available to attend.",
+        "DASH levels of each incident listed. | Current bail position included.",
+        "Report sent to CP unit",
+    ),
+    "MH": e(
+        "CPN report for {mt} {md} | CMHT report submitted for {mt}",
+        "CPN report prepared for the {mt} on {md}; unable to attend.",
+        "Report describes {M}'s engagement and current risk.",
+        "Report emailed to the chair",
+    ),
+    "HOS": e(
+        "Paed report for {mt} {md} | Hospital report to {mt}",
+        "Paediatric report written for the {mt} on {md}.",
+        "Report lists ED attendances in the last year.",
+        "Report sent",
+    ),
+}
+for _agency, _entry in _REPORT.items():
+    for _kind in ("strategy", "icpc", "rcpc", "cin_meeting"):
+        BOOK.setdefault((_agency, _kind, "R"), _entry)
+
+# ------------------------------------------------------------------ notifications in detail
+add(
+    "GP",
+    "ed_attendance",
+    "N",
+    e(
+        "A&E letter: {X} attended {q} - {cause} | Discharge summary rec'd ({cause}, {q}) |"
+        " ED d/c letter {q}",
+        "Discharge letter received from the ED: {X} attended on {q} with {cause}. |"
+        " A&E letter: {X} seen on {q} following {how}.",
+        "No follow-up required by the practice. | Safeguarding concerns not raised by the"
+        " hospital. | ED reference {ref}. | Read and coded by the GP.",
+        "Filed | Coded | Reviewed by GP",
+    ),
+)
+add(
+    "GP",
+    "wnb",
+    "N",
+    e(
+        "Letter: {X} WNB {clinic} {q} | Hospital letter - WNB {clinic}",
+        "Letter from the hospital: {X} was not brought to {clinic} on {q}.",
+        "Second WNB this year. | Practice to contact Mum. | WNB coded.",
+        "Filed | Practice nurse to call Mum",
+    ),
+)
+add(
+    "GP",
+    "da_incident",
+    "N",
+    e(
+        "Letter re DV incident {q} | MASH letter: DA incident {q} - children present |"
+        " Police notif DV {q}",
+        "Letter received from MASH about a domestic violence incident at the home on {q}. |"
+        " Notification of DV incident dated {q} received from police.",
+        "Mother and children coded as at risk of DA. | Alert added to the records. |"
+        " {act} reported. | DASH {risk}.",
+        "Coded | Filed | For info",
+    ),
+)
+add(
+    "HV",
+    "da_incident",
+    "N",
+    e(
+        "Notif: DV incident {q} | DV notification rec'd re {q} | Police notif - DA {q}",
+        "Notification received of a DV incident at the home on {q}. |"
+        " Police DV notification dated {q} received by the HV team.",
+        "Children present at the time. | Mum to be seen alone at the next contact. |"
+        " Discussed in safeguarding supervision. | DASH {risk}.",
+        "HV to follow up at next contact | Telephone call to Mum",
+    ),
+)
+add(
+    "HV",
+    "ed_attendance",
+    "N",
+    e(
+        "ED attendance notif - {X} {q} | A&E notif: {cause} ({q}) | ED notification rec'd",
+        "ED notification received: {X} attended on {q} with {cause}. |"
+        " Paediatric liaison notification of an ED attendance on {q}.",
+        "HV to discuss with Mum at the next contact. | No concerns raised by ED. |"
+        " Explanation given: {how}.",
+        "Follow-up call to Mum | Noted",
+    ),
+)
+add(
+    "SCH",
+    "ed_attendance",
+    "N",
+    e(
+        "Mum phoned - {X} in hospital {q} | Absence: {X} at A&E ({cause})",
+        "Mum phoned the office to say {X} had been at hospital on {q} with {cause}.",
+        "Absence authorised. | Class teacher informed.",
+        "Monitor | Welfare check on return",
+    ),
+)
+add(
+    "CSC",
+    "ed_attendance",
+    "N",
+    e(
+        "Safeguarding referral from ED re {X} {q} | ED notification: {cause} ({q})",
+        "ED safeguarding notification received: {X} attended on {q} with {cause}. |"
+        " The hospital safeguarding team notified MASH of an attendance on {q}.",
+        "Hospital ref {ref}. | Explanation given by Mum: {how}. | Allocated SW informed.",
+        "SW to visit | Strategy discussion to be considered | Information only",
+    ),
+)
+add(
+    "PRO",
+    "da_incident",
+    "N",
+    e(
+        "Police info: DA call-out {q} involving PoP | Notified of DA {q}",
+        "Police informed the OM of a DA call-out on {q} involving the PoP.",
+        "Possible breach of licence considered. | Discussed with the PoP at the next supervision.",
+        "Risk reviewed | SPO informed",
+    ),
+)
+
+add(
+    "HOS",
+    "da_incident",
+    "P",
+    e(
+        "Mother attended ED - assault by partner | ED: adult female, DA assault, {inj}",
+        "{M} attended ED at {t} reporting an assault by her partner at home. |"
+        " Adult ED attendance at {t} following a domestic assault.",
+        "On examination {inj}. | Children at home with a relative. | Routine DA enquiry made. |"
+        " Hospital IDVA informed.",
+        "Discharged | Safeguarding referral made | Referred to hospital IDVA",
+    ),
+)
+
+# ------------------------------------------------------------------ calls between professionals
+_CALL = {
+    "CSC": e(
+        "T/C from {other} re {topic} | Tel call with {other}: {topic} | Email to {other} re {topic}",
+        "SW took a telephone call from {other} about {topic}. | SW spoke with {other} by phone"
+        " regarding {topic}.",
+        "Information recorded on the child's file. | SW to update the TM. |"
+        " Agreed to share the outcome at the next core group.",
+        "Logged | SW to follow up | Shared with TM",
+    ),
+    "HV": e(
+        "Tel call with {other} re {topic} | HV call to {other} - {topic} | HV email to {other}",
+        "HV telephoned {other} about {topic}. | Telephone discussion with {other} about {topic}.",
+        "Information shared with consent. | HV to review at the next contact.",
+        "Record updated | Supervision",
+    ),
+    "SCH": e(
+        "DSL phoned {other} - {topic} | Call with {other} re {topic} | Email from {other}",
+        "The DSL phoned {other} to discuss {topic}. | The DSL received a call from {other} about"
+        " {topic}.",
+        "Logged on the safeguarding system. | Class teacher updated.",
+        "Monitor | DSL aware",
+    ),
+    "GP": e(
+        "Call from {other} - {topic} | Tel: {other} re {topic} | Email {other} re {topic}",
+        "Telephone call from {other} regarding {topic}. | Spoke with {other} about {topic}.",
+        "Information shared in line with the safeguarding policy. | Added to the records.",
+        "For info | Task to safeguarding lead",
+    ),
+    "POL": e(
+        "Contact with {other} re {topic} | Call log: {other}, {topic}",
+        "Police contact with {other} regarding {topic}.",
+        "Intel log updated.",
+        "Logged",
+    ),
+}
+for _agency, _entry in _CALL.items():
+    BOOK.setdefault((_agency, "prof_call", "P"), _entry)
+
+# ------------------------------------------------------------------ follow-ups in each agency's words
+_FOLLOW = {
+    ("SCH", "minutes_received"): e(
+        "{mt} minutes rec'd ({md}) | Minutes from {mt} {md} saved to file",
+        "Minutes of the {mt} on {md} received by the DSL and saved to the safeguarding file.",
+        "Actions for school highlighted.",
+        "",
+    ),
+    ("SCH", "minutes_chased"): e(
+        "Chased {mt} minutes ({md}) | Email to SW - minutes of {mt} still awaited",
+        "The DSL emailed the SW chasing the minutes of the {mt} held on {md}.",
+        "School has not yet received them.",
+        "",
+    ),
+    ("HV", "minutes_received"): e(
+        "Minutes of {mt} {md} rec'd | {mt} minutes received - scanned to record",
+        "Minutes of the {mt} held on {md} received and scanned onto the record.",
+        "HV actions noted.",
+        "",
+    ),
+    ("HV", "minutes_chased"): e(
+        "{mt} minutes chased | Minutes outstanding - {mt} {md}",
+        "HV emailed the CP admin team chasing the {mt} minutes from {md}.",
+        "",
+        "",
+    ),
+    ("GP", "minutes_received"): e(
+        "Minutes - {mt} {md} | Scanned: {mt} minutes",
+        "Minutes of the {mt} on {md} received and scanned to the child's record.",
+        "Coded as CP plan.",
+        "",
+    ),
+    ("POL", "minutes_received"): e(
+        "{mt} minutes received | Minutes rec'd from CSC ({mt} {md})",
+        "Minutes of the {mt} held on {md} received from CSC and attached to the log.",
+        "",
+        "",
+    ),
+}
+for (_agency, _fu), _entry in _FOLLOW.items():
+    BOOK.setdefault((_agency, "followup", _fu), _entry)
+
 # ------------------------------------------------------------------ any agency
 GENERIC: dict[str, E] = {
     "P": e(
@@ -685,7 +978,7 @@ GENERIC: dict[str, E] = {
     ),
     "disclosure": e(
         "Disclosure of DA by {M} | {M} disclosed abuse",
-        "{M} disclosed that {P} had {act}.",
+        "{M} disclosed that {P} had {actv}.",
         "Safety advice given.",
         "Referral to MASH",
     ),

@@ -367,6 +367,16 @@ def plan_events(
             else:
                 add(kind, uniform())
 
+    # Look-alikes on purpose: an HV visit on a social worker's visit day, and a sibling's
+    # GP appointment on the child's day, are separate contacts.
+    visits = by_kind.get("sw_home_visit", [])
+    for ev in by_kind.get("hv_contact", []):
+        if visits and rng.random() < 0.2:
+            ev.day = rng.choice(visits).day
+    appts = by_kind.get("gp_appt", [])
+    for ev in appts:
+        if len(appts) > 1 and rng.random() < 0.15:
+            ev.day = rng.choice(appts).day
     events.sort(key=lambda e: (e.day, e.kind))
     pro_start = t0 + timedelta(days=int(span * rng.uniform(0.2, 0.6)))
     for ev in events:
@@ -382,6 +392,9 @@ def plan_events(
     return events
 
 
+_CALLERS = ("CSC", "HV", "SCH", "GP", "POL", "PRO", "DAS", "MH", "MW", "HOS")
+
+
 def _available(kind: str, spec: tuple, present: tuple[str, ...]) -> bool:
     if kind == "prof_call":
         return len(present) >= 2
@@ -390,7 +403,8 @@ def _available(kind: str, spec: tuple, present: tuple[str, ...]) -> bool:
 
 def _recorders(ev: Event, spec: tuple, present: tuple[str, ...], rng: random.Random) -> list:
     if ev.kind == "prof_call":
-        a, b = rng.sample(present, 2)
+        callers = [a for a in present if a in _CALLERS] or list(present)
+        a, b = rng.sample(callers, 2) if len(callers) >= 2 else rng.sample(present, 2)
         if "CSC" in present and "CSC" not in (a, b) and rng.random() < 0.6:
             b = "CSC"
         ev.facts["caller"], ev.facts["callee"] = a, b
@@ -408,17 +422,17 @@ def _recorders(ev: Event, spec: tuple, present: tuple[str, ...], rng: random.Ran
     return out
 
 
-_ACTS = (
-    "verbal argument",
-    "pushing and shoving",
-    "grabbed by the arms",
-    "a mug thrown",
-    "damage to the bedroom door",
-    "slapped across the face",
-    "threats made by text",
-    "hair pulled",
-    "phone taken and smashed",
-    "held against the wall",
+_ACTS = (  # (what it is called, what he did)
+    ("a verbal argument", "shouted at her and called her names"),
+    ("pushing and shoving", "pushed her into the kitchen worktop"),
+    ("an assault", "grabbed her by the arms"),
+    ("criminal damage", "thrown a mug at the wall"),
+    ("damage to the bedroom door", "kicked the bedroom door in"),
+    ("an assault", "slapped her across the face"),
+    ("threats by text", "sent her threatening texts"),
+    ("an assault", "pulled her hair"),
+    ("criminal damage", "smashed her phone"),
+    ("an assault", "held her against the wall"),
 )
 _INJ = (
     "no visible injuries",
@@ -471,11 +485,11 @@ _WNB_CLINIC = (
 
 def _defaults(f: dict, rng: random.Random) -> None:
     """Every fact a phrase may name, so any agency can mention any detail."""
-    f["act"] = rng.choice(_ACTS)
+    f["act"], f["actv"] = rng.choice(_ACTS)
     f["inj"] = rng.choice(_INJ)
     f["risk"] = rng.choice(("standard", "medium", "high"))
     f["caller"] = "mother"
-    f["arrest"] = "no arrest"
+    f["arrest"] = "was not arrested"
     f["present"] = "the child"
     f["cause"], f["how"] = rng.choice(_CAUSE)
     f["cat"] = rng.choice(_CAT)
@@ -498,14 +512,14 @@ def _facts(ev: Event, rng: random.Random, pro_start: date) -> None:
     f["on_licence"] = ev.day >= pro_start  # the partner is on licence from then on
     if k in ("da_incident", "police_other"):
         f["ref"] = f"OC/{ev.day.year % 100:02d}/{rng.randint(10000, 99999)}"
-        f["act"] = rng.choice(_ACTS)
+        f["act"], f["actv"] = rng.choice(_ACTS)
         f["inj"] = rng.choice(_INJ)
         f["risk"] = rng.choice(("standard", "standard", "medium", "medium", "high"))
         f["caller"] = rng.choice(
             ("mother", "a neighbour", "the child", "mother", "an anonymous caller")
         )
         f["arrest"] = rng.choice(
-            ("arrested", "left before police arrived", "no arrest", "arrested")
+            ("was arrested", "had left before police arrived", "was not arrested", "was arrested")
         )
         f["present"] = rng.choice(("both children", "the child", "the children asleep upstairs"))
         f["pol_kind"] = rng.choice(
