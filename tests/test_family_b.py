@@ -231,8 +231,24 @@ def test_fb013_bad_arguments_are_refused():
         generate(1, n_agencies=0)
 
 
-def test_fb014_written_files_reimport_row_for_row(tmp_path):
-    case = generate(21, n_events=150, n_agencies=ALL, years=2)
+LAYOUT_SEEDS = (21, 23, 24, 25)  # between them, both layouts of every agency
+
+
+def test_fb016_layout_seeds_cover_both_layouts_of_each_agency():
+    from benchmarks.family_b.layouts import LAYOUTS, VARIANTS
+
+    used = defaultdict(set)
+    for seed in LAYOUT_SEEDS:
+        case = generate(seed, n_events=40, n_agencies=ALL, years=1)
+        for code, table in case.tables.items():
+            used[code].add(table.layout)
+    for code in AGENCIES:
+        assert used[code] == {LAYOUTS[code], VARIANTS[code]}, code
+
+
+@pytest.mark.parametrize("seed", LAYOUT_SEEDS)
+def test_fb014_written_files_reimport_row_for_row(tmp_path, seed):
+    case = generate(seed, n_events=150, n_agencies=ALL, years=2)
     files = write_files(case, tmp_path)
     assert {p.suffix for p in files.files} == {".csv", ".xlsx", ".docx"}
     assert len(files.truth) == len(case.records)

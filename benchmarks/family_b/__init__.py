@@ -66,7 +66,7 @@ def generate(
     t1 = t0 + timedelta(days=max(30, int(years * 365.25)))
     present = ORDER[:n_agencies]
     events = plan_events(rng, n_events, present, t0, t1)
-    builder = Builder(rng, family, style, present)
+    builder = Builder(rng, family, style, present, f"family-b/{seed}")
     for ev in events:
         builder.add(ev)
     records, truth, related, rows = [], {}, {}, {}

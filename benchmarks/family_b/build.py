@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from benchmarks.family_b.layouts import (
-    LAYOUTS,
     SEASON_START,
     SEASONS,
     Layout,
+    choose_layouts,
     fmt_day,
     fmt_month,
     fmt_time,
@@ -147,11 +147,19 @@ def _shift(d: date, lo: date, hi: date) -> date:
 
 
 class Builder:
-    def __init__(self, rng: random.Random, family: Family, style: str, present: tuple[str, ...]):
+    def __init__(
+        self,
+        rng: random.Random,
+        family: Family,
+        style: str,
+        present: tuple[str, ...],
+        seed_text: str = "family-b",
+    ):
         self.rng = rng
         self.family = family
         self.style = style
-        self.tables = {a: Table(a, LAYOUTS[a]) for a in present}
+        layouts = choose_layouts(random.Random(f"{seed_text}/layouts"), present)
+        self.tables = {a: Table(a, layouts[a]) for a in present}
         fam = {k: getattr(family, k) for k in family.__dataclass_fields__}
         self.names = {a: tuple(n.format(**fam) for n in NAMES[a]) for a in present}
         self.fam = fam
