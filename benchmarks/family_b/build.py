@@ -68,6 +68,8 @@ SPLITTABLE = {
     ("HV", "hv_contact"),
 }
 SPLIT_P = 0.06
+TYPO_P = 0.04
+ANONYMISED = ("Child A", "Child B", "Mother", "Mr X")
 
 
 @dataclass(slots=True)
@@ -162,6 +164,11 @@ class Builder:
         self.tables = {a: Table(a, layouts[a]) for a in present}
         fam = {k: getattr(family, k) for k in family.__dataclass_fields__}
         self.names = {a: tuple(n.format(**fam) for n in NAMES[a]) for a in present}
+        # Some agencies send their chronology already anonymised for the review.
+        pick = random.Random(f"{seed_text}/anonymised")
+        for a in pick.sample(present, min(len(present), pick.choice((0, 1, 1, 2)))):
+            self.names[a] = ANONYMISED
+        self.anonymised = {a for a, n in self.names.items() if n is ANONYMISED}
         self.fam = fam
         self.note_no = 100000 + rng.randrange(800000)
         self.amb_no = 1000 + rng.randrange(8000)
@@ -206,11 +213,12 @@ class Builder:
             kind == "school_concern"
             and agency == "SCH"
             and ev.facts.get("topic") in ("attendance", "late")
-            and rng.random() < 0.6
         ):
-            monday = day - timedelta(days=day.weekday())
-            iv = DateInterval(monday, monday + timedelta(days=6), "week")
-            return iv, f"w/c {fmt_day(monday, 'dmy4')}", ""
+            form = rng.random()
+            if form < 0.25:  # "attendance for January 2022 was 81%"
+                return self._month(day, lay, approx=False)
+            if form < 0.85:
+                return self._week(day)
         if kind == "ed_attendance" and agency == "HOS" and ev.end_day:
             iv = DateInterval(day, ev.end_day, "range")
             return iv, f"{fmt_day(day, 'dmy4')} - {fmt_day(ev.end_day, 'dmy4')}", ""
@@ -231,6 +239,12 @@ class Builder:
                 return iv, f"{fmt_day(day, lay.date_style)} {fmt_time(t, lay.time_style)}", ""
             return iv, self._day_cell(day, lay), fmt_time(t, lay.time_style)
         return DateInterval(day, day, "day"), self._day_cell(day, lay), ""
+
+    def _week(self, day: date) -> tuple[DateInterval, str, str]:
+        monday = day - timedelta(days=day.weekday())
+        mark = self.rng.choice(("w/c ", "W/C ", "w/c "))
+        iv = DateInterval(monday, monday + timedelta(days=6), "week")
+        return iv, f"{mark}{fmt_day(monday, 'dmy4')}", ""
 
     def _day_cell(self, day: date, lay: Layout) -> object:
         return day if lay.date_cells else fmt_day(day, lay.date_style)
@@ -276,6 +290,11 @@ class Builder:
             md=fmt_day(mday, lay.quote_style),
             kindname=KIND_NAME.get(ev.kind, ev.kind.replace("_", " ")),
             decision=f.get("decision", "continue"),
+            # other dates a practitioner writes into the text: not the event's own date
+            nx=fmt_day(_weekday(ev.day + timedelta(days=28)), lay.quote_style),
+            nx6=fmt_day(_weekday(ev.day + timedelta(days=182)), lay.quote_style),
+            nx10=fmt_day(_weekday(ev.day + timedelta(days=14)), lay.quote_style),
+            pv=fmt_day(f["prev"], lay.quote_style) if f.get("prev") else None,
         )
         w = what.get(agency, what.get("*", KIND_NAME.get(ev.kind, ev.kind.replace("_", " "))))
         v["W"] = w.format(**v)
@@ -287,14 +306,19 @@ class Builder:
         out = rng.choice(entry["o"]).format(**v) if entry["o"] else ""
         if self.style == "short":
             desc = [_capital(rng.choice(entry["s"]).format(**v))]
+            if rng.random() < TYPO_P:
+                desc[0] = _typo(desc[0], rng)
             if not has_outcome and out and rng.random() < 0.5:
                 desc[0] = f"{desc[0]} - {out.lower()}"
             return desc, out if has_outcome and rng.random() < 0.75 else ""
-        more = list(entry["m"])
+        more = [x for x in entry["m"] if v["pv"] is not None or "{pv}" not in x]
         room = 4 if has_outcome or not out else 3
         k = rng.randint(1, min(room, len(more))) if more else 0
         sents = [rng.choice(entry["n"])] + rng.sample(more, k)
         sents = [_sentence(x.format(**v)) for x in sents]
+        if rng.random() < TYPO_P:  # typed in a hurry
+            i = rng.randrange(len(sents))
+            sents[i] = _typo(sents[i], rng)
         if not has_outcome and out:
             sents.append(_sentence(f"Plan: {out}"))
             out = ""
@@ -420,6 +444,23 @@ def _agency_name(code: str) -> str:
     from benchmarks.family_b.story import AGENCIES
 
     return AGENCIES[code]
+
+
+def _typo(text: str, rng: random.Random) -> str:
+    """One slip of the keyboard in a longer word: two letters swapped or one dropped."""
+    words = text.split(" ")
+    long = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha() and w.islower()]
+    if not long:
+        return text
+    i = rng.choice(long)
+    w = words[i]
+    j = rng.randrange(1, len(w) - 2)
+    words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :] if rng.random() < 0.6 else w[:j] + w[j + 1 :]
+    return " ".join(words)
+
+
+def _weekday(d: date) -> date:
+    return d + timedelta(days=7 - d.weekday()) if d.weekday() >= 5 else d
 
 
 def _capital(s: str) -> str:

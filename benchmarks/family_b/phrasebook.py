@@ -112,6 +112,7 @@ add(
         " {present} present at the time. | DASH risk assessment completed: {risk} risk. |"
         " Body-worn video captured. | IP declined to provide a statement. |"
         " Children seen by officers and appeared unharmed. | Previous DA history at this address. |"
+        " Officers had also attended the address on {pv}. |"
         " IP said {P} had {actv}. | Neighbour reported hearing shouting for over an hour.",
         "PPN submitted to MASH | PPN to MASH, Op Encompass completed | Crime recorded, PPN"
         " submitted | Referred to IDVA service (high risk) | NFA by police, PPN to MASH",
@@ -190,6 +191,7 @@ add(
         " notification dated {q} about domestic abuse at the home. | Police PPN for {q} reviewed in MASH.",
         "Police ref {ref}. | DASH recorded as {risk}. | {P} named as the alleged perpetrator. |"
         " Children were reported to be in the home. | Information shared with the allocated SW. |"
+        " A PPN for {pv} is already on file. |"
         " Checks completed with health and school. | Mum to be contacted by the SW.",
         "Passed to allocated SW | NFA - information only | Strategy discussion to be convened |"
         " Mum contacted, safety plan reviewed | Consent to share with school obtained",
@@ -233,7 +235,7 @@ add(
         " council offices.",
         "Parents attended. | Reports received from health and school. | Police shared the DA"
         " history. | Decision: {C} to be made subject to a child protection plan under {cat}. |"
-        " First core group to take place within 10 working days.",
+        " First core group to take place within 10 working days. | First core group arranged for {nx10}.",
         "CP plan - {cat} | Subject to CP plan | CP plan agreed, core group set",
     ),
 )
@@ -246,7 +248,7 @@ add(
         "Review child protection conference held, chaired by {chair}. | RCPC held.",
         "Progress against the plan reviewed. | Mum reported that {P} no longer visits. |"
         " School reported improved attendance. | Health raised missed appointments. |"
-        " The conference decided to {decision} the child protection plan.",
+        " The conference decided to {decision} the child protection plan. | Next review conference by {nx6}.",
         "CP plan to {decision} | Next RCPC in 6 months | Step down to CIN if plan ends",
     ),
 )
@@ -259,6 +261,7 @@ add(
         "Core group meeting held. | Core group meeting held at the family home. |"
         " Core group held at school.",
         "Plan reviewed and actions updated. | Attendance was discussed. | Mum attended. |"
+        " Next core group booked for {nx}. |"
         " Home conditions discussed. | Health updated on appointments. | No new concerns raised.",
         "Next core group booked | Actions updated | Plan continues",
     ),
@@ -357,7 +360,7 @@ add(
         "HV completed the {review} for {X}. | {review} undertaken at home by {hv}.",
         "Growth plotted on the centile chart. | Mum's EPDS score {epds}. | Development within"
         " normal range. | Routine enquiry about DA made, Mum alone. | Sleep and feeding"
-        " discussed. | Home environment seen.",
+        " discussed. | Home environment seen. | Next contact booked for {nx}.",
         "Universal plus | Review in 4 weeks | Continue universal offer | Refer to GP re weight",
     ),
 )
@@ -406,6 +409,7 @@ add(
         "Operation Encompass notification received from police about an incident on {q}. |"
         " The DSL received an Operation Encompass call regarding {q}.",
         "{C} was checked in with by the learning mentor. | Class teacher informed. |"
+        " This follows the notification about {pv}. |"
         " {C} appeared {mood} in class. | Log added to the safeguarding file.",
         "Monitor | Check-in with mentor | DSL to speak to Mum",
     ),
@@ -539,7 +543,7 @@ add(
     e(
         "999 - {cause}, conveyed | Call {t}: {cause}, pt conveyed to ED",
         "999 call received at {t} reporting {cause}. | Crew dispatched at {t} to {cause}.",
-        "Crew on scene within 15 minutes. | {how}. | Obs recorded. | Mother present.",
+        "Crew on scene within 15 minutes. | {how}. | Obs recorded. | Family member present.",
         "Conveyed to ED | Conveyed to PED",
     ),
 )

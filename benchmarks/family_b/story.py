@@ -384,6 +384,12 @@ def plan_events(
         ev.recorders = _recorders(ev, kinds[ev.kind], present, rng)
     events += _followups(rng, n_fu, by_kind, present, kinds, t0, pro_start)
     events.sort(key=lambda e: (e.day, e.kind))  # stable: ties keep their planned order
+    prev: date | None = None
+    for ev in events:  # a run of call-outs: the later ones mention the one before
+        if ev.kind == "da_incident":
+            if prev is not None and (ev.day - prev).days <= 14:
+                ev.facts["prev"] = prev
+            prev = ev.day
     for i, ev in enumerate(events):
         ev.eid = f"ev{i:05d}"
     for ev in events:
