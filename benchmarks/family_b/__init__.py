@@ -23,6 +23,7 @@ from ingest.records import SourceRecord
 __all__ = ["Case", "FilesTruth", "generate", "write_files", "AGENCIES", "MEETINGS"]
 
 STYLES = ("narrative", "short")
+LATEST_END = date(2025, 6, 30)
 
 
 @dataclass
@@ -62,8 +63,10 @@ def generate(
         raise ValueError("n_events must be at least 1 and years more than 0")
     rng = random.Random(f"family-b/{seed}")
     family = make_family(rng)
-    t0 = date(2013 + rng.randrange(6), rng.randint(1, 12), 1)
-    t1 = t0 + timedelta(days=max(30, int(years * 365.25)))
+    # The story ends by mid-2025 whatever its length: no record dated in the future.
+    span = timedelta(days=max(30, int(years * 365.25)))
+    t0 = min(date(2013 + rng.randrange(6), rng.randint(1, 12), 1), LATEST_END - span)
+    t1 = t0 + span
     present = ORDER[:n_agencies]
     events = plan_events(rng, n_events, present, t0, t1)
     builder = Builder(rng, family, style, present, f"family-b/{seed}")
