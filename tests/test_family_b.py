@@ -52,7 +52,7 @@ def test_fb003_records_are_valid_source_records(full, short):
             assert isinstance(r, SourceRecord) and isinstance(r.date, DateInterval)
             assert r.agency in AGENCIES.values()
             assert r.date.precision in PRECISIONS
-            assert r.date.start <= r.date.end
+            assert r.date.start <= r.date.end <= date(2025, 7, 31)  # nothing in the future
             assert (r.date.time is not None) == (r.date.precision == "exact")
             assert r.description.strip()
             assert r.provenance.row >= 2 and r.provenance.file_name

@@ -458,7 +458,7 @@ _CAUSE = (
     ("scald", "cup of tea pulled over"),
     ("breathing difficulty", "wheeze and cough"),
     ("laceration", "cut on broken glass"),
-    ("vomiting", "vomiting for two days"),
+    ("vomiting", "unwell for two days"),
     ("bruising", "bruise to the cheek"),
 )
 _CAT = ("neglect", "emotional abuse", "physical abuse")
@@ -472,10 +472,10 @@ _HV_REVIEWS = (
     "targeted home visit",
 )
 _SCHOOL = (
-    ("attendance", "attendance has dropped"),
+    ("attendance", "has missed several days this half term"),
     ("presentation", "arrived hungry and unkempt"),
     ("behaviour", "dysregulated in class"),
-    ("injury", "a bruise noticed on the arm"),
+    ("injury", "had a bruise on the upper arm"),
     ("late", "late every day this week"),
     ("comment", "said mum and partner were shouting"),
 )
