@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from benchmarks.family_b import AGENCIES, MEETINGS, generate, write_files
+from benchmarks.family_b import AGENCIES, MEETINGS, generate, true_pairs, write_files
 from ingest import import_file
 from ingest.records import PRECISIONS, DateInterval, SourceRecord
 
@@ -297,3 +297,28 @@ def test_fb015_names_are_the_invented_family(full):
     text = " ".join(r.description for r in full.records)
     assert fam.child in text and fam.sibling in text
     assert date(2013, 1, 1) <= full.period[0] < full.period[1]
+
+
+def test_fb017_mixed_style_gives_each_agency_its_own_habit():
+    case = generate(9, n_events=500, n_agencies=ALL, years=3, style="mixed")
+    rows = Counter((r.agency, case.truth[r.record_id]) for r in case.records)
+    one = defaultdict(list)
+    for r in case.records:
+        if rows[(r.agency, case.truth[r.record_id])] == 1:
+            one[r.agency].append(_sentences(r.description))
+    assert max(one["GP"]) == 1  # terse
+    assert min(one["Police"]) >= 2 and min(one["Children's Social Care"]) >= 2
+    assert case.style == "mixed"
+
+
+def test_fb018_true_pairs_follow_the_truth(full):
+    pairs = true_pairs(full)
+    by_id = {r.record_id: r for r in full.records}
+    assert pairs
+    for a, b in pairs:
+        assert a < b and full.truth[a] == full.truth[b] and by_id[a].agency != by_id[b].agency
+    with_split = true_pairs(full, cross_agency=False)
+    assert pairs < with_split  # split entries add same-agency pairs
+    # counted independently: sum over events of n*(n-1)/2
+    sizes = Counter(full.truth.values())
+    assert len(with_split) == sum(n * (n - 1) // 2 for n in sizes.values())

@@ -20,9 +20,17 @@ from benchmarks.family_b.people import Family, make_family
 from benchmarks.family_b.story import AGENCIES, MEETINGS, ORDER, Event, plan_events
 from ingest.records import SourceRecord
 
-__all__ = ["Case", "FilesTruth", "generate", "write_files", "AGENCIES", "MEETINGS"]
+__all__ = [
+    "AGENCIES",
+    "MEETINGS",
+    "Case",
+    "FilesTruth",
+    "generate",
+    "true_pairs",
+    "write_files",
+]
 
-STYLES = ("narrative", "short")
+STYLES = ("narrative", "short", "mixed")
 LATEST_END = date(2025, 6, 30)
 
 
@@ -54,7 +62,8 @@ def generate(
     style: str = "narrative",
 ) -> Case:
     """A deterministic case: `n_events` real events over `years` years recorded by the
-    first `n_agencies` agencies of `story.ORDER` (at most 12)."""
+    first `n_agencies` agencies of `story.ORDER` (at most 12). `style`: "narrative" (2-5
+    sentences), "short" (one line) or "mixed" (each agency its own habit, fixed per seed)."""
     if style not in STYLES:
         raise ValueError(f"style must be one of {STYLES}, not {style!r}")
     if not 1 <= n_agencies <= len(ORDER):
@@ -97,3 +106,22 @@ def write_files(case: Case, folder: str | Path) -> FilesTruth:
             if row.related:
                 related[(path.name, number)] = row.related
     return FilesTruth(files, truth, related)
+
+
+def true_pairs(case: Case, *, cross_agency: bool = True) -> set[tuple[str, str]]:
+    """Every pair of record ids (sorted) that describe the same real event; with
+    `cross_agency` only pairs from different agencies (split entries left out)."""
+    by_event: dict[str, list[SourceRecord]] = {}
+    for r in case.records:
+        by_event.setdefault(case.truth[r.record_id], []).append(r)
+    out = set()
+    for recs in by_event.values():
+        for i, a in enumerate(recs):
+            for b in recs[i + 1 :]:
+                if not cross_agency or a.agency != b.agency:
+                    out.add(
+                        (a.record_id, b.record_id)
+                        if a.record_id < b.record_id
+                        else (b.record_id, a.record_id)
+                    )
+    return out

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--events", type=int, default=300)
     ap.add_argument("--agencies", type=int, default=5)
     ap.add_argument("--years", type=float, default=3)
-    ap.add_argument("--style", default="narrative", choices=("narrative", "short"))
+    ap.add_argument("--style", default="narrative", choices=("narrative", "short", "mixed"))
     ap.add_argument("--dense", action="store_true", help="20,000 events, 10 agencies, 12 years")
     ap.add_argument("--write", metavar="DIR", nargs="?", const="", help="also write and import")
     args = ap.parse_args(argv)

@@ -160,6 +160,20 @@ class Builder:
         self.rng = rng
         self.family = family
         self.style = style
+        # "mixed": each agency writes in its own habit (GP terse, police and CSC narrative).
+        mix = random.Random(f"{seed_text}/styles")
+        self.styles = {
+            a: style
+            if style != "mixed"
+            else (
+                "short"
+                if a in ("GP", "AMB")
+                else "narrative"
+                if a in ("POL", "CSC")
+                else mix.choice(("short", "narrative"))
+            )
+            for a in present
+        }
         layouts = choose_layouts(random.Random(f"{seed_text}/layouts"), present)
         self.tables = {a: Table(a, layouts[a]) for a in present}
         fam = {k: getattr(family, k) for k in family.__dataclass_fields__}
@@ -300,11 +314,11 @@ class Builder:
         v["W"] = w.format(**v)
         return v
 
-    def _compose(self, entry: E, v: dict, has_outcome: bool) -> tuple[list[str], str]:
+    def _compose(self, entry: E, v: dict, has_outcome: bool, style: str) -> tuple[list[str], str]:
         """Sentences of the description, and the outcome cell."""
         rng = self.rng
         out = rng.choice(entry["o"]).format(**v) if entry["o"] else ""
-        if self.style == "short":
+        if style == "short":
             desc = [_capital(rng.choice(entry["s"]).format(**v))]
             if rng.random() < TYPO_P:
                 desc[0] = _typo(desc[0], rng)
@@ -336,7 +350,7 @@ class Builder:
             entry = _entry(agency, ev.kind, role, fu)
             v = self._values(ev, agency, role, when)
             has_outcome = "outcome" in lay.fields
-            sents, outcome = self._compose(entry, v, has_outcome)
+            sents, outcome = self._compose(entry, v, has_outcome, self.styles[agency])
             split = (
                 (agency, ev.kind) in SPLITTABLE and role == "P" and (self.rng.random() < SPLIT_P)
             )
