@@ -322,3 +322,31 @@ def test_fb018_true_pairs_follow_the_truth(full):
     # counted independently: sum over events of n*(n-1)/2
     sizes = Counter(full.truth.values())
     assert len(with_split) == sum(n * (n - 1) // 2 for n in sizes.values())
+
+
+def test_fb019_each_author_writes_terms_in_their_own_shorthand():
+    import random
+
+    from benchmarks.family_b.habits import Habit
+
+    text = "Strategy discussion held after the domestic abuse incident; telephone call to SW."
+    forms = {Habit(random.Random(f"t/{i}"))(text) for i in range(40)}
+    assert len(forms) >= 10
+    assert all(f[0].isupper() and f.endswith("to SW.") for f in forms)
+    # one author keeps one form throughout
+    h = Habit(random.Random("t/3"))
+    assert len({h("The domestic abuse incident.") for _ in range(5)}) == 1
+    # across seeds the same agency's chronology reads differently
+    texts = set()
+    for seed in range(1, 7):
+        case = generate(seed, n_events=150, n_agencies=2, years=1, style="short")
+        texts.add(
+            frozenset(
+                w
+                for r in case.records
+                if r.agency == "Children's Social Care"
+                for w in r.description.split()
+                if w in ("DA", "DV", "domestic", "T/C", "strat", "CG", "SW")
+            )
+        )
+    assert len(texts) >= 3

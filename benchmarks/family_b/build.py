@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from benchmarks.family_b.habits import Habit
 from benchmarks.family_b.layouts import (
     SEASON_START,
     SEASONS,
@@ -183,6 +184,7 @@ class Builder:
         for a in pick.sample(present, min(len(present), pick.choice((0, 1, 1, 2)))):
             self.names[a] = ANONYMISED
         self.anonymised = {a for a, n in self.names.items() if n is ANONYMISED}
+        self.habits = {a: Habit(random.Random(f"{seed_text}/habit/{a}")) for a in present}
         self.fam = fam
         self.note_no = 100000 + rng.randrange(800000)
         self.amb_no = 1000 + rng.randrange(8000)
@@ -351,6 +353,8 @@ class Builder:
             v = self._values(ev, agency, role, when)
             has_outcome = "outcome" in lay.fields
             sents, outcome = self._compose(entry, v, has_outcome, self.styles[agency])
+            habit = self.habits[agency]
+            sents, outcome = [habit(x) for x in sents], habit(outcome)
             split = (
                 (agency, ev.kind) in SPLITTABLE and role == "P" and (self.rng.random() < SPLIT_P)
             )

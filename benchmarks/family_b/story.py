@@ -529,7 +529,7 @@ def _facts(ev: Event, rng: random.Random, pro_start: date) -> None:
         )
         f["present"] = rng.choice(("both children", "the child", "the children asleep upstairs"))
         f["pol_kind"] = rng.choice(
-            ("welfare check", "arrest on warrant", "bail check", "breach of bail conditions")
+            ("welfare check", "arrest on warrant", "bail check", "arrest for breach of bail")
         )
     elif k == "ed_attendance":
         f["ref"] = f"ED{ev.day.year % 100:02d}{rng.randint(100000, 999999)}"
