@@ -336,17 +336,17 @@ def test_fb019_each_author_writes_terms_in_their_own_shorthand():
     # one author keeps one form throughout
     h = Habit(random.Random("t/3"))
     assert len({h("The domestic abuse incident.") for _ in range(5)}) == 1
-    # across seeds the same agency's chronology reads differently
-    texts = set()
-    for seed in range(1, 7):
-        case = generate(seed, n_events=150, n_agencies=2, years=1, style="short")
-        texts.add(
-            frozenset(
-                w
-                for r in case.records
-                if r.agency == "Children's Social Care"
-                for w in r.description.split()
-                if w in ("DA", "DV", "domestic", "T/C", "strat", "CG", "SW")
-            )
+    # in a case, CSC's author writes "received" one way throughout; other seeds, other ways
+    used = []
+    for seed in range(1, 9):
+        case = generate(seed, n_events=150, n_agencies=2, years=1)
+        words = Counter(
+            w
+            for r in case.records
+            if r.agency == "Children's Social Care"
+            for w in r.description.split()
+            if w in ("received", "rec'd", "recvd")
         )
-    assert len(texts) >= 3
+        assert len(words) == 1, words
+        used.append(next(iter(words)))
+    assert len(set(used)) >= 2
