@@ -243,6 +243,9 @@ SPEC: dict[str, tuple[float, tuple[str, ...], tuple[_R, ...], bool, dict[str, fl
     ),
 }
 FOLLOWUP_SHARE = 0.12
+# Kinds that happen at an agency that may not be in the review (an ED attendance known from
+# the discharge letter and the HV's notification only).
+HEARD_OF = {"ed_attendance"}
 PICK_ANCHOR = {"da_disclosure", "referral", "wnb"}  # a random present anchor, not the first
 _TRIGGERED = {
     "strategy": ("da_incident", "ed_attendance", "referral", "da_disclosure"),
@@ -404,6 +407,8 @@ _CALLERS = ("CSC", "HV", "SCH", "GP", "POL", "PRO", "DAS", "MH", "MW", "HOS")
 def _available(kind: str, spec: tuple, present: tuple[str, ...]) -> bool:
     if kind == "prof_call":
         return len(present) >= 2
+    if kind in HEARD_OF:
+        return any(a in present for a in spec[1]) or any(o[0] in present for o in spec[2])
     return any(a in present for a in spec[1])
 
 
@@ -416,13 +421,19 @@ def _recorders(ev: Event, spec: tuple, present: tuple[str, ...], rng: random.Ran
         ev.facts["caller"], ev.facts["callee"] = a, b
         return [(a, "P", 0), (b, "P", 0)]
     anchors = [a for a in spec[1] if a in present]
-    anchor = rng.choice(anchors) if ev.kind in PICK_ANCHOR else anchors[0]
-    out = [(anchor, "P", 0)]
+    if anchors:
+        anchor = rng.choice(anchors) if ev.kind in PICK_ANCHOR else anchors[0]
+        out = [(anchor, "P", 0)]
+    else:  # the agency it happened at is not in the review: known from the others' letters
+        anchor, out = spec[1][0], []
     for agency, role, p, lo, hi in spec[2]:
         if agency == anchor or agency not in present or rng.random() >= p:
             continue
         if ev.kind == "da_incident" and agency == "PRO" and not ev.facts.get("on_licence"):
             continue
+        out.append((agency, role, rng.randint(lo, hi)))
+    if not out:
+        agency, role, _p, lo, hi = next(o for o in spec[2] if o[0] in present)
         out.append((agency, role, rng.randint(lo, hi)))
     ev.facts["anchor"] = anchor
     return out
