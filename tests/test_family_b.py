@@ -350,3 +350,30 @@ def test_fb019_each_author_writes_terms_in_their_own_shorthand():
         assert len(words) == 1, words
         used.append(next(iter(words)))
     assert len(set(used)) >= 2
+
+
+def test_fb020_same_case_in_processes_with_other_hash_seeds():
+    """No set or dict order leaks in: another interpreter with another hash seed agrees."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib; from benchmarks.family_b import generate; "
+        "c = generate(5, n_events=400, n_agencies=12, years=3, style='mixed'); "
+        "print(hashlib.sha256(repr([(r.record_id, r.description, r.date, c.truth[r.record_id])"
+        " for r in c.records]).encode()).hexdigest())"
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outs) == 1 and len(next(iter(outs)).strip()) == 64
