@@ -185,6 +185,8 @@ class Builder:
             self.names[a] = ANONYMISED
         self.anonymised = {a for a, n in self.names.items() if n is ANONYMISED}
         self.habits = {a: Habit(random.Random(f"{seed_text}/habit/{a}")) for a in present}
+        self.seed_text = seed_text
+        self._words: dict[tuple[str, int], E] = {}
         self.fam = fam
         self.note_no = 100000 + rng.randrange(800000)
         self.amb_no = 1000 + rng.randrange(8000)
@@ -342,6 +344,27 @@ class Builder:
             sents.append(_sentence("Recorded on the system"))
         return sents, out
 
+    def _own_words(self, agency: str, entry: E) -> E:
+        """This review's author of `agency` uses some of the phrasebook's forms, not all:
+        repeated entries read alike within a case and differently across seeds."""
+        key = (agency, id(entry))
+        own = self._words.get(key)
+        if own is None:
+            pick = random.Random(f"{self.seed_text}/words/{agency}/{_entry_key(entry)}")
+            own = {
+                part: tuple(pick.sample(forms, max(1, round(len(forms) * share))))
+                if forms
+                else forms
+                for part, forms, share in (
+                    ("s", entry["s"], 0.6),
+                    ("n", entry["n"], 0.7),
+                    ("m", entry["m"], 0.85),
+                    ("o", entry["o"], 0.75),
+                )
+            }
+            self._words[key] = own
+        return own
+
     # -------------------------------------------------------------- rows
     def add(self, ev: Event) -> None:
         for agency, role, lag in ev.recorders:
@@ -349,7 +372,7 @@ class Builder:
             lay = table.layout
             when, date_cell, time_cell = self._when(ev, agency, role, lag)
             fu = ev.facts.get("fu") if ev.kind == "followup" else None
-            entry = _entry(agency, ev.kind, role, fu)
+            entry = self._own_words(agency, _entry(agency, ev.kind, role, fu))
             v = self._values(ev, agency, role, when)
             has_outcome = "outcome" in lay.fields
             sents, outcome = self._compose(entry, v, has_outcome, self.styles[agency])
@@ -462,6 +485,11 @@ def _agency_name(code: str) -> str:
     from benchmarks.family_b.story import AGENCIES
 
     return AGENCIES[code]
+
+
+def _entry_key(entry: E) -> str:
+    """A stable name for a phrasebook entry (its first short form): ids change per run."""
+    return (entry["s"] or entry["n"] or ("",))[0]
 
 
 def _typo(text: str, rng: random.Random) -> str:
