@@ -87,6 +87,9 @@ def test_fb004_recording_lags_stay_within_their_bounds(full):
         if row.role == "N"
     ]
     assert max(lagged) >= 5 and min(lagged) == 0  # lags really spread over the week
+    for e in full.events:  # professionals meet and visit on working days
+        if e.kind in MEETINGS or e.kind in ("sw_home_visit", "hv_contact", "followup"):
+            assert e.day.weekday() < 5 and (e.day.month, e.day.day) != (12, 25), e
 
 
 def test_fb005_related_rows_point_at_meetings_and_are_their_own_events(full):

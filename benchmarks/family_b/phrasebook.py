@@ -679,7 +679,7 @@ _AT_MEETING = {
         " booked | Continue HV contacts",
     ),
     "SCH": e(
-        "DSL attended {mt} | {mt} - school attended | {mt} in school, DSL present",
+        "DSL attended {mt} | {mt} - school attended | {mt} - DSL present",
         "The DSL attended the {mt} and shared the school's report. |"
         " The DSL joined the {mt} by Teams and shared school information.",
         "Attendance figure shared: {pct}%. | Recent safeguarding logs shared. |"

@@ -254,9 +254,14 @@ _TRIGGERED = {
 
 
 def weekday(d: date) -> date:
-    """The next working day (letters, meetings and visits are not dated at weekends)."""
-    wd = d.weekday()
-    return d + timedelta(days=7 - wd) if wd >= 5 else d
+    """The next working day (letters, meetings and visits are not dated at weekends, nor on
+    Christmas Day, Boxing Day or New Year's Day)."""
+    while d.weekday() >= 5 or (d.month, d.day) in _CLOSED:
+        d += timedelta(days=1)
+    return d
+
+
+_CLOSED = {(12, 25), (12, 26), (1, 1)}
 
 
 def _windows(rng: random.Random, t0: date, t1: date) -> tuple[list, list]:
