@@ -246,6 +246,10 @@ class Builder:
             if agency == "AMB" and kind == "ed_attendance":  # the 999 call precedes arrival
                 dt0 = datetime.combine(day, t) - timedelta(minutes=rng.randint(25, 80))
                 day, t = dt0.date(), dt0.time()
+            elif agency == "HOS" and kind == "da_incident":  # she reaches ED later
+                dt0 = datetime.combine(day, t) + timedelta(minutes=rng.randint(40, 150))
+                if dt0.date() == day:
+                    t = dt0.time()
         elif lay.entry_times:  # typed in at some time of the working day
             t = time(rng.randint(8, 18), rng.randrange(60))
         has_time_col = "time" in lay.fields
@@ -372,7 +376,10 @@ class Builder:
             lay = table.layout
             when, date_cell, time_cell = self._when(ev, agency, role, lag)
             fu = ev.facts.get("fu") if ev.kind == "followup" else None
-            entry = self._own_words(agency, _entry(agency, ev.kind, role, fu))
+            if ev.kind == "sw_home_visit" and agency == "CSC" and len(ev.recorders) > 1:
+                entry = self._own_words(agency, BOOK[("CSC", "sw_home_visit", "joint")])
+            else:
+                entry = self._own_words(agency, _entry(agency, ev.kind, role, fu))
             v = self._values(ev, agency, role, when)
             has_outcome = "outcome" in lay.fields
             sents, outcome = self._compose(entry, v, has_outcome, self.styles[agency])

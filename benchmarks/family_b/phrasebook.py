@@ -954,6 +954,19 @@ _FOLLOW = {
 for (_agency, _fu), _entry in _FOLLOW.items():
     BOOK.setdefault((_agency, "followup", _fu), _entry)
 
+add(
+    "CSC",
+    "sw_home_visit",
+    "joint",
+    e(
+        "Joint visit with HV | Home visit (joint with HV) | JHV - SW and HV",
+        "Joint home visit with the health visitor. | SW and HV visited the family together.",
+        "{X} was {seen}. | Mum was present. | Home conditions discussed. |"
+        " Health and development discussed with Mum.",
+        "Continue plan | Next joint visit in 4 weeks",
+    ),
+)
+
 # ------------------------------------------------------------------ any agency
 GENERIC: dict[str, E] = {
     "P": e(
