@@ -230,11 +230,17 @@ def test_fb011_every_kind_appears_with_all_agencies():
     assert {r.agency for r in case.records} == set(AGENCIES.values())
 
 
-@pytest.mark.parametrize("n_agencies", [1, 2, 5])
-def test_fb012_fewer_agencies_still_make_a_whole_case(n_agencies):
-    case = generate(4, n_events=120, n_agencies=n_agencies, years=2)
-    assert len(set(case.truth.values())) == 120
-    assert len({r.agency for r in case.records}) == n_agencies
+@pytest.mark.parametrize(
+    ("n_agencies", "n_events", "years"),
+    [(1, 120, 2), (2, 120, 2), (5, 120, 2), (12, 1, 0.05), (3, 7, 0.5), (6, 900, 0.2)],
+)
+def test_fb012_any_size_makes_a_whole_case(n_agencies, n_events, years):
+    case = generate(4, n_events=n_events, n_agencies=n_agencies, years=years)
+    assert len(set(case.truth.values())) == n_events
+    assert set(case.truth) == {r.record_id for r in case.records}
+    assert len({r.agency for r in case.records}) <= n_agencies
+    if n_events >= 100:
+        assert len({r.agency for r in case.records}) == n_agencies
 
 
 def test_fb013_bad_arguments_are_refused():
