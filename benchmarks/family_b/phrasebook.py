@@ -139,7 +139,7 @@ add(
         "Strategy discussion with CSC - s47 agreed | Strat meeting attended by DS, joint s47",
         "DS attended a strategy meeting with children's social care regarding {C}. |"
         " Strategy discussion held with CSC and health about {X}.",
-        "Police checks shared. | Agreed that criteria for a joint s47 enquiry were met. |"
+        "Police checks shared. | Agreed that criteria for a joint section 47 enquiry were met. |"
         " Previous call-outs to the address summarised. | Single-agency police investigation to follow.",
         "Joint s47 agreed | Police to progress the investigation | Officer in case allocated",
     ),
@@ -150,7 +150,7 @@ add(
     "P",
     e(
         "Joint visit with SW (s47) | Joint s47 home visit",
-        "PC attended a joint visit with the social worker under s47. |"
+        "PC attended a joint visit with the social worker under section 47. |"
         " Joint s47 visit to the home with CSC.",
         "{C} spoken to in the presence of SW. | No disclosures made. | Home conditions noted.",
         "No further police action at this stage | Update to OIC",
@@ -205,9 +205,9 @@ add(
         "Strategy discussion - s47 | Strat held, threshold met | Strategy meeting: s47 agreed |"
         " Strategy discussion - single agency",
         "Strategy discussion held regarding {X}, attended by police, health and CSC. |"
-        " Strategy meeting chaired by the TM. | A strategy discussion took place following the"
+        " Strategy meeting chaired by the team manager. | A strategy discussion took place following the"
         " recent concerns.",
-        "Agreed that the threshold for s47 enquiries was met. | Police to complete checks. |"
+        "Agreed that the threshold for section 47 enquiries was met. | Police to complete checks. |"
         " Health to arrange a CP medical if needed. | Safety planning with Mum to continue. |"
         " School to be informed by the DSL route.",
         "s47 initiated | s47 to start; joint visit planned | Single-agency s47 | NFA after strategy",
@@ -219,7 +219,7 @@ add(
     "P",
     e(
         "s47 visit - children seen | Joint s47 HV with police | s47 home visit, {C} seen alone",
-        "SW completed an s47 visit to the home. | Joint visit with police as part of the s47 enquiry.",
+        "SW completed a section 47 visit to the home. | Joint visit with police as part of the section 47 enquiry.",
         "{C} was {seen}. | {C} presented as {mood}. | Mum engaged with the visit. |"
         " The home was cluttered but adequate. | Safety plan discussed.",
         "Continue s47 | s47 outcome: proceed to ICPC | Plan to see {S} at school",
@@ -231,7 +231,7 @@ add(
     "P",
     e(
         "ICPC - CP plan ({cat}) | ICPC held: subject to CP plan under {cat} | ICPC outcome - CPP {cat}",
-        "Initial child protection conference held, chaired by {chair}. | ICPC held at the"
+        "Initial child protection conference held, chaired by {chair} (independent reviewing officer). | ICPC held at the"
         " council offices.",
         "Parents attended. | Reports received from health and school. | Police shared the DA"
         " history. | Decision: {C} to be made subject to a child protection plan under {cat}. |"
