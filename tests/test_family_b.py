@@ -295,6 +295,12 @@ def test_fb014_written_files_reimport_row_for_row(tmp_path, seed):
             assert rec.outcome == mine.outcome
             assert rec.provenance.row == mine.provenance.row
         assert len(result.records) == sum(1 for k in files.truth if k[0] == path.name)
+        table = next(t for t in case.tables.values() if t.layout.file_name == path.name)
+        reasons = " ".join(s.reason for s in result.skipped)
+        if table.layout.dividers:
+            assert "divider" in reasons
+        if table.layout.repeat_header and len(table.rows) > table.layout.repeat_header:
+            assert "repeated header" in reasons
     assert len(headers) == len(files.files)  # every agency its own layout
     assert set(files.related) == {
         (by_id[r].provenance.file_name, by_id[r].provenance.row) for r in case.related
@@ -386,3 +392,21 @@ def test_fb020_same_case_in_processes_with_other_hash_seeds():
         for seed in ("1", "2")
     }
     assert len(outs) == 1 and len(next(iter(outs)).strip()) == 64
+
+
+def test_fb021_a_printed_reports_page_headers_are_skipped_rows_keep_their_numbers(tmp_path):
+    case = generate(21, n_events=500, n_agencies=2, years=2)  # seed 21: police's xlsx layout
+    table = case.tables["POL"]
+    assert table.layout.repeat_header and len(table.rows) > 2 * table.layout.repeat_header
+    files = write_files(case, tmp_path)
+    path = next(p for p in files.files if p.name == table.layout.file_name)
+    result = import_file(path)
+    repeated = [s for s in result.skipped if "repeated header" in s.reason]
+    assert len(repeated) == (len(table.rows) - 1) // table.layout.repeat_header
+    assert {(path.name, r.provenance.row) for r in result.records} == {
+        k for k in files.truth if k[0] == path.name
+    }
+    assert all(
+        files.truth[(path.name, r.provenance.row)] == case.truth[r.record_id]
+        for r in result.records
+    )

@@ -94,6 +94,29 @@ class Table:
     layout: Layout
     rows: list[Row] = field(default_factory=list)
 
+    def body(self) -> tuple[list[list[object]], list[int]]:
+        """The rows under the header as written (with any dividers and repeated headers),
+        and the user-visible row number of each data row."""
+        lay = self.layout
+        first = 2 if lay.fmt == "docx" else len(lay.title) + 2
+        headers = [h for h, _ in lay.columns]
+        out: list[list[object]] = []
+        numbers = []
+        year = None
+        for i, row in enumerate(self.rows):
+            if lay.dividers:
+                d = row.interval.start
+                school_year = d.year if d.month >= 9 else d.year - 1
+                if school_year != year:
+                    year = school_year
+                    label = f"Academic year {school_year}/{(school_year + 1) % 100:02d}"
+                    out.append([label] + [""] * (len(headers) - 1))
+            if lay.repeat_header and i and i % lay.repeat_header == 0:
+                out.append(list(headers))  # a page header kept from a printed report
+            numbers.append(first + len(out))
+            out.append(row.cells)
+        return out, numbers
+
 
 def _entry(agency: str, kind: str, role: str, fu: str | None) -> E:
     if kind == "followup":
@@ -457,7 +480,7 @@ class Builder:
             agency_name = _agency_name(agency)
             headers = [h for h, _ in lay.columns]
             subject_header = next((h for h, f in lay.columns if f == "subject"), "")
-            first = len(lay.title) + 2 if lay.fmt != "docx" else 2
+            numbers = table.body()[1]
             sheet = lay.sheet if lay.fmt == "xlsx" else ("table 1" if lay.fmt == "docx" else "")
             digest = hashlib.sha256()
             for row in table.rows:
@@ -465,12 +488,12 @@ class Builder:
                 digest.update(b"\n")
             sha = digest.hexdigest()
             seen: dict[tuple[str, ...], int] = {}
-            for i, row in enumerate(table.rows):
+            for row, number in zip(table.rows, numbers, strict=True):
                 occ = seen.get(row.texts, 0)
                 seen[row.texts] = occ + 1
                 f = row.fields
                 prov = Provenance(
-                    lay.file_name, sha, sheet, first + i, dict(zip(headers, row.texts, strict=True))
+                    lay.file_name, sha, sheet, number, dict(zip(headers, row.texts, strict=True))
                 )
                 rec = SourceRecord(
                     stable_record_id(agency_name, row.texts, occ),

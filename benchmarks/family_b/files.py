@@ -29,34 +29,32 @@ def write_table(table: Table, folder: Path) -> tuple[Path, list[int]]:
     lay = table.layout
     path = folder / lay.file_name
     headers = [h for h, _ in lay.columns]
+    body, numbers = table.body()
     if lay.fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             for line in lay.title:
                 w.writerow([line] if line else [])
             w.writerow(headers)
-            w.writerows([[str(c) for c in r.cells] for r in table.rows])
-        first = len(lay.title) + 2
+            w.writerows([[str(c) for c in cells] for cells in body])
     elif lay.fmt == "xlsx":
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet(lay.sheet or "Sheet1")
         for line in lay.title:
             ws.append([line] if line else [])
         ws.append(headers)
-        for r in table.rows:
-            ws.append(r.cells)
+        for cells in body:
+            ws.append(cells)
         wb.save(path)
-        first = len(lay.title) + 2
     else:
         document = docx.Document()
         for line in lay.title:
             document.add_paragraph(line)
-        body = document.element.body
         # The table as one XML fragment: python-docx's cell access is quadratic in rows.
-        body.insert(len(body) - 1, parse_xml(_table_xml([headers, *(r.cells for r in table.rows)])))
+        doc_body = document.element.body
+        doc_body.insert(len(doc_body) - 1, parse_xml(_table_xml([headers, *body])))
         document.save(str(path))
-        first = 2
-    return path, [first + i for i in range(len(table.rows))]
+    return path, numbers
 
 
 def _table_xml(rows: list) -> str:

@@ -37,6 +37,8 @@ class Layout:
     sheet: str = ""
     quote_style: str = "dmy2"  # how dates are quoted inside the text
     entry_times: bool = False  # letters and notes carry the time they were typed in
+    dividers: bool = False  # an "Academic year 2016/17" row before each school year
+    repeat_header: int = 0  # the header again every n rows (a printed report's page header)
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -106,6 +108,7 @@ LAYOUTS = {
         date_cells=True,
         sheet="Log",
         quote_style="ord",
+        dividers=True,
     ),
     "GP": Layout(
         "csv",
@@ -232,6 +235,7 @@ VARIANTS = {
         time_style="hhmm",
         sheet="Police",
         title=("Police chronology - learning review (fictional data)",),
+        repeat_header=40,
     ),
     "HV": replace(
         LAYOUTS["HV"],
