@@ -429,12 +429,18 @@ class Builder:
                     "pract": pract,
                     "ref": self._ref(ev, agency, role),
                     "type": _contact_type(ev.kind, role),
-                    "subject": {
-                        "child": self.family.child,
-                        "sibling": self.family.sibling,
-                        "mother": "Mother",
-                        "partner": "Partner",
-                    }[ev.subject],
+                    "subject": (
+                        dict(
+                            zip(("child", "sibling", "mother", "partner"), ANONYMISED, strict=True)
+                        )
+                        if agency in self.anonymised
+                        else {
+                            "child": self.family.child,
+                            "sibling": self.family.sibling,
+                            "mother": "Mother",
+                            "partner": "Partner",
+                        }
+                    )[ev.subject],
                 }
                 cells = [fields[f] for f in lay.fields]
                 texts = tuple(_cell_text(x) for x in cells)
