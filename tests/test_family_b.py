@@ -410,3 +410,19 @@ def test_fb021_a_printed_reports_page_headers_are_skipped_rows_keep_their_number
         files.truth[(path.name, r.provenance.row)] == case.truth[r.record_id]
         for r in result.records
     )
+
+
+def test_fb022_anonymised_chronologies_never_name_the_children():
+    anonymised = 0
+    for seed in range(1, 12):
+        case = generate(seed, n_events=200, n_agencies=ALL, years=2)
+        fam = case.family
+        for code, table in case.tables.items():
+            texts = [" ".join(r.texts) for r in table.rows]
+            if not any("Child A" in t or "Child B" in t for t in texts):
+                continue
+            anonymised += 1
+            for t in texts:
+                assert fam.child not in t and fam.sibling not in t, (seed, code, t)
+                assert fam.surname not in t and fam.partner_surname not in t, (seed, code, t)
+    assert anonymised >= 3
