@@ -82,7 +82,7 @@ def generate(
     for ev in events:
         builder.add(ev)
     records, truth, related, rows = [], {}, {}, {}
-    for rec, row in builder.records(seed):
+    for rec, row in builder.records():
         records.append(rec)
         truth[rec.record_id] = row.event
         rows[rec.record_id] = row

@@ -20,7 +20,7 @@ from benchmarks.family_b.layouts import (
 )
 from benchmarks.family_b.people import Family
 from benchmarks.family_b.phrasebook import BOOK, GENERIC, MEETING_NAME, NAMES, WHAT, E
-from benchmarks.family_b.story import MEETINGS, Event
+from benchmarks.family_b.story import AGENCIES, MEETINGS, Event
 from ingest.records import DateInterval, Provenance, SourceRecord, stable_record_id
 
 OTHER = {
@@ -412,7 +412,7 @@ class Builder:
                 (agency, ev.kind) in SPLITTABLE and role == "P" and (self.rng.random() < SPLIT_P)
             )
             parts = [(sents, outcome)]
-            pract = self._pract(agency, role)  # one author for both rows of a split entry
+            pract = self._pract(agency)  # one author for both rows of a split entry
             if split:
                 if len(sents) >= 3:
                     cut = self.rng.randint(1, len(sents) - 1)
@@ -458,7 +458,7 @@ class Builder:
                     )
                 )
 
-    def _pract(self, agency: str, role: str) -> str:
+    def _pract(self, agency: str) -> str:
         return self.rng.choice(PRACT[agency])
 
     def _ref(self, ev: Event, agency: str, role: str) -> str:
@@ -477,13 +477,13 @@ class Builder:
         return ""
 
     # -------------------------------------------------------------- records
-    def records(self, seed: int) -> list[tuple[SourceRecord, Row]]:
+    def records(self) -> list[tuple[SourceRecord, Row]]:
         out = []
         for agency, table in self.tables.items():
             lay = table.layout
             # A chronology is in date order (rows of one event keep their order: stable sort).
             table.rows.sort(key=lambda r: (r.interval.start, r.interval.time or time(0)))
-            agency_name = _agency_name(agency)
+            agency_name = AGENCIES[agency]
             headers = [h for h, _ in lay.columns]
             subject_header = next((h for h, f in lay.columns if f == "subject"), "")
             numbers = table.body()[1]
@@ -515,12 +515,6 @@ class Builder:
                 )
                 out.append((rec, row))
         return out
-
-
-def _agency_name(code: str) -> str:
-    from benchmarks.family_b.story import AGENCIES
-
-    return AGENCIES[code]
 
 
 def _entry_key(entry: E) -> str:
