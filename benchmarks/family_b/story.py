@@ -280,6 +280,12 @@ def _windows(rng: random.Random, t0: date, t1: date) -> tuple[list, list]:
     return cp or [(t0, t1)], cin or [(t0, t1)]
 
 
+def _later(windows: list[tuple[date, date]], days: int) -> list[tuple[date, date]]:
+    """The windows from `days` after each start (those long enough); all of them if none."""
+    later = [(a + timedelta(days=days), b) for a, b in windows if (b - a).days > days + 14]
+    return later or windows
+
+
 def _spread(rng: random.Random, n: int, windows: list[tuple[date, date]]) -> list[date]:
     """n dates evenly spread over the union of windows, with a little jitter."""
     lengths = [max(1, (b - a).days) for a, b in windows]
@@ -355,7 +361,10 @@ def plan_events(
                     day += timedelta(days=rng.choice((2, 2, 3, 3, 1)))
                 n -= size
         elif kind in ("core_group", "rcpc", "sw_home_visit"):
-            for d in _spread(rng, n, cp):
+            # a plan starts at its ICPC: core groups follow it, the first review ~3 months on
+            after = {"core_group": 12, "rcpc": 80, "sw_home_visit": 3}[kind]
+            inside = _later(cp, after)
+            for d in _spread(rng, n, inside):
                 add(kind, d)
         elif kind == "icpc":
             starts = [a + timedelta(days=rng.randint(0, 10)) for a, _ in cp][:n]
