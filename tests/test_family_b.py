@@ -426,3 +426,26 @@ def test_fb022_anonymised_chronologies_never_name_the_children():
                 assert fam.child not in t and fam.sibling not in t, (seed, code, t)
                 assert fam.surname not in t and fam.partner_surname not in t, (seed, code, t)
     assert anonymised >= 3
+
+
+def test_fb023_unusual_headers_change_only_the_header_row(tmp_path):
+    import csv
+
+    case = generate(2, n_events=200, n_agencies=ALL, years=2)
+    usual = write_files(case, tmp_path / "usual")
+    unusual = write_files(case, tmp_path / "unusual", headers="unusual")
+    assert usual.truth == unusual.truth and usual.related == unusual.related
+    compared = 0
+    for a, b in zip(usual.files, unusual.files, strict=True):
+        assert a.name == b.name
+        if a.suffix != ".csv":
+            continue
+        rows_a = list(csv.reader(a.open(encoding="utf-8")))
+        rows_b = list(csv.reader(b.open(encoding="utf-8")))
+        header = next(i for i, r in enumerate(rows_a) if len(r) > 1)
+        assert rows_a[header] != rows_b[header]
+        assert rows_a[:header] + rows_a[header + 1 :] == rows_b[:header] + rows_b[header + 1 :]
+        compared += 1
+    assert compared >= 3
+    with pytest.raises(ValueError, match="headers"):
+        write_files(case, tmp_path / "x", headers="odd")

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.family_b.build import Builder, Row, Table
-from benchmarks.family_b.files import FilesTruth, write_table
+from benchmarks.family_b.files import FilesTruth, unusual_headers, write_table
 from benchmarks.family_b.people import Family, make_family
 from benchmarks.family_b.story import AGENCIES, MEETINGS, ORDER, Event, plan_events
 from ingest.records import SourceRecord
@@ -93,13 +93,20 @@ def generate(
     )
 
 
-def write_files(case: Case, folder: str | Path) -> FilesTruth:
-    """Each agency's chronology as a file in its own layout, and the truth by (file, row)."""
+def write_files(case: Case, folder: str | Path, *, headers: str = "usual") -> FilesTruth:
+    """Each agency's chronology as a file in its own layout, and the truth by (file, row).
+
+    `headers="unusual"` writes the same cells under headers practitioners also use that a
+    column mapper may not know ("Concern / incident", "Crew notes", "When" ...), to test
+    reading a column from what it holds; the records' provenance keeps the usual headers."""
+    if headers not in ("usual", "unusual"):
+        raise ValueError(f"headers must be 'usual' or 'unusual', not {headers!r}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     files, truth, related = [], {}, {}
     for table in case.tables.values():
-        path, row_numbers = write_table(table, folder)
+        names = unusual_headers(table, case.seed) if headers == "unusual" else None
+        path, row_numbers = write_table(table, folder, names)
         files.append(path)
         for row, number in zip(table.rows, row_numbers, strict=True):
             truth[(path.name, number)] = row.event

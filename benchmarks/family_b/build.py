@@ -94,12 +94,12 @@ class Table:
     layout: Layout
     rows: list[Row] = field(default_factory=list)
 
-    def body(self) -> tuple[list[list[object]], list[int]]:
+    def body(self, headers: list[str] | None = None) -> tuple[list[list[object]], list[int]]:
         """The rows under the header as written (with any dividers and repeated headers),
         and the user-visible row number of each data row."""
         lay = self.layout
         first = 2 if lay.fmt == "docx" else len(lay.title) + 2
-        headers = [h for h, _ in lay.columns]
+        headers = headers or [h for h, _ in lay.columns]
         out: list[list[object]] = []
         numbers = []
         year = None
