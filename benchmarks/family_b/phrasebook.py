@@ -49,6 +49,7 @@ MEETING_NAME = {
     "rcpc": ("RCPC", "review child protection conference", "RCPC"),
     "core_group": ("core group", "core group meeting", "CG"),
     "cin_meeting": ("CIN meeting", "child in need review", "CIN review"),
+    "taf_meeting": ("TAF meeting", "team around the family meeting", "TAF review"),
     "marac": ("MARAC", "MARAC meeting", "MARAC"),
 }
 
@@ -728,7 +729,7 @@ _AT_MEETING = {
     ),
 }
 for _agency, _entry in _AT_MEETING.items():
-    for _kind in ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "marac"):
+    for _kind in ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "taf_meeting", "marac"):
         BOOK.setdefault((_agency, _kind, "P"), _entry)
 
 _REPORT = {
@@ -964,6 +965,20 @@ add(
         "{X} was {seen}. | Mum was present. | Home conditions discussed. |"
         " Health and development discussed with Mum.",
         "Continue plan | Next joint visit in 4 weeks",
+    ),
+)
+
+add(
+    "CSC",
+    "taf_meeting",
+    "P",
+    e(
+        "TAF meeting | TAF review - EH plan updated | Team around the family mtg",
+        "Team around the family meeting held, chaired by the early help worker. |"
+        " TAF review meeting held at school.",
+        "Early help plan reviewed. | Mum attended with {S}. | Parenting course discussed. |"
+        " School and HV updates given. | Next TAF in 6 weeks.",
+        "EH plan continues | Consider step up to CSC | Close to EH if progress holds",
     ),
 )
 

@@ -29,7 +29,7 @@ AGENCIES = {  # code -> the canonical name ingest/agencies.py files it under
 }
 ORDER = tuple(AGENCIES)  # n_agencies takes the first n
 
-MEETINGS = ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "marac")
+MEETINGS = ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "taf_meeting", "marac")
 
 
 @dataclass(slots=True)
@@ -143,6 +143,13 @@ SPEC: dict[str, tuple[float, tuple[str, ...], tuple[_R, ...], bool, dict[str, fl
         (("SCH", "P", 0.6, 0, 0), ("HV", "P", 0.5, 0, 0), ("GP", "R", 0.2, -5, -1)),
         True,
         {"child": 1},
+    ),
+    "taf_meeting": (
+        1.2,
+        ("CSC",),
+        (("SCH", "P", 0.7, 0, 0), ("HV", "P", 0.6, 0, 0), ("GP", "R", 0.15, -5, -1)),
+        True,
+        {"child": 0.8, "sibling": 0.2},
     ),
     "marac": (
         0.8,
@@ -280,6 +287,18 @@ def _windows(rng: random.Random, t0: date, t1: date) -> tuple[list, list]:
     return cp or [(t0, t1)], cin or [(t0, t1)]
 
 
+def _gaps(t0: date, t1: date, taken: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The parts of [t0, t1] outside every window (early help happens there)."""
+    out, cur = [], t0
+    for a, b in sorted(taken):
+        if a > cur + timedelta(days=14):
+            out.append((cur, a - timedelta(days=1)))
+        cur = max(cur, b + timedelta(days=1))
+    if cur + timedelta(days=14) < t1:
+        out.append((cur, t1))
+    return out or [(t0, t1)]
+
+
 def _later(windows: list[tuple[date, date]], days: int) -> list[tuple[date, date]]:
     """The windows from `days` after each start (those long enough); all of them if none."""
     later = [(a + timedelta(days=days), b) for a, b in windows if (b - a).days > days + 14]
@@ -372,6 +391,9 @@ def plan_events(
                 add(kind, d)
         elif kind == "cin_meeting":
             for d in _spread(rng, n, cin):
+                add(kind, d)
+        elif kind == "taf_meeting":  # early help: before and between the statutory plans
+            for d in _spread(rng, n, _gaps(t0, t1, cp + cin)):
                 add(kind, d)
         elif kind not in _TRIGGERED:
             for _ in range(n):
@@ -620,6 +642,7 @@ _FU = {  # meeting kind -> follow-up kinds that make sense after it
     "rcpc": ("minutes_received", "outcome_letter", "minutes_chased", "report_submitted"),
     "core_group": ("minutes_received", "report_submitted", "minutes_chased"),
     "cin_meeting": ("minutes_received", "outcome_letter"),
+    "taf_meeting": ("minutes_received",),
     "marac": ("minutes_received", "report_submitted"),
 }
 _FU_LAG = {
