@@ -22,6 +22,12 @@ def full():
 
 
 @pytest.fixture(scope="module")
+def big():
+    """Large enough that rare forms (a season, an admission over days) surely occur."""
+    return generate(3, n_events=3000, n_agencies=ALL, years=6)
+
+
+@pytest.fixture(scope="module")
 def short():
     return generate(12, n_events=400, n_agencies=ALL, years=3, style="short")
 
@@ -138,9 +144,9 @@ def test_fb007_narrative_entries_have_two_to_five_sentences_short_ones_one(full,
     assert sum(_sentences(r.description) == 1 for r in short.records) / len(short.records) > 0.9
 
 
-def test_fb008_partial_dates_carry_their_precision(full):
+def test_fb008_partial_dates_carry_their_precision(big):
     by = defaultdict(list)
-    for r in full.records:
+    for r in big.records:
         by[r.date.precision].append(r)
     for precision in ("exact", "day", "week", "month", "season", "range"):
         assert by[precision], precision
@@ -148,7 +154,7 @@ def test_fb008_partial_dates_carry_their_precision(full):
         assert r.date.start.weekday() == 0 and (r.date.end - r.date.start).days == 6
     for r in by["month"]:
         assert r.date.start.day == 1 and (r.date.end + timedelta(days=1)).day == 1
-    assert any(r.date.approximate for r in full.records)
+    assert any(r.date.approximate for r in big.records)
 
 
 def test_fb009_notifications_quote_the_incident_date(full):
@@ -163,7 +169,7 @@ def test_fb009_notifications_quote_the_incident_date(full):
     assert n >= 20 and quoted / n > 0.8
 
 
-def test_fb010_hard_cases_are_present(full, short):
+def test_fb010_hard_cases_are_present(full, short, big):
     events = _events(full)
     # repeated call-outs two or three days apart are different events
     da = sorted(e.day for e in full.events if e.kind == "da_incident")
@@ -199,6 +205,16 @@ def test_fb010_hard_cases_are_present(full, short):
         if prev and any(prev.strftime(f) in row.fields["desc"] for f in ("%d/%m/%y", "%d/%m/%Y")):
             quoting_other += 1
     assert quoting_other >= 3
+    # a row pasted twice: same texts, distinct ids, one event, flagged as ingest flags it
+    dups = [r for r in big.records if any(i.code == "duplicate_row" for i in r.issues)]
+    assert len(dups) >= 5
+    for r in dups:
+        twin = [
+            o
+            for o in big.records
+            if o.agency == r.agency and o.provenance.raw == r.provenance.raw and o is not r
+        ]
+        assert twin and all(big.truth[o.record_id] == big.truth[r.record_id] for o in twin)
     # an ED attendance with the 999 call and a discharge letter
     trio = Counter()
     for r in full.records:
@@ -209,8 +225,8 @@ def test_fb010_hard_cases_are_present(full, short):
     assert any(v == 111 for v in trio.values())
 
 
-def test_fb011_every_kind_appears_with_all_agencies():
-    case = generate(3, n_events=3000, n_agencies=ALL, years=6)
+def test_fb011_every_kind_appears_with_all_agencies(big):
+    case = big
     kinds = Counter(e.kind for e in case.events)
     from benchmarks.family_b.build import _entry
     from benchmarks.family_b.phrasebook import GENERIC
@@ -294,6 +310,9 @@ def test_fb014_written_files_reimport_row_for_row(tmp_path, seed):
             assert rec.description == mine.description
             assert rec.outcome == mine.outcome
             assert rec.provenance.row == mine.provenance.row
+            assert [(i.code, i.message) for i in rec.issues] == [
+                (i.code, i.message) for i in mine.issues
+            ]
         assert len(result.records) == sum(1 for k in files.truth if k[0] == path.name)
         table = next(t for t in case.tables.values() if t.layout.file_name == path.name)
         reasons = " ".join(s.reason for s in result.skipped)

@@ -21,7 +21,7 @@ from benchmarks.family_b.layouts import (
 from benchmarks.family_b.people import Family
 from benchmarks.family_b.phrasebook import BOOK, GENERIC, MEETING_NAME, NAMES, WHAT, E
 from benchmarks.family_b.story import AGENCIES, MEETINGS, Event
-from ingest.records import DateInterval, Provenance, SourceRecord, stable_record_id
+from ingest.records import DateInterval, Issue, Provenance, SourceRecord, stable_record_id
 
 OTHER = {
     "CSC": "CSC",
@@ -70,6 +70,7 @@ SPLITTABLE = {
 }
 SPLIT_P = 0.06
 TYPO_P = 0.04
+DUPLICATE_P = 0.004
 ANONYMISED = ("Child A", "Child B", "Mother", "Mr X")
 
 
@@ -457,6 +458,21 @@ class Builder:
                         part,
                     )
                 )
+            if self.rng.random() < DUPLICATE_P:  # pasted twice: the same row again, one event
+                last = table.rows[-1]
+                table.rows.append(
+                    Row(
+                        last.agency,
+                        last.event,
+                        last.related,
+                        list(last.cells),
+                        last.texts,
+                        last.interval,
+                        dict(last.fields),
+                        last.role,
+                        last.part,
+                    )
+                )
 
     def _pract(self, agency: str) -> str:
         return self.rng.choice(PRACT[agency])
@@ -493,10 +509,16 @@ class Builder:
                 digest.update("\x1f".join(row.texts).encode())
                 digest.update(b"\n")
             sha = digest.hexdigest()
-            seen: dict[tuple[str, ...], int] = {}
+            seen: dict[tuple[str, ...], tuple[int, int]] = {}  # texts -> (first row, count)
             for row, number in zip(table.rows, numbers, strict=True):
-                occ = seen.get(row.texts, 0)
-                seen[row.texts] = occ + 1
+                first_row, occ = seen.get(row.texts, (number, 0))
+                seen[row.texts] = (first_row, occ + 1)
+                # as ingest flags it: the id stays distinct, the row is not lost
+                issues = (
+                    [Issue("duplicate_row", f"the same as row {first_row} of this file")]
+                    if occ
+                    else []
+                )
                 f = row.fields
                 prov = Provenance(
                     lay.file_name, sha, sheet, number, dict(zip(headers, row.texts, strict=True))
@@ -512,6 +534,7 @@ class Builder:
                     reference=f.get("ref", ""),
                     event_type=f.get("type", ""),
                     extra={subject_header: f["subject"]} if subject_header else {},
+                    issues=issues,
                 )
                 out.append((rec, row))
         return out
