@@ -17,7 +17,7 @@ ALL = len(AGENCIES)
 
 @pytest.fixture(scope="module")
 def full():
-    """Every agency, the default size: the case most properties are checked on."""
+    """Every agency over four years: the case most properties are checked on."""
     return generate(11, n_events=600, n_agencies=ALL, years=4)
 
 
