@@ -91,6 +91,16 @@ def main(argv: list[str] | None = None) -> None:
         f"  cross-agency true pairs {len(true)}; same-day baseline: precision {p:.3f}"
         f" recall {r_:.3f} F1 {2 * p * r_ / max(1e-9, p + r_):.3f}"
     )
+    sig = defaultdict(set)  # what a matcher sees of a record, without its provenance
+    for r in case.records:
+        sig[(r.agency, r.date, r.description, r.outcome)].add(case.truth[r.record_id])
+    twins = sum(
+        1 for r in case.records if len(sig[(r.agency, r.date, r.description, r.outcome)]) > 1
+    )
+    print(
+        f"  records identical (agency, date, text) to a record of another event: {twins}"
+        f" ({twins / max(1, n_rec):.1%}; no matcher can place these)"
+    )
     print(f"  generate: {gen_s:.2f} s, process peak RSS {peak:.0f} MB")
 
     if args.write is not None:
