@@ -374,7 +374,11 @@ def plan_events(
         if kind == "da_incident":  # call-outs come in runs, two or three days apart
             while n > 0:
                 size = min(n, rng.choice((1, 1, 1, 2, 2, 3)))
-                day = uniform()
+                # half of them in the months before a plan: what escalated the case
+                start = rng.choice(cp)[0]
+                day = (
+                    start - timedelta(days=rng.randrange(180)) if rng.random() < 0.5 else uniform()
+                )
                 for _ in range(size):
                     add(kind, day)
                     day += timedelta(days=rng.choice((2, 2, 3, 3, 1)))
