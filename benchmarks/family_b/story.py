@@ -376,9 +376,9 @@ def plan_events(
                 size = min(n, rng.choice((1, 1, 1, 2, 2, 3)))
                 # half of them in the months before a plan: what escalated the case
                 start = rng.choice(cp)[0]
-                day = (
-                    start - timedelta(days=rng.randrange(180)) if rng.random() < 0.5 else uniform()
-                )
+                day = start - timedelta(days=rng.randrange(180)) if rng.random() < 0.5 else t0
+                if day <= t0:  # not before the story starts (nor piled up on its first day)
+                    day = uniform()
                 for _ in range(size):
                     add(kind, day)
                     day += timedelta(days=rng.choice((2, 2, 3, 3, 1)))
