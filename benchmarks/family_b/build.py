@@ -369,7 +369,7 @@ class Builder:
         room = 4 if has_outcome or not out else 3
         k = rng.randint(1, min(room, len(more))) if more else 0
         sents = [rng.choice(entry["n"])] + rng.sample(more, k)
-        sents = [_sentence(x.format(**v)) for x in sents]
+        sents = list(dict.fromkeys(_sentence(x.format(**v)) for x in sents))  # no repeats
         if rng.random() < TYPO_P:  # typed in a hurry
             i = rng.randrange(len(sents))
             sents[i] = _typo(sents[i], rng)

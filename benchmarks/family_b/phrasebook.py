@@ -110,7 +110,7 @@ add(
         " On {q} at {t} police were called to a domestic between {M} and {P}. |"
         " Domestic incident reported at {t}: {M} said {P} had {actv}.",
         "IP stated that {P} had been drinking. | {P} {arrest}. | IP had {inj}. |"
-        " {present} present at the time. | DASH risk assessment completed: {risk} risk. |"
+        " {present} | DASH risk assessment completed: {risk} risk. |"
         " Body-worn video captured. | IP declined to provide a statement. |"
         " Children seen by officers and appeared unharmed. | Previous DA history at this address. |"
         " Officers had also attended the address on {pv}. |"

@@ -547,7 +547,7 @@ def _defaults(f: dict, rng: random.Random) -> None:
     f["risk"] = rng.choice(("standard", "medium", "high"))
     f["caller"] = "mother"
     f["arrest"] = "was not arrested"
-    f["present"] = "the child"
+    f["present"] = "The child was present."
     f["cause"], f["how"] = rng.choice(_CAUSE)
     f["cat"] = rng.choice(_CAT)
     f["decision"] = "continue"
@@ -578,7 +578,13 @@ def _facts(ev: Event, rng: random.Random, pro_start: date) -> None:
         f["arrest"] = rng.choice(
             ("was arrested", "had left before police arrived", "was not arrested", "was arrested")
         )
-        f["present"] = rng.choice(("both children", "the child", "the children asleep upstairs"))
+        f["present"] = rng.choice(
+            (
+                "Both children were present at the time.",
+                "The child was present at the time.",
+                "The children were asleep upstairs.",
+            )
+        )
         f["pol_kind"] = rng.choice(
             ("welfare check", "arrest on warrant", "bail check", "arrest for breach of bail")
         )
