@@ -6,10 +6,11 @@ The first third (`held_out=True`) is kept out of all tuning: its header texts ar
 synonym list, so it passes on content alone or not at all. ho01-ho21 were written before
 the column logic was changed; ho22-ho27 after it was done, and run once with no change to
 it (ho23 failed then: a close fuzzy header beat the reference numbers under it; the
-mechanism was mended in ingest/roles.py, `_contradicted`, not this layout). Header wordings follow published
-templates (safeguarding partnerships' multi-agency chronologies, the Scottish
-"chronology of significant events", NHS safeguarding chronologies, police, probation
-and school system exports); the rest is invented. Every person and place is fictional.
+mechanism was mended in ingest/roles.py, `_contradicted`, not this layout). Header
+wordings follow published templates (safeguarding partnerships' multi-agency
+chronologies, the Scottish "chronology of significant events", NHS safeguarding
+chronologies, police, probation and school system exports); the rest is invented.
+Every person and place is fictional.
 """
 
 from __future__ import annotations
