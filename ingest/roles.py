@@ -82,6 +82,7 @@ def assign_roles(
     columns: list[ColumnMatch] = []
     scores: list[tuple[float, int, int, str]] = []  # (score, field order, index, field)
     priors: dict[int, tuple[str | None, float, str]] = {}
+    longest = max((q.text_score for q in profiles), default=0.0)
     for index, header in enumerate(headers):
         key = norm_label(header)
         p = profiles[index] if index < len(profiles) else ColumnProfile(index)
@@ -101,6 +102,8 @@ def assign_roles(
             c = _content(field, p)
             if h and contradicted:
                 h *= 0.2  # "Incident no." over reference numbers: the cells say what it is
+            if h and field == "description" and c < 0.4 and longest >= 0.8:
+                h *= 0.2  # "Contact" over one-word cells beside a column of narrative
             if field == "event_type" and prior[0] not in (None, "description", "event_type"):
                 c = 0.0  # repeated values under e.g. "Outcome" are outcomes, not types
             if field == "event_type" and prior[0] is None and not _generic(header):
