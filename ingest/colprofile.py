@@ -123,6 +123,7 @@ def profile_columns(
     for p in profiles:
         cells = [r[p.index] for r in rows if p.index < len(r)]
         texts: list[str] = []
+        untyped: list[str] = []  # cells that read as neither a date nor a time
         dates = datetimes = times = 0.0
         for value in cells:
             text = cell_text(value)
@@ -143,6 +144,8 @@ def profile_columns(
                     pass
             if isinstance(value, time) or (len(text) <= 20 and _reads_as_time(value)):
                 times += 1
+                continue
+            untyped.append(text)
         n = len(texts)
         p.values, p.filled = n, n / n_rows
         if not n:
@@ -156,7 +159,8 @@ def profile_columns(
         p.n_distinct, p.distinct = len(distinct), len(distinct) / n
         short = [t for t, w in zip(texts, words, strict=True) if w <= 6]
         p.person = sum(1 for t in short if _PERSON.search(t) or _INITIAL_NAME.match(t)) / n
-        p.reference = sum(1 for t in texts if len(t) <= 25 and _REFERENCE.match(t)) / n
+        # "1545" is a time before it is a reference number
+        p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n
         if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
             p.agency = sum(1 for t in short if directory.canonical(t)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n

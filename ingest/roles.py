@@ -49,6 +49,19 @@ def _content(field: str, p: ColumnProfile) -> float:
     return 0.0
 
 
+_TEXT_FIELDS = ("description", "significance", "source", "event_type")
+
+
+def _contradicted(field: str | None, p: ColumnProfile) -> bool:
+    """A header that names a text field is outweighed when the cells plainly hold dates,
+    times or reference numbers and fit the field poorly: a header is a prior, and a close
+    fuzzy name ("Incident no." ~ "incident") must not beat what the column holds. People's
+    roles and agencies are no such evidence: outcomes and notes name them all the time."""
+    if field not in _TEXT_FIELDS or p.values < 3 or _content(field, p) >= 0.4:
+        return False
+    return max(p.date, p.time, _content("reference", p)) >= 0.6
+
+
 def _generic(header: str) -> bool:
     """No header, or "Column 3": says nothing about the column."""
     key = norm_label(header)
@@ -69,6 +82,7 @@ def assign_roles(
     columns: list[ColumnMatch] = []
     scores: list[tuple[float, int, int, str]] = []  # (score, field order, index, field)
     priors: dict[int, tuple[str | None, float, str]] = {}
+    longest = max((q.text_score for q in profiles), default=0.0)
     for index, header in enumerate(headers):
         key = norm_label(header)
         p = profiles[index] if index < len(profiles) else ColumnProfile(index)
@@ -82,9 +96,14 @@ def assign_roles(
             columns[-1].reason = f"'{header}' is never an event's field (e.g. a date of birth)"
             continue
         prior = priors[index] = _header_prior(header)
+        contradicted = _contradicted(prior[0], p)
         for order, field in enumerate(FIELDS):
             h = prior[1] if prior[0] == field else 0.0
             c = _content(field, p)
+            if h and contradicted:
+                h *= 0.2  # "Incident no." over reference numbers: the cells say what it is
+            if h and field == "description" and c < 0.4 and longest >= 0.8:
+                h *= 0.2  # "Contact" over one-word cells beside a column of narrative
             if field == "event_type" and prior[0] not in (None, "description", "event_type"):
                 c = 0.0  # repeated values under e.g. "Outcome" are outcomes, not types
             if field == "event_type" and prior[0] is None and not _generic(header):

@@ -328,3 +328,39 @@ def test_ic117_page_furniture_under_an_entry_is_not_joined_to_it(tmp_path):
     assert [x.description for x in r.records] == [LONG]
     reasons = {s.row: s.reason for s in r.skipped}
     assert "footer" in reasons[3] and "not an event" in reasons[4]
+
+
+def test_ic118_a_column_of_four_digit_times_is_the_time_not_a_reference(tmp_path):
+    rows = [["Date of entry", "At", "What happened"]]
+    # "1545-1630" reads as no single time: the cells are still times, not reference numbers.
+    for i, at in enumerate(["1545", "", "1140", "0930", "2210", "1545-1630"]):
+        rows.append([f"{i + 10}/09/2015", at, f"{LONG} ({i})"])
+    r = import_file(write_csv(tmp_path / "Police chronology.csv", rows), today=TODAY)
+    assert column(r, "At").field == "time"
+    assert [x.date.time for x in r.records][:5] == [
+        time(15, 45),
+        None,
+        time(11, 40),
+        time(9, 30),
+        time(22, 10),
+    ]
+
+
+def test_ic119_a_known_header_over_one_word_cells_loses_to_the_narrative_beside_it(tmp_path):
+    # Three rows only: too few for the repeated-values test to call "Contact" a type.
+    rows = [["Date", "Contact", "Record of contact"]]
+    for i, kind in enumerate(["Contact", "Telephone", "Contact"]):
+        rows.append([f"0{i + 1}/06/2017", kind, f"{LONG} ({i})"])
+    r = import_file(write_csv(tmp_path / "Midwifery chronology.csv", rows), today=TODAY)
+    assert column(r, "Record of contact").field == "description"
+    assert [x.description for x in r.records] == [f"{LONG} ({i})" for i in range(3)]
+
+
+def test_ic120_a_reference_header_close_to_a_description_word_keeps_its_role(tmp_path):
+    rows = [["Incident no", "Call received", "Crew notes"]]
+    for i in range(4):
+        rows.append([f"INC-14-00{i}953", f"2{i}/06/2014 17:44", f"{LONG} ({i})"])
+    r = import_file(write_csv(tmp_path / "Ambulance service chronology.csv", rows), today=TODAY)
+    assert column(r, "Crew notes").field == "description"
+    assert column(r, "Incident no").field != "description"
+    assert r.records[0].description == f"{LONG} (0)"
