@@ -14,7 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 from .config import MatchConfig
-from .prepare import Prepared
+from .prepare import NO_DATE, Prepared
+from .signals import EVENT_TYPES, GENERIC_TYPES
+
+GENERIC_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in GENERIC_TYPES)
 
 
 def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ...]:
@@ -58,7 +61,71 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
     if config.cross_agency_only or config.max_records_per_agency <= 1:
         keep &= prep.agency[a] != prep.agency[b]
     a, b = a[keep], b[keep]
-    lo_ab, hi_ab = np.minimum(a, b), np.maximum(a, b)
     n = len(prep.ids)
-    key = np.unique(lo_ab * n + hi_ab)
-    return key // n, key % n
+    # Sorting beats numpy's hash-based unique here (many duplicates, one int64 key).
+    key = np.sort(np.minimum(a, b) * n + np.maximum(a, b))
+    if len(key):
+        key = key[np.concatenate(([True], key[1:] != key[:-1]))]
+    a, b = key // n, key % n
+    if config.max_candidates and len(a):
+        a, b = cap_per_record(prep, a, b, config.max_candidates)
+    return a, b
+
+
+def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A cheap integer score of how likely a pair is to be one event (dates, kinds of
+    event, subjects, each text's rarest words, dates quoted in the text), used only to
+    rank a record's candidates: the full comparison runs on the best of them."""
+    gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
+    score = np.select([gap == 0, gap == 1, gap <= 3], [6, 4, 2], default=0)
+    shared = prep.types[a] & prep.types[b]
+    score += np.where((shared & ~GENERIC_MASK) != 0, 5, np.where(shared != 0, 2, 0))
+    score += np.where((prep.topics[a] & prep.topics[b]) != 0, 5, 0)
+    score += np.where(((prep.named[a] & prep.kind[b]) | (prep.named[b] & prep.kind[a])) != 0, 3, 0)
+    sig_a, sig_b = prep.signature[a], prep.signature[b]
+    hits = ((sig_a[:, :, None] == sig_b[:, None, :]) & (sig_a[:, :, None] >= 0)).sum(axis=(1, 2))
+    score += 3 * hits
+    # a date written in one text that is the other record's own date (or the day before)
+    td_a, td_b = prep.td[a], prep.td[b]
+    quoted = (
+        ((td_a >= prep.start[b][:, None] - 1) & (td_a <= prep.end[b][:, None])).any(axis=1)
+    ) | (((td_b >= prep.start[a][:, None] - 1) & (td_b <= prep.end[a][:, None])).any(axis=1))
+    score += np.where(quoted, 6, 0)
+    # both texts name one date (two notifications of one incident), both are notices
+    same = np.zeros(len(a), dtype=bool)
+    k = np.flatnonzero((td_a[:, 0] != NO_DATE) & (td_b[:, 0] != NO_DATE))
+    if len(k):
+        xa, xb = td_a[k][:, :, None], td_b[k][:, None, :]
+        same[k] = ((xa == xb) & (xa != NO_DATE)).any(axis=(1, 2))
+    score += np.where(same, 5, 0)
+    score += np.where(prep.notification[a] & prep.notification[b], 2, 0)
+    return score
+
+
+def cap_per_record(
+    prep: Prepared, a: np.ndarray, b: np.ndarray, cap: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keep a pair when it is among the `cap` best-ranked candidates of either record.
+
+    On a quiet day a record has fewer candidates than the cap and nothing changes; on a
+    busy day (a dense chronology, several entries a day) blocking tightens to the pairs
+    with the most in common, so the candidate count grows with the records, not with
+    the square of each day's entries.
+    """
+    m = len(a)
+    counts = np.bincount(a, minlength=len(prep.ids)) + np.bincount(b, minlength=len(prep.ids))
+    if counts.max() <= cap:
+        return a, b
+    score = prescore(prep, a, b)
+    owner = np.concatenate([a, b])
+    pair = np.concatenate([np.arange(m), np.arange(m)])
+    # one sort key: owner first, then the higher score; ties by the pair's position
+    top = int(score.max()) + 1
+    key = owner.astype(np.int64) * top + (top - 1 - np.concatenate([score, score]))
+    order = np.argsort(key, kind="stable")
+    owner_sorted = owner[order]
+    first = np.searchsorted(owner_sorted, owner_sorted, side="left")
+    rank = np.arange(2 * m) - first
+    keep = np.zeros(m, dtype=bool)
+    keep[pair[order[rank < cap]]] = True
+    return a[keep], b[keep]

@@ -18,6 +18,9 @@ class MatchConfig:
     # Intervals longer than this (a year, a long range) are too vague to match on date;
     # such records are compared only through dates written in their text.
     max_interval_days: int = 100
+    # At most this many best-ranked candidates per record (0: no cap); a pair stays when
+    # either record ranks it this high. Tightens blocking on busy days only.
+    max_candidates: int = 16
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
     match_threshold: float = 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,15 +18,16 @@ from .signals import (
     AGENCY_KINDS,
     EVENT_TYPES,
     TOPICS,
-    agencies_named,
     agency_kind,
-    event_types,
     is_notification,
     text_dates,
-    topics,
+    text_facts,
 )
 
+_MAY_NAME_DATE = re.compile(r"\d|yesterday|last night|previous day|day before", re.IGNORECASE)
 PRECISE = ("exact", "day")
+SIGNATURE = 3  # rarest tokens per record used to rank blocking candidates
+NO_DATE = -(10**9)
 MAX_TOKENS = 12  # tokens kept per record for overlap (highest inverse frequency first)
 _TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
 _TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
@@ -56,6 +58,8 @@ class Prepared:
     tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
     tok_total: np.ndarray  # (n,) sum of tok_w
     vocab: list[str]
+    signature: np.ndarray  # (n, SIGNATURE) the rarest token ids, -1 padded (blocking rank)
+    td: np.ndarray  # (n, D) text_dates as ordinals, NO_DATE padded (vectorised comparisons)
 
 
 def record_text(rec: SourceRecord) -> str:
@@ -88,7 +92,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
     # Many entries repeat word for word ("Home visit"): read each distinct text once.
-    facts = {t: (event_types(t), topics(t), agencies_named(t)) for t in set(texts)}
+    facts = {t: text_facts(t) for t in set(texts)}
     kinds = {a: _KIND_BIT.get(agency_kind(a) or "", 0) for a in {r.agency for r in recs}}
     kind = np.fromiter((kinds[r.agency] for r in recs), dtype=np.int64, count=n)
     named = np.fromiter(
@@ -107,12 +111,19 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
     )
-    tdates = [
-        [d.toordinal() for d in text_dates(r.description, r.date.end)]
-        if any(c.isdigit() for c in r.description) or "yesterday" in r.description.casefold()
-        else []
-        for r in recs
-    ]
+    # Most entries name no date: only texts with a digit or "yesterday" are parsed, and
+    # each (text, date) once.
+    dated: dict[tuple[str, object], list[int]] = {}
+    tdates = []
+    for r in recs:
+        desc = r.description
+        if not _MAY_NAME_DATE.search(desc):
+            tdates.append([])
+            continue
+        key = (desc, r.date.end)
+        if key not in dated:
+            dated[key] = [d.toordinal() for d in text_dates(desc, r.date.end)]
+        tdates.append(dated[key])
 
     # Inverse document frequency over this review's records: words every agency uses
     # ("visit", "child") count for little, rare ones ("section47", "fracture") for a lot.
@@ -131,6 +142,15 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         for k, t in enumerate(ts):
             tok[i, k] = vid[t]
             tok_w[i, k] = idf_by_tok[t]
+    # tokens were stored rarest-first only when truncated: rank them here
+    order = np.argsort(-tok_w, axis=1, kind="stable")[:, :SIGNATURE]
+    signature = np.take_along_axis(tok, order, axis=1)
+    if signature.shape[1] < SIGNATURE:
+        pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
+        signature = np.hstack([signature, pad])
+    td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
+    for i, ds in enumerate(tdates):
+        td[i, : len(ds)] = ds
     return Prepared(
         records=recs,
         ids=ids,
@@ -154,4 +174,6 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         tok_w=tok_w,
         tok_total=tok_w.sum(axis=1),
         vocab=vocab,
+        signature=signature,
+        td=td,
     )

@@ -284,3 +284,38 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
+
+
+# --- one scan per text for every keyword list above (prepare reads thousands of texts) ---
+def _keyword_facts() -> tuple[re.Pattern[str], dict[str, tuple[frozenset, frozenset, frozenset]]]:
+    """A single pattern of every keyword, each found at every word start (a lookahead,
+    so overlapping keywords are all seen) and mapped to what the separate patterns
+    would have found inside it."""
+    keys = {k for table in (EVENT_TYPES, TOPICS, AGENCY_KINDS) for ks in table.values() for k in ks}
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pattern = re.compile(rf"(?=\b({alternation}))")
+    facts = {}
+    for k in keys:
+        facts[k] = (
+            frozenset(n for n, p in _TYPE_PATTERNS.items() if p.search(k)),
+            frozenset(n for n, p in _TOPIC_PATTERNS.items() if p.search(k)),
+            frozenset(n for n, p in _AGENCY_PATTERNS.items() if p.search(k)),
+        )
+    return pattern, facts
+
+
+_ALL_KEYS, _KEY_FACTS = _keyword_facts()
+
+
+def text_facts(normalised: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(event types, topics, agency kinds named) of a normalised text in one scan; the
+    same as event_types(), topics() and agencies_named() called one by one."""
+    types: set[str] = set()
+    subjects: set[str] = set()
+    named: set[str] = set()
+    for m in _ALL_KEYS.finditer(normalised):
+        t, s, a = _KEY_FACTS[m.group(1)]
+        types |= t
+        subjects |= s
+        named |= a
+    return frozenset(types), frozenset(subjects), frozenset(named)
