@@ -346,7 +346,7 @@ class Gen:
             )
         return out
 
-    def conference(self, d: date, review: bool) -> list[Draft]:
+    def conference(self, d: date, review: bool, early: bool = False) -> list[Draft]:
         r = self.rng
         cat = r.choice(CATEGORIES)
         if review:
@@ -378,6 +378,15 @@ class Gen:
         for ag in r.sample([POL, HV, GP, SCH, HOU, PROB], r.randint(1, 4)):
             own = [t for t in other if ("GP" in t) == (ag == GP) or "GP" not in t]
             out.append(Draft(ag, self.pick(own)))
+        if early:
+            # reports written for the conference, dated days before it: part of it
+            name = "RCPC" if review else "ICPC"
+            for dr in out[1:]:
+                if r.random() < EARLY_REPORT:
+                    dr.text = self.pick(
+                        [f"Report for {name} completed and sent", f"{name} report submitted"]
+                    )
+                    dr.lag = -r.randint(1, 7)
         return out
 
     def core_group(self, d: date) -> list[Draft]:
@@ -1019,6 +1028,26 @@ EVENT_MIX = [
 # follow-up naming its date; a DA incident sends the mother to ED the next day.
 BUSY_DAY = 0.45
 FOLLOW_UP = 0.45
+PAPERWORK = 0.35  # a meeting followed by minutes received, chased, an outcome letter
+EARLY_REPORT = 0.25  # an agency's conference report dated 1-7 days before the conference
+MEETING_NAMES = {
+    "strategy": ["strategy meeting", "strat disc", "strategy discussion"],
+    "icpc": ["ICPC", "initial conference"],
+    "rcpc": ["RCPC", "review conference"],
+    "core_group": ["core group", "CG"],
+    "cin": ["CIN meeting", "CIN review"],
+}
+PAPERWORK_TEXTS = [
+    "Minutes of {m} received",
+    "{m} minutes rec'd and filed",
+    "Chased {m} minutes",
+    "Minutes from {m} {d} received, uploaded to file",
+    "Outcome letter sent to parents following {m}",
+    "{m} outcome letter received",
+    "Minutes of {m} circulated to agencies",
+]
+# follow-up event id -> the meeting's event id, of the last generate() call
+EVENT_RELATIONS: dict[str, str] = {}
 VICTIM_ED = 0.2
 
 
@@ -1045,14 +1074,33 @@ def generate(
     kinds, weights = zip(*mix, strict=True)
     events: list[tuple[str, date, list[Draft]]] = []
 
+    relations: dict[int, int] = {}
+
+    def paperwork(kind: str, d: date) -> None:
+        """Minutes received, chased or circulated, an outcome letter: days or weeks after
+        the meeting, by one of the agencies there. Related to it, not the same event."""
+        if not realism or rng.random() >= PAPERWORK:
+            return
+        meeting = len(events) - 1
+        involved = sorted({dr.agency for dr in events[meeting][2]})
+        for _ in range(rng.choice([1, 1, 2])):
+            d2 = d + timedelta(days=rng.choice([1, 2, 3, 5, 7, 10, 14, 21]))
+            text = rng.choice(PAPERWORK_TEXTS).replace("{m}", rng.choice(MEETING_NAMES[kind]))
+            text = text[0].upper() + text[1:]
+            events.append(("meeting_follow_up", d2, [Draft(rng.choice(involved), text, ref=d)]))
+            relations[len(events) - 1] = meeting
+
     def add(kind: str, d: date) -> None:
         if kind == "strategy":
             events.append((kind, d, g.strategy(d)))
+            paperwork(kind, d)
         elif kind in ("icpc", "rcpc"):
-            events.append((kind, d, g.conference(d, kind == "rcpc")))
+            events.append((kind, d, g.conference(d, kind == "rcpc", early=realism)))
+            paperwork(kind, d)
         elif kind == "cin":
             recent = [x for x in incidents if 0 < (d - x).days <= 21] if realism else []
             events.append((kind, d, g.cin_meeting(d, recent[-1] if recent else None)))
+            paperwork(kind, d)
         elif kind == "info_request":
             events.append((kind, d, g.info_request(d)))
         elif kind == "house_move":
@@ -1143,6 +1191,7 @@ def generate(
             # Monthly core groups: the same agencies, the same words, a month apart.
             for day in days:
                 events.append(("core_group", day, g.core_group(day)))
+                paperwork("core_group", day)
         elif kind == "da":
             # Repeated call-outs to one address, days apart, in the same words.
             first = g.da_incident(d)
@@ -1188,6 +1237,8 @@ def generate(
     rng.shuffle(records)
     EVENT_KINDS.clear()
     EVENT_KINDS.update({f"E{seed}-{k}": kind for k, (kind, _, _) in enumerate(events)})
+    EVENT_RELATIONS.clear()
+    EVENT_RELATIONS.update({f"E{seed}-{k}": f"E{seed}-{m}" for k, m in relations.items()})
     return records, truth
 
 

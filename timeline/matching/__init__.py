@@ -32,6 +32,7 @@ from .model import (
 )
 from .prepare import prepare
 from .queue import build_queue
+from .relations import Relation, apart_pairs, find_relations
 from .scoring import probability, score_pairs
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "MergedEvent",
     "PairEvidence",
     "QueueItem",
+    "Relation",
     "match_records",
 ]
 
@@ -60,7 +62,11 @@ def match_records(
     feats = compute_features(prep, a, b)
     w = score_pairs(feats, config.weights)
     constraints = build_constraints(decisions, prep.index)
-    clustering = best_first(n, a, b, w, prep.agency, constraints, config, feats.evidence)
+    related = apart_pairs(prep, a, b)
+    apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
+    clustering = best_first(
+        n, a, b, w, prep.agency, constraints, config, feats.evidence, apart=apart
+    )
 
     def evidence(k: int) -> PairEvidence:
         return pair_evidence(prep, feats, k, config.weights)
@@ -120,5 +126,7 @@ def match_records(
     events.sort(key=lambda e: (min(first_date[r] for r in e.record_ids), e.merged_id))
     for e in events:
         e.record_ids.sort()
-    queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence)
-    return MatchResult(events=events, queue=queue)
+    queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence, apart)
+    merged_of = {prep.index[r]: e.merged_id for e in events for r in e.record_ids}
+    relations = find_relations(prep, a, b, w, related, merged_of)
+    return MatchResult(events=events, queue=queue, relations=relations)

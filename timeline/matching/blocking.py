@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .config import MatchConfig
+from .kinds import KIND_CODE
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
 
@@ -25,10 +26,18 @@ def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ..
     w = config.window_days
     span = prep.end - prep.start + 1
     usable = span <= config.max_interval_days
-    lag = np.where(prep.notification, config.notification_lag_days, 0)
+    # Per-kind windows: news, letters and meeting paperwork come days (or weeks) after
+    # the event; a report for a conference is written days before it.
+    k = prep.rkind
+    lag = np.select(
+        [k == KIND_CODE["follow-up"], prep.notification, k == KIND_CODE["letter"]],
+        [config.follow_up_lag_days, config.notification_lag_days, config.letter_lag_days],
+        default=0,
+    )
+    lead = np.where(k == KIND_CODE["report"], config.report_lead_days, 0)
     rec = np.flatnonzero(usable)
     lo = (prep.start - w - lag)[usable]
-    hi = prep.end[usable]
+    hi = (prep.end + lead)[usable]
     extra = [(i, d) for i, ds in enumerate(prep.text_dates) for d in ds]
     if extra:
         er = np.array([i for i, _ in extra], dtype=np.int64)

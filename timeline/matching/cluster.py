@@ -36,7 +36,11 @@ def best_first(
     constraints: Constraints,
     config: MatchConfig,
     linkable: np.ndarray | None = None,
+    apart: set[tuple[int, int]] | None = None,
 ) -> Clustering:
+    """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
+    unless a reviewer's "same" decision put them together."""
+    apart = apart or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
@@ -94,6 +98,9 @@ def best_first(
                     key = (x, y) if x < y else (y, x)
                     if key in constraints.forbidden:
                         reason = "decision"
+                        break
+                    if key in apart:
+                        reason = "related, not the same"
                         break
                     if weight.get(key, -np.inf) < config.link_floor:
                         reason = "weak link"

@@ -15,6 +15,12 @@ class MatchConfig:
     # A notification (PPN, Encompass, ED liaison, referral received) may be dated up to
     # this many days after the event it reports.
     notification_lag_days: int = 14
+    # A letter about an event up to this many days after it; a meeting's paperwork
+    # (minutes, outcome letter) up to follow_up_lag_days; a report for a conference up
+    # to report_lead_days before it.
+    letter_lag_days: int = 7
+    follow_up_lag_days: int = 28
+    report_lead_days: int = 7
     # Intervals longer than this (a year, a long range) are too vague to match on date;
     # such records are compared only through dates written in their text.
     max_interval_days: int = 100
@@ -24,7 +30,7 @@ class MatchConfig:
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
     match_threshold: float = 0.0
-    link_floor: float = -5.0
+    link_floor: float = -3.0
     max_records_per_agency: int = 1
     cross_agency_only: bool = True
     # Review queue: pairs within this many bits of the threshold are worth a look.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .kinds import KIND_CODE
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
 
@@ -53,6 +54,9 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "content": ("shared", "none"),
     # the texts name each other's agency ("letter from ED" / a hospital record): an exchange
     "names_other": ("both", "one", "neither"),
+    # the two records' kinds (kinds.py): a notice or letter and the event it reports, a
+    # report and its conference, a meeting's paperwork, the same kind, unlike kinds
+    "kinds": ("notice_event", "report_meeting", "follow_up", "same", "different"),
 }
 # Interactions the additive weights cannot express on their own: a date gap means one
 # thing for two records of the same kind of event and another for unlike ones; a date in
@@ -68,6 +72,8 @@ _PRODUCTS = {
     "notice_names": ("notification", "names_other"),
     # a date named in both texts means one thing a day apart and another a month apart
     "date_citation": ("date", "text_date"),
+    # a report days before a meeting is its report; an incident days before another is not
+    "date_kinds": ("date", "kinds"),
 }
 for _name, (_x, _y) in _PRODUCTS.items():
     COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
@@ -271,6 +277,23 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     )
     content = np.where(evidence, 0, 1)
 
+    kda, kdb = prep.rkind[a], prep.rkind[b]
+    notice_like = (KIND_CODE["notification"], KIND_CODE["letter"])
+    happened = [KIND_CODE[k] for k in ("incident", "attendance", "call", "visit", "other")]
+    is_notice_a, is_notice_b = np.isin(kda, notice_like), np.isin(kdb, notice_like)
+    is_event_a, is_event_b = np.isin(kda, happened), np.isin(kdb, happened)
+    rep, meet, fu = KIND_CODE["report"], KIND_CODE["meeting"], KIND_CODE["follow-up"]
+    kinds = np.select(
+        [
+            (is_notice_a & is_event_b) | (is_notice_b & is_event_a),
+            ((kda == rep) & (kdb == meet)) | ((kda == meet) & (kdb == rep)),
+            (kda == fu) | (kdb == fu),
+            kda == kdb,
+        ],
+        [0, 1, 2, 3],
+        default=4,
+    )
+
     levels = {
         "date": date,
         "text_date": text_date,
@@ -284,6 +307,7 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "notification": notif,
         "content": content,
         "names_other": names_other,
+        "kinds": kinds,
     }
     for name, (x, y) in _PRODUCTS.items():
         levels[name] = levels[x] * len(COMPARISONS[y]) + levels[y]

@@ -13,6 +13,7 @@ import numpy as np
 from ingest.records import SourceRecord
 
 from .config import MatchConfig
+from .kinds import KIND_CODE, meeting_words, record_kind
 from .normalise import Normaliser, tokens
 from .signals import (
     AGENCY_KINDS,
@@ -58,6 +59,8 @@ class Prepared:
     tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
     tok_total: np.ndarray  # (n,) sum of tok_w
     vocab: list[str]
+    rkind: np.ndarray  # KIND_CODE of the record's own kind (kinds.py)
+    meetings: list[frozenset[str]]  # meetings its text names
     signature: np.ndarray  # (n, SIGNATURE) the rarest token ids, -1 padded (blocking rank)
     td: np.ndarray  # (n, D) text_dates as ordinals, NO_DATE padded (vectorised comparisons)
 
@@ -142,6 +145,14 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         for k, t in enumerate(ts):
             tok[i, k] = vid[t]
             tok_w[i, k] = idf_by_tok[t]
+    kind_of = {}
+    for t, d in zip(texts, described, strict=True):
+        if (t, notice[d]) not in kind_of:
+            kind_of[(t, notice[d])] = KIND_CODE[record_kind(t, notice[d])]
+    rkind = np.fromiter(
+        (kind_of[(t, notice[d])] for t, d in zip(texts, described, strict=True)), np.int64, n
+    )
+    meeting_of = {t: meeting_words(t) for t in facts}
     # tokens were stored rarest-first only when truncated: rank them here
     order = np.argsort(-tok_w, axis=1, kind="stable")[:, :SIGNATURE]
     signature = np.take_along_axis(tok, order, axis=1)
@@ -174,6 +185,8 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         tok_w=tok_w,
         tok_total=tok_w.sum(axis=1),
         vocab=vocab,
+        rkind=rkind,
+        meetings=[meeting_of[t] for t in texts],
         signature=signature,
         td=td,
     )

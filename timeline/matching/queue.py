@@ -29,6 +29,7 @@ def build_queue(
     constraints: Constraints,
     config: MatchConfig,
     evidence: Callable[[int], PairEvidence],
+    apart: set[tuple[int, int]] | None = None,
 ) -> list[QueueItem]:
     label = clustering.label
     if len(a) == 0:
@@ -46,6 +47,9 @@ def build_queue(
         ks = np.array(
             [k for k in ks if not constraints.decided_pair(int(a[k]), int(b[k]))], dtype=np.int64
         )
+    if apart:
+        # a meeting and its follow-up: a relation, not a question for the reviewer
+        ks = np.array([k for k in ks if (int(a[k]), int(b[k])) not in apart], dtype=np.int64)
     if len(ks) == 0:
         return []
     sa, sb = sizes[label[a[ks]]], sizes[label[b[ks]]]
