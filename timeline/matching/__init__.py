@@ -14,6 +14,7 @@ import numpy as np
 
 from ingest.records import SourceRecord
 
+from .adapt import decision_labels, em_prior_shift, refit_on_decisions
 from .blocking import candidate_pairs
 from .cluster import best_first
 from .config import MatchConfig
@@ -60,8 +61,9 @@ def match_records(
     n = len(prep.ids)
     a, b = candidate_pairs(prep, config)
     feats = compute_features(prep, a, b)
-    w = score_pairs(feats, config.weights)
     constraints = build_constraints(decisions, prep.index)
+    weights, parameters = _review_weights(feats, constraints, config)
+    w = score_pairs(feats, weights)
     related = apart_pairs(prep, a, b)
     apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
     clustering = best_first(
@@ -69,7 +71,7 @@ def match_records(
     )
 
     def evidence(k: int) -> PairEvidence:
-        return pair_evidence(prep, feats, k, config.weights)
+        return pair_evidence(prep, feats, k, weights)
 
     label = clustering.label
     groups: dict[int, list[int]] = {}
@@ -129,4 +131,39 @@ def match_records(
     queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence, apart)
     merged_of = {prep.index[r]: e.merged_id for e in events for r in e.record_ids}
     relations = find_relations(prep, a, b, w, related, merged_of)
-    return MatchResult(events=events, queue=queue, relations=relations)
+    return MatchResult(events=events, queue=queue, relations=relations, parameters=parameters)
+
+
+def _review_weights(feats, constraints, config: MatchConfig) -> tuple[dict, dict]:  # noqa: ANN001
+    """The fitted weights adapted to this review (adapt.py) and what was used."""
+    weights = dict(config.weights)
+    shift = 0.0
+    if config.adapt_prior and len(feats):
+        shift = em_prior_shift(
+            score_pairs(feats, weights),
+            config.fitted_match_share,
+            bound=config.prior_bound,
+            bound_up=config.prior_bound_up,
+        )
+        weights["prior"] = round(weights.get("prior", 0.0) + shift, 4)
+    labels = decision_labels(feats.a, feats.b, constraints) if config.learn_from_decisions else {}
+    if labels:
+        weights = refit_on_decisions(
+            feats, labels, weights, penalty=config.decision_penalty, bound=config.decision_bound
+        )
+    base = config.weights.get("prior", 0.0) + shift
+    some = next((k for k, v in config.weights.items() if k != "prior" and v), None)
+    slope = weights[some] / config.weights[some] if some and labels else 1.0
+    parameters = {
+        "match_threshold": config.match_threshold,
+        "link_floor": config.link_floor,
+        "max_candidates": config.max_candidates,
+        "candidate_pairs": len(feats),
+        "prior_fitted": config.weights.get("prior", 0.0),
+        "prior_shift_em": round(shift, 4),
+        "decided_pairs_learnt": len(labels),
+        "decision_slope": round(slope, 4),
+        "decision_shift": round(weights.get("prior", 0.0) - base * slope, 4),
+        "weights": weights,
+    }
+    return weights, parameters

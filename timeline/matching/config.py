@@ -33,6 +33,17 @@ class MatchConfig:
     link_floor: float = -3.0
     max_records_per_agency: int = 1
     cross_agency_only: bool = True
+    # Adapting to the review (adapt.py): EM moves the prior by at most prior_bound bits;
+    # decisions refit the level weights, pulled back to the fitted values by
+    # decision_penalty and moved at most decision_bound bits.
+    adapt_prior: bool = True
+    # share of matches among the calibration set's candidate pairs (2174 / 19481, seed 101)
+    fitted_match_share: float = 0.1116
+    prior_bound: float = 2.0
+    prior_bound_up: float = 0.0
+    learn_from_decisions: bool = True
+    decision_penalty: float = 2.0
+    decision_bound: float = 2.0
     # Review queue: pairs within this many bits of the threshold are worth a look.
     review_margin: float = 4.0
     max_queue: int = 500
