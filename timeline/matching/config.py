@@ -42,8 +42,8 @@ class MatchConfig:
     prior_bound: float = 2.0
     prior_bound_up: float = 0.0
     learn_from_decisions: bool = True
-    decision_penalty: float = 2.0
-    decision_bound: float = 2.0
+    decision_penalty: float = 30.0
+    decision_bound: float = 1.0
     # Review queue: pairs within this many bits of the threshold are worth a look.
     review_margin: float = 4.0
     max_queue: int = 500
