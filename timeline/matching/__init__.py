@@ -65,6 +65,10 @@ def match_records(
     weights, parameters = _review_weights(feats, constraints, config)
     w = score_pairs(feats, weights)
     related = apart_pairs(prep, a, b)
+    if constraints.groups:
+        # a record a reviewer put in an event is judged: the rule no longer applies to it
+        decided = np.array(sorted(constraints.group_of()), dtype=np.int64)
+        related = related[~(np.isin(a[related], decided) | np.isin(b[related], decided))]
     apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
     clustering = best_first(
         n, a, b, w, prep.agency, constraints, config, feats.evidence, apart=apart

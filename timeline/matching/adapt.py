@@ -97,14 +97,23 @@ def refit_on_decisions(
     z0 = (vec[feats.feature_index()[ks]].sum(axis=1) + prior) * LN2  # natural log-odds
     x = np.stack([z0, np.ones(len(ks))], axis=1)
     theta0 = np.array([1.0, 0.0])
+
+    def loss(t: np.ndarray) -> float:
+        z = x @ t
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + penalty / 2 * np.sum((t - theta0) ** 2))
+
     theta = theta0.copy()
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ theta, -30, 30)))
         grad = x.T @ (p - y) + penalty * (theta - theta0)
         hess = (x * (p * (1 - p))[:, None]).T @ x + penalty * np.eye(2)
         step = np.linalg.solve(hess, grad)
-        theta -= step
-        if np.max(np.abs(step)) < 1e-7:
+        # damped Newton: halve the step until the penalised loss goes down
+        now, t = loss(theta), 1.0
+        while t > 1e-4 and loss(theta - t * step) > now:
+            t /= 2
+        theta = theta - t * step
+        if np.max(np.abs(t * step)) < 1e-7:
             break
     slope = float(np.clip(theta[0], 0.5, 2.0))
     shift = float(np.clip(theta[1] / LN2, -bound, bound))

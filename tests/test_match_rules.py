@@ -1,0 +1,143 @@
+"""The field's rules as evidence: record kinds, per-kind date windows, a meeting's
+paperwork related to it rather than merged, and blocking capped on busy days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.match_helpers import event_of, rec, together
+from timeline.matching import MatchConfig, MatchDecision, match_records
+from timeline.matching.blocking import candidate_pairs
+from timeline.matching.kinds import record_kind
+from timeline.matching.normalise import normalise
+from timeline.matching.prepare import prepare
+from timeline.matching.signals import is_notification
+
+D = date(2021, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Minutes of strategy meeting received", "follow-up"),
+        ("ICPC minutes rec'd and filed", "follow-up"),
+        ("Outcome letter sent to parents following core group", "follow-up"),
+        ("Attended strategy meeting, minutes to follow", "meeting"),
+        ("Core group. Plan reviewed", "meeting"),
+        ("PPN received re DV incident 19/09/20", "notification"),
+        ("Report for ICPC completed and sent", "report"),
+        ("Seen in A&E with head injury", "attendance"),
+        ("Call from HV re baby's weight", "call"),
+        ("Home visit - children seen", "visit"),
+        ("Police attended domestic incident at address", "incident"),
+    ],
+)
+def test_mr001_record_kind_is_read_from_the_text(text, kind):
+    t = normalise(text)
+    assert record_kind(t, is_notification(t)) == kind
+
+
+def _meeting_and_minutes(lag: int = 5):
+    return [
+        rec("m1", "Children's Social Care", D, "Strategy meeting held re Ellis, s47 agreed"),
+        rec("m2", "Police", D, "Attended strategy discussion for Ellis, s47 agreed"),
+        rec(
+            "f1",
+            "Health Visiting",
+            D + timedelta(days=lag),
+            "Minutes of strategy meeting re Ellis received",
+        ),
+    ]
+
+
+def test_mr002_a_meetings_minutes_are_related_to_it_not_merged():
+    res = match_records(_meeting_and_minutes())
+    assert together(res, "m1", "m2")
+    assert not together(res, "m1", "f1")
+    (rel,) = res.relations
+    assert (rel.record_id, rel.kind) == ("f1", "follow-up of a meeting")
+    assert rel.related_record_id in {"m1", "m2"}
+    assert rel.event_id == event_of(res, "m1").merged_id
+    assert "10 Mar 2021" in rel.reason and "5 days later" in rel.reason
+    # the pair is a relation, not a question for the reviewer
+    assert all("f1" not in q.record_ids for q in res.queue)
+
+
+def test_mr003_minutes_three_weeks_later_are_still_found():
+    res = match_records(_meeting_and_minutes(lag=21))
+    assert [r.record_id for r in res.relations] == ["f1"]
+
+
+def test_mr004_a_reviewers_same_decision_overrides_the_rule():
+    res = match_records(_meeting_and_minutes(), decisions=[MatchDecision("same", ("m1", "f1"))])
+    assert together(res, "m1", "f1")
+    assert res.relations == []
+
+
+def test_mr005_a_report_written_days_before_its_conference_joins_it():
+    records = [
+        rec("c1", "Children's Social Care", D, "ICPC held - Ellis subject to CP plan, neglect"),
+        rec("r1", "School", D - timedelta(days=5), "Report for ICPC completed and sent"),
+    ]
+    res = match_records(records)
+    assert together(res, "c1", "r1")
+    # outside the report's lead it is not even compared
+    far = [records[0], rec("r1", "School", D - timedelta(days=12), records[1].description)]
+    prep = prepare(far, MatchConfig())
+    assert len(candidate_pairs(prep, MatchConfig())[0]) == 0
+
+
+def test_mr006_a_letter_quoting_the_incident_date_joins_it_days_later():
+    records = [
+        rec("p1", "Police", D, "DV incident at home address, partner arrested, Ellis present"),
+        rec(
+            "g1",
+            "GP",
+            D + timedelta(days=6),
+            "Letter from police re DV incident 10/03/21, Ellis present",
+        ),
+    ]
+    assert together(match_records(records), "p1", "g1")
+
+
+def test_mr007_two_incidents_of_one_agency_days_apart_stay_two_events():
+    text = "DA incident at address, mother and partner arguing, children present"
+    records = [
+        rec("p1", "Police", D, text),
+        rec("p2", "Police", D + timedelta(days=2), text),
+        rec("s1", "School", D + timedelta(days=3), "Encompass notification re DA incident 12/03"),
+    ]
+    res = match_records(records)
+    assert not together(res, "p1", "p2")
+    assert together(res, "p2", "s1")
+
+
+def test_mr008_the_candidate_cap_tightens_blocking_on_a_busy_day_only():
+    agencies = ["Police", "GP", "School", "Housing", "Health Visiting", "Probation"]
+    busy = [
+        rec(f"b{k:02d}", agencies[k % 6], D + timedelta(days=k % 3), f"Routine entry {k}")
+        for k in range(60)
+    ]
+    pair = [
+        rec("s1", "Children's Social Care", D, "Strategy meeting re Ellis, s47 agreed"),
+        rec("s2", "Ambulance", D, "Strategy discussion attended re Ellis, s47 agreed"),
+    ]
+    records = busy + pair
+    capped = MatchConfig(max_candidates=8)
+    prep = prepare(records, capped)
+    a, b = candidate_pairs(prep, capped)
+    a0, b0 = candidate_pairs(prep, MatchConfig(max_candidates=0))
+    kept = set(zip(a.tolist(), b.tolist(), strict=True))
+    assert kept < set(zip(a0.tolist(), b0.tolist(), strict=True))
+    assert (prep.index["s1"], prep.index["s2"]) in kept
+    per_record = [sum(1 for p in kept if i in p) for i in range(len(records))]
+    assert max(per_record) < max(
+        sum(1 for p in zip(a0.tolist(), b0.tolist(), strict=True) if i in p)
+        for i in range(len(records))
+    )
+    assert together(match_records(records, config=capped), "s1", "s2")
+    # a quiet review (fewer candidates than the cap) is untouched
+    quiet = prepare(pair, capped)
+    assert len(candidate_pairs(quiet, capped)[0]) == 1
