@@ -229,6 +229,33 @@ OUTCOMES = {
     CAMHS: ["Letter to GP.", "Added to waiting list."],
     AMB: ["Conveyed.", "Not conveyed."],
 }
+# Narrative entries: sentences of context an author adds after the entry's lead. Many
+# name other kinds of event (an earlier incident, the next core group, a GP appointment):
+# words in common that are not evidence of one event.
+CONTEXT = [
+    "History of DA incidents noted.",
+    "Previous ED attendance discussed with mum.",
+    "Core group due next month.",
+    "Strategy discussion last month noted on file.",
+    "Mum reports the children are sleeping better.",
+    "Home conditions cluttered but adequate.",
+    "Safety plan reviewed with mum.",
+    "Child presented as happy and chatty.",
+    "School attendance 91% this term.",
+    "Partner not present.",
+    "Mum has an appointment with the GP next week.",
+    "Plan: continue weekly visits.",
+    "Advised mum re safe sleeping.",
+    "Concerns re cannabis use in the home noted.",
+    "No injuries observed.",
+    "Police involvement previously noted.",
+    "Referral to early help to be considered.",
+    "Mum says she has been feeling low since the last incident.",
+    "Housing arrears discussed, mum to contact the landlord.",
+    "Child not brought to last clinic appointment.",
+    "Will update the social worker by telephone.",
+    "CP plan remains in place.",
+]
 # Shorthand habits: whole words an author may abbreviate.
 SHORTHAND = {
     "meeting": ["mtg"],
@@ -1060,12 +1087,14 @@ def generate(
     typo_rate: float = 0.1,
     n_records: int | None = None,
     realism: bool = True,
+    narrative: float = 0.0,
 ) -> tuple[list[SourceRecord], dict[str, str]]:
     """Records of about `n_events` real events (or, given `n_records`, of as many events
     as make about that many records) and the truth (record_id -> event id).
 
     `realism=False` gives the earlier, easier generator (no busy days, follow-ups, names,
-    shorthand, outcomes or the newer event kinds), kept to compare against."""
+    shorthand, outcomes or the newer event kinds), kept to compare against. `narrative`:
+    the share of entries given one to four sentences of context after their lead."""
     rng = random.Random(seed)
     g = Gen(rng)
     incidents: list[date] = []  # DA incidents and ED attendances so far (meetings cite them)
@@ -1231,7 +1260,7 @@ def generate(
             if dr.agency in used:  # one voice per agency per event in the truth
                 continue
             used.add(dr.agency)
-            rec = _record(rng, dr, d, typo_rate, seen, rows, realism)
+            rec = _record(rng, dr, d, typo_rate, seen, rows, realism, narrative)
             records.append(rec)
             truth[rec.record_id] = f"E{seed}-{e_no}"
     rng.shuffle(records)
@@ -1250,6 +1279,7 @@ def _record(
     seen: dict,
     rows: dict,
     realism: bool = True,
+    narrative: float = 0.0,
 ) -> SourceRecord:
     ag = dr.agency
     if dr.lag:
@@ -1262,6 +1292,9 @@ def _record(
     outcome = dr.outcome
     if realism:
         text = _voice(rng, ag, text)
+        if narrative and rng.random() < narrative:
+            lead = text if text.endswith(".") else text + "."
+            text = " ".join([lead, *rng.sample(CONTEXT, rng.randint(1, 4))])
         if not outcome and rng.random() < 0.5:
             outcome = rng.choice(OUTCOMES[ag])
     if rng.random() < typo_rate:

@@ -1,8 +1,10 @@
 """Regression guard on the held-out sample review (sample_data/, ground truth truth.csv).
 
 The sample is never used to fit weights or thresholds (benchmarks/eval_sample.py).
-The floors below were set from the figures the final matcher measured on it
-(precision 0.948, recall 0.801 at the commit that added this test), a little lower so that
+The floors below were set from the figures the matcher measured on it (precision 0.948,
+recall 0.801 at the commit that added this test; 0.951 and 0.773 once a meeting's
+minutes were kept apart from it, which the sample's truth counts as one event), a little
+lower so that
 an honest change elsewhere does not fail it, while a return of the old false merges
 (precision 0.81 before) does.
 """
@@ -42,7 +44,7 @@ def test_ms001_precision_floor_on_the_sample(sample):
 
 
 def test_ms002_recall_floor_on_the_sample(sample):
-    assert sample["recall"] >= 0.77
+    assert sample["recall"] >= 0.75
 
 
 @pytest.mark.parametrize(

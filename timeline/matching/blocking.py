@@ -38,10 +38,9 @@ def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ..
     rec = np.flatnonzero(usable)
     lo = (prep.start - w - lag)[usable]
     hi = (prep.end + lead)[usable]
-    extra = [(i, d) for i, ds in enumerate(prep.text_dates) for d in ds]
-    if extra:
-        er = np.array([i for i, _ in extra], dtype=np.int64)
-        ed = np.array([d for _, d in extra], dtype=np.int64)
+    er, col = np.nonzero(prep.td != NO_DATE)
+    if len(er):
+        ed = prep.td[er, col]
         rec = np.concatenate([rec, er])
         lo = np.concatenate([lo, ed - w])
         hi = np.concatenate([hi, ed + w])

@@ -32,6 +32,8 @@ class MatchConfig:
     match_threshold: float = 0.0
     link_floor: float = -3.0
     max_records_per_agency: int = 1
+    # Read the kind of event and of record from the first sentence of a narrative entry.
+    lead_sentence: bool = True
     cross_agency_only: bool = True
     # Adapting to the review (adapt.py): EM moves the prior by at most prior_bound bits;
     # decisions refit the level weights, pulled back to the fitted values by

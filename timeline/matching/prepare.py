@@ -65,6 +65,15 @@ class Prepared:
     td: np.ndarray  # (n, D) text_dates as ordinals, NO_DATE padded (vectorised comparisons)
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"])[.!?;]\s+(?=[A-Z])")
+
+
+def _lead(description: str) -> str | None:
+    """The first sentence of a description of several sentences, else None."""
+    parts = _SENTENCE_END.split(description.strip(), maxsplit=1)
+    return parts[0] if len(parts) == 2 and parts[1].strip() else None
+
+
 def record_text(rec: SourceRecord) -> str:
     return f"{rec.description} {rec.outcome}".strip() if rec.outcome else rec.description
 
@@ -104,9 +113,23 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # Notification wording is read in the description only: an outcome cell saying "PPN
     # submitted" is the police sending a notification, not a record of receiving one.
     described = [norm(r.description) if r.outcome else texts[i] for i, r in enumerate(recs)]
+    # A narrative entry leads with what the record is ("Home visit.", "PPN received.");
+    # the sentences after it mention other events (an earlier incident, the next core
+    # group): its kind of event, kind of record and notice wording come from the lead.
+    if config.lead_sentence:
+        leads = [_lead(r.description) for r in recs]
+        described = [
+            norm(ld) if ld is not None else d for ld, d in zip(leads, described, strict=True)
+        ]
+        lead_types = {t: text_facts(t)[0] for t in set(described)}
+        type_names = [
+            lead_types[d] or facts[t][0] if ld is not None else facts[t][0]
+            for ld, d, t in zip(leads, described, texts, strict=True)
+        ]
+    else:
+        type_names = [facts[t][0] for t in texts]
     notice = {t: is_notification(t) for t in set(described)}
     notification = np.fromiter((notice[t] for t in described), dtype=bool, count=n)
-    type_names = [facts[t][0] for t in texts]
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
@@ -145,12 +168,19 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         for k, t in enumerate(ts):
             tok[i, k] = vid[t]
             tok_w[i, k] = idf_by_tok[t]
+    # the kind of record: from the lead of a narrative entry, else the whole text
+    kind_text = [
+        d if config.lead_sentence and ld is not None else t
+        for ld, d, t in zip(
+            leads if config.lead_sentence else [None] * n, described, texts, strict=True
+        )
+    ]
     kind_of = {}
-    for t, d in zip(texts, described, strict=True):
+    for t, d in zip(kind_text, described, strict=True):
         if (t, notice[d]) not in kind_of:
             kind_of[(t, notice[d])] = KIND_CODE[record_kind(t, notice[d])]
     rkind = np.fromiter(
-        (kind_of[(t, notice[d])] for t, d in zip(texts, described, strict=True)), np.int64, n
+        (kind_of[(t, notice[d])] for t, d in zip(kind_text, described, strict=True)), np.int64, n
     )
     meeting_of = {t: meeting_words(t) for t in facts}
     # tokens were stored rarest-first only when truncated: rank them here

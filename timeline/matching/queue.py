@@ -57,7 +57,8 @@ def build_queue(
     uncertainty = np.power(2.0, -np.abs(w[ks] - t) / 2.0)
     priority = np.round(uncertainty * impact, 6)
     # highest priority first; ties by record ids (stable across input orders)
-    order = sorted(range(len(ks)), key=lambda x: (-priority[x], ids[a[ks[x]]], ids[b[ks[x]]]))
+    # (record indices follow the sorted record ids, so index order is id order)
+    order = np.lexsort((b[ks], a[ks], -priority)).tolist()
     items: list[QueueItem] = []
     for x in order[: config.max_queue]:
         k = int(ks[x])

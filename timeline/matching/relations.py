@@ -56,6 +56,12 @@ def find_relations(
     nearest meeting, then the match weight."""
     best: dict[int, tuple[tuple, int]] = {}
     fu = KIND_CODE["follow-up"]
+    if len(ks):
+        # the meeting is dated on or before its follow-up
+        f_is_a = prep.rkind[a[ks]] == fu
+        f = np.where(f_is_a, a[ks], b[ks])
+        m = np.where(f_is_a, b[ks], a[ks])
+        ks = ks[prep.start[m] <= prep.end[f]]
     for k in ks:
         i, j = int(a[k]), int(b[k])
         f, m = (i, j) if prep.rkind[i] == fu else (j, i)
