@@ -144,18 +144,43 @@ def run_splink(records: list, threshold: float = SPLINK_THRESHOLD) -> list[list[
         max_iterations=10,  # longer runs drive unseen levels' m to 0, which Splink rejects
     )
     linker = Linker(tables, settings)
-    linker.training.estimate_probability_two_random_records_match(
-        ["l.text = r.text AND l.date_ord = r.date_ord"], recall=0.2
-    )
+    # The prior from a deterministic rule; when no pair meets it (narrative texts are
+    # never identical) the estimate is 0 and Splink later takes log(0): a looser rule.
+    for rule, recall in (
+        ("l.text = r.text AND l.date_ord = r.date_ord", 0.2),
+        ("l.first_word = r.first_word AND l.date_ord = r.date_ord", 0.4),
+        ("l.date_ord = r.date_ord", 0.9),
+    ):
+        try:
+            linker.training.estimate_probability_two_random_records_match([rule], recall=recall)
+        except ValueError:
+            continue
+        if linker._settings_obj._probability_two_random_records_match > 0:
+            break
     linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        "abs(l.date_ord - r.date_ord) <= 1", record_sample_proportion=1.0
+    # Each EM session may drive its blocked pairs' match share to exactly 0 or 1, which
+    # Splink cannot take the log of: a session that fails leaves the previous values.
+    sessions = (
+        ("abs(l.date_ord - r.date_ord) <= 1", {}),
+        (
+            block_on("first_word"),
+            {"populate_probability_two_random_records_match_from_trained_values": True},
+        ),
     )
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("first_word"),
-        record_sample_proportion=1.0,
-        populate_probability_two_random_records_match_from_trained_values=True,
-    )
+    for rule, extra in sessions:
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, record_sample_proportion=1.0, **extra
+            )
+        except ValueError as exc:
+            print(
+                f"splink EM session on {rule!r} failed ({exc}); kept the earlier values",
+                file=sys.stderr,
+            )
+    # EM can leave the prior at exactly 0 or 1 (log of 0 at prediction): clamp it.
+    settings = linker._settings_obj
+    prior = settings._probability_two_random_records_match
+    settings._probability_two_random_records_match = min(max(prior, 1e-6), 1 - 1e-6)
     pred = linker.inference.predict(threshold_match_probability=min(threshold, 0.5))
     if DEBUG:
         pdf = pred.as_pandas_dataframe()
