@@ -83,31 +83,39 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
 def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """A cheap integer score of how likely a pair is to be one event (dates, kinds of
     event, subjects, each text's rarest words, dates quoted in the text), used only to
-    rank a record's candidates: the full comparison runs on the best of them."""
-    gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
-    score = np.select([gap == 0, gap == 1, gap <= 3], [6, 4, 2], default=0)
+    rank a record's candidates: the full comparison runs on the best of them.
+    Column by column (no 3-D broadcasts): millions of pairs on a dense review."""
+    sa, ea, sb, eb = prep.start[a], prep.end[a], prep.start[b], prep.end[b]
+    gap = np.maximum(np.maximum(sb - ea, sa - eb), 0)
+    score = np.select([gap == 0, gap == 1, gap <= 3], [6, 4, 2], default=0).astype(np.int16)
     shared = prep.types[a] & prep.types[b]
-    score += np.where((shared & ~GENERIC_MASK) != 0, 5, np.where(shared != 0, 2, 0))
-    score += np.where((prep.topics[a] & prep.topics[b]) != 0, 5, 0)
-    score += np.where(((prep.named[a] & prep.kind[b]) | (prep.named[b] & prep.kind[a])) != 0, 3, 0)
+    score += np.where((shared & ~GENERIC_MASK) != 0, 5, np.where(shared != 0, 2, 0)).astype(
+        np.int16
+    )
+    score += 5 * ((prep.topics[a] & prep.topics[b]) != 0)
+    score += 3 * (((prep.named[a] & prep.kind[b]) | (prep.named[b] & prep.kind[a])) != 0)
     sig_a, sig_b = prep.signature[a], prep.signature[b]
-    hits = ((sig_a[:, :, None] == sig_b[:, None, :]) & (sig_a[:, :, None] >= 0)).sum(axis=(1, 2))
-    score += 3 * hits
+    for x in range(sig_a.shape[1]):
+        col = sig_a[:, x]
+        valid = col >= 0
+        for y in range(sig_b.shape[1]):
+            score += 3 * (valid & (col == sig_b[:, y]))
     # a date written in one text that is the other record's own date (or the day before)
     td_a, td_b = prep.td[a], prep.td[b]
-    quoted = (
-        ((td_a >= prep.start[b][:, None] - 1) & (td_a <= prep.end[b][:, None])).any(axis=1)
-    ) | (((td_b >= prep.start[a][:, None] - 1) & (td_b <= prep.end[a][:, None])).any(axis=1))
-    score += np.where(quoted, 6, 0)
+    quoted = np.zeros(len(a), dtype=bool)
+    for x in range(td_a.shape[1]):
+        quoted |= (td_a[:, x] >= sb - 1) & (td_a[:, x] <= eb)
+        quoted |= (td_b[:, x] >= sa - 1) & (td_b[:, x] <= ea)
+    score += 6 * quoted
     # both texts name one date (two notifications of one incident), both are notices
     same = np.zeros(len(a), dtype=bool)
-    k = np.flatnonzero((td_a[:, 0] != NO_DATE) & (td_b[:, 0] != NO_DATE))
-    if len(k):
-        xa, xb = td_a[k][:, :, None], td_b[k][:, None, :]
-        same[k] = ((xa == xb) & (xa != NO_DATE)).any(axis=(1, 2))
-    score += np.where(same, 5, 0)
-    score += np.where(prep.notification[a] & prep.notification[b], 2, 0)
-    return score
+    for x in range(td_a.shape[1]):
+        valid = td_a[:, x] != NO_DATE
+        for y in range(td_b.shape[1]):
+            same |= valid & (td_a[:, x] == td_b[:, y])
+    score += 5 * same
+    score += 2 * (prep.notification[a] & prep.notification[b])
+    return score.astype(np.int64)
 
 
 def cap_per_record(
@@ -125,15 +133,15 @@ def cap_per_record(
     if counts.max() <= cap:
         return a, b
     score = prescore(prep, a, b)
-    owner = np.concatenate([a, b])
-    pair = np.concatenate([np.arange(m), np.arange(m)])
-    # one sort key: owner first, then the higher score; ties by the pair's position
+    # One int64 key per (owner, pair): owner first, then the higher score, then the
+    # pair's position, so a plain sort of the keys gives each record's ranking.
     top = int(score.max()) + 1
-    key = owner.astype(np.int64) * top + (top - 1 - np.concatenate([score, score]))
-    order = np.argsort(key, kind="stable")
-    owner_sorted = owner[order]
-    first = np.searchsorted(owner_sorted, owner_sorted, side="left")
+    pair = np.arange(m, dtype=np.int64)
+    low = (top - 1 - score) * m + pair
+    key = np.sort(np.concatenate([a * (top * m) + low, b * (top * m) + low]))
+    owner = key // (top * m)
+    first = np.searchsorted(owner, owner, side="left")
     rank = np.arange(2 * m) - first
     keep = np.zeros(m, dtype=bool)
-    keep[pair[order[rank < cap]]] = True
+    keep[key[rank < cap] % m] = True
     return a[keep], b[keep]
