@@ -182,7 +182,11 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     rkind = np.fromiter(
         (kind_of[(t, notice[d])] for t, d in zip(kind_text, described, strict=True)), np.int64, n
     )
-    meeting_of = {t: meeting_words(t) for t in facts}
+    # which meetings a text names: only meetings and their follow-ups need it (relations)
+    wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"])
+    meeting_of = {
+        t: meeting_words(t) for t, k in zip(texts, rkind.tolist(), strict=True) if k in wanted
+    }
     # tokens were stored rarest-first only when truncated: rank them here
     order = np.argsort(-tok_w, axis=1, kind="stable")[:, :SIGNATURE]
     signature = np.take_along_axis(tok, order, axis=1)
@@ -216,7 +220,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         tok_total=tok_w.sum(axis=1),
         vocab=vocab,
         rkind=rkind,
-        meetings=[meeting_of[t] for t in texts],
+        meetings=[meeting_of.get(t, frozenset()) for t in texts],
         signature=signature,
         td=td,
     )
