@@ -1,8 +1,9 @@
 """Floors on family B, the generator written apart from the matcher (held out: nothing
 is fitted or chosen on it). Seed 4 is not one of the benchmark's seeds. The floors sit a
-little below what the matcher measured when they were set (short: precision 0.958,
-F1 0.829; narrative: precision 0.838, F1 0.748; follow-ups linked rightly 28/36 and
-29/36), so that a regression fails and an honest change elsewhere does not."""
+little below what the matcher measured when they were set (family B at 11699da: short
+precision 0.911, F1 0.746; narrative precision 0.862, F1 0.668; follow-ups linked rightly
+25/36 in both), so that a regression fails and an honest change elsewhere does not. When
+family B itself changes, its cases change: re-measure the floors, do not tune to them."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from benchmarks.family_b import generate
 from timeline.matching import match_records
 from timeline.matching.calibrate import pairwise_scores
 
-FLOORS = {"short": (0.93, 0.79, 0.70), "narrative": (0.81, 0.72, 0.70)}
+FLOORS = {"short": (0.89, 0.72, 0.60), "narrative": (0.83, 0.64, 0.60)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -141,3 +141,30 @@ def test_mr008_the_candidate_cap_tightens_blocking_on_a_busy_day_only():
     # a quiet review (fewer candidates than the cap) is untouched
     quiet = prepare(pair, capped)
     assert len(candidate_pairs(quiet, capped)[0]) == 1
+
+
+def test_mr009_a_row_pasted_twice_is_one_event_and_still_joins_other_agencies():
+    from ingest.records import Issue
+
+    text = "Strategy meeting held re Ellis, s47 agreed"
+    first = rec("c1", "Children's Social Care", D, text)
+    twice = rec("c2", "Children's Social Care", D, text)
+    twice.issues.append(Issue("duplicate_row", "the same as row 2 of this file"))
+    police = rec("a1", "Police", D, "Attended strategy discussion for Ellis, s47 agreed")
+    res = match_records([first, twice, police])
+    assert together(res, "a1", "c1", "c2")
+    # (the police record sorts first, so the pasted pair is the group that joins it)
+    # the same text on the same day without the flag: two records, one of them kept apart
+    unflagged = rec("c2", "Children's Social Care", D, text)
+    res = match_records([first, unflagged, police])
+    assert not together(res, "c1", "c2")
+
+
+def test_mr010_a_same_decision_within_one_agency_does_not_block_other_agencies():
+    records = [
+        rec("c1", "Children's Social Care", D, "Strategy meeting held re Ellis, s47 agreed"),
+        rec("c2", "Children's Social Care", D, "Strategy discussion notes typed re Ellis"),
+        rec("a1", "Police", D, "Attended strategy discussion for Ellis, s47 agreed"),
+    ]
+    res = match_records(records, decisions=[MatchDecision("same", ("c1", "c2"))])
+    assert together(res, "a1", "c1", "c2")

@@ -71,7 +71,16 @@ def match_records(
         related = related[~(np.isin(a[related], decided) | np.isin(b[related], decided))]
     apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
     clustering = best_first(
-        n, a, b, w, prep.agency, constraints, config, feats.evidence, apart=apart
+        n,
+        a,
+        b,
+        w,
+        prep.agency,
+        constraints,
+        config,
+        feats.evidence,
+        apart=apart,
+        twins=_pasted_twice(prep),
     )
 
     def evidence(k: int) -> PairEvidence:
@@ -136,6 +145,27 @@ def match_records(
     merged_of = {prep.index[r]: e.merged_id for e in events for r in e.record_ids}
     relations = find_relations(prep, a, b, w, related, merged_of)
     return MatchResult(events=events, queue=queue, relations=relations, parameters=parameters)
+
+
+def _pasted_twice(prep) -> list[list[int]]:  # noqa: ANN001
+    """Groups of one agency's identical rows (date, description, outcome) of which ingest
+    flagged one a duplicate_row: a row pasted twice is one record of one event."""
+    flagged = [
+        i for i, r in enumerate(prep.records) if any(x.code == "duplicate_row" for x in r.issues)
+    ]
+    if not flagged:
+        return []
+
+    def key(r):  # noqa: ANN001, ANN202
+        return (r.agency, r.date.start, r.date.end, r.description, r.outcome)
+
+    wanted = {key(prep.records[i]) for i in flagged}
+    groups: dict[tuple, list[int]] = {}
+    for i, r in enumerate(prep.records):
+        k = key(r)
+        if k in wanted:
+            groups.setdefault(k, []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def _review_weights(feats, constraints, config: MatchConfig) -> tuple[dict, dict]:  # noqa: ANN001
