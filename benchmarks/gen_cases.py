@@ -300,6 +300,7 @@ class Gen:
         self.mum = rng.choice(MOTHERS)
         self.partner = rng.choice(PARTNERS)
         self.surname = rng.choice(SURNAMES)
+        self.crime_refs: dict[date, str] = {}  # incident date -> police reference
 
     def names(self, text: str) -> str:
         return (
@@ -517,6 +518,11 @@ class Gen:
             ]
         ).replace("{what}", what)
         outcome = r.choice(["DASH standard. PPN submitted.", "DASH medium. PPN.", "PPN submitted."])
+        # a crime reference: quoted by some notifications and by later follow-ups too
+        ref = f"DA/{d.year % 100:02d}/{r.randrange(1000, 99999):05d}"
+        self.crime_refs[d] = ref
+        if r.random() < REFERENCES:
+            outcome += f" Ref {ref}."
         out = [Draft(POL, self.names(police), at=at, outcome=outcome)]
         lag = r.choice([1, 1, 2, 2, 3, 4, 5, 7])
         out.append(Draft(CSC, "", lag=lag))
@@ -531,6 +537,8 @@ class Gen:
                 "PPN received from police re DA incident {d} at family home. {what}",
             ]
         ).replace("{what}", what)
+        if r.random() < REFERENCES * 0.6:
+            out[-1].text += f" ({ref})"
         if r.random() < 0.7:
             out.append(
                 Draft(
@@ -666,6 +674,8 @@ class Gen:
         for _ in range(r.choice([1, 1, 2, 3])):
             d2 = d + timedelta(days=r.choice([1, 2, 3, 5, 8, 13, 21, 34, 55]))
             drafts = self.follow_up(d2, d, kind)
+            if d in self.crime_refs and drafts and r.random() < REFERENCES * 0.5:
+                drafts[0].text += f" re {self.crime_refs[d]}"
             if r.random() < 0.3:
                 for dr in drafts:
                     dr.text = dr.text.replace(" ({d})", "").replace(" {d}", "")
@@ -1055,6 +1065,7 @@ EVENT_MIX = [
 # follow-up naming its date; a DA incident sends the mother to ED the next day.
 BUSY_DAY = 0.45
 FOLLOW_UP = 0.45
+REFERENCES = 0.6  # police logs giving a crime reference (PPNs, follow-ups quote some)
 PAPERWORK = 0.35  # a meeting followed by minutes received, chased, an outcome letter
 EARLY_REPORT = 0.25  # an agency's conference report dated 1-7 days before the conference
 MEETING_NAMES = {

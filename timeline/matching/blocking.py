@@ -115,6 +115,11 @@ def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
             same |= valid & (td_a[:, x] == td_b[:, y])
     score += 5 * same
     score += 2 * (prep.notification[a] & prep.notification[b])
+    ra, rb = prep.refs[a], prep.refs[b]
+    for x in range(ra.shape[1]):
+        valid = ra[:, x] >= 0
+        for y in range(rb.shape[1]):
+            score += 6 * (valid & (ra[:, x] == rb[:, y]))
     return score.astype(np.int64)
 
 

@@ -29,8 +29,8 @@ class MatchConfig:
     max_candidates: int = 16
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
-    match_threshold: float = 0.0
-    link_floor: float = -3.0
+    match_threshold: float = -1.0
+    link_floor: float = -4.0
     max_records_per_agency: int = 1
     # Read the kind of event and of record from the first sentence of a narrative entry.
     lead_sentence: bool = True

@@ -30,6 +30,7 @@ FEATURE_LABELS = {
     "notice_names": "notification and the agency it names together",
     "date_citation": "date gap and dates in the text together",
     "kinds": "kinds of record",
+    "reference": "reference number",
     "date_kinds": "date gap for these kinds of record",
 }
 
@@ -137,6 +138,13 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "shared":
             return 1.0, "a kind of event, subject, distinctive words or a dated reference in common"
         return 0.0, "nothing in common but the dates: never merged on this link alone"
+    if comp == "reference":
+        words = {
+            "shared": "both quote the same reference number",
+            "different": "both quote reference numbers, none in common",
+            "none": "no reference number in common",
+        }
+        return (1.0 if level == "shared" else 0.0), words[level]
     if comp == "kinds":
         return 0.0, _PHRASE["kinds"].get(level, level)
     if comp in _PARTS:

@@ -57,6 +57,8 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     # the two records' kinds (kinds.py): a notice or letter and the event it reports, a
     # report and its conference, a meeting's paperwork, the same kind, unlike kinds
     "kinds": ("notice_event", "report_meeting", "follow_up", "same", "different"),
+    # a reference number (crime, case, incident) both quote; both quote some, none shared
+    "reference": ("shared", "different", "none"),
 }
 # Interactions the additive weights cannot express on their own: a date gap means one
 # thing for two records of the same kind of event and another for unlike ones; a date in
@@ -275,7 +277,6 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         | ((text_date == 0) & some_content)
         | ((names_other != 2) & (some_content | (text_date == 0)))
     )
-    content = np.where(evidence, 0, 1)
 
     kda, kdb = prep.rkind[a], prep.rkind[b]
     notice_like = (KIND_CODE["notification"], KIND_CODE["letter"])
@@ -294,6 +295,16 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         default=4,
     )
 
+    ra, rb = prep.refs[a], prep.refs[b]
+    shared_ref = np.zeros(n, dtype=bool)
+    for x in range(ra.shape[1]):
+        for y in range(rb.shape[1]):
+            shared_ref |= (ra[:, x] >= 0) & (ra[:, x] == rb[:, y])
+    both_ref = (ra[:, 0] >= 0) & (rb[:, 0] >= 0)
+    reference = np.select([shared_ref, both_ref], [0, 1], default=2)
+    evidence = evidence | shared_ref
+    content = np.where(evidence, 0, 1)
+
     levels = {
         "date": date,
         "text_date": text_date,
@@ -308,6 +319,7 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "content": content,
         "names_other": names_other,
         "kinds": kinds,
+        "reference": reference,
     }
     for name, (x, y) in _PRODUCTS.items():
         levels[name] = levels[x] * len(COMPARISONS[y]) + levels[y]

@@ -21,6 +21,7 @@ from .signals import (
     TOPICS,
     agency_kind,
     is_notification,
+    references,
     text_dates,
     text_facts,
 )
@@ -59,6 +60,7 @@ class Prepared:
     tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
     tok_total: np.ndarray  # (n,) sum of tok_w
     vocab: list[str]
+    refs: np.ndarray  # (n, R) reference numbers (their digits as int), -1 padded
     rkind: np.ndarray  # KIND_CODE of the record's own kind (kinds.py)
     meetings: list[frozenset[str]]  # meetings its text names
     signature: np.ndarray  # (n, SIGNATURE) the rarest token ids, -1 padded (blocking rank)
@@ -193,6 +195,12 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     if signature.shape[1] < SIGNATURE:
         pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
         signature = np.hstack([signature, pad])
+    ref_sets = [references(r.description, r.outcome, r.reference) for r in recs]
+    width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
+    refs = np.full((n, width), -1, dtype=np.int64)
+    for i, rs in enumerate(ref_sets):
+        for k, digits in enumerate(sorted(rs)[:width]):
+            refs[i, k] = int(digits[-18:])
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         td[i, : len(ds)] = ds
@@ -219,6 +227,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         tok_w=tok_w,
         tok_total=tok_w.sum(axis=1),
         vocab=vocab,
+        refs=refs,
         rkind=rkind,
         meetings=[meeting_of.get(t, frozenset()) for t in texts],
         signature=signature,

@@ -319,3 +319,27 @@ def text_facts(normalised: str) -> tuple[frozenset[str], frozenset[str], frozens
         subjects |= s
         named |= a
     return frozenset(types), frozenset(subjects), frozenset(named)
+
+
+# --- reference numbers: a crime, case or incident number two records both quote ---------
+_REFERENCE = re.compile(
+    r"(?<![\w/.-])(?:[A-Za-z]{1,6}[ /-]?)?\d{2,4}[/-]\d{3,8}(?![\w/-])(?!\.\d)"
+    r"|(?<![\w/.-])[A-Za-z]{2,6}-?\d{4,10}(?![\w/-])(?!\.\d)"
+)
+_DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}([/-]\d{2,4})?$")
+
+
+def references(*texts: str) -> frozenset[str]:
+    """Reference numbers in the texts ("DA/20/08813", "CP/20/1187", "INC-44712"), keyed by
+    their digits (five or more) so "DA/20/08813" and "ref 20/08813" agree. Dates are not
+    references."""
+    out = set()
+    for text in texts:
+        for m in _REFERENCE.finditer(text or ""):
+            token = m.group(0)
+            if _DATE_LIKE.match(token.strip()):
+                continue
+            digits = "".join(c for c in token if c.isdigit())
+            if len(digits) >= 5:
+                out.add(digits)
+    return frozenset(out)
