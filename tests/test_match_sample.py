@@ -3,8 +3,8 @@
 The sample is never used to fit weights or thresholds (benchmarks/eval_sample.py).
 The floors below were set from the figures the matcher measured on it (precision 0.948,
 recall 0.801 at the commit that added this test; 0.951 and 0.773 once a meeting's
-minutes were kept apart from it, which the sample's truth counts as one event), a little
-lower so that
+minutes were kept apart from it, which the sample's truth counts as one event; 0.962 and
+0.805 with reference numbers), a little lower so that
 an honest change elsewhere does not fail it, while a return of the old false merges
 (precision 0.81 before) does.
 """
@@ -40,11 +40,11 @@ def _event_of(records):
 
 
 def test_ms001_precision_floor_on_the_sample(sample):
-    assert sample["precision"] >= 0.92
+    assert sample["precision"] >= 0.93
 
 
 def test_ms002_recall_floor_on_the_sample(sample):
-    assert sample["recall"] >= 0.75
+    assert sample["recall"] >= 0.77
 
 
 @pytest.mark.parametrize(
