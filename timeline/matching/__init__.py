@@ -88,31 +88,33 @@ def match_records(
 
     label = clustering.label
     groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(int(label[i]), []).append(i)
+    for i, lab in enumerate(label.tolist()):
+        groups.setdefault(lab, []).append(i)
     decided_group = constraints.group_of()
 
     # Pairs inside each group: their weights give the event's confidence and evidence.
     inside = np.flatnonzero(label[a] == label[b]) if len(a) else np.zeros(0, dtype=np.int64)
     by_group: dict[int, list[int]] = {}
-    for k in inside:
-        by_group.setdefault(int(label[a[k]]), []).append(int(k))
+    for k, lab in zip(inside.tolist(), label[a[inside]].tolist(), strict=True):
+        by_group.setdefault(lab, []).append(k)
     # Singletons: confidence that they stand alone = 1 - the best link elsewhere.
     best_p = np.zeros(n)
+    p_all = probability(w) if len(a) else np.zeros(0)
     if len(a):
-        p_all = probability(w)
         np.maximum.at(best_p, a, p_all)
         np.maximum.at(best_p, b, p_all)
+    best_list, a_list, b_list, p_list = best_p.tolist(), a.tolist(), b.tolist(), p_all.tolist()
+    w_list = w.tolist()
 
     events = []
     for lab, members in groups.items():
         rids = [prep.ids[i] for i in members]
         if len(members) == 1:
             i = members[0]
-            conf = 1.0 if i in constraints.removed else 1.0 - float(best_p[i])
+            conf = 1.0 if i in constraints.removed else 1.0 - best_list[i]
             events.append(LazyMergedEvent(merged_id_for(rids), rids, round(conf, 4), []))
             continue
-        ks = sorted(by_group.get(lab, []), key=lambda k: (-w[k], a[k], b[k]))
+        ks = sorted(by_group.get(lab, []), key=lambda k: (-w_list[k], a_list[k], b_list[k]))
         decided = len({decided_group.get(i, -1 - i) for i in members}) == 1
         npairs = len(members) * (len(members) - 1) // 2
         if decided:
@@ -120,7 +122,7 @@ def match_records(
         else:
             # Mean pair probability over all pairs in the event; a pair that never was a
             # candidate (or was joined only by a decision) counts as unknown, 0.5.
-            known = {(int(a[k]), int(b[k])): float(probability(w[k])) for k in ks}
+            known = {(a_list[k], b_list[k]): p_list[k] for k in ks}
             total = 0.0
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):

@@ -326,6 +326,7 @@ _REFERENCE = re.compile(
     r"(?<![\w/.-])(?:[A-Za-z]{1,6}[ /-]?)?\d{2,4}[/-]\d{3,8}(?![\w/-])(?!\.\d)"
     r"|(?<![\w/.-])[A-Za-z]{2,6}-?\d{4,10}(?![\w/-])(?!\.\d)"
 )
+_FIVE_DIGITS = re.compile(r"\d[\d/ -]{3,}\d")  # cheap test before the full pattern
 _DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}([/-]\d{2,4})?$")
 
 
@@ -335,7 +336,9 @@ def references(*texts: str) -> frozenset[str]:
     references."""
     out = set()
     for text in texts:
-        for m in _REFERENCE.finditer(text or ""):
+        if not text or not _FIVE_DIGITS.search(text):
+            continue
+        for m in _REFERENCE.finditer(text):
             token = m.group(0)
             if _DATE_LIKE.match(token.strip()):
                 continue
