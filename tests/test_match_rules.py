@@ -168,3 +168,57 @@ def test_mr010_a_same_decision_within_one_agency_does_not_block_other_agencies()
     ]
     res = match_records(records, decisions=[MatchDecision("same", ("c1", "c2"))])
     assert together(res, "a1", "c1", "c2")
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("PPN re DA/19/92148", {"1992148"}),
+        ("Crime ref DA/20/08813.", {"2008813"}),
+        ("ref 20/08813 discussed", {"2008813"}),
+        ("INC-44712 logged", {"44712"}),
+        ("DV incident 19/09/20", set()),  # a date, not a reference
+        ("seen 19.09.2020, EPDS 13", set()),
+    ],
+)
+def test_mr011_reference_numbers_are_read_by_their_digits(text, refs):
+    from timeline.matching.signals import references
+
+    assert references(text) == refs
+
+
+def test_mr012_a_shared_reference_number_is_evidence_a_different_one_against():
+    from timeline.matching.features import COMPARISONS, compute_features
+    from timeline.matching.scoring import score_pairs
+
+    log = rec("p1", "Police", D, "Call to address, verbal argument between adults")
+    log.outcome = "DASH standard. Ref DA/21/04417."
+    later = D + timedelta(days=4)
+    quoting = rec("c1", "Children's Social Care", later, "PPN received (DA/21/04417)")
+    other = rec("c1", "Children's Social Care", later, "PPN received (DA/21/05190)")
+    cfg = MatchConfig()
+    weights, levels = [], []
+    for pair in ([log, quoting], [log, other]):
+        prep = prepare(pair, cfg)
+        a, b = candidate_pairs(prep, cfg)
+        feats = compute_features(prep, a, b)
+        levels.append(COMPARISONS["reference"][int(feats.levels["reference"][0])])
+        weights.append(float(score_pairs(feats, cfg.weights)[0]))
+    assert levels == ["shared", "different"]
+    assert weights[0] > weights[1] + 1.0
+    assert together(match_records([log, quoting]), "p1", "c1")
+    assert not together(match_records([log, other]), "p1", "c1")
+
+
+def test_mr013_a_narrative_entry_is_the_kind_its_lead_sentence_says():
+    visit = "Home visit. Mum says the children are sleeping better. History of DA incidents noted."
+    records = [
+        rec("h1", "Health Visiting", D, visit),
+        rec("p1", "Police", D, "Attended DA incident at home address, male arrested"),
+    ]
+    prep = prepare(records, MatchConfig())
+    i = prep.index["h1"]
+    assert "home visit" in prep.type_names[i] and "domestic abuse" not in prep.type_names[i]
+    whole = prepare(records, MatchConfig(lead_sentence=False))
+    assert "domestic abuse" in whole.type_names[whole.index["h1"]]
+    assert not together(match_records(records), "h1", "p1")
