@@ -17,7 +17,7 @@ ALL = len(AGENCIES)
 
 @pytest.fixture(scope="module")
 def full():
-    """Every agency, the default size: the case most properties are checked on."""
+    """Every agency over four years: the case most properties are checked on."""
     return generate(11, n_events=600, n_agencies=ALL, years=4)
 
 
@@ -205,16 +205,19 @@ def test_fb010_hard_cases_are_present(full, short, big):
         if prev and any(prev.strftime(f) in row.fields["desc"] for f in ("%d/%m/%y", "%d/%m/%Y")):
             quoting_other += 1
     assert quoting_other >= 3
-    # a row pasted twice: same texts, distinct ids, one event, flagged as ingest flags it
+    # a row pasted twice: same texts, distinct ids, one event, flagged as ingest flags it;
+    # identical rows can also be two events (a month-only "invited to core group" row)
     dups = [r for r in big.records if any(i.code == "duplicate_row" for i in r.issues)]
-    assert len(dups) >= 5
+    same_event = 0
     for r in dups:
-        twin = [
+        twins = [
             o
             for o in big.records
             if o.agency == r.agency and o.provenance.raw == r.provenance.raw and o is not r
         ]
-        assert twin and all(big.truth[o.record_id] == big.truth[r.record_id] for o in twin)
+        assert twins
+        same_event += any(big.truth[o.record_id] == big.truth[r.record_id] for o in twins)
+    assert same_event >= 5
     # an ED attendance with the 999 call and a discharge letter
     trio = Counter()
     for r in full.records:

@@ -34,7 +34,7 @@ STYLES = ("narrative", "short", "mixed")
 LATEST_END = date(2025, 6, 30)
 
 
-@dataclass
+@dataclass(repr=False)
 class Case:
     """One generated review: records, and which real event each record describes."""
 
@@ -52,6 +52,12 @@ class Case:
     @property
     def agencies(self) -> list[str]:
         return [AGENCIES[a] for a in self.tables]
+
+    def __repr__(self) -> str:  # a summary: the full records would flood a test failure
+        return (
+            f"Case(seed={self.seed}, style={self.style!r}, {len(self.records)} records,"
+            f" {len(set(self.truth.values()))} events, {len(self.related)} related)"
+        )
 
 
 def generate(

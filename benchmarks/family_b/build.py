@@ -51,6 +51,14 @@ PRACT = {
     "MW": ("Community MW",),
     "HOU": ("Housing officer",),
 }
+NAMED = {  # the case's own practitioners, as each agency writes them
+    "CSC": "{sw}",
+    "HV": "{hv} (HV)",
+    "GP": "{gp}",
+    "PRO": "{om}",
+    "DAS": "{idva}",
+    "SCH": "{dsl} (DSL)",
+}
 KIND_NAME = {
     "da_incident": "Domestic abuse incident",
     "gp_appt": "GP appointment",
@@ -361,7 +369,7 @@ class Builder:
         room = 4 if has_outcome or not out else 3
         k = rng.randint(1, min(room, len(more))) if more else 0
         sents = [rng.choice(entry["n"])] + rng.sample(more, k)
-        sents = [_sentence(x.format(**v)) for x in sents]
+        sents = list(dict.fromkeys(_sentence(x.format(**v)) for x in sents))  # no repeats
         if rng.random() < TYPO_P:  # typed in a hurry
             i = rng.randrange(len(sents))
             sents[i] = _typo(sents[i], rng)
@@ -475,6 +483,10 @@ class Builder:
                 )
 
     def _pract(self, agency: str) -> str:
+        # the allocated worker by name most of the time, a role otherwise
+        named = NAMED.get(agency) if agency not in self.anonymised else None
+        if named and self.rng.random() < 0.6:
+            return named.format(**self.fam)
         return self.rng.choice(PRACT[agency])
 
     def _ref(self, ev: Event, agency: str, role: str) -> str:

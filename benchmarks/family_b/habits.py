@@ -39,7 +39,6 @@ TERMS: dict[str, tuple[str, ...]] = {
     "safety plan": ("safety plan", "safety-plan", "safety planning"),
     "information": ("information", "info"),
     "appointment": ("appointment", "appt"),
-    "mother": ("mother", "mum", "Mo"),
     "received": ("received", "rec'd", "recvd"),
     "regarding": ("regarding", "re", "about"),
     "following": ("following", "after", "post"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 from datetime import date, time
+from functools import cache, cached_property
 
 _MONTHS = (
     "January",
@@ -40,7 +41,7 @@ class Layout:
     dividers: bool = False  # an "Academic year 2016/17" row before each school year
     repeat_header: int = 0  # the header again every n rows (a printed report's page header)
 
-    @property
+    @cached_property  # asked for every row
     def fields(self) -> tuple[str, ...]:
         return tuple(f for _, f in self.columns)
 
@@ -307,6 +308,7 @@ def _ord(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
+@cache  # a story has a few thousand days, written in a handful of styles
 def fmt_day(d: date, style: str) -> str:
     if style == "dmy4":
         return f"{d.day:02d}/{d.month:02d}/{d.year}"

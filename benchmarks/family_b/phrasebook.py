@@ -110,7 +110,7 @@ add(
         " On {q} at {t} police were called to a domestic between {M} and {P}. |"
         " Domestic incident reported at {t}: {M} said {P} had {actv}.",
         "IP stated that {P} had been drinking. | {P} {arrest}. | IP had {inj}. |"
-        " {present} present at the time. | DASH risk assessment completed: {risk} risk. |"
+        " {present} | DASH risk assessment completed: {risk} risk. |"
         " Body-worn video captured. | IP declined to provide a statement. |"
         " Children seen by officers and appeared unharmed. | Previous DA history at this address. |"
         " Officers had also attended the address on {pv}. |"
@@ -192,7 +192,7 @@ add(
         " notification dated {q} about domestic abuse at the home. | Police PPN for {q} reviewed in MASH.",
         "Police ref {ref}. | DASH recorded as {risk}. | {P} named as the alleged perpetrator. |"
         " Children were reported to be in the home. | Information shared with the allocated SW. |"
-        " A PPN for {pv} is already on file. |"
+        " A PPN for {pv} is already on file. | Police noted {inj}. | The PPN describes {act}. |"
         " Checks completed with health and school. | Mum to be contacted by the SW.",
         "Passed to allocated SW | NFA - information only | Strategy discussion to be convened |"
         " Mum contacted, safety plan reviewed | Consent to share with school obtained",

@@ -374,7 +374,11 @@ def plan_events(
         if kind == "da_incident":  # call-outs come in runs, two or three days apart
             while n > 0:
                 size = min(n, rng.choice((1, 1, 1, 2, 2, 3)))
-                day = uniform()
+                # half of them in the months before a plan: what escalated the case
+                start = rng.choice(cp)[0]
+                day = start - timedelta(days=rng.randrange(180)) if rng.random() < 0.5 else t0
+                if day <= t0:  # not before the story starts (nor piled up on its first day)
+                    day = uniform()
                 for _ in range(size):
                     add(kind, day)
                     day += timedelta(days=rng.choice((2, 2, 3, 3, 1)))
@@ -543,7 +547,7 @@ def _defaults(f: dict, rng: random.Random) -> None:
     f["risk"] = rng.choice(("standard", "medium", "high"))
     f["caller"] = "mother"
     f["arrest"] = "was not arrested"
-    f["present"] = "the child"
+    f["present"] = "The child was present."
     f["cause"], f["how"] = rng.choice(_CAUSE)
     f["cat"] = rng.choice(_CAT)
     f["decision"] = "continue"
@@ -574,7 +578,13 @@ def _facts(ev: Event, rng: random.Random, pro_start: date) -> None:
         f["arrest"] = rng.choice(
             ("was arrested", "had left before police arrived", "was not arrested", "was arrested")
         )
-        f["present"] = rng.choice(("both children", "the child", "the children asleep upstairs"))
+        f["present"] = rng.choice(
+            (
+                "Both children were present at the time.",
+                "The child was present at the time.",
+                "The children were asleep upstairs.",
+            )
+        )
         f["pol_kind"] = rng.choice(
             ("welfare check", "arrest on warrant", "bail check", "arrest for breach of bail")
         )
