@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .auth import BACKUP, Actor, require
-from .errors import InvalidInput, NotFound, PermissionDenied
+from .deletion import owned_tables
+from .errors import InvalidInput, PermissionDenied, no_review
 from .schema import Base, Review, User, utcnow
 from .service import Store
 
@@ -45,8 +46,10 @@ _PARENT = {
 
 
 def _tables() -> list[Table]:
-    """Review tables in insert order (parents first); users are handled by email."""
-    return [t for t in Base.metadata.sorted_tables if t.name != "users"]
+    """Review tables in insert order (parents first) and the audit trail; users are handled
+    by email, and account-wide tables (sessions, sign-in failures) are no review's data."""
+    owned = set(owned_tables())
+    return [t for t in Base.metadata.sorted_tables if t in owned or t is AUDIT]
 
 
 def _user_columns(table: Table) -> list[str]:
@@ -98,7 +101,7 @@ def dump_review(store: Store, actor: Actor, review_id: int) -> dict[str, Any]:
     exactly when the reviews are identical."""
     with store._read() as s:
         if s.get(Review, review_id) is None:
-            raise NotFound(f"no review {review_id}")
+            raise no_review(actor, review_id)
         require(actor, store._role(s, actor, review_id), BACKUP, "back up the review")
         return _dump(s, review_id)
 
