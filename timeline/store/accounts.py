@@ -73,6 +73,12 @@ class Accounts:
             )
         return ended
 
+    def audit_refusal(self, account: str, who: str, why: str) -> None:
+        """A sign-in refused before any session (e.g. single sign-on for an unknown email)."""
+        with self._store._write() as s:
+            actor = Actor(user_id=None, label=who[:320])
+            audit.record(s, actor, None, "sign_in.refused", "account", account, None, {"why": why})
+
     def for_verified_email(self, email: str) -> dict[str, Any] | None:
         """The active account whose email is this identity provider's verified email."""
         with self._store._read() as s:
