@@ -5,7 +5,8 @@ actions, escalations, the publication names list, audit trail...) with its own i
 referenced accounts by email (never their password hashes). Restore puts the review back
 with the same ids, in one transaction; it refuses when the review's id (or any of its rows'
 ids) is taken in the target database. The audit entries of a deleted review are still in its
-database, so restoring there keeps them.
+database (without the data copies, which deletion erases), so restoring there keeps them and
+puts their data back.
 Accounts are matched by email; missing ones are created without a password (set one with
 `python -m timeline user password EMAIL`).
 """
@@ -175,6 +176,12 @@ def _new_audit_rows(s: Session, rows: list[dict[str, Any]]) -> list[dict[str, An
     for r in rows:
         if r["id"] in present and present[r["id"]] != (r["action"], r["at"]):
             raise InvalidInput("this database holds a different audit trail under the same ids")
+        if r["id"] in present:  # deleting the review erased the data copies: put them back
+            s.execute(
+                update(AUDIT)
+                .where(AUDIT.c.id == r["id"])
+                .values(before=r.get("before"), after=r.get("after"))
+            )
     return [r for r in rows if r["id"] not in present]
 
 

@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Table, false, or_, select, update
+from sqlalchemy import Table, false, null, or_, select, update
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import audit
 from .auth import BACKUP, Actor, require
-from .errors import InvalidInput, no_review
+from .errors import InvalidInput, PermissionDenied, no_review
 from .schema import AuditEntry, Base, Review
 
 if TYPE_CHECKING:
@@ -89,54 +90,64 @@ class Deletion:
     ) -> DeletionReport:
         """Delete the review with everything in it. Only its lead (or the local operator),
         and only when `confirmation` is the review's title exactly as shown."""
-        tables = owned_tables()
-        owned = frozenset(tables)
         with self._store._write() as s:
             review = s.get(Review, review_id)
             if review is None:
                 raise no_review(actor, review_id)
-            role = self._store._role(s, actor, review_id)
-            require(actor, role, BACKUP, "delete the review")
+            require(actor, self._store._role(s, actor, review_id), BACKUP, "delete the review")
             if confirmation.strip() != review.title.strip():
                 raise InvalidInput("type the review's title exactly to confirm the deletion")
-            # Self-references (a file superseded by another) would block deleting the rows.
-            for table in tables:
-                for fk in table.foreign_keys:
-                    if fk.column.table is table and fk.parent.nullable:
-                        s.execute(
-                            update(table)
-                            .where(_belongs(table, review_id, owned))
-                            .values({fk.parent.name: None})
-                        )
-            rows: dict[str, int] = {}
-            for table in reversed(tables):  # children first: their parents still exist
-                rows[table.name] = s.execute(
-                    table.delete().where(_belongs(table, review_id, owned))
-                ).rowcount
-            # Plain review_id columns without a foreign key (the audit trail is kept).
-            for table in Base.metadata.tables.values():
-                if table in tables or table is AUDIT or "review_id" not in table.c:
-                    continue
-                rows[table.name] = s.execute(
-                    table.delete().where(table.c.review_id == review_id)
-                ).rowcount
-            redacted = s.execute(
-                update(AUDIT)
-                .where(AUDIT.c.review_id == review_id)
-                .where(or_(AUDIT.c.before.is_not(None), AUDIT.c.after.is_not(None)))
-                .values(before=None, after=None)
+            counts, redacted = self._purge(s, actor, review_id)
+        removed, left = self._remove_folders(data_dir, review_id)
+        return DeletionReport(review_id, counts, redacted, removed, left)
+
+    def purge(self, actor: Actor, review_id: int, *, data_dir: Path | None = None) -> None:
+        """The local operator's deletion without a typed confirmation (reloading the
+        sample, the command line)."""
+        if not actor.is_operator:
+            raise PermissionDenied("only the local operator deletes a review without confirming")
+        with self._store._write() as s:
+            if s.get(Review, review_id) is None:
+                raise no_review(actor, review_id)
+            self._purge(s, actor, review_id)
+        self._remove_folders(data_dir, review_id)
+
+    @staticmethod
+    def _purge(s: Session, actor: Actor, review_id: int) -> tuple[dict[str, int], int]:
+        tables = owned_tables()
+        owned = frozenset(tables)
+        # Self-references (a file superseded by another) would block deleting the rows.
+        for table in tables:
+            for fk in table.foreign_keys:
+                if fk.column.table is table and fk.parent.nullable:
+                    s.execute(
+                        update(table)
+                        .where(_belongs(table, review_id, owned))
+                        .values({fk.parent.name: None})
+                    )
+        rows: dict[str, int] = {}
+        for table in reversed(tables):  # children first: their parents still exist
+            rows[table.name] = s.execute(
+                table.delete().where(_belongs(table, review_id, owned))
             ).rowcount
-            counts = {k: v for k, v in rows.items() if v}
-            audit.record(
-                s,
-                actor,
-                review_id,
-                "review.delete",
-                "review",
-                review_id,
-                None,
-                {"rows": counts, "audit_entries_redacted": redacted},
-            )
+        # Plain review_id columns without a foreign key (the audit trail is kept).
+        for table in Base.metadata.tables.values():
+            if table in owned or table is AUDIT or "review_id" not in table.c:
+                continue
+            rows[table.name] = s.execute(
+                table.delete().where(table.c.review_id == review_id)
+            ).rowcount
+        # The trail keeps who did what and when; the copies of the data in it go.
+        redacted = s.execute(
+            update(AUDIT).where(AUDIT.c.review_id == review_id).values(before=null(), after=null())
+        ).rowcount
+        counts = {k: v for k, v in rows.items() if v}
+        facts = {"rows": counts, "audit_entries_redacted": redacted}
+        audit.record(s, actor, review_id, "review.delete", "review", review_id, None, facts)
+        return counts, redacted
+
+    @staticmethod
+    def _remove_folders(data_dir: Path | None, review_id: int) -> tuple[tuple, tuple]:
         removed, left = [], []
         for folder in review_folders(data_dir, review_id) if data_dir else []:
             try:
@@ -144,7 +155,7 @@ class Deletion:
                 removed.append(str(folder))
             except OSError as exc:
                 left.append(f"{folder}: {exc}")
-        return DeletionReport(review_id, counts, redacted, tuple(removed), tuple(left))
+        return tuple(removed), tuple(left)
 
     def set_retention(self, actor: Actor, review_id: int, retain_until: date | None) -> None:
         """The lead sets (or clears) the date the review is due for deletion."""

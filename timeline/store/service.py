@@ -63,7 +63,6 @@ from .schema import (
     Action,
     Agency,
     Annotation,
-    Escalation,
     EventMember,
     Finding,
     KeyPracticeEpisode,
@@ -72,7 +71,6 @@ from .schema import (
     MatchRun,
     Membership,
     MergedEvent,
-    PublicationName,
     QuarantinedRow,
     Review,
     SourceFile,
@@ -489,41 +487,9 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
             return _review_dict(review, tx.role)
 
     def delete_review(self, actor: Actor, review_id: int) -> None:
-        """Local operator only (e.g. reloading the sample). The audit trail is kept."""
-        if not actor.is_operator:
-            raise PermissionDenied("only the local operator deletes a review")
-        with self._write() as s:
-            review = s.get(Review, review_id)
-            if review is None:
-                raise no_review(actor, review_id)
-            before = row_snapshot(review)
-            # Event members first: their unique record index is not cascaded in one pass.
-            ev_ids = select(MergedEvent.id).where(MergedEvent.review_id == review_id)
-            s.execute(EventMember.__table__.delete().where(EventMember.event_id.in_(ev_ids)))
-            for model in (
-                MatchRun,
-                Annotation,
-                PublicationName,
-                Escalation,
-                Action,
-                Finding,
-                KeyPracticeEpisode,
-                MatchDecision,
-                MergedEvent,
-                QuarantinedRow,
-                SourceRecord,
-                Membership,
-            ):
-                s.execute(model.__table__.delete().where(model.review_id == review_id))
-            s.execute(
-                update(SourceFile)
-                .where(SourceFile.review_id == review_id)
-                .values(superseded_by=None)
-            )
-            for model in (SourceFile, Kloe, Agency):
-                s.execute(model.__table__.delete().where(model.review_id == review_id))
-            s.delete(review)
-            audit.record(s, actor, review_id, "review.delete", "review", review_id, before, None)
+        """Local operator only (e.g. reloading the sample): `deletion.purge`, which finds
+        the review's rows from the schema. The lead's deletion is `deletion.delete_review`."""
+        self.deletion.purge(actor, review_id)
 
     # -- members -----------------------------------------------------------------------
 
