@@ -58,7 +58,7 @@ class Ticket:
 
 def _wait(count: int, last: datetime | None, now: datetime, backoff: int, lock: int, lim: Limits):
     """(seconds to wait, locked?) for a key with `count` failures, the last at `last`."""
-    if last is None or count < backoff:
+    if last is None or count < min(backoff, lock):
         return 0, False
     if count >= lock:
         until = last + timedelta(minutes=lim.lock_minutes)
