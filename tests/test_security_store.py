@@ -357,3 +357,39 @@ def test_se012_upgrade_from_0002_keeps_the_data_and_adds_the_security_tables(db)
     alex = make_user(store, "alex@example.org")
     token, _ = store.sessions.create(alex.user_id, method="password", client="x")
     assert store.sessions.check(token, LONG) is not None
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_se013_the_operator_deactivates_an_account_from_the_command_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    url = f"sqlite:///{tmp_path / 'review.db'}"
+    store = Store.open(url)
+    alex = make_user(store, "alex@example.org")
+    token, _ = store.sessions.create(alex.user_id, method="password", client="x")
+
+    def cli(*args, stdin=None):
+        return subprocess.run(
+            [sys.executable, "-m", "timeline.store.cli", *args],
+            cwd=Path(__file__).resolve().parents[1],
+            env={**os.environ, "DATABASE_URL": url},
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    done = cli("user", "deactivate", "alex@example.org")
+    assert done.returncode == 0 and "every session ended" in done.stdout
+    assert store.sessions.check(token, LONG) is None
+    assert store.authenticate("alex@example.org", "correct horse 42") is None
+    assert cli("user", "reactivate", "alex@example.org").returncode == 0
+    assert store.authenticate("alex@example.org", "correct horse 42") is not None
+    weak = cli("user", "password", "alex@example.org", "--password-stdin", stdin="password1234\n")
+    assert weak.returncode == 2 and "too weak" in weak.stderr
+    store.close()

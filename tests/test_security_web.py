@@ -288,13 +288,14 @@ def _callback_for(s, base, input_id: str) -> dict:
     return next(d for d in deps if any(i["id"] == input_id for i in d["inputs"]))
 
 
-def _outputs(spec: str) -> list[dict]:
+def _outputs(spec: str) -> list[dict] | dict:
+    """The `outputs` the renderer sends: a list for a multi-output callback, else one."""
     parts = spec.strip(".").split("...") if spec.startswith("..") else [spec]
     out = []
     for p in parts:
         ident, prop = p.rsplit(".", 1)
         out.append({"id": ident, "property": prop.split("@")[0]})
-    return out
+    return out if spec.startswith("..") else out[0]
 
 
 def test_sw008_a_tag_on_an_event_whose_records_were_all_withdrawn_reports_no_failure(app, site):
@@ -334,3 +335,74 @@ def test_sw008_a_tag_on_an_event_whose_records_were_all_withdrawn_reports_no_fai
     assert "Tagged after the withdrawal" in saved  # the write happened ...
     assert r.status_code in (200, 204), r.text[:300]  # ... and the answer is no failure
     assert "Not saved" not in r.text and "error" not in r.text.lower()
+
+
+def test_sw009_the_home_page_warns_when_a_review_is_due_for_deletion(app, site):
+    from datetime import date, timedelta
+
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    store = Store.open(site["url"])
+    s = lead(app, site)
+    try:
+        store.deletion.set_retention(LOCAL_OPERATOR, site["rid"], date.today() + timedelta(days=10))
+        soon = s.post(app + "/_dash-update-component", json=pages_body(s, app, "/")).text
+        store.deletion.set_retention(LOCAL_OPERATOR, site["rid"], date.today() - timedelta(days=1))
+        overdue = s.post(app + "/_dash-update-component", json=pages_body(s, app, "/")).text
+        store.deletion.set_retention(LOCAL_OPERATOR, site["rid"], date.today() + timedelta(days=90))
+        later = s.post(app + "/_dash-update-component", json=pages_body(s, app, "/")).text
+    finally:
+        store.deletion.set_retention(LOCAL_OPERATOR, site["rid"], None)
+        store.close()
+    assert "Due for deletion on" in soon and "(10 days)" in soon
+    assert "Due for deletion since" in overdue
+    assert "Due for deletion" not in later and "Retention and deletion" in later
+
+
+def test_sw010_the_lead_deletes_the_review_from_its_page_after_typing_its_title(app, site):
+    """Last in this module: it deletes the module's review."""
+    from sqlalchemy import func, select
+
+    from timeline.store.schema import SourceRecord
+    from timeline.store.service import Store
+
+    uploads = site["dir"] / "uploads" / f"review-{site['rid']}"
+    uploads.mkdir(parents=True, exist_ok=True)
+    (uploads / "police.csv").write_text("Date,Event\n01/03/2020,Call-out\n")
+    s = lead(app, site)
+    cb = _callback_for(s, app, "rt-delete")
+
+    def press(typed: str) -> str:
+        values = {"rt-confirm.value": typed, "rt-review.data": site["rid"]}
+        body = {
+            "output": cb["output"],
+            "outputs": _outputs(cb["output"]),
+            "inputs": [{"id": "rt-delete", "property": "n_clicks", "value": 1}],
+            "state": [
+                {**st, "value": values[f"{st['id']}.{st['property']}"]} for st in cb["state"]
+            ],
+            "changedPropIds": ["rt-delete.n_clicks"],
+        }
+        r = s.post(app + "/_dash-update-component", json=body)
+        assert r.status_code == 200
+        return r.text
+
+    participant = sign_in(app, "outsider@example.org", "outsider-pass-1")
+    r = participant.post(app + "/_dash-update-component", json={**pages_body(s, app, "/")})
+    assert "Sample review" not in r.text
+    assert "Not deleted" in press("Sample review")  # not the whole title
+    assert uploads.exists()
+    said = press("Sample review: Child M (fictional)")
+    assert "The review is deleted" in said
+    store = Store.open(site["url"])
+    with store._read() as sess:
+        left = sess.scalar(
+            select(func.count())
+            .select_from(SourceRecord)
+            .where(SourceRecord.review_id == site["rid"])
+        )
+    store.close()
+    assert left == 0 and not uploads.exists()
+    home = s.post(app + "/_dash-update-component", json=pages_body(s, app, "/")).text
+    assert "You are not a member of any review yet." in home
