@@ -101,6 +101,15 @@ def test_os003_a_forged_or_replayed_callback_is_refused(sso):
     assert requests.get(forged, allow_redirects=False).status_code == 400
 
 
+def test_os005_the_same_email_from_another_identity_is_refused(sso):
+    provider, base = sso
+    provider.person = Person(sub="u-1", email="lead@example.org")
+    assert round_trip(base)[1].status_code == 302  # binds the account to subject u-1
+    provider.person = Person(sub="u-9", email="lead@example.org")  # email reassigned
+    s, r, _ = round_trip(base)
+    assert r.status_code == 403 and s.get(base + "/_dash-layout").status_code == 401
+
+
 @pytest.mark.browser
 def test_os004_single_sign_on_in_the_browser_under_the_csp(sso, sample_site, page):
     provider, base = sso

@@ -390,6 +390,10 @@ def test_se013_the_operator_deactivates_an_account_from_the_command_line(tmp_pat
     assert store.authenticate("alex@example.org", "correct horse 42") is None
     assert cli("user", "reactivate", "alex@example.org").returncode == 0
     assert store.authenticate("alex@example.org", "correct horse 42") is not None
+    t2, _ = store.sessions.create(alex.user_id, method="password", client="x")
+    out = cli("user", "signout", "alex@example.org")
+    assert out.returncode == 0 and "1 session(s) ended" in out.stdout
+    assert store.sessions.check(t2, LONG) is None
     weak = cli("user", "password", "alex@example.org", "--password-stdin", stdin="password1234\n")
     assert weak.returncode == 2 and "too weak" in weak.stderr
     store.close()

@@ -226,7 +226,9 @@ def test_sw005_hsts_over_https_and_secure_cookies_off_localhost(app, site):
         headers={"Host": "lrt.example.org", "Origin": "http://lrt.example.org"},
         allow_redirects=False,
     )
-    assert r.status_code == 302 and "; Secure" in r.headers["Set-Cookie"]
+    cookie = r.headers["Set-Cookie"]
+    assert r.status_code == 302 and "; Secure" in cookie and cookie.startswith("__Host-session=")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     local = lead(app, site).get(app + "/_dash-layout")
     assert local.status_code == 200  # on 127.0.0.1 the cookie works over plain HTTP
 

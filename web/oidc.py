@@ -56,9 +56,10 @@ def init_oidc(server: Flask, settings: SecuritySettings) -> None:
             return login_page(
                 403, error="Your organisation's account did not give a verified email address."
             )
-        user = store().accounts.for_verified_email(email)
+        subject = f"{conf.issuer} {claims.get('sub', '')}"
+        user = store().accounts.for_verified_email(email, subject)
         if user is None:
-            _refused(email, "no active account with this email")
+            _refused(email, "no active account with this email and identity")
             return login_page(
                 403,
                 error=f"There is no active account for {email}. Ask the review's lead "

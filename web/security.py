@@ -53,6 +53,11 @@ class _SessionCookies(SecureCookieSessionInterface):
             return self.setting
         return not (has_request_context() and is_local(request.host))
 
+    def get_cookie_name(self, app: Flask) -> str:
+        # "__Host-": the browser keeps it to this host, over HTTPS, for every path.
+        base = super().get_cookie_name(app)
+        return f"__Host-{base}" if self.get_cookie_secure(app) else base
+
 
 def content_security_policy(script_hashes: list[str]) -> str:
     # Dash and Plotly set inline style attributes: styles need 'unsafe-inline'; scripts

@@ -6,7 +6,8 @@ Create Date: 2026-12-01
 
 Adds: user_sessions (one row per signed-in browser: user, created, last seen, revoked),
 sign_in_failures (failed attempts per account and client address, shared by every
-worker) and reviews.retain_until (the date a review is due for deletion).
+worker), reviews.retain_until (the date a review is due for deletion) and
+users.sso_subject (the single sign-on identity an account is bound to).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("reviews", schema=None) as batch_op:
         batch_op.add_column(sa.Column("retain_until", sa.Date(), nullable=True))
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("sso_subject", sa.String(length=600), nullable=True))
 
     op.create_table(
         "user_sessions",
@@ -70,5 +73,7 @@ def downgrade() -> None:
     with op.batch_alter_table("user_sessions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_user_sessions_user_id"))
     op.drop_table("user_sessions")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("sso_subject")
     with op.batch_alter_table("reviews", schema=None) as batch_op:
         batch_op.drop_column("retain_until")

@@ -79,10 +79,34 @@ class Accounts:
             actor = Actor(user_id=None, label=who[:320])
             audit.record(s, actor, None, "sign_in.refused", "account", account, None, {"why": why})
 
-    def for_verified_email(self, email: str) -> dict[str, Any] | None:
-        """The active account whose email is this identity provider's verified email."""
-        with self._store._read() as s:
+    def for_verified_email(self, email: str, subject: str) -> dict[str, Any] | None:
+        """The active account whose email is this identity provider's verified email, bound
+        to the provider's subject ("<issuer> <sub>") at its first single sign-on. None when
+        there is no such account or it is bound to another subject (the email was given to
+        someone else at the provider)."""
+        with self._store._write() as s:
             user = s.scalar(select(User).where(User.email == email.strip().lower()))
             if user is None or not user.is_active:
                 return None
+            if user.sso_subject is None:
+                user.sso_subject = subject[:600]
+                who = Actor.user(user.id, user.email)
+                audit.record(
+                    s, who, None, "user.sso_bind", "user", user.id, None, {"subject": subject}
+                )
+            elif user.sso_subject != subject[:600]:
+                return None
             return row_snapshot(user, exclude=("password_hash",))
+
+    def sign_out_user(self, actor: Actor, email: str) -> int:
+        """The local operator ends every session of one account."""
+        if not actor.is_operator:
+            raise PermissionDenied("only the local operator signs others out")
+        user = self._store.get_user(email=email)
+        if user is None:
+            raise NotFound(f"no user {email}")
+        ended = self._store.sessions.revoke_all(user["id"], "signed out by the operator")
+        with self._store._write() as s:
+            facts = {"sessions": ended}
+            audit.record(s, actor, None, "sign_out.by_operator", "user", user["id"], None, facts)
+        return ended

@@ -7,6 +7,7 @@ who holds every permission (whoever can run it already holds the database file).
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -21,6 +22,19 @@ MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # long passphrases welcome; this only bounds the hashing work
 MIN_STRENGTH = 3  # zxcvbn's score (0-4): 3 is "safely unguessable" against online attacks
 _STRENGTH_CHARS = 100  # zxcvbn's matching grows with length; the first 100 decide
+# Words anyone would try first against this tool (ASVS 6.1.2): counted as known words.
+CONTEXT_WORDS = (
+    "learning review timeline",
+    "learning",
+    "review",
+    "timeline",
+    "safeguarding",
+    "partnership",
+    "chronology",
+    "council",
+    "children",
+    "lrt",
+)
 
 # Permissions (strings so the UI can ask `may(role, "annotate")`).
 READ = "read"
@@ -90,7 +104,8 @@ def check_password(password: str, user_inputs: tuple[str, ...] = ()) -> None:
         raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise ValueError(f"a password may have at most {MAX_PASSWORD_LENGTH} characters")
-    inputs = [p for v in user_inputs for p in (v, *v.replace("@", " ").split()) if p]
+    inputs = [p for v in user_inputs for p in (v, *re.split(r"[@.\s_-]+", v)) if p]
+    inputs += CONTEXT_WORDS
     result = zxcvbn(password[:_STRENGTH_CHARS], user_inputs=inputs)
     if result["score"] < MIN_STRENGTH:
         hint = " ".join(result["feedback"].get("suggestions") or [])

@@ -73,6 +73,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "<issuer> <sub>" of the single sign-on identity first matched by email: a later
+    # identity with the same email but another subject is refused (emails get reassigned).
+    sso_subject: Mapped[str | None] = mapped_column(String(600))
 
 
 class Review(Base):
