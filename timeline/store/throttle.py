@@ -119,6 +119,7 @@ class Throttle:
                 )
             )
             s.execute(delete(SignInFailure).where(SignInFailure.id == ticket.id))
+        self.clear_old()  # rows past every window count for nothing (the audit keeps them)
 
     def failed(self, ticket: Ticket, *, user_id: int | None = None) -> bool:
         """Audit the failure (and the lock it causes); True when the account is now locked."""
