@@ -2,7 +2,9 @@
 detection, mapping, date parsing, validation), against bare pandas reads of the same
 files in the same run.
 
-Targets (issue 2): xlsx within 1.5x of pandas.read_excel; csv >= 100,000 rows/s.
+Targets (issue 10): xlsx in at most 0.5x the time of pandas.read_excel (openpyxl engine)
+on the same file in the same run; csv >= 150,000 rows/s. Figures depend on the machine's
+load: compare the ratio, which is measured in the same run.
 Run: python benchmarks/bench_import.py [--rows N] [--repeat R]
 """
 
@@ -114,11 +116,11 @@ def main() -> int:
     csv_rate = n / figures["import csv"]
     print(
         f"csv:  import / pandas.read_csv   = {csv_ratio:.2f}x; {csv_rate:,.0f} rows/s "
-        f"(target >= 100,000 rows/s: {'met' if csv_rate >= 100_000 else 'NOT met'})"
+        f"(target >= 150,000 rows/s: {'met' if csv_rate >= 150_000 else 'NOT met'})"
     )
     print(
         f"xlsx: import / pandas.read_excel = {xlsx_ratio:.2f}x "
-        f"(target <= 1.5x: {'met' if xlsx_ratio <= 1.5 else 'NOT met'})"
+        f"(target <= 0.5x: {'met' if xlsx_ratio <= 0.5 else 'NOT met'})"
     )
     return 0
 

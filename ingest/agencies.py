@@ -28,8 +28,19 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "mash",
         "front door",
         "early help",
+        "childrens social work service",
+        "family help",
+        "council childrens services",
     ],
-    "Police": ["police", "constabulary", "ppu", "public protection unit", "mash police"],
+    "Police": [
+        "police",
+        "constabulary",
+        "ppu",
+        "public protection unit",
+        "mash police",
+        "police service",
+        "police division",
+    ],
     "Health Visiting": [
         "hv",
         "health visiting",
@@ -49,6 +60,9 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "primary care",
         "medical centre",
         "health centre",
+        "family practice",
+        "group practice",
+        "medical group",
     ],
     "Hospital": [
         "hospital",
@@ -65,13 +79,57 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "urgent care",
     ],
     "Midwifery": ["midwifery", "midwife", "maternity", "mw"],
-    "School": ["school", "education", "nursery", "academy", "dsl", "primary school", "college"],
+    "School": [
+        "school",
+        "education",
+        "nursery",
+        "academy",
+        "dsl",
+        "primary school",
+        "college",
+        "primary",
+        "infants",
+        "infant school",
+        "junior school",
+        "high school",
+        "secondary school",
+        "pupil referral unit",
+        "pru",
+    ],
     "Housing": ["housing", "housing association", "homes", "landlord", "homelessness"],
     "Probation": ["probation", "nps", "crc", "probation service", "offender management"],
-    "Ambulance": ["ambulance", "nwas", "eeas", "paramedic", "paramedics"],
+    "Ambulance": [
+        "ambulance",
+        "ambulance service",
+        "ambulance service nhs trust",
+        "nwas",
+        "eeas",
+        "paramedic",
+        "paramedics",
+    ],
     "Mental Health": ["camhs", "cmht", "mental health", "adult mental health", "cpn"],
     "Domestic Abuse Service": ["idva", "domestic abuse service", "refuge", "marac", "da service"],
     "Substance Misuse Service": ["substance misuse", "drug and alcohol", "drugs and alcohol"],
+}
+
+# Case-management systems whose name in a file name or title says which agency exported
+# the file. A partnership can add its own (AgencyDirectory.with_extra(systems=...)).
+DEFAULT_SYSTEMS: dict[str, str] = {
+    "cpoms": "School",
+    "myconcern": "School",
+    "my concern": "School",
+    "ndelius": "Probation",
+    "delius": "Probation",
+    "oasys": "Probation",
+    "rio": "Mental Health",
+    "mosaic": "Children's Social Care",
+    "lcs": "Children's Social Care",
+    "liquidlogic": "Children's Social Care",
+    "eclipse": "Children's Social Care",
+    "azeus": "Children's Social Care",
+    "niche": "Police",
+    "athena": "Police",
+    "emis": "GP",
 }
 
 # Words in file names that say nothing about the agency.
@@ -86,13 +144,27 @@ class AgencyDirectory:
     """Canonical agency names and their aliases; a review can add its own."""
 
     aliases: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_AGENCIES))
+    systems: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SYSTEMS))
 
     @classmethod
-    def with_extra(cls, extra: Mapping[str, list[str]] | None) -> AgencyDirectory:
+    def with_extra(
+        cls,
+        extra: Mapping[str, list[str]] | None,
+        systems: Mapping[str, str] | None = None,
+    ) -> AgencyDirectory:
         merged = {k: list(v) for k, v in DEFAULT_AGENCIES.items()}
         for name, more in (extra or {}).items():
             merged.setdefault(name, []).extend(more)
-        return cls(merged)
+        return cls(merged, {**DEFAULT_SYSTEMS, **(systems or {})})
+
+    def from_system(self, text: str) -> tuple[str | None, str]:
+        """(agency, system name) when `text` names a case-management system: "CPOMS
+        export" -> ("School", "cpoms"); whole words only."""
+        padded = f" {norm_label(text.replace('_', ' '))} "
+        for system in sorted(self.systems, key=len, reverse=True):
+            if f" {norm_label(system)} " in padded:
+                return self.systems[system], system
+        return None, ""
 
     def __post_init__(self) -> None:
         # (normalised alias, canonical) longest first: "mash police" beats "mash".
@@ -101,6 +173,8 @@ class AgencyDirectory:
             for alias in [canonical, *aliases]:
                 pairs[norm_label(alias)] = canonical
         self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
+        self._exact = dict(self._pairs)
+        self._cache: dict[str, str | None] = {}
 
     @property
     def names(self) -> list[str]:
@@ -108,13 +182,15 @@ class AgencyDirectory:
 
     def canonical(self, text: str) -> str | None:
         """The canonical agency a cell or a given name stands for, or None."""
+        if text in self._cache:  # an agency column repeats a few names many times
+            return self._cache[text]
         key = norm_label(text)
-        if not key:
-            return None
-        for alias, canonical in self._pairs:
-            if key == alias:
-                return canonical
-        return self._search(key, fuzzy_min=90)
+        found = None
+        if key:
+            found = self._exact.get(key) or self._search(key, fuzzy_min=90)
+        if len(self._cache) < 4096:
+            self._cache[text] = found
+        return found
 
     def from_file_name(self, stem: str) -> str | None:
         """'Chronology - Childrens Services FINAL' -> "Children's Social Care"."""

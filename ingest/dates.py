@@ -5,7 +5,9 @@ reading is an inclusive `DateInterval` with a precision, so a partial date ("Mar
 stays an interval and never becomes a guessed midpoint. Numeric dates are always read day
 first; a date that can only be read month first ("12/25/2021") is read that way with a note,
 and `month_first_witness` lets the pipeline flag a column where day-first readings may be
-wrong (`parse_date(..., month_first_evidence=True)` then sets `alternative`).
+wrong (`parse_date(..., month_first_evidence=True)` then sets `alternative`). A column whose
+values put a number over 12 second and never first is month-first (`column_date_order`),
+and `parse_date(..., month_first=True)` reads every numeric date in it month first.
 
 Only `DateError` (a ValueError) ever escapes; its message says what was read and why it
 failed, for a person fixing the file.
@@ -13,376 +15,84 @@ failed, for a person fixing the file.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
-import decimal
 import functools
-import math
-import numbers
-import re
 from collections.abc import Iterable
 
+from ingest.dateparts import (
+    _ALT_NOTE,
+    _APPROX_PREFIX,
+    _APPROX_SUFFIX,
+    _DATE_TIME,
+    _DAY_NAMES,
+    _DAY_TOKEN,
+    _FAST_DMY,
+    _FORMS,
+    _MAX_TEXT,
+    _MAX_YEAR,
+    _MIDNIGHT,
+    _MIN_YEAR,
+    _MON_ABBR,
+    _MONTHS,
+    _NUM_8,
+    _NUM_DM,
+    _NUM_DMY,
+    _NUM_MY,
+    _NUM_SERIAL,
+    _NUM_YEAR,
+    _NUM_YMD,
+    _NUM_YY,
+    _PART_PREFIX,
+    _RANGE_SEP,
+    _SEASONS,
+    _SLASH_SPACES,
+    _TOKEN,
+    _WEEK_PREFIX,
+    _WEEKDAY_PREFIX,
+    _WEEKDAYS,
+    _WITNESS,
+    _WORDY,
+    DateError,
+    _as_number,
+    _check_year,
+    _day,
+    _fmt,
+    _from_number,
+    _join,
+    _month,
+    _season,
+    _show,
+    _single_day,
+    _whole_year,
+    _year,
+)
 from ingest.records import DateInterval
+from ingest.times import _time_text, parse_time, parse_time_approx
 
-__all__ = ["DateError", "parse_date", "parse_time", "month_first_witness"]
+__all__ = [
+    "DateError",
+    "column_date_order",
+    "month_first_witness",
+    "parse_date",
+    "parse_time",
+    "parse_time_approx",
+]
 
-
-class DateError(ValueError):
-    """A value that is not blank but cannot be read as a date or time."""
-
-
-# Two-digit years: 00..PIVOT are this century, the rest the last (children's lives are
-# mostly this century; a parent's history may reach back to the 1980s).
-_PIVOT = min(dt.date.today().year % 100 + 5, 99)
-_MIN_YEAR, _MAX_YEAR = 1900, 2100
-# Excel 1900 date system. Base 30 Dec 1899 is right for serials >= 61: Excel counts a
-# 29 Feb 1900 that never existed, which our plausible range (1950..2100) never reaches.
-_EXCEL_BASE = dt.date(1899, 12, 30)
-_SERIAL_MIN = (dt.date(1950, 1, 1) - _EXCEL_BASE).days  # 18264
-_SERIAL_MAX = (dt.date(2100, 12, 31) - _EXCEL_BASE).days  # 73415
-_MAX_TEXT = 80  # longer text is a description, not a date; also bounds the work per value
-_MIDNIGHT = dt.time(0, 0)
-
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            (),
-            ("january", "jan"),
-            ("february", "feb", "febuary", "feburary"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed", "weds"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-# UK meteorological seasons by first month; each spans three months (winter: Dec-Feb).
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_MON_ABBR = ("", *(calendar.month_abbr[i] for i in range(1, 13)))
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-_A = re.ASCII
-# Fast path: the common dd/mm/yyyy form, on the stripped text.
-_FAST_DMY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", _A)
-_NUM_DMY = re.compile(r"([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})", _A)
-_NUM_YMD = re.compile(r"([0-9]{4})([/.\-])([0-9]{1,2})\2([0-9]{1,2})", _A)
-_NUM_MY = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{4})", _A)
-_NUM_YY = re.compile(r"([0-9]{4})([/\-])([0-9]{2}|[0-9]{4})", _A)
-_NUM_DM = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})", _A)
-_NUM_YEAR = re.compile(r"[0-9]{4}", _A)
-_NUM_8 = re.compile(r"[0-9]{8}", _A)
-_NUM_SERIAL = re.compile(r"[0-9]{5}(?:\.[0-9]+)?", _A)
-_WORDY = re.compile(r"[a-z0-9 ,./\-']*[a-z][a-z0-9 ,./\-']*", _A)
-_TOKEN = re.compile(r"[a-z]+|[0-9]+", _A)
-_DAY_TOKEN = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", _A)
-
-_APPROX_PREFIX = re.compile(
-    r"(?:approx(?:imately)?\.?|circa\.?|ca\.|ca(?=\s*[0-9])|c\.|c(?=\s*[0-9])|around|about"
-    r"|abt\.?|roughly|est(?:imated)?\.?|~|\?)\s*",
-    _A,
-)
-_APPROX_SUFFIX = re.compile(
-    r"\s*(?:\?+|\((?:approx(?:imately)?\.?|circa|c\.?|ca\.?|est(?:imated)?\.?|\?)\)"
-    r"|approx(?:imately)?\.?|\(?estimated\)?)\Z",
-    _A,
-)
-_PART_PREFIX = re.compile(
-    r"(early|mid|late|beginning(?: of)?|start(?: of)?|end(?: of)?|middle of)(?:\s*-\s*|\s+)", _A
-)
-_WEEK_PREFIX = re.compile(
-    r"(?:w/c|w/b|w\.c\.?|w\.b\.?|wc|wb|week\s+(?:commencing|beginning|starting|of)"
-    r"|wk\s+(?:comm?\.?|commencing|beginning))\s*:?\s*",
-    _A,
-)
-_TIME_PAT = (
-    r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]+)?)?\s*(?:[ap]\.?\s*m\.?)?"
-    r"|[0-9]{3,4}|[0-9]{1,2}\s*[ap]\.?\s*m\.?|noon|midday|midnight)\s*(?:hrs?\.?|hours|h)?"
-)
-_DATE_TIME = re.compile(
-    rf"(?:\s*,\s*(?:at\s+)?|\s+at\s+|\s*@\s*|\s+|(?<=[0-9])t)({_TIME_PAT})\Z", _A
-)
-_RANGE_SEP = re.compile(r"\s*-\s*|\s+(?:to|until|till|through|and)\s+", _A)
-_TIME_AMPM = re.compile(r"\s*([ap])\.?\s*m\.?\Z", _A)
-_TIME_HRS = re.compile(r"\s*(?:hrs?\.?|hours|h)\Z", _A)
-_TIME_HMS = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2})(?:\.([0-9]+))?)?", _A)
-_TIME_HHMM = re.compile(r"[0-9]{3,4}", _A)
-_TIME_H = re.compile(r"[0-9]{1,2}", _A)
-_WITNESS = re.compile(
-    r"(?<![0-9])([0-9]{1,2})([/.\-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9])", _A
-)
-
-_SLASH_SPACES = re.compile(r"\s*/\s*")
-_ALT_NOTE = "could also be read month-first"
-_WEEKDAY_PREFIX = re.compile(
-    rf"({'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})\.?,?\s*(?=[0-9])", _A
-)
-_FORMS = "e.g. 12/03/2021, 12 Mar 2021, March 2021, Spring 2020, w/c 15/03/2021"
-
-
-# ---------------------------------------------------------------- small helpers
-
-
-def _fmt(d: dt.date) -> str:
-    """A date as the UI shows it: 12 Mar 2021."""
-    return f"{d.day} {_MON_ABBR[d.month]} {d.year}"
-
-
-def _show(value: object) -> str:
-    text = (str(value) if isinstance(value, str | numbers.Number) else repr(value)).strip()
-    return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _join(*notes: str) -> str:
-    return "; ".join(n for n in notes if n)
-
-
-def _year(text: str) -> int:
-    """A 2- or 4-digit year as written; other lengths are not years."""
-    if len(text) == 2:
-        yy = int(text)
-        return 2000 + yy if yy <= _PIVOT else 1900 + yy
-    if len(text) != 4:
-        raise DateError(f"{text} is not a year (write 2 or 4 digits)")
-    year = int(text)
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise DateError(f"the year {year} is outside {_MIN_YEAR}-{_MAX_YEAR}")
-    return year
-
-
-def _check_year(year: int) -> None:
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise DateError(f"the year {year} is outside {_MIN_YEAR}-{_MAX_YEAR}")
-
-
-def _day(year: int, month: int, day: int) -> dt.date:
-    _check_year(year)
-    if not 1 <= month <= 12:
-        raise DateError(f"{month} is not a month")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        if 1 <= day <= 31:
-            raise DateError(f"{name} {year} has no day {day}")
-        raise DateError(f"{day} is not a day of {name} {year}")
-    return dt.date(year, month, day)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month(year: int, month: int) -> DateInterval:
-    _check_year(year)
-    return DateInterval(dt.date(year, month, 1), _month_end(year, month), "month")
-
-
-def _whole_year(year: int) -> DateInterval:
-    _check_year(year)
-    return DateInterval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-
-
-def _season(name: str, year: int, note: str = "") -> DateInterval:
-    first = _SEASONS[name]
-    _check_year(year)
-    start = dt.date(year, first, 1)
-    end_year, end_month = (year + 1, 2) if first == 12 else (year, first + 2)
-    _check_year(end_year)
-    if first == 12 and not note:
-        note = f"winter {year} read as Dec {year} to Feb {end_year}"
-    return DateInterval(start, _month_end(end_year, end_month), "season", note=note)
-
-
-def _single_day(d: dt.date, note: str = "", alt: dt.date | None = None) -> DateInterval:
-    return DateInterval(d, d, "day", alternative=(alt, alt) if alt else None, note=note)
-
-
-# ---------------------------------------------------------------- numbers (Excel serials)
-
-
-def _from_serial(x: float, shown: str) -> DateInterval:
-    days = math.floor(x)
-    secs = round((x - days) * 86400)
-    if secs >= 86400:  # rounding reached the next midnight
-        days, secs = days + 1, 0
-    d = _EXCEL_BASE + dt.timedelta(days=days)
-    _check_year(d.year)
-    note = f"Excel date number {shown}"
-    if secs == 0:
-        return DateInterval(d, d, "day", note=note)
-    t = dt.time(secs // 3600, secs // 60 % 60, secs % 60)
-    return DateInterval(d, d, "exact", time=t, note=note)
-
-
-def _from_number(x: int | float, shown: str = "") -> DateInterval | None:
-    """A year or an Excel serial; DateError(reason) otherwise."""
-    if isinstance(x, float):
-        if math.isnan(x):
-            return None
-        if not math.isfinite(x):
-            raise DateError("not a finite number")
-        if x.is_integer():
-            x = int(x)
-    # A year typed into a spreadsheet cell arrives as a number.
-    if isinstance(x, int) and _MIN_YEAR <= x <= _MAX_YEAR:
-        return _whole_year(x)
-    if _SERIAL_MIN <= x < _SERIAL_MAX + 1:
-        return _from_serial(float(x), shown or str(x))
-    raise DateError(
-        f"a number must be a year ({_MIN_YEAR}-{_MAX_YEAR}) or"
-        f" an Excel date number between {_SERIAL_MIN} (1 Jan 1950) and {_SERIAL_MAX}"
-        " (31 Dec 2100)"
-    )
-
-
-# ---------------------------------------------------------------- times
-
-
-def _time_text(t: str) -> dt.time:
-    """A normalised (lower-case, single-spaced) time of day; raises DateError(reason)."""
-    if t in ("noon", "midday"):
-        return dt.time(12, 0)
-    if t == "midnight":
-        return _MIDNIGHT
-    m = _TIME_HRS.search(t)
-    if m:
-        t = t[: m.start()]
-    ampm = None
-    m = _TIME_AMPM.search(t)
-    if m and m.start() > 0:
-        ampm, t = m.group(1), t[: m.start()]
-    sec = micro = 0
-    if m := _TIME_HMS.fullmatch(t):
-        hour, minute = int(m.group(1)), int(m.group(2))
-        sec = int(m.group(3) or 0)
-        micro = int(((m.group(4) or "") + "000000")[:6])
-    elif _TIME_HHMM.fullmatch(t):
-        hour, minute = int(t[:-2]), int(t[-2:])
-    elif ampm and _TIME_H.fullmatch(t):
-        hour, minute = int(t), 0
-    else:
-        raise DateError("not a time of day (e.g. 14:35, 1435hrs, 2.35pm)")
-    if ampm:
-        if hour > 12 or (hour == 0 and ampm == "p"):
-            raise DateError(f"{hour} is not an hour on the 12-hour clock")
-        if hour < 12 and ampm == "p":
-            hour += 12
-        elif hour == 12 and ampm == "a":
-            hour = 0
-    if hour > 23 or minute > 59 or sec > 59:
-        raise DateError("not a time of day: hours run 0-23, minutes and seconds 0-59")
-    return dt.time(hour, minute, sec, micro)
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_time_cached(s: str) -> dt.time | str | None:
-    t = " ".join(s.lower().split())
-    if not t or t in ("nan", "nat"):
-        return None
-    if len(t) > 40:
-        return f"cannot read {_show(s)} as a time: too long"
-    try:
-        return _time_text(t)
-    except DateError as exc:
-        return f"cannot read {_show(s)} as a time: {exc}"
-
-
-def _time_from_fraction(x: float, shown: str) -> dt.time:
-    if not 0 <= x < 1:
-        raise DateError(f"cannot read {shown} as a time: a day fraction runs from 0 to 1")
-    secs = min(round(x * 86400), 86399)
-    return dt.time(secs // 3600, secs // 60 % 60, secs % 60)
-
-
-def parse_time(value: object) -> dt.time | None:
-    """A time of day from a cell: None for blank, DateError for anything unreadable.
-
-    Accepts time/datetime objects, an Excel day fraction (0 <= x < 1), a number written
-    hhmm (1435), and text such as 14:35, 14.35, 1435hrs, 2.35pm, 2pm, noon, 14:35:10.
-    """
-    if value is None:
-        return None
-    if isinstance(value, str):
-        r = _parse_time_cached(value.strip())
-        if isinstance(r, str):
-            raise DateError(r)
-        return r
-    if isinstance(value, bool):
-        raise DateError(f"cannot read {value!r} as a time")
-    if isinstance(value, dt.datetime):
-        if value != value:  # pandas NaT
-            return None
-        return value.time()
-    if isinstance(value, dt.time):
-        return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
-        raise DateError(f"cannot read {_show(value)} as a time: it is a date with no time")
-    if isinstance(value, dt.timedelta):
-        if value != value:
-            return None
-        if dt.timedelta(0) <= value < dt.timedelta(days=1):
-            return _time_from_fraction(value.total_seconds() / 86400, _show(value))
-        raise DateError(f"cannot read {_show(value)} as a time: not within one day")
-    x = _as_number(value)
-    if x is not None:
-        if isinstance(x, float):
-            if math.isnan(x):
-                return None
-            if x.is_integer():
-                x = int(x)
-        if isinstance(x, int) and 100 <= x <= 2359 and x % 100 < 60:
-            # "1435" typed into a spreadsheet arrives as the number 1435
-            return dt.time(x // 100, x % 100)
-        if isinstance(x, float) or x == 0:
-            return _time_from_fraction(x, _show(value))
-        raise DateError(
-            f"cannot read {_show(value)} as a time: write hhmm (1435) or a day fraction"
-        )
-    raise DateError(f"cannot read a time from a {type(value).__name__}")
-
-
-def _as_number(value: object) -> int | float | None:
-    """int or float for any real number type (numpy, Decimal, Fraction); None otherwise."""
-    try:
-        if isinstance(value, numbers.Integral):
-            return int(value)
-        if isinstance(value, numbers.Real):
-            return float(value)
-        if isinstance(value, decimal.Decimal):
-            return float("nan") if value.is_nan() else float(value)
-    except (ValueError, OverflowError, TypeError, ArithmeticError) as exc:
-        raise DateError(f"cannot read {_show(value)} as a number: {exc}") from exc
-    return None
+MONTH_FIRST = 2  # the reading mode of a column shown to be month-first
 
 
 # ---------------------------------------------------------------- text: single dates
 
 
-def _numeric_dmy(a: int, b: int, year: int, evidence: bool) -> DateInterval:
-    """a/b/year read day first; month first only when b cannot be a month."""
+def _numeric_dmy(a: int, b: int, year: int, evidence: int) -> DateInterval:
+    """a/b/year read day first; month first only when b cannot be a month, or when the
+    whole column is month-first (`evidence` == MONTH_FIRST)."""
+    if evidence == MONTH_FIRST and 1 <= a <= 12 and 1 <= b <= 31:
+        try:
+            return _single_day(_day(year, a, b))
+        except DateError as exc:
+            raise DateError(f"read month-first like the rest of its column: {exc}") from None
     if 1 <= b <= 12:
         d = _day(year, b, a)
         if evidence and a != b and 1 <= a <= 12:
@@ -756,7 +466,9 @@ def _parse_text_cached(s: str, evidence: bool) -> DateInterval | str | None:
 # ---------------------------------------------------------------- public API
 
 
-def parse_date(value: object, *, month_first_evidence: bool = False) -> DateInterval | None:
+def parse_date(
+    value: object, *, month_first_evidence: bool = False, month_first: bool = False
+) -> DateInterval | None:
     """Read one cell as a day-first date interval.
 
     None for blank (None, "", whitespace, NaN, NaT). Raises DateError for anything that is
@@ -767,7 +479,8 @@ def parse_date(value: object, *, month_first_evidence: bool = False) -> DateInte
     if value is None:
         return None
     if isinstance(value, str):
-        r = _parse_text_cached(value.strip(), bool(month_first_evidence))
+        mode = MONTH_FIRST if month_first else (1 if month_first_evidence else 0)
+        r = _parse_text_cached(value.strip(), mode)
         if isinstance(r, str):
             raise DateError(r)
         return r
@@ -798,7 +511,9 @@ def parse_date(value: object, *, month_first_evidence: bool = False) -> DateInte
         except DateError as exc:
             raise DateError(f"cannot read {_show(value)} as a date: {exc}") from None
     if type(value).__name__ == "datetime64":  # numpy; its text is ISO or "NaT"
-        return parse_date(str(value), month_first_evidence=month_first_evidence)
+        return parse_date(
+            str(value), month_first_evidence=month_first_evidence, month_first=month_first
+        )
     raise DateError(f"cannot read a date from a {type(value).__name__}")
 
 
@@ -822,3 +537,28 @@ def month_first_witness(values: Iterable[object]) -> str | None:
                 continue
             return value.strip()
     return None
+
+
+def column_date_order(values: Iterable[object]) -> tuple[str, str]:
+    """("day-first" | "month-first" | "mixed", a witness text) for one column's values.
+
+    Month-first when some text can only be read month first (12/25/2021) and none can
+    only be read day first (25/12/2021); "mixed" when both occur (the day-first default
+    stands, and readable-both-ways dates are flagged); day-first without evidence."""
+    month_first = day_first = ""
+    seen: set[str] = set()
+    for value in values:
+        if not isinstance(value, str) or value in seen:
+            continue
+        seen.add(value)
+        for m in _WITNESS.finditer(value):
+            a, b = int(m.group(1)), int(m.group(3))
+            if 1 <= a <= 12 and 13 <= b <= 31 and not month_first:
+                month_first = value.strip()
+            elif 13 <= a <= 31 and 1 <= b <= 12 and not day_first:
+                day_first = value.strip()
+        if month_first and day_first:
+            return "mixed", month_first
+    if month_first:
+        return "month-first", month_first
+    return "day-first", day_first

@@ -24,12 +24,14 @@ KIND_BY_SUFFIX = {
     ".tsv": "csv",
     ".docx": "docx",
     ".xls": "xls",
+    ".ods": "ods",
     ".doc": "doc",
 }
 
 SAVE_AS = {
     "xlsx": "open it in Excel and save it again as an Excel Workbook (.xlsx)",
     "docx": "open it in Word and save it again as a Word Document (.docx)",
+    "ods": "open it in LibreOffice or Excel and save it again (.ods or .xlsx)",
 }
 
 
@@ -41,11 +43,11 @@ def detect_kind(path: Path, head: bytes) -> str:
         raise IngestError(
             name,
             f"unsupported file type '{path.suffix or '(none)'}': "
-            "import .xlsx, .csv or .docx (or .xls/.doc with LibreOffice installed)",
+            "import .xlsx, .xls, .ods, .csv or .docx (or .doc with LibreOffice installed)",
         )
     if not head:
         raise IngestError(name, "the file is empty (0 bytes)")
-    if kind in ("xlsx", "docx"):
+    if kind in ("xlsx", "docx", "ods"):
         if head.startswith(OLE_MAGIC):
             if _ole_is_encrypted(path):
                 raise IngestError(

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.colprofile import is_date_value
 from ingest.columns import header_fields
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
+from ingest.titleblock import is_title_row
 
 HEADER_SEARCH_ROWS = 30
 # Rows with one text only that are about the table, not events in it. Anything else with
@@ -25,6 +27,93 @@ _NOTE = re.compile(
     r"prepared by|completed by|key)\b\s*[:\-–]",
     re.IGNORECASE,
 )
+
+
+# Page furniture and footers: about the document, never an event.
+_FURNITURE = re.compile(
+    r"^(end of (the )?(chronology|report|document|entries|record)|page \d+( of \d+)?|"
+    r"\d+ of \d+|printed (on|by)\b.*|(report )?(generated|run|produced) (on|by)\b.*|"
+    r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive|"
+    r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
+    re.IGNORECASE,
+)
+# "(cont.) the worker spoke...", "Cont'd: ...", "continued: ...": the rest of the entry above.
+CONTINUATION = re.compile(
+    r"^\s*[(\[]?\s*(cont(inued|['’]d|d)?|ctd)\s*\.?\s*[)\]]?\s*[:\-–.]?\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _furniture_row(row: list[object]) -> bool:
+    """Blank, or one text that is a footer or note."""
+    filled = [t for t in map(cell_text, row) if t]
+    return not filled or (len(set(filled)) == 1 and is_furniture(filled[0]))
+
+
+def is_furniture(text: str) -> bool:
+    """A footer, page number or note about the table: never an event's text."""
+    return bool(_FURNITURE.match(text) or _NOTE.match(text) or _DIVIDER.match(text))
+
+
+def continuation_text(text: str) -> str | None:
+    """The entry's text after a continuation marker, or None when there is no marker or
+    too little text after it to be the rest of an entry."""
+    m = CONTINUATION.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip()
+    return rest if len(rest.split()) >= 3 else None
+
+
+def _dated_column(row: list[object]) -> int | None:
+    """The first cell that reads as a date, in a row with at least one more value."""
+    filled = [i for i, v in enumerate(row) if cell_text(v)]
+    if len(filled) < 2:
+        return None
+    for i in filled:
+        if is_date_value(row[i])[0]:
+            return i
+    return None
+
+
+def data_start(rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS) -> int:
+    """The index of the first row of dated entries (confirmed by the rows after it), or -1."""
+    for r in range(min(len(rows), limit + 1)):
+        col = _dated_column(rows[r])
+        if col is None or is_title_row(rows[r]):
+            continue
+        after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
+        hits = sum(1 for row in after if col < len(row) and is_date_value(row[col])[0])
+        if not after or hits >= 1:
+            return r
+    return -1
+
+
+def locate_header(
+    rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS
+) -> tuple[int, int, str]:
+    """(header row index or -1, first data row index or -1, how it was found).
+
+    A row naming known fields is the header when it comes before the dated rows;
+    otherwise the short, undated row just above the first dated rows is; a table with
+    neither has no header, and its columns are read from their content alone."""
+    syn_index, _ = find_header(rows, limit)
+    start = data_start(rows, limit)
+    if syn_index >= 0 and (start < 0 or syn_index < start):
+        return syn_index, syn_index + 1, "the header row names known fields"
+    if start < 0:
+        return -1, -1, ""
+    for j in range(start - 1, max(-1, start - 3), -1):
+        row = rows[j]
+        filled = [cell_text(v) for v in row if cell_text(v)]
+        if not filled:
+            continue
+        undated = not any(is_date_value(v)[0] for v in row if cell_text(v))
+        short = all(len(t) <= 80 for t in filled)
+        if len(filled) >= 2 and undated and short and not is_title_row(row):
+            return j, start, "the header is the row above the first dated entries"
+        break
+    return -1, start, "no header row: every column read from its content"
 
 
 def find_header(
@@ -61,6 +150,8 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"section divider '{text[:40]}'"
             if _NOTE.match(text):
                 return f"note row '{text[:40]}' (not an event)"
+            if _FURNITURE.match(text):
+                return f"page furniture or footer '{text[:40]}' (not an event)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:

@@ -25,6 +25,7 @@ class AgencyProfile:
     sheet: str | None = None  # the chronology sheet, when content alone is not enough
     header_row: int | None = None  # 1-based, as the user sees it
     file_pattern: str | None = None  # optional glob on the file name, e.g. "hv chron*"
+    date_order: str | None = None  # "day-first" | "month-first": overrides the evidence
 
     def validate(self) -> AgencyProfile:
         bad = {h: f for h, f in self.columns.items() if f and f not in FIELDS}
@@ -32,6 +33,8 @@ class AgencyProfile:
             raise ProfileError(
                 f"unknown field(s) {bad} in profile; fields are: {', '.join(FIELDS)}"
             )
+        if self.date_order not in (None, "day-first", "month-first"):
+            raise ProfileError("date_order is 'day-first' or 'month-first'")
         if self.header_row is not None and self.header_row < 1:
             raise ProfileError("header_row is 1-based")
         return self

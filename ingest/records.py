@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import lru_cache
 
 # Precision of a record's date interval, coarsest last. "exact" means a date with a time.
 PRECISIONS = ("exact", "day", "week", "month", "season", "year", "range")
@@ -55,6 +56,12 @@ class Provenance:
     sheet: str  # sheet name (xlsx), "table N" (docx), "" (csv)
     row: int  # the row number a user sees: 1-based, header rows count
     raw: dict[str, str]  # header text -> cell text, as read
+    continued_rows: tuple[int, ...] = ()  # rows joined to this entry (continuation rows)
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        """Every row this entry came from: its own and the continuation rows joined to it."""
+        return (self.row, *self.continued_rows)
 
 
 @dataclass(slots=True)
@@ -117,7 +124,8 @@ class ColumnMatch:
     index: int  # 0-based column index in the table
     field: str | None  # canonical field, or None when unmapped (kept in `extra`)
     confidence: float  # 0..1
-    how: str  # "profile", "synonym", "fuzzy", "content"
+    how: str  # "profile", "synonym", "fuzzy", "content", "none"
+    reason: str = ""  # why this role, in words: what the cells hold and what the header says
 
 
 @dataclass(slots=True)
@@ -127,7 +135,8 @@ class FileImport:
     file_name: str
     file_sha256: str
     agency: str
-    agency_source: str  # "given", "column", "file name", "profile", "fallback: file name"
+    agency_source: str  # "given", "profile", "column", "title block", "sheet name", "system",
+    # "file name", "fallback: file name"
     sheet: str
     header_row: int | None
     columns: list[ColumnMatch]
@@ -136,6 +145,10 @@ class FileImport:
     skipped: list[SkippedRow]
     rows_read: int  # every physical row of the chosen table(s), header rows included
     notes: list[str] = field(default_factory=list)  # file-level messages for people
+    agency_evidence: str = ""  # why this agency, in words ("the title block says ...")
+    title_block: dict[str, str] = field(default_factory=dict)  # "agency", "child", "period"...
+    date_order: dict[str, str] = field(default_factory=dict)  # date column -> order, why
+    header_found: str = ""  # how the header row was found (or that there was none)
 
     @property
     def accounted(self) -> bool:
@@ -148,7 +161,26 @@ class FileImport:
             f" ({flagged} need review) + {len(self.quarantined)} quarantined"
             f" + {len(self.skipped)} skipped; agency {self.agency} ({self.agency_source})"
         )
-        return "\n".join([head, *(f"  note: {n}" for n in self.notes)])
+        lines = [head]
+        if self.agency_evidence:
+            lines.append(f"  agency: {self.agency_evidence}")
+        if self.title_block:
+            shown = "; ".join(
+                f"{k}: {v}" if k != "dob" else "a date of birth (not an event)"
+                for k, v in self.title_block.items()
+            )
+            lines.append(f"  title block: {shown}")
+        for column, order in self.date_order.items():
+            lines.append(f"  dates in '{column}': {order}")
+        for c in self.columns:
+            if c.reason:
+                lines.append(f"  column '{c.header}': {c.reason} (confidence {c.confidence:.2f})")
+        return "\n".join([*lines, *(f"  note: {n}" for n in self.notes)])
+
+
+@lru_cache(maxsize=256)
+def _folded(agency: str) -> str:
+    return agency.casefold()
 
 
 def stable_record_id(agency: str, raw_values: Sequence[str], occurrence: int) -> str:
@@ -156,5 +188,5 @@ def stable_record_id(agency: str, raw_values: Sequence[str], occurrence: int) ->
     corrected file is re-imported, even if rows were added above it. `occurrence`
     separates identical rows within one file. `raw_values` are the row's stripped cell
     texts in column order."""
-    payload = "\x1f".join([agency.casefold(), *raw_values, str(occurrence)])
+    payload = "\x1f".join([_folded(agency), *raw_values, str(occurrence)])
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=10).hexdigest()

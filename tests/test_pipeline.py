@@ -49,7 +49,9 @@ def test_pl001_xlsx_chooses_the_chronology_sheet_by_content_and_accounts_for_eve
     r = import_file(csc_xlsx, period=PERIOD, today=TODAY)
     assert r.sheet == "CSC entries"
     assert r.header_row == 4
-    assert r.agency == "Children's Social Care" and r.agency_source == "file name"
+    # the sheet name ("CSC entries") is better evidence than the file name, and is named
+    assert r.agency == "Children's Social Care" and r.agency_source == "sheet name"
+    assert "CSC entries" in r.agency_evidence
     assert [(s.row, s.reason) for s in r.skipped] == [
         (1, "title row"),
         (2, "title row"),
@@ -77,7 +79,9 @@ def test_pl002_issues_name_the_problem_and_column(csc_xlsx):
     assert [i.code for i in rec[11].issues] == ["duplicate_row"]
     assert "row 10" in rec[11].issues[0].message
     assert [i.code for i in rec[14].issues] == ["outside_period"]
-    assert [i.code for i in rec[15].issues] == ["outside_period", "future_date"]
+    assert [i.code for i in rec[15].issues] == ["outside_period", "future_date", "suspect_date"]
+    assert "2030: did you mean 2020?" in rec[15].issues[2].message
+    assert rec[15].date.start == date(2030, 1, 2)  # flagged, never changed
     assert rec[15].status == "needs_review"
 
 
@@ -230,14 +234,20 @@ def test_pl010_agency_from_column_given_or_fallback(tmp_path):
     assert (r3.agency, r3.agency_source) == ("Housing", "given")
 
 
-def test_pl011_missing_description_column_is_a_clear_error_and_a_profile_fixes_it(tmp_path):
+def test_pl011_unknown_headers_import_by_content_and_a_profile_still_wins(tmp_path):
     rows = [["When", "Blurb", "Who"], ["12/03/2021", "Visit", "HV1"]]
     path = write_csv(tmp_path / "Housing chron.csv", rows)
+    by_content = import_file(path, today=TODAY)
+    assert [x.description for x in by_content.records] == ["Visit"]
+    blurb = next(c for c in by_content.columns if c.header == "Blurb")
+    assert blurb.how == "content" and blurb.reason.startswith("description")
+    # a table with no text column at all is truly ambiguous: it says so, naming the file
+    numbers = [["When", "Amount"], ["12/03/2021", "12"], ["13/03/2021", "14"]]
     with pytest.raises(IngestError) as err:
-        import_file(path, today=TODAY)
+        import_file(write_csv(tmp_path / "Housing money.csv", numbers), today=TODAY)
     msg = str(err.value)
-    assert "'Housing chron.csv'" in msg and "no column for the description" in msg
-    assert "'Blurb'" in msg
+    assert "'Housing money.csv'" in msg and "no column for the description" in msg
+    assert "'Amount'" in msg
     saved = save_profile(
         AgencyProfile(agency="Housing", columns={"Blurb": "description"}), tmp_path / "profiles"
     )
@@ -245,6 +255,9 @@ def test_pl011_missing_description_column_is_a_clear_error_and_a_profile_fixes_i
     r = import_file(path, profile=profile, today=TODAY)
     assert [x.description for x in r.records] == ["Visit"]
     assert [c.how for c in r.columns if c.header == "Blurb"] == ["profile"]
+    ignore = AgencyProfile(agency="Housing", columns={"Blurb": "", "Who": "description"})
+    r2 = import_file(path, profile=ignore, today=TODAY)
+    assert [x.description for x in r2.records] == ["HV1"]
 
 
 def test_pl012_header_beyond_row_30_is_not_found(tmp_path):

@@ -32,6 +32,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--sheet", help="the chronology sheet, when content alone is not enough")
     s.add_argument("--header-row", type=int, help="the header's row number (1-based)")
     s.add_argument("--file-pattern", help="apply to file names matching this glob")
+    s.add_argument(
+        "--date-order",
+        choices=["day-first", "month-first"],
+        help="read this agency's numeric dates in this order, whatever the file suggests",
+    )
     s.add_argument("-o", "--output-dir", required=True, metavar="DIR")
     s.set_defaults(handler=run_save)
 
@@ -50,6 +55,7 @@ def run_save(args: argparse.Namespace) -> int:
         sheet=args.sheet,
         header_row=args.header_row,
         file_pattern=args.file_pattern,
+        date_order=args.date_order,
     )
     try:
         path = save_profile(profile, args.output_dir)

@@ -8,19 +8,20 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from benchmarks.family_b.habits import Habit
 from benchmarks.family_b.layouts import (
-    LAYOUTS,
     SEASON_START,
     SEASONS,
     Layout,
+    choose_layouts,
     fmt_day,
     fmt_month,
     fmt_time,
 )
 from benchmarks.family_b.people import Family
 from benchmarks.family_b.phrasebook import BOOK, GENERIC, MEETING_NAME, NAMES, WHAT, E
-from benchmarks.family_b.story import MEETINGS, Event
-from ingest.records import DateInterval, Provenance, SourceRecord, stable_record_id
+from benchmarks.family_b.story import AGENCIES, MEETINGS, Event
+from ingest.records import DateInterval, Issue, Provenance, SourceRecord, stable_record_id
 
 OTHER = {
     "CSC": "CSC",
@@ -50,6 +51,14 @@ PRACT = {
     "MW": ("Community MW",),
     "HOU": ("Housing officer",),
 }
+NAMED = {  # the case's own practitioners, as each agency writes them
+    "CSC": "{sw}",
+    "HV": "{hv} (HV)",
+    "GP": "{gp}",
+    "PRO": "{om}",
+    "DAS": "{idva}",
+    "SCH": "{dsl} (DSL)",
+}
 KIND_NAME = {
     "da_incident": "Domestic abuse incident",
     "gp_appt": "GP appointment",
@@ -68,6 +77,9 @@ SPLITTABLE = {
     ("HV", "hv_contact"),
 }
 SPLIT_P = 0.06
+TYPO_P = 0.04
+DUPLICATE_P = 0.004
+ANONYMISED = ("Child A", "Child B", "Mother", "Mr X")
 
 
 @dataclass(slots=True)
@@ -90,6 +102,29 @@ class Table:
     agency: str
     layout: Layout
     rows: list[Row] = field(default_factory=list)
+
+    def body(self, headers: list[str] | None = None) -> tuple[list[list[object]], list[int]]:
+        """The rows under the header as written (with any dividers and repeated headers),
+        and the user-visible row number of each data row."""
+        lay = self.layout
+        first = 2 if lay.fmt == "docx" else len(lay.title) + 2
+        headers = headers or [h for h, _ in lay.columns]
+        out: list[list[object]] = []
+        numbers = []
+        year = None
+        for i, row in enumerate(self.rows):
+            if lay.dividers:
+                d = row.interval.start
+                school_year = d.year if d.month >= 9 else d.year - 1
+                if school_year != year:
+                    year = school_year
+                    label = f"Academic year {school_year}/{(school_year + 1) % 100:02d}"
+                    out.append([label] + [""] * (len(headers) - 1))
+            if lay.repeat_header and i and i % lay.repeat_header == 0:
+                out.append(list(headers))  # a page header kept from a printed report
+            numbers.append(first + len(out))
+            out.append(row.cells)
+        return out, numbers
 
 
 def _entry(agency: str, kind: str, role: str, fu: str | None) -> E:
@@ -147,13 +182,43 @@ def _shift(d: date, lo: date, hi: date) -> date:
 
 
 class Builder:
-    def __init__(self, rng: random.Random, family: Family, style: str, present: tuple[str, ...]):
+    def __init__(
+        self,
+        rng: random.Random,
+        family: Family,
+        style: str,
+        present: tuple[str, ...],
+        seed_text: str = "family-b",
+    ):
         self.rng = rng
         self.family = family
         self.style = style
-        self.tables = {a: Table(a, LAYOUTS[a]) for a in present}
+        # "mixed": each agency writes in its own habit (GP terse, police and CSC narrative).
+        mix = random.Random(f"{seed_text}/styles")
+        self.styles = {
+            a: style
+            if style != "mixed"
+            else (
+                "short"
+                if a in ("GP", "AMB")
+                else "narrative"
+                if a in ("POL", "CSC")
+                else mix.choice(("short", "narrative"))
+            )
+            for a in present
+        }
+        layouts = choose_layouts(random.Random(f"{seed_text}/layouts"), present)
+        self.tables = {a: Table(a, layouts[a]) for a in present}
         fam = {k: getattr(family, k) for k in family.__dataclass_fields__}
         self.names = {a: tuple(n.format(**fam) for n in NAMES[a]) for a in present}
+        # Some agencies send their chronology already anonymised for the review.
+        pick = random.Random(f"{seed_text}/anonymised")
+        for a in pick.sample(present, min(len(present), pick.choice((0, 1, 1, 2)))):
+            self.names[a] = ANONYMISED
+        self.anonymised = {a for a, n in self.names.items() if n is ANONYMISED}
+        self.habits = {a: Habit(random.Random(f"{seed_text}/habit/{a}")) for a in present}
+        self.seed_text = seed_text
+        self._words: dict[tuple[str, int], E] = {}
         self.fam = fam
         self.note_no = 100000 + rng.randrange(800000)
         self.amb_no = 1000 + rng.randrange(8000)
@@ -198,11 +263,12 @@ class Builder:
             kind == "school_concern"
             and agency == "SCH"
             and ev.facts.get("topic") in ("attendance", "late")
-            and rng.random() < 0.6
         ):
-            monday = day - timedelta(days=day.weekday())
-            iv = DateInterval(monday, monday + timedelta(days=6), "week")
-            return iv, f"w/c {fmt_day(monday, 'dmy4')}", ""
+            form = rng.random()
+            if form < 0.25:  # "attendance for January 2022 was 81%"
+                return self._month(day, lay, approx=False)
+            if form < 0.85:
+                return self._week(day)
         if kind == "ed_attendance" and agency == "HOS" and ev.end_day:
             iv = DateInterval(day, ev.end_day, "range")
             return iv, f"{fmt_day(day, 'dmy4')} - {fmt_day(ev.end_day, 'dmy4')}", ""
@@ -212,6 +278,10 @@ class Builder:
             if agency == "AMB" and kind == "ed_attendance":  # the 999 call precedes arrival
                 dt0 = datetime.combine(day, t) - timedelta(minutes=rng.randint(25, 80))
                 day, t = dt0.date(), dt0.time()
+            elif agency == "HOS" and kind == "da_incident":  # she reaches ED later
+                dt0 = datetime.combine(day, t) + timedelta(minutes=rng.randint(40, 150))
+                if dt0.date() == day:
+                    t = dt0.time()
         elif lay.entry_times:  # typed in at some time of the working day
             t = time(rng.randint(8, 18), rng.randrange(60))
         has_time_col = "time" in lay.fields
@@ -223,6 +293,12 @@ class Builder:
                 return iv, f"{fmt_day(day, lay.date_style)} {fmt_time(t, lay.time_style)}", ""
             return iv, self._day_cell(day, lay), fmt_time(t, lay.time_style)
         return DateInterval(day, day, "day"), self._day_cell(day, lay), ""
+
+    def _week(self, day: date) -> tuple[DateInterval, str, str]:
+        monday = day - timedelta(days=day.weekday())
+        mark = self.rng.choice(("w/c ", "W/C ", "w/c "))
+        iv = DateInterval(monday, monday + timedelta(days=6), "week")
+        return iv, f"{mark}{fmt_day(monday, 'dmy4')}", ""
 
     def _day_cell(self, day: date, lay: Layout) -> object:
         return day if lay.date_cells else fmt_day(day, lay.date_style)
@@ -268,31 +344,62 @@ class Builder:
             md=fmt_day(mday, lay.quote_style),
             kindname=KIND_NAME.get(ev.kind, ev.kind.replace("_", " ")),
             decision=f.get("decision", "continue"),
+            # other dates a practitioner writes into the text: not the event's own date
+            nx=fmt_day(_weekday(ev.day + timedelta(days=28)), lay.quote_style),
+            nx6=fmt_day(_weekday(ev.day + timedelta(days=182)), lay.quote_style),
+            nx10=fmt_day(_weekday(ev.day + timedelta(days=14)), lay.quote_style),
+            pv=fmt_day(f["prev"], lay.quote_style) if f.get("prev") else None,
         )
         w = what.get(agency, what.get("*", KIND_NAME.get(ev.kind, ev.kind.replace("_", " "))))
         v["W"] = w.format(**v)
         return v
 
-    def _compose(self, entry: E, v: dict, has_outcome: bool) -> tuple[list[str], str]:
+    def _compose(self, entry: E, v: dict, has_outcome: bool, style: str) -> tuple[list[str], str]:
         """Sentences of the description, and the outcome cell."""
         rng = self.rng
         out = rng.choice(entry["o"]).format(**v) if entry["o"] else ""
-        if self.style == "short":
-            desc = [rng.choice(entry["s"]).format(**v)]
+        if style == "short":
+            desc = [_capital(rng.choice(entry["s"]).format(**v))]
+            if rng.random() < TYPO_P:
+                desc[0] = _typo(desc[0], rng)
             if not has_outcome and out and rng.random() < 0.5:
                 desc[0] = f"{desc[0]} - {out.lower()}"
             return desc, out if has_outcome and rng.random() < 0.75 else ""
-        more = list(entry["m"])
+        more = [x for x in entry["m"] if v["pv"] is not None or "{pv}" not in x]
         room = 4 if has_outcome or not out else 3
         k = rng.randint(1, min(room, len(more))) if more else 0
         sents = [rng.choice(entry["n"])] + rng.sample(more, k)
-        sents = [_sentence(x.format(**v)) for x in sents]
+        sents = list(dict.fromkeys(_sentence(x.format(**v)) for x in sents))  # no repeats
+        if rng.random() < TYPO_P:  # typed in a hurry
+            i = rng.randrange(len(sents))
+            sents[i] = _typo(sents[i], rng)
         if not has_outcome and out:
             sents.append(_sentence(f"Plan: {out}"))
             out = ""
         if len(sents) < 2:
             sents.append(_sentence("Recorded on the system"))
         return sents, out
+
+    def _own_words(self, agency: str, entry: E) -> E:
+        """This review's author of `agency` uses some of the phrasebook's forms, not all:
+        repeated entries read alike within a case and differently across seeds."""
+        key = (agency, id(entry))
+        own = self._words.get(key)
+        if own is None:
+            pick = random.Random(f"{self.seed_text}/words/{agency}/{_entry_key(entry)}")
+            own = {
+                part: tuple(pick.sample(forms, max(1, round(len(forms) * share))))
+                if forms
+                else forms
+                for part, forms, share in (
+                    ("s", entry["s"], 0.6),
+                    ("n", entry["n"], 0.7),
+                    ("m", entry["m"], 0.85),
+                    ("o", entry["o"], 0.75),
+                )
+            }
+            self._words[key] = own
+        return own
 
     # -------------------------------------------------------------- rows
     def add(self, ev: Event) -> None:
@@ -301,14 +408,20 @@ class Builder:
             lay = table.layout
             when, date_cell, time_cell = self._when(ev, agency, role, lag)
             fu = ev.facts.get("fu") if ev.kind == "followup" else None
-            entry = _entry(agency, ev.kind, role, fu)
+            if ev.kind == "sw_home_visit" and agency == "CSC" and len(ev.recorders) > 1:
+                entry = self._own_words(agency, BOOK[("CSC", "sw_home_visit", "joint")])
+            else:
+                entry = self._own_words(agency, _entry(agency, ev.kind, role, fu))
             v = self._values(ev, agency, role, when)
             has_outcome = "outcome" in lay.fields
-            sents, outcome = self._compose(entry, v, has_outcome)
+            sents, outcome = self._compose(entry, v, has_outcome, self.styles[agency])
+            habit = self.habits[agency]
+            sents, outcome = [habit(x) for x in sents], habit(outcome)
             split = (
                 (agency, ev.kind) in SPLITTABLE and role == "P" and (self.rng.random() < SPLIT_P)
             )
             parts = [(sents, outcome)]
+            pract = self._pract(agency)  # one author for both rows of a split entry
             if split:
                 if len(sents) >= 3:
                     cut = self.rng.randint(1, len(sents) - 1)
@@ -322,15 +435,21 @@ class Builder:
                     "time": time_cell,
                     "desc": " ".join(sents_i),
                     "outcome": outcome_i,
-                    "pract": self._pract(agency, role),
+                    "pract": pract,
                     "ref": self._ref(ev, agency, role),
                     "type": _contact_type(ev.kind, role),
-                    "subject": {
-                        "child": self.family.child,
-                        "sibling": self.family.sibling,
-                        "mother": "Mother",
-                        "partner": "Partner",
-                    }[ev.subject],
+                    "subject": (
+                        dict(
+                            zip(("child", "sibling", "mother", "partner"), ANONYMISED, strict=True)
+                        )
+                        if agency in self.anonymised
+                        else {
+                            "child": self.family.child,
+                            "sibling": self.family.sibling,
+                            "mother": "Mother",
+                            "partner": "Partner",
+                        }
+                    )[ev.subject],
                 }
                 cells = [fields[f] for f in lay.fields]
                 texts = tuple(_cell_text(x) for x in cells)
@@ -347,8 +466,27 @@ class Builder:
                         part,
                     )
                 )
+            if self.rng.random() < DUPLICATE_P:  # pasted twice: the same row again, one event
+                last = table.rows[-1]
+                table.rows.append(
+                    Row(
+                        last.agency,
+                        last.event,
+                        last.related,
+                        list(last.cells),
+                        last.texts,
+                        last.interval,
+                        dict(last.fields),
+                        last.role,
+                        last.part,
+                    )
+                )
 
-    def _pract(self, agency: str, role: str) -> str:
+    def _pract(self, agency: str) -> str:
+        # the allocated worker by name most of the time, a role otherwise
+        named = NAMED.get(agency) if agency not in self.anonymised else None
+        if named and self.rng.random() < 0.6:
+            return named.format(**self.fam)
         return self.rng.choice(PRACT[agency])
 
     def _ref(self, ev: Event, agency: str, role: str) -> str:
@@ -367,29 +505,35 @@ class Builder:
         return ""
 
     # -------------------------------------------------------------- records
-    def records(self, seed: int) -> list[tuple[SourceRecord, Row]]:
+    def records(self) -> list[tuple[SourceRecord, Row]]:
         out = []
         for agency, table in self.tables.items():
             lay = table.layout
             # A chronology is in date order (rows of one event keep their order: stable sort).
             table.rows.sort(key=lambda r: (r.interval.start, r.interval.time or time(0)))
-            agency_name = _agency_name(agency)
+            agency_name = AGENCIES[agency]
             headers = [h for h, _ in lay.columns]
             subject_header = next((h for h, f in lay.columns if f == "subject"), "")
-            first = len(lay.title) + 2 if lay.fmt != "docx" else 2
+            numbers = table.body()[1]
             sheet = lay.sheet if lay.fmt == "xlsx" else ("table 1" if lay.fmt == "docx" else "")
             digest = hashlib.sha256()
             for row in table.rows:
                 digest.update("\x1f".join(row.texts).encode())
                 digest.update(b"\n")
             sha = digest.hexdigest()
-            seen: dict[tuple[str, ...], int] = {}
-            for i, row in enumerate(table.rows):
-                occ = seen.get(row.texts, 0)
-                seen[row.texts] = occ + 1
+            seen: dict[tuple[str, ...], tuple[int, int]] = {}  # texts -> (first row, count)
+            for row, number in zip(table.rows, numbers, strict=True):
+                first_row, occ = seen.get(row.texts, (number, 0))
+                seen[row.texts] = (first_row, occ + 1)
+                # as ingest flags it: the id stays distinct, the row is not lost
+                issues = (
+                    [Issue("duplicate_row", f"the same as row {first_row} of this file")]
+                    if occ
+                    else []
+                )
                 f = row.fields
                 prov = Provenance(
-                    lay.file_name, sha, sheet, first + i, dict(zip(headers, row.texts, strict=True))
+                    lay.file_name, sha, sheet, number, dict(zip(headers, row.texts, strict=True))
                 )
                 rec = SourceRecord(
                     stable_record_id(agency_name, row.texts, occ),
@@ -402,20 +546,41 @@ class Builder:
                     reference=f.get("ref", ""),
                     event_type=f.get("type", ""),
                     extra={subject_header: f["subject"]} if subject_header else {},
+                    issues=issues,
                 )
                 out.append((rec, row))
         return out
 
 
-def _agency_name(code: str) -> str:
-    from benchmarks.family_b.story import AGENCIES
+def _entry_key(entry: E) -> str:
+    """A stable name for a phrasebook entry (its first short form): ids change per run."""
+    return (entry["s"] or entry["n"] or ("",))[0]
 
-    return AGENCIES[code]
+
+def _typo(text: str, rng: random.Random) -> str:
+    """One slip of the keyboard in a longer word: two letters swapped or one dropped."""
+    words = text.split(" ")
+    long = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha() and w.islower()]
+    if not long:
+        return text
+    i = rng.choice(long)
+    w = words[i]
+    j = rng.randrange(1, len(w) - 2)
+    words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :] if rng.random() < 0.6 else w[:j] + w[j + 1 :]
+    return " ".join(words)
+
+
+def _weekday(d: date) -> date:
+    return d + timedelta(days=7 - d.weekday()) if d.weekday() >= 5 else d
+
+
+def _capital(s: str) -> str:
+    s = s.strip()
+    return s[0].upper() + s[1:] if s else s
 
 
 def _sentence(s: str) -> str:
-    s = s.strip()
-    s = s[0].upper() + s[1:] if s else s
+    s = _capital(s)
     return s if s.endswith((".", "!", "?")) else s + "."
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, replace
 from datetime import date, time
+from functools import cache, cached_property
 
 _MONTHS = (
     "January",
@@ -36,8 +38,10 @@ class Layout:
     sheet: str = ""
     quote_style: str = "dmy2"  # how dates are quoted inside the text
     entry_times: bool = False  # letters and notes carry the time they were typed in
+    dividers: bool = False  # an "Academic year 2016/17" row before each school year
+    repeat_header: int = 0  # the header again every n rows (a printed report's page header)
 
-    @property
+    @cached_property  # asked for every row
     def fields(self) -> tuple[str, ...]:
         return tuple(f for _, f in self.columns)
 
@@ -105,6 +109,7 @@ LAYOUTS = {
         date_cells=True,
         sheet="Log",
         quote_style="ord",
+        dividers=True,
     ),
     "GP": Layout(
         "csv",
@@ -200,10 +205,110 @@ LAYOUTS = {
 }
 
 
+# Other layouts the same agency sends in another review (picked per seed).
+VARIANTS = {
+    "CSC": replace(
+        LAYOUTS["CSC"],
+        columns=(
+            ("Date", "date"),
+            ("Summary of contact", "desc"),
+            ("Type", "type"),
+            ("Action / outcome", "outcome"),
+            ("Ref", "ref"),
+            ("Practitioner", "pract"),
+        ),
+        title=(),
+        sheet="CSC",
+        month_style="abbr",
+    ),
+    "POL": replace(
+        LAYOUTS["POL"],
+        fmt="xlsx",
+        file_name="Police PPU chronology.xlsx",
+        columns=(
+            ("Date / time", "date"),
+            ("Ref", "ref"),
+            ("Details", "desc"),
+            ("Outcome", "outcome"),
+            ("Officer", "pract"),
+        ),
+        combined=True,
+        time_style="hhmm",
+        sheet="Police",
+        title=("Police chronology - learning review (fictional data)",),
+        repeat_header=40,
+    ),
+    "HV": replace(
+        LAYOUTS["HV"],
+        columns=(
+            ("Date", "date"),
+            ("Contact type", "type"),
+            ("Narrative", "desc"),
+            ("Name / designation", "pract"),
+        ),
+        date_style="dmy4",
+        title=(),
+    ),
+    "SCH": replace(
+        LAYOUTS["SCH"],
+        fmt="csv",
+        file_name="School chronology.csv",
+        columns=(("Date", "date"), ("Details", "desc"), ("Action", "outcome"), ("Staff", "pract")),
+        date_cells=False,
+        date_style="dot2",
+    ),
+    "GP": replace(
+        LAYOUTS["GP"],
+        fmt="xlsx",
+        file_name="GP practice chronology.xlsx",
+        columns=(
+            ("Date", "date"),
+            ("Time", "time"),
+            ("Clinician", "pract"),
+            ("Entry", "desc"),
+        ),
+        combined=False,
+        date_cells=True,
+        sheet="Extract",
+    ),
+    "HOS": replace(
+        LAYOUTS["HOS"],
+        fmt="csv",
+        file_name="Hospital chronology.csv",
+        columns=(
+            ("Date", "date"),
+            ("Time", "time"),
+            ("Attendance no.", "ref"),
+            ("Presenting complaint / notes", "desc"),
+            ("Outcome", "outcome"),
+        ),
+        combined=False,
+        date_cells=False,
+        date_style="mon2",
+    ),
+    "AMB": LAYOUTS["AMB"],
+    "PRO": replace(LAYOUTS["PRO"], date_style="dmy4", quote_style="dmy2"),
+    "DAS": replace(
+        LAYOUTS["DAS"],
+        fmt="docx",
+        file_name="Domestic abuse service chronology.docx",
+        columns=(("Date", "date"), ("Notes", "desc"), ("Worker", "pract")),
+    ),
+    "MH": LAYOUTS["MH"],
+    "MW": LAYOUTS["MW"],
+    "HOU": LAYOUTS["HOU"],
+}
+
+
+def choose_layouts(rng: random.Random, agencies: tuple[str, ...]) -> dict[str, Layout]:
+    return {a: (LAYOUTS[a], VARIANTS[a])[rng.randrange(2)] for a in agencies}
+
+
 def _ord(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
+@cache  # a story has a few thousand days, written in a handful of styles
 def fmt_day(d: date, style: str) -> str:
     if style == "dmy4":
         return f"{d.day:02d}/{d.month:02d}/{d.year}"

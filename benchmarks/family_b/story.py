@@ -29,7 +29,7 @@ AGENCIES = {  # code -> the canonical name ingest/agencies.py files it under
 }
 ORDER = tuple(AGENCIES)  # n_agencies takes the first n
 
-MEETINGS = ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "marac")
+MEETINGS = ("strategy", "icpc", "rcpc", "core_group", "cin_meeting", "taf_meeting", "marac")
 
 
 @dataclass(slots=True)
@@ -144,6 +144,13 @@ SPEC: dict[str, tuple[float, tuple[str, ...], tuple[_R, ...], bool, dict[str, fl
         True,
         {"child": 1},
     ),
+    "taf_meeting": (
+        1.2,
+        ("CSC",),
+        (("SCH", "P", 0.7, 0, 0), ("HV", "P", 0.6, 0, 0), ("GP", "R", 0.15, -5, -1)),
+        True,
+        {"child": 0.8, "sibling": 0.2},
+    ),
     "marac": (
         0.8,
         ("DAS", "POL"),
@@ -243,6 +250,9 @@ SPEC: dict[str, tuple[float, tuple[str, ...], tuple[_R, ...], bool, dict[str, fl
     ),
 }
 FOLLOWUP_SHARE = 0.12
+# Kinds that happen at an agency that may not be in the review (an ED attendance known from
+# the discharge letter and the HV's notification only).
+HEARD_OF = {"ed_attendance"}
 PICK_ANCHOR = {"da_disclosure", "referral", "wnb"}  # a random present anchor, not the first
 _TRIGGERED = {
     "strategy": ("da_incident", "ed_attendance", "referral", "da_disclosure"),
@@ -251,9 +261,14 @@ _TRIGGERED = {
 
 
 def weekday(d: date) -> date:
-    """The next working day (letters, meetings and visits are not dated at weekends)."""
-    wd = d.weekday()
-    return d + timedelta(days=7 - wd) if wd >= 5 else d
+    """The next working day (letters, meetings and visits are not dated at weekends, nor on
+    Christmas Day, Boxing Day or New Year's Day)."""
+    while d.weekday() >= 5 or (d.month, d.day) in _CLOSED:
+        d += timedelta(days=1)
+    return d
+
+
+_CLOSED = {(12, 25), (12, 26), (1, 1)}
 
 
 def _windows(rng: random.Random, t0: date, t1: date) -> tuple[list, list]:
@@ -270,6 +285,24 @@ def _windows(rng: random.Random, t0: date, t1: date) -> tuple[list, list]:
             cp.append((a, min(b, t1)))
         cur = b + timedelta(days=rng.randint(60, 200))
     return cp or [(t0, t1)], cin or [(t0, t1)]
+
+
+def _gaps(t0: date, t1: date, taken: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The parts of [t0, t1] outside every window (early help happens there)."""
+    out, cur = [], t0
+    for a, b in sorted(taken):
+        if a > cur + timedelta(days=14):
+            out.append((cur, a - timedelta(days=1)))
+        cur = max(cur, b + timedelta(days=1))
+    if cur + timedelta(days=14) < t1:
+        out.append((cur, t1))
+    return out or [(t0, t1)]
+
+
+def _later(windows: list[tuple[date, date]], days: int) -> list[tuple[date, date]]:
+    """The windows from `days` after each start (those long enough); all of them if none."""
+    later = [(a + timedelta(days=days), b) for a, b in windows if (b - a).days > days + 14]
+    return later or windows
 
 
 def _spread(rng: random.Random, n: int, windows: list[tuple[date, date]]) -> list[date]:
@@ -341,13 +374,20 @@ def plan_events(
         if kind == "da_incident":  # call-outs come in runs, two or three days apart
             while n > 0:
                 size = min(n, rng.choice((1, 1, 1, 2, 2, 3)))
-                day = uniform()
+                # half of them in the months before a plan: what escalated the case
+                start = rng.choice(cp)[0]
+                day = start - timedelta(days=rng.randrange(180)) if rng.random() < 0.5 else t0
+                if day <= t0:  # not before the story starts (nor piled up on its first day)
+                    day = uniform()
                 for _ in range(size):
                     add(kind, day)
                     day += timedelta(days=rng.choice((2, 2, 3, 3, 1)))
                 n -= size
         elif kind in ("core_group", "rcpc", "sw_home_visit"):
-            for d in _spread(rng, n, cp):
+            # a plan starts at its ICPC: core groups follow it, the first review ~3 months on
+            after = {"core_group": 12, "rcpc": 80, "sw_home_visit": 3}[kind]
+            inside = _later(cp, after)
+            for d in _spread(rng, n, inside):
                 add(kind, d)
         elif kind == "icpc":
             starts = [a + timedelta(days=rng.randint(0, 10)) for a, _ in cp][:n]
@@ -355,6 +395,9 @@ def plan_events(
                 add(kind, d)
         elif kind == "cin_meeting":
             for d in _spread(rng, n, cin):
+                add(kind, d)
+        elif kind == "taf_meeting":  # early help: before and between the statutory plans
+            for d in _spread(rng, n, _gaps(t0, t1, cp + cin)):
                 add(kind, d)
         elif kind not in _TRIGGERED:
             for _ in range(n):
@@ -367,6 +410,16 @@ def plan_events(
             else:
                 add(kind, uniform())
 
+    # Look-alikes on purpose: an HV visit on a social worker's visit day, and a sibling's
+    # GP appointment on the child's day, are separate contacts.
+    visits = by_kind.get("sw_home_visit", [])
+    for ev in by_kind.get("hv_contact", []):
+        if visits and rng.random() < 0.2:
+            ev.day = rng.choice(visits).day
+    appts = by_kind.get("gp_appt", [])
+    for ev in appts:
+        if len(appts) > 1 and rng.random() < 0.15:
+            ev.day = rng.choice(appts).day
     events.sort(key=lambda e: (e.day, e.kind))
     pro_start = t0 + timedelta(days=int(span * rng.uniform(0.2, 0.6)))
     for ev in events:
@@ -374,6 +427,12 @@ def plan_events(
         ev.recorders = _recorders(ev, kinds[ev.kind], present, rng)
     events += _followups(rng, n_fu, by_kind, present, kinds, t0, pro_start)
     events.sort(key=lambda e: (e.day, e.kind))  # stable: ties keep their planned order
+    prev: date | None = None
+    for ev in events:  # a run of call-outs: the later ones mention the one before
+        if ev.kind == "da_incident":
+            if prev is not None and (ev.day - prev).days <= 14:
+                ev.facts["prev"] = prev
+            prev = ev.day
     for i, ev in enumerate(events):
         ev.eid = f"ev{i:05d}"
     for ev in events:
@@ -382,43 +441,55 @@ def plan_events(
     return events
 
 
+_CALLERS = ("CSC", "HV", "SCH", "GP", "POL", "PRO", "DAS", "MH", "MW", "HOS")
+
+
 def _available(kind: str, spec: tuple, present: tuple[str, ...]) -> bool:
     if kind == "prof_call":
         return len(present) >= 2
+    if kind in HEARD_OF:
+        return any(a in present for a in spec[1]) or any(o[0] in present for o in spec[2])
     return any(a in present for a in spec[1])
 
 
 def _recorders(ev: Event, spec: tuple, present: tuple[str, ...], rng: random.Random) -> list:
     if ev.kind == "prof_call":
-        a, b = rng.sample(present, 2)
+        callers = [a for a in present if a in _CALLERS] or list(present)
+        a, b = rng.sample(callers, 2) if len(callers) >= 2 else rng.sample(present, 2)
         if "CSC" in present and "CSC" not in (a, b) and rng.random() < 0.6:
             b = "CSC"
         ev.facts["caller"], ev.facts["callee"] = a, b
         return [(a, "P", 0), (b, "P", 0)]
     anchors = [a for a in spec[1] if a in present]
-    anchor = rng.choice(anchors) if ev.kind in PICK_ANCHOR else anchors[0]
-    out = [(anchor, "P", 0)]
+    if anchors:
+        anchor = rng.choice(anchors) if ev.kind in PICK_ANCHOR else anchors[0]
+        out = [(anchor, "P", 0)]
+    else:  # the agency it happened at is not in the review: known from the others' letters
+        anchor, out = spec[1][0], []
     for agency, role, p, lo, hi in spec[2]:
         if agency == anchor or agency not in present or rng.random() >= p:
             continue
         if ev.kind == "da_incident" and agency == "PRO" and not ev.facts.get("on_licence"):
             continue
         out.append((agency, role, rng.randint(lo, hi)))
+    if not out:
+        agency, role, _p, lo, hi = next(o for o in spec[2] if o[0] in present)
+        out.append((agency, role, rng.randint(lo, hi)))
     ev.facts["anchor"] = anchor
     return out
 
 
-_ACTS = (
-    "verbal argument",
-    "pushing and shoving",
-    "grabbed by the arms",
-    "a mug thrown",
-    "damage to the bedroom door",
-    "slapped across the face",
-    "threats made by text",
-    "hair pulled",
-    "phone taken and smashed",
-    "held against the wall",
+_ACTS = (  # (what it is called, what he did)
+    ("a verbal argument", "shouted at her and called her names"),
+    ("pushing and shoving", "pushed her into the kitchen worktop"),
+    ("an assault", "grabbed her by the arms"),
+    ("criminal damage", "thrown a mug at the wall"),
+    ("damage to the bedroom door", "kicked the bedroom door in"),
+    ("an assault", "slapped her across the face"),
+    ("threats by text", "sent her threatening texts"),
+    ("an assault", "pulled her hair"),
+    ("criminal damage", "smashed her phone"),
+    ("an assault", "held her against the wall"),
 )
 _INJ = (
     "no visible injuries",
@@ -438,7 +509,7 @@ _CAUSE = (
     ("scald", "cup of tea pulled over"),
     ("breathing difficulty", "wheeze and cough"),
     ("laceration", "cut on broken glass"),
-    ("vomiting", "vomiting for two days"),
+    ("vomiting", "unwell for two days"),
     ("bruising", "bruise to the cheek"),
 )
 _CAT = ("neglect", "emotional abuse", "physical abuse")
@@ -452,10 +523,10 @@ _HV_REVIEWS = (
     "targeted home visit",
 )
 _SCHOOL = (
-    ("attendance", "attendance has dropped"),
+    ("attendance", "has missed several days this half term"),
     ("presentation", "arrived hungry and unkempt"),
     ("behaviour", "dysregulated in class"),
-    ("injury", "a bruise noticed on the arm"),
+    ("injury", "had a bruise on the upper arm"),
     ("late", "late every day this week"),
     ("comment", "said mum and partner were shouting"),
 )
@@ -471,12 +542,12 @@ _WNB_CLINIC = (
 
 def _defaults(f: dict, rng: random.Random) -> None:
     """Every fact a phrase may name, so any agency can mention any detail."""
-    f["act"] = rng.choice(_ACTS)
+    f["act"], f["actv"] = rng.choice(_ACTS)
     f["inj"] = rng.choice(_INJ)
     f["risk"] = rng.choice(("standard", "medium", "high"))
     f["caller"] = "mother"
-    f["arrest"] = "no arrest"
-    f["present"] = "the child"
+    f["arrest"] = "was not arrested"
+    f["present"] = "The child was present."
     f["cause"], f["how"] = rng.choice(_CAUSE)
     f["cat"] = rng.choice(_CAT)
     f["decision"] = "continue"
@@ -498,18 +569,24 @@ def _facts(ev: Event, rng: random.Random, pro_start: date) -> None:
     f["on_licence"] = ev.day >= pro_start  # the partner is on licence from then on
     if k in ("da_incident", "police_other"):
         f["ref"] = f"OC/{ev.day.year % 100:02d}/{rng.randint(10000, 99999)}"
-        f["act"] = rng.choice(_ACTS)
+        f["act"], f["actv"] = rng.choice(_ACTS)
         f["inj"] = rng.choice(_INJ)
         f["risk"] = rng.choice(("standard", "standard", "medium", "medium", "high"))
         f["caller"] = rng.choice(
             ("mother", "a neighbour", "the child", "mother", "an anonymous caller")
         )
         f["arrest"] = rng.choice(
-            ("arrested", "left before police arrived", "no arrest", "arrested")
+            ("was arrested", "had left before police arrived", "was not arrested", "was arrested")
         )
-        f["present"] = rng.choice(("both children", "the child", "the children asleep upstairs"))
+        f["present"] = rng.choice(
+            (
+                "Both children were present at the time.",
+                "The child was present at the time.",
+                "The children were asleep upstairs.",
+            )
+        )
         f["pol_kind"] = rng.choice(
-            ("welfare check", "arrest on warrant", "bail check", "breach of bail conditions")
+            ("welfare check", "arrest on warrant", "bail check", "arrest for breach of bail")
         )
     elif k == "ed_attendance":
         f["ref"] = f"ED{ev.day.year % 100:02d}{rng.randint(100000, 999999)}"
@@ -575,6 +652,7 @@ _FU = {  # meeting kind -> follow-up kinds that make sense after it
     "rcpc": ("minutes_received", "outcome_letter", "minutes_chased", "report_submitted"),
     "core_group": ("minutes_received", "report_submitted", "minutes_chased"),
     "cin_meeting": ("minutes_received", "outcome_letter"),
+    "taf_meeting": ("minutes_received",),
     "marac": ("minutes_received", "report_submitted"),
 }
 _FU_LAG = {

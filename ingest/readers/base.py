@@ -18,6 +18,7 @@ class RawTable:
     positions: list[tuple[str, int]]
     notes: list[str] = field(default_factory=list)
     all_text: bool = False  # every cell is a str (CSV): the pipeline takes a faster path
+    preamble: list[str] = field(default_factory=list)  # text just before it (Word paragraphs)
 
     def __post_init__(self) -> None:
         assert len(self.rows) == len(self.positions)

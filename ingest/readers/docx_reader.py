@@ -1,4 +1,5 @@
-"""Word .docx tables through python-docx. Text before the table is ignored; a chronology
+"""Word .docx tables through python-docx. The paragraphs before a table are kept as its
+preamble (a title block: agency, child, marking); a chronology
 split into several tables (after a page break or a "continued" paragraph) is joined
 when the tables have the same columns, each row keeping its own table and row number."""
 
@@ -9,11 +10,13 @@ from pathlib import Path
 
 import docx
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
 from ingest.limits import Limits
 from ingest.readers.base import RawTable
+from ingest.titleblock import title_pair
 
 
 def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
@@ -33,7 +36,13 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     tables: list[RawTable] = []
     notes: list[str] = []
     count = 0
+    paragraphs: list[str] = []  # text since the last table: a title block, a "continued"
     for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            text = Paragraph(element, document).text.strip()
+            if text and len(paragraphs) < 40:
+                paragraphs.append(text)
+            continue
         if not element.tag.endswith("}tbl"):
             continue
         count += 1
@@ -41,15 +50,26 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         rows = _table_rows(Table(element, document), name, label, limits)
         positions = [(label, i) for i in range(1, len(rows) + 1)]
         previous = tables[-1] if tables else None
-        if previous is not None and rows and _width(previous.rows) == _width(rows):
+        if (
+            previous is not None
+            and rows
+            and _width(previous.rows) == _width(rows)
+            and not _key_value(previous.rows)  # a title table is not the chronology's start
+        ):
             previous.rows.extend(rows)
             previous.positions.extend(positions)
             notes.append(f"{label} continues the table before it (same columns): joined")
         else:
-            tables.append(RawTable(label, rows, positions))
+            tables.append(RawTable(label, rows, positions, preamble=paragraphs))
+        paragraphs = []
     if not tables:
         raise IngestError(name, "the document has no table: a chronology must be in a Word table")
     return tables, notes
+
+
+def _key_value(rows: list[list[object]]) -> bool:
+    filled = [r for r in rows if any(r)]
+    return bool(filled) and sum(1 for r in filled if title_pair(r)) * 2 >= len(filled)
 
 
 def _width(rows: list[list[object]]) -> int:

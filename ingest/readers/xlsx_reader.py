@@ -1,47 +1,70 @@
-"""Excel .xlsx through openpyxl in read-only mode (streams rows; XML parsed with
-defusedxml, which openpyxl uses whenever it is installed). Every sheet is returned; the
-pipeline chooses the chronology sheet(s) by content, never by name."""
+"""Spreadsheets (.xlsx, .xlsm, .xls, .ods) through python-calamine (Rust; no LibreOffice).
+
+Bounds are checked before reading (file size; for zip formats the entries, their sizes
+and compression ratios, and no DTD in any XML part, which Office never writes and which
+is how entity-expansion attacks begin) and while reading (each sheet's size, then every
+row and column). Row numbers are the ones Excel shows: calamine yields rows from row 1.
+Every sheet is returned; the pipeline chooses the chronology sheet(s) by content.
+"""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-import openpyxl
-import openpyxl.xml
+import python_calamine as calamine
 
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
 from ingest.limits import Limits
 from ingest.readers.base import RawTable
 
-# Refuse to run without defusedxml: a crafted workbook could otherwise expand entities.
-assert openpyxl.xml.DEFUSEDXML, "defusedxml must be installed for safe xlsx parsing"
+_DTD = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def _check_xml_parts(path: Path, name: str) -> None:
+    """Refuse XML parts declaring a DTD (entity expansion); Office never writes one."""
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            with zf.open(info) as fh:
+                head = fh.read(4096)
+            if any(marker in head for marker in _DTD):
+                raise IngestError(
+                    name,
+                    f"the workbook could not be read safely: part '{info.filename}' declares "
+                    "a DTD or entities, which Excel never writes",
+                )
 
 
 def read_xlsx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     name = path.name
-    check_zip(path, limits)
+    with path.open("rb") as fh:
+        is_zip = fh.read(4) == b"PK\x03\x04"
+    if is_zip:  # .xlsx, .xlsm, .ods; an .xls is an OLE file, bounded by its size
+        check_zip(path, limits)
+        _check_xml_parts(path, name)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except IngestError:
-        raise
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        wb = calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError:
         raise IngestError(
-            name, f"the file is damaged or not a real Excel workbook ({exc})"
+            name, "the file is password-protected: remove the password and save it again"
         ) from None
-    except Exception as exc:  # openpyxl and defusedxml raise many types on hostile XML
+    except Exception as exc:  # calamine raises several types on damaged or hostile files
         raise IngestError(
-            name, f"the workbook could not be read safely ({type(exc).__name__}: {exc})"
+            name,
+            f"the file is damaged or not a real Excel workbook ({type(exc).__name__}: {exc}): "
+            "open it in Excel and save it again as an Excel Workbook (.xlsx)",
         ) from None
     tables: list[RawTable] = []
     try:
-        for ws in wb.worksheets:
-            if getattr(ws, "sheet_state", "visible") != "visible":
-                label_note = f"sheet '{ws.title}' is hidden"
-            else:
-                label_note = ""
-            tables.append(_read_sheet(ws, name, limits, label_note))
+        for meta in wb.sheets_metadata:
+            if not str(meta.typ).endswith("WorkSheet"):
+                continue  # chart sheets and macro sheets hold no table
+            note = "" if str(meta.visible).endswith("Visible") else f"sheet '{meta.name}' is hidden"
+            sheet = wb.get_sheet_by_name(meta.name)
+            tables.append(_read_sheet(sheet, meta.name, name, limits, note))
     except IngestError:
         raise
     except Exception as exc:
@@ -53,38 +76,35 @@ def read_xlsx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     return tables, []
 
 
-def _read_sheet(ws, file_name: str, limits: Limits, note: str) -> RawTable:
-    title = ws.title
-    # The sheet's own claim of its size, checked before reading a single row.
-    max_row, max_col = ws.max_row or 0, ws.max_column or 0
-    if max_row > limits.max_rows or max_col > limits.max_columns:
+def _read_sheet(sheet, title: str, file_name: str, limits: Limits, note: str) -> RawTable:
+    # calamine gives the last used row and column (0-based): the sheet's claimed size.
+    height, width = sheet.total_height + 1, sheet.total_width + 1
+    if height > limits.max_rows or width > limits.max_columns:
         raise IngestError(
             file_name,
-            f"the sheet claims {max_row} rows x {max_col} columns, more than the "
-            f"{limits.max_rows} x {limits.max_columns} allowed",
+            f"the sheet claims {height} rows x {width} columns: more than {limits.max_rows} "
+            f"rows or {limits.max_columns} columns are not allowed",
             sheet=title,
         )
-    # Never trust that claim for reading: a wrong <dimension> would silently drop rows.
-    ws.reset_dimensions()
     rows: list[list[object]] = []
     positions: list[tuple[str, int]] = []
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        if number > limits.max_rows:
-            raise IngestError(file_name, f"more than {limits.max_rows} rows", sheet=title)
-        if len(values) > limits.max_columns:
-            # Trailing empty cells are common (formatting); only real content counts.
+    max_rows, max_cols = limits.max_rows, limits.max_columns
+    for number, values in enumerate(sheet.iter_rows(), start=1):
+        if number > max_rows:
+            raise IngestError(file_name, f"more than {max_rows} rows", sheet=title)
+        if len(values) > max_cols:
             trimmed = list(values)
-            while trimmed and trimmed[-1] is None:
+            while trimmed and trimmed[-1] == "":
                 trimmed.pop()
-            if len(trimmed) > limits.max_columns:
+            if len(trimmed) > max_cols:
                 raise IngestError(
-                    file_name, f"more than {limits.max_columns} columns", sheet=title, row=number
+                    file_name, f"more than {max_cols} columns", sheet=title, row=number
                 )
             values = trimmed
-        rows.append(list(values))
+        rows.append(values)
         positions.append((title, number))
     # Drop trailing blank rows that formatting leaves behind; they are not the agency's.
-    while rows and all(v is None for v in rows[-1]):
+    while rows and all(v == "" or v is None for v in rows[-1]):
         rows.pop()
         positions.pop()
     return RawTable(title, rows, positions, [note] if note else [])

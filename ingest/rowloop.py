@@ -1,0 +1,353 @@
+"""One table's rows into records, quarantined rows and skipped rows (the hot loop).
+
+Rows above the header are title rows; a continuation row ("(cont.) ...", "Cont'd: ...",
+or an undated row of text only under a long entry) is joined to the entry above, which
+then lists every row it came from; footers and page furniture are skipped with their
+reason. A combined column ("Details / outcome") gives an outcome only where the text marks one
+("Outcome:", "Plan:", "Action:"); in a plain "Details" column only "Outcome:" does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, time
+from functools import lru_cache
+from operator import itemgetter
+
+from ingest.agencies import AgencyDirectory
+from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
+from ingest.dates import _parse_text_cached as read_text
+from ingest.header import classify_row, continuation_text, header_key, is_furniture
+from ingest.readers.base import cell_text
+from ingest.records import (
+    DateInterval,
+    Issue,
+    Provenance,
+    QuarantinedRow,
+    SkippedRow,
+    SourceRecord,
+    stable_record_id,
+)
+from ingest.tables import Table
+from ingest.titleblock import title_pair
+from ingest.validate import date_issues, fmt
+
+TEXT_FIELDS = ("outcome", "practitioner", "source", "reference", "significance", "event_type")
+_OUTCOME_MARK = re.compile(r"(?:(?<=[\s.;,])|^)(outcome|plan|action)\s*:\s*", re.IGNORECASE)
+_OUTCOME_ONLY = re.compile(r"(?:(?<=[\s.;,])|^)outcome\s*:\s*", re.IGNORECASE)
+_COMBINED = re.compile(r"\b(outcome|action|plan|result|response)", re.IGNORECASE)
+_MARKER_ONLY = re.compile(r"^[(\[]?\s*(cont(inued|['’]d|d)?|ctd)\s*\.?\s*[)\]]?\s*:?$", re.I)
+_CONTINUES_INTO = ("description", "outcome", "significance")  # fields a continuation fills
+
+
+@dataclass
+class Context:
+    name: str
+    sha256: str
+    agency: str
+    agency_from_column: bool
+    directory: AgencyDirectory
+    period: tuple[date, date] | None
+    today: date
+
+
+def split_outcome(text: str, combined: bool = True) -> tuple[str, str]:
+    """("Visit done", "NFA") from "Visit done. Outcome: NFA"; the text itself when unmarked.
+    Not `combined`: only "Outcome:" splits ("Plan:" and "Action:" stay in the text)."""
+    m = _OUTCOME_MARK.search(text) if combined else _OUTCOME_ONLY.search(text)
+    if m is None or m.start() == 0:
+        return text, ""
+    return text[: m.start()].rstrip(" .;,-–"), text[m.end() :].strip()
+
+
+def import_table(
+    table: Table,
+    ctx: Context,
+    records: list[SourceRecord],
+    quarantined: list[QuarantinedRow],
+    skipped: list[SkippedRow],
+) -> None:
+    raw, mapping, headers = table.raw, table.mapping, table.headers
+    idx = {c.field: c.index for c in mapping.columns if c.field}
+    date_i = idx["date"]
+    date_col = headers[date_i]
+    desc_i = idx["description"]
+    get_texts = itemgetter(*(idx.get(f, -1) for f in TEXT_FIELDS))  # -1: no such column
+    mapped = set(idx.values())
+    extra_idx = [(i, h) for i, h in enumerate(headers) if i not in mapped]
+    width = len(headers)
+    # With no outcome column, "Outcome:" names the missing field and splits any text; a
+    # "Plan:" or "Action:" splits only a combined column ("Details / outcome"): elsewhere
+    # it is part of the agency's own narrative.
+    split = 0 if "outcome" in idx else (2 if _COMBINED.search(headers[desc_i]) else 1)
+    text_cols = {idx[f] for f in _CONTINUES_INTO if f in idx}
+    header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
+    header = header + ("",) * (width - len(header))
+
+    for i in range(table.data_index):
+        sheet, row_no = raw.positions[i]
+        row = raw.rows[i]
+        if i == table.header_index:
+            reason = "header row"
+        elif not any(cell_text(v) for v in row):
+            reason = "blank row"
+        elif (pair := title_pair(row)) and pair[0] == "dob":
+            reason = "title block: a date of birth (never an event)"
+        else:
+            reason = "title row"
+        skipped.append(SkippedRow(sheet, row_no, reason))
+
+    data_rows = raw.rows[table.data_index :]
+    data_pos = raw.positions[table.data_index :]
+    mixed = table.date_order == "mixed"
+    month_first = table.date_order == "month-first"
+    mode = MONTH_FIRST if month_first else int(mixed)
+    # identical rows -> (sheet and row of the first, how many so far)
+    seen: dict[tuple[str, ...], tuple[str, int]] = {}  # row -> where it first appeared
+    repeats: dict[tuple[str, ...], int] = {}  # how many times a repeated row was seen
+    time_i, end_i = idx.get("time", -1), idx.get("end_date", -1)
+    all_text = raw.all_text
+    period_start, period_end = ctx.period or (date.min, date.max)
+    name, sha256, file_agency, today = ctx.name, ctx.sha256, ctx.agency, ctx.today
+    agency_i = idx["agency"] if ctx.agency_from_column else -1
+    last: SourceRecord | None = None  # the entry a continuation row would join
+    timed: dict[tuple[str, str], tuple[DateInterval, Issue | None]] = {}
+
+    for row, pos in zip(data_rows, data_pos, strict=True):
+        sheet, row_no = pos
+        # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
+        texts = (
+            list(map(str.strip, row))
+            if all_text
+            else [v.strip() if v.__class__ is str else cell_text(v) for v in row]
+        )
+        if len(texts) < width:
+            texts += [""] * (width - len(texts))
+            row = list(row) + [None] * (width - len(row))
+        date_text = texts[date_i]
+        if last is not None and (
+            not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text))
+        ):
+            if date_text:  # "(cont.)" in the date cell: the text is in the others
+                texts[date_i] = ""
+            joined = _continuation(texts, text_cols, last, bool(date_text))
+            if joined is None:
+                texts[date_i] = date_text
+            else:
+                _join(last, joined, texts, desc_i, idx, row_no)
+                skipped.append(
+                    SkippedRow(
+                        sheet,
+                        row_no,
+                        f"continuation of the entry at row {last.provenance.row}: joined to it",
+                    )
+                )
+                continue
+        reason = classify_row(texts, header, date_i)
+        if reason:
+            skipped.append(SkippedRow(sheet, row_no, reason))
+            continue
+        beyond = None
+        if len(texts) > width:
+            beyond = [t for t in texts[width:] if t]
+            del texts[width:]
+        values = tuple(texts)
+        raw_cells = dict(zip(headers, texts))  # noqa: B905 - same length (padded or cut); hot
+        if beyond:  # text beyond the header's last column: keep it
+            raw_cells["(beyond header)"] = " | ".join(beyond)
+        prov = Provenance(name, sha256, sheet, row_no, raw_cells)
+        row_agency = file_agency
+        if agency_i >= 0 and texts[agency_i]:
+            cell = texts[agency_i]
+            row_agency = ctx.directory.canonical(cell) or cell
+
+        issues: list[Issue] = []
+        errors: list[Issue] = []
+        if all_text:  # text cells, already stripped: straight to the cached reader
+            interval = read_text(texts[date_i], mode)
+            if interval.__class__ is not DateInterval:
+                interval = _text_problem(interval, date_col, errors)
+        else:
+            interval = _parse_interval(row[date_i], date_col, mixed, month_first, errors)
+        description = texts[desc_i]
+        texts.append("")  # a sentinel: index -1 (no such column) reads ""
+        outcome, practitioner, source, reference, significance, event_type = get_texts(texts)
+        if split and description:
+            description, outcome = split_outcome(description, split == 2)
+        if not description and not outcome:
+            errors.append(Issue("no_text", "no description or outcome", headers[desc_i], "error"))
+        elif not description:
+            issues.append(
+                Issue(
+                    "empty_description",
+                    "empty description (the outcome is kept)",
+                    headers[desc_i],
+                )
+            )
+        if errors:
+            quarantined.append(QuarantinedRow(row_agency, prov, errors))
+            last = None
+            continue
+        assert interval is not None
+        if time_i >= 0 and interval.time is None:  # a separate time column (inlined: hot)
+            value = row[time_i]
+            if value is not None and value != "":
+                key = (texts[date_i], texts[time_i]) if all_text else None
+                hit = timed.get(key) if key else None
+                if hit is not None:  # text: the same date and time read before in this file
+                    interval, time_issue = hit
+                    if time_issue is not None:
+                        issues.append(time_issue)
+                else:
+                    time_issue = None
+                    try:
+                        t, approx = parse_time_approx(value)
+                    except DateError as exc:
+                        time_issue = Issue("bad_time", str(exc), headers[time_i])
+                        issues.append(time_issue)
+                        t, approx = None, False
+                    if t is not None and interval.precision == "day":
+                        interval = _at_time(interval, t, approx)
+                    if key:
+                        timed[key] = (interval, time_issue)
+        if end_i >= 0:
+            interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
+        if (  # the common case needs no call: a plain date inside the period, in the past
+            interval.end < period_start
+            or interval.start > period_end
+            or interval.start > today
+            or interval.note
+            or interval.alternative is not None
+        ):
+            issues.extend(date_issues(interval, date_col, period=ctx.period, today=ctx.today))
+        first = seen.get(values)
+        occurrence = 0
+        if first is None:
+            seen[values] = pos  # the position tuple itself: nothing allocated
+        else:
+            first_sheet, first_row = first
+            occurrence = repeats[values] = repeats.get(values, 0) + 1
+            where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
+            issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
+        last = SourceRecord(  # positional: this runs for every row
+            stable_record_id(row_agency, values, occurrence),
+            row_agency,
+            interval,
+            description,
+            prov,
+            outcome,
+            practitioner,
+            source,
+            reference,
+            significance,
+            event_type,
+            {h: texts[i] for i, h in extra_idx if texts[i]} if extra_idx else {},
+            issues,
+        )
+        records.append(last)
+
+
+def _continuation(
+    texts: list[str], text_cols: set[int], last: SourceRecord, marked_date: bool
+) -> str | None:
+    """The text to join to `last` when this undated row continues it, else None.
+    `marked_date`: the date cell said "(cont.)"."""
+    filled = [i for i, t in enumerate(texts) if t]
+    if not filled:
+        return None
+    first = texts[filled[0]]
+    if len(filled) == 1 and is_furniture(first):
+        return None  # "Page 1 of 1" under the last entry is page furniture, not more text
+    marked = continuation_text(first)
+    if marked is not None:
+        return marked
+    if marked_date and all(i in text_cols for i in filled):
+        return first
+    # Unmarked: text only in the entry's text columns, under a long entry, and itself
+    # more than a word or two (a lone "Visit" with no date is an entry missing its date).
+    if any(i not in text_cols for i in filled) or len(first.split()) < 4:
+        return None
+    if len(last.description) < 40:
+        return None
+    return first
+
+
+def _join(
+    last: SourceRecord, text: str, texts: list[str], desc_i: int, idx: dict, row_no: int
+) -> None:
+    filled = [i for i, t in enumerate(texts) if t]
+    target = filled[0] if filled else desc_i
+    if target == idx.get("outcome"):
+        last.outcome = f"{last.outcome} {text}".strip()
+    elif target == idx.get("significance"):
+        last.significance = f"{last.significance} {text}".strip()
+    else:
+        last.description = f"{last.description} {text}".strip()
+    prov = last.provenance
+    prov.continued_rows = (*prov.continued_rows, row_no)
+    prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
+
+
+def _text_problem(result: str | None, column: str, errors: list[Issue]) -> None:
+    if result is None:
+        errors.append(Issue("no_date", "no date", column, "error"))
+    else:
+        errors.append(Issue("bad_date", result, column, "error"))
+    return None
+
+
+def _parse_interval(
+    value: object, column: str, mixed: bool, month_first: bool, errors: list[Issue]
+) -> DateInterval | None:
+    try:
+        interval = parse_date(value, month_first_evidence=mixed, month_first=month_first)
+    except DateError as exc:
+        errors.append(Issue("bad_date", str(exc), column, "error"))
+        return None
+    if interval is None:
+        errors.append(Issue("no_date", "no date", column, "error"))
+    return interval
+
+
+@lru_cache(maxsize=65536)
+def _at_time(interval: DateInterval, t: time, approx: bool = False) -> DateInterval:
+    """The day at a time from the time column (cached: frozen dataclasses build slowly, and
+    a chronology repeats the same dates and times)."""
+    note = interval.note
+    if approx:
+        note = "; ".join(n for n in (note, f"approximate time ({t:%H:%M})") if n)
+    return DateInterval(
+        interval.start,
+        interval.end,
+        "exact",
+        interval.approximate or approx,
+        t,
+        interval.alternative,
+        note,
+    )
+
+
+def _with_end(
+    interval: DateInterval, value: object, column: str, month_first: bool, issues: list[Issue]
+) -> DateInterval:
+    """Fold an end-date column into the interval (a range), or flag it."""
+    try:
+        end = parse_date(value, month_first=month_first)
+    except DateError as exc:
+        issues.append(Issue("bad_end_date", f"end date: {exc}", column))
+        return interval
+    if end is None:
+        return interval
+    if end.end < interval.start:
+        issues.append(
+            Issue(
+                "end_before_start",
+                f"the end date {fmt(end.end)} is before the start {fmt(interval.start)}",
+                column,
+            )
+        )
+        return interval
+    if end.end > interval.end:
+        return replace(interval, end=end.end, precision="range", time=None)
+    return interval

@@ -1,0 +1,173 @@
+"""Find the chronology table(s) in what a reader returned, and each column's role.
+
+A table is a chronology when it has dated entries: its header is the row naming known
+fields, or the short row just above the first dated rows, or none at all ("Column 1..N"
+then stand in). Rows above the header are the title block. A small key/value Word table
+before the chronology is a title block too. Roles come from content and header together
+(ingest/roles.py); dates are read in the order their column shows (ingest/dates.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.agencies import AgencyDirectory
+from ingest.colprofile import profile_columns
+from ingest.columns import Mapping, map_columns
+from ingest.dates import column_date_order
+from ingest.errors import IngestError
+from ingest.header import data_start, find_header, header_key, locate_header
+from ingest.profiles import AgencyProfile
+from ingest.readers.base import RawTable, cell_text
+from ingest.roles import assign_roles
+from ingest.textnorm import norm_label
+from ingest.titleblock import TitleBlock, read_title_block, title_pair
+
+
+@dataclass
+class Table:
+    raw: RawTable
+    header_index: int  # -1: the table has no header row
+    data_index: int  # the first row after the header (or the first dated row)
+    mapping: Mapping
+    headers: list[str]
+    how: str = ""
+    date_order: str = "day-first"  # "day-first" | "month-first" | "mixed"
+    date_note: str = ""  # why, for the summary
+    title_rows: list[list[object]] = field(default_factory=list)
+
+
+def choose_tables(
+    name: str,
+    raw_tables: list[RawTable],
+    profile: AgencyProfile | None,
+    notes: list[str],
+    directory: AgencyDirectory,
+) -> tuple[list[Table], TitleBlock]:
+    """Every table with dated entries and a description; others are noted (or, when they
+    are key/value lines, read as the title block)."""
+    overrides = profile.columns if profile else {}
+    chosen: list[Table] = []
+    failures: list[str] = []
+    title_lines: list[list[object]] = []
+    for raw in raw_tables:
+        label = raw.label or name
+        if profile and profile.sheet and raw.label != profile.sheet:
+            notes.append(f"'{raw.label}' ignored: the profile names '{profile.sheet}'")
+            continue
+        title_lines.extend([p] for p in raw.preamble)
+        if not raw.rows:
+            notes.append(f"'{label}' is empty")
+            continue
+        if not chosen and _is_key_value(raw):
+            title_lines.extend(raw.rows)
+            notes.append(f"'{label}' read as the title block (key and value lines)")
+            continue
+        header, start, how = _locate(raw, profile, overrides)
+        if start < 0:
+            failures.append(_not_found(raw, label, overrides))
+            continue
+        width = max(len(r) for r in raw.rows[max(0, header) : start + 400])
+        if header >= 0:
+            cells = list(raw.rows[header]) + [None] * width
+            headers = _unique_headers([cell_text(v) for v in cells[:width]])
+        else:
+            headers = [f"Column {i + 1}" for i in range(width)]
+        data = raw.rows[start:]
+        mapping = assign_roles(headers, profile_columns(data, width, directory), overrides)
+        if not mapping.ok:
+            where = f"header at row {raw.positions[header][1]}" if header >= 0 else "no header"
+            failures.append(f"'{label}' {where}: " + "; ".join(mapping.problems))
+            continue
+        table = Table(raw, header, start, mapping, headers, how)
+        table.title_rows = raw.rows[: header if header >= 0 else start]
+        _decide_date_order(table, profile)
+        chosen.append(table)
+    if not chosen:
+        raise IngestError(name, "no chronology table found. " + " | ".join(failures))
+    for failure in failures:
+        notes.append(f"not imported: {failure}")
+    for t in chosen:
+        title_lines.extend(t.title_rows)
+    return chosen, read_title_block(title_lines)
+
+
+def _locate(
+    raw: RawTable, profile: AgencyProfile | None, overrides: dict[str, str]
+) -> tuple[int, int, str]:
+    if profile and profile.header_row:
+        index = next((i for i, (_, r) in enumerate(raw.positions) if r == profile.header_row), -1)
+        return index, (index + 1 if index >= 0 else -1), "the profile names the header row"
+    header, start, how = locate_header(raw.rows)
+    if start < 0 and overrides:  # the profile's own headers may find it
+        index = _find_by_overrides(raw.rows, overrides)
+        if index >= 0:
+            return index, index + 1, "the profile's headers"
+    return header, start, how
+
+
+def _not_found(raw: RawTable, label: str, overrides: dict[str, str]) -> str:
+    index, _ = find_header(raw.rows, min_score=1)
+    if index >= 0:
+        headers = _unique_headers([cell_text(v) for v in raw.rows[index]])
+        problems = map_columns(headers, overrides).problems
+        where = f"'{label}' likely header at row {raw.positions[index][1]}"
+        if not problems:
+            return f"{where}, but no row under it has a date that can be read"
+        return f"{where}: " + "; ".join(problems)
+    return (
+        f"'{label}' is not a chronology (no header row naming a date and an event, and no "
+        "dated entries, in its first 30 rows)"
+    )
+
+
+def _is_key_value(raw: RawTable) -> bool:
+    """A small table of "Agency" | "..." lines, as Word templates put above the chronology."""
+    if len(raw.rows) > 12 or max(len(r) for r in raw.rows) > 4:
+        return False
+    filled = [r for r in raw.rows if any(cell_text(v) for v in r)]
+    keyed = sum(1 for r in filled if title_pair(r) is not None)
+    return bool(filled) and keyed * 2 >= len(filled) and data_start(raw.rows) < 0
+
+
+def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
+    date_i = table.mapping.index_of("date")
+    if profile and profile.date_order in ("day-first", "month-first"):
+        table.date_order = profile.date_order
+        table.date_note = f"read {profile.date_order}, as the agency profile says"
+        return
+    if date_i is None:
+        return
+    rows = table.raw.rows[table.data_index :]
+    # distinct texts in file order: the witness named is the first one in the file
+    values = {r[date_i]: None for r in rows if date_i < len(r) and r[date_i].__class__ is str}
+    order, witness = column_date_order(values)
+    table.date_order = order
+    if order == "month-first":
+        table.date_note = (
+            f"read month-first: '{witness}' can only be month-first and no date in the "
+            f"column can only be day-first (override in the agency profile: date_order)"
+        )
+    elif order == "mixed":
+        table.date_note = (
+            f"read day-first, but '{witness}' can only be month-first: dates readable both "
+            f"ways are flagged for review"
+        )
+
+
+def _find_by_overrides(rows: list[list[object]], overrides: dict[str, str]) -> int:
+    wanted = {norm_label(h) for h in overrides}
+    for index, row in enumerate(rows[:30]):
+        if len(wanted & set(header_key(row))) >= min(2, len(wanted)):
+            return index
+    return -1
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, h in enumerate(headers):
+        h = " ".join(h.split()) or f"Column {i + 1}"
+        seen[h] = seen.get(h, 0) + 1
+        out.append(h if seen[h] == 1 else f"{h} ({seen[h]})")
+    return out

@@ -1,0 +1,149 @@
+"""The title block above a chronology: "Agency:", "Child:", "DOB:", "Period covered:",
+"Completed by:", the organisation's name, a protective marking such as OFFICIAL-SENSITIVE.
+
+Agencies write it in one cell ("Agency: Hollins Park Primary School"), in two ("Agency:" |
+"..."), as paragraphs above a Word table, or as a small key/value Word table before the
+chronology. It is read for the agency and the import summary; none of it is ever an event
+(a date of birth above the table is a title, not a record).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.agencies import AgencyDirectory
+from ingest.readers.base import cell_text
+from ingest.textnorm import norm_label
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "agency": (
+        "agency",
+        "agency name",
+        "name of agency",
+        "organisation",
+        "organization",
+        "service",
+        "provider",
+        "team",
+        "agency service",
+        "submitting agency",
+    ),
+    "child": (
+        "child",
+        "child name",
+        "childs name",
+        "name of child",
+        "name of child or young person",
+        "young person",
+        "subject",
+        "subject of review",
+    ),
+    "dob": ("dob", "d o b", "date of birth"),
+    "period": (
+        "period covered",
+        "period",
+        "review period",
+        "timeframe",
+        "time period",
+        "dates covered",
+        "period of chronology",
+        "scope",
+    ),
+    "completed_by": (
+        "completed by",
+        "author",
+        "prepared by",
+        "compiled by",
+        "name of author",
+        "completed by name and role",
+    ),
+    "date_completed": ("date completed", "date of completion", "date submitted"),
+}
+_KEY_OF = {norm_label(k): role for role, keys in KEYS.items() for k in keys}
+_MARKING = re.compile(
+    r"^(official[\s\-–]*sensitive|official|restricted|confidential|private and confidential|"
+    r"not protectively marked|sensitive)\b",
+    re.IGNORECASE,
+)
+_KEY_COLON = re.compile(r"^\s*([A-Za-z'’ ./]{2,40}?)\s*[:\-–]\s*(.*)$")
+_INNER_DOB = re.compile(r"\b(dob|date of birth)\s*:\s*(\S+)", re.IGNORECASE)
+_ORG_WORDS = re.compile(
+    r"\b(council|trust|constabulary|police|school|academy|surgery|practice|service|services|"
+    r"nhs|hospital|partnership|probation|housing|homes|camhs|health)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class TitleBlock:
+    fields: dict[str, str] = field(default_factory=dict)  # role -> text, as written
+    lines: list[str] = field(default_factory=list)  # every title line, as written
+    marking: str = ""
+    organisation: str = ""  # a line that names the organisation (no key)
+
+    def agency(self, directory: AgencyDirectory) -> tuple[str | None, str]:
+        """(canonical agency, the text that said so) from the title block, or (None, "")."""
+        for text in (self.fields.get("agency", ""), self.organisation):
+            if text and (name := directory.canonical(text)):
+                return name, text
+        return None, ""
+
+    def summary(self) -> str:
+        shown = [f"{k}: {v}" for k, v in self.fields.items() if k != "dob"]
+        if "dob" in self.fields:
+            shown.append("a date of birth (not an event)")
+        if self.organisation:
+            shown.append(f"organisation: {self.organisation}")
+        if self.marking:
+            shown.append(f"marked {self.marking}")
+        return "; ".join(shown)
+
+
+def _key(text: str) -> str | None:
+    return _KEY_OF.get(norm_label(text))
+
+
+def title_pair(row: list[object]) -> tuple[str, str] | None:
+    """(role, value) when the row is a title line "Key: value" or "Key" | "value"."""
+    texts = [cell_text(v) for v in row]
+    filled = [t for t in texts if t]
+    if not filled or len(filled) > 3:
+        return None
+    first = filled[0]
+    if (role := _key(first.rstrip(":"))) and len(filled) >= 2:
+        return role, " ".join(filled[1:])
+    if (m := _KEY_COLON.match(first)) and (role := _key(m.group(1))):
+        return role, " ".join([m.group(2), *filled[1:]]).strip()
+    return None
+
+
+def is_title_row(row: list[object]) -> bool:
+    """A title line (key/value, a marking): never a header nor an event."""
+    if title_pair(row) is not None:
+        return True
+    filled = [cell_text(v) for v in row if cell_text(v)]
+    return len(filled) == 1 and bool(_MARKING.match(filled[0]))
+
+
+def read_title_block(lines: list[list[object]]) -> TitleBlock:
+    block = TitleBlock()
+    for row in lines:
+        filled = [cell_text(v) for v in row if cell_text(v)]
+        if not filled:
+            continue
+        block.lines.append(" ".join(filled))
+        if pair := title_pair(row):
+            role, value = pair
+            block.fields.setdefault(role, value)
+            # "Child: K.V.  DOB: 14/05/2016" in one cell
+            m = _INNER_DOB.search(value)
+            if role != "dob" and m:
+                block.fields.setdefault("dob", m.group(2))
+            continue
+        text = filled[0]
+        if len(filled) == 1 and _MARKING.match(text):
+            block.marking = block.marking or text
+        elif len(filled) == 1 and not block.organisation and _ORG_WORDS.search(text):
+            block.organisation = text
+    return block

@@ -1,0 +1,1 @@
+"""A corpus of chronology layouts, written on demand into a temporary folder."""
