@@ -31,3 +31,16 @@ class Conflict(StoreError):
 
 class InvalidInput(StoreError, ValueError):
     """Input the store refuses (unknown kind, bad period, KLOE of another review...)."""
+
+
+# One wording for "no such review" and "not a member": an id must not reveal which.
+UNAVAILABLE = "this review does not exist or you are not a member of it"
+
+
+def no_review(actor: Any, review_id: object) -> StoreError:
+    """The error for a review that does not exist. A signed-in user gets exactly what a
+    non-member gets (so an id reveals nothing); the local operator, who holds the whole
+    database anyway, is told plainly."""
+    if getattr(actor, "is_operator", False):
+        return NotFound(f"no review {review_id}")
+    return PermissionDenied(UNAVAILABLE)

@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .auth import EXPORT, Actor, require
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, no_review
 from .schema import PublicationName, Review
 
 
@@ -59,7 +59,7 @@ class NamesMixin:
         with self._read() as s:
             review = s.get(Review, review_id)
             if review is None:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             require(actor, self._role(s, actor, review_id), EXPORT, "see the names list")
             return {"version": review.names_version, "rows": _rows(s, review_id)}
 

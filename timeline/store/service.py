@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit, events
+from .accounts import Accounts
 from .audit import jsonable, row_snapshot
 from .auth import (
     ANNOTATE,
@@ -46,8 +47,9 @@ from .auth import (
     verify_password,
 )
 from .decisions_extra import WorkflowStore
+from .deletion import Deletion
 from .engine import WRITE_OPTION, make_engine
-from .errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from .errors import Conflict, InvalidInput, NotFound, PermissionDenied, no_review
 from .escalations import EscalationsMixin
 from .importing import agency_row, apply_import
 from .migrate import upgrade
@@ -61,7 +63,6 @@ from .schema import (
     Action,
     Agency,
     Annotation,
-    Escalation,
     EventMember,
     Finding,
     KeyPracticeEpisode,
@@ -70,7 +71,6 @@ from .schema import (
     MatchRun,
     Membership,
     MergedEvent,
-    PublicationName,
     QuarantinedRow,
     Review,
     SourceFile,
@@ -78,6 +78,8 @@ from .schema import (
     User,
     utcnow,
 )
+from .sessions import Sessions
+from .throttle import Throttle
 from .timeline_queries import TimelineQueries
 
 # ---------------------------------------------------------------------------- helpers
@@ -217,6 +219,10 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         self._write_sessions = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        self.sessions = Sessions(self)
+        self.throttle = Throttle(self)
+        self.accounts = Accounts(self)
+        self.deletion = Deletion(self)
 
     @classmethod
     def open(
@@ -266,14 +272,14 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
                 update(Review).where(Review.id == review_id).values(version=Review.version + 1)
             ).rowcount
             if not bumped:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             role = self._role(s, actor, review_id)
             require(actor, role, permission, what)
             yield _Tx(s, actor, review_id, role)
 
     def _check_read(self, s: Session, actor: Actor, review_id: int) -> str:
         if s.get(Review, review_id) is None:
-            raise NotFound(f"no review {review_id}")
+            raise no_review(actor, review_id)
         role = self._role(s, actor, review_id)
         require(actor, role, READ, "read")
         return role or "lead"
@@ -302,7 +308,9 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         email = email.strip().lower()
         if "@" not in email:
             raise InvalidInput(f"not an email address: {email!r}")
-        pw_hash = hash_password(password) if password is not None else None
+        pw_hash = (
+            hash_password(password, user_inputs=(email, name)) if password is not None else None
+        )
         try:
             with self._write() as s:
                 if s.scalar(select(User.id).where(User.email == email)) is not None:
@@ -326,7 +334,7 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
 
     def set_password(self, actor: Actor, email: str, password: str) -> None:
         """The local operator, or the user themself, sets a new password."""
-        pw_hash = hash_password(password)
+        pw_hash = hash_password(password, user_inputs=(email,))
         with self._write() as s:
             user = s.scalar(select(User).where(User.email == email.strip().lower()))
             if user is None:
@@ -334,6 +342,7 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
             if not actor.is_operator and actor.user_id != user.id:
                 raise PermissionDenied("only the user or the local operator may set a password")
             user.password_hash = pw_hash
+            self.sessions.revoke_all_in(s, user.id, "password changed")
             audit.record(s, actor, None, "user.set_password", "user", user.id)
 
     def authenticate(self, email: str, password: str) -> dict[str, Any] | None:
@@ -350,7 +359,7 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
             stale = needs_rehash(user.password_hash or "")
         if stale:
             with self._write() as s:
-                s.get(User, info["id"]).password_hash = hash_password(password)
+                s.get(User, info["id"]).password_hash = hash_password(password, check=False)
         return info
 
     def get_user(self, user_id: int | None = None, *, email: str | None = None) -> dict | None:
@@ -478,41 +487,9 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
             return _review_dict(review, tx.role)
 
     def delete_review(self, actor: Actor, review_id: int) -> None:
-        """Local operator only (e.g. reloading the sample). The audit trail is kept."""
-        if not actor.is_operator:
-            raise PermissionDenied("only the local operator deletes a review")
-        with self._write() as s:
-            review = s.get(Review, review_id)
-            if review is None:
-                raise NotFound(f"no review {review_id}")
-            before = row_snapshot(review)
-            # Event members first: their unique record index is not cascaded in one pass.
-            ev_ids = select(MergedEvent.id).where(MergedEvent.review_id == review_id)
-            s.execute(EventMember.__table__.delete().where(EventMember.event_id.in_(ev_ids)))
-            for model in (
-                MatchRun,
-                Annotation,
-                PublicationName,
-                Escalation,
-                Action,
-                Finding,
-                KeyPracticeEpisode,
-                MatchDecision,
-                MergedEvent,
-                QuarantinedRow,
-                SourceRecord,
-                Membership,
-            ):
-                s.execute(model.__table__.delete().where(model.review_id == review_id))
-            s.execute(
-                update(SourceFile)
-                .where(SourceFile.review_id == review_id)
-                .values(superseded_by=None)
-            )
-            for model in (SourceFile, Kloe, Agency):
-                s.execute(model.__table__.delete().where(model.review_id == review_id))
-            s.delete(review)
-            audit.record(s, actor, review_id, "review.delete", "review", review_id, before, None)
+        """Local operator only (e.g. reloading the sample): `deletion.purge`, which finds
+        the review's rows from the schema. The lead's deletion is `deletion.delete_review`."""
+        self.deletion.purge(actor, review_id)
 
     # -- members -----------------------------------------------------------------------
 
@@ -848,7 +825,7 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         for _attempt in range(5):
             with self._read() as s:
                 if s.get(Review, review_id) is None:
-                    raise NotFound(f"no review {review_id}")
+                    raise no_review(actor, review_id)
                 require(actor, self._role(s, actor, review_id), MATCH, "run matching")
                 stamp = self._matching_inputs_stamp(s, review_id)
                 records = events.active_source_records(s, review_id)
@@ -1308,7 +1285,7 @@ class Store(TimelineQueries, NamesMixin, EscalationsMixin, WorkflowStore):
         """The review's audit entries, oldest first (lead reviewer only)."""
         with self._read() as s:
             if s.get(Review, review_id) is None:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             require(actor, self._role(s, actor, review_id), BACKUP, "read the audit log")
             return audit.entries(s, review_id)
 
