@@ -17,12 +17,19 @@ from dash import Dash, dcc, html
 from flask import Flask
 
 from web.auth import init_auth
+from web.oidc import init_oidc
+from web.security import attach_dash, callback_error, init_security, track_writes
+from web.settings import SecuritySettings
 
 ROOT = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("LRT_DATA_DIR", ROOT / "data"))
+SETTINGS = SecuritySettings.from_env()
 
 server = Flask(__name__)
-init_auth(server, DATA_DIR)
+init_security(server, SETTINGS)
+init_auth(server, DATA_DIR, SETTINGS)
+init_oidc(server, SETTINGS)
+track_writes(server)
 
 app = Dash(
     __name__,
@@ -31,13 +38,22 @@ app = Dash(
     pages_folder=str(ROOT / "pages"),
     title="Learning Review Timeline",
     suppress_callback_exceptions=True,
+    on_error=callback_error,
 )
+attach_dash(app)
 app.layout = html.Div(
     [
         html.Header(
             [
                 dcc.Link("Learning Review Timeline", href="/", className="brand"),
-                html.A("Sign out", href="/logout", className="signout"),
+                html.A("Your account", href="/account", className="account"),
+                # POST only, so no other site can sign anyone out; the Origin check holds.
+                html.Form(
+                    html.Button("Sign out", type="submit", className="signout"),
+                    method="POST",
+                    action="/logout",
+                    className="signout-form",
+                ),
             ],
             className="topbar",
         ),

@@ -229,6 +229,33 @@ OUTCOMES = {
     CAMHS: ["Letter to GP.", "Added to waiting list."],
     AMB: ["Conveyed.", "Not conveyed."],
 }
+# Narrative entries: sentences of context an author adds after the entry's lead. Many
+# name other kinds of event (an earlier incident, the next core group, a GP appointment):
+# words in common that are not evidence of one event.
+CONTEXT = [
+    "History of DA incidents noted.",
+    "Previous ED attendance discussed with mum.",
+    "Core group due next month.",
+    "Strategy discussion last month noted on file.",
+    "Mum reports the children are sleeping better.",
+    "Home conditions cluttered but adequate.",
+    "Safety plan reviewed with mum.",
+    "Child presented as happy and chatty.",
+    "School attendance 91% this term.",
+    "Partner not present.",
+    "Mum has an appointment with the GP next week.",
+    "Plan: continue weekly visits.",
+    "Advised mum re safe sleeping.",
+    "Concerns re cannabis use in the home noted.",
+    "No injuries observed.",
+    "Police involvement previously noted.",
+    "Referral to early help to be considered.",
+    "Mum says she has been feeling low since the last incident.",
+    "Housing arrears discussed, mum to contact the landlord.",
+    "Child not brought to last clinic appointment.",
+    "Will update the social worker by telephone.",
+    "CP plan remains in place.",
+]
 # Shorthand habits: whole words an author may abbreviate.
 SHORTHAND = {
     "meeting": ["mtg"],
@@ -273,6 +300,7 @@ class Gen:
         self.mum = rng.choice(MOTHERS)
         self.partner = rng.choice(PARTNERS)
         self.surname = rng.choice(SURNAMES)
+        self.crime_refs: dict[date, str] = {}  # incident date -> police reference
 
     def names(self, text: str) -> str:
         return (
@@ -346,7 +374,7 @@ class Gen:
             )
         return out
 
-    def conference(self, d: date, review: bool) -> list[Draft]:
+    def conference(self, d: date, review: bool, early: bool = False) -> list[Draft]:
         r = self.rng
         cat = r.choice(CATEGORIES)
         if review:
@@ -378,6 +406,15 @@ class Gen:
         for ag in r.sample([POL, HV, GP, SCH, HOU, PROB], r.randint(1, 4)):
             own = [t for t in other if ("GP" in t) == (ag == GP) or "GP" not in t]
             out.append(Draft(ag, self.pick(own)))
+        if early:
+            # reports written for the conference, dated days before it: part of it
+            name = "RCPC" if review else "ICPC"
+            for dr in out[1:]:
+                if r.random() < EARLY_REPORT:
+                    dr.text = self.pick(
+                        [f"Report for {name} completed and sent", f"{name} report submitted"]
+                    )
+                    dr.lag = -r.randint(1, 7)
         return out
 
     def core_group(self, d: date) -> list[Draft]:
@@ -481,6 +518,11 @@ class Gen:
             ]
         ).replace("{what}", what)
         outcome = r.choice(["DASH standard. PPN submitted.", "DASH medium. PPN.", "PPN submitted."])
+        # a crime reference: quoted by some notifications and by later follow-ups too
+        ref = f"DA/{d.year % 100:02d}/{r.randrange(1000, 99999):05d}"
+        self.crime_refs[d] = ref
+        if r.random() < REFERENCES:
+            outcome += f" Ref {ref}."
         out = [Draft(POL, self.names(police), at=at, outcome=outcome)]
         lag = r.choice([1, 1, 2, 2, 3, 4, 5, 7])
         out.append(Draft(CSC, "", lag=lag))
@@ -495,6 +537,8 @@ class Gen:
                 "PPN received from police re DA incident {d} at family home. {what}",
             ]
         ).replace("{what}", what)
+        if r.random() < REFERENCES * 0.6:
+            out[-1].text += f" ({ref})"
         if r.random() < 0.7:
             out.append(
                 Draft(
@@ -630,6 +674,8 @@ class Gen:
         for _ in range(r.choice([1, 1, 2, 3])):
             d2 = d + timedelta(days=r.choice([1, 2, 3, 5, 8, 13, 21, 34, 55]))
             drafts = self.follow_up(d2, d, kind)
+            if d in self.crime_refs and drafts and r.random() < REFERENCES * 0.5:
+                drafts[0].text += f" re {self.crime_refs[d]}"
             if r.random() < 0.3:
                 for dr in drafts:
                     dr.text = dr.text.replace(" ({d})", "").replace(" {d}", "")
@@ -1019,6 +1065,27 @@ EVENT_MIX = [
 # follow-up naming its date; a DA incident sends the mother to ED the next day.
 BUSY_DAY = 0.45
 FOLLOW_UP = 0.45
+REFERENCES = 0.6  # police logs giving a crime reference (PPNs, follow-ups quote some)
+PAPERWORK = 0.35  # a meeting followed by minutes received, chased, an outcome letter
+EARLY_REPORT = 0.25  # an agency's conference report dated 1-7 days before the conference
+MEETING_NAMES = {
+    "strategy": ["strategy meeting", "strat disc", "strategy discussion"],
+    "icpc": ["ICPC", "initial conference"],
+    "rcpc": ["RCPC", "review conference"],
+    "core_group": ["core group", "CG"],
+    "cin": ["CIN meeting", "CIN review"],
+}
+PAPERWORK_TEXTS = [
+    "Minutes of {m} received",
+    "{m} minutes rec'd and filed",
+    "Chased {m} minutes",
+    "Minutes from {m} {d} received, uploaded to file",
+    "Outcome letter sent to parents following {m}",
+    "{m} outcome letter received",
+    "Minutes of {m} circulated to agencies",
+]
+# follow-up event id -> the meeting's event id, of the last generate() call
+EVENT_RELATIONS: dict[str, str] = {}
 VICTIM_ED = 0.2
 
 
@@ -1031,12 +1098,14 @@ def generate(
     typo_rate: float = 0.1,
     n_records: int | None = None,
     realism: bool = True,
+    narrative: float = 0.0,
 ) -> tuple[list[SourceRecord], dict[str, str]]:
     """Records of about `n_events` real events (or, given `n_records`, of as many events
     as make about that many records) and the truth (record_id -> event id).
 
     `realism=False` gives the earlier, easier generator (no busy days, follow-ups, names,
-    shorthand, outcomes or the newer event kinds), kept to compare against."""
+    shorthand, outcomes or the newer event kinds), kept to compare against. `narrative`:
+    the share of entries given one to four sentences of context after their lead."""
     rng = random.Random(seed)
     g = Gen(rng)
     incidents: list[date] = []  # DA incidents and ED attendances so far (meetings cite them)
@@ -1045,14 +1114,33 @@ def generate(
     kinds, weights = zip(*mix, strict=True)
     events: list[tuple[str, date, list[Draft]]] = []
 
+    relations: dict[int, int] = {}
+
+    def paperwork(kind: str, d: date) -> None:
+        """Minutes received, chased or circulated, an outcome letter: days or weeks after
+        the meeting, by one of the agencies there. Related to it, not the same event."""
+        if not realism or rng.random() >= PAPERWORK:
+            return
+        meeting = len(events) - 1
+        involved = sorted({dr.agency for dr in events[meeting][2]})
+        for _ in range(rng.choice([1, 1, 2])):
+            d2 = d + timedelta(days=rng.choice([1, 2, 3, 5, 7, 10, 14, 21]))
+            text = rng.choice(PAPERWORK_TEXTS).replace("{m}", rng.choice(MEETING_NAMES[kind]))
+            text = text[0].upper() + text[1:]
+            events.append(("meeting_follow_up", d2, [Draft(rng.choice(involved), text, ref=d)]))
+            relations[len(events) - 1] = meeting
+
     def add(kind: str, d: date) -> None:
         if kind == "strategy":
             events.append((kind, d, g.strategy(d)))
+            paperwork(kind, d)
         elif kind in ("icpc", "rcpc"):
-            events.append((kind, d, g.conference(d, kind == "rcpc")))
+            events.append((kind, d, g.conference(d, kind == "rcpc", early=realism)))
+            paperwork(kind, d)
         elif kind == "cin":
             recent = [x for x in incidents if 0 < (d - x).days <= 21] if realism else []
             events.append((kind, d, g.cin_meeting(d, recent[-1] if recent else None)))
+            paperwork(kind, d)
         elif kind == "info_request":
             events.append((kind, d, g.info_request(d)))
         elif kind == "house_move":
@@ -1143,6 +1231,7 @@ def generate(
             # Monthly core groups: the same agencies, the same words, a month apart.
             for day in days:
                 events.append(("core_group", day, g.core_group(day)))
+                paperwork("core_group", day)
         elif kind == "da":
             # Repeated call-outs to one address, days apart, in the same words.
             first = g.da_incident(d)
@@ -1182,12 +1271,14 @@ def generate(
             if dr.agency in used:  # one voice per agency per event in the truth
                 continue
             used.add(dr.agency)
-            rec = _record(rng, dr, d, typo_rate, seen, rows, realism)
+            rec = _record(rng, dr, d, typo_rate, seen, rows, realism, narrative)
             records.append(rec)
             truth[rec.record_id] = f"E{seed}-{e_no}"
     rng.shuffle(records)
     EVENT_KINDS.clear()
     EVENT_KINDS.update({f"E{seed}-{k}": kind for k, (kind, _, _) in enumerate(events)})
+    EVENT_RELATIONS.clear()
+    EVENT_RELATIONS.update({f"E{seed}-{k}": f"E{seed}-{m}" for k, m in relations.items()})
     return records, truth
 
 
@@ -1199,6 +1290,7 @@ def _record(
     seen: dict,
     rows: dict,
     realism: bool = True,
+    narrative: float = 0.0,
 ) -> SourceRecord:
     ag = dr.agency
     if dr.lag:
@@ -1211,6 +1303,9 @@ def _record(
     outcome = dr.outcome
     if realism:
         text = _voice(rng, ag, text)
+        if narrative and rng.random() < narrative:
+            lead = text if text.endswith(".") else text + "."
+            text = " ".join([lead, *rng.sample(CONTEXT, rng.randint(1, 4))])
         if not outcome and rng.random() < 0.5:
             outcome = rng.choice(OUTCOMES[ag])
     if rng.random() < typo_rate:

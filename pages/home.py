@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import dash
 from dash import dcc, html
 
@@ -17,6 +19,37 @@ def _period(review: dict) -> str:
     if not review.get("period_start"):
         return "no review period set"
     return f"{fmt(review['period_start'])} to {fmt(review['period_end'])}"
+
+
+WARN_BEFORE = timedelta(days=30)
+
+
+def _retention(review: dict, today: date | None = None) -> list:
+    """A warning when the review is due for deletion within a month (or overdue), and for
+    its lead the way to the deletion page."""
+    out = []
+    if review.get("retain_until"):
+        due = review["retain_until"]
+        today = today or date.today()
+        if due <= today:
+            out.append(
+                html.P(
+                    f"Due for deletion since {fmt(due)}: the lead reviewer should delete it.",
+                    className="warning retention",
+                    role="alert",
+                )
+            )
+        elif due - today <= WARN_BEFORE:
+            out.append(
+                html.P(
+                    f"Due for deletion on {fmt(due)} ({(due - today).days} days).",
+                    className="warning retention",
+                )
+            )
+    if review.get("role") == "lead":
+        link = dcc.Link("Retention and deletion", href=f"/review/{review['id']}/retention")
+        out.append(html.P(link, className="note"))
+    return out
 
 
 def _file_rows(actor, review_id: int) -> list:
@@ -54,6 +87,7 @@ def layout(**_query) -> html.Div:
             [
                 html.H2(dcc.Link(r["title"], href=f"/review/{r['id']}")),
                 html.P(f"Review period: {_period(r)} · your role: {r['role']}"),
+                *_retention(r),
                 *_file_rows(actor, r["id"]),
             ],
             className="review",

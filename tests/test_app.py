@@ -19,6 +19,7 @@ def test_ap001_nothing_but_the_sign_in_page_without_a_session(live_app):
     r = s.post(
         live_app + "/_dash-update-component",
         json={"output": "_pages_content.children", "inputs": [], "changedPropIds": []},
+        headers={"Origin": live_app},
     )
     assert r.status_code == 401 and "Sample review" not in r.text
     assert "Sign in" in s.get(live_app + "/login").text
@@ -30,6 +31,7 @@ def test_ap002_wrong_password_is_refused(live_app, sample_site):
     r = requests.post(
         live_app + "/login",
         data={"email": sample_site["lead"], "password": "not-the-password"},
+        headers={"Origin": live_app},
         allow_redirects=False,
     )
     assert r.status_code == 401 and "do not match" in r.text
@@ -73,6 +75,7 @@ def _sign_in(base, site):
     r = s.post(
         base + "/login",
         data={"email": site["lead"], "password": site["password"]},
+        headers={"Origin": base},
         allow_redirects=False,
     )
     assert r.status_code == 302

@@ -122,3 +122,24 @@ def test_mcli003_xlsx_output_and_bad_output_name(tmp_path, capsys):
     assert header[:3] == ["merged_id", "event_date", "agency"] and ws.max_row == 9
     assert run_merge([str(files[0]), "-o", str(tmp_path / "x.txt")]) == 2
     assert "csv or .xlsx" in capsys.readouterr().err
+
+
+def test_mcli004_a_meetings_minutes_row_names_the_meeting_it_follows_up(tmp_path):
+    files = agency_files(tmp_path)
+    write_csv(
+        files[2],
+        [
+            ["Date", "Event"],
+            ["14/03/2021", "Attended strat disc re Child"],
+            ["25/03/2021", "Minutes of strategy meeting received"],
+        ],
+    )
+    out = tmp_path / "merged.csv"
+    assert run_merge([*map(str, files), *AGENCIES, "-o", str(out)]) == 0
+    by_text = {r["description"]: r for r in read_out(out)}
+    minutes = by_text["Minutes of strategy meeting received"]
+    meeting = by_text["Strategy meeting - S47 enquiry agreed"]
+    assert minutes["merged_id"] != meeting["merged_id"]
+    assert minutes["follows_up_event"] == meeting["merged_id"]
+    assert "12 Mar 2021" in minutes["relation"] or "13 Mar 2021" in minutes["relation"]
+    assert meeting["follows_up_event"] == "" and meeting["relation"] == ""

@@ -1,8 +1,10 @@
 """Regression guard on the held-out sample review (sample_data/, ground truth truth.csv).
 
 The sample is never used to fit weights or thresholds (benchmarks/eval_sample.py).
-The floors below were set from the figures the final matcher measured on it
-(precision 0.948, recall 0.801 at the commit that added this test), a little lower so that
+The floors below were set from the figures the matcher measured on it (precision 0.948,
+recall 0.801 at the commit that added this test; 0.951 and 0.773 once a meeting's
+minutes were kept apart from it, which the sample's truth counts as one event; 0.962 and
+0.805 with reference numbers), a little lower so that
 an honest change elsewhere does not fail it, while a return of the old false merges
 (precision 0.81 before) does.
 """
@@ -38,7 +40,7 @@ def _event_of(records):
 
 
 def test_ms001_precision_floor_on_the_sample(sample):
-    assert sample["precision"] >= 0.92
+    assert sample["precision"] >= 0.93
 
 
 def test_ms002_recall_floor_on_the_sample(sample):

@@ -70,7 +70,7 @@ def test_ms005_notification_and_event_type_wording():
 
 def _brute_pairs(records, window, lag):
     """All cross-agency pairs whose widened intervals overlap, by comparing every pair."""
-    cfg = MatchConfig(window_days=window, notification_lag_days=lag)
+    cfg = MatchConfig(window_days=window, notification_lag_days=lag, max_candidates=0)
     prep = prepare(records, cfg)
     out = set()
     n = len(prep.ids)

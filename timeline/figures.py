@@ -85,12 +85,19 @@ def tag_trace(kind: str, xs: list, ys: list, ids: list, large_type: bool = False
     }
 
 
-def tag_point(members: Sequence[Mark], lanes: Sequence[str]) -> tuple[str, float, int]:
+def tag_point(
+    members: Sequence[Mark], lanes: Sequence[str]
+) -> tuple[str | None, float | None, int | None]:
     """(x, y, event id) of a new tag on an event, to extend its kind's trace on a drawn
-    figure: the tagger's screen shows it without redrawing 20,000 marks."""
+    figure: the tagger's screen shows it without redrawing 20,000 marks. An event with no
+    voice left on the timeline (all its records withdrawn, or its lanes hidden) has no
+    place: (None, None, None), which Plotly draws as nothing; the tag itself is saved."""
     lane_of = {a: i for i, a in enumerate(lanes)}
-    x, y = _tag_position(members, lane_of)
-    return x, y, members[0].event_id
+    shown = [m for m in members if m.agency in lane_of]
+    if not shown:
+        return None, None, None
+    x, y = _tag_position(shown, lane_of)
+    return x, y, shown[0].event_id
 
 
 def selection_trace(
@@ -139,9 +146,12 @@ def timeline_figure(
     data: list[dict] = [selection_trace(by_event.get(selected_event, []), lanes, large_type)]
     for kind in KIND_ORDER:
         placed = [
-            (event_id, *_tag_position(by_event[event_id], lane_of))
+            (
+                event_id,
+                *_tag_position([m for m in by_event[event_id] if m.agency in lane_of], lane_of),
+            )
             for event_id, t in tags.items()
-            if kind in t.kinds and by_event.get(event_id)
+            if kind in t.kinds and any(m.agency in lane_of for m in by_event.get(event_id, ()))
         ]
         ids, xs, ys = (list(v) for v in zip(*placed, strict=True)) if placed else ([], [], [])
         data.append(tag_trace(kind, xs, ys, ids, large_type))

@@ -1,6 +1,8 @@
 """`python -m timeline merge FILE... -o OUT.csv|OUT.xlsx`: import and match agency files.
 
-One row per source record; records that share a `merged_id` are judged one event.
+One row per source record; records that share a `merged_id` are judged one event. A
+meeting's paperwork (minutes received, outcome letter) is an event of its own whose
+`follows_up_event` names the meeting's merged_id, with the reason in `relation`.
 Quarantined rows are written too, with an empty merged_id, status `quarantined` and the
 reason. The output does not depend on the order the files are named in.
 """
@@ -33,6 +35,8 @@ MERGE_COLUMNS = [
     "source_row",
     "match_confidence",
     "records_in_event",
+    "follows_up_event",
+    "relation",
     "status",
     "issues",
     "record_id",
@@ -55,6 +59,8 @@ def merged_rows(results: list[FileImport], result: MatchResult) -> list[dict[str
     """Rows for the output table in a stable order: events by date (then id), records in
     an event by agency; quarantined rows last, by file, sheet and row."""
     by_id = {r.record_id: r for fi in results for r in fi.records}
+    # a meeting's paperwork (minutes received, outcome letter): its own event, related
+    related = {rel.record_id: rel for rel in result.relations}
     keyed: list[tuple[tuple, dict[str, object]]] = []
     for ev in result.events:
         members = [by_id[rid] for rid in ev.record_ids]
@@ -69,6 +75,9 @@ def merged_rows(results: list[FileImport], result: MatchResult) -> list[dict[str
                 match_confidence=f"{ev.confidence:.2f}",
                 records_in_event=len(members),
             )
+            rel = related.get(rec.record_id)
+            if rel is not None:
+                row.update(follows_up_event=rel.event_id, relation=rel.reason)
             keyed.append(((0, event_date, ev.merged_id, rec.agency, rec.record_id), row))
     for fi in results:
         desc = next((c.header for c in fi.columns if c.field == "description"), None)

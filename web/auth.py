@@ -1,5 +1,6 @@
-"""Sign-in and sessions (Flask-Login), and the guard that keeps every Dash page and
-callback behind a signed-in user, checked on the server for each request.
+"""Sign-in (password, throttled; or single sign-on, web/oidc.py), sign-out, and the guard
+that keeps every Dash page and callback behind a live server-side session (web/sessions.py),
+checked on the server for each request.
 
 Without a signed-in user, nothing but the sign-in page and static assets is served:
 Dash's layout, callbacks and component code all answer 401 (or redirect a page load to
@@ -14,27 +15,25 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, redirect, render_template_string, request, session, url_for
-from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask import Flask, redirect, render_template_string, request, url_for
+from flask_login import LoginManager, current_user
 
 from timeline.store.auth import Actor
 from timeline.store.errors import PermissionDenied
+from timeline.store.throttle import Refusal
 from web.services import store
+from web.sessions import (
+    client_address,
+    end_session,
+    init_account_routes,
+    load_session,
+    start_session,
+)
+from web.settings import SecuritySettings
 
-IDLE_MINUTES = float(os.environ.get("LRT_IDLE_MINUTES", "30"))
-PUBLIC_PATHS = ("/login", "/favicon.ico")
+PUBLIC_PATHS = ("/login", "/login/sso", "/login/sso/callback", "/favicon.ico")
 PUBLIC_PREFIXES = ("/assets/",)
-
-
-class SessionUser(UserMixin):
-    def __init__(self, info: dict) -> None:
-        self.id = str(info["id"])
-        self.email = info["email"]
-        self.name = info.get("name") or info["email"]
-
-    @property
-    def actor(self) -> Actor:
-        return Actor.user(int(self.id), self.email)
+SIGNED_OUT = {"1": "You have been signed out.", "all": "You have been signed out everywhere."}
 
 
 def current_actor() -> Actor:
@@ -75,34 +74,54 @@ LOGIN_PAGE = """<!doctype html>
 <h1>Learning Review Timeline</h1>
 <p>Sign in to see the reviews you are a member of.</p>
 {% if error %}<p class="error" role="alert">{{ error }}</p>{% endif %}
-<form method="post" action="/login">
+{% if sso %}<p><a class="button-link" href="/login/sso" id="sso">{{ sso }}</a></p>{% endif %}
+{% if passwords %}<form method="post" action="/login">
 <label>Email <input name="email" type="email" autocomplete="username" required autofocus
  value="{{ email }}"></label>
 <label>Password <input name="password" type="password" autocomplete="current-password"
  required></label>
 <button type="submit">Sign in</button>
-</form>
+</form>{% endif %}
 {% if message %}<p class="note">{{ message }}</p>{% endif %}
 </main></body></html>"""
 
 
-def init_auth(server: Flask, data_dir: Path) -> None:
+def login_page(status: int = 200, *, error: str | None = None, email: str = "", message=None):
+    settings: SecuritySettings = current_app_settings()
+    html = render_template_string(
+        LOGIN_PAGE,
+        error=error,
+        email=email,
+        message=message,
+        sso=settings.oidc.label if settings.oidc else None,
+        passwords=settings.allow_password_sign_in,
+    )
+    return html, status
+
+
+def current_app_settings() -> SecuritySettings:
+    from flask import current_app
+
+    return current_app.config["LRT_SECURITY"]
+
+
+def init_auth(server: Flask, data_dir: Path, settings: SecuritySettings) -> None:
     server.config.update(
+        LRT_SECURITY=settings,
         SECRET_KEY=secret_key(data_dir),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=os.environ.get("LRT_SECURE_COOKIES") == "1",
-        PERMANENT_SESSION_LIFETIME=timedelta(minutes=IDLE_MINUTES),
-        SESSION_REFRESH_EACH_REQUEST=True,  # the lifetime is an idle timeout
-        MAX_CONTENT_LENGTH=int(os.environ.get("LRT_MAX_UPLOAD_MB", "60")) * 1024 * 1024,
+        # The cookie outlives no session: the server ends it sooner (idle, revoked).
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=settings.absolute_hours),
+        MAX_CONTENT_LENGTH=int(settings.max_upload_mb * 1024 * 1024),
+        REMEMBER_COOKIE_DURATION=timedelta(0),
     )
     manager = LoginManager(server)
     manager.session_protection = "strong"
 
     @manager.user_loader
-    def load_user(user_id: str) -> SessionUser | None:
-        info = store().get_user(int(user_id))
-        return SessionUser(info) if info and info.get("is_active") else None
+    def load_user(token: str):
+        return load_session(token, settings)
 
     @server.before_request
     def guard():
@@ -120,29 +139,45 @@ def init_auth(server: Flask, data_dir: Path) -> None:
     @server.route("/login", methods=["GET", "POST"])
     def login():
         if request.method == "GET":
-            return render_template_string(
-                LOGIN_PAGE,
-                error=None,
-                email="",
-                message="You have been signed out." if request.args.get("out") else None,
-            )
+            return login_page(message=SIGNED_OUT.get(request.args.get("out", "")))
+        if not settings.allow_password_sign_in:
+            return login_page(403, error="Sign in with your organisation's account.")
         email = request.form.get("email", "")
+        ticket = store().throttle.attempt(email, client_address())
+        if isinstance(ticket, Refusal):
+            return too_many(ticket, email)
         info = store().authenticate(email, request.form.get("password", ""))
         if info is None:
-            return render_template_string(
-                LOGIN_PAGE,
-                error="That email and password do not match an active account.",
-                email=email,
-                message=None,
-            ), 401
-        session.clear()  # a new session at sign-in: no fixation
-        session.permanent = True
-        login_user(SessionUser(info))
-        target = request.args.get("next", "/")
-        return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
+            locked = store().throttle.failed(ticket)
+            error = "That email and password do not match an active account."
+            if locked:
+                minutes = settings.limits.lock_minutes
+                error += f" Sign-in is now locked for {minutes:g} minutes after repeated failures."
+            return login_page(401, error=error, email=email)
+        store().throttle.succeeded(ticket)
+        start_session(info["id"], "password")
+        return redirect(safe_next(request.args.get("next", "/")))
 
-    @server.route("/logout", methods=["GET", "POST"])
+    @server.route("/logout", methods=["POST"])  # POST only: no other site can sign you out
     def logout():
-        logout_user()
-        session.clear()
+        end_session()
         return redirect(url_for("login", out=1))
+
+    init_account_routes(server, settings)
+
+
+def safe_next(target: str) -> str:
+    """Only a path on this site (an open redirect would lend our name to phishing)."""
+    ok = target.startswith("/") and not target.startswith(("//", "/\\"))
+    return target if ok else "/"
+
+
+def too_many(refusal: Refusal, email: str):
+    wait = refusal.retry_after
+    when = f"{wait} seconds" if wait < 120 else f"{round(wait / 60)} minutes"
+    what = "locked" if refusal.locked else "paused"
+    error = (
+        f"Too many failed sign-ins for this {refusal.by}: sign-in is {what}. Try again in {when}."
+    )
+    html, status = login_page(429, error=error, email=email)
+    return html, status, {"Retry-After": str(wait)}

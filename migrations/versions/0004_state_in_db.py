@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_state_in_db"
-down_revision = "0002_findings_names"
+down_revision = "0003_security"
 branch_labels = None
 depends_on = None
 

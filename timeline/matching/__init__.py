@@ -14,6 +14,7 @@ import numpy as np
 
 from ingest.records import SourceRecord
 
+from .adapt import decision_labels, em_prior_shift, refit_on_decisions
 from .blocking import candidate_pairs
 from .cluster import best_first
 from .config import MatchConfig
@@ -32,6 +33,7 @@ from .model import (
 )
 from .prepare import prepare
 from .queue import build_queue
+from .relations import Relation, apart_pairs, find_relations
 from .scoring import probability, score_pairs
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "MergedEvent",
     "PairEvidence",
     "QueueItem",
+    "Relation",
     "match_records",
 ]
 
@@ -58,40 +61,60 @@ def match_records(
     n = len(prep.ids)
     a, b = candidate_pairs(prep, config)
     feats = compute_features(prep, a, b)
-    w = score_pairs(feats, config.weights)
     constraints = build_constraints(decisions, prep.index)
-    clustering = best_first(n, a, b, w, prep.agency, constraints, config, feats.evidence)
+    weights, parameters = _review_weights(feats, constraints, config)
+    w = score_pairs(feats, weights)
+    related = apart_pairs(prep, a, b)
+    if constraints.groups:
+        # a record a reviewer put in an event is judged: the rule no longer applies to it
+        decided = np.array(sorted(constraints.group_of()), dtype=np.int64)
+        related = related[~(np.isin(a[related], decided) | np.isin(b[related], decided))]
+    apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
+    clustering = best_first(
+        n,
+        a,
+        b,
+        w,
+        prep.agency,
+        constraints,
+        config,
+        feats.evidence,
+        apart=apart,
+        twins=_pasted_twice(prep),
+    )
 
     def evidence(k: int) -> PairEvidence:
-        return pair_evidence(prep, feats, k, config.weights)
+        return pair_evidence(prep, feats, k, weights)
 
     label = clustering.label
     groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(int(label[i]), []).append(i)
+    for i, lab in enumerate(label.tolist()):
+        groups.setdefault(lab, []).append(i)
     decided_group = constraints.group_of()
 
     # Pairs inside each group: their weights give the event's confidence and evidence.
     inside = np.flatnonzero(label[a] == label[b]) if len(a) else np.zeros(0, dtype=np.int64)
     by_group: dict[int, list[int]] = {}
-    for k in inside:
-        by_group.setdefault(int(label[a[k]]), []).append(int(k))
+    for k, lab in zip(inside.tolist(), label[a[inside]].tolist(), strict=True):
+        by_group.setdefault(lab, []).append(k)
     # Singletons: confidence that they stand alone = 1 - the best link elsewhere.
     best_p = np.zeros(n)
+    p_all = probability(w) if len(a) else np.zeros(0)
     if len(a):
-        p_all = probability(w)
         np.maximum.at(best_p, a, p_all)
         np.maximum.at(best_p, b, p_all)
+    best_list, a_list, b_list, p_list = best_p.tolist(), a.tolist(), b.tolist(), p_all.tolist()
+    w_list = w.tolist()
 
     events = []
     for lab, members in groups.items():
         rids = [prep.ids[i] for i in members]
         if len(members) == 1:
             i = members[0]
-            conf = 1.0 if i in constraints.removed else 1.0 - float(best_p[i])
+            conf = 1.0 if i in constraints.removed else 1.0 - best_list[i]
             events.append(LazyMergedEvent(merged_id_for(rids), rids, round(conf, 4), []))
             continue
-        ks = sorted(by_group.get(lab, []), key=lambda k: (-w[k], a[k], b[k]))
+        ks = sorted(by_group.get(lab, []), key=lambda k: (-w_list[k], a_list[k], b_list[k]))
         decided = len({decided_group.get(i, -1 - i) for i in members}) == 1
         npairs = len(members) * (len(members) - 1) // 2
         if decided:
@@ -99,7 +122,7 @@ def match_records(
         else:
             # Mean pair probability over all pairs in the event; a pair that never was a
             # candidate (or was joined only by a decision) counts as unknown, 0.5.
-            known = {(int(a[k]), int(b[k])): float(probability(w[k])) for k in ks}
+            known = {(a_list[k], b_list[k]): p_list[k] for k in ks}
             total = 0.0
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
@@ -120,5 +143,63 @@ def match_records(
     events.sort(key=lambda e: (min(first_date[r] for r in e.record_ids), e.merged_id))
     for e in events:
         e.record_ids.sort()
-    queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence)
-    return MatchResult(events=events, queue=queue)
+    queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence, apart)
+    merged_of = {prep.index[r]: e.merged_id for e in events for r in e.record_ids}
+    relations = find_relations(prep, a, b, w, related, merged_of)
+    return MatchResult(events=events, queue=queue, relations=relations, parameters=parameters)
+
+
+def _pasted_twice(prep) -> list[list[int]]:  # noqa: ANN001
+    """Groups of one agency's identical rows (date, description, outcome) of which ingest
+    flagged one a duplicate_row: a row pasted twice is one record of one event."""
+    flagged = [
+        i for i, r in enumerate(prep.records) if any(x.code == "duplicate_row" for x in r.issues)
+    ]
+    if not flagged:
+        return []
+
+    def key(r):  # noqa: ANN001, ANN202
+        return (r.agency, r.date.start, r.date.end, r.description, r.outcome)
+
+    wanted = {key(prep.records[i]) for i in flagged}
+    groups: dict[tuple, list[int]] = {}
+    for i, r in enumerate(prep.records):
+        k = key(r)
+        if k in wanted:
+            groups.setdefault(k, []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _review_weights(feats, constraints, config: MatchConfig) -> tuple[dict, dict]:  # noqa: ANN001
+    """The fitted weights adapted to this review (adapt.py) and what was used."""
+    weights = dict(config.weights)
+    shift = 0.0
+    if config.adapt_prior and len(feats):
+        shift = em_prior_shift(
+            score_pairs(feats, weights),
+            config.fitted_match_share,
+            bound=config.prior_bound,
+            bound_up=config.prior_bound_up,
+        )
+        weights["prior"] = round(weights.get("prior", 0.0) + shift, 4)
+    labels = decision_labels(feats.a, feats.b, constraints) if config.learn_from_decisions else {}
+    if labels:
+        weights = refit_on_decisions(
+            feats, labels, weights, penalty=config.decision_penalty, bound=config.decision_bound
+        )
+    base = config.weights.get("prior", 0.0) + shift
+    some = next((k for k, v in config.weights.items() if k != "prior" and v), None)
+    slope = weights[some] / config.weights[some] if some and labels else 1.0
+    parameters = {
+        "match_threshold": config.match_threshold,
+        "link_floor": config.link_floor,
+        "max_candidates": config.max_candidates,
+        "candidate_pairs": len(feats),
+        "prior_fitted": config.weights.get("prior", 0.0),
+        "prior_shift_em": round(shift, 4),
+        "decided_pairs_learnt": len(labels),
+        "decision_slope": round(slope, 4),
+        "decision_shift": round(weights.get("prior", 0.0) - base * slope, 4),
+        "weights": weights,
+    }
+    return weights, parameters

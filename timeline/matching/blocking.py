@@ -14,7 +14,11 @@ from __future__ import annotations
 import numpy as np
 
 from .config import MatchConfig
-from .prepare import Prepared
+from .kinds import KIND_CODE
+from .prepare import NO_DATE, Prepared
+from .signals import EVENT_TYPES, GENERIC_TYPES
+
+GENERIC_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in GENERIC_TYPES)
 
 
 def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ...]:
@@ -22,14 +26,21 @@ def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ..
     w = config.window_days
     span = prep.end - prep.start + 1
     usable = span <= config.max_interval_days
-    lag = np.where(prep.notification, config.notification_lag_days, 0)
+    # Per-kind windows: news, letters and meeting paperwork come days (or weeks) after
+    # the event; a report for a conference is written days before it.
+    k = prep.rkind
+    lag = np.select(
+        [k == KIND_CODE["follow-up"], prep.notification, k == KIND_CODE["letter"]],
+        [config.follow_up_lag_days, config.notification_lag_days, config.letter_lag_days],
+        default=0,
+    )
+    lead = np.where(k == KIND_CODE["report"], config.report_lead_days, 0)
     rec = np.flatnonzero(usable)
     lo = (prep.start - w - lag)[usable]
-    hi = prep.end[usable]
-    extra = [(i, d) for i, ds in enumerate(prep.text_dates) for d in ds]
-    if extra:
-        er = np.array([i for i, _ in extra], dtype=np.int64)
-        ed = np.array([d for _, d in extra], dtype=np.int64)
+    hi = (prep.end + lead)[usable]
+    er, col = np.nonzero(prep.td != NO_DATE)
+    if len(er):
+        ed = prep.td[er, col]
         rec = np.concatenate([rec, er])
         lo = np.concatenate([lo, ed - w])
         hi = np.concatenate([hi, ed + w])
@@ -58,7 +69,84 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
     if config.cross_agency_only or config.max_records_per_agency <= 1:
         keep &= prep.agency[a] != prep.agency[b]
     a, b = a[keep], b[keep]
-    lo_ab, hi_ab = np.minimum(a, b), np.maximum(a, b)
     n = len(prep.ids)
-    key = np.unique(lo_ab * n + hi_ab)
-    return key // n, key % n
+    # Sorting beats numpy's hash-based unique here (many duplicates, one int64 key).
+    key = np.sort(np.minimum(a, b) * n + np.maximum(a, b))
+    if len(key):
+        key = key[np.concatenate(([True], key[1:] != key[:-1]))]
+    a, b = key // n, key % n
+    if config.max_candidates and len(a):
+        a, b = cap_per_record(prep, a, b, config.max_candidates)
+    return a, b
+
+
+def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A cheap integer score of how likely a pair is to be one event (dates, kinds of
+    event, subjects, each text's rarest words, dates quoted in the text), used only to
+    rank a record's candidates: the full comparison runs on the best of them.
+    Column by column (no 3-D broadcasts): millions of pairs on a dense review."""
+    sa, ea, sb, eb = prep.start[a], prep.end[a], prep.start[b], prep.end[b]
+    gap = np.maximum(np.maximum(sb - ea, sa - eb), 0)
+    score = np.select([gap == 0, gap == 1, gap <= 3], [6, 4, 2], default=0).astype(np.int16)
+    shared = prep.types[a] & prep.types[b]
+    score += np.where((shared & ~GENERIC_MASK) != 0, 5, np.where(shared != 0, 2, 0)).astype(
+        np.int16
+    )
+    score += 5 * ((prep.topics[a] & prep.topics[b]) != 0)
+    score += 3 * (((prep.named[a] & prep.kind[b]) | (prep.named[b] & prep.kind[a])) != 0)
+    sig_a, sig_b = prep.signature[a], prep.signature[b]
+    for x in range(sig_a.shape[1]):
+        col = sig_a[:, x]
+        valid = col >= 0
+        for y in range(sig_b.shape[1]):
+            score += 3 * (valid & (col == sig_b[:, y]))
+    # a date written in one text that is the other record's own date (or the day before)
+    td_a, td_b = prep.td[a], prep.td[b]
+    quoted = np.zeros(len(a), dtype=bool)
+    for x in range(td_a.shape[1]):
+        quoted |= (td_a[:, x] >= sb - 1) & (td_a[:, x] <= eb)
+        quoted |= (td_b[:, x] >= sa - 1) & (td_b[:, x] <= ea)
+    score += 6 * quoted
+    # both texts name one date (two notifications of one incident), both are notices
+    same = np.zeros(len(a), dtype=bool)
+    for x in range(td_a.shape[1]):
+        valid = td_a[:, x] != NO_DATE
+        for y in range(td_b.shape[1]):
+            same |= valid & (td_a[:, x] == td_b[:, y])
+    score += 5 * same
+    score += 2 * (prep.notification[a] & prep.notification[b])
+    ra, rb = prep.refs[a], prep.refs[b]
+    for x in range(ra.shape[1]):
+        valid = ra[:, x] >= 0
+        for y in range(rb.shape[1]):
+            score += 6 * (valid & (ra[:, x] == rb[:, y]))
+    return score.astype(np.int64)
+
+
+def cap_per_record(
+    prep: Prepared, a: np.ndarray, b: np.ndarray, cap: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keep a pair when it is among the `cap` best-ranked candidates of either record.
+
+    On a quiet day a record has fewer candidates than the cap and nothing changes; on a
+    busy day (a dense chronology, several entries a day) blocking tightens to the pairs
+    with the most in common, so the candidate count grows with the records, not with
+    the square of each day's entries.
+    """
+    m = len(a)
+    counts = np.bincount(a, minlength=len(prep.ids)) + np.bincount(b, minlength=len(prep.ids))
+    if counts.max() <= cap:
+        return a, b
+    score = prescore(prep, a, b)
+    # One int64 key per (owner, pair): owner first, then the higher score, then the
+    # pair's position, so a plain sort of the keys gives each record's ranking.
+    top = int(score.max()) + 1
+    pair = np.arange(m, dtype=np.int64)
+    low = (top - 1 - score) * m + pair
+    key = np.sort(np.concatenate([a * (top * m) + low, b * (top * m) + low]))
+    owner = key // (top * m)
+    first = np.searchsorted(owner, owner, side="left")
+    rank = np.arange(2 * m) - first
+    keep = np.zeros(m, dtype=bool)
+    keep[key[rank < cap] % m] = True
+    return a[keep], b[keep]

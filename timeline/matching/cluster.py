@@ -13,6 +13,7 @@ Reviewer "same" groups are joined first, whatever the limits.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +37,12 @@ def best_first(
     constraints: Constraints,
     config: MatchConfig,
     linkable: np.ndarray | None = None,
+    apart: set[tuple[int, int]] | None = None,
+    twins: Sequence[Sequence[int]] = (),
 ) -> Clustering:
+    """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
+    unless a reviewer's "same" decision put them together."""
+    apart = apart or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
@@ -56,7 +62,8 @@ def best_first(
         for ag, c in agencies.pop(rj).items():
             counts[ag] = counts.get(ag, 0) + c
 
-    for g in constraints.groups:
+    # a row pasted twice (ingest flags it duplicate_row) is one event, like a decision
+    for g in [*twins, *constraints.groups]:
         ids = sorted(g)
         for j in ids[1:]:
             ri, rj = find(ids[0]), find(j)
@@ -86,7 +93,9 @@ def best_first(
             blocked[(i, j)] = "dates only"
             continue
         ci, cj = agencies[ri], agencies[rj]
-        if any(ci.get(ag, 0) + c > limit for ag, c in cj.items()):
+        # over the limit only when both groups hold the agency: a group a decision (or a
+        # duplicated row) gave two records of one agency may still join other agencies
+        if any(ag in ci and ci[ag] + c > limit for ag, c in cj.items()):
             reason = "agency limit"
         if not reason:
             for x in members[ri]:
@@ -94,6 +103,9 @@ def best_first(
                     key = (x, y) if x < y else (y, x)
                     if key in constraints.forbidden:
                         reason = "decision"
+                        break
+                    if key in apart:
+                        reason = "related, not the same"
                         break
                     if weight.get(key, -np.inf) < config.link_floor:
                         reason = "weak link"

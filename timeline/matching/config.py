@@ -15,15 +15,37 @@ class MatchConfig:
     # A notification (PPN, Encompass, ED liaison, referral received) may be dated up to
     # this many days after the event it reports.
     notification_lag_days: int = 14
+    # A letter about an event up to this many days after it; a meeting's paperwork
+    # (minutes, outcome letter) up to follow_up_lag_days; a report for a conference up
+    # to report_lead_days before it.
+    letter_lag_days: int = 7
+    follow_up_lag_days: int = 28
+    report_lead_days: int = 7
     # Intervals longer than this (a year, a long range) are too vague to match on date;
     # such records are compared only through dates written in their text.
     max_interval_days: int = 100
+    # At most this many best-ranked candidates per record (0: no cap); a pair stays when
+    # either record ranks it this high. Tightens blocking on busy days only.
+    max_candidates: int = 16
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
-    match_threshold: float = 0.0
-    link_floor: float = -5.0
+    match_threshold: float = -1.0
+    link_floor: float = -4.0
     max_records_per_agency: int = 1
+    # Read the kind of event and of record from the first sentence of a narrative entry.
+    lead_sentence: bool = True
     cross_agency_only: bool = True
+    # Adapting to the review (adapt.py): EM moves the prior by at most prior_bound bits;
+    # decisions refit the level weights, pulled back to the fitted values by
+    # decision_penalty and moved at most decision_bound bits.
+    adapt_prior: bool = True
+    # share of matches among the calibration set's candidate pairs (2107 / 19697, seed 101)
+    fitted_match_share: float = 0.107
+    prior_bound: float = 2.0
+    prior_bound_up: float = 0.0
+    learn_from_decisions: bool = True
+    decision_penalty: float = 30.0
+    decision_bound: float = 1.0
     # Review queue: pairs within this many bits of the threshold are worth a look.
     review_margin: float = 4.0
     max_queue: int = 500

@@ -29,6 +29,9 @@ FEATURE_LABELS = {
     "shared_notice": "kind of event in common and notification together",
     "notice_names": "notification and the agency it names together",
     "date_citation": "date gap and dates in the text together",
+    "kinds": "kinds of record",
+    "reference": "reference number",
+    "date_kinds": "date gap for these kinds of record",
 }
 
 
@@ -135,6 +138,15 @@ def _words(comp: str, level: str, prep: Prepared, f: PairFeatures, k: int) -> tu
         if level == "shared":
             return 1.0, "a kind of event, subject, distinctive words or a dated reference in common"
         return 0.0, "nothing in common but the dates: never merged on this link alone"
+    if comp == "reference":
+        words = {
+            "shared": "both quote the same reference number",
+            "different": "both quote reference numbers, none in common",
+            "none": "no reference number in common",
+        }
+        return (1.0 if level == "shared" else 0.0), words[level]
+    if comp == "kinds":
+        return 0.0, _PHRASE["kinds"].get(level, level)
     if comp in _PARTS:
         left, right = level.split("&")
         x, y = _PARTS[comp]
@@ -151,8 +163,16 @@ _PARTS = {
     "shared_notice": ("shared_type", "notification"),
     "notice_names": ("notification", "names_other"),
     "date_citation": ("date", "text_date"),
+    "date_kinds": ("date", "kinds"),
 }
 _PHRASE = {
+    "kinds": {
+        "notice_event": "a notification or letter and the event it may report",
+        "report_meeting": "a report and a meeting it may be written for",
+        "follow_up": "one is a meeting's paperwork (minutes, outcome letter)",
+        "same": "the same kind of record",
+        "different": "different kinds of record",
+    },
     "date": {
         "same_day": "same day",
         "overlap_week": "within the same week",

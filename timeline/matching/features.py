@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .prepare import Prepared
+from .kinds import KIND_CODE
+from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
 
 GENERIC_TYPES_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in GENERIC_TYPES)
@@ -53,6 +54,11 @@ COMPARISONS: dict[str, tuple[str, ...]] = {
     "content": ("shared", "none"),
     # the texts name each other's agency ("letter from ED" / a hospital record): an exchange
     "names_other": ("both", "one", "neither"),
+    # the two records' kinds (kinds.py): a notice or letter and the event it reports, a
+    # report and its conference, a meeting's paperwork, the same kind, unlike kinds
+    "kinds": ("notice_event", "report_meeting", "follow_up", "same", "different"),
+    # a reference number (crime, case, incident) both quote; both quote some, none shared
+    "reference": ("shared", "different", "none"),
 }
 # Interactions the additive weights cannot express on their own: a date gap means one
 # thing for two records of the same kind of event and another for unlike ones; a date in
@@ -68,6 +74,8 @@ _PRODUCTS = {
     "notice_names": ("notification", "names_other"),
     # a date named in both texts means one thing a day apart and another a month apart
     "date_citation": ("date", "text_date"),
+    # a report days before a meeting is its report; an incident days before another is not
+    "date_kinds": ("date", "kinds"),
 }
 for _name, (_x, _y) in _PRODUCTS.items():
     COMPARISONS[_name] = tuple(f"{u}&{v}" for u in COMPARISONS[_x] for v in COMPARISONS[_y])
@@ -134,37 +142,44 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
     """
     level = np.full(len(a), 4, dtype=np.int64)
     gap = np.full(len(a), -1, dtype=np.int64)
-    has = np.fromiter((bool(d) for d in prep.text_dates), dtype=bool, count=len(prep.ids))
+    if len(a) == 0:
+        return level, gap
+    tda, tdb = prep.td[a], prep.td[b]
+    has_a, has_b = (tda != NO_DATE).any(axis=1), (tdb != NO_DATE).any(axis=1)
+    big = np.int64(1) << 40
 
-    def cite(x: int, y: int) -> tuple[int, int]:
-        # (level, gap) of x's text date nearest to y's own interval
-        s, e = int(prep.start[y]), int(prep.end[y])
-        g, d = min((s - d if d < s else max(d - e, 0), d) for d in prep.text_dates[x])
-        if s <= d <= e:
-            return 0, 0
-        if d == s - 1:
-            return 1, 1
-        late = d > e and (g >= 2 or bool(prep.notification[y]))
-        return (3 if late or (d < s and g >= 3) else 4), g
+    def cite(td: np.ndarray, y: np.ndarray) -> np.ndarray:
+        # key level * big + gap of the text date in `td` nearest to y's own interval
+        s, e = prep.start[y][:, None], prep.end[y][:, None]
+        valid = td != NO_DATE
+        g = np.where(td < s, s - td, np.maximum(td - e, 0))
+        # nearest first; ties: the earlier date
+        pick = np.argmin(np.where(valid, g * (1 << 24) + (td - prep_min), big), axis=1)
+        d = td[np.arange(len(td)), pick]
+        g = g[np.arange(len(td)), pick]
+        s, e = s[:, 0], e[:, 0]
+        late = (d > e) & ((g >= 2) | prep.notification[y])
+        lv = np.select(
+            [(s <= d) & (d <= e), d == s - 1, late | ((d < s) & (g >= 3))], [0, 1, 3], default=4
+        )
+        g = np.select([lv == 0, lv == 1], [0, 1], default=g)
+        return np.where(valid.any(axis=1), lv * big + g, big * 8)
 
-    for k in np.flatnonzero(has[a] | has[b]):
-        i, j = int(a[k]), int(b[k])
-        di, dj = prep.text_dates[i], prep.text_dates[j]
-        found = []
-        if di:
-            found.append(cite(i, j))
-        if dj:
-            found.append(cite(j, i))
-        best = min(found)
-        if best[0] <= 1:
-            level[k], gap[k] = best
-            continue
-        if di and dj:
-            tg = min(abs(x - y) for x in di for y in dj)
-            level[k], gap[k] = (2 if tg == 0 else 3), tg
-            continue
-        level[k], gap[k] = best
-    return level, gap
+    prep_min = int(prep.td[prep.td != NO_DATE].min()) if (prep.td != NO_DATE).any() else 0
+    best = np.minimum(cite(tda, b), cite(tdb, a))
+    best_lv, best_gap = best // big, best % big
+    # both texts name dates and neither is the other's own date: compare the named dates
+    both = has_a & has_b & (best_lv > 1)
+    tg = np.zeros(len(a), dtype=np.int64)
+    k = np.flatnonzero(both)
+    if len(k):
+        xa, xb = tda[k][:, :, None], tdb[k][:, None, :]
+        ok = (xa != NO_DATE) & (xb != NO_DATE)
+        tg[k] = np.where(ok, np.abs(xa - xb), big).min(axis=(1, 2))
+    any_ = has_a | has_b
+    level = np.where(any_, np.where(both, np.where(tg == 0, 2, 3), best_lv), 4)
+    gap = np.where(any_, np.where(both, tg, best_gap), -1)
+    return level.astype(np.int64), gap.astype(np.int64)
 
 
 def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
@@ -262,6 +277,32 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         | ((text_date == 0) & some_content)
         | ((names_other != 2) & (some_content | (text_date == 0)))
     )
+
+    kda, kdb = prep.rkind[a], prep.rkind[b]
+    notice_like = (KIND_CODE["notification"], KIND_CODE["letter"])
+    happened = [KIND_CODE[k] for k in ("incident", "attendance", "call", "visit", "other")]
+    is_notice_a, is_notice_b = np.isin(kda, notice_like), np.isin(kdb, notice_like)
+    is_event_a, is_event_b = np.isin(kda, happened), np.isin(kdb, happened)
+    rep, meet, fu = KIND_CODE["report"], KIND_CODE["meeting"], KIND_CODE["follow-up"]
+    kinds = np.select(
+        [
+            (is_notice_a & is_event_b) | (is_notice_b & is_event_a),
+            ((kda == rep) & (kdb == meet)) | ((kda == meet) & (kdb == rep)),
+            (kda == fu) | (kdb == fu),
+            kda == kdb,
+        ],
+        [0, 1, 2, 3],
+        default=4,
+    )
+
+    ra, rb = prep.refs[a], prep.refs[b]
+    shared_ref = np.zeros(n, dtype=bool)
+    for x in range(ra.shape[1]):
+        for y in range(rb.shape[1]):
+            shared_ref |= (ra[:, x] >= 0) & (ra[:, x] == rb[:, y])
+    both_ref = (ra[:, 0] >= 0) & (rb[:, 0] >= 0)
+    reference = np.select([shared_ref, both_ref], [0, 1], default=2)
+    evidence = evidence | shared_ref
     content = np.where(evidence, 0, 1)
 
     levels = {
@@ -277,6 +318,8 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
         "notification": notif,
         "content": content,
         "names_other": names_other,
+        "kinds": kinds,
+        "reference": reference,
     }
     for name, (x, y) in _PRODUCTS.items():
         levels[name] = levels[x] * len(COMPARISONS[y]) + levels[y]

@@ -102,6 +102,12 @@ class LazyQueueItem(_LazyEvidence, QueueItem):
 class MatchResult:
     events: list[MergedEvent]  # every input record is in exactly one event
     queue: list[QueueItem]  # highest priority first
+    # Records related to another event but not part of it (relations.Relation: a
+    # meeting's minutes received, its outcome letter), one per follow-up record.
+    relations: list = field(default_factory=list)
+    # What this run used (thresholds, the weights after adapting to this review, how
+    # many decisions it learnt from): to store with the run.
+    parameters: dict = field(default_factory=dict)
 
     def event_of(self) -> dict[str, MergedEvent]:
         """record id -> its merged event."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,20 +13,23 @@ import numpy as np
 from ingest.records import SourceRecord
 
 from .config import MatchConfig
+from .kinds import KIND_CODE, meeting_words, record_kind
 from .normalise import Normaliser, tokens
 from .signals import (
     AGENCY_KINDS,
     EVENT_TYPES,
     TOPICS,
-    agencies_named,
     agency_kind,
-    event_types,
     is_notification,
+    references,
     text_dates,
-    topics,
+    text_facts,
 )
 
+_MAY_NAME_DATE = re.compile(r"\d|yesterday|last night|previous day|day before", re.IGNORECASE)
 PRECISE = ("exact", "day")
+SIGNATURE = 3  # rarest tokens per record used to rank blocking candidates
+NO_DATE = -(10**9)
 MAX_TOKENS = 12  # tokens kept per record for overlap (highest inverse frequency first)
 _TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
 _TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
@@ -56,6 +60,20 @@ class Prepared:
     tok_w: np.ndarray  # (n, MAX_TOKENS) inverse document frequency, 0 padded
     tok_total: np.ndarray  # (n,) sum of tok_w
     vocab: list[str]
+    refs: np.ndarray  # (n, R) reference numbers (their digits as int), -1 padded
+    rkind: np.ndarray  # KIND_CODE of the record's own kind (kinds.py)
+    meetings: list[frozenset[str]]  # meetings its text names
+    signature: np.ndarray  # (n, SIGNATURE) the rarest token ids, -1 padded (blocking rank)
+    td: np.ndarray  # (n, D) text_dates as ordinals, NO_DATE padded (vectorised comparisons)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"])[.!?;]\s+(?=[A-Z])")
+
+
+def _lead(description: str) -> str | None:
+    """The first sentence of a description of several sentences, else None."""
+    parts = _SENTENCE_END.split(description.strip(), maxsplit=1)
+    return parts[0] if len(parts) == 2 and parts[1].strip() else None
 
 
 def record_text(rec: SourceRecord) -> str:
@@ -88,7 +106,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
     # Many entries repeat word for word ("Home visit"): read each distinct text once.
-    facts = {t: (event_types(t), topics(t), agencies_named(t)) for t in set(texts)}
+    facts = {t: text_facts(t) for t in set(texts)}
     kinds = {a: _KIND_BIT.get(agency_kind(a) or "", 0) for a in {r.agency for r in recs}}
     kind = np.fromiter((kinds[r.agency] for r in recs), dtype=np.int64, count=n)
     named = np.fromiter(
@@ -97,9 +115,23 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # Notification wording is read in the description only: an outcome cell saying "PPN
     # submitted" is the police sending a notification, not a record of receiving one.
     described = [norm(r.description) if r.outcome else texts[i] for i, r in enumerate(recs)]
+    # A narrative entry leads with what the record is ("Home visit.", "PPN received.");
+    # the sentences after it mention other events (an earlier incident, the next core
+    # group): its kind of event, kind of record and notice wording come from the lead.
+    if config.lead_sentence:
+        leads = [_lead(r.description) for r in recs]
+        described = [
+            norm(ld) if ld is not None else d for ld, d in zip(leads, described, strict=True)
+        ]
+        lead_types = {t: text_facts(t)[0] for t in set(described)}
+        type_names = [
+            lead_types[d] or facts[t][0] if ld is not None else facts[t][0]
+            for ld, d, t in zip(leads, described, texts, strict=True)
+        ]
+    else:
+        type_names = [facts[t][0] for t in texts]
     notice = {t: is_notification(t) for t in set(described)}
     notification = np.fromiter((notice[t] for t in described), dtype=bool, count=n)
-    type_names = [facts[t][0] for t in texts]
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
@@ -107,12 +139,19 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
     )
-    tdates = [
-        [d.toordinal() for d in text_dates(r.description, r.date.end)]
-        if any(c.isdigit() for c in r.description) or "yesterday" in r.description.casefold()
-        else []
-        for r in recs
-    ]
+    # Most entries name no date: only texts with a digit or "yesterday" are parsed, and
+    # each (text, date) once.
+    dated: dict[tuple[str, object], list[int]] = {}
+    tdates = []
+    for r in recs:
+        desc = r.description
+        if not _MAY_NAME_DATE.search(desc):
+            tdates.append([])
+            continue
+        key = (desc, r.date.end)
+        if key not in dated:
+            dated[key] = [d.toordinal() for d in text_dates(desc, r.date.end)]
+        tdates.append(dated[key])
 
     # Inverse document frequency over this review's records: words every agency uses
     # ("visit", "child") count for little, rare ones ("section47", "fracture") for a lot.
@@ -131,6 +170,40 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         for k, t in enumerate(ts):
             tok[i, k] = vid[t]
             tok_w[i, k] = idf_by_tok[t]
+    # the kind of record: from the lead of a narrative entry, else the whole text
+    kind_text = [
+        d if config.lead_sentence and ld is not None else t
+        for ld, d, t in zip(
+            leads if config.lead_sentence else [None] * n, described, texts, strict=True
+        )
+    ]
+    kind_of = {}
+    for t, d in zip(kind_text, described, strict=True):
+        if (t, notice[d]) not in kind_of:
+            kind_of[(t, notice[d])] = KIND_CODE[record_kind(t, notice[d])]
+    rkind = np.fromiter(
+        (kind_of[(t, notice[d])] for t, d in zip(kind_text, described, strict=True)), np.int64, n
+    )
+    # which meetings a text names: only meetings and their follow-ups need it (relations)
+    wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"])
+    meeting_of = {
+        t: meeting_words(t) for t, k in zip(texts, rkind.tolist(), strict=True) if k in wanted
+    }
+    # tokens were stored rarest-first only when truncated: rank them here
+    order = np.argsort(-tok_w, axis=1, kind="stable")[:, :SIGNATURE]
+    signature = np.take_along_axis(tok, order, axis=1)
+    if signature.shape[1] < SIGNATURE:
+        pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
+        signature = np.hstack([signature, pad])
+    ref_sets = [references(r.description, r.outcome, r.reference) for r in recs]
+    width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
+    refs = np.full((n, width), -1, dtype=np.int64)
+    for i, rs in enumerate(ref_sets):
+        for k, digits in enumerate(sorted(rs)[:width]):
+            refs[i, k] = int(digits[-18:])
+    td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
+    for i, ds in enumerate(tdates):
+        td[i, : len(ds)] = ds
     return Prepared(
         records=recs,
         ids=ids,
@@ -154,4 +227,9 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         tok_w=tok_w,
         tok_total=tok_w.sum(axis=1),
         vocab=vocab,
+        refs=refs,
+        rkind=rkind,
+        meetings=[meeting_of.get(t, frozenset()) for t in texts],
+        signature=signature,
+        td=td,
     )

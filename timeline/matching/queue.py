@@ -29,6 +29,7 @@ def build_queue(
     constraints: Constraints,
     config: MatchConfig,
     evidence: Callable[[int], PairEvidence],
+    apart: set[tuple[int, int]] | None = None,
 ) -> list[QueueItem]:
     label = clustering.label
     if len(a) == 0:
@@ -46,6 +47,9 @@ def build_queue(
         ks = np.array(
             [k for k in ks if not constraints.decided_pair(int(a[k]), int(b[k]))], dtype=np.int64
         )
+    if apart:
+        # a meeting and its follow-up: a relation, not a question for the reviewer
+        ks = np.array([k for k in ks if (int(a[k]), int(b[k])) not in apart], dtype=np.int64)
     if len(ks) == 0:
         return []
     sa, sb = sizes[label[a[ks]]], sizes[label[b[ks]]]
@@ -53,7 +57,8 @@ def build_queue(
     uncertainty = np.power(2.0, -np.abs(w[ks] - t) / 2.0)
     priority = np.round(uncertainty * impact, 6)
     # highest priority first; ties by record ids (stable across input orders)
-    order = sorted(range(len(ks)), key=lambda x: (-priority[x], ids[a[ks[x]]], ids[b[ks[x]]]))
+    # (record indices follow the sorted record ids, so index order is id order)
+    order = np.lexsort((b[ks], a[ks], -priority)).tolist()
     items: list[QueueItem] = []
     for x in order[: config.max_queue]:
         k = int(ks[x])

@@ -284,3 +284,65 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
+
+
+# --- one scan per text for every keyword list above (prepare reads thousands of texts) ---
+def _keyword_facts() -> tuple[re.Pattern[str], dict[str, tuple[frozenset, frozenset, frozenset]]]:
+    """A single pattern of every keyword, each found at every word start (a lookahead,
+    so overlapping keywords are all seen) and mapped to what the separate patterns
+    would have found inside it."""
+    keys = {k for table in (EVENT_TYPES, TOPICS, AGENCY_KINDS) for ks in table.values() for k in ks}
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    pattern = re.compile(rf"(?=\b({alternation}))")
+    facts = {}
+    for k in keys:
+        facts[k] = (
+            frozenset(n for n, p in _TYPE_PATTERNS.items() if p.search(k)),
+            frozenset(n for n, p in _TOPIC_PATTERNS.items() if p.search(k)),
+            frozenset(n for n, p in _AGENCY_PATTERNS.items() if p.search(k)),
+        )
+    return pattern, facts
+
+
+_ALL_KEYS, _KEY_FACTS = _keyword_facts()
+
+
+def text_facts(normalised: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(event types, topics, agency kinds named) of a normalised text in one scan; the
+    same as event_types(), topics() and agencies_named() called one by one."""
+    types: set[str] = set()
+    subjects: set[str] = set()
+    named: set[str] = set()
+    for m in _ALL_KEYS.finditer(normalised):
+        t, s, a = _KEY_FACTS[m.group(1)]
+        types |= t
+        subjects |= s
+        named |= a
+    return frozenset(types), frozenset(subjects), frozenset(named)
+
+
+# --- reference numbers: a crime, case or incident number two records both quote ---------
+_REFERENCE = re.compile(
+    r"(?<![\w/.-])(?:[A-Za-z]{1,6}[ /-]?)?\d{2,4}[/-]\d{3,8}(?![\w/-])(?!\.\d)"
+    r"|(?<![\w/.-])[A-Za-z]{2,6}-?\d{4,10}(?![\w/-])(?!\.\d)"
+)
+_FIVE_DIGITS = re.compile(r"\d[\d/ -]{3,}\d")  # cheap test before the full pattern
+_DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}([/-]\d{2,4})?$")
+
+
+def references(*texts: str) -> frozenset[str]:
+    """Reference numbers in the texts ("DA/20/08813", "CP/20/1187", "INC-44712"), keyed by
+    their digits (five or more) so "DA/20/08813" and "ref 20/08813" agree. Dates are not
+    references."""
+    out = set()
+    for text in texts:
+        if not text or not _FIVE_DIGITS.search(text):
+            continue
+        for m in _REFERENCE.finditer(text):
+            token = m.group(0)
+            if _DATE_LIKE.match(token.strip()):
+                continue
+            digits = "".join(c for c in token if c.isdigit())
+            if len(digits) >= 5:
+                out.add(digits)
+    return frozenset(out)

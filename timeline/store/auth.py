@@ -7,16 +7,34 @@ who holds every permission (whoever can run it already holds the database file).
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from zxcvbn import zxcvbn
 
-from .errors import PermissionDenied
+from .errors import UNAVAILABLE, PermissionDenied
 
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 1024  # long passphrases welcome; this only bounds the hashing work
+MIN_STRENGTH = 3  # zxcvbn's score (0-4): 3 is "safely unguessable" against online attacks
+_STRENGTH_CHARS = 100  # zxcvbn's matching grows with length; the first 100 decide
+# Words anyone would try first against this tool (ASVS 6.1.2): counted as known words.
+CONTEXT_WORDS = (
+    "learning review timeline",
+    "learning",
+    "review",
+    "timeline",
+    "safeguarding",
+    "partnership",
+    "chronology",
+    "council",
+    "children",
+    "lrt",
+)
 
 # Permissions (strings so the UI can ask `may(role, "annotate")`).
 READ = "read"
@@ -74,14 +92,32 @@ def require(actor: Actor, role: str | None, permission: str, what: str = "") -> 
     if actor.is_operator or may(role, permission):
         return
     who = actor.label
-    if role is None:
-        raise PermissionDenied(f"{who} is not a member of this review")
+    if role is None:  # worded as for a review that does not exist (errors.no_review)
+        raise PermissionDenied(UNAVAILABLE)
     raise PermissionDenied(f"a {role} may not {what or permission} in this review ({who})")
 
 
-def hash_password(password: str) -> str:
+def check_password(password: str, user_inputs: tuple[str, ...] = ()) -> None:
+    """Refuse a password that is short or easy to guess: common passwords, keyboard runs,
+    repeats, dates, words with digits, or the user's own email and name (zxcvbn)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValueError(f"a password may have at most {MAX_PASSWORD_LENGTH} characters")
+    inputs = [p for v in user_inputs for p in (v, *re.split(r"[@.\s_-]+", v)) if p]
+    inputs += CONTEXT_WORDS
+    result = zxcvbn(password[:_STRENGTH_CHARS], user_inputs=inputs)
+    if result["score"] < MIN_STRENGTH:
+        hint = " ".join(result["feedback"].get("suggestions") or [])
+        warning = result["feedback"].get("warning") or "it is easy to guess"
+        raise ValueError(f"this password is too weak: {warning.rstrip('.')}. {hint}".strip())
+
+
+def hash_password(password: str, *, user_inputs: tuple[str, ...] = (), check: bool = True) -> str:
+    """The argon2id hash of a new password, which must pass `check_password` (`check=False`
+    only to re-hash a password already accepted, when the parameters change)."""
+    if check:
+        check_password(password, user_inputs)
     return _HASHER.hash(password)
 
 

@@ -5,7 +5,8 @@ actions, escalations, the publication names list, audit trail...) with its own i
 referenced accounts by email (never their password hashes). Restore puts the review back
 with the same ids, in one transaction; it refuses when the review's id (or any of its rows'
 ids) is taken in the target database. The audit entries of a deleted review are still in its
-database, so restoring there keeps them.
+database (without the data copies, which deletion erases), so restoring there keeps them and
+puts their data back.
 Accounts are matched by email; missing ones are created without a password (set one with
 `python -m timeline user password EMAIL`).
 """
@@ -35,7 +36,8 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .auth import BACKUP, Actor, require
-from .errors import InvalidInput, NotFound, PermissionDenied
+from .deletion import owned_tables
+from .errors import InvalidInput, PermissionDenied, no_review
 from .schema import Base, Review, User, utcnow
 from .service import Store
 
@@ -56,8 +58,10 @@ _PARENT = {
 
 
 def _tables() -> list[Table]:
-    """Review tables in insert order (parents first); users are handled by email."""
-    return [t for t in Base.metadata.sorted_tables if t.name != "users"]
+    """Review tables in insert order (parents first) and the audit trail; users are handled
+    by email, and account-wide tables (sessions, sign-in failures) are no review's data."""
+    owned = set(owned_tables())
+    return [t for t in Base.metadata.sorted_tables if t in owned or t is AUDIT]
 
 
 def _user_columns(table: Table) -> list[str]:
@@ -113,7 +117,7 @@ def dump_review(store: Store, actor: Actor, review_id: int) -> dict[str, Any]:
     exactly when the reviews are identical."""
     with store._read() as s:
         if s.get(Review, review_id) is None:
-            raise NotFound(f"no review {review_id}")
+            raise no_review(actor, review_id)
         require(actor, store._role(s, actor, review_id), BACKUP, "back up the review")
         return _dump(s, review_id)
 
@@ -187,6 +191,12 @@ def _new_audit_rows(s: Session, rows: list[dict[str, Any]]) -> list[dict[str, An
     for r in rows:
         if r["id"] in present and present[r["id"]] != (r["action"], r["at"]):
             raise InvalidInput("this database holds a different audit trail under the same ids")
+        if r["id"] in present:  # deleting the review erased the data copies: put them back
+            s.execute(
+                update(AUDIT)
+                .where(AUDIT.c.id == r["id"])
+                .values(before=r.get("before"), after=r.get("after"))
+            )
     return [r for r in rows if r["id"] not in present]
 
 

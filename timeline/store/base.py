@@ -42,7 +42,7 @@ from .auth import (
     require,
 )
 from .engine import WRITE_OPTION, make_engine
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound, no_review
 from .migrate import upgrade
 from .schema import (
     Annotation,
@@ -301,14 +301,14 @@ class StoreBase:
         with self._write() as s:
             bumped = s.execute(update(Review).where(Review.id == review_id).values(values)).rowcount
             if not bumped:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             role = self._role(s, actor, review_id)
             require(actor, role, permission, what)
             yield _Tx(s, actor, review_id, role)
 
     def _check_read(self, s: Session, actor: Actor, review_id: int) -> str:
         if s.get(Review, review_id) is None:
-            raise NotFound(f"no review {review_id}")
+            raise no_review(actor, review_id)
         role = self._role(s, actor, review_id)
         require(actor, role, READ, "read")
         return role or "lead"

@@ -82,6 +82,16 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("email")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.set_defaults(handler=_user_password)
+    for action, helptext in (
+        ("deactivate", "stop an account signing in and end all its sessions"),
+        ("reactivate", "let a deactivated account sign in again"),
+    ):
+        p = usub.add_parser(action, help=helptext)
+        p.add_argument("email")
+        p.set_defaults(handler=_user_active, active=action == "reactivate")
+    p = usub.add_parser("signout", help="end every session of an account")
+    p.add_argument("email")
+    p.set_defaults(handler=_user_signout)
 
     member = subparsers.add_parser("member", help="review membership and roles")
     msub = member.add_subparsers(dest="member_command", required=True, metavar="ACTION")
@@ -293,6 +303,21 @@ def _user_password(args: argparse.Namespace) -> int:
     print(f"password set for {args.email.strip().lower()}")
     if generated:
         print(f"new password (shown once, store it now): {password}")
+    return 0
+
+
+@_guard
+def _user_active(args: argparse.Namespace) -> int:
+    user = Store.open().accounts.set_active(LOCAL_OPERATOR, args.email, args.active)
+    state = "active" if user["is_active"] else "deactivated: every session ended"
+    print(f"{user['email']}: {state}")
+    return 0
+
+
+@_guard
+def _user_signout(args: argparse.Namespace) -> int:
+    ended = Store.open().accounts.sign_out_user(LOCAL_OPERATOR, args.email)
+    print(f"{args.email.strip().lower()}: {ended} session(s) ended")
     return 0
 
 

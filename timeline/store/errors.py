@@ -40,3 +40,16 @@ class NeedsConfirmation(InvalidInput):
     def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message)
         self.details = details
+
+
+# One wording for "no such review" and "not a member": an id must not reveal which.
+UNAVAILABLE = "this review does not exist or you are not a member of it"
+
+
+def no_review(actor: Any, review_id: object) -> StoreError:
+    """The error for a review that does not exist. A signed-in user gets exactly what a
+    non-member gets (so an id reveals nothing); the local operator, who holds the whole
+    database anyway, is told plainly."""
+    if getattr(actor, "is_operator", False):
+        return NotFound(f"no review {review_id}")
+    return PermissionDenied(UNAVAILABLE)

@@ -24,7 +24,7 @@ from .auth import (
 from .base import (
     _finding_dict,
 )
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, no_review
 from .schema import (
     ACTION_STATUSES,
     FINDING_KINDS,
@@ -211,7 +211,7 @@ class Findings:
         """The review's audit entries, oldest first (lead reviewer only)."""
         with self._store._read() as s:
             if s.get(Review, review_id) is None:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             require(actor, self._store._role(s, actor, review_id), BACKUP, "read the audit log")
             return audit.entries(s, review_id)
 

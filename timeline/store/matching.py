@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from . import events
 from .audit import row_snapshot
 from .auth import MATCH, Actor, require
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound, no_review
 from .schema import DECISION_KINDS, MatchDecision, MatchRun, Review, SourceFile, utcnow
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class Matching:
         for _attempt in range(5):
             with store._read() as s:
                 if s.get(Review, review_id) is None:
-                    raise NotFound(f"no review {review_id}")
+                    raise no_review(actor, review_id)
                 require(actor, store._role(s, actor, review_id), MATCH, "run matching")
                 stamp = _stamp(s, review_id)
                 records = events.active_source_records(s, review_id)

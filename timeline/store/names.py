@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from timeline.export.pseudonymise import NamesList, NamesListError
 
 from .auth import EXPORT, Actor, require
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, no_review
 from .schema import PublicationName, Review
 
 
@@ -66,7 +66,7 @@ class Names:
         with self._store._read() as s:
             review = s.get(Review, review_id)
             if review is None:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             require(actor, self._store._role(s, actor, review_id), EXPORT, "see the names list")
             return {"version": review.names_version, "rows": _rows(s, review_id)}
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from . import audit
@@ -34,23 +34,10 @@ from .importing import agency_row
 from .schema import (
     CHANGE_KINDS,
     ROLES,
-    Action,
     Agency,
-    Annotation,
-    Escalation,
-    EventMember,
-    Finding,
-    KeyPracticeEpisode,
     Kloe,
-    MatchDecision,
-    MatchRun,
     Membership,
-    MergedEvent,
-    PublicationName,
-    QuarantinedRow,
     Review,
-    SourceFile,
-    SourceRecord,
     User,
 )
 
@@ -72,7 +59,9 @@ class Reviews:
         email = email.strip().lower()
         if "@" not in email:
             raise InvalidInput(f"not an email address: {email!r}")
-        pw_hash = hash_password(password) if password is not None else None
+        pw_hash = (
+            hash_password(password, user_inputs=(email, name)) if password is not None else None
+        )
         try:
             with self._store._write() as s:
                 if s.scalar(select(User.id).where(User.email == email)) is not None:
@@ -96,7 +85,7 @@ class Reviews:
 
     def set_password(self, actor: Actor, email: str, password: str) -> None:
         """The local operator, or the user themself, sets a new password."""
-        pw_hash = hash_password(password)
+        pw_hash = hash_password(password, user_inputs=(email,))
         with self._store._write() as s:
             user = s.scalar(select(User).where(User.email == email.strip().lower()))
             if user is None:
@@ -104,6 +93,7 @@ class Reviews:
             if not actor.is_operator and actor.user_id != user.id:
                 raise PermissionDenied("only the user or the local operator may set a password")
             user.password_hash = pw_hash
+            self._store.sessions.revoke_all_in(s, user.id, "password changed")
             audit.record(s, actor, None, "user.set_password", "user", user.id)
 
     def authenticate(self, email: str, password: str) -> dict[str, Any] | None:
@@ -120,7 +110,7 @@ class Reviews:
             stale = needs_rehash(user.password_hash or "")
         if stale:
             with self._store._write() as s:
-                s.get(User, info["id"]).password_hash = hash_password(password)
+                s.get(User, info["id"]).password_hash = hash_password(password, check=False)
         return info
 
     def get_user(self, user_id: int | None = None, *, email: str | None = None) -> dict | None:
@@ -262,41 +252,9 @@ class Reviews:
             return _review_dict(review, tx.role)
 
     def delete_review(self, actor: Actor, review_id: int) -> None:
-        """Local operator only (e.g. reloading the sample). The audit trail is kept."""
-        if not actor.is_operator:
-            raise PermissionDenied("only the local operator deletes a review")
-        with self._store._write() as s:
-            review = s.get(Review, review_id)
-            if review is None:
-                raise NotFound(f"no review {review_id}")
-            before = row_snapshot(review)
-            # Event members first: their unique record index is not cascaded in one pass.
-            ev_ids = select(MergedEvent.id).where(MergedEvent.review_id == review_id)
-            s.execute(EventMember.__table__.delete().where(EventMember.event_id.in_(ev_ids)))
-            for model in (
-                MatchRun,
-                Annotation,
-                PublicationName,
-                Escalation,
-                Action,
-                Finding,
-                KeyPracticeEpisode,
-                MatchDecision,
-                MergedEvent,
-                QuarantinedRow,
-                SourceRecord,
-                Membership,
-            ):
-                s.execute(model.__table__.delete().where(model.review_id == review_id))
-            s.execute(
-                update(SourceFile)
-                .where(SourceFile.review_id == review_id)
-                .values(superseded_by=None)
-            )
-            for model in (SourceFile, Kloe, Agency):
-                s.execute(model.__table__.delete().where(model.review_id == review_id))
-            s.delete(review)
-            audit.record(s, actor, review_id, "review.delete", "review", review_id, before, None)
+        """Local operator only (e.g. reloading the sample): `deletion.purge`, which finds
+        the review's rows from the schema. The lead's deletion is `deletion.delete_review`."""
+        self._store.deletion.purge(actor, review_id)
 
     def add_member(
         self, actor: Actor, review_id: int, email: str, role: str, agency: str | None = None

@@ -80,6 +80,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "<issuer> <sub>" of the single sign-on identity first matched by email: a later
+    # identity with the same email but another subject is refused (emails get reassigned).
+    sso_subject: Mapped[str | None] = mapped_column(String(600))
 
 
 class Review(Base):
@@ -104,6 +107,8 @@ class Review(Base):
     findings_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     setup_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     workshop_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When the review's records are due for deletion (the home page warns as it nears).
+    retain_until: Mapped[date | None] = mapped_column(Date)
 
 
 class Membership(Base):
@@ -468,3 +473,33 @@ class AuditEntry(Base):
     object_id: Mapped[str] = mapped_column(String(100), default="")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# ---------------------------------------------------------------- sign-in and sessions
+
+
+class UserSession(Base):
+    """One signed-in browser. The cookie carries a random token; only its SHA-256 is kept,
+    so a copy of the database opens no session. Checked on every request."""
+
+    __tablename__ = "user_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(20), default="password")  # password | oidc
+    client: Mapped[str] = mapped_column(String(100), default="")  # address at sign-in
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_reason: Mapped[str] = mapped_column(String(100), default="")
+
+
+class SignInFailure(Base):
+    """A failed (or still running) sign-in attempt, counted per account and per client
+    address by every worker: the database is the one store they share."""
+
+    __tablename__ = "sign_in_failures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    account: Mapped[str] = mapped_column(String(320), index=True)  # the email as typed
+    client: Mapped[str] = mapped_column(String(100), index=True)

@@ -20,15 +20,19 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from .accounts import Accounts
 from .annotations import Annotations
 from .base import StoreBase, Versions, parse_period, read_kloe_csv
 from .decisions_extra import Workflow
+from .deletion import Deletion
 from .escalations import Escalations
 from .findings import Findings
 from .matching import Matching
 from .names import Names
 from .records import Records
 from .reviews import Reviews
+from .sessions import Sessions
+from .throttle import Throttle
 from .timeline_queries import TimelineReads
 from .uploads import Profiles, Uploads
 from .workshop import Workshop
@@ -54,6 +58,10 @@ class Store(StoreBase):
         self.uploads = Uploads(self)
         self.profiles = Profiles(self)
         self.workflow = Workflow(self)
+        self.sessions = Sessions(self)
+        self.throttle = Throttle(self)
+        self.accounts = Accounts(self)
+        self.deletion = Deletion(self)
 
     # -- the established API, handed to the parts -------------------------------------
 

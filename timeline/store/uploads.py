@@ -20,7 +20,7 @@ from ingest.records import FileImport
 
 from . import events
 from .auth import IMPORT, Actor, require
-from .errors import InvalidInput, NeedsConfirmation, NotFound
+from .errors import InvalidInput, NeedsConfirmation, NotFound, no_review
 from .importing import apply_import
 from .schema import AgencyProfileRow, Review, SourceFile, Upload, utcnow
 
@@ -190,7 +190,7 @@ class Uploads:
         store = self._store
         with store._read() as s:
             if s.get(Review, review_id) is None:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             require(actor, store._role(s, actor, review_id), IMPORT, "import files")
             up = s.get(Upload, upload_id)
             if up is None or up.review_id != review_id:

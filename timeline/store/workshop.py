@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .auth import READ, WORKSHOP, Actor, require
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, no_review
 from .schema import Review, WorkshopView, utcnow
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Workshop:
         store = self._store
         with store._read() as s:
             if s.get(Review, review_id) is None:
-                raise NotFound(f"no review {review_id}")
+                raise no_review(actor, review_id)
             require(actor, store._role(s, actor, review_id), READ, "read")
             row = s.get(WorkshopView, review_id)
             return None if row is None else _with_seq(row)

@@ -1,0 +1,85 @@
+"""Adapting to each review: EM moves the prior (down only), decisions recalibrate the
+weights within bounds, and the run reports what it used. Stateless: the same records
+and decisions give the same model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks.gen_cases import generate
+from timeline.matching import MatchConfig, MatchDecision, match_records
+from timeline.matching.adapt import em_prior_shift, refit_on_decisions
+from timeline.matching.blocking import candidate_pairs
+from timeline.matching.features import compute_features
+from timeline.matching.prepare import prepare
+from timeline.matching.scoring import score_pairs
+
+
+def _posterior_weights(p: np.ndarray) -> np.ndarray:
+    return np.log2(p / (1 - p))
+
+
+def test_ma001_em_lowers_the_prior_when_the_review_has_fewer_matches():
+    rng = np.random.default_rng(3)
+    # posteriors of a model fitted where 30% of pairs matched, on a review where ~10% do
+    p = np.concatenate([rng.uniform(0.6, 0.95, 100), rng.uniform(0.02, 0.3, 900)])
+    shift = em_prior_shift(_posterior_weights(p), 0.3, bound=2.0)
+    assert -2.0 <= shift < -0.3
+
+
+def test_ma002_em_never_raises_the_prior_beyond_its_upward_bound():
+    p = np.full(500, 0.8)
+    assert em_prior_shift(_posterior_weights(p), 0.1, bound=2.0) == 0.0
+    assert em_prior_shift(_posterior_weights(p), 0.1, bound=2.0, bound_up=0.5) == 0.5
+
+
+@pytest.fixture(scope="module")
+def case():
+    records, truth = generate(150, seed=31)
+    cfg = MatchConfig()
+    prep = prepare(records, cfg)
+    a, b = candidate_pairs(prep, cfg)
+    return records, truth, prep, compute_features(prep, a, b), cfg
+
+
+def test_ma003_answers_against_the_model_move_it_within_bounds(case):
+    _, _, _, feats, cfg = case
+    w = score_pairs(feats, cfg.weights)
+    strong = np.flatnonzero(w > 2)[:30]
+    # the reviewer says "not the same" to thirty pairs the model is sure of
+    moved = refit_on_decisions(
+        feats, {int(k): 0.0 for k in strong}, cfg.weights, penalty=1.0, bound=1.0
+    )
+    w2 = score_pairs(feats, moved)
+    assert (w2[strong] < w[strong]).all()
+    # bounded: a weight w becomes slope * w + shift, slope in [1/2, 2], |shift| <= 1 bit
+    assert np.all(np.abs(w2 - w) <= np.abs(w) / 2 + 1.0 + 1e-6)
+    # answers that a pair is not the same never push another pair over the threshold
+    assert not np.any((w < 0) & (w2 >= 0))
+
+
+def test_ma004_decisions_are_learnt_statelessly_and_reported(case):
+    records, truth, _, _, _ = case
+    res0 = match_records(records)
+    items = res0.queue[:10]
+    decisions = [
+        MatchDecision(
+            "same" if truth[q.record_ids[0]] == truth[q.record_ids[1]] else "not_same", q.record_ids
+        )
+        for q in items
+    ]
+    one = match_records(records, decisions=decisions)
+    two = match_records(list(reversed(records)), decisions=decisions)
+    assert [e.merged_id for e in one.events] == [e.merged_id for e in two.events]
+    assert one.parameters["decided_pairs_learnt"] >= len(items)
+    assert one.parameters["weights"] == two.parameters["weights"]
+    off = match_records(
+        records, decisions=decisions, config=MatchConfig(learn_from_decisions=False)
+    )
+    assert off.parameters["decided_pairs_learnt"] == 0
+    # every answer is honoured whatever the weights
+    ev = one.event_of()
+    for d in decisions:
+        x, y = d.record_ids
+        assert (ev[x] is ev[y]) == (d.kind == "same")

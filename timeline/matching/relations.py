@@ -1,0 +1,89 @@
+"""Related records that are not the same event: a meeting's paperwork and the meeting.
+
+"Minutes of the strategy meeting received", "Outcome letter sent following ICPC",
+"Core group minutes chased" are records of their own, dated days or weeks after the
+meeting they concern. Merging them into the meeting would hide when the agency
+actually received the minutes; leaving them unlinked would lose what they are about.
+They stay separate events and each gets a Relation to the meeting it follows up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from .kinds import KIND_CODE
+from .prepare import Prepared
+
+GENERIC_MEETING = frozenset({"meeting", "conference"})
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`record_id` follows up `related_record_id`, which is in event `event_id`."""
+
+    record_id: str  # the follow-up (minutes received, outcome letter, ...)
+    related_record_id: str  # the meeting's record it is about
+    event_id: str  # merged_id of the meeting's event
+    kind: str  # "follow-up of a meeting"
+    reason: str  # in words, for the panel and the exports
+
+
+def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Candidate pairs (indices into a, b) of a follow-up and a meeting: never merged."""
+    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    ka, kb = prep.rkind[a], prep.rkind[b]
+    return np.flatnonzero(((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu)))
+
+
+def _same_meeting(x: frozenset[str], y: frozenset[str]) -> bool:
+    sx, sy = x - GENERIC_MEETING, y - GENERIC_MEETING
+    return not sx or not sy or bool(sx & sy)
+
+
+def find_relations(
+    prep: Prepared,
+    a: np.ndarray,
+    b: np.ndarray,
+    w: np.ndarray,
+    ks: np.ndarray,
+    event_id: dict[int, str],
+) -> list[Relation]:
+    """For each follow-up, the meeting it most likely concerns among its candidates:
+    the same kind of meeting, dated on or before it; the date it quotes first, then the
+    nearest meeting, then the match weight."""
+    best: dict[int, tuple[tuple, int]] = {}
+    fu = KIND_CODE["follow-up"]
+    if len(ks):
+        # the meeting is dated on or before its follow-up
+        f_is_a = prep.rkind[a[ks]] == fu
+        f = np.where(f_is_a, a[ks], b[ks])
+        m = np.where(f_is_a, b[ks], a[ks])
+        ks = ks[prep.start[m] <= prep.end[f]]
+    for k in ks:
+        i, j = int(a[k]), int(b[k])
+        f, m = (i, j) if prep.rkind[i] == fu else (j, i)
+        if prep.start[m] > prep.end[f] or event_id[f] == event_id[m]:
+            continue
+        if not _same_meeting(prep.meetings[f], prep.meetings[m]):
+            continue
+        quoted = any(prep.start[m] <= d <= prep.end[m] for d in prep.text_dates[f])
+        gap = int(prep.start[f] - prep.end[m])
+        rank = (not quoted, max(gap, 0), -float(w[k]), prep.ids[m])
+        if f not in best or rank < best[f][0]:
+            best[f] = (rank, m)
+    out = []
+    for f, ((unquoted, gap, _, _), m) in sorted(best.items(), key=lambda x: prep.ids[x[0]]):
+        names = sorted(prep.meetings[m] - GENERIC_MEETING) or sorted(prep.meetings[m])
+        when = date.fromordinal(int(prep.start[m])).strftime("%d %b %Y").lstrip("0")
+        how = "names its date" if not unquoted else f"{gap} days later" if gap else "same day"
+        reason = (
+            f"paperwork after the {' / '.join(names)} meeting of {when} ({how}; "
+            f"{prep.records[m].agency}): related, not the same event"
+        )
+        out.append(
+            Relation(prep.ids[f], prep.ids[m], event_id[m], "follow-up of a meeting", reason)
+        )
+    return out
