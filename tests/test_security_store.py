@@ -324,8 +324,8 @@ def test_se011_retention_date_is_the_leads_to_set(store):
     with pytest.raises(PermissionDenied):
         store.deletion.set_retention(part, rid, D(2031, 1, 1))
     store.deletion.set_retention(lead, rid, D(2031, 1, 1))
-    assert store.get_review(part, rid)["retain_until"] == "2031-01-01"
-    assert [r["retain_until"] for r in store.list_reviews(part)] == ["2031-01-01"]
+    assert store.get_review(part, rid)["retain_until"] == D(2031, 1, 1)
+    assert [r["retain_until"] for r in store.list_reviews(part)] == [D(2031, 1, 1)]
 
 
 # ---------------------------------------------------------------- migration
@@ -333,7 +333,9 @@ def test_se011_retention_date_is_the_leads_to_set(store):
 
 def test_se012_upgrade_from_0002_keeps_the_data_and_adds_the_security_tables(db):
     from timeline.store.engine import make_engine
-    from timeline.store.migrate import current_revision, upgrade
+    from alembic.script import ScriptDirectory
+
+    from timeline.store.migrate import alembic_config, current_revision, upgrade
 
     engine = make_engine(db.url, search_path=db.search_path)
     upgrade(engine, "0002_findings_names")
@@ -346,8 +348,9 @@ def test_se012_upgrade_from_0002_keeps_the_data_and_adds_the_security_tables(db)
             )
         )
     engine.dispose()
-    store = db.open()  # upgrades to head
-    assert current_revision(store.engine) == "0003_security"
+    store = db.open()  # upgrades through 0003_security to head
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert current_revision(store.engine) == head
     with store.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         columns = {c["name"] for c in inspect(conn).get_columns("reviews")}
