@@ -332,9 +332,9 @@ def test_se011_retention_date_is_the_leads_to_set(store):
 
 
 def test_se012_upgrade_from_0002_keeps_the_data_and_adds_the_security_tables(db):
-    from timeline.store.engine import make_engine
     from alembic.script import ScriptDirectory
 
+    from timeline.store.engine import make_engine
     from timeline.store.migrate import alembic_config, current_revision, upgrade
 
     engine = make_engine(db.url, search_path=db.search_path)
