@@ -9,7 +9,7 @@ from datetime import date
 import dash
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from pages.setup import data_dir
+from timeline.settings import get_settings
 from timeline.store.auth import BACKUP
 from timeline.store.errors import StoreError
 from web.auth import current_actor
@@ -109,7 +109,7 @@ def delete(n, typed, review_id):
         return no_update
     try:
         report = store().deletion.delete_review(
-            current_actor(), review_id, typed or "", data_dir=data_dir()
+            current_actor(), review_id, typed or "", data_dir=get_settings().data_dir
         )
     except StoreError as exc:
         return html.Span(f"Not deleted: {exc}", className="error")
