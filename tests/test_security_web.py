@@ -314,11 +314,11 @@ def test_sw008_a_tag_on_an_event_whose_records_were_all_withdrawn_reports_no_fai
             update(SourceRecord).where(SourceRecord.id.in_(members)).values(status="withdrawn")
         )
     s = lead(app, site)
-    cb = _callback_for(s, app, "tag-add")
+    cb = _callback_for(s, app, "tl-tag-add")
     values = {
-        "tag-kind.value": "comment",
-        "tag-kloes.value": [],
-        "tag-text.value": "Tagged after the withdrawal",
+        "tl-tag-kind.value": "comment",
+        "tl-tag-kloes.value": [],
+        "tl-tag-text.value": "Tagged after the withdrawal",
         "tl-selected.data": event_id,
         "tl-review.data": site["rid"],
         "tl-seen.data": None,
@@ -326,9 +326,9 @@ def test_sw008_a_tag_on_an_event_whose_records_were_all_withdrawn_reports_no_fai
     body = {
         "output": cb["output"],
         "outputs": _outputs(cb["output"]),
-        "inputs": [{"id": "tag-add", "property": "n_clicks", "value": 1}],
+        "inputs": [{"id": "tl-tag-add", "property": "n_clicks", "value": 1}],
         "state": [{**st, "value": values[f"{st['id']}.{st['property']}"]} for st in cb["state"]],
-        "changedPropIds": ["tag-add.n_clicks"],
+        "changedPropIds": ["tl-tag-add.n_clicks"],
     }
     r = s.post(app + "/_dash-update-component", json=body)
     with store._read() as sess:
