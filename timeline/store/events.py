@@ -23,10 +23,12 @@ from .errors import InvalidInput
 from .schema import (
     Annotation,
     EventMember,
+    MatchDecision,
     MergedEvent,
     SourceRecord,
     finding_events,
     kpe_events,
+    utcnow,
 )
 
 ACTIVE = ("imported", "needs_review")
@@ -351,3 +353,17 @@ def store_events(session: Session, review_id: int, events: Iterable[Any]) -> dic
         "removed": len(gone),
         "singletons": singles,
     }
+
+
+def decision_row(review_id: int, kind: str, ids: list[str], note: str, actor: Any) -> Any:
+    """A reviewer's MatchDecision, stamped with who made it and when (one shape for the
+    queue's decide and for the re-match that replays an undo)."""
+    return MatchDecision(
+        review_id=review_id,
+        kind=kind,
+        record_ids=ids,
+        note=note,
+        decided_by=actor.user_id,
+        decided_by_label=actor.label,
+        decided_at=utcnow(),
+    )

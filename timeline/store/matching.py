@@ -19,7 +19,7 @@ from . import events
 from .audit import row_snapshot
 from .auth import MATCH, Actor, require
 from .errors import Conflict, InvalidInput, NotFound, no_review
-from .schema import DECISION_KINDS, MatchDecision, MatchRun, Review, SourceFile, utcnow
+from .schema import DECISION_KINDS, MatchDecision, MatchRun, Review, SourceFile
 
 if TYPE_CHECKING:
     from .service import Store
@@ -135,15 +135,7 @@ class Matching:
                         ses.flush()
                     if add is not None:
                         kind, ids, note = add
-                        d = MatchDecision(
-                            review_id=review_id,
-                            kind=kind,
-                            record_ids=ids,
-                            note=note,
-                            decided_by=actor.user_id,
-                            decided_by_label=actor.label,
-                            decided_at=utcnow(),
-                        )
+                        d = events.decision_row(review_id, kind, ids, note, actor)
                         ses.add(d)
                         ses.flush()
                         decision = row_snapshot(d)

@@ -35,7 +35,6 @@ from .schema import (
     QuarantinedRow,
     SourceFile,
     SourceRecord,
-    utcnow,
 )
 
 if TYPE_CHECKING:
@@ -190,15 +189,7 @@ class Records:
             raise InvalidInput(f"a '{kind}' decision names two or more records")
         with self._store._change(actor, review_id, MATCH, "decide merges") as tx:
             events.apply_decision(tx.session, review_id, kind, ids)
-            d = MatchDecision(
-                review_id=review_id,
-                kind=kind,
-                record_ids=ids,
-                note=note,
-                decided_by=actor.user_id,
-                decided_by_label=actor.label,
-                decided_at=utcnow(),
-            )
+            d = events.decision_row(review_id, kind, ids, note, actor)
             tx.session.add(d)
             tx.session.flush()
             tx.audit("match.decide", "match_decision", d.id, None, row_snapshot(d))
