@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from datetime import date
 
 import dash
 from dash import (
@@ -59,11 +58,6 @@ TAG_KEYS = {
 }
 
 
-def _d(value) -> date | None:
-    """A day the browser sent (a date picker's or a step's ISO text)."""
-    return date.fromisoformat(str(value)[:10]) if value else None
-
-
 def _kloe_buttons(kloes: list[dict]) -> list:
     return [
         html.Button(
@@ -106,35 +100,26 @@ def _episode_editor() -> html.Details:
                         [
                             html.Label(["Name ", dcc.Input(id="ws-ep-title")]),
                             html.Label(["Description ", dcc.Input(id="ws-ep-desc")]),
-                            html.Span(
-                                [
-                                    "Period (DD/MM/YYYY) ",
-                                    dcc.DatePickerRange(
-                                        id="ws-ep-dates",
-                                        display_format="DD/MM/YYYY",
-                                        start_date_placeholder_text="From",
-                                        end_date_placeholder_text="To",
-                                        clearable=True,
-                                    ),
-                                ],
-                                role="group",
-                                **{"aria-label": "Period of the episode"},
+                            html.Label(
+                                ["From ", dcc.Input(id="ws-ep-dates", placeholder="DD/MM/YYYY")]
                             ),
                             html.Label(
                                 [
-                                    "…or its events ",
-                                    dcc.Dropdown(
-                                        id="ws-ep-events",
-                                        multi=True,
-                                        placeholder="Choose events",
-                                        style={"minWidth": "20em", "color": "#000"},
-                                    ),
+                                    "To ",
+                                    dcc.Input(id="ws-ep-dates-end-date", placeholder="DD/MM/YYYY"),
                                 ]
                             ),
-                            html.Button("Add episode", id="ws-ep-add"),
                         ],
                         className="wf-row",
                     ),
+                    html.Fieldset(
+                        [
+                            html.Legend("…or choose its events (those of the step in view)"),
+                            dcc.Checklist(id="ws-ep-events", options=[], value=[]),
+                        ],
+                        className="ws-ep-events",
+                    ),
+                    html.Button("Add episode", id="ws-ep-add"),
                     html.Div(id="ws-ep-msg", role="status", className="message"),
                 ],
                 className="ws-episodes-body",
@@ -373,23 +358,21 @@ def _event_panel(event: dict | None, step: dict | None) -> list:
     ]
 
 
-def _points(anns: list[dict], marks, step: dict | None) -> list:
-    """The points to raise on this step's events, then how many other steps hold."""
+def _points(anns: list[dict], marks, steps: list[dict], step_i: int | None) -> list:
+    """The points to raise for this step, those outside every step, then how many others."""
     dates = {m.event_id: m.start for m in marks}
-    in_step = set(step.get("events") or []) if step else set()
-    points = [a for a in anns if is_point(a)]
-    here = [a for a in points if step is None or a["event_id"] in in_step]
-    items = [
-        html.Li(
-            f"{a['author_label']} ({fmt(dates[a['event_id']]) if a['event_id'] in dates else '—'}):"
-            f" {point_body(a)}"
-        )
-        for a in here
-    ] or [html.Li("No points raised for this step. Participants add them on the Preparation page.")]
-    if len(points) > len(here):
-        items.append(
-            html.Li(f"{len(points) - len(here)} more in other steps.", className="ws-more")
-        )
+    sp = workshop_actions.step_points(anns, steps or [], step_i)
+
+    def item(a: dict, outside: bool = False) -> html.Li:
+        when = fmt(dates[a["event_id"]]) if a["event_id"] in dates else "—"
+        where = ", outside the review period" if outside else ""
+        return html.Li(f"{a['author_label']} ({when}{where}): {point_body(a)}")
+
+    items = [item(a) for a in sp.here] + [item(a, True) for a in sp.outside]
+    if not items:
+        items = [html.Li("No points raised for this step. Participants add them on Preparation.")]
+    if sp.elsewhere:
+        items.append(html.Li(f"{sp.elsewhere} more in other steps.", className="ws-more"))
     return items
 
 
@@ -463,15 +446,16 @@ def draw(pos, _version, steps, font, rid):
     if step:
         kind = "Episode" if step["kind"] == "episode" else "Period"
         label = f"{step_i + 1}/{len(steps)} · {kind}: {step['label']}"
+    in_step = set((step or {}).get("events") or [])
     seen, options = set(), []
     for m in marks:
-        if m.event_id > 0 and m.event_id not in seen:
+        if m.event_id in in_step and m.event_id not in seen:
             seen.add(m.event_id)
             options.append(
-                {"label": f"{fmt(m.start)} {m.agency}: {m.text[:60]}", "value": m.event_id}
+                {"label": f" {fmt(m.start)} {m.agency}: {m.text[:70]}", "value": m.event_id}
             )
     panel = _event_panel(event, step)
-    return label, fig, panel, _points(anns, marks, step), _episode_rows(episodes), options
+    return label, fig, panel, _points(anns, marks, steps, step_i), _episode_rows(episodes), options
 
 
 @callback(
@@ -538,8 +522,8 @@ def tag(_clicks, pos, kloe_id, rid):
     Input({"type": "ws-ep-del", "id": ALL, "v": ALL}, "n_clicks"),
     State("ws-ep-title", "value"),
     State("ws-ep-desc", "value"),
-    State("ws-ep-dates", "start_date"),
-    State("ws-ep-dates", "end_date"),
+    State("ws-ep-dates", "value"),
+    State("ws-ep-dates-end-date", "value"),
     State("ws-ep-events", "value"),
     State("ws-review", "data"),
     prevent_initial_call=True,
@@ -549,27 +533,14 @@ def episodes(_add, _del, title, desc, start, end, event_ids, rid):
     if not trigger or not ctx.triggered[0].get("value"):
         return no_update, no_update
     try:
-        actor = current_actor()
-        s = store()
         if trigger == "ws-ep-add":
-            if not (title or "").strip():
-                return "Name the episode first.", no_update
-            if not (start and end) and not event_ids:
-                return "Give the episode a period or choose its events.", no_update
-            s.add_episode(
-                actor,
-                rid,
-                title.strip(),
-                description=(desc or "").strip(),
-                date_start=_d(start),
-                date_end=_d(end),
-                event_ids=event_ids or [],
+            out = workshop_actions.add_episode(
+                store(), current_actor(), rid, title, desc, start, end, event_ids
             )
-            msg = f"Episode '{title.strip()}' added."
         else:
-            s.delete_episode(actor, trigger["id"], trigger["v"])
-            msg = "Episode deleted."
-        version = s.review_version(actor, rid)
+            out = workshop_actions.delete_episode(
+                store(), current_actor(), rid, trigger["id"], trigger["v"]
+            )
     except StoreError as exc:
         return f"Not saved: {exc}", no_update
-    return msg, version
+    return out.message, no_update if out.version is None else out.version
