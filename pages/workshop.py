@@ -115,7 +115,9 @@ def _episode_editor() -> html.Details:
                     html.Fieldset(
                         [
                             html.Legend("…or choose its events (those of the step in view)"),
-                            dcc.Checklist(id="ws-ep-events", options=[], value=[]),
+                            dcc.Store(id="ws-ep-options", data=[]),
+                            dcc.Store(id="ws-ep-events", data=[]),
+                            html.Div(id="ws-ep-choices"),
                         ],
                         className="ws-ep-events",
                     ),
@@ -405,7 +407,7 @@ def _episode_rows(episodes: list[dict]) -> html.Ul:
     Output("ws-event-panel", "children"),
     Output("ws-points", "children"),
     Output("ws-episodes", "children"),
-    Output("ws-ep-events", "options"),
+    Output("ws-ep-options", "data"),
     Input("ws-pos", "data"),
     Input("ws-version", "data"),
     Input("ws-steps", "data"),
@@ -451,9 +453,7 @@ def draw(pos, _version, steps, font, rid):
     for m in marks:
         if m.event_id in in_step and m.event_id not in seen:
             seen.add(m.event_id)
-            options.append(
-                {"label": f" {fmt(m.start)} {m.agency}: {m.text[:70]}", "value": m.event_id}
-            )
+            options.append([m.event_id, f"{fmt(m.start)} {m.agency}: {m.text[:70]}"])
     panel = _event_panel(event, step)
     return label, fig, panel, _points(anns, marks, steps, step_i), _episode_rows(episodes), options
 
@@ -524,7 +524,7 @@ def tag(_clicks, pos, kloe_id, rid):
     State("ws-ep-desc", "value"),
     State("ws-ep-dates", "value"),
     State("ws-ep-dates-end-date", "value"),
-    State("ws-ep-events", "value"),
+    State("ws-ep-events", "data"),
     State("ws-review", "data"),
     prevent_initial_call=True,
 )
@@ -544,3 +544,38 @@ def episodes(_add, _del, title, desc, start, end, event_ids, rid):
     except StoreError as exc:
         return f"Not saved: {exc}", no_update
     return out.message, no_update if out.version is None else out.version
+
+
+@callback(
+    Output("ws-ep-events", "data"),
+    Input({"type": "ws-ep-ev", "id": ALL}, "n_clicks"),
+    State("ws-ep-events", "data"),
+    prevent_initial_call=True,
+)
+def choose_event(_clicks, chosen):
+    """A toggle button per event of the step (native buttons: Dash's checklist nests a
+    checkbox inside an option, which screen readers cannot operate)."""
+    trigger = ctx.triggered_id
+    if not trigger or not ctx.triggered[0].get("value"):
+        return no_update
+    chosen = list(chosen or [])
+    eid = trigger["id"]
+    return [e for e in chosen if e != eid] if eid in chosen else [*chosen, eid]
+
+
+@callback(
+    Output("ws-ep-choices", "children"),
+    Input("ws-ep-options", "data"),
+    Input("ws-ep-events", "data"),
+)
+def event_choices(options, chosen):
+    chosen = set(chosen or [])
+    return [
+        html.Button(
+            text,
+            id={"type": "ws-ep-ev", "id": eid},
+            className="ws-ep-ev",
+            **{"aria-pressed": "true" if eid in chosen else "false"},
+        )
+        for eid, text in options or []
+    ] or html.P("No events in this step.")

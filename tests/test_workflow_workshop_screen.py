@@ -209,6 +209,13 @@ def test_wf514_axe_finds_no_serious_or_critical_problem_on_the_workshop(
     try:
         bring_event_into_view(page)
         page.get_by_text("Key practice episodes").click()  # the editor's fields too
+        first = page.locator("#ws-ep-choices button").first
+        expect(first).to_have_attribute("aria-pressed", "false")
+        first.focus()
+        page.keyboard.press("Enter")  # choose an event of the step for an episode
+        expect(page.locator("#ws-ep-choices button").first).to_have_attribute(
+            "aria-pressed", "true"
+        )
         page.evaluate(source)  # evaluated by the browser's devtools: the page's CSP holds
         page.wait_for_function("() => window.axe && window.axe.run")
         result = page.evaluate(
