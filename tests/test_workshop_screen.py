@@ -163,3 +163,36 @@ def test_ws009_every_empty_panel_says_what_to_do_next():
     for text in notes.values():
         assert "ask the lead to run matching" not in text
         assert any(w in text for w in ("Choose", "choose", "runs matching", "running matching"))
+
+
+def test_ws010_an_episode_from_dates_typed_day_first_or_from_chosen_events(sq):
+    from timeline.store import LOCAL_OPERATOR as OP
+
+    rid = sq.create_review(OP, "Review of Oak (fictional)", period=(D(2019, 1, 1), D(2019, 12, 31)))
+    sq.import_results(OP, rid, [make_import("GP", [(D(2019, 11, 5), "Seen with bruising")])])
+    sq.run_matching(OP, rid)
+    (m,) = sq.timeline_marks(OP, rid)
+    add = workshop.add_episode
+    assert add(sq, OP, rid, " ", "", "02/11/2019", "20/11/2019", []).message == (
+        "Name the episode first."
+    )
+    assert "both a start and an end" in add(sq, OP, rid, "A", "", "02/11/2019", "", []).message
+    assert "ends before it starts" in add(sq, OP, rid, "A", "", "20/11/2019", "2/11/19", []).message
+    bad = add(sq, OP, rid, "A", "", "31/02/2019", "20/11/2019", [])
+    assert bad.version is None and "day first" in bad.message
+    assert sq.list_episodes(OP, rid) == []  # nothing saved by any of those
+    # day first, and "Nov 2019" as an end means the end of November
+    out = add(sq, OP, rid, " Disclosure ", "", "02/11/2019", "Nov 2019", [])
+    assert out.message == "Episode 'Disclosure' added." and out.version is not None
+    out = add(sq, OP, rid, "The GP visit", "", "", "", [m.event_id])
+    eps = {e["title"]: e for e in sq.list_episodes(OP, rid)}
+    assert (eps["Disclosure"]["date_start"], eps["Disclosure"]["date_end"]) == (
+        D(2019, 11, 2),
+        D(2019, 11, 30),
+    )
+    assert eps["The GP visit"]["event_ids"] == [m.event_id]
+    gone = workshop.delete_episode(
+        sq, OP, rid, eps["Disclosure"]["id"], eps["Disclosure"]["version"]
+    )
+    assert gone.message == "Episode deleted."
+    assert [e["title"] for e in sq.list_episodes(OP, rid)] == ["The GP visit"]
