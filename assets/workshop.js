@@ -39,8 +39,29 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return W.pos;
     },
     fontSize: function () {
-      var el = document.querySelector(".ws-screen");
-      return el ? parseFloat(getComputedStyle(el).fontSize) : 24;
+      return window.wsScreenSize();
     }
   }
 });
+
+/* The screen's text size and the strip's height (px): the strip fits its lanes to them.
+   Sent again when the window changes size (a laptop plugged into the projector). */
+window.wsScreenSize = function () {
+  var el = document.querySelector(".ws-screen");
+  var strip = document.querySelector(".ws-strip");
+  return {
+    font: el ? parseFloat(getComputedStyle(el).fontSize) : 24,
+    height: strip ? strip.clientHeight : null
+  };
+};
+(function () {
+  var timer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (document.getElementById("ws-font") && window.dash_clientside.set_props) {
+        window.dash_clientside.set_props("ws-font", {data: window.wsScreenSize()});
+      }
+    }, 300);
+  });
+})();

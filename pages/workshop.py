@@ -165,7 +165,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="ws-nonce", data=secrets.token_hex(8)),  # one per page load
             dcc.Store(id="ws-event", data=None),
             dcc.Store(id="ws-kloe", data=kloes[0]["id"] if kloes else None),
-            dcc.Store(id="ws-font", data=None),  # the screen's text size (px), for the strip
+            dcc.Store(id="ws-font", data=None),  # the screen's text size and the strip's height
             dcc.Interval(id="ws-poll", interval=POLL_MS),
             html.Div(head, className="ws-head"),
             html.Div(
@@ -442,7 +442,8 @@ def draw(pos, _version, steps, font, rid):
             tags=tags,
             selected_event=event_id,
             episodes=episode_bands(episodes, marks),
-            font_px=float(font or 24),
+            font_px=float((font or {}).get("font") or 24),
+            height_px=(font or {}).get("height"),
         )
     label = "No steps: set a review period or add an episode."
     if step:

@@ -70,6 +70,22 @@ def test_ws003_an_empty_period_says_so_and_keeps_its_date_axis():
     assert fig["layout"]["xaxis"]["type"] == "date"
 
 
+def test_ws011_lanes_fit_the_strips_height_and_the_dates_keep_their_size():
+    agencies = [f"Agency {i}" for i in range(10)]
+    many = [mark(i, i, a, D(2019, 8, 1 + i)) for i, a in enumerate(agencies)]
+    tall = workshop_strip(many, agencies, STEP, font_px=24, height_px=900)
+    short = workshop_strip(many, agencies, STEP, font_px=24, height_px=200)
+    assert len(short["layout"]["yaxis"]["ticktext"]) == 10
+    tall_px = tall["layout"]["yaxis"]["tickfont"]["size"]
+    short_px = short["layout"]["yaxis"]["tickfont"]["size"]
+    assert tall_px == pytest.approx(24 * 0.85)  # room enough: the screen's size
+    # ten lanes in 200 px less the date axis: each label smaller than its lane
+    assert short_px < tall_px and short_px * 10 <= 200 - 2 * 24
+    assert short["layout"]["xaxis"]["tickfont"]["size"] == tall_px
+    marker = short["data"][0]["marker"]["size"]
+    assert marker * 10 <= 200 - 2 * 24
+
+
 @pytest.mark.parametrize(
     "start,end,dtick,fmt",
     [

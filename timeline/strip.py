@@ -59,6 +59,7 @@ def workshop_strip(
     selected_event: int | None = None,
     episodes: Sequence[tuple[date, date, str]] = (),
     font_px: float = 24,
+    height_px: float | None = None,
 ) -> dict:
     """The strip of one step: a lane per agency with a record in `period`, a mark per
     record (open for a partial date), the event in view ringed and its voices joined, a
@@ -69,7 +70,13 @@ def workshop_strip(
     lanes = [a for a in lane_order if a in present]
     lane_of = {a: i for i, a in enumerate(lanes)}
     colours = agency_colours(list(lane_order))
-    size = max(10, round(font_px * 0.6))
+    # The lane labels and marks take the screen's size unless the strip's height (the
+    # space the page leaves it, less the date axis) gives each lane less than that.
+    lane_px = font_px * 1.6
+    if height_px and lanes:
+        lane_px = max(6.0, (height_px - 2.6 * font_px) / (len(lanes) + 0.4))
+    tick_px = max(9.0, min(font_px * 0.85, lane_px * 0.85))
+    size = max(6, round(min(font_px * 0.6, lane_px * 0.7)))
     data: list[dict] = []
 
     per_agency: dict[str, list[Mark]] = defaultdict(list)
@@ -184,8 +191,6 @@ def workshop_strip(
                 "font": {"size": font_px, "color": INK},
             }
         )
-    # Keep the lane labels inside their lanes: a tall strip can take the body size.
-    tick_px = font_px * 0.85
     layout = {
         "autosize": True,
         "shapes": shapes,
@@ -214,7 +219,7 @@ def workshop_strip(
             "gridcolor": "#d8d8d8",
             "linecolor": INK,
             "ticks": "outside",
-            "tickfont": {"size": tick_px, "color": INK},
+            "tickfont": {"size": font_px * 0.85, "color": INK},  # the dates keep their size
             "automargin": True,
             **date_ticks(start, end),
         },
