@@ -41,6 +41,7 @@ app = Dash(
     on_error=callback_error,
 )
 attach_dash(app)
+app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">', 1)  # WCAG 3.1.1
 app.layout = html.Div(
     [
         html.Header(

@@ -2,6 +2,8 @@
 
 Run: .venv/bin/python docs/screenshots.py   (writes docs/screenshots/*.png; the only
 thing that does: tests never write into the checkout)
+     .venv/bin/python docs/screenshots.py --only workshop   (just the workshop on a
+projector, 1920×1080, and on a laptop, 1366×768)
 It loads the fictional sample review into a temporary database, starts the app, signs in
 and photographs each page; nothing here is drawn by hand.
 """
@@ -18,6 +20,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
+
+
+WORKSHOP_SIZES = ((1920, 1080), (1366, 768))
+
+
+def workshop_shots(browser, base: str, rid: int, state: dict) -> None:
+    """The workshop as the room sees it: the second period, its first event in view."""
+    for w, h in WORKSHOP_SIZES:
+        context = browser.new_context(viewport={"width": w, "height": h}, storage_state=state)
+        page = context.new_page()
+        page.goto(f"{base}/review/{rid}/workshop")
+        page.wait_for_selector("#ws-step-label:has-text('1/')", timeout=30000)
+        page.keyboard.press("n")
+        page.wait_for_selector("#ws-step-label:has-text('2/')")
+        for _ in range(40):  # on to the first event that several agencies recorded
+            page.keyboard.press("j")
+            page.wait_for_selector("#ws-event-panel .ws-voice", timeout=30000)
+            time.sleep(0.4)
+            if page.locator("#ws-event-panel .ws-voice").count() >= 2:
+                break
+        page.keyboard.press("2")
+        page.wait_for_selector("#ws-graph .xtick text")
+        time.sleep(1.5)
+        page.screenshot(path=str(OUT / f"workshop-{w}x{h}.png"))
+        context.close()
 
 
 def main() -> int:
@@ -54,6 +81,11 @@ def main() -> int:
         page.fill("input[name=password]", info["password"])
         page.click("button[type=submit]")
         page.wait_for_selector("h2 a")
+        if "--only" in sys.argv and sys.argv[-1] == "workshop":
+            workshop_shots(browser, base, rid, page.context.storage_state())
+            browser.close()
+            print(f"workshop screenshots written to {OUT}")
+            return 0
         page.screenshot(path=str(OUT / "reviews.png"), full_page=True)
         page.goto(f"{base}/review/{rid}")
         page.wait_for_function(
@@ -71,6 +103,7 @@ def main() -> int:
         page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
         time.sleep(2)
         page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
+        workshop_shots(browser, base, rid, page.context.storage_state())
         browser.close()
     # The workflow pages' screenshots come from their browser tests, which take them
     # only when asked (LRT_DOC_SCREENSHOTS): a plain test run never writes into docs/.

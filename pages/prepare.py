@@ -104,7 +104,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                     ),
                     html.Aside(
                         [
-                            html.Div(id="pr-event", children=html.P("Choose an entry.")),
+                            html.P(
+                                prepare_actions.panel_note(None, None, False),
+                                id="pr-event-note",
+                                className="wf-follow-note",
+                                role="status",
+                            ),
+                            html.Div(id="pr-event"),
                             html.Label(
                                 [
                                     html.H3("Your reflection on this entry"),
@@ -165,14 +171,13 @@ def draw(_v, selected, view, follow, rid, agency):
     following = bool(follow) and view
     if following and view.get("period"):
         x_range = tuple(view["period"])
-    event = view.get("event_id") if following and view.get("event_id") else selected
     fig = timeline_figure(
         marks,
         lanes,
         tags=tags,
         dob=review.get("child_dob"),
         highlight_agency=agency,
-        selected_event=event,
+        selected_event=selected,
         x_range=x_range,
         episodes=episode_bands(episodes, marks),
     )
@@ -235,7 +240,7 @@ def select(_clicks, click):
 )
 def show_event(event_id, rid, local, saved):
     if event_id is None or event_id < 0:
-        return html.P("This record is not in an event yet; ask the lead to run matching."), "", True
+        return None, "", True  # pr-event-note says what to do next
     try:
         event = store().get_event(current_actor(), event_id)
     except StoreError as exc:
@@ -378,6 +383,29 @@ def poll_version(_n, rid, known):
     except StoreError:
         return no_update
     return v if v != known else no_update
+
+
+@callback(
+    Output("pr-selected", "data", allow_duplicate=True),
+    Input("pr-view", "data"),
+    State("pr-follow", "value"),
+    State("pr-selected", "data"),
+    prevent_initial_call=True,
+)
+def follow_event(view, follow, selected):
+    """Following: the panel (and the reflection box) moves to the facilitator's event."""
+    event_id = prepare_actions.followed_event(view, bool(follow))
+    return no_update if event_id is None or event_id == selected else event_id
+
+
+@callback(
+    Output("pr-event-note", "children"),
+    Input("pr-selected", "data"),
+    Input("pr-view", "data"),
+    Input("pr-follow", "value"),
+)
+def event_note(selected, view, follow):
+    return prepare_actions.panel_note(selected, view, bool(follow))
 
 
 @callback(Output("pr-poll", "disabled"), Input("pr-follow", "value"))

@@ -13,29 +13,32 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from datetime import date
 
 import dash
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
 
 from ingest.validate import fmt
 from timeline.actions import screens
 from timeline.actions import workshop as workshop_actions
-from timeline.figures import timeline_figure
 from timeline.store.auth import WORKSHOP
 from timeline.store.errors import StoreError
+from timeline.strip import workshop_strip
 from timeline.view import KIND_LABELS, lane_order
-from timeline.workflow import (
-    ANNOTATION_LABELS,
-    Step,
-    episode_bands,
-    episode_span,
-    is_point,
-    point_body,
-    workshop_steps,
-)
+from timeline.workflow import ANNOTATION_LABELS, episode_bands, is_point, point_body
 from web.auth import current_actor
-from web.panel import record_card
+from web.panel import record_when
 from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
@@ -55,9 +58,77 @@ TAG_KEYS = {
 }
 
 
-def _d(value) -> date | None:
-    """A day the browser sent (a date picker's or a step's ISO text)."""
-    return date.fromisoformat(str(value)[:10]) if value else None
+def _kloe_buttons(kloes: list[dict]) -> list:
+    return [
+        html.Button(
+            workshop_actions.kloe_button_label(i, k),
+            id={"type": "ws-kloe", "id": k["id"]},
+            title=k["title"],
+            **{"data-shortcut": str(i + 1)},
+        )
+        for i, k in enumerate(kloes[:9])
+    ]
+
+
+def _tag_buttons() -> list:
+    return [
+        html.Button(
+            f"{KIND_LABELS[kind]} ({key})",
+            id={"type": "ws-tag", "kind": kind},
+            **{"data-shortcut": key},
+        )
+        for kind, key in TAG_KEYS.items()
+    ]
+
+
+def _scroll(id_: str, label: str, child) -> html.Div:
+    """A region of its own that scrolls (long wording never makes the page taller), in the
+    Tab order so the keyboard can scroll it too."""
+    return html.Div(
+        child, id=id_, className="ws-scroll", tabIndex="0", role="region", **{"aria-label": label}
+    )
+
+
+def _episode_editor() -> html.Details:
+    return html.Details(
+        [
+            html.Summary("Key practice episodes"),
+            html.Div(
+                [
+                    html.Div(id="ws-episodes"),
+                    html.Div(
+                        [
+                            html.Label(["Name ", dcc.Input(id="ws-ep-title")]),
+                            html.Label(["Description ", dcc.Input(id="ws-ep-desc")]),
+                            html.Label(
+                                ["From ", dcc.Input(id="ws-ep-dates", placeholder="DD/MM/YYYY")]
+                            ),
+                            html.Label(
+                                [
+                                    "To ",
+                                    dcc.Input(id="ws-ep-dates-end-date", placeholder="DD/MM/YYYY"),
+                                ]
+                            ),
+                        ],
+                        className="wf-row",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("…or choose its events (those of the step in view)"),
+                            dcc.Store(id="ws-ep-options", data=[]),
+                            dcc.Store(id="ws-ep-events", data=[]),
+                            html.Div(id="ws-ep-choices"),
+                        ],
+                        className="ws-ep-events",
+                    ),
+                    html.Button("Add episode", id="ws-ep-add"),
+                    html.Div(id="ws-ep-msg", role="status", className="message"),
+                ],
+                className="ws-episodes-body",
+            ),
+        ],
+        className="wf-episodes ws-episodes",
+    )
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
@@ -79,28 +150,12 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             [
                 *head,
                 html.P(
-                    "Workshop mode is for the facilitator. To see their screen, tick "
-                    "'Follow the facilitator' on the Preparation page."
+                    "Workshop mode is for the facilitator. To see their screen, open the "
+                    "Preparation page and tick 'Follow the facilitator'."
                 ),
+                dcc.Link("Go to Preparation", href=f"/review/{rid}/prepare"),
             ]
         )
-    kloe_buttons = [
-        html.Button(
-            f"{i + 1}: KLOE {k['number']}",
-            id={"type": "ws-kloe", "id": k["id"]},
-            title=k["title"],
-            **{"data-shortcut": str(i + 1)},
-        )
-        for i, k in enumerate(kloes[:9])
-    ]
-    tag_buttons = [
-        html.Button(
-            f"{KIND_LABELS[kind]} ({key})",
-            id={"type": "ws-tag", "kind": kind},
-            **{"data-shortcut": key},
-        )
-        for kind, key in TAG_KEYS.items()
-    ]
     return html.Div(
         [
             dcc.Store(id="ws-review", data=rid),
@@ -110,8 +165,9 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="ws-nonce", data=secrets.token_hex(8)),  # one per page load
             dcc.Store(id="ws-event", data=None),
             dcc.Store(id="ws-kloe", data=kloes[0]["id"] if kloes else None),
+            dcc.Store(id="ws-font", data=None),  # the screen's text size and the strip's height
             dcc.Interval(id="ws-poll", interval=POLL_MS),
-            *head,
+            html.Div(head, className="ws-head"),
             html.Div(
                 [
                     html.Button(
@@ -129,95 +185,73 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                     html.Button("Previous event (k)", id="ws-ev-prev", **{"data-shortcut": "k"}),
                     html.Button("Next event (j)", id="ws-ev-next", **{"data-shortcut": "j"}),
                 ],
-                className="wf-row",
+                className="wf-row ws-steps",
             ),
             html.Div(
                 [
-                    html.Span("KLOE in focus: "),
-                    *kloe_buttons,
-                    html.Strong(id="ws-kloe-label", role="status"),
+                    html.Span("Tag the event in view:"),
+                    *_tag_buttons(),
+                    html.Span(id="ws-message", role="status", className="message"),
                 ],
-                className="wf-row",
+                className="wf-row wf-tagkeys ws-tags",
             ),
-            html.Div(
-                [html.Span("Tag the event in view: "), *tag_buttons], className="wf-row wf-tagkeys"
+            html.Section(
+                [_scroll("ws-event-panel", "Event in view: each agency's words", None)],
+                className="ws-event",
             ),
-            html.Div(id="ws-message", role="status", className="message"),
-            dcc.Graph(id="ws-graph", config={"displaylogo": False}),
-            html.Div(
+            html.Aside(
                 [
-                    html.Div(id="ws-event-panel"),
-                    html.Div(
-                        [html.H2("Points to raise"), html.Ul(id="ws-points", className="wf-points")]
-                    ),
-                ],
-                className="wf-prep",
-            ),
-            html.Details(
-                [
-                    html.Summary("Key practice episodes"),
-                    html.Div(id="ws-episodes"),
-                    html.Div(
+                    html.Section(
                         [
-                            dcc.Input(id="ws-ep-title", placeholder="Name of the episode"),
-                            dcc.Input(
-                                id="ws-ep-desc", placeholder="Description", style={"width": "24em"}
+                            html.H2(
+                                ["KLOE in focus: ", html.Span(id="ws-kloe-label", role="status")]
                             ),
-                            dcc.DatePickerRange(
-                                id="ws-ep-dates",
-                                display_format="DD/MM/YYYY",
-                                start_date_placeholder_text="From",
-                                end_date_placeholder_text="To",
-                                clearable=True,
+                            html.Div(
+                                _kloe_buttons(kloes)
+                                or html.P(
+                                    "No Key Lines of Enquiry yet: the lead reviewer adds them "
+                                    "on the Set-up page."
+                                ),
+                                className="ws-kloes",
                             ),
-                            dcc.Dropdown(
-                                id="ws-ep-events",
-                                multi=True,
-                                placeholder="…or a selection of events",
-                                style={"minWidth": "24em", "color": "#000"},
-                            ),
-                            html.Button("Add episode", id="ws-ep-add"),
                         ],
-                        className="wf-row",
+                        className="ws-kloe",
                     ),
-                    html.Div(id="ws-ep-msg", role="status", className="message"),
+                    html.Section(
+                        [
+                            html.H2("Points to raise for this step"),
+                            _scroll(
+                                "ws-points-box",
+                                "Points to raise",
+                                html.Ul(id="ws-points", className="wf-points"),
+                            ),
+                        ],
+                        className="ws-points",
+                    ),
                 ],
-                className="wf-episodes",
+                className="ws-side",
             ),
+            html.Div(
+                dcc.Graph(
+                    id="ws-graph",
+                    config={"displaylogo": False, "displayModeBar": False, "responsive": True},
+                    style={"height": "100%"},
+                ),
+                className="ws-strip",
+            ),
+            _episode_editor(),
         ],
-        className="workshop",
+        className="workshop ws-screen",
         **{"data-shortcuts": "workshop"},
     )
 
 
-def _steps(review: dict, episodes: list[dict], marks) -> list[Step]:
-    by_event: dict[int, list] = {}
-    for m in marks:
-        by_event.setdefault(m.event_id, []).append(m)
-    eps = []
-    for e in episodes:
-        span = episode_span(e, by_event)
-        if span:
-            eps.append((e["id"], e["title"], span[0], span[1]))
-    period = None
-    if review.get("period_start") and review.get("period_end"):
-        period = (review["period_start"], review["period_end"])
-    return workshop_steps(eps, period)
-
-
-def _step_events(step: dict | None, episodes: list[dict], marks) -> list[int]:
-    """The events of a step: an episode's own events, else those with a mark in its period."""
-    if step is None:
-        return []
-    ep = next((e for e in episodes if e["id"] == step.get("episode_id")), None)
-    if ep and ep.get("event_ids"):
-        return list(ep["event_ids"])
-    a, b = (_d(x) for x in step["period"])
-    out = []
-    for m in marks:
-        if m.event_id > 0 and m.start <= b and m.end >= a and m.event_id not in out:
-            out.append(m.event_id)
-    return out
+# The text size the screen shows (it scales with the window): the strip's labels match it.
+clientside_callback(
+    ClientsideFunction("workshop", "fontSize"),
+    Output("ws-font", "data"),
+    Input("ws-review", "data"),
+)
 
 
 @callback(
@@ -251,50 +285,14 @@ def load_steps(_v, rid, known):
         marks = s.timeline_marks(actor, rid)
     except StoreError:
         return no_update
-    steps = []
-    for st in _steps(review, episodes, marks):
-        d = {"kind": st.kind, **st.view()}
-        d["events"] = _step_events(d, episodes, marks)
-        steps.append(d)
+    steps = workshop_actions.steps(review, episodes, marks)
     return steps if steps != known else no_update
 
 
-# Moving is worked out in the browser, so keys pressed faster than the server answers all
-# count; `seq` orders the moves for the server (Store.set_workshop_view ignores late ones).
+# Moving is worked out in the browser (assets/workshop.js: keys pressed faster than the
+# server answers all count; `seq` orders the moves for Store.set_workshop_view).
 clientside_callback(
-    """
-    function(p, n, ep, en, steps, nonce) {
-        var W = window.wsNav;
-        if (!W || W.nonce !== nonce) { W = window.wsNav = {nonce: nonce, seen: {}, pos: null}; }
-        steps = steps || [];
-        if (!steps.length) { return window.dash_clientside.no_update; }
-        var changed = false;
-        var pos = W.pos;
-        if (!pos || pos.step >= steps.length) { pos = {step: 0, event: null}; changed = true; }
-        var i = pos.step, ev = pos.event;
-        // Count the clicks since the last run: a burst of key presses may arrive as one.
-        var counts = [['ws-prev', p], ['ws-next', n], ['ws-ev-prev', ep], ['ws-ev-next', en]];
-        counts.forEach(function(c) {
-            var id = c[0], now = c[1] || 0, moves = now - (W.seen[id] || 0);
-            W.seen[id] = now;
-            for (var m = 0; m < moves; m++) {
-                changed = true;
-                if (id === 'ws-next') { i = Math.min(i + 1, steps.length - 1); ev = null; }
-                else if (id === 'ws-prev') { i = Math.max(i - 1, 0); ev = null; }
-                else {
-                    var evs = steps[i].events || [];
-                    if (!evs.length) { continue; }
-                    var k = evs.indexOf(ev);
-                    k = id === 'ws-ev-next' ? k + 1 : k - 1;
-                    ev = evs[Math.max(0, Math.min(k, evs.length - 1))];
-                }
-            }
-        });
-        if (!changed) { return window.dash_clientside.no_update; }
-        W.pos = {step: i, event: ev, seq: Date.now()};
-        return W.pos;
-    }
-    """,
+    ClientsideFunction("workshop", "move"),
     Output("ws-pos", "data"),
     Input("ws-prev", "n_clicks"),
     Input("ws-next", "n_clicks"),
@@ -321,69 +319,67 @@ def broadcast(pos, steps, rid):
     return pos.get("event")
 
 
-@callback(
-    Output("ws-step-label", "children"),
-    Output("ws-graph", "figure"),
-    Output("ws-event-panel", "children"),
-    Output("ws-points", "children"),
-    Output("ws-episodes", "children"),
-    Output("ws-ep-events", "options"),
-    Input("ws-pos", "data"),
-    Input("ws-version", "data"),
-    Input("ws-steps", "data"),
-    State("ws-review", "data"),
-)
-def draw(pos, _version, steps, rid):
-    step_i = (pos or {}).get("step")
-    event_id = (pos or {}).get("event")
-    try:
-        sc = screens.workshop(store(), current_actor(), rid, event_id)
-        marks, tags, review, episodes = sc.marks, sc.tags, sc.review, sc.episodes
-        anns, event = sc.annotations, sc.event
-    except StoreError as exc:
-        err = html.P(str(exc), className="error")
-        return "", {}, err, [], [], []
-    step = steps[step_i] if steps and step_i is not None and step_i < len(steps) else None
-    lanes = lane_order({m.agency for m in marks})
-    fig = timeline_figure(
-        marks,
-        lanes,
-        tags=tags,
-        dob=review.get("child_dob"),
-        selected_event=event_id,
-        x_range=tuple(step["period"]) if step else None,
-        large_type=True,
-        episodes=episode_bands(episodes, marks),
+def _voice(rec: dict) -> html.Article:
+    """One agency's own words, in large type (the source is on the Timeline page)."""
+    return html.Article(
+        [
+            html.H3([rec["agency"], html.Span(f" · {record_when(rec)}", className="when")]),
+            html.P(rec["description"] or "(no description)", className="wording"),
+            html.P(["Outcome: ", rec["outcome"]], className="outcome")
+            if rec.get("outcome")
+            else None,
+            html.P(["Practitioner: ", rec["practitioner"]], className="who")
+            if rec.get("practitioner")
+            else None,
+        ],
+        className="ws-voice",
     )
-    fig["layout"]["paper_bgcolor"] = "white"
-    label = "No steps: set a review period or add an episode."
-    if step:
-        kind = "Episode" if step["kind"] == "episode" else "Period"
-        label = f"{step_i + 1}/{len(steps)} · {kind}: {step['label']}"
-    if event:
-        tag_list = [
-            html.Li(f"{ANNOTATION_LABELS.get(a['kind'], a['kind'])} — {a['author_label']}")
-            for a in event.get("annotations", [])
-        ]
-        panel = html.Div(
-            [
-                html.H2("Event in view"),
-                html.Div([record_card(r) for r in event["records"]], className="voices"),
-                html.Ul(tag_list or [html.Li("No tags yet.")], id="ws-event-tags"),
+
+
+def _event_panel(event: dict | None, step: dict | None) -> list:
+    if event is None:
+        if step is None:
+            return [
+                html.P(
+                    "No steps yet: the lead reviewer sets the review period on the Set-up "
+                    "page, or add a key practice episode below."
+                )
             ]
-        )
-    else:
-        panel = html.P("Press j to bring the first event of this step into view.")
+        if not step.get("events"):
+            return [html.P("No event in this step: press n for the next step.")]
+        return [html.P("Press j to bring the first event of this step into view.")]
+    tags = [
+        html.Li(f"{ANNOTATION_LABELS.get(a['kind'], a['kind'])} — {a['author_label']}")
+        for a in event.get("annotations", [])
+        if not is_point(a)
+    ]
+    return [
+        html.H2("Event in view"),
+        html.Ul(tags or [html.Li("No tags yet: press a tag key.")], id="ws-event-tags"),
+        html.Div([_voice(r) for r in event["records"]], className="ws-voices"),
+    ]
+
+
+def _points(anns: list[dict], marks, steps: list[dict], step_i: int | None) -> list:
+    """The points to raise for this step, those outside every step, then how many others."""
     dates = {m.event_id: m.start for m in marks}
-    points = [
-        html.Li(
-            f"{a['author_label']} ({fmt(dates[a['event_id']]) if a['event_id'] in dates else '—'}):"
-            f" {point_body(a)}"
-        )
-        for a in anns
-        if is_point(a)
-    ] or [html.Li("No points raised yet.")]
-    ep_rows = [
+    sp = workshop_actions.step_points(anns, steps or [], step_i)
+
+    def item(a: dict, outside: bool = False) -> html.Li:
+        when = fmt(dates[a["event_id"]]) if a["event_id"] in dates else "—"
+        where = ", outside the review period" if outside else ""
+        return html.Li(f"{a['author_label']} ({when}{where}): {point_body(a)}")
+
+    items = [item(a) for a in sp.here] + [item(a, True) for a in sp.outside]
+    if not items:
+        items = [html.Li("No points raised for this step. Participants add them on Preparation.")]
+    if sp.elsewhere:
+        items.append(html.Li(f"{sp.elsewhere} more in other steps.", className="ws-more"))
+    return items
+
+
+def _episode_rows(episodes: list[dict]) -> html.Ul:
+    rows = [
         html.Li(
             [
                 html.Strong(e["title"]),
@@ -396,19 +392,71 @@ def draw(pos, _version, steps, rid):
                     "Delete",
                     id={"type": "ws-ep-del", "id": e["id"], "v": e["version"]},
                     className="link-button",
+                    **{"aria-label": f"Delete episode {e['title']}"},
                 ),
             ]
         )
         for e in episodes
     ]
+    return html.Ul(rows or [html.Li("None yet: name one below with its period or its events.")])
+
+
+@callback(
+    Output("ws-step-label", "children"),
+    Output("ws-graph", "figure"),
+    Output("ws-event-panel", "children"),
+    Output("ws-points", "children"),
+    Output("ws-episodes", "children"),
+    Output("ws-ep-options", "data"),
+    Input("ws-pos", "data"),
+    Input("ws-version", "data"),
+    Input("ws-steps", "data"),
+    Input("ws-font", "data"),
+    State("ws-review", "data"),
+)
+def draw(pos, _version, steps, font, rid):
+    step_i = (pos or {}).get("step")
+    event_id = (pos or {}).get("event")
+    try:
+        sc = screens.workshop(store(), current_actor(), rid, event_id)
+        marks, tags, episodes, anns, event = (
+            sc.marks,
+            sc.tags,
+            sc.episodes,
+            sc.annotations,
+            sc.event,
+        )
+    except StoreError as exc:
+        err = html.P(str(exc), className="error")
+        return "", {}, err, [], [], []
+    step = steps[step_i] if steps and step_i is not None and step_i < len(steps) else None
+    period = workshop_actions.step_period(step)
+    if period is None and marks:
+        period = (min(m.start for m in marks), max(m.end for m in marks))
+    fig = {}
+    if period:
+        fig = workshop_strip(
+            marks,
+            lane_order({m.agency for m in marks}),
+            period,
+            tags=tags,
+            selected_event=event_id,
+            episodes=episode_bands(episodes, marks),
+            font_px=float((font or {}).get("font") or 24),
+            height_px=(font or {}).get("height"),
+        )
+    label = "No steps: set a review period or add an episode."
+    if step:
+        kind = "Episode" if step["kind"] == "episode" else "Period"
+        label = f"{step_i + 1}/{len(steps)} · {kind}: {step['label']}"
+    in_step = set((step or {}).get("events") or [])
     seen, options = set(), []
     for m in marks:
-        if m.event_id > 0 and m.event_id not in seen:
+        if m.event_id in in_step and m.event_id not in seen:
             seen.add(m.event_id)
-            options.append(
-                {"label": f"{fmt(m.start)} {m.agency}: {m.text[:60]}", "value": m.event_id}
-            )
-    return label, fig, panel, points, html.Ul(ep_rows or [html.Li("None yet.")]), options
+            options.append([m.event_id, f"{fmt(m.start)} {m.agency}: {m.text[:70]}"])
+    panel = _event_panel(event, step)
+    return label, fig, panel, _points(anns, marks, steps, step_i), _episode_rows(episodes), options
 
 
 @callback(
@@ -430,7 +478,16 @@ def kloe_label(kloe_id, rid):
     except StoreError as exc:
         return str(exc)
     k = next((k for k in kloes if k["id"] == kloe_id), None)
-    return f" {k['number']}. {k['title']}" if k else " none"
+    return f"{k['number']}. {k['title']}" if k else "none"
+
+
+@callback(
+    Output({"type": "ws-kloe", "id": ALL}, "className"),
+    Input("ws-kloe", "data"),
+    State({"type": "ws-kloe", "id": ALL}, "id"),
+)
+def kloe_current(kloe_id, ids):
+    return ["current" if i["id"] == kloe_id else "" for i in ids]
 
 
 @callback(
@@ -466,9 +523,9 @@ def tag(_clicks, pos, kloe_id, rid):
     Input({"type": "ws-ep-del", "id": ALL, "v": ALL}, "n_clicks"),
     State("ws-ep-title", "value"),
     State("ws-ep-desc", "value"),
-    State("ws-ep-dates", "start_date"),
-    State("ws-ep-dates", "end_date"),
-    State("ws-ep-events", "value"),
+    State("ws-ep-dates", "value"),
+    State("ws-ep-dates-end-date", "value"),
+    State("ws-ep-events", "data"),
     State("ws-review", "data"),
     prevent_initial_call=True,
 )
@@ -477,27 +534,49 @@ def episodes(_add, _del, title, desc, start, end, event_ids, rid):
     if not trigger or not ctx.triggered[0].get("value"):
         return no_update, no_update
     try:
-        actor = current_actor()
-        s = store()
         if trigger == "ws-ep-add":
-            if not (title or "").strip():
-                return "Name the episode first.", no_update
-            if not (start and end) and not event_ids:
-                return "Give the episode a period or choose its events.", no_update
-            s.add_episode(
-                actor,
-                rid,
-                title.strip(),
-                description=(desc or "").strip(),
-                date_start=_d(start),
-                date_end=_d(end),
-                event_ids=event_ids or [],
+            out = workshop_actions.add_episode(
+                store(), current_actor(), rid, title, desc, start, end, event_ids
             )
-            msg = f"Episode '{title.strip()}' added."
         else:
-            s.delete_episode(actor, trigger["id"], trigger["v"])
-            msg = "Episode deleted."
-        version = s.review_version(actor, rid)
+            out = workshop_actions.delete_episode(
+                store(), current_actor(), rid, trigger["id"], trigger["v"]
+            )
     except StoreError as exc:
         return f"Not saved: {exc}", no_update
-    return msg, version
+    return out.message, no_update if out.version is None else out.version
+
+
+@callback(
+    Output("ws-ep-events", "data"),
+    Input({"type": "ws-ep-ev", "id": ALL}, "n_clicks"),
+    State("ws-ep-events", "data"),
+    prevent_initial_call=True,
+)
+def choose_event(_clicks, chosen):
+    """A toggle button per event of the step (native buttons: Dash's checklist nests a
+    checkbox inside an option, which screen readers cannot operate)."""
+    trigger = ctx.triggered_id
+    if not trigger or not ctx.triggered[0].get("value"):
+        return no_update
+    chosen = list(chosen or [])
+    eid = trigger["id"]
+    return [e for e in chosen if e != eid] if eid in chosen else [*chosen, eid]
+
+
+@callback(
+    Output("ws-ep-choices", "children"),
+    Input("ws-ep-options", "data"),
+    Input("ws-ep-events", "data"),
+)
+def event_choices(options, chosen):
+    chosen = set(chosen or [])
+    return [
+        html.Button(
+            text,
+            id={"type": "ws-ep-ev", "id": eid},
+            className="ws-ep-ev",
+            **{"aria-pressed": "true" if eid in chosen else "false"},
+        )
+        for eid, text in options or []
+    ] or html.P("No events in this step.")

@@ -22,6 +22,9 @@ def _when(rec: dict) -> str:
     return text + (" (approx.)" if rec.get("date_approximate") else "")
 
 
+record_when = _when  # "12 Mar 2021 14:35": the workshop's voices show dates the same way
+
+
 def record_card(rec: dict) -> html.Div:
     prov = rec["provenance"]
     where = f"{prov['file_name']}" + (f", {prov['sheet']}" if prov["sheet"] else "")
