@@ -55,6 +55,9 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
         review = store().get_review(actor, rid) if rid is not None else None
         agency = my_agency(actor, rid) if review else None
         anns = store().list_annotations(actor, rid) if review else []
+        # The version drawn: the first poll then redraws only if something changed since
+        # (a redraw replaces the entry buttons, and a click in flight on one is lost).
+        version = store().review_version(actor, rid) if review else 0
     except StoreError:
         review = None
     if review is None:
@@ -69,7 +72,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="pr-local", storage_type="local", data={}),
             dcc.Store(id="pr-dirty", data=None),
             dcc.Store(id="pr-view", data=None),
-            dcc.Store(id="pr-version", data=0),
+            dcc.Store(id="pr-version", data=version),
             dcc.Interval(id="pr-tick", interval=SAVE_TICK_MS),
             dcc.Interval(id="pr-vpoll", interval=VERSION_POLL_MS),
             dcc.Interval(id="pr-poll", interval=FOLLOW_POLL_MS, disabled=True),

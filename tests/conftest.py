@@ -9,6 +9,9 @@ import pytest
 
 from tests.live import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, running_app  # noqa: F401
 
+# A loaded 2-core machine answers a callback in seconds, not milliseconds: every `expect`
+# waits up to this long for the state it names (it returns as soon as the state holds).
+EXPECT_TIMEOUT_MS = 20_000
 PASSWORDS = {
     "pc.ward@example.org": "participant-pass-1",
     "observer@example.org": "observer-pass-1",
@@ -47,6 +50,16 @@ def sample_site(tmp_path_factory):
     }
 
 
+@pytest.fixture
+def fresh_review(sample_site):
+    """The id of a new review with everything the sample review has (every sample file,
+    matched, its KLOE and members), for a journey that changes state: it never meets
+    another test's tags, findings or decisions."""
+    from tests.workflow_site import sample_review
+
+    return sample_review(sample_site)
+
+
 @pytest.fixture(scope="session")
 def live_app(sample_site):
     """The real app (python app.py) on a free port, against the sample database."""
@@ -59,7 +72,9 @@ def live_app(sample_site):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (make test installs it when root)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -99,6 +114,24 @@ def sign_in(page, base: str, email: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(base + "/")
+
+
+# True once Dash has drawn the page and no callback is waiting, queued or running (the
+# renderer's own bookkeeping, as dash.testing reads it); a poll's callbacks come and go.
+_DASH_IDLE = """() => {
+  const s = window.store && window.store.getState();
+  if (!s || !s.callbacks || s.appLifecycle !== 'HYDRATED') { return false; }
+  const c = s.callbacks;
+  return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+    .every(k => !c[k] || c[k].length === 0);
+}"""
+
+
+def settled(page, timeout: float = 30_000) -> None:
+    """Wait until the page's callbacks have all answered: a click made before then can be
+    lost when an answer redraws the control clicked (Dash drops a callback whose
+    triggering component has left the page)."""
+    page.wait_for_function(_DASH_IDLE, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from docx import Document
 
-from tests.conftest import ROOT, sign_in
+from tests.conftest import ROOT, settled, sign_in
 
 pytestmark = pytest.mark.browser
 SAVED = re.compile(r"^Saved")  # not "Not saved"
@@ -34,11 +34,12 @@ def lead_actor(store):
     return store.actor(store.get_user(email=LEAD)["id"])
 
 
-def open_findings(page, base, site, email=LEAD):
+def open_findings(page, base, site, email=LEAD, rid=None):
     sign_in(page, base, email, site["passwords"][email])
-    page.goto(f"{base}/review/{site['review_id']}/findings")
+    page.goto(f"{base}/review/{rid or site['review_id']}/findings")
     # The lists are drawn by a callback: wait for its first answer.
     page.wait_for_selector("#fd-finding-list > *", timeout=20000)
+    settled(page)
 
 
 def first_police_event(store, rid):
@@ -61,9 +62,9 @@ def pick(page, dropdown_id: str, option_text: str, search: str | None = None) ->
 
 
 def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     event_id, _rec = first_police_event(site_store, rid)
     kloe = site_store.list_kloes(lead, rid)[0]
@@ -79,7 +80,7 @@ def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
     )
     site_store.add_action(lead, rid, "fd001 Share the Encompass model", owner_subgroup="QA")
 
-    open_findings(page, live_app, sample_site, OBSERVER)
+    open_findings(page, live_app, sample_site, OBSERVER, rid=rid)
     card = page.locator(".fd-card", has_text=title)
     card.wait_for()
     assert "Good practice" in card.inner_text()
@@ -103,12 +104,12 @@ def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
 
 
 def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     kloe = site_store.list_kloes(lead, rid)[1]
-    open_findings(page, live_app, sample_site)
+    open_findings(page, live_app, sample_site, rid=rid)
 
     title = "fd002 DA notices were not joined up"
     page.fill("#fd-finding-title", title)
@@ -155,9 +156,9 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
 
 
 def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
-    live_app, sample_site, site_store, browser
+    live_app, sample_site, site_store, fresh_review, browser
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     title = "fd003 Voice of the child"
     site_store.add_finding(lead, rid, title, "Original text.")
@@ -165,7 +166,7 @@ def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
     for _ in range(2):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         pg = context.new_page()
-        open_findings(pg, live_app, sample_site)
+        open_findings(pg, live_app, sample_site, rid=rid)
         pg.locator(".fd-card", has_text=title).get_by_role("button", name="Edit").click()
         pg.wait_for_function("() => document.querySelector('#fd-finding-text').value !== ''")
         pages.append(pg)
@@ -201,9 +202,9 @@ def _download(page, label: str, target: Path) -> Path:
 
 
 def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
-    live_app, sample_site, site_store, page, tmp_path
+    live_app, sample_site, site_store, fresh_review, page, tmp_path
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     current = site_store.list_names(lead, rid)
     site_store.set_names(
@@ -240,9 +241,9 @@ def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
 
 
 def test_fd005_the_names_list_is_edited_and_saved_in_the_grid(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     site_store.set_names(
         lead, rid, [("Tyler", "Sibling")], site_store.list_names(lead, rid)["version"]
@@ -312,12 +313,12 @@ def test_fd006_a_participant_gets_no_export_even_by_a_forged_request(
 
 
 def test_fd008_lead_records_an_escalation_and_deletes_an_action(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     doomed = site_store.add_action(lead, rid, "fd008 Action agreed by mistake")
-    open_findings(page, live_app, sample_site)
+    open_findings(page, live_app, sample_site, rid=rid)
 
     page.fill("#fd-escalation-text", "fd008 Unborn baby not known to midwifery")
     page.fill("#fd-escalation-escalated_to", "Head of Midwifery")

@@ -6,20 +6,21 @@ import re
 
 import pytest
 
-from tests.conftest import sign_in
+from tests.conftest import settled, sign_in
 
 pytestmark = pytest.mark.browser
 LEAD = "lead@example.org"
 
 
-def open_review(page, base, site, email=LEAD):
+def open_review(page, base, site, email=LEAD, rid=None):
     sign_in(page, base, email, site["passwords"][email])
-    page.goto(f"{base}/review/{site['review_id']}")
+    page.goto(f"{base}/review/{rid or site['review_id']}")
     page.wait_for_function(
         "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
         " return g && g.data && g.data.length > 0; }",
         timeout=20000,
     )
+    settled(page)
 
 
 def trace_names(page):
@@ -232,16 +233,16 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
 
 
 def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
-    live_app, sample_site, browser, page
+    live_app, sample_site, browser, page, fresh_review
 ):
     from timeline.store.auth import LOCAL_OPERATOR
     from timeline.store.service import Store
 
     store = Store.open(sample_site["url"], migrate=False)
-    rid = sample_site["review_id"]
+    rid = fresh_review
     facilitator = store.actor(store.get_user(email="facilitator@example.org")["id"])
     # a tag on a core group event, by the facilitator (who may edit any tag)
-    open_review(page, live_app, sample_site, "facilitator@example.org")
+    open_review(page, live_app, sample_site, "facilitator@example.org", rid=rid)
     select_row(page, "Core group")
     page.click("#tl-tag-kind")
     page.get_by_role("option", name="Comment", exact=True).click()
@@ -253,33 +254,40 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
         for a in store.list_annotations(LOCAL_OPERATOR, rid)
         if a["text"] == "Original wording of the tag"
     )
+    # The lead's change must land while this screen still shows the old version: hold back
+    # the screen's version poll (answered "no update", as Dash reads a 204) until it saves.
+    def no_poll(route):
+        if '"tl-poll"' in (route.request.post_data or ""):
+            route.fulfill(status=204)
+        else:
+            route.continue_()
 
-    page.locator(".annotation", has_text="Original wording").locator("summary").click()
-    box = page.locator(".annotation", has_text="Original wording").locator("textarea")
-    box.fill("Facilitator's careful rewording")
+    page.route("**/_dash-update-component", no_poll)
+    settled(page)
+    shown = page.locator(".annotation", has=page.locator("p", has_text="Original wording"))
+    shown.locator("summary").click()
+    shown.locator("textarea").fill("Facilitator's careful rewording")
     # meanwhile the lead changes the same tag from another screen
     lead = store.actor(store.get_user(email=LEAD)["id"])
     store.update_annotation(lead, tag["id"], tag["version"], text="Lead's quick fix")
-    page.locator(".annotation", has_text="Facilitator's careful").get_by_role(
-        "button", name="Save"
-    ).click()
+    shown.get_by_role("button", name="Save").click()
     page.wait_for_selector("text=someone changed this tag while you edited it")
+    page.unroute("**/_dash-update-component", no_poll)
 
     assert "Lead's quick fix" in page.inner_text("#tl-message")
     # what the facilitator typed is still there, offered against the current version
     page.wait_for_function(
         "() => [...document.querySelectorAll('.annotation textarea')]"
-        '.some(t => t.value === "Facilitator\'s careful rewording")',
-        timeout=5000,
+        '.some(t => t.value === "Facilitator\'s careful rewording")'
     )
     assert store.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
-    page.locator(".annotation", has_text="Lead's quick fix").get_by_role(
+    settled(page)
+    page.locator(".annotation", has=page.locator("p", has_text="Lead's quick fix")).get_by_role(
         "button", name="Save"
     ).click()
     page.wait_for_selector("text=Tag updated")
     assert store.get_annotation(facilitator, tag["id"])["text"] == "Facilitator's careful rewording"
     assert page.console_errors == []
-
 
 def test_tl007_every_step_of_the_review_opens_its_own_page(live_app, sample_site, page):
     from web.nav import STEPS

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import sign_in
+from tests.conftest import settled, sign_in
 from tests.workflow_site import LEAD, SAMPLE, actor_of, own_review, shot, with_store
 
 pytestmark = pytest.mark.browser
@@ -123,18 +123,22 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
     rid = own_review(sample_site, files=["Police_chronology.csv", "GP Surgery chronology.csv"])
     lead_in(page, live_app, sample_site)
     page.goto(f"{live_app}/review/{rid}/setup")
+    page.wait_for_selector("#su-upload")
+    settled(page)
     page.get_by_role("button", name="Run matching").click()
-    page.locator("#su-match-msg >> text=Matching done").wait_for(timeout=30000)
+    page.locator("#su-match-msg >> text=Matching done").wait_for(timeout=60000)
     # KLOE: add, edit, delete
     page.fill("#su-kloe-number", "9")
     page.fill("#su-kloe-title", "Information sharing at weekends")
     page.get_by_role("button", name="Add KLOE").click()
     page.locator("#su-kloe-msg >> text=KLOE 9 added").wait_for()
+    settled(page)  # the lists it redraws are drawn again before the next click
     expect(page.locator("table.kloes tbody tr")).to_have_count(6)  # the sample's 5 + 1
     row = page.locator("table.kloes tbody tr").last
     row.locator("input").nth(1).fill("Information sharing out of hours")
     row.get_by_role("button", name="Save").click()
     page.locator("#su-kloe-msg >> text=KLOE saved").wait_for()
+    settled(page)  # the lists it redraws are drawn again before the next click
     store = with_store(sample_site)
     try:
         lead = actor_of(store, LEAD)
@@ -142,6 +146,7 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
         assert "Information sharing out of hours" in titles
         page.locator("table.kloes tbody tr").last.get_by_role("button", name="Delete").click()
         page.locator("#su-kloe-msg >> text=KLOE deleted").wait_for()
+        settled(page)
         assert "Information sharing out of hours" not in [
             k["title"] for k in store.list_kloes(lead, rid)
         ]
@@ -151,11 +156,13 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
         page.get_by_role("button", name="Add member").click()
         page.locator("#su-mem-msg >> text=observer@example.org added").wait_for()
         expect(page.locator("table.members tbody tr")).to_have_count(2)
+        settled(page)
         row = page.locator("table.members tr", has_text="observer@example.org")
         row.locator(".dash-dropdown").click()
         page.get_by_role("option", name="facilitator").click()
         row.get_by_role("button", name="Save").click()
         page.locator("#su-mem-msg >> text=is now facilitator").wait_for()
+        settled(page)
         m = {x["email"]: x for x in store.list_members(lead, rid)}["observer@example.org"]
         assert (m["role"], m["agency"]) == ("facilitator", "School")
         # an unknown account is refused with a message
