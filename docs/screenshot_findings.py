@@ -56,7 +56,7 @@ def _fill(url: str) -> tuple[int, str]:
         "Notifications of domestic abuse do not reach the health visiting service",
         escalated_to="Partnership business manager",
         escalated_on=date(2022, 2, 3),
-        finding_id=f1["id"],
+        finding_id=f1.id,
     )
     store.add_action(
         OP,
@@ -66,7 +66,7 @@ def _fill(url: str) -> tuple[int, str]:
         due_date=date(2022, 6, 30),
         status="in_progress",
         monitoring_notes="Audit of 20 PPNs to be reported at the June board",
-        finding_id=f1["id"],
+        finding_id=f1.id,
     )
     store.add_action(
         OP,

@@ -144,11 +144,21 @@ def test_as006_findings_saved_by_kind_through_the_table(sq):
     e = findings.save(
         sq, OP, rid, "escalation", None, None, {"text": "Housing", "escalated_to": "LSCP"}
     )
-    a = findings.save(sq, OP, rid, "action", None, None, {"text": "Audit", "finding_id": f["id"]})
-    f2 = findings.save(sq, OP, rid, "finding", f["id"], f["version"], {"kind": "good_practice"})
-    assert f2["kind"] == "good_practice" and f2["version"] == f["version"] + 1
-    assert [r["id"] for r in findings.rows(sq, OP, rid, "action")] == [a["id"]]
-    findings.delete(sq, OP, "escalation", e["id"], e["version"])
+    a = findings.save(
+        sq,
+        OP,
+        rid,
+        "action",
+        None,
+        None,
+        {"text": "Audit", "finding_id": f.id, "due_date": date(2027, 3, 31)},
+    )
+    assert a.finding_id == f.id and a.due_date == date(2027, 3, 31)  # a date, not a string
+    assert findings.headline(f) == "Sharing" and findings.headline(a) == "Audit"
+    f2 = findings.save(sq, OP, rid, "finding", f.id, f.version, {"kind": "good_practice"})
+    assert f2.kind == "good_practice" and f2.version == f.version + 1
+    assert [r.id for r in findings.rows(sq, OP, rid, "action")] == [a.id]
+    findings.delete(sq, OP, "escalation", e.id, e.version)
     assert findings.rows(sq, OP, rid, "escalation") == []
     with pytest.raises(KeyError):
         findings.save(sq, OP, rid, "review", None, None, {})

@@ -88,7 +88,7 @@ def build_sample(folder: Path) -> Sample:
         owner_subgroup=ACTION_OWNER,
         due_date=date(2022, 3, 31),
         status="in_progress",
-        finding_id=f["id"],
+        finding_id=f.id,
     )
     return Sample(store, rid, url, folder, police, event_id, later, kloes)
 

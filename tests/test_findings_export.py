@@ -107,7 +107,7 @@ def test_fd053_report_lists_escalations_flags_episodes_and_monitoring_notes(samp
         ESC_TEXT,
         escalated_to=ESC_TO,
         escalated_on=date(2022, 2, 3),
-        finding_id=finding["id"],
+        finding_id=finding.id,
     )
     store.add_action(
         OP, rid, "Check PPN routing", owner_subgroup="QA subgroup", monitoring_notes=NOTES

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -123,11 +124,11 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     card.wait_for()
     assert "Area for improvement" in card.inner_text() and kloe["title"] in card.inner_text()
 
-    (finding,) = [f for f in site_store.list_findings(lead, rid) if f["title"] == title]
-    assert finding["kind"] == "area_for_improvement"
-    assert finding["kloe_ids"] == [kloe["id"]]
-    assert len(finding["event_ids"]) == 1
-    chosen = site_store.get_event(lead, finding["event_ids"][0])
+    (finding,) = [f for f in site_store.list_findings(lead, rid) if f.title == title]
+    assert finding.kind == "area_for_improvement"
+    assert finding.kloe_ids == (kloe["id"],)
+    assert len(finding.event_ids) == 1
+    chosen = site_store.get_event(lead, finding.event_ids[0])
     assert any("Operation Encompass" in r["description"] for r in chosen["records"])
 
     page.fill("#fd-action-text", "fd002 Audit how PPNs reach health visiting")
@@ -145,13 +146,13 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     assert "31 Mar 2027" in row.inner_text() and "In progress" in row.inner_text()
 
     (action,) = [
-        a for a in site_store.list_actions(lead, rid) if a["text"].startswith("fd002 Audit")
+        a for a in site_store.list_actions(lead, rid) if a.text.startswith("fd002 Audit")
     ]
-    assert action["owner_subgroup"] == "Quality Assurance subgroup"
-    assert action["due_date"] == "2027-03-31"
-    assert action["status"] == "in_progress"
-    assert action["finding_id"] == finding["id"]
-    assert action["monitoring_notes"] == "First report due at the June board"
+    assert action.owner_subgroup == "Quality Assurance subgroup"
+    assert action.due_date == date(2027, 3, 31)
+    assert action.status == "in_progress"
+    assert action.finding_id == finding.id
+    assert action.monitoring_notes == "First report due at the June board"
     assert page.console_errors == []
 
 
@@ -182,14 +183,14 @@ def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
     assert "changed this finding" in conflict.inner_text()
     assert "First browser: Child M was not asked about home." in conflict.inner_text()
     assert "Not saved" in second.inner_text("#fd-finding-message")
-    (stored,) = [f for f in site_store.list_findings(lead, rid) if f["title"] == title]
-    assert stored["text"] == "First browser: Child M was not asked about home."
+    (stored,) = [f for f in site_store.list_findings(lead, rid) if f.title == title]
+    assert stored.text == "First browser: Child M was not asked about home."
     # The second person keeps their text and may now replace theirs knowingly.
     assert second.input_value("#fd-finding-text") == "Second browser: a stale edit."
     second.click("#fd-finding-save")
     second.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
-    (stored,) = [f for f in site_store.list_findings(lead, rid) if f["title"] == title]
-    assert stored["text"] == "Second browser: a stale edit."
+    (stored,) = [f for f in site_store.list_findings(lead, rid) if f.title == title]
+    assert stored.text == "Second browser: a stale edit."
     for pg in pages:
         pg.context.close()
 
@@ -330,14 +331,14 @@ def test_fd008_lead_records_an_escalation_and_deletes_an_action(
     row = page.locator("#fd-escalation-list tr", has_text="fd008 Unborn baby")
     row.wait_for()
     assert "Head of Midwifery" in row.inner_text() and "3 Feb 2022" in row.inner_text()
-    (esc,) = [e for e in site_store.list_escalations(lead, rid) if e["text"].startswith("fd008")]
-    assert esc["escalated_to"] == "Head of Midwifery" and esc["escalated_on"] == "2022-02-03"
+    (esc,) = [e for e in site_store.list_escalations(lead, rid) if e.text.startswith("fd008")]
+    assert esc.escalated_to == "Head of Midwifery" and esc.escalated_on == date(2022, 2, 3)
 
     page.locator("#fd-action-list tr", has_text="fd008 Action agreed").get_by_role(
         "button", name="Delete"
     ).click()
     page.locator("#fd-action-message").filter(has_text="Deleted").wait_for()
-    assert all(a["id"] != doomed["id"] for a in site_store.list_actions(lead, rid))
+    assert all(a.id != doomed.id for a in site_store.list_actions(lead, rid))
     page.locator("#fd-action-list tr", has_text="fd008 Action agreed").wait_for(state="detached")
     assert page.console_errors == []
 

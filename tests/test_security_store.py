@@ -239,7 +239,7 @@ def _review_with_everything(store: Store, title: str, who: str) -> int:
     kloes = [k["id"] for k in store.list_kloes(lead, rid)]
     store.add_annotation(part, ev, "reflection", f"Reflection of {who}", kloe_ids=kloes)
     f = store.add_finding(lead, rid, f"Finding {who}", "text", kloe_ids=kloes[:1], event_ids=[ev])
-    store.add_action(lead, rid, f"Action {who}", finding_id=f["id"])
+    store.add_action(lead, rid, f"Action {who}", finding_id=f.id)
     store.add_episode(lead, rid, f"Episode {who}", date_start=D(2020, 3, 1), event_ids=[ev])
     store.add_escalation(lead, rid, f"Escalation {who}", escalated_to="Board")
     store.set_names(lead, rid, [(f"Jade {who}", "Mother")], 0)

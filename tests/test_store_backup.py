@@ -63,7 +63,7 @@ def _full_review(store) -> int:
     store.update_annotation(part, a["id"], 1, text="I was new in post — £ unicode ✓")
     f = store.add_finding(lead, rid, "Finding", "text", kloe_ids=[1], event_ids=[ev])
     store.add_action(
-        lead, rid, "Action", owner_subgroup="QA", due_date=D(2021, 1, 31), finding_id=f["id"]
+        lead, rid, "Action", owner_subgroup="QA", due_date=D(2021, 1, 31), finding_id=f.id
     )
     store.add_episode(lead, rid, "Spring", date_start=D(2020, 3, 1), event_ids=[ev])
     return rid

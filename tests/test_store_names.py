@@ -144,7 +144,7 @@ def test_nm006_backup_and_restore_keep_names_escalations_and_new_fields(db, tmp_
         "DA notices not reaching health",
         escalated_to="Partnership board",
         escalated_on=D(2021, 2, 3),
-        finding_id=f["id"],
+        finding_id=f.id,
     )
     store.set_names(lead, rid, [("Jade", "Mother"), ("485 777 3456", "[NHS number]")], 0)
     path = tmp_path / "review.json.gz"
@@ -160,37 +160,37 @@ def test_nm006_backup_and_restore_keep_names_escalations_and_new_fields(db, tmp_
         ("485 777 3456", "[NHS number]"),
     ]
     (esc,) = store.list_escalations(lead, rid)
-    assert esc["escalated_to"] == "Partnership board" and esc["escalated_on"] == "2021-02-03"
-    assert esc["finding_id"] == f["id"]
+    assert esc.escalated_to == "Partnership board" and esc.escalated_on == D(2021, 2, 3)
+    assert esc.finding_id == f.id
     (finding,) = store.list_findings(lead, rid)
-    assert finding["kind"] == "good_practice" and finding["episode_ids"] == [ep["id"]]
+    assert finding.kind == "good_practice" and finding.episode_ids == (ep["id"],)
     (action,) = store.list_actions(lead, rid)
-    assert action["monitoring_notes"] == "Checked at the March board"
+    assert action.monitoring_notes == "Checked at the March board"
 
 
 def test_nm007_escalations_versioned_and_lead_only(store):
     rid, m = _review(store)
     lead = m["lead"]
     e = store.add_escalation(lead, rid, "Unborn baby not shared", escalated_to="Midwifery lead")
-    assert e["version"] == 1 and e["escalated_on"] is None
+    assert e.version == 1 and e.escalated_on is None
     for role in ("facilitator", "participant", "observer"):
         with pytest.raises(PermissionDenied):
             store.add_escalation(m[role], rid, "forged")
         with pytest.raises(PermissionDenied):
-            store.update_escalation(m[role], e["id"], 1, text="forged")
-    assert [x["text"] for x in store.list_escalations(m["observer"], rid)] == [
+            store.update_escalation(m[role], e.id, 1, text="forged")
+    assert [x.text for x in store.list_escalations(m["observer"], rid)] == [
         "Unborn baby not shared"
     ]
-    e2 = store.update_escalation(lead, e["id"], 1, escalated_on=D(2021, 1, 5))
-    assert e2["version"] == 2 and e2["escalated_on"] == "2021-01-05"
+    e2 = store.update_escalation(lead, e.id, 1, escalated_on=D(2021, 1, 5))
+    assert e2.version == 2 and e2.escalated_on == D(2021, 1, 5)
     with pytest.raises(Conflict) as err:
-        store.update_escalation(lead, e["id"], 1, text="stale")
-    assert err.value.current["escalated_on"] == "2021-01-05"
+        store.update_escalation(lead, e.id, 1, text="stale")
+    assert err.value.current.escalated_on == D(2021, 1, 5)
     with pytest.raises(InvalidInput):
         store.add_escalation(lead, rid, "   ")
     with pytest.raises(InvalidInput):
-        store.update_escalation(lead, e["id"], 2, colour="red")
-    store.delete_escalation(lead, e["id"], 2)
+        store.update_escalation(lead, e.id, 2, colour="red")
+    store.delete_escalation(lead, e.id, 2)
     assert store.list_escalations(lead, rid) == []
     actions = [x["action"] for x in store.audit_log(OP, rid) if x["object_type"] == "escalation"]
     assert actions == ["escalation.add", "escalation.update", "escalation.delete"]
@@ -201,17 +201,17 @@ def test_nm008_finding_kind_episodes_and_action_monitoring_notes(store):
     lead = m["lead"]
     ep = store.add_episode(lead, rid, "Spring")
     f = store.add_finding(lead, rid, "Title", kind="area_for_improvement", episode_ids=[ep["id"]])
-    assert f["kind"] == "area_for_improvement" and f["episode_ids"] == [ep["id"]]
-    f2 = store.update_finding(lead, f["id"], 1, kind="good_practice", episode_ids=[])
-    assert f2["kind"] == "good_practice" and f2["episode_ids"] == []
+    assert f.kind == "area_for_improvement" and f.episode_ids == (ep["id"],)
+    f2 = store.update_finding(lead, f.id, 1, kind="good_practice", episode_ids=[])
+    assert f2.kind == "good_practice" and f2.episode_ids == ()
     with pytest.raises(InvalidInput, match="kind"):
-        store.update_finding(lead, f["id"], 2, kind="excellent")
+        store.update_finding(lead, f.id, 2, kind="excellent")
     with pytest.raises(InvalidInput, match="kind"):
         store.add_finding(lead, rid, "x", kind="excellent")
     with pytest.raises(InvalidInput, match="episode"):
         store.add_finding(lead, rid, "x", episode_ids=[9999])
     a = store.add_action(lead, rid, "Audit PPNs", monitoring_notes="first note")
-    a2 = store.update_action(lead, a["id"], 1, monitoring_notes="second note", status="done")
-    assert a2["monitoring_notes"] == "second note" and a2["status"] == "done"
+    a2 = store.update_action(lead, a.id, 1, monitoring_notes="second note", status="done")
+    assert a2.monitoring_notes == "second note" and a2.status == "done"
     with pytest.raises(PermissionDenied):
-        store.update_action(m["facilitator"], a["id"], 2, monitoring_notes="forged")
+        store.update_action(m["facilitator"], a.id, 2, monitoring_notes="forged")

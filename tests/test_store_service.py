@@ -312,8 +312,8 @@ def test_st019_storing_a_match_result_moves_annotations_with_their_records(store
     assert events["m1"]["evidence"] == {"text": 2.5}
     assert store.list_annotations(LOCAL_OPERATOR, rid)[0]["id"] == ann["id"]
     assert store.list_annotations(LOCAL_OPERATOR, rid)[0]["event_id"] == events["m1"]["id"]
-    assert store.list_findings(LOCAL_OPERATOR, rid)[0]["event_ids"] == [events["m1"]["id"]]
-    assert f["id"] == store.list_findings(LOCAL_OPERATOR, rid)[0]["id"]
+    assert store.list_findings(LOCAL_OPERATOR, rid)[0].event_ids == (events["m1"]["id"],)
+    assert f.id == store.list_findings(LOCAL_OPERATOR, rid)[0].id
     # an unchanged merged id keeps its row
     store.store_match_result(LOCAL_OPERATOR, rid, [_Ev("m1", [call, hv]), _Ev("m3", [check])])
     again = {e["merged_id"]: e for e in store.list_events(LOCAL_OPERATOR, rid)}
@@ -327,21 +327,21 @@ def test_st020_findings_actions_episodes_and_kloe_crud(store):
     f = store.add_finding(
         LOCAL_OPERATOR, rid, "Escalation was slow", "text", kloe_ids=[2], event_ids=[evs[0]["id"]]
     )
-    f2 = store.update_finding(LOCAL_OPERATOR, f["id"], 1, title="Escalation was too slow")
+    f2 = store.update_finding(LOCAL_OPERATOR, f.id, 1, title="Escalation was too slow")
     with pytest.raises(Conflict):
-        store.update_finding(LOCAL_OPERATOR, f["id"], 1, title="stale")
+        store.update_finding(LOCAL_OPERATOR, f.id, 1, title="stale")
     act = store.add_action(
         LOCAL_OPERATOR,
         rid,
         "Audit escalation policy",
         owner_subgroup="QA",
         due_date=D(2022, 3, 31),
-        finding_id=f["id"],
+        finding_id=f.id,
     )
-    act2 = store.update_action(LOCAL_OPERATOR, act["id"], 1, status="done")
-    assert act2["status"] == "done" and act2["due_date"] == "2022-03-31"
+    act2 = store.update_action(LOCAL_OPERATOR, act.id, 1, status="done")
+    assert act2.status == "done" and act2.due_date == D(2022, 3, 31)
     with pytest.raises(InvalidInput):
-        store.update_action(LOCAL_OPERATOR, act["id"], 2, status="finished")
+        store.update_action(LOCAL_OPERATOR, act.id, 2, status="finished")
     k = store.list_kloes(LOCAL_OPERATOR, rid)[0]
     k2 = store.update_kloe(LOCAL_OPERATOR, k["id"], k["version"], title="Sharing information")
     assert k2["title"] == "Sharing information"
@@ -350,8 +350,8 @@ def test_st020_findings_actions_episodes_and_kloe_crud(store):
     ep = store.add_episode(LOCAL_OPERATOR, rid, "Spring 2020", event_ids=[e["id"] for e in evs])
     ep2 = store.update_episode(LOCAL_OPERATOR, ep["id"], 1, event_ids=[evs[1]["id"]])
     assert ep2["event_ids"] == [evs[1]["id"]]
-    store.delete_action(LOCAL_OPERATOR, act["id"], 2)
-    store.delete_finding(LOCAL_OPERATOR, f["id"], f2["version"])
+    store.delete_action(LOCAL_OPERATOR, act.id, 2)
+    store.delete_finding(LOCAL_OPERATOR, f.id, f2.version)
     store.delete_episode(LOCAL_OPERATOR, ep["id"], 2)
     assert store.list_findings(LOCAL_OPERATOR, rid) == []
     assert store.list_actions(LOCAL_OPERATOR, rid) == []

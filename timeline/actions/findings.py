@@ -8,22 +8,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.store import Actor, Store
+from timeline.store.rows import ActionRow, EscalationRow, FindingRow
+
+Row = FindingRow | EscalationRow | ActionRow
 
 
 @dataclass(frozen=True)
 class Kind:
-    add: Callable[..., dict]  # (store, actor, rid, fields) -> row
-    update: Callable[..., dict]  # (store, actor, id, version, fields) -> row
+    add: Callable[..., Row]  # (store, actor, rid, fields) -> row
+    update: Callable[..., Row]  # (store, actor, id, version, fields) -> row
     delete: Callable[..., None]  # (store, actor, id, version)
 
 
-def _add_finding(store: Store, actor: Actor, rid: int, fields: dict) -> dict:
+def headline(row: Row) -> str:
+    """What a row is called in a message: a finding's title, else its text."""
+    return getattr(row, "title", "") or row.text
+
+
+def _add_finding(store: Store, actor: Actor, rid: int, fields: dict) -> FindingRow:
     fields = dict(fields)
     return store.add_finding(actor, rid, fields.pop("title"), fields.pop("text"), **fields)
 
 
-def _add_with_text(name: str) -> Callable[..., dict]:
-    def add(store: Store, actor: Actor, rid: int, fields: dict) -> dict:
+def _add_with_text(name: str) -> Callable[..., Row]:
+    def add(store: Store, actor: Actor, rid: int, fields: dict) -> Row:
         fields = dict(fields)
         fn = {"escalation": store.add_escalation, "action": store.add_action}[name]
         return fn(actor, rid, fields.pop("text"), **fields)
@@ -58,7 +66,7 @@ def save(
     obj_id: int | None,
     version: int | None,
     fields: dict[str, Any],
-) -> dict:
+) -> Row:
     """Add (obj_id None) or update one row of `kind` (finding, escalation, action)."""
     k = KINDS[kind]
     if obj_id is None:
@@ -66,7 +74,7 @@ def save(
     return k.update(store, actor, obj_id, version, fields)
 
 
-def rows(store: Store, actor: Actor, rid: int, kind: str) -> list[dict]:
+def rows(store: Store, actor: Actor, rid: int, kind: str) -> list[Row]:
     return {
         "finding": store.list_findings,
         "escalation": store.list_escalations,

@@ -181,12 +181,6 @@ def agency_order(names: list[str]) -> list[str]:
     return lane_order(names)
 
 
-def _d(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
     """Read the review through the store's service functions (the actor needs read access)."""
     review = store.get_review(actor, review_id)
@@ -284,34 +278,34 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
     episode_title = {k["id"]: k["title"] for k in stored_episodes}
     findings = [
         Finding(
-            f["id"],
-            f["title"],
-            f.get("text") or "",
-            sorted((kloe_number[k] for k in f["kloe_ids"] if k in kloe_number), key=_number_key),
-            f["event_ids"],
-            f.get("kind") or "",
-            [episode_title[k] for k in f.get("episode_ids", []) if k in episode_title],
+            f.id,
+            f.title,
+            f.text,
+            sorted((kloe_number[k] for k in f.kloe_ids if k in kloe_number), key=_number_key),
+            list(f.event_ids),
+            f.kind,
+            [episode_title[k] for k in f.episode_ids if k in episode_title],
         )
         for f in store.list_findings(actor, review_id)
     ]
     finding_title = {f.id: f.title for f in findings}
     actions = [
         Action(
-            a["text"] or "",
-            a.get("owner_subgroup") or "",
-            _d(a.get("due_date")),
-            a.get("status") or "",
-            finding_title.get(a.get("finding_id"), ""),
-            a.get("monitoring_notes") or "",
+            a.text,
+            a.owner_subgroup,
+            a.due_date,
+            a.status,
+            finding_title.get(a.finding_id, ""),
+            a.monitoring_notes,
         )
         for a in store.list_actions(actor, review_id)
     ]
     escalations = [
         Escalation(
-            e["text"] or "",
-            e.get("escalated_to") or "",
-            _d(e.get("escalated_on")),
-            finding_title.get(e.get("finding_id"), ""),
+            e.text,
+            e.escalated_to,
+            e.escalated_on,
+            finding_title.get(e.finding_id, ""),
         )
         for e in store.list_escalations(actor, review_id)
     ]
