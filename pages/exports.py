@@ -91,7 +91,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
+        review = store().reviews.get_review(actor, rid) if rid is not None else None
     except StoreError:
         review = None
     if review is None:
@@ -101,7 +101,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
         *review_head(review, rid, "Exports"),
         html.H2("Exports"),
     ]
-    if not store().may(actor, rid, EXPORT):
+    if not store().reviews.may(actor, rid, EXPORT):
         return html.Div(
             [
                 *head,
@@ -109,7 +109,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             ]
         )
     try:
-        names = store().list_names(actor, rid)
+        names = store().names.list_names(actor, rid)
     except StoreError as exc:
         return html.Div([*head, html.P(str(exc), className="error")])
     groups = [
@@ -196,7 +196,7 @@ def add_row(_n, rows):
 def save_names(_n, rows, version, review_id):
     try:
         actor = current_actor()
-        saved = store().set_names(actor, review_id, rows or [], int(version or 0))
+        saved = store().names.set_names(actor, review_id, rows or [], int(version or 0))
     except Conflict as exc:
         theirs = exc.current or {"version": version, "rows": []}
         listing = html.Ul([html.Li(f"{r['term']} → {r['replacement']}") for r in theirs["rows"]])

@@ -254,13 +254,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
+        review = store().reviews.get_review(actor, rid) if rid is not None else None
         c = _context(actor, rid) if review else None
     except StoreError:
         review = None
     if review is None:
         return not_found()
-    can_export = store().may(actor, rid, EXPORT)
+    can_export = store().reviews.may(actor, rid, EXPORT)
     intro = (
         "You write the review's outcome here: key findings, issues escalated and the agreed "
         "actions. Everyone in the review sees them as you save."
@@ -289,7 +289,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     return html.Div(
         [
             dcc.Store(id="fd-review", data=rid),
-            dcc.Store(id="fd-version", data=store().review_version(actor, rid)),
+            dcc.Store(id="fd-version", data=store().reviews.review_version(actor, rid)),
             dcc.Interval(id="fd-poll", interval=POLL_MS),
             *review_head(review, rid, "Findings"),
             html.P(
@@ -325,7 +325,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
 )
 def poll_version(_n, review_id, known):
     try:
-        version = store().review_version(current_actor(), review_id)
+        version = store().reviews.review_version(current_actor(), review_id)
     except StoreError:
         return no_update
     return version if version != known else no_update
@@ -437,7 +437,7 @@ def _register(kind: str) -> None:
                 )
             if isinstance(trigger, dict) and trigger["type"] == "fd-delete":
                 findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
-                version_now = store().review_version(actor, rid)
+                version_now = store().reviews.review_version(actor, rid)
                 if obj_id == trigger["id"]:
                     return (
                         f"Deleted the {noun}.",
@@ -457,14 +457,14 @@ def _register(kind: str) -> None:
                     )
                 )
             saved = _save(kind, actor, rid, obj_id, version, values)
-            version_now = store().review_version(actor, rid)
+            version_now = store().reviews.review_version(actor, rid)
         except Conflict as exc:
             if isinstance(trigger, dict):  # a stale delete: nothing deleted
                 return (
                     (f"Not deleted: {exc}", None)
                     + (no_update,) * 3
                     + (
-                        store().review_version(actor, rid),
+                        store().reviews.review_version(actor, rid),
                         *keep,
                     )
                 )

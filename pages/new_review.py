@@ -77,7 +77,7 @@ def create(n, title, child, dob, start, end):
     try:
         actor = current_actor()
         period = (parse_day(start), parse_day(end)) if start else None
-        rid = store().create_review(
+        rid = store().reviews.create_review(
             actor,
             title or "",
             period=period,

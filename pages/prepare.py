@@ -11,7 +11,7 @@ only delays the save: the local copy is sent when the server answers again.
 A point to raise is an annotation of its own kind ("point_to_raise", timeline.workflow.POINT).
 
 "Follow the facilitator": when ticked, the page polls the facilitator's current view
-(`Store.get_workshop_view`) every second and shows that period and event.
+(`store.workflow.get_workshop_view`) every second and shows that period and event.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ UNSAVED_TEXT = "Saving… (kept on this computer until the server has it)"
 
 
 def my_agency(actor, rid: int) -> str | None:
-    for m in store().list_members(actor, rid):
+    for m in store().reviews.list_members(actor, rid):
         if m["user_id"] == actor.user_id:
             return m["agency"]
     return None
@@ -52,12 +52,12 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
+        review = store().reviews.get_review(actor, rid) if rid is not None else None
         agency = my_agency(actor, rid) if review else None
-        anns = store().list_annotations(actor, rid) if review else []
+        anns = store().annotations.list_annotations(actor, rid) if review else []
         # The version drawn: the first poll then redraws only if something changed since
         # (a redraw replaces the entry buttons, and a click in flight on one is lost).
-        version = store().review_version(actor, rid) if review else 0
+        version = store().reviews.review_version(actor, rid) if review else 0
     except StoreError:
         review = None
     if review is None:
@@ -154,11 +154,11 @@ def draw(_v, selected, view, follow, rid, agency):
     try:
         actor = current_actor()
         s = store()
-        marks = s.timeline_marks(actor, rid)
-        tags = s.event_tags(actor, rid)
-        review = s.get_review(actor, rid)
-        episodes = s.list_episodes(actor, rid)
-        anns = s.list_annotations(actor, rid)
+        marks = s.timeline.timeline_marks(actor, rid)
+        tags = s.timeline.event_tags(actor, rid)
+        review = s.reviews.get_review(actor, rid)
+        episodes = s.annotations.list_episodes(actor, rid)
+        anns = s.annotations.list_annotations(actor, rid)
     except StoreError as exc:
         return {}, [html.Li(str(exc), className="error")], []
     lanes = lane_order({m.agency for m in marks})
@@ -240,7 +240,7 @@ def show_event(event_id, rid, local, saved):
     if event_id is None or event_id < 0:
         return html.P("This record is not in an event yet; ask the lead to run matching."), "", True
     try:
-        event = store().get_event(current_actor(), event_id)
+        event = store().records.get_event(current_actor(), event_id)
     except StoreError as exc:
         return html.P(str(exc), className="error"), "", True
     key = f"{rid}:{event_id}"
@@ -364,7 +364,7 @@ def points(_add, _del, text, event_id, rid):
 
 
 def _version(actor, rid: int) -> int:
-    return store().review_version(actor, rid)
+    return store().reviews.review_version(actor, rid)
 
 
 @callback(
@@ -377,7 +377,7 @@ def _version(actor, rid: int) -> int:
 def poll_version(_n, rid, known):
     """Others' tags and points: redraw only when the review changed."""
     try:
-        v = store().review_version(current_actor(), rid)
+        v = store().reviews.review_version(current_actor(), rid)
     except StoreError:
         return no_update
     return v if v != known else no_update
@@ -401,7 +401,7 @@ def poll_view(_n, follow, rid, known):
     if not follow:
         return no_update, "", ""
     try:
-        view = store().get_workshop_view(current_actor(), rid)
+        view = store().workflow.get_workshop_view(current_actor(), rid)
     except StoreError as exc:
         return no_update, str(exc), "error"
     if view is None:

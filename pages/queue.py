@@ -35,8 +35,8 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-        lead = review is not None and store().may(actor, rid, MATCH)
+        review = store().reviews.get_review(actor, rid) if rid is not None else None
+        lead = review is not None and store().reviews.may(actor, rid, MATCH)
     except StoreError:
         review, lead = None, False
     if review is None:

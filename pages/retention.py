@@ -28,7 +28,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
+        review = store().reviews.get_review(actor, rid) if rid is not None else None
     except StoreError:
         review = None
     if review is None:
@@ -38,7 +38,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
         *review_head(review, rid, ""),
         html.H2("Retention and deletion"),
     ]
-    if not store().may(actor, rid, BACKUP):
+    if not store().reviews.may(actor, rid, BACKUP):
         return html.Div(
             [*head, html.P("Only the lead reviewer deletes a review.", className="note")]
         )

@@ -30,15 +30,17 @@ def sample_site(tmp_path_factory):
     url = f"sqlite:///{folder / 'review.db'}"
     store = Store.open(url)
     info = load_sample(store)
-    store.create_user(LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1")
+    store.reviews.create_user(
+        LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1"
+    )
     rid = info["review_id"]
     for email, name, role, agency in [
         ("pc.ward@example.org", "PC Rowan Ward", "participant", "Police"),
         ("observer@example.org", "Sam Observer", "observer", None),
         ("facilitator@example.org", "Fran Facilitator", "facilitator", None),
     ]:
-        store.create_user(LOCAL_OPERATOR, email, name, PASSWORDS[email])
-        store.add_member(LOCAL_OPERATOR, rid, email, role, agency)
+        store.reviews.create_user(LOCAL_OPERATOR, email, name, PASSWORDS[email])
+        store.reviews.add_member(LOCAL_OPERATOR, rid, email, role, agency)
     store.close()
     return {
         "url": url,

@@ -32,7 +32,7 @@ def site_store(sample_site):
 
 
 def lead_actor(store):
-    return store.actor(store.get_user(email=LEAD)["id"])
+    return store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
 
 
 def open_findings(page, base, site, email=LEAD, rid=None):
@@ -46,7 +46,7 @@ def open_findings(page, base, site, email=LEAD, rid=None):
 def first_police_event(store, rid):
     from timeline.store.auth import LOCAL_OPERATOR
 
-    records = store.list_records(LOCAL_OPERATOR, rid)
+    records = store.records.list_records(LOCAL_OPERATOR, rid)
     rec = next(r for r in records if "Operation Encompass" in r["description"])
     return rec["event_id"], rec
 
@@ -68,9 +68,9 @@ def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
     rid = fresh_review
     lead = lead_actor(site_store)
     event_id, _rec = first_police_event(site_store, rid)
-    kloe = site_store.list_kloes(lead, rid)[0]
+    kloe = site_store.reviews.list_kloes(lead, rid)[0]
     title = "fd001 Notices reached school the same day"
-    site_store.add_finding(
+    site_store.findings.add_finding(
         lead,
         rid,
         title,
@@ -79,28 +79,32 @@ def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
         kloe_ids=[kloe["id"]],
         event_ids=[event_id],
     )
-    site_store.add_action(lead, rid, "fd001 Share the Encompass model", owner_subgroup="QA")
+    site_store.findings.add_action(
+        lead, rid, "fd001 Share the Encompass model", owner_subgroup="QA"
+    )
 
     open_findings(page, live_app, sample_site, OBSERVER, rid=rid)
     card = page.locator(".fd-card", has_text=title)
     card.wait_for()
     assert "Good practice" in card.inner_text()
     assert kloe["title"] in card.inner_text()
-    wordings = [r["description"][:40] for r in site_store.get_event(lead, event_id)["records"]]
+    wordings = [
+        r["description"][:40] for r in site_store.records.get_event(lead, event_id)["records"]
+    ]
     assert any(w in card.inner_text() for w in wordings)  # the evidencing event is shown
     assert "fd001 Share the Encompass model" in page.inner_text("#fd-action-list")
     assert page.get_by_role("button", name="Edit").count() == 0
     assert not page.locator("#fd-finding-save").is_visible()  # the form is not offered
 
     # Forge an edit: un-hide the form in this observer's browser and press Save.
-    before = len(site_store.list_findings(lead, rid))
+    before = len(site_store.findings.list_findings(lead, rid))
     page.evaluate("() => document.querySelectorAll('.fd-form').forEach(f => f.hidden = false)")
     page.fill("#fd-finding-title", "fd001 forged by an observer")
     page.click("#fd-finding-save")
     message = page.locator("#fd-finding-message")
     message.filter(has_text="Not saved").wait_for()
     assert "observer" in message.inner_text()
-    assert len(site_store.list_findings(lead, rid)) == before
+    assert len(site_store.findings.list_findings(lead, rid)) == before
     assert page.console_errors == []
 
 
@@ -109,7 +113,7 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
 ):
     rid = fresh_review
     lead = lead_actor(site_store)
-    kloe = site_store.list_kloes(lead, rid)[1]
+    kloe = site_store.reviews.list_kloes(lead, rid)[1]
     open_findings(page, live_app, sample_site, rid=rid)
 
     title = "fd002 DA notices were not joined up"
@@ -124,11 +128,11 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     card.wait_for()
     assert "Area for improvement" in card.inner_text() and kloe["title"] in card.inner_text()
 
-    (finding,) = [f for f in site_store.list_findings(lead, rid) if f.title == title]
+    (finding,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
     assert finding.kind == "area_for_improvement"
     assert finding.kloe_ids == (kloe["id"],)
     assert len(finding.event_ids) == 1
-    chosen = site_store.get_event(lead, finding.event_ids[0])
+    chosen = site_store.records.get_event(lead, finding.event_ids[0])
     assert any("Operation Encompass" in r["description"] for r in chosen["records"])
 
     page.fill("#fd-action-text", "fd002 Audit how PPNs reach health visiting")
@@ -146,7 +150,7 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     assert "31 Mar 2027" in row.inner_text() and "In progress" in row.inner_text()
 
     (action,) = [
-        a for a in site_store.list_actions(lead, rid) if a.text.startswith("fd002 Audit")
+        a for a in site_store.findings.list_actions(lead, rid) if a.text.startswith("fd002 Audit")
     ]
     assert action.owner_subgroup == "Quality Assurance subgroup"
     assert action.due_date == date(2027, 3, 31)
@@ -162,7 +166,7 @@ def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
     rid = fresh_review
     lead = lead_actor(site_store)
     title = "fd003 Voice of the child"
-    site_store.add_finding(lead, rid, title, "Original text.")
+    site_store.findings.add_finding(lead, rid, title, "Original text.")
     pages = []
     for _ in range(2):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -183,13 +187,13 @@ def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
     assert "changed this finding" in conflict.inner_text()
     assert "First browser: Child M was not asked about home." in conflict.inner_text()
     assert "Not saved" in second.inner_text("#fd-finding-message")
-    (stored,) = [f for f in site_store.list_findings(lead, rid) if f.title == title]
+    (stored,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
     assert stored.text == "First browser: Child M was not asked about home."
     # The second person keeps their text and may now replace theirs knowingly.
     assert second.input_value("#fd-finding-text") == "Second browser: a stale edit."
     second.click("#fd-finding-save")
     second.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
-    (stored,) = [f for f in site_store.list_findings(lead, rid) if f.title == title]
+    (stored,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
     assert stored.text == "Second browser: a stale edit."
     for pg in pages:
         pg.context.close()
@@ -207,13 +211,13 @@ def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
 ):
     rid = fresh_review
     lead = lead_actor(site_store)
-    current = site_store.list_names(lead, rid)
-    site_store.set_names(
+    current = site_store.names.list_names(lead, rid)
+    site_store.names.set_names(
         lead, rid, [("Jade Calderbank", "Mother"), ("Jade", "Mother")], current["version"]
     )
     # A finding that names the mother, so the report surely has a name to replace
     # (other tests change which events the report lists).
-    site_store.add_finding(
+    site_store.findings.add_finding(
         lead, rid, "Voice of the parent", "Nobody asked Jade what she needed after the assault."
     )
     sign_in(page, live_app, LEAD, sample_site["passwords"][LEAD])
@@ -235,7 +239,9 @@ def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
     )
     assert "Jade" not in body and "Mother" in body
     assert "Publication copy: names and identifiers replaced" in body
-    exports = [e for e in site_store.audit_log(lead, rid) if e["action"].startswith("export.")]
+    exports = [
+        e for e in site_store.findings.audit_log(lead, rid) if e["action"].startswith("export.")
+    ]
     assert exports[-1]["action"] == "export.docx" and exports[-1]["after"]["publication"] is True
     assert exports[-1]["actor_label"] == LEAD
     assert page.console_errors == []
@@ -246,8 +252,8 @@ def test_fd005_the_names_list_is_edited_and_saved_in_the_grid(
 ):
     rid = fresh_review
     lead = lead_actor(site_store)
-    site_store.set_names(
-        lead, rid, [("Tyler", "Sibling")], site_store.list_names(lead, rid)["version"]
+    site_store.names.set_names(
+        lead, rid, [("Tyler", "Sibling")], site_store.names.list_names(lead, rid)["version"]
     )
     sign_in(page, live_app, LEAD, sample_site["passwords"][LEAD])
     page.goto(f"{live_app}/review/{rid}/exports")
@@ -261,17 +267,17 @@ def test_fd005_the_names_list_is_edited_and_saved_in_the_grid(
         page.keyboard.press("Enter")
     page.click("#ex-names-save")
     page.locator("#ex-names-message").filter(has_text="saved").wait_for()
-    saved = site_store.list_names(lead, rid)
+    saved = site_store.names.list_names(lead, rid)
     assert [(r["term"], r["replacement"]) for r in saved["rows"]] == [
         ("Tyler", "Sibling"),
         ("Connor Pryce", "Father"),
     ]
     # Someone else saves meanwhile: this page's next save is a conflict, not an overwrite.
-    site_store.set_names(lead, rid, [("Sandra", "Maternal grandmother")], saved["version"])
+    site_store.names.set_names(lead, rid, [("Sandra", "Maternal grandmother")], saved["version"])
     page.click("#ex-names-save")
     page.locator("#ex-names-conflict .fd-conflict").wait_for()
     assert "Sandra" in page.inner_text("#ex-names-conflict")
-    assert [r["term"] for r in site_store.list_names(lead, rid)["rows"]] == ["Sandra"]
+    assert [r["term"] for r in site_store.names.list_names(lead, rid)["rows"]] == ["Sandra"]
     assert page.console_errors == []
 
 
@@ -280,7 +286,7 @@ def test_fd006_a_participant_gets_no_export_even_by_a_forged_request(
 ):
     rid = sample_site["review_id"]
     lead = lead_actor(site_store)
-    before = len(site_store.audit_log(lead, rid))
+    before = len(site_store.findings.audit_log(lead, rid))
     sign_in(page, live_app, PARTICIPANT, sample_site["passwords"][PARTICIPANT])
     page.goto(f"{live_app}/review/{rid}/exports")
     page.get_by_text("Only the lead reviewer makes exports").wait_for()
@@ -310,7 +316,9 @@ def test_fd006_a_participant_gets_no_export_even_by_a_forged_request(
     data = json.loads(reply)["response"]
     assert data["ex-download"]["data"] is None
     assert "No file" in data["ex-message"]["children"] and "participant" in reply
-    assert len(site_store.audit_log(lead, rid)) == before  # nothing exported, nothing audited
+    assert (
+        len(site_store.findings.audit_log(lead, rid)) == before
+    )  # nothing exported, nothing audited
 
 
 def test_fd008_lead_records_an_escalation_and_deletes_an_action(
@@ -318,7 +326,7 @@ def test_fd008_lead_records_an_escalation_and_deletes_an_action(
 ):
     rid = fresh_review
     lead = lead_actor(site_store)
-    doomed = site_store.add_action(lead, rid, "fd008 Action agreed by mistake")
+    doomed = site_store.findings.add_action(lead, rid, "fd008 Action agreed by mistake")
     open_findings(page, live_app, sample_site, rid=rid)
 
     page.fill("#fd-escalation-text", "fd008 Unborn baby not known to midwifery")
@@ -331,14 +339,16 @@ def test_fd008_lead_records_an_escalation_and_deletes_an_action(
     row = page.locator("#fd-escalation-list tr", has_text="fd008 Unborn baby")
     row.wait_for()
     assert "Head of Midwifery" in row.inner_text() and "3 Feb 2022" in row.inner_text()
-    (esc,) = [e for e in site_store.list_escalations(lead, rid) if e.text.startswith("fd008")]
+    (esc,) = [
+        e for e in site_store.escalations.list_escalations(lead, rid) if e.text.startswith("fd008")
+    ]
     assert esc.escalated_to == "Head of Midwifery" and esc.escalated_on == date(2022, 2, 3)
 
     page.locator("#fd-action-list tr", has_text="fd008 Action agreed").get_by_role(
         "button", name="Delete"
     ).click()
     page.locator("#fd-action-message").filter(has_text="Deleted").wait_for()
-    assert all(a.id != doomed.id for a in site_store.list_actions(lead, rid))
+    assert all(a.id != doomed.id for a in site_store.findings.list_actions(lead, rid))
     page.locator("#fd-action-list tr", has_text="fd008 Action agreed").wait_for(state="detached")
     assert page.console_errors == []
 

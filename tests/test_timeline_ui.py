@@ -148,8 +148,8 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
 
     store = Store.open(sample_site["url"], migrate=False)
     rid = sample_site["review_id"]
-    event_id = store.list_events(LOCAL_OPERATOR, rid)[0]["id"]
-    before = len(store.list_annotations(LOCAL_OPERATOR, rid))
+    event_id = store.records.list_events(LOCAL_OPERATOR, rid)[0]["id"]
+    before = len(store.annotations.list_annotations(LOCAL_OPERATOR, rid))
 
     sign_in(
         page, live_app, "observer@example.org", sample_site["passwords"]["observer@example.org"]
@@ -180,10 +180,13 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         [f"{live_app}/_dash-update-component", body],
     )
     assert "Not saved" in reply and "observer" in reply
-    assert len(store.list_annotations(LOCAL_OPERATOR, rid)) == before
+    assert len(store.annotations.list_annotations(LOCAL_OPERATOR, rid)) == before
 
-    lead_tag = store.add_annotation(
-        store.actor(store.get_user(email=LEAD)["id"]), event_id, "comment", "the lead's own note"
+    lead_tag = store.annotations.add_annotation(
+        store.reviews.actor(store.reviews.get_user(email=LEAD)["id"]),
+        event_id,
+        "comment",
+        "the lead's own note",
     )
     page.goto(live_app + "/logout")
     sign_in(page, live_app, "pc.ward@example.org", sample_site["passwords"]["pc.ward@example.org"])
@@ -228,7 +231,10 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         [f"{live_app}/_dash-update-component", body],
     )
     assert "Not deleted" in reply and "only their own" in reply
-    assert store.get_annotation(LOCAL_OPERATOR, lead_tag["id"])["text"] == "the lead's own note"
+    assert (
+        store.annotations.get_annotation(LOCAL_OPERATOR, lead_tag["id"])["text"]
+        == "the lead's own note"
+    )
     assert dep  # the add-tag callback exists for participants too
 
 
@@ -240,7 +246,7 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
 
     store = Store.open(sample_site["url"], migrate=False)
     rid = fresh_review
-    facilitator = store.actor(store.get_user(email="facilitator@example.org")["id"])
+    facilitator = store.reviews.actor(store.reviews.get_user(email="facilitator@example.org")["id"])
     # a tag on a core group event, by the facilitator (who may edit any tag)
     open_review(page, live_app, sample_site, "facilitator@example.org", rid=rid)
     select_row(page, "Core group")
@@ -251,9 +257,10 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     page.wait_for_selector("text=Tag saved")
     tag = next(
         a
-        for a in store.list_annotations(LOCAL_OPERATOR, rid)
+        for a in store.annotations.list_annotations(LOCAL_OPERATOR, rid)
         if a["text"] == "Original wording of the tag"
     )
+
     # The lead's change must land while this screen still shows the old version: hold back
     # the screen's version poll (answered "no update", as Dash reads a 204) until it saves.
     def no_poll(route):
@@ -268,8 +275,8 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     shown.locator("summary").click()
     shown.locator("textarea").fill("Facilitator's careful rewording")
     # meanwhile the lead changes the same tag from another screen
-    lead = store.actor(store.get_user(email=LEAD)["id"])
-    store.update_annotation(lead, tag["id"], tag["version"], text="Lead's quick fix")
+    lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
+    store.annotations.update_annotation(lead, tag["id"], tag["version"], text="Lead's quick fix")
     shown.get_by_role("button", name="Save").click()
     page.wait_for_selector("text=someone changed this tag while you edited it")
     page.unroute("**/_dash-update-component", no_poll)
@@ -280,14 +287,18 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
         "() => [...document.querySelectorAll('.annotation textarea')]"
         '.some(t => t.value === "Facilitator\'s careful rewording")'
     )
-    assert store.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
+    assert store.annotations.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
     settled(page)
     page.locator(".annotation", has=page.locator("p", has_text="Lead's quick fix")).get_by_role(
         "button", name="Save"
     ).click()
     page.wait_for_selector("text=Tag updated")
-    assert store.get_annotation(facilitator, tag["id"])["text"] == "Facilitator's careful rewording"
+    assert (
+        store.annotations.get_annotation(facilitator, tag["id"])["text"]
+        == "Facilitator's careful rewording"
+    )
     assert page.console_errors == []
+
 
 def test_tl007_every_step_of_the_review_opens_its_own_page(live_app, sample_site, page):
     from web.nav import STEPS

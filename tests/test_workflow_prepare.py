@@ -17,7 +17,11 @@ PC = "pc.ward@example.org"
 def annotations(site, rid, kind):
     store = with_store(site)
     try:
-        return [a for a in store.list_annotations(actor_of(store, PC), rid) if a["kind"] == kind]
+        return [
+            a
+            for a in store.annotations.list_annotations(actor_of(store, PC), rid)
+            if a["kind"] == kind
+        ]
     finally:
         store.close()
 
@@ -69,7 +73,9 @@ def test_wf401_own_agency_highlighted_and_listed(live_app, sample_site, page):
     store = with_store(sample_site)
     try:
         n_police = sum(
-            1 for r in store.list_records(actor_of(store, PC), rid) if r["agency"] == "Police"
+            1
+            for r in store.records.list_records(actor_of(store, PC), rid)
+            if r["agency"] == "Police"
         )
     finally:
         store.close()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def decisions(site, rid):
     store = with_store(site)
     try:
-        return store.list_decisions(actor_of(store, LEAD), rid)
+        return store.records.list_decisions(actor_of(store, LEAD), rid)
     finally:
         store.close()
 
@@ -25,7 +25,7 @@ def events_with(site, rid, record_ids):
     store = with_store(site)
     try:
         out = {}
-        for e in store.list_events(actor_of(store, LEAD), rid):
+        for e in store.records.list_events(actor_of(store, LEAD), rid):
             for r in e["record_ids"]:
                 if r in record_ids:
                     out[r] = e["id"]

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from timeline.actions.imports import import_paths
-from timeline.store.cli import SAMPLE_DOB, SAMPLE_PERIOD, read_kloe_csv, sample_files
+from timeline.actions.kloe import read_kloe_csv
+from timeline.store.cli import SAMPLE_DOB, SAMPLE_PERIOD, sample_files
 from timeline.store.service import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +44,8 @@ def own_review(
     members (email, role, agency)."""
     store = Store.open(site["url"])
     try:
-        lead = store.actor(store.get_user(email=LEAD)["id"])
-        rid = store.create_review(
+        lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
+        rid = store.reviews.create_review(
             lead,
             f"Test review {uuid.uuid4().hex[:6]}",
             period=SAMPLE_PERIOD,
@@ -53,11 +54,11 @@ def own_review(
             kloes=read_kloe_csv(SAMPLE / "kloe.csv"),
         )
         for email, role, agency in members:
-            store.add_member(lead, rid, email, role, agency)
+            store.reviews.add_member(lead, rid, email, role, agency)
         if files:
             import_paths(store, lead, rid, [SAMPLE / f for f in files])
         if match:
-            store.run_matching(lead, rid)
+            store.records.run_matching(lead, rid)
         return rid
     finally:
         store.close()
@@ -92,7 +93,7 @@ def with_store(site: dict):
 
 
 def actor_of(store: Store, email: str):
-    return store.actor(store.get_user(email=email)["id"])
+    return store.reviews.actor(store.reviews.get_user(email=email)["id"])
 
 
 def shot(page, name: str) -> None:

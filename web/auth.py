@@ -41,7 +41,7 @@ def current_actor() -> Actor:
     stops such requests: this is the second lock for every callback)."""
     if not current_user.is_authenticated:
         raise PermissionDenied("sign in first")
-    return store().actor(int(current_user.id))
+    return store().reviews.actor(int(current_user.id))
 
 
 def secret_key(data_dir: Path) -> str:
@@ -146,7 +146,7 @@ def init_auth(server: Flask, data_dir: Path, settings: SecuritySettings) -> None
         ticket = store().throttle.attempt(email, client_address())
         if isinstance(ticket, Refusal):
             return too_many(ticket, email)
-        info = store().authenticate(email, request.form.get("password", ""))
+        info = store().reviews.authenticate(email, request.form.get("password", ""))
         if info is None:
             locked = store().throttle.failed(ticket)
             error = "That email and password do not match an active account."

@@ -27,13 +27,15 @@ def headline(row: Row) -> str:
 
 def _add_finding(store: Store, actor: Actor, rid: int, fields: dict) -> FindingRow:
     fields = dict(fields)
-    return store.add_finding(actor, rid, fields.pop("title"), fields.pop("text"), **fields)
+    return store.findings.add_finding(actor, rid, fields.pop("title"), fields.pop("text"), **fields)
 
 
 def _add_with_text(name: str) -> Callable[..., Row]:
     def add(store: Store, actor: Actor, rid: int, fields: dict) -> Row:
         fields = dict(fields)
-        fn = {"escalation": store.add_escalation, "action": store.add_action}[name]
+        fn = {"escalation": store.escalations.add_escalation, "action": store.findings.add_action}[
+            name
+        ]
         return fn(actor, rid, fields.pop("text"), **fields)
 
     return add
@@ -42,18 +44,18 @@ def _add_with_text(name: str) -> Callable[..., Row]:
 KINDS: dict[str, Kind] = {
     "finding": Kind(
         _add_finding,
-        lambda st, a, i, v, f: st.update_finding(a, i, v, **f),
-        lambda st, a, i, v: st.delete_finding(a, i, v),
+        lambda st, a, i, v, f: st.findings.update_finding(a, i, v, **f),
+        lambda st, a, i, v: st.findings.delete_finding(a, i, v),
     ),
     "escalation": Kind(
         _add_with_text("escalation"),
-        lambda st, a, i, v, f: st.update_escalation(a, i, v, **f),
-        lambda st, a, i, v: st.delete_escalation(a, i, v),
+        lambda st, a, i, v, f: st.escalations.update_escalation(a, i, v, **f),
+        lambda st, a, i, v: st.escalations.delete_escalation(a, i, v),
     ),
     "action": Kind(
         _add_with_text("action"),
-        lambda st, a, i, v, f: st.update_action(a, i, v, **f),
-        lambda st, a, i, v: st.delete_action(a, i, v),
+        lambda st, a, i, v, f: st.findings.update_action(a, i, v, **f),
+        lambda st, a, i, v: st.findings.delete_action(a, i, v),
     ),
 }
 
@@ -76,9 +78,9 @@ def save(
 
 def rows(store: Store, actor: Actor, rid: int, kind: str) -> list[Row]:
     return {
-        "finding": store.list_findings,
-        "escalation": store.list_escalations,
-        "action": store.list_actions,
+        "finding": store.findings.list_findings,
+        "escalation": store.escalations.list_escalations,
+        "action": store.findings.list_actions,
     }[kind](actor, rid)
 
 

@@ -30,5 +30,7 @@ def tag(
 ) -> Tagged:
     if not event_id:
         return Tagged("Bring an event into view first (j).", None)
-    store.add_annotation(actor, event_id, kind, "", [kloe_id] if kloe_id else [])
-    return Tagged(f"Tagged: {ANNOTATION_LABELS.get(kind, kind)}.", store.review_version(actor, rid))
+    store.annotations.add_annotation(actor, event_id, kind, "", [kloe_id] if kloe_id else [])
+    return Tagged(
+        f"Tagged: {ANNOTATION_LABELS.get(kind, kind)}.", store.reviews.review_version(actor, rid)
+    )

@@ -183,10 +183,10 @@ def agency_order(names: list[str]) -> list[str]:
 
 def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
     """Read the review through the store's service functions (the actor needs read access)."""
-    review = store.get_review(actor, review_id)
+    review = store.reviews.get_review(actor, review_id)
     kloes = [
         Kloe(k["id"], str(k["number"]), k["title"], k.get("description") or "")
-        for k in store.list_kloes(actor, review_id)
+        for k in store.reviews.list_kloes(actor, review_id)
     ]
     kloe_number = {k.id: k.number for k in kloes}
 
@@ -214,18 +214,19 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             issues=[i.get("message", "") for i in (r["issues"] or [])],
             event_id=r["event_id"],
         )
-        for r in store.list_records(actor, review_id)
+        for r in store.records.list_records(actor, review_id)
     ]
     agencies = agency_order(
         sorted(
-            {a["name"] for a in store.list_agencies(actor, review_id)} | {r.agency for r in records}
+            {a["name"] for a in store.records.list_agencies(actor, review_id)}
+            | {r.agency for r in records}
         )
     )
     rank = {a: i for i, a in enumerate(agencies)}
     by_pk = {r.pk: r for r in records}
 
     annotations: dict[int | None, list[Annotation]] = {}
-    for a in store.list_annotations(actor, review_id):
+    for a in store.annotations.list_annotations(actor, review_id):
         annotations.setdefault(a["event_id"], []).append(
             Annotation(
                 id=a["id"],
@@ -240,7 +241,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         )
 
     events = []
-    for e in store.list_events(actor, review_id):
+    for e in store.records.list_events(actor, review_id):
         members = [by_pk[pk] for pk in e["record_pks"] if pk in by_pk]
         if not members:
             continue  # only withdrawn records left: nothing to show
@@ -262,9 +263,9 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             issues=[i.get("message", "") for i in (q["issues"] or [])],
             content=" | ".join(f"{k}: {v}" for k, v in (q["prov_raw"] or {}).items() if v),
         )
-        for q in store.list_quarantined(actor, review_id)
+        for q in store.records.list_quarantined(actor, review_id)
     ]
-    stored_episodes = store.list_episodes(actor, review_id)
+    stored_episodes = store.annotations.list_episodes(actor, review_id)
     episodes = [
         Episode(
             k["title"],
@@ -286,7 +287,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             f.kind,
             [episode_title[k] for k in f.episode_ids if k in episode_title],
         )
-        for f in store.list_findings(actor, review_id)
+        for f in store.findings.list_findings(actor, review_id)
     ]
     finding_title = {f.id: f.title for f in findings}
     actions = [
@@ -298,7 +299,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             finding_title.get(a.finding_id, ""),
             a.monitoring_notes,
         )
-        for a in store.list_actions(actor, review_id)
+        for a in store.findings.list_actions(actor, review_id)
     ]
     escalations = [
         Escalation(
@@ -307,11 +308,11 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             e.escalated_on,
             finding_title.get(e.finding_id, ""),
         )
-        for e in store.list_escalations(actor, review_id)
+        for e in store.escalations.list_escalations(actor, review_id)
     ]
     files = [
         f["file_name"]
-        for f in store.list_source_files(actor, review_id)
+        for f in store.records.list_source_files(actor, review_id)
         if not f.get("superseded_by")
     ]
     return ReviewData(
