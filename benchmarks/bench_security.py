@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from timeline.settings import SecuritySettings  # noqa: E402
 from timeline.store import LOCAL_OPERATOR, Store  # noqa: E402
 from timeline.store.sessions import Timeouts  # noqa: E402
 from timeline.store.throttle import Ticket  # noqa: E402
-from web.settings import SecuritySettings  # noqa: E402
 
 
 def per_call(fn, n: int) -> float:
@@ -41,7 +41,8 @@ def main() -> None:
             LOCAL_OPERATOR, "bench@example.org", "Bench", "lantern otter quay 5"
         )
         token, _ = store.sessions.create(user["id"], method="password", client="bench")
-        timeouts: Timeouts = SecuritySettings().timeouts
+        defaults = SecuritySettings()
+        timeouts = Timeouts(defaults.idle, defaults.absolute)
         per_call(lambda: store.reviews.get_user(user["id"]), 50)  # warm up
         base = per_call(lambda: store.reviews.get_user(user["id"]), args.requests)
         check = per_call(lambda: store.sessions.check(token, timeouts), args.requests)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import ingest
+from timeline.settings import get_settings
 from timeline.store import Actor, PermissionDenied, Store
 from timeline.store.auth import IMPORT
 
@@ -48,7 +49,14 @@ def import_paths(
         name = (display_names or {}).get(str(p))
         agency = agencies.get(str(p)) or agencies.get(p.name) or agencies.get(name or "")
         imports.append(
-            ingest.import_file(p, agency=agency, profile=profile, period=period, display_name=name)
+            ingest.import_file(
+                p,
+                agency=agency,
+                profile=profile,
+                period=period,
+                display_name=name,
+                limits=get_settings().limits,
+            )
         )
     return store.records.import_results(
         actor, rid, imports, progress=progress, replaces=replaces, confirm=confirm
@@ -72,6 +80,11 @@ def reimport_path(
     file) when it cannot be read: nothing changed."""
     period = _period(store, actor, rid)
     fi = ingest.import_file(
-        Path(path), agency=agency, profile=profile, period=period, display_name=display_name
+        Path(path),
+        agency=agency,
+        profile=profile,
+        period=period,
+        display_name=display_name,
+        limits=get_settings().limits,
     )
     return store.workflow.replace_reading(actor, rid, source_file_id, fi, confirm=confirm)

@@ -28,6 +28,7 @@ from ingest.columns import map_columns
 from ingest.errors import IngestError
 from ingest.profiles import AgencyProfile, ProfileError
 from ingest.records import FileImport
+from timeline.settings import get_settings
 from timeline.store import Actor, Store
 from timeline.store.auth import IMPORT
 from timeline.store.errors import PermissionDenied
@@ -118,7 +119,12 @@ def _read(
         path.write_bytes(data)
         try:
             return ingest.import_file(
-                path, agency=agency, profile=profile, period=period, display_name=name
+                path,
+                agency=agency,
+                profile=profile,
+                period=period,
+                display_name=name,
+                limits=get_settings().limits,
             )
         except IngestError as exc:
             return Refusal(_named(exc, name), *_probe_headers(path))
@@ -139,12 +145,11 @@ def _probe_headers(path: Path) -> tuple[tuple[str, ...], int | None, str]:
     try:
         from ingest.filetype import detect_kind
         from ingest.header import find_header
-        from ingest.limits import Limits
         from ingest.pipeline import READERS
         from ingest.readers.base import cell_text
 
         kind = detect_kind(path, path.read_bytes()[:8])
-        tables, _notes = READERS[kind](path, Limits.from_env())
+        tables, _notes = READERS[kind](path, get_settings().limits)
     except Exception:  # noqa: BLE001 - unreadable: no headers to offer, the reason says why
         return (), None, ""
     for raw in tables:

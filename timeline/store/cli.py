@@ -408,7 +408,8 @@ def load_sample(store: Store, folder: Path = SAMPLE_DIR, *, reset: bool = True) 
     else:
         kloe_file = folder / "kloe.csv"
         kloes = read_kloe_csv(kloe_file) if kloe_file.exists() else []
-        imports = [ingest.import_file(p, period=SAMPLE_PERIOD) for p in files]
+        limits = get_settings().limits
+        imports = [ingest.import_file(p, period=SAMPLE_PERIOD, limits=limits) for p in files]
         for r in existing:
             store.reviews.delete_review(LOCAL_OPERATOR, r["id"])
         rid = store.reviews.create_review(
