@@ -19,7 +19,7 @@ from timeline.settings import get_settings
 from timeline.store.auth import IMPORT
 from timeline.store.errors import StoreError
 from web.auth import current_actor
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 from web.setup_view import ROLE_OPTIONS, file_card, kloe_table, member_table, upload_card
 
@@ -49,17 +49,12 @@ def _shown(value) -> str:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().reviews.get_review(actor, rid) if rid is not None else None
-        lead = review is not None and store().reviews.may(actor, rid, IMPORT)
-    except StoreError:
-        review, lead = None, False
-    if review is None:
+    page = load_review(review_id, IMPORT)
+    if page is None:
         return not_found()
+    rid, review = page.rid, page.review
     head = review_head(review, rid, "Set-up")
-    if not lead:
+    if not page.allowed:
         return html.Div([*head, html.P("Only the lead reviewer sets up the review.")])
     mb = max_upload_bytes() // (1024 * 1024)
     return html.Div(
