@@ -32,7 +32,7 @@ from timeline.store.errors import Conflict, StoreError
 from timeline.store.rows import FindingRow
 from timeline.view import lane_order
 from web.auth import current_actor
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(
@@ -251,16 +251,14 @@ def _form(kind: str, c: dict) -> html.Div:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().reviews.get_review(actor, rid) if rid is not None else None
-        c = _context(actor, rid) if review else None
-    except StoreError:
-        review = None
-    if review is None:
+    page = load_review(review_id, EXPORT)
+    if page is None:
         return not_found()
-    can_export = store().reviews.may(actor, rid, EXPORT)
+    rid, actor, review, can_export = page.rid, page.actor, page.review, page.allowed
+    try:
+        c = _context(actor, rid)
+    except StoreError:
+        return not_found()
     intro = (
         "You write the review's outcome here: key findings, issues escalated and the agreed "
         "actions. Everyone in the review sees them as you save."

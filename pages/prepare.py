@@ -27,7 +27,7 @@ from timeline.view import lane_order
 from timeline.workflow import episode_bands, is_point, my_reflections, point_body
 from web.auth import current_actor
 from web.panel import record_card
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(
@@ -49,18 +49,17 @@ def my_agency(actor, rid: int) -> str | None:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
+    page = load_review(review_id)
+    if page is None:
+        return not_found()
+    rid, actor, review = page.rid, page.actor, page.review
     try:
-        actor = current_actor()
-        review = store().reviews.get_review(actor, rid) if rid is not None else None
-        agency = my_agency(actor, rid) if review else None
-        anns = store().annotations.list_annotations(actor, rid) if review else []
+        agency = my_agency(actor, rid)
+        anns = store().annotations.list_annotations(actor, rid)
         # The version drawn: the first poll then redraws only if something changed since
         # (a redraw replaces the entry buttons, and a click in flight on one is lost).
-        version = store().reviews.review_version(actor, rid) if review else 0
+        version = store().reviews.review_version(actor, rid)
     except StoreError:
-        review = None
-    if review is None:
         return not_found()
     saved = {f"{rid}:{e}": a["text"] for e, a in my_reflections(anns, actor.user_id).items()}
     return html.Div(
