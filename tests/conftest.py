@@ -145,12 +145,3 @@ def _fresh_settings():
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
-
-
-def pytest_collection_modifyitems(config, items):
-    """Browser journeys wait on a real app and Chromium on a shared 2-core machine: a journey
-    that fails is run once more (pytest-rerunfailures) before it counts as failed, so a
-    deterministic bug still fails twice and is reported. Unit tests are never rerun."""
-    for item in items:
-        if item.get_closest_marker("browser") and not item.get_closest_marker("flaky"):
-            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
