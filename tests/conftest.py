@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,26 @@ _DASH_IDLE = """() => {
   return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
     .every(k => !c[k] || c[k].length === 0);
 }"""
+
+
+@contextmanager
+def poll_held(page, interval_id: str) -> Iterator[None]:
+    """While inside, the page's poll `interval_id` (a dcc.Interval) is answered "no update"
+    (Dash reads a 204 so), so the page cannot yet learn of a change made elsewhere: the
+    state of a person who has not seen it, made certain instead of left to timing."""
+    needle = f'"{interval_id}"'
+
+    def answer(route):
+        if needle in (route.request.post_data or ""):
+            route.fulfill(status=204)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-update-component", answer)
+    try:
+        yield
+    finally:
+        page.unroute("**/_dash-update-component", answer)
 
 
 def settled(page, timeout: float = 30_000) -> None:

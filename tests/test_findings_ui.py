@@ -12,8 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
-from tests.conftest import ROOT, settled, sign_in
+from tests.conftest import ROOT, poll_held, settled, sign_in
 
 pytestmark = pytest.mark.browser
 SAVED = re.compile(r"^Saved")  # not "Not saved"
@@ -176,14 +177,18 @@ def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
         pg.wait_for_function("() => document.querySelector('#fd-finding-text').value !== ''")
         pages.append(pg)
     first, second = pages
-    first.fill("#fd-finding-text", "First browser: Child M was not asked about home.")
-    first.click("#fd-finding-save")
-    first.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
+    # The second browser saves before its poll could tell it of the first's save (a redraw
+    # in flight would otherwise swallow the answer to its click).
+    with poll_held(second, "fd-poll"):
+        settled(second)
+        first.fill("#fd-finding-text", "First browser: Child M was not asked about home.")
+        first.click("#fd-finding-save")
+        first.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
 
-    second.fill("#fd-finding-text", "Second browser: a stale edit.")
-    second.click("#fd-finding-save")
-    conflict = second.locator("#fd-finding-conflict .fd-conflict")
-    conflict.wait_for()
+        second.fill("#fd-finding-text", "Second browser: a stale edit.")
+        second.click("#fd-finding-save")
+        conflict = second.locator("#fd-finding-conflict .fd-conflict")
+        conflict.wait_for()
     assert "changed this finding" in conflict.inner_text()
     assert "First browser: Child M was not asked about home." in conflict.inner_text()
     assert "Not saved" in second.inner_text("#fd-finding-message")
@@ -191,6 +196,9 @@ def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
     assert stored.text == "First browser: Child M was not asked about home."
     # The second person keeps their text and may now replace theirs knowingly.
     assert second.input_value("#fd-finding-text") == "Second browser: a stale edit."
+    # its poll, no longer held, redraws the list with the first's text: then save again
+    expect(second.locator("#fd-finding-list")).to_contain_text("First browser: Child M")
+    settled(second)
     second.click("#fd-finding-save")
     second.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
     (stored,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]

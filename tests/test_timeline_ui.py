@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import settled, sign_in
+from tests.conftest import poll_held, settled, sign_in
 
 pytestmark = pytest.mark.browser
 LEAD = "lead@example.org"
@@ -261,25 +261,20 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
         if a["text"] == "Original wording of the tag"
     )
 
-    # The lead's change must land while this screen still shows the old version: hold back
-    # the screen's version poll (answered "no update", as Dash reads a 204) until it saves.
-    def no_poll(route):
-        if '"tl-poll"' in (route.request.post_data or ""):
-            route.fulfill(status=204)
-        else:
-            route.continue_()
-
-    page.route("**/_dash-update-component", no_poll)
-    settled(page)
-    shown = page.locator(".annotation", has=page.locator("p", has_text="Original wording"))
-    shown.locator("summary").click()
-    shown.locator("textarea").fill("Facilitator's careful rewording")
-    # meanwhile the lead changes the same tag from another screen
-    lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
-    store.annotations.update_annotation(lead, tag["id"], tag["version"], text="Lead's quick fix")
-    shown.get_by_role("button", name="Save").click()
-    page.wait_for_selector("text=someone changed this tag while you edited it")
-    page.unroute("**/_dash-update-component", no_poll)
+    # The lead's change lands while this screen still shows the old version: its version
+    # poll is held back until it has saved.
+    with poll_held(page, "tl-poll"):
+        settled(page)
+        shown = page.locator(".annotation", has=page.locator("p", has_text="Original wording"))
+        shown.locator("summary").click()
+        shown.locator("textarea").fill("Facilitator's careful rewording")
+        # meanwhile the lead changes the same tag from another screen
+        lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
+        store.annotations.update_annotation(
+            lead, tag["id"], tag["version"], text="Lead's quick fix"
+        )
+        shown.get_by_role("button", name="Save").click()
+        page.wait_for_selector("text=someone changed this tag while you edited it")
 
     assert "Lead's quick fix" in page.inner_text("#tl-message")
     # what the facilitator typed is still there, offered against the current version
