@@ -9,26 +9,24 @@ callbacks that call timeline/ functions.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 import dash
 from dash import Dash, dcc, html
 from flask import Flask
 
+from timeline.settings import get_settings
 from web.auth import init_auth
 from web.oidc import init_oidc
 from web.security import attach_dash, callback_error, init_security, track_writes
-from web.settings import SecuritySettings
 
 ROOT = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("LRT_DATA_DIR", ROOT / "data"))
-SETTINGS = SecuritySettings.from_env()
+SETTINGS = get_settings()  # every environment variable, read once (docs/settings.md)
 
 server = Flask(__name__)
-init_security(server, SETTINGS)
-init_auth(server, DATA_DIR, SETTINGS)
-init_oidc(server, SETTINGS)
+init_security(server, SETTINGS.security)
+init_auth(server, SETTINGS)
+init_oidc(server, SETTINGS.security)
 track_writes(server)
 
 app = Dash(
@@ -65,11 +63,11 @@ app.layout = html.Div(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run the Learning Review Timeline app.")
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
+    parser.add_argument("--host", default=SETTINGS.host)
+    parser.add_argument("--port", type=int, default=SETTINGS.port)
     args = parser.parse_args()
     # The Werkzeug debugger runs code: only for local development, never by default.
-    debug = os.environ.get("LRT_DEBUG") == "1" and args.host in ("127.0.0.1", "localhost")
+    debug = SETTINGS.debug and args.host in ("127.0.0.1", "localhost")
     print(f"Learning Review Timeline on http://{args.host}:{args.port}")
     app.run(host=args.host, port=args.port, debug=debug)
 

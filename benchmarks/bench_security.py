@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from timeline.settings import SecuritySettings  # noqa: E402
 from timeline.store import LOCAL_OPERATOR, Store  # noqa: E402
 from timeline.store.sessions import Timeouts  # noqa: E402
 from timeline.store.throttle import Ticket  # noqa: E402
-from web.settings import SecuritySettings  # noqa: E402
 
 
 def per_call(fn, n: int) -> float:
@@ -37,20 +37,21 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        user = store.create_user(
+        user = store.reviews.create_user(
             LOCAL_OPERATOR, "bench@example.org", "Bench", "lantern otter quay 5"
         )
         token, _ = store.sessions.create(user["id"], method="password", client="bench")
-        timeouts: Timeouts = SecuritySettings().timeouts
-        per_call(lambda: store.get_user(user["id"]), 50)  # warm up
-        base = per_call(lambda: store.get_user(user["id"]), args.requests)
+        defaults = SecuritySettings()
+        timeouts = Timeouts(defaults.idle, defaults.absolute)
+        per_call(lambda: store.reviews.get_user(user["id"]), 50)  # warm up
+        base = per_call(lambda: store.reviews.get_user(user["id"]), args.requests)
         check = per_call(lambda: store.sessions.check(token, timeouts), args.requests)
         print(f"per-request account lookup (baseline): {base:8.1f} µs")
         print(f"per-request session check:             {check:8.1f} µs  ratio {check / base:.2f}")
 
         start = time.perf_counter()
         for _ in range(30):
-            store.authenticate("bench@example.org", "wrong guess")
+            store.reviews.authenticate("bench@example.org", "wrong guess")
         unthrottled = time.perf_counter() - start
         checked = 0
         start = time.perf_counter()
@@ -58,7 +59,7 @@ def main() -> None:
             t = store.throttle.attempt("bench@example.org", "203.0.113.9")
             if isinstance(t, Ticket):
                 checked += 1
-                if store.authenticate("bench@example.org", "wrong guess") is None:
+                if store.reviews.authenticate("bench@example.org", "wrong guess") is None:
                     store.throttle.failed(t)
         throttled = time.perf_counter() - start
         refused = store.throttle.attempt("bench@example.org", "203.0.113.9")

@@ -90,17 +90,17 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
     t0 = time.perf_counter()
     imports = [import_file(p, agency=a) for p, a in zip(files, AGENCIES, strict=True)]
     t1 = time.perf_counter()
-    rid = store.create_review(LOCAL_OPERATOR, f"Benchmark review {label} (fictional)")
-    store.import_results(LOCAL_OPERATOR, rid, imports)
+    rid = store.reviews.create_review(LOCAL_OPERATOR, f"Benchmark review {label} (fictional)")
+    store.records.import_results(LOCAL_OPERATOR, rid, imports)
     t2 = time.perf_counter()
     matched = "matcher not available: singleton events"
     try:
-        counts = store.run_matching(LOCAL_OPERATOR, rid)
+        counts = store.records.run_matching(LOCAL_OPERATOR, rid)
         matched = f"{counts['events']} events"
     except ImportError:
         pass
     t3 = time.perf_counter()
-    events = [e["id"] for e in store.list_events(LOCAL_OPERATOR, rid)]
+    events = [e["id"] for e in store.records.list_events(LOCAL_OPERATOR, rid)]
     n_records = sum(len(i.records) for i in imports)
     print(
         f"[{label}] {n_records} records: read {t1 - t0:.2f} s, save {t2 - t1:.2f} s, "
@@ -109,13 +109,14 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
 
     actors = []
     for i in range(users):
-        u = store.create_user(
+        u = store.reviews.create_user(
             LOCAL_OPERATOR, f"bench{i}-{uuid.uuid4().hex[:6]}@example.org", f"User {i}", None
         )
-        store.add_member(LOCAL_OPERATOR, rid, u["email"], "facilitator")
+        store.reviews.add_member(LOCAL_OPERATOR, rid, u["email"], "facilitator")
         actors.append(Actor.user(u["id"], u["email"]))
     shared = [
-        store.add_annotation(LOCAL_OPERATOR, events[k], "comment", "")["id"] for k in range(5)
+        store.annotations.add_annotation(LOCAL_OPERATOR, events[k], "comment", "")["id"]
+        for k in range(5)
     ]
     latencies: list[float] = []
     added: list[int] = []
@@ -138,10 +139,12 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
             if n % 5 == 0:
                 ann = rnd.choice(shared)
                 while True:
-                    cur = store.get_annotation(actors[i], ann)
+                    cur = store.annotations.get_annotation(actors[i], ann)
                     mark = f"u{i}n{n}"
                     try:
-                        new = store.update_annotation(actors[i], ann, cur["version"], text=mark)
+                        new = store.annotations.update_annotation(
+                            actors[i], ann, cur["version"], text=mark
+                        )
                         with lock:
                             edits[ann].append((new["version"], mark))
                         break
@@ -149,7 +152,9 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
                         with lock:
                             conflicts[0] += 1
             else:
-                a = store.add_annotation(actors[i], rnd.choice(events), "reflection", f"u{i}n{n}")
+                a = store.annotations.add_annotation(
+                    actors[i], rnd.choice(events), "reflection", f"u{i}n{n}"
+                )
                 with lock:
                     added.append(a["id"])
             with lock:
@@ -163,7 +168,7 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
         t.join()
     elapsed = time.perf_counter() - t4
 
-    final = {a["id"]: a for a in store.list_annotations(LOCAL_OPERATOR, rid)}
+    final = {a["id"]: a for a in store.annotations.list_annotations(LOCAL_OPERATOR, rid)}
     lost = sum(1 for a in added if a not in final)
     for ann, done in edits.items():
         if not done:

@@ -70,7 +70,7 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
         files.append(path)
     url = f"sqlite:///{folder / 'bench.db'}"
     store = Store.open(url)
-    rid = store.create_review(LOCAL_OPERATOR, "Benchmark review (fictional)")
+    rid = store.reviews.create_review(LOCAL_OPERATOR, "Benchmark review (fictional)")
     import_paths(
         store,
         LOCAL_OPERATOR,
@@ -78,10 +78,10 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
         files,
         agencies={str(p): p.stem.replace(" chronology", "") for p in files},
     )
-    store.run_matching(LOCAL_OPERATOR, rid)
-    store.create_user(LOCAL_OPERATOR, "bench@example.org", "Bench Lead", PASSWORD)
-    store.add_member(LOCAL_OPERATOR, rid, "bench@example.org", "lead")
-    marks = len(store.timeline_marks(LOCAL_OPERATOR, rid))
+    store.records.run_matching(LOCAL_OPERATOR, rid)
+    store.reviews.create_user(LOCAL_OPERATOR, "bench@example.org", "Bench Lead", PASSWORD)
+    store.reviews.add_member(LOCAL_OPERATOR, rid, "bench@example.org", "lead")
+    marks = len(store.timeline.timeline_marks(LOCAL_OPERATOR, rid))
     store.close()
     return url, rid, marks
 
@@ -104,8 +104,8 @@ def main() -> int:
     print(f"review of {n_marks} records built in {time.perf_counter() - t0:.1f} s")
 
     store = Store.open(url, migrate=False)
-    marks = store.timeline_marks(LOCAL_OPERATOR, rid)
-    lanes = lane_order(a["name"] for a in store.list_agencies(LOCAL_OPERATOR, rid))
+    marks = store.timeline.timeline_marks(LOCAL_OPERATOR, rid)
+    lanes = lane_order(a["name"] for a in store.records.list_agencies(LOCAL_OPERATOR, rid))
     bare_json = json.dumps(timeline_figure(marks, lanes))
     bare_html = folder / "bare.html"
     bare_html.write_text(

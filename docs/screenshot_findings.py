@@ -26,11 +26,11 @@ def _fill(url: str) -> tuple[int, str]:
     store = Store.open(url)
     info = load_sample(store)
     rid = info["review_id"]
-    records = store.list_records(OP, rid)
+    records = store.records.list_records(OP, rid)
     ppn = next(r for r in records if r["description"].startswith("PPN received from police"))
     encompass = next(r for r in records if "Operation Encompass" in r["description"])
-    kloes = store.list_kloes(OP, rid)
-    f1 = store.add_finding(
+    kloes = store.reviews.list_kloes(OP, rid)
+    f1 = store.findings.add_finding(
         OP,
         rid,
         "Notices of domestic abuse reached each agency but were not joined up",
@@ -40,7 +40,7 @@ def _fill(url: str) -> tuple[int, str]:
         kloe_ids=[kloes[0]["id"]],
         event_ids=[ppn["event_id"]],
     )
-    store.add_finding(
+    store.findings.add_finding(
         OP,
         rid,
         "The school heard of each incident before the next school day",
@@ -50,15 +50,15 @@ def _fill(url: str) -> tuple[int, str]:
         kloe_ids=[kloes[0]["id"]],
         event_ids=[encompass["event_id"]],
     )
-    store.add_escalation(
+    store.escalations.add_escalation(
         OP,
         rid,
         "Notifications of domestic abuse do not reach the health visiting service",
         escalated_to="Partnership business manager",
         escalated_on=date(2022, 2, 3),
-        finding_id=f1["id"],
+        finding_id=f1.id,
     )
-    store.add_action(
+    store.findings.add_action(
         OP,
         rid,
         "Route every PPN to health visiting through the MASH",
@@ -66,9 +66,9 @@ def _fill(url: str) -> tuple[int, str]:
         due_date=date(2022, 6, 30),
         status="in_progress",
         monitoring_notes="Audit of 20 PPNs to be reported at the June board",
-        finding_id=f1["id"],
+        finding_id=f1.id,
     )
-    store.add_action(
+    store.findings.add_action(
         OP,
         rid,
         "Share the Operation Encompass model with early years settings",
@@ -76,7 +76,7 @@ def _fill(url: str) -> tuple[int, str]:
         due_date=date(2022, 9, 30),
         finding_id=None,
     )
-    store.set_names(
+    store.names.set_names(
         OP,
         rid,
         [

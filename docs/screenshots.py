@@ -60,15 +60,17 @@ def main() -> int:
     store = Store.open(url)
     info = load_sample(store)
     rid = info["review_id"]
-    lead = store.actor(store.get_user(email="lead@example.org")["id"])
-    kloes = store.list_kloes(LOCAL_OPERATOR, rid)
-    events = [e for e in store.list_events(LOCAL_OPERATOR, rid) if len(e["record_ids"]) >= 3]
+    lead = store.reviews.actor(store.reviews.get_user(email="lead@example.org")["id"])
+    kloes = store.reviews.list_kloes(LOCAL_OPERATOR, rid)
+    events = [
+        e for e in store.records.list_events(LOCAL_OPERATOR, rid) if len(e["record_ids"]) >= 3
+    ]
     for event, kind, text in [
         (events[0], "key_decision", "Strategy discussion agreed a joint s47 enquiry."),
         (events[3], "missed_opportunity", "Nobody asked the school what Tyler had said."),
         (events[5], "good_practice", "Health visitor shared concerns with the GP the same day."),
     ]:
-        store.add_annotation(lead, event["id"], kind, text, [kloes[0]["id"]])
+        store.annotations.add_annotation(lead, event["id"], kind, text, [kloes[0]["id"]])
     store.close()
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,13 @@
 """Bounds on what an uploaded file may make us read: checked before and while reading.
 
 Defaults are generous for real chronologies (the largest seen run to a few thousand rows)
-yet stop zip bombs and runaway sheets long before memory is at risk.
+yet stop zip bombs and runaway sheets long before memory is at risk. The app reads an
+operator's own bounds from the environment (timeline.settings: LRT_MAX_FILE_MB, ...) and
+passes them in; ingest/ itself reads no environment.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 
@@ -18,24 +19,3 @@ class Limits:
     max_compression_ratio: float = 200.0  # per entry; real xlsx XML compresses ~10-30x
     max_rows: int = 1_000_000  # per table
     max_columns: int = 200
-
-    @classmethod
-    def from_env(cls) -> Limits:
-        """Operators can tune limits without code: LRT_MAX_FILE_MB, LRT_MAX_ROWS, ..."""
-        base = cls()
-        mb = 1024 * 1024
-
-        def env_int(name: str, default: int, scale: int = 1) -> int:
-            raw = os.environ.get(name)
-            return int(raw) * scale if raw else default
-
-        return cls(
-            max_file_bytes=env_int("LRT_MAX_FILE_MB", base.max_file_bytes, mb),
-            max_uncompressed_bytes=env_int(
-                "LRT_MAX_UNCOMPRESSED_MB", base.max_uncompressed_bytes, mb
-            ),
-            max_zip_entries=env_int("LRT_MAX_ZIP_ENTRIES", base.max_zip_entries),
-            max_compression_ratio=base.max_compression_ratio,
-            max_rows=env_int("LRT_MAX_ROWS", base.max_rows),
-            max_columns=env_int("LRT_MAX_COLUMNS", base.max_columns),
-        )

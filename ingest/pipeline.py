@@ -7,12 +7,13 @@ reason) or a skipped row (blank, title, header, continuation joined, footer), an
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import file_agency
@@ -29,10 +30,31 @@ from ingest.rowloop import Context, import_table
 from ingest.suspect import flag_suspect_dates
 from ingest.tables import choose_tables
 
+P = ParamSpec("P")
+R = TypeVar("R")
 READERS = {"csv": read_csv, "xlsx": read_xlsx, "xls": read_xlsx, "ods": read_xlsx}
 READERS["docx"] = read_docx
 
 
+def _gc_paused(fn: Callable[P, R]) -> Callable[P, R]:
+    """Pause the cyclic garbage collector while `fn` builds records: the loop allocates
+    hundreds of thousands of acyclic objects, and collections triggered by them cost a
+    third of the import time. Reference counting still frees memory meanwhile."""
+
+    @functools.wraps(fn)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
+
+@_gc_paused  # reading and the rows allocate many acyclic objects: see _gc_paused
 def import_file(
     path: str | Path,
     *,
@@ -45,34 +67,11 @@ def import_file(
     display_name: str | None = None,
 ) -> FileImport:
     """Import one file. Raises IngestError (naming the file) when it cannot be read at all;
-    problems with single rows never raise: they are quarantined or flagged."""
-    with _gc_paused():  # reading and the rows allocate many acyclic objects: see below
-        return _import_file(
-            path,
-            agency=agency,
-            profile=profile,
-            period=period,
-            today=today,
-            limits=limits,
-            directory=directory,
-            display_name=display_name,
-        )
-
-
-def _import_file(
-    path: str | Path,
-    *,
-    agency: str | None = None,
-    profile: AgencyProfile | None = None,
-    period: tuple[date, date] | None = None,
-    today: date | None = None,
-    limits: Limits | None = None,
-    directory: AgencyDirectory | None = None,
-    display_name: str | None = None,
-) -> FileImport:
+    problems with single rows never raise: they are quarantined or flagged. `limits` are
+    the bounds on reading it (the defaults when None; the app passes its settings')."""
     path = Path(path)
     name = display_name or path.name
-    limits = limits or Limits.from_env()
+    limits = limits or Limits()
     directory = directory or AgencyDirectory()
     today = today or date.today()
     try:
@@ -171,17 +170,3 @@ def _import_file(
         date_order=date_order,
         header_found=first.how,
     )
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while records are built: the loop allocates
-    hundreds of thousands of acyclic objects, and collections triggered by them cost a
-    third of the import time. Reference counting still frees memory meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

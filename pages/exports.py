@@ -21,7 +21,7 @@ from timeline.export import ExportError, NamesListError, export_review
 from timeline.store.auth import EXPORT
 from timeline.store.errors import Conflict, StoreError
 from web.auth import current_actor
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(__name__, path_template="/review/<review_id>/exports", title="Exports", order=70)
@@ -88,20 +88,16 @@ def _names_editor(rid: int, names: dict) -> html.Section:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-    except StoreError:
-        review = None
-    if review is None:
+    page = load_review(review_id, EXPORT)
+    if page is None:
         return not_found()
+    rid, actor = page.rid, page.actor
     head = [
         dcc.Store(id="ex-review", data=rid),
-        *review_head(review, rid, "Exports"),
+        *review_head(page.review, rid, "Exports"),
         html.H2("Exports"),
     ]
-    if not store().may(actor, rid, EXPORT):
+    if not page.allowed:
         return html.Div(
             [
                 *head,
@@ -109,7 +105,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             ]
         )
     try:
-        names = store().list_names(actor, rid)
+        names = store().names.list_names(actor, rid)
     except StoreError as exc:
         return html.Div([*head, html.P(str(exc), className="error")])
     groups = [
@@ -196,7 +192,7 @@ def add_row(_n, rows):
 def save_names(_n, rows, version, review_id):
     try:
         actor = current_actor()
-        saved = store().set_names(actor, review_id, rows or [], int(version or 0))
+        saved = store().names.set_names(actor, review_id, rows or [], int(version or 0))
     except Conflict as exc:
         theirs = exc.current or {"version": version, "rows": []}
         listing = html.Ul([html.Li(f"{r['term']} → {r['replacement']}") for r in theirs["rows"]])

@@ -29,9 +29,10 @@ from timeline.findings_view import (
 )
 from timeline.store.auth import EXPORT
 from timeline.store.errors import Conflict, StoreError
+from timeline.store.rows import FindingRow
 from timeline.view import lane_order
 from web.auth import current_actor
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(
@@ -68,32 +69,32 @@ def _context(actor, rid: int) -> dict[str, Any]:
             "kloe_ids": {k["id"]: f"{k['number']}. {k['title']}" for k in kloes},
             "event_ids": {eid: sm.label for eid, sm in summaries.items()},
             "episode_ids": {k["id"]: k["title"] for k in episodes},
-            "finding_id": {f["id"]: f["title"] for f in findings},
+            "finding_id": {f.id: f.title for f in findings},
         },
     }
 
 
-def _row_of(actor, rid: int, kind: str, obj_id: int) -> dict | None:
+def _row_of(actor, rid: int, kind: str, obj_id: int) -> findings_actions.Row | None:
     rows = findings_actions.rows(store(), actor, rid, kind)
-    return next((r for r in rows if r["id"] == obj_id), None)
+    return next((r for r in rows if r.id == obj_id), None)
 
 
 # ---------------------------------------------------------------------------- rendering
 
 
-def _buttons(kind: str, row: dict) -> html.Span:
+def _buttons(kind: str, row: findings_actions.Row) -> html.Span:
     return html.Span(
         [
             # n_clicks=0: a redraw resets the count, so it never reads as a new click.
             html.Button(
                 "Edit",
-                id={"type": "fd-edit", "kind": kind, "id": row["id"]},
+                id={"type": "fd-edit", "kind": kind, "id": row.id},
                 className="link-button",
                 n_clicks=0,
             ),
             html.Button(
                 "Delete",
-                id={"type": "fd-delete", "kind": kind, "id": row["id"], "v": row["version"]},
+                id={"type": "fd-delete", "kind": kind, "id": row.id, "v": row.version},
                 className="link-button fd-delete",
                 n_clicks=0,
             ),
@@ -102,23 +103,23 @@ def _buttons(kind: str, row: dict) -> html.Span:
     )
 
 
-def _finding_card(f: dict, c: dict) -> html.Article:
+def _finding_card(f: FindingRow, c: dict) -> html.Article:
     names = c["names"]
-    flag = FINDING_KIND_LABELS.get(f.get("kind") or "")
+    flag = FINDING_KIND_LABELS.get(f.kind)
     events = sorted(
-        (c["summaries"][e] for e in f["event_ids"] if e in c["summaries"]),
+        (c["summaries"][e] for e in f.event_ids if e in c["summaries"]),
         key=lambda s: (s.start, s.event_id),
     )
-    episodes = [names["episode_ids"][k] for k in f["episode_ids"] if k in names["episode_ids"]]
+    episodes = [names["episode_ids"][k] for k in f.episode_ids if k in names["episode_ids"]]
     return html.Article(
         [
             html.Div(
                 [
-                    html.H3(f["title"]),
+                    html.H3(f.title),
                     html.Span(
                         flag,
                         className="fd-flag "
-                        + ("fd-good" if f.get("kind") == "good_practice" else "fd-improve"),
+                        + ("fd-good" if f.kind == "good_practice" else "fd-improve"),
                     )
                     if flag
                     else None,
@@ -126,14 +127,14 @@ def _finding_card(f: dict, c: dict) -> html.Article:
                 ],
                 className="fd-card-head",
             ),
-            html.P(f["text"], className="fd-text") if f["text"] else None,
+            html.P(f.text, className="fd-text") if f.text else None,
             html.P(
                 [
                     html.Strong("Key lines of enquiry: "),
-                    "; ".join(names["kloe_ids"].get(k, "") for k in f["kloe_ids"]),
+                    "; ".join(names["kloe_ids"].get(k, "") for k in f.kloe_ids),
                 ]
             )
-            if f["kloe_ids"]
+            if f.kloe_ids
             else None,
             html.Div(
                 [
@@ -148,11 +149,11 @@ def _finding_card(f: dict, c: dict) -> html.Article:
             else html.P("No events linked yet.", className="note"),
         ],
         className="fd-card",
-        id={"type": "fd-item", "kind": "finding", "id": f["id"]},
+        id={"type": "fd-item", "kind": "finding", "id": f.id},
     )
 
 
-def _table(kind: str, rows: list[dict], c: dict, empty: str) -> html.Div:
+def _table(kind: str, rows: list[findings_actions.Row], c: dict, empty: str) -> html.Div:
     if not rows:
         return html.P(empty, className="note")
     header = [label for _n, _p, label in FORMS[kind]]
@@ -161,7 +162,7 @@ def _table(kind: str, rows: list[dict], c: dict, empty: str) -> html.Div:
         cells = [html.Td(text, className="fd-cell") for _l, text in describe(kind, r, c["names"])]
         if c["can_edit"]:
             cells.append(html.Td(_buttons(kind, r)))
-        body.append(html.Tr(cells, id={"type": "fd-item", "kind": kind, "id": r["id"]}))
+        body.append(html.Tr(cells, id={"type": "fd-item", "kind": kind, "id": r.id}))
     head = [html.Th(h) for h in header] + ([html.Th("")] if c["can_edit"] else [])
     return html.Table([html.Thead(html.Tr(head)), html.Tbody(body)], className="fd-table")
 
@@ -250,16 +251,14 @@ def _form(kind: str, c: dict) -> html.Div:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-        c = _context(actor, rid) if review else None
-    except StoreError:
-        review = None
-    if review is None:
+    page = load_review(review_id, EXPORT)
+    if page is None:
         return not_found()
-    can_export = store().may(actor, rid, EXPORT)
+    rid, actor, review, can_export = page.rid, page.actor, page.review, page.allowed
+    try:
+        c = _context(actor, rid)
+    except StoreError:
+        return not_found()
     intro = (
         "You write the review's outcome here: key findings, issues escalated and the agreed "
         "actions. Everyone in the review sees them as you save."
@@ -288,7 +287,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     return html.Div(
         [
             dcc.Store(id="fd-review", data=rid),
-            dcc.Store(id="fd-version", data=store().review_version(actor, rid)),
+            dcc.Store(id="fd-version", data=store().reviews.review_version(actor, rid)),
             dcc.Interval(id="fd-poll", interval=POLL_MS),
             *review_head(review, rid, "Findings"),
             html.P(
@@ -324,7 +323,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
 )
 def poll_version(_n, review_id, known):
     try:
-        version = store().review_version(current_actor(), review_id)
+        version = store().reviews.review_version(current_actor(), review_id)
     except StoreError:
         return no_update
     return version if version != known else no_update
@@ -363,7 +362,7 @@ def render(_version, review_id):
     )
 
 
-def _conflict_box(kind: str, actor, rid: int, current: dict | None) -> html.Div:
+def _conflict_box(kind: str, actor, rid: int, current: findings_actions.Row | None) -> html.Div:
     parts = [html.P(conflict_message(NOUN[kind], current))]
     if current is not None:
         names = _context(actor, rid)["names"]
@@ -428,15 +427,15 @@ def _register(kind: str) -> None:
                 return (
                     "",
                     None,
-                    row["id"],
-                    row["version"],
-                    f"Edit {noun}: {row.get('title') or row.get('text')}"[:120],
+                    row.id,
+                    row.version,
+                    f"Edit {noun}: {findings_actions.headline(row)}"[:120],
                     no_update,
                     *fields_to_form(kind, row),
                 )
             if isinstance(trigger, dict) and trigger["type"] == "fd-delete":
                 findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
-                version_now = store().review_version(actor, rid)
+                version_now = store().reviews.review_version(actor, rid)
                 if obj_id == trigger["id"]:
                     return (
                         f"Deleted the {noun}.",
@@ -456,14 +455,14 @@ def _register(kind: str) -> None:
                     )
                 )
             saved = _save(kind, actor, rid, obj_id, version, values)
-            version_now = store().review_version(actor, rid)
+            version_now = store().reviews.review_version(actor, rid)
         except Conflict as exc:
             if isinstance(trigger, dict):  # a stale delete: nothing deleted
                 return (
                     (f"Not deleted: {exc}", None)
                     + (no_update,) * 3
                     + (
-                        store().review_version(actor, rid),
+                        store().reviews.review_version(actor, rid),
                         *keep,
                     )
                 )
@@ -472,15 +471,15 @@ def _register(kind: str) -> None:
             return (
                 "Not saved: " + str(exc),
                 _conflict_box(kind, actor, rid, current),
-                current["id"] if current else None,
-                current["version"] if current else None,
+                current.id if current else None,
+                current.version if current else None,
                 no_update,
                 no_update,
                 *keep,
             )
         except (StoreError, FormError) as exc:
             return (f"Not saved: {exc}", no_update) + (no_update,) * 4 + tuple(keep)
-        what = saved.get("title") or saved.get("text") or noun
+        what = findings_actions.headline(saved) or noun
         return (
             f"Saved: {what}"[:160],
             None,

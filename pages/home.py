@@ -53,7 +53,7 @@ def _retention(review: dict, today: date | None = None) -> list:
 
 
 def _file_rows(actor, review_id: int) -> list:
-    files = store().list_source_files(actor, review_id)
+    files = store().records.list_source_files(actor, review_id)
     head = html.Tr([html.Th(h) for h in ("File", "Agency", "Sheet", "Rows read", "Summary")])
     body = [
         html.Tr(
@@ -76,7 +76,7 @@ def layout(**_query) -> html.Div:
         actor = current_actor()
     except PermissionDenied:
         return html.Div("Sign in to see your reviews.")
-    reviews = store().list_reviews(actor)
+    reviews = store().reviews.list_reviews(actor)
     new = dcc.Link("New review", href="/new", className="button-link", id="home-new")
     if not reviews:
         return html.Div(

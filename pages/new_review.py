@@ -3,11 +3,10 @@ The signed-in user who creates it becomes its lead reviewer."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 from dash import Input, Output, State, callback, dcc, html, no_update
 
+from timeline.findings_view import FormError, parse_day
 from timeline.store.errors import StoreError
 from web.auth import current_actor
 from web.services import store
@@ -59,10 +58,6 @@ def layout(**_query) -> html.Div:
     )
 
 
-def _day(value) -> date | None:
-    return date.fromisoformat(str(value)[:10]) if value else None
-
-
 @callback(
     Output("nr-message", "children"),
     Output("nr-go", "href"),
@@ -81,14 +76,14 @@ def create(n, title, child, dob, start, end):
         return "Give both ends of the review period, or neither.", no_update
     try:
         actor = current_actor()
-        period = (_day(start), _day(end)) if start else None
-        rid = store().create_review(
+        period = (parse_day(start), parse_day(end)) if start else None
+        rid = store().reviews.create_review(
             actor,
             title or "",
             period=period,
             child_pseudonym=(child or "").strip(),
-            child_dob=_day(dob),
+            child_dob=parse_day(dob),
         )
-    except StoreError as exc:
+    except (StoreError, FormError) as exc:
         return f"Not created: {exc}", no_update
     return "Review created.", f"/review/{rid}/setup"

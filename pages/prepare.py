@@ -11,7 +11,7 @@ only delays the save: the local copy is sent when the server answers again.
 A point to raise is an annotation of its own kind ("point_to_raise", timeline.workflow.POINT).
 
 "Follow the facilitator": when ticked, the page polls the facilitator's current view
-(`Store.get_workshop_view`) every second and shows that period and event.
+(`store.workflow.get_workshop_view`) every second and shows that period and event.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from timeline.view import lane_order
 from timeline.workflow import episode_bands, is_point, my_reflections, point_body
 from web.auth import current_actor
 from web.panel import record_card
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(
@@ -42,22 +42,24 @@ UNSAVED_TEXT = "Saving… (kept on this computer until the server has it)"
 
 
 def my_agency(actor, rid: int) -> str | None:
-    for m in store().list_members(actor, rid):
+    for m in store().reviews.list_members(actor, rid):
         if m["user_id"] == actor.user_id:
             return m["agency"]
     return None
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
+    page = load_review(review_id)
+    if page is None:
+        return not_found()
+    rid, actor, review = page.rid, page.actor, page.review
     try:
-        actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-        agency = my_agency(actor, rid) if review else None
-        anns = store().list_annotations(actor, rid) if review else []
+        agency = my_agency(actor, rid)
+        anns = store().annotations.list_annotations(actor, rid)
+        # The version drawn: the first poll then redraws only if something changed since
+        # (a redraw replaces the entry buttons, and a click in flight on one is lost).
+        version = store().reviews.review_version(actor, rid)
     except StoreError:
-        review = None
-    if review is None:
         return not_found()
     saved = {f"{rid}:{e}": a["text"] for e, a in my_reflections(anns, actor.user_id).items()}
     return html.Div(
@@ -69,7 +71,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="pr-local", storage_type="local", data={}),
             dcc.Store(id="pr-dirty", data=None),
             dcc.Store(id="pr-view", data=None),
-            dcc.Store(id="pr-version", data=0),
+            dcc.Store(id="pr-version", data=version),
             dcc.Interval(id="pr-tick", interval=SAVE_TICK_MS),
             dcc.Interval(id="pr-vpoll", interval=VERSION_POLL_MS),
             dcc.Interval(id="pr-poll", interval=FOLLOW_POLL_MS, disabled=True),
@@ -157,11 +159,11 @@ def draw(_v, selected, view, follow, rid, agency):
     try:
         actor = current_actor()
         s = store()
-        marks = s.timeline_marks(actor, rid)
-        tags = s.event_tags(actor, rid)
-        review = s.get_review(actor, rid)
-        episodes = s.list_episodes(actor, rid)
-        anns = s.list_annotations(actor, rid)
+        marks = s.timeline.timeline_marks(actor, rid)
+        tags = s.timeline.event_tags(actor, rid)
+        review = s.reviews.get_review(actor, rid)
+        episodes = s.annotations.list_episodes(actor, rid)
+        anns = s.annotations.list_annotations(actor, rid)
     except StoreError as exc:
         return {}, [html.Li(str(exc), className="error")], []
     lanes = lane_order({m.agency for m in marks})
@@ -242,7 +244,7 @@ def show_event(event_id, rid, local, saved):
     if event_id is None or event_id < 0:
         return None, "", True  # pr-event-note says what to do next
     try:
-        event = store().get_event(current_actor(), event_id)
+        event = store().records.get_event(current_actor(), event_id)
     except StoreError as exc:
         return html.P(str(exc), className="error"), "", True
     key = f"{rid}:{event_id}"
@@ -366,7 +368,7 @@ def points(_add, _del, text, event_id, rid):
 
 
 def _version(actor, rid: int) -> int:
-    return store().review_version(actor, rid)
+    return store().reviews.review_version(actor, rid)
 
 
 @callback(
@@ -379,7 +381,7 @@ def _version(actor, rid: int) -> int:
 def poll_version(_n, rid, known):
     """Others' tags and points: redraw only when the review changed."""
     try:
-        v = store().review_version(current_actor(), rid)
+        v = store().reviews.review_version(current_actor(), rid)
     except StoreError:
         return no_update
     return v if v != known else no_update
@@ -426,7 +428,7 @@ def poll_view(_n, follow, rid, known):
     if not follow:
         return no_update, "", ""
     try:
-        view = store().get_workshop_view(current_actor(), rid)
+        view = store().workflow.get_workshop_view(current_actor(), rid)
     except StoreError as exc:
         return no_update, str(exc), "error"
     if view is None:

@@ -17,7 +17,7 @@ from timeline.store.auth import MATCH
 from timeline.store.errors import StoreError
 from web.auth import current_actor
 from web.panel import record_card
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(
@@ -32,17 +32,12 @@ KIND_TEXT = {
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-        lead = review is not None and store().may(actor, rid, MATCH)
-    except StoreError:
-        review, lead = None, False
-    if review is None:
+    page = load_review(review_id, MATCH)
+    if page is None:
         return not_found()
-    head = review_head(review, rid, "Duplicates")
-    if not lead:
+    rid = page.rid
+    head = review_head(page.review, rid, "Duplicates")
+    if not page.allowed:
         return html.Div([*head, html.P("Only the lead reviewer decides duplicates.")])
     return html.Div(
         [

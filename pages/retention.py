@@ -13,7 +13,7 @@ from timeline.settings import get_settings
 from timeline.store.auth import BACKUP
 from timeline.store.errors import StoreError
 from web.auth import current_actor
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 
 dash.register_page(
@@ -25,20 +25,16 @@ dash.register_page(
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-    except StoreError:
-        review = None
-    if review is None:
+    page = load_review(review_id, BACKUP)
+    if page is None:
         return not_found()
+    rid, review = page.rid, page.review
     head = [
         dcc.Store(id="rt-review", data=rid),
         *review_head(review, rid, ""),
         html.H2("Retention and deletion"),
     ]
-    if not store().may(actor, rid, BACKUP):
+    if not page.allowed:
         return html.Div(
             [*head, html.P("Only the lead reviewer deletes a review.", className="note")]
         )

@@ -19,7 +19,7 @@ from timeline.settings import get_settings
 from timeline.store.auth import IMPORT
 from timeline.store.errors import StoreError
 from web.auth import current_actor
-from web.review_page import not_found, review_head, review_id_of
+from web.review_page import load_review, not_found, review_head
 from web.services import store
 from web.setup_view import ROLE_OPTIONS, file_card, kloe_table, member_table, upload_card
 
@@ -49,17 +49,12 @@ def _shown(value) -> str:
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
-    rid = review_id_of(review_id)
-    try:
-        actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
-        lead = review is not None and store().may(actor, rid, IMPORT)
-    except StoreError:
-        review, lead = None, False
-    if review is None:
+    page = load_review(review_id, IMPORT)
+    if page is None:
         return not_found()
+    rid, review = page.rid, page.review
     head = review_head(review, rid, "Set-up")
-    if not lead:
+    if not page.allowed:
         return html.Div([*head, html.P("Only the lead reviewer sets up the review.")])
     mb = max_upload_bytes() // (1024 * 1024)
     return html.Div(
@@ -292,7 +287,7 @@ def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
     fid = trigger["file"]
     try:
         actor, s = current_actor(), store()
-        f = next((x for x in s.list_source_files(actor, rid) if x["id"] == fid), None)
+        f = next((x for x in s.records.list_source_files(actor, rid) if x["id"] == fid), None)
         headers = [c["header"] for c in (f or {}).get("columns") or []]
         columns = {
             headers[i["col"]]: v or ""
@@ -334,7 +329,7 @@ def run_matching(n, rid):
     if not n:
         return no_update
     try:
-        counts = store().run_matching(current_actor(), rid)
+        counts = store().records.run_matching(current_actor(), rid)
     except StoreError as exc:
         return html.Span(f"Matching not run: {exc}", className="error")
     return (
@@ -384,11 +379,11 @@ def edit_kloe(_a, _s, _d, number, title, desc, numbers, titles, descs, ids, rid,
         if trigger == "su-kloe-add":
             if not (number or "").strip() or not (title or "").strip():
                 return "Give the KLOE a number and a title.", no_update
-            s.add_kloe(actor, rid, number.strip(), title.strip(), (desc or "").strip())
+            s.reviews.add_kloe(actor, rid, number.strip(), title.strip(), (desc or "").strip())
             msg = f"KLOE {number.strip()} added."
         elif trigger["type"] == "su-ksave":
             kid = trigger["id"]
-            s.update_kloe(
+            s.reviews.update_kloe(
                 actor,
                 kid,
                 trigger["v"],
@@ -398,7 +393,7 @@ def edit_kloe(_a, _s, _d, number, title, desc, numbers, titles, descs, ids, rid,
             )
             msg = "KLOE saved."
         else:
-            s.delete_kloe(actor, trigger["id"], trigger["v"])
+            s.reviews.delete_kloe(actor, trigger["id"], trigger["v"])
             msg = "KLOE deleted."
     except StoreError as exc:
         return f"Not saved: {exc}", (version or 0) + 1
@@ -434,16 +429,18 @@ def edit_members(_a, _s, _d, email, role, agency, roles, role_ids, agencies, rid
         if trigger == "su-mem-add":
             if not (email or "").strip():
                 return "Give the email of an existing account.", no_update
-            m = s.add_member(actor, rid, email.strip(), role, (agency or "").strip() or None)
+            m = s.reviews.add_member(
+                actor, rid, email.strip(), role, (agency or "").strip() or None
+            )
             msg = f"{m['email']} added as {role}."
         elif trigger["type"] == "su-msave":
             who = trigger["email"]
             new_role = _value_for(roles, role_ids, "email", who)
             new_agency = _value_for(agencies, role_ids, "email", who)
-            s.add_member(actor, rid, who, new_role, (new_agency or "").strip() or None)
+            s.reviews.add_member(actor, rid, who, new_role, (new_agency or "").strip() or None)
             msg = f"{who} is now {new_role}."
         else:
-            s.remove_member(actor, rid, trigger["email"])
+            s.reviews.remove_member(actor, rid, trigger["email"])
             msg = f"{trigger['email']} removed."
     except StoreError as exc:
         return f"Not changed: {exc}", no_update

@@ -50,14 +50,14 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
-        review = store().get_review(actor, rid) if rid is not None else None
+        review = store().reviews.get_review(actor, rid) if rid is not None else None
     except StoreError:
         review = None
     if review is None:
         return not_found()
     s = store()
-    agencies = lane_order(a["name"] for a in s.list_agencies(actor, rid))
-    kloes = s.list_kloes(actor, rid)
+    agencies = lane_order(a["name"] for a in s.records.list_agencies(actor, rid))
+    kloes = s.reviews.list_kloes(actor, rid)
     kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
     kind_options = [{"label": v, "value": k} for k, v in KIND_LABELS.items()]
     return html.Div(
@@ -65,7 +65,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Store(id="tl-review", data=rid),
             # tl-seen: the latest version this screen knows of; tl-redraw: the version the
             # figure must show (set at once, so the first draw needs no poll).
-            dcc.Store(id="tl-seen", data=(version := s.review_version(actor, rid))),
+            dcc.Store(id="tl-seen", data=(version := s.reviews.review_version(actor, rid))),
             dcc.Store(id="tl-redraw", data=version),
             dcc.Store(id="tl-selected", data=None),
             # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
@@ -229,7 +229,7 @@ def poll_version(_n, review_id, seen):
     """Cheap: one indexed query. Someone else's change (a version this screen has not
     seen) redraws; nothing else does."""
     try:
-        version = store().review_version(current_actor(), review_id)
+        version = store().reviews.review_version(current_actor(), review_id)
     except StoreError:
         return no_update, no_update
     return (version, version) if version != seen else (no_update, no_update)
@@ -237,7 +237,7 @@ def poll_version(_n, review_id, seen):
 
 def _lanes(actor, review_id: int) -> list[str]:
     """Every agency of the review, in lane order (the same for a redraw and a patch)."""
-    return lane_order(a["name"] for a in store().list_agencies(actor, review_id))
+    return lane_order(a["name"] for a in store().records.list_agencies(actor, review_id))
 
 
 FILTER_INPUTS = [
@@ -255,8 +255,8 @@ FILTER_INPUTS = [
 def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches):
     """The review's marks and tags, and the marks that pass the filters."""
     s = store()
-    marks = s.timeline_marks(actor, review_id)
-    tags = s.event_tags(actor, review_id)
+    marks = s.timeline.timeline_marks(actor, review_id)
+    tags = s.timeline.event_tags(actor, review_id)
     f = filters_from(agencies, start, end, text, kloes, kinds, switches)
     return marks, tags, apply_filters(marks, tags, f)
 
@@ -359,7 +359,7 @@ def ring_selection(event_id, review_id):
         return no_update
     try:
         actor = current_actor()
-        members = store().event_marks(actor, event_id) if event_id and event_id > 0 else []
+        members = store().timeline.event_marks(actor, event_id) if event_id and event_id > 0 else []
         trace = selection_trace(members, _lanes(actor, review_id))
     except StoreError:
         return no_update
@@ -372,9 +372,9 @@ def ring_selection(event_id, review_id):
 def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
     s = store()
     return event_panel(
-        s.get_event(actor, event_id),
-        s.list_kloes(actor, review_id),
-        can_annotate=s.may(actor, review_id, ANNOTATE),
+        s.records.get_event(actor, event_id),
+        s.reviews.list_kloes(actor, review_id),
+        can_annotate=s.reviews.may(actor, review_id, ANNOTATE),
         drafts=drafts,
     )
 
@@ -446,8 +446,8 @@ def delete_tag(clicks, review_id):
         return no_update, no_update, no_update
     try:
         actor = current_actor()
-        store().delete_annotation(actor, trigger["id"], trigger["v"])
-        version = store().review_version(actor, review_id)
+        store().annotations.delete_annotation(actor, trigger["id"], trigger["v"])
+        version = store().reviews.review_version(actor, review_id)
     except Conflict as exc:
         return f"Not deleted: someone changed this tag meanwhile ({exc}).", no_update, no_update
     except StoreError as exc:
@@ -492,13 +492,13 @@ def edit_tag(clicks, texts, review_id, drafts):
     )
     try:
         actor = current_actor()
-        store().update_annotation(actor, trigger["id"], trigger["v"], text=typed or "")
-        version = store().review_version(actor, review_id)
+        store().annotations.update_annotation(actor, trigger["id"], trigger["v"], text=typed or "")
+        version = store().reviews.review_version(actor, review_id)
     except Conflict as exc:
         theirs = (exc.current or {}).get("text")
         said = f" It now reads: “{theirs}”." if theirs is not None else " It was deleted."
         # Redraw so the box offers the current version; the draft keeps what was typed.
-        version = store().review_version(actor, review_id)
+        version = store().reviews.review_version(actor, review_id)
         message = (
             f"Not saved: someone changed this tag while you edited it.{said} "
             "Your text is still in the box: save again to replace theirs."

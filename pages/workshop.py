@@ -136,10 +136,10 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     try:
         actor = current_actor()
         s = store()
-        review = s.get_review(actor, rid) if rid is not None else None
-        may = review is not None and s.may(actor, rid, WORKSHOP)
-        kloes = s.list_kloes(actor, rid) if review else []
-        version = s.review_version(actor, rid) if review else 0
+        review = s.reviews.get_review(actor, rid) if rid is not None else None
+        may = review is not None and s.reviews.may(actor, rid, WORKSHOP)
+        kloes = s.reviews.list_kloes(actor, rid) if review else []
+        version = s.reviews.review_version(actor, rid) if review else 0
     except StoreError:
         review, may = None, False
     if review is None:
@@ -263,7 +263,7 @@ clientside_callback(
 )
 def poll(_n, rid, known):
     try:
-        v = store().review_version(current_actor(), rid)
+        v = store().reviews.review_version(current_actor(), rid)
     except StoreError:
         return no_update
     return v if v != known else no_update
@@ -280,9 +280,9 @@ def load_steps(_v, rid, known):
     try:
         actor = current_actor()
         s = store()
-        review = s.get_review(actor, rid)
-        episodes = s.list_episodes(actor, rid)
-        marks = s.timeline_marks(actor, rid)
+        review = s.reviews.get_review(actor, rid)
+        episodes = s.annotations.list_episodes(actor, rid)
+        marks = s.timeline.timeline_marks(actor, rid)
     except StoreError:
         return no_update
     steps = workshop_actions.steps(review, episodes, marks)
@@ -474,7 +474,7 @@ def focus_kloe(_clicks):
 @callback(Output("ws-kloe-label", "children"), Input("ws-kloe", "data"), State("ws-review", "data"))
 def kloe_label(kloe_id, rid):
     try:
-        kloes = store().list_kloes(current_actor(), rid)
+        kloes = store().reviews.list_kloes(current_actor(), rid)
     except StoreError as exc:
         return str(exc)
     k = next((k for k in kloes if k["id"] == kloe_id), None)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.live import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, running_app  # noqa: F401
 
+# A loaded 2-core machine answers a callback in seconds, not milliseconds: every `expect`
+# waits up to this long for the state it names (it returns as soon as the state holds).
+EXPECT_TIMEOUT_MS = 20_000
 PASSWORDS = {
     "pc.ward@example.org": "participant-pass-1",
     "observer@example.org": "observer-pass-1",
@@ -27,15 +32,17 @@ def sample_site(tmp_path_factory):
     url = f"sqlite:///{folder / 'review.db'}"
     store = Store.open(url)
     info = load_sample(store)
-    store.create_user(LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1")
+    store.reviews.create_user(
+        LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1"
+    )
     rid = info["review_id"]
     for email, name, role, agency in [
         ("pc.ward@example.org", "PC Rowan Ward", "participant", "Police"),
         ("observer@example.org", "Sam Observer", "observer", None),
         ("facilitator@example.org", "Fran Facilitator", "facilitator", None),
     ]:
-        store.create_user(LOCAL_OPERATOR, email, name, PASSWORDS[email])
-        store.add_member(LOCAL_OPERATOR, rid, email, role, agency)
+        store.reviews.create_user(LOCAL_OPERATOR, email, name, PASSWORDS[email])
+        store.reviews.add_member(LOCAL_OPERATOR, rid, email, role, agency)
     store.close()
     return {
         "url": url,
@@ -45,6 +52,16 @@ def sample_site(tmp_path_factory):
         "review_id": info["review_id"],
         "passwords": {**PASSWORDS, "lead@example.org": info["password"]},
     }
+
+
+@pytest.fixture
+def fresh_review(sample_site):
+    """The id of a new review with everything the sample review has (every sample file,
+    matched, its KLOE and members), for a journey that changes state: it never meets
+    another test's tags, findings or decisions."""
+    from tests.workflow_site import sample_review
+
+    return sample_review(sample_site)
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +76,9 @@ def live_app(sample_site):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (make test installs it when root)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -101,6 +120,44 @@ def sign_in(page, base: str, email: str, password: str) -> None:
     page.wait_for_url(base + "/")
 
 
+# True once Dash has drawn the page and no callback is waiting, queued or running (the
+# renderer's own bookkeeping, as dash.testing reads it); a poll's callbacks come and go.
+_DASH_IDLE = """() => {
+  const s = window.store && window.store.getState();
+  if (!s || !s.callbacks || s.appLifecycle !== 'HYDRATED') { return false; }
+  const c = s.callbacks;
+  return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+    .every(k => !c[k] || c[k].length === 0);
+}"""
+
+
+@contextmanager
+def poll_held(page, interval_id: str) -> Iterator[None]:
+    """While inside, the page's poll `interval_id` (a dcc.Interval) is answered "no update"
+    (Dash reads a 204 so), so the page cannot yet learn of a change made elsewhere: the
+    state of a person who has not seen it, made certain instead of left to timing."""
+    needle = f'"{interval_id}"'
+
+    def answer(route):
+        if needle in (route.request.post_data or ""):
+            route.fulfill(status=204)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-update-component", answer)
+    try:
+        yield
+    finally:
+        page.unroute("**/_dash-update-component", answer)
+
+
+def settled(page, timeout: float = 30_000) -> None:
+    """Wait until the page's callbacks have all answered: a click made before then can be
+    lost when an answer redraws the control clicked (Dash drops a callback whose
+    triggering component has left the page)."""
+    page.wait_for_function(_DASH_IDLE, timeout=timeout)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_settings():
     """A process reads its settings once; a test that sets an environment variable with
@@ -110,12 +167,3 @@ def _fresh_settings():
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
-
-
-def pytest_collection_modifyitems(config, items):
-    """Browser journeys wait on a real app and Chromium on a shared 2-core machine: a journey
-    that fails is run once more (pytest-rerunfailures) before it counts as failed, so a
-    deterministic bug still fails twice and is reported. Unit tests are never rerun."""
-    for item in items:
-        if item.get_closest_marker("browser") and not item.get_closest_marker("flaky"):
-            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))

@@ -28,10 +28,10 @@ def sq(tmp_path):
 
 
 def _review(store) -> int:
-    rid = store.create_review(
+    rid = store.reviews.create_review(
         OP, "Review of Ash (fictional)", period=(D(2020, 1, 1), D(2020, 12, 31))
     )
-    store.import_results(
+    store.records.import_results(
         OP,
         rid,
         [
@@ -53,22 +53,22 @@ def _review(store) -> int:
 
 def test_as001_a_decision_and_its_rematch_are_one_change_and_undo_too(sq):
     rid = _review(sq)
-    sq.run_matching(OP, rid)
-    recs = {r["description"][:8]: r for r in sq.list_records(OP, rid)}
+    sq.records.run_matching(OP, rid)
+    recs = {r["description"][:8]: r for r in sq.records.list_records(OP, rid)}
     ids = [recs["Domestic"]["record_id"], recs["Police n"]["record_id"]]
-    v = sq.review_versions(OP, rid)
+    v = sq.reviews.review_versions(OP, rid)
     out = queue.decide(sq, OP, rid, "not_same", ids)
     assert out.message.startswith("Recorded as different events: Police")
-    after = sq.review_versions(OP, rid)
+    after = sq.reviews.review_versions(OP, rid)
     assert after.version == v.version + 1  # one transaction: the decision and its events
     assert after.records == v.records + 1
-    events = {len(e["record_ids"]) for e in sq.list_events(OP, rid)}
+    events = {len(e["record_ids"]) for e in sq.records.list_events(OP, rid)}
     assert events == {1}
-    assert sq.count(MatchDecision, rid) == 1
+    assert sq.findings.count(MatchDecision, rid) == 1
     undone = queue.undo(sq, OP, rid)
     assert "not same" in undone.message
-    assert sq.count(MatchDecision, rid) == 0
-    assert sq.review_versions(OP, rid).version == after.version + 1
+    assert sq.findings.count(MatchDecision, rid) == 0
+    assert sq.reviews.review_versions(OP, rid).version == after.version + 1
     assert queue.undo(sq, OP, rid).message == "There is no decision to undo."
     sc = queue.screen(sq, OP, rid)
     assert sc.decisions == 0 and set(sc.records) == {r["record_id"] for r in recs.values()}
@@ -76,17 +76,17 @@ def test_as001_a_decision_and_its_rematch_are_one_change_and_undo_too(sq):
 
 def test_as002_a_refused_decision_changes_nothing(sq):
     rid = _review(sq)
-    v = sq.review_versions(OP, rid)
+    v = sq.reviews.review_versions(OP, rid)
     with pytest.raises(InvalidInput):
         queue.decide(sq, OP, rid, "same", ["only-one"])
-    assert sq.review_versions(OP, rid) == v
+    assert sq.reviews.review_versions(OP, rid) == v
 
 
 def test_as003_two_tabs_saving_a_reflection_make_one_reflection(sq):
     rid = _review(sq)
     user = make_user(sq, "p@example.org")
-    sq.add_member(OP, rid, "p@example.org", "participant", "GP")
-    ev = sq.list_events(OP, rid)[0]["id"]
+    sq.reviews.add_member(OP, rid, "p@example.org", "participant", "GP")
+    ev = sq.records.list_events(OP, rid)[0]["id"]
     key = f"{rid}:{ev}"
     barrier = threading.Barrier(4)
 
@@ -99,43 +99,45 @@ def test_as003_two_tabs_saving_a_reflection_make_one_reflection(sq):
         t.start()
     for t in threads:
         t.join()
-    mine = [a for a in sq.list_annotations(OP, rid) if a["kind"] == "reflection"]
+    mine = [a for a in sq.annotations.list_annotations(OP, rid) if a["kind"] == "reflection"]
     assert len(mine) == 1 and mine[0]["version"] == 4
     out = prepare.save_reflections(sq, user, rid, {key: "final", f"{rid + 1}:{ev}": "x"}, {})
     assert out.saved == {key: "final"}
-    assert sq.count(Annotation, rid) == 1
+    assert sq.findings.count(Annotation, rid) == 1
 
 
 def test_as004_points_to_raise_are_their_own_kind(sq):
     rid = _review(sq)
-    ev = sq.list_events(OP, rid)[0]["id"]
+    ev = sq.records.list_events(OP, rid)[0]["id"]
     assert prepare.add_point(sq, OP, rid, ev, "  ").message == "Write the point first."
     assert prepare.add_point(sq, OP, rid, None, "x").version is None
     out = prepare.add_point(sq, OP, rid, ev, " Why no strategy meeting? ")
-    assert out.clear and out.version == sq.review_version(OP, rid)
-    (a,) = sq.list_annotations(OP, rid)
+    assert out.clear and out.version == sq.reviews.review_version(OP, rid)
+    (a,) = sq.annotations.list_annotations(OP, rid)
     assert (a["kind"], a["text"]) == ("point_to_raise", "Why no strategy meeting?")
     prepare.delete_point(sq, OP, rid, a["id"], a["version"])
-    assert sq.list_annotations(OP, rid) == []
+    assert sq.annotations.list_annotations(OP, rid) == []
 
 
 def test_as005_a_workshop_move_bumps_only_the_workshop_counter(sq):
     rid = _review(sq)
-    before = sq.review_versions(OP, rid)
+    before = sq.reviews.review_versions(OP, rid)
     step = {"period": ["2020-01-01", "2020-06-30"], "label": "Jan 2020 – Jun 2020", "events": []}
     view = workshop.move(sq, OP, rid, step, {"step": 0, "event": None, "seq": 5})
     assert view["label"] == "Jan 2020 – Jun 2020" and view["seq"] == 5
-    after = sq.review_versions(OP, rid)
+    after = sq.reviews.review_versions(OP, rid)
     assert after.version == before.version and after.workshop == before.workshop + 1
     # a late request from an older move does not undo the newer one
     workshop.move(sq, OP, rid, {"label": "older"}, {"seq": 4})
     assert sq.workshop.current(OP, rid)["label"] == "Jan 2020 – Jun 2020"
     # tagging the event in view
     assert workshop.tag(sq, OP, rid, None, "key_decision", None).version is None
-    ev = sq.list_events(OP, rid)[0]["id"]
-    k = sq.list_kloes(OP, rid)
+    ev = sq.records.list_events(OP, rid)[0]["id"]
+    k = sq.reviews.list_kloes(OP, rid)
     out = workshop.tag(sq, OP, rid, ev, "key_decision", k[0]["id"] if k else None)
-    assert out.message == "Tagged: Key decision." and out.version == sq.review_version(OP, rid)
+    assert out.message == "Tagged: Key decision." and out.version == sq.reviews.review_version(
+        OP, rid
+    )
 
 
 def test_as006_findings_saved_by_kind_through_the_table(sq):
@@ -144,11 +146,21 @@ def test_as006_findings_saved_by_kind_through_the_table(sq):
     e = findings.save(
         sq, OP, rid, "escalation", None, None, {"text": "Housing", "escalated_to": "LSCP"}
     )
-    a = findings.save(sq, OP, rid, "action", None, None, {"text": "Audit", "finding_id": f["id"]})
-    f2 = findings.save(sq, OP, rid, "finding", f["id"], f["version"], {"kind": "good_practice"})
-    assert f2["kind"] == "good_practice" and f2["version"] == f["version"] + 1
-    assert [r["id"] for r in findings.rows(sq, OP, rid, "action")] == [a["id"]]
-    findings.delete(sq, OP, "escalation", e["id"], e["version"])
+    a = findings.save(
+        sq,
+        OP,
+        rid,
+        "action",
+        None,
+        None,
+        {"text": "Audit", "finding_id": f.id, "due_date": date(2027, 3, 31)},
+    )
+    assert a.finding_id == f.id and a.due_date == date(2027, 3, 31)  # a date, not a string
+    assert findings.headline(f) == "Sharing" and findings.headline(a) == "Audit"
+    f2 = findings.save(sq, OP, rid, "finding", f.id, f.version, {"kind": "good_practice"})
+    assert f2.kind == "good_practice" and f2.version == f.version + 1
+    assert [r.id for r in findings.rows(sq, OP, rid, "action")] == [a.id]
+    findings.delete(sq, OP, "escalation", e.id, e.version)
     assert findings.rows(sq, OP, rid, "escalation") == []
     with pytest.raises(KeyError):
         findings.save(sq, OP, rid, "review", None, None, {})

@@ -33,7 +33,7 @@ def _content(data: bytes) -> str:
 
 
 def _review(store) -> int:
-    return store.create_review(
+    return store.reviews.create_review(
         OP, "Review of Ash (fictional)", period=(date(2019, 1, 1), date(2021, 12, 31))
     )
 
@@ -45,7 +45,7 @@ def _upload(store, rid, *files):
 
 
 def _count(store, rid, agency="GP"):
-    return sum(1 for r in store.list_records(OP, rid) if r["agency"] == agency)
+    return sum(1 for r in store.records.list_records(OP, rid) if r["agency"] == agency)
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_ac002_an_empty_or_header_only_file_is_refused_and_nothing_is_withdrawn(
 def test_ac003_a_new_version_is_held_until_the_lead_says_it_replaces(sq):
     rid = _review(sq)
     (first,) = _upload(sq, rid, ("Police chronology.csv", _gp_csv(10, "Call-out")))
-    old_id = sq.list_source_files(OP, rid)[0]["id"]
+    old_id = sq.records.list_source_files(OP, rid)[0]["id"]
     # the same name with a version mark, 4 of the 10 rows: held, nothing changed
     v2 = _gp_csv(10, "Call-out").splitlines(keepends=True)
     (held,) = _upload(sq, rid, ("Police chronology v2.csv", b"".join(v2[:5])))
@@ -152,7 +152,7 @@ def test_ac006_damaged_too_large_and_forged_uploads(sq):
     assert big.status == "too large" and "2.0 MB" in big.message
     assert sq.uploads.list(OP, rid) == []
     part = make_user(sq, "p@example.org")
-    sq.add_member(OP, rid, "p@example.org", "participant")
+    sq.reviews.add_member(OP, rid, "p@example.org", "participant")
     with pytest.raises(Exception, match="lead"):
         setup.upload_files(sq, part, rid, [("c.csv", _content(_gp_csv(1, "x")))], max_bytes=MB)
     assert sq.uploads.list(OP, rid) == []
@@ -161,12 +161,12 @@ def test_ac006_damaged_too_large_and_forged_uploads(sq):
 def test_ac007_a_corrected_mapping_replaces_the_files_reading_in_one_step(sq):
     rid = _review(sq)
     _upload(sq, rid, ("GP chronology.csv", _gp_csv(4, "Surgery visit")))
-    f = sq.list_source_files(OP, rid)[0]
+    f = sq.records.list_source_files(OP, rid)[0]
     columns = {c["header"]: c.get("field") or "" for c in f["columns"]}
     columns["Action"] = ""  # the outcome column is not used after all
     out = setup.correct_file(sq, OP, rid, f["id"], columns, "GP")
     assert (out.status, out.kept, out.withdrawn) == ("imported", 4, 0)
-    assert all(r["outcome"] == "" for r in sq.list_records(OP, rid))
-    files = sq.list_source_files(OP, rid)
+    assert all(r["outcome"] == "" for r in sq.records.list_records(OP, rid))
+    files = sq.records.list_source_files(OP, rid)
     assert files[0]["superseded_by"] == files[1]["id"]
     assert sq.profiles.list(OP, rid)[0].columns["Action"] == ""

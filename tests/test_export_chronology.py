@@ -55,9 +55,9 @@ def _known_row(rows: list[dict]) -> dict:
 def test_ex001_sheets_and_row_counts_match_the_store(sample, workbook):
     wb = openpyxl.load_workbook(workbook)
     assert wb.sheetnames == SHEETS
-    events = sample.store.list_events(OP, sample.rid)
-    records = sample.store.list_records(OP, sample.rid)
-    quarantined = sample.store.list_quarantined(OP, sample.rid)
+    events = sample.store.records.list_events(OP, sample.rid)
+    records = sample.store.records.list_records(OP, sample.rid)
+    quarantined = sample.store.records.list_quarantined(OP, sample.rid)
     assert (len(records), len(quarantined)) == (365, 5)  # the sample's documented counts
     assert wb["Integrated chronology"].max_row - 1 == len(events)
     assert wb["Source records"].max_row - 1 == len(records)
@@ -72,7 +72,9 @@ def test_ex002_known_event_has_each_agencys_own_wording(sample, workbook):
     assert row["Time"] == "22:47"
     assert "Outcome: DASH completed – standard risk. PPN submitted." in row["Police"]
     members = [
-        r for r in sample.store.list_records(OP, sample.rid) if r["event_id"] == sample.event_id
+        r
+        for r in sample.store.records.list_records(OP, sample.rid)
+        if r["event_id"] == sample.event_id
     ]
     expected = {
         "Children's Social Care": CSC_TEXT,
@@ -140,7 +142,7 @@ def test_ex004_source_records_carry_provenance_status_and_issues(sample, workboo
     assert p["Description"].startswith(POLICE_TEXT)
     assert p["Record id"] == sample.police["record_id"]
     counts = Counter(r["Agency"] for r in rows)
-    store_counts = Counter(r["agency"] for r in sample.store.list_records(OP, sample.rid))
+    store_counts = Counter(r["agency"] for r in sample.store.records.list_records(OP, sample.rid))
     assert counts == store_counts
     school = [r for r in rows if r["File"] == "school_chron.xlsx" and r["Row"] == 5]
     assert school[0]["Other fields"] == "Pupil: Tyler"
@@ -160,7 +162,7 @@ def test_ex005_quarantined_rows_with_reasons(workbook):
 
 def test_ex006_layout_frozen_header_filter_wrap_widths_colours(sample, workbook):
     wb = openpyxl.load_workbook(workbook)
-    agencies = [a["name"] for a in sample.store.list_agencies(OP, sample.rid)]
+    agencies = [a["name"] for a in sample.store.records.list_agencies(OP, sample.rid)]
     for ws in wb.worksheets:
         assert ws.freeze_panes in ("A2", "B2")
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
@@ -189,7 +191,7 @@ def test_ex007_csv_is_the_event_table(sample, workbook, out):
     header, rows = csv_rows(path)
     x_header, x_rows = sheet_rows(workbook, "Integrated chronology")
     assert header == x_header
-    assert len(rows) == len(sample.store.list_events(OP, sample.rid))
+    assert len(rows) == len(sample.store.records.list_events(OP, sample.rid))
     row = _known_row(rows)
     assert row["Date"] == "12 Mar 2019"
     assert POLICE_TEXT in row["Police"] and CSC_TEXT in row["Children's Social Care"]
@@ -214,7 +216,9 @@ def hostile(tmp_path_factory):
     """A review whose records, tag and quarantined row start with formula triggers."""
     folder = tmp_path_factory.mktemp("hostile")
     store = Store.open(f"sqlite:///{folder / 'h.db'}")
-    rid = store.create_review(LOCAL_OPERATOR, "=cmd|' /C calc'!A0", child_pseudonym="@Child")
+    rid = store.reviews.create_review(
+        LOCAL_OPERATOR, "=cmd|' /C calc'!A0", child_pseudonym="@Child"
+    )
     days = [date(2021, 3, 1 + i) for i in range(len(INJECTIONS))]
     fi = make_import("Police", list(zip(days, INJECTIONS, strict=True)), file_name="-p.csv")
     fi.quarantined.append(
@@ -224,9 +228,9 @@ def hostile(tmp_path_factory):
             issues=[Issue("no_date", "+no date", "Date", "error")],
         )
     )
-    store.import_results(LOCAL_OPERATOR, rid, [fi])
-    ev = store.list_records(LOCAL_OPERATOR, rid)[0]["event_id"]
-    store.add_annotation(LOCAL_OPERATOR, ev, "comment", "=1+2")
+    store.records.import_results(LOCAL_OPERATOR, rid, [fi])
+    ev = store.records.list_records(LOCAL_OPERATOR, rid)[0]["event_id"]
+    store.annotations.add_annotation(LOCAL_OPERATOR, ev, "comment", "=1+2")
     yield store, rid, folder
     store.close()
 

@@ -112,17 +112,17 @@ def test_ex062_cli_errors_leave_no_file(cli_db, out, capsys):
 
 
 def _member(sample, email: str, role: str) -> Actor:
-    if sample.store.get_user(email=email) is None:
-        sample.store.create_user(OP, email, email.split("@")[0], "correct-horse-battery-1")
-    sample.store.add_member(OP, sample.rid, email, role)
-    user = sample.store.get_user(email=email)
-    return sample.store.actor(user["id"])
+    if sample.store.reviews.get_user(email=email) is None:
+        sample.store.reviews.create_user(OP, email, email.split("@")[0], "correct-horse-battery-1")
+    sample.store.reviews.add_member(OP, sample.rid, email, role)
+    user = sample.store.reviews.get_user(email=email)
+    return sample.store.reviews.actor(user["id"])
 
 
 @pytest.mark.parametrize("role", ["observer", "participant", "facilitator"])
 def test_ex063_only_the_lead_may_export(sample, out, role):
     actor = _member(sample, f"{role}@example.org", role)
-    assert not sample.store.may(actor, sample.rid, EXPORT)  # the store's rule
+    assert not sample.store.reviews.may(actor, sample.rid, EXPORT)  # the store's rule
     before = len(export_entries(sample.store, sample.rid))
     with pytest.raises(PermissionDenied, match=role):
         export_review(sample.store, actor, sample.rid, "xlsx", out / "c.xlsx")
@@ -140,9 +140,13 @@ def test_ex064_a_lead_user_exports_and_is_named_in_the_audit_log(sample, out):
 
 
 def test_ex065_outsiders_and_unknown_reviews(sample, out):
-    if sample.store.get_user(email="outsider@example.org") is None:
-        sample.store.create_user(OP, "outsider@example.org", "Outsider", "correct-horse-battery-2")
-    outsider = sample.store.actor(sample.store.get_user(email="outsider@example.org")["id"])
+    if sample.store.reviews.get_user(email="outsider@example.org") is None:
+        sample.store.reviews.create_user(
+            OP, "outsider@example.org", "Outsider", "correct-horse-battery-2"
+        )
+    outsider = sample.store.reviews.actor(
+        sample.store.reviews.get_user(email="outsider@example.org")["id"]
+    )
     with pytest.raises(PermissionDenied, match="not a member"):
         export_review(sample.store, outsider, sample.rid, "csv", out / "c.csv")
     with pytest.raises(NotFound):

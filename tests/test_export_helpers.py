@@ -54,10 +54,10 @@ def build_sample(folder: Path) -> Sample:
     url = f"sqlite:///{folder / 'review.db'}"
     store = Store.open(url)
     rid = load_sample(store)["review_id"]
-    records = store.list_records(OP, rid)
+    records = store.records.list_records(OP, rid)
     police = next(r for r in records if r["reference"] == POLICE_REF)
     event_id = police["event_id"]
-    kloes = [k["id"] for k in store.list_kloes(OP, rid)]
+    kloes = [k["id"] for k in store.reviews.list_kloes(OP, rid)]
     # Another multi-agency event, some months later, for the escalation tag.
     later = next(
         r["event_id"]
@@ -66,10 +66,14 @@ def build_sample(folder: Path) -> Sample:
         and r["date_start"] >= date(2019, 8, 1)
         and sum(1 for x in records if x["event_id"] == r["event_id"]) > 1
     )
-    store.add_annotation(OP, event_id, "missed_opportunity", MISSED, kloe_ids=[kloes[0]])
-    store.add_annotation(OP, event_id, "good_practice", GOOD, kloe_ids=[kloes[0], kloes[3]])
-    store.add_annotation(OP, later, "needs_escalation", ESCALATE, kloe_ids=[kloes[1]])
-    store.add_episode(
+    store.annotations.add_annotation(
+        OP, event_id, "missed_opportunity", MISSED, kloe_ids=[kloes[0]]
+    )
+    store.annotations.add_annotation(
+        OP, event_id, "good_practice", GOOD, kloe_ids=[kloes[0], kloes[3]]
+    )
+    store.annotations.add_annotation(OP, later, "needs_escalation", ESCALATE, kloe_ids=[kloes[1]])
+    store.annotations.add_episode(
         OP,
         rid,
         EPISODE,
@@ -78,17 +82,17 @@ def build_sample(folder: Path) -> Sample:
         date_end=date(2021, 9, 30),
         event_ids=[later],
     )
-    f = store.add_finding(
+    f = store.findings.add_finding(
         OP, rid, FINDING, "Notices went to every agency.", kloe_ids=[kloes[0]], event_ids=[event_id]
     )
-    store.add_action(
+    store.findings.add_action(
         OP,
         rid,
         ACTION,
         owner_subgroup=ACTION_OWNER,
         due_date=date(2022, 3, 31),
         status="in_progress",
-        finding_id=f["id"],
+        finding_id=f.id,
     )
     return Sample(store, rid, url, folder, police, event_id, later, kloes)
 
@@ -148,4 +152,4 @@ def zip_part(path: Path, name: str) -> str:
 
 
 def export_entries(store: Store, rid: int) -> list[dict]:
-    return [e for e in store.audit_log(OP, rid) if e["action"].startswith("export.")]
+    return [e for e in store.findings.audit_log(OP, rid) if e["action"].startswith("export.")]

@@ -75,11 +75,11 @@ def test_ex020_sections_in_order_and_title_page(report):
 
 def test_ex021_terms_of_reference_name_the_agencies_and_period(sample, report):
     intro = _section(report, HEADINGS[0])
-    agencies = [a["name"] for a in sample.store.list_agencies(OP, sample.rid)]
+    agencies = [a["name"] for a in sample.store.records.list_agencies(OP, sample.rid)]
     for a in agencies:
         assert a in intro
     assert any("1 Jan 2019 to 22 Nov 2021" in t and "Child M" in t for t in intro)
-    events = len(sample.store.list_events(OP, sample.rid))
+    events = len(sample.store.records.list_events(OP, sample.rid))
     assert any(f"{events} events (365 agency records)" in t for t in intro)
     assert "Police_chronology.csv" in intro
     assert any("5 rows of the chronologies could not be placed" in t for t in intro)
@@ -99,7 +99,7 @@ def test_ex023_agency_summary_counts_and_contacts(sample, report):
     header = [c.text for c in table.rows[0].cells]
     assert header[:2] == ["Agency", "Records"]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
-    counts = Counter(r["agency"] for r in sample.store.list_records(OP, sample.rid))
+    counts = Counter(r["agency"] for r in sample.store.records.list_records(OP, sample.rid))
     assert {a: int(v[1]) for a, v in rows.items()} == dict(counts)
     # Police's first contact in the period is the 12 Mar 2019 call-out (its 2017 entry is
     # history, before the period); the last is the day of the child's admission.
@@ -166,11 +166,13 @@ def test_ex027_png_and_svg_are_the_timeline(sample, out):
         assert im.format == "PNG" and im.width > im.height
     root = SafeET.parse(svg).getroot()
     texts = {"".join(t.itertext()) for t in root.iter() if t.tag.endswith("text")}
-    for a in sample.store.list_agencies(OP, sample.rid):
+    for a in sample.store.records.list_agencies(OP, sample.rid):
         assert a["name"] in texts  # a lane per agency
     assert any("Sample review: Child M (fictional)" in t for t in texts)
     assert EPISODE in texts
     # Joins across lanes: one line per multi-agency event (matplotlib ids its lines).
-    multi = sum(1 for e in sample.store.list_events(OP, sample.rid) if len(e["record_ids"]) > 1)
+    multi = sum(
+        1 for e in sample.store.records.list_events(OP, sample.rid) if len(e["record_ids"]) > 1
+    )
     lines = [g for g in root.iter() if g.get("id", "").startswith("line2d_")]
     assert len(lines) >= multi

@@ -40,7 +40,9 @@ def cli_db(sample, monkeypatch):
 
 
 def test_fd050_cli_publication_without_names_needs_a_saved_list(cli_db, out, capsys):
-    cli_db.store.set_names(OP, cli_db.rid, [], cli_db.store.list_names(OP, cli_db.rid)["version"])
+    cli_db.store.names.set_names(
+        OP, cli_db.rid, [], cli_db.store.names.list_names(OP, cli_db.rid)["version"]
+    )
     target = out / "pub.docx"
     code = main(["export", str(cli_db.rid), "--format", "docx", "--publication", "-o", str(target)])
     assert code == 2 and "needs a names list" in capsys.readouterr().err
@@ -49,8 +51,8 @@ def test_fd050_cli_publication_without_names_needs_a_saved_list(cli_db, out, cap
 
 def test_fd051_cli_publication_uses_the_saved_names_list(cli_db, out, capsys):
     store, rid = cli_db.store, cli_db.rid
-    version = store.list_names(OP, rid)["version"]
-    store.set_names(OP, rid, [("Jade", "Mother"), ("Tyler", "Sibling")], version)
+    version = store.names.list_names(OP, rid)["version"]
+    store.names.set_names(OP, rid, [("Jade", "Mother"), ("Tyler", "Sibling")], version)
     target = out / "pub.docx"
     code = main(["export", str(rid), "--format", "docx", "--publication", "-o", str(target)])
     assert code == 0, capsys.readouterr().err
@@ -83,7 +85,7 @@ def test_fd051_cli_publication_uses_the_saved_names_list(cli_db, out, capsys):
 
 def test_fd052_export_review_refuses_a_publication_copy_with_an_empty_saved_list(sample, out):
     store, rid = sample.store, sample.rid
-    store.set_names(OP, rid, [], store.list_names(OP, rid)["version"])
+    store.names.set_names(OP, rid, [], store.names.list_names(OP, rid)["version"])
     with pytest.raises(ExportError, match="needs a names list"):
         export_review(store, OP, rid, "csv", out / "a.csv", publication=True)
     assert list(out.iterdir()) == []
@@ -91,8 +93,10 @@ def test_fd052_export_review_refuses_a_publication_copy_with_an_empty_saved_list
 
 def test_fd053_report_lists_escalations_flags_episodes_and_monitoring_notes(sample, out):
     store, rid = sample.store, sample.rid
-    episode = next(e for e in store.list_episodes(OP, rid) if e["title"] == EPISODE_TITLE)
-    finding = store.add_finding(
+    episode = next(
+        e for e in store.annotations.list_episodes(OP, rid) if e["title"] == EPISODE_TITLE
+    )
+    finding = store.findings.add_finding(
         OP,
         rid,
         GOOD_FINDING,
@@ -101,15 +105,15 @@ def test_fd053_report_lists_escalations_flags_episodes_and_monitoring_notes(samp
         event_ids=[sample.event_id],
         episode_ids=[episode["id"]],
     )
-    store.add_escalation(
+    store.escalations.add_escalation(
         OP,
         rid,
         ESC_TEXT,
         escalated_to=ESC_TO,
         escalated_on=date(2022, 2, 3),
-        finding_id=finding["id"],
+        finding_id=finding.id,
     )
-    store.add_action(
+    store.findings.add_action(
         OP, rid, "Check PPN routing", owner_subgroup="QA subgroup", monitoring_notes=NOTES
     )
     path = out / "report.docx"

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
-from tests.conftest import ROOT, sign_in
+from tests.conftest import ROOT, poll_held, settled, sign_in
 
 pytestmark = pytest.mark.browser
 SAVED = re.compile(r"^Saved")  # not "Not saved"
@@ -31,20 +33,21 @@ def site_store(sample_site):
 
 
 def lead_actor(store):
-    return store.actor(store.get_user(email=LEAD)["id"])
+    return store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
 
 
-def open_findings(page, base, site, email=LEAD):
+def open_findings(page, base, site, email=LEAD, rid=None):
     sign_in(page, base, email, site["passwords"][email])
-    page.goto(f"{base}/review/{site['review_id']}/findings")
+    page.goto(f"{base}/review/{rid or site['review_id']}/findings")
     # The lists are drawn by a callback: wait for its first answer.
     page.wait_for_selector("#fd-finding-list > *", timeout=20000)
+    settled(page)
 
 
 def first_police_event(store, rid):
     from timeline.store.auth import LOCAL_OPERATOR
 
-    records = store.list_records(LOCAL_OPERATOR, rid)
+    records = store.records.list_records(LOCAL_OPERATOR, rid)
     rec = next(r for r in records if "Operation Encompass" in r["description"])
     return rec["event_id"], rec
 
@@ -61,14 +64,14 @@ def pick(page, dropdown_id: str, option_text: str, search: str | None = None) ->
 
 
 def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     event_id, _rec = first_police_event(site_store, rid)
-    kloe = site_store.list_kloes(lead, rid)[0]
+    kloe = site_store.reviews.list_kloes(lead, rid)[0]
     title = "fd001 Notices reached school the same day"
-    site_store.add_finding(
+    site_store.findings.add_finding(
         lead,
         rid,
         title,
@@ -77,38 +80,42 @@ def test_fd001_observer_reads_findings_and_the_server_refuses_a_forged_edit(
         kloe_ids=[kloe["id"]],
         event_ids=[event_id],
     )
-    site_store.add_action(lead, rid, "fd001 Share the Encompass model", owner_subgroup="QA")
+    site_store.findings.add_action(
+        lead, rid, "fd001 Share the Encompass model", owner_subgroup="QA"
+    )
 
-    open_findings(page, live_app, sample_site, OBSERVER)
+    open_findings(page, live_app, sample_site, OBSERVER, rid=rid)
     card = page.locator(".fd-card", has_text=title)
     card.wait_for()
     assert "Good practice" in card.inner_text()
     assert kloe["title"] in card.inner_text()
-    wordings = [r["description"][:40] for r in site_store.get_event(lead, event_id)["records"]]
+    wordings = [
+        r["description"][:40] for r in site_store.records.get_event(lead, event_id)["records"]
+    ]
     assert any(w in card.inner_text() for w in wordings)  # the evidencing event is shown
     assert "fd001 Share the Encompass model" in page.inner_text("#fd-action-list")
     assert page.get_by_role("button", name="Edit").count() == 0
     assert not page.locator("#fd-finding-save").is_visible()  # the form is not offered
 
     # Forge an edit: un-hide the form in this observer's browser and press Save.
-    before = len(site_store.list_findings(lead, rid))
+    before = len(site_store.findings.list_findings(lead, rid))
     page.evaluate("() => document.querySelectorAll('.fd-form').forEach(f => f.hidden = false)")
     page.fill("#fd-finding-title", "fd001 forged by an observer")
     page.click("#fd-finding-save")
     message = page.locator("#fd-finding-message")
     message.filter(has_text="Not saved").wait_for()
     assert "observer" in message.inner_text()
-    assert len(site_store.list_findings(lead, rid)) == before
+    assert len(site_store.findings.list_findings(lead, rid)) == before
     assert page.console_errors == []
 
 
 def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
-    kloe = site_store.list_kloes(lead, rid)[1]
-    open_findings(page, live_app, sample_site)
+    kloe = site_store.reviews.list_kloes(lead, rid)[1]
+    open_findings(page, live_app, sample_site, rid=rid)
 
     title = "fd002 DA notices were not joined up"
     page.fill("#fd-finding-title", title)
@@ -122,11 +129,11 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     card.wait_for()
     assert "Area for improvement" in card.inner_text() and kloe["title"] in card.inner_text()
 
-    (finding,) = [f for f in site_store.list_findings(lead, rid) if f["title"] == title]
-    assert finding["kind"] == "area_for_improvement"
-    assert finding["kloe_ids"] == [kloe["id"]]
-    assert len(finding["event_ids"]) == 1
-    chosen = site_store.get_event(lead, finding["event_ids"][0])
+    (finding,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
+    assert finding.kind == "area_for_improvement"
+    assert finding.kloe_ids == (kloe["id"],)
+    assert len(finding.event_ids) == 1
+    chosen = site_store.records.get_event(lead, finding.event_ids[0])
     assert any("Operation Encompass" in r["description"] for r in chosen["records"])
 
     page.fill("#fd-action-text", "fd002 Audit how PPNs reach health visiting")
@@ -144,51 +151,58 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     assert "31 Mar 2027" in row.inner_text() and "In progress" in row.inner_text()
 
     (action,) = [
-        a for a in site_store.list_actions(lead, rid) if a["text"].startswith("fd002 Audit")
+        a for a in site_store.findings.list_actions(lead, rid) if a.text.startswith("fd002 Audit")
     ]
-    assert action["owner_subgroup"] == "Quality Assurance subgroup"
-    assert action["due_date"] == "2027-03-31"
-    assert action["status"] == "in_progress"
-    assert action["finding_id"] == finding["id"]
-    assert action["monitoring_notes"] == "First report due at the June board"
+    assert action.owner_subgroup == "Quality Assurance subgroup"
+    assert action.due_date == date(2027, 3, 31)
+    assert action.status == "in_progress"
+    assert action.finding_id == finding.id
+    assert action.monitoring_notes == "First report due at the June board"
     assert page.console_errors == []
 
 
 def test_fd003_two_browsers_edit_one_finding_and_the_second_sees_the_conflict(
-    live_app, sample_site, site_store, browser
+    live_app, sample_site, site_store, fresh_review, browser
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
     title = "fd003 Voice of the child"
-    site_store.add_finding(lead, rid, title, "Original text.")
+    site_store.findings.add_finding(lead, rid, title, "Original text.")
     pages = []
     for _ in range(2):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         pg = context.new_page()
-        open_findings(pg, live_app, sample_site)
+        open_findings(pg, live_app, sample_site, rid=rid)
         pg.locator(".fd-card", has_text=title).get_by_role("button", name="Edit").click()
         pg.wait_for_function("() => document.querySelector('#fd-finding-text').value !== ''")
         pages.append(pg)
     first, second = pages
-    first.fill("#fd-finding-text", "First browser: Child M was not asked about home.")
-    first.click("#fd-finding-save")
-    first.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
+    # The second browser saves before its poll could tell it of the first's save (a redraw
+    # in flight would otherwise swallow the answer to its click).
+    with poll_held(second, "fd-poll"):
+        settled(second)
+        first.fill("#fd-finding-text", "First browser: Child M was not asked about home.")
+        first.click("#fd-finding-save")
+        first.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
 
-    second.fill("#fd-finding-text", "Second browser: a stale edit.")
-    second.click("#fd-finding-save")
-    conflict = second.locator("#fd-finding-conflict .fd-conflict")
-    conflict.wait_for()
+        second.fill("#fd-finding-text", "Second browser: a stale edit.")
+        second.click("#fd-finding-save")
+        conflict = second.locator("#fd-finding-conflict .fd-conflict")
+        conflict.wait_for()
     assert "changed this finding" in conflict.inner_text()
     assert "First browser: Child M was not asked about home." in conflict.inner_text()
     assert "Not saved" in second.inner_text("#fd-finding-message")
-    (stored,) = [f for f in site_store.list_findings(lead, rid) if f["title"] == title]
-    assert stored["text"] == "First browser: Child M was not asked about home."
+    (stored,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
+    assert stored.text == "First browser: Child M was not asked about home."
     # The second person keeps their text and may now replace theirs knowingly.
     assert second.input_value("#fd-finding-text") == "Second browser: a stale edit."
+    # its poll, no longer held, redraws the list with the first's text: then save again
+    expect(second.locator("#fd-finding-list")).to_contain_text("First browser: Child M")
+    settled(second)
     second.click("#fd-finding-save")
     second.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
-    (stored,) = [f for f in site_store.list_findings(lead, rid) if f["title"] == title]
-    assert stored["text"] == "Second browser: a stale edit."
+    (stored,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
+    assert stored.text == "Second browser: a stale edit."
     for pg in pages:
         pg.context.close()
 
@@ -201,17 +215,17 @@ def _download(page, label: str, target: Path) -> Path:
 
 
 def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
-    live_app, sample_site, site_store, page, tmp_path
+    live_app, sample_site, site_store, fresh_review, page, tmp_path
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
-    current = site_store.list_names(lead, rid)
-    site_store.set_names(
+    current = site_store.names.list_names(lead, rid)
+    site_store.names.set_names(
         lead, rid, [("Jade Calderbank", "Mother"), ("Jade", "Mother")], current["version"]
     )
     # A finding that names the mother, so the report surely has a name to replace
     # (other tests change which events the report lists).
-    site_store.add_finding(
+    site_store.findings.add_finding(
         lead, rid, "Voice of the parent", "Nobody asked Jade what she needed after the assault."
     )
     sign_in(page, live_app, LEAD, sample_site["passwords"][LEAD])
@@ -233,19 +247,21 @@ def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
     )
     assert "Jade" not in body and "Mother" in body
     assert "Publication copy: names and identifiers replaced" in body
-    exports = [e for e in site_store.audit_log(lead, rid) if e["action"].startswith("export.")]
+    exports = [
+        e for e in site_store.findings.audit_log(lead, rid) if e["action"].startswith("export.")
+    ]
     assert exports[-1]["action"] == "export.docx" and exports[-1]["after"]["publication"] is True
     assert exports[-1]["actor_label"] == LEAD
     assert page.console_errors == []
 
 
 def test_fd005_the_names_list_is_edited_and_saved_in_the_grid(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
-    site_store.set_names(
-        lead, rid, [("Tyler", "Sibling")], site_store.list_names(lead, rid)["version"]
+    site_store.names.set_names(
+        lead, rid, [("Tyler", "Sibling")], site_store.names.list_names(lead, rid)["version"]
     )
     sign_in(page, live_app, LEAD, sample_site["passwords"][LEAD])
     page.goto(f"{live_app}/review/{rid}/exports")
@@ -259,17 +275,17 @@ def test_fd005_the_names_list_is_edited_and_saved_in_the_grid(
         page.keyboard.press("Enter")
     page.click("#ex-names-save")
     page.locator("#ex-names-message").filter(has_text="saved").wait_for()
-    saved = site_store.list_names(lead, rid)
+    saved = site_store.names.list_names(lead, rid)
     assert [(r["term"], r["replacement"]) for r in saved["rows"]] == [
         ("Tyler", "Sibling"),
         ("Connor Pryce", "Father"),
     ]
     # Someone else saves meanwhile: this page's next save is a conflict, not an overwrite.
-    site_store.set_names(lead, rid, [("Sandra", "Maternal grandmother")], saved["version"])
+    site_store.names.set_names(lead, rid, [("Sandra", "Maternal grandmother")], saved["version"])
     page.click("#ex-names-save")
     page.locator("#ex-names-conflict .fd-conflict").wait_for()
     assert "Sandra" in page.inner_text("#ex-names-conflict")
-    assert [r["term"] for r in site_store.list_names(lead, rid)["rows"]] == ["Sandra"]
+    assert [r["term"] for r in site_store.names.list_names(lead, rid)["rows"]] == ["Sandra"]
     assert page.console_errors == []
 
 
@@ -278,7 +294,7 @@ def test_fd006_a_participant_gets_no_export_even_by_a_forged_request(
 ):
     rid = sample_site["review_id"]
     lead = lead_actor(site_store)
-    before = len(site_store.audit_log(lead, rid))
+    before = len(site_store.findings.audit_log(lead, rid))
     sign_in(page, live_app, PARTICIPANT, sample_site["passwords"][PARTICIPANT])
     page.goto(f"{live_app}/review/{rid}/exports")
     page.get_by_text("Only the lead reviewer makes exports").wait_for()
@@ -308,16 +324,18 @@ def test_fd006_a_participant_gets_no_export_even_by_a_forged_request(
     data = json.loads(reply)["response"]
     assert data["ex-download"]["data"] is None
     assert "No file" in data["ex-message"]["children"] and "participant" in reply
-    assert len(site_store.audit_log(lead, rid)) == before  # nothing exported, nothing audited
+    assert (
+        len(site_store.findings.audit_log(lead, rid)) == before
+    )  # nothing exported, nothing audited
 
 
 def test_fd008_lead_records_an_escalation_and_deletes_an_action(
-    live_app, sample_site, site_store, page
+    live_app, sample_site, site_store, fresh_review, page
 ):
-    rid = sample_site["review_id"]
+    rid = fresh_review
     lead = lead_actor(site_store)
-    doomed = site_store.add_action(lead, rid, "fd008 Action agreed by mistake")
-    open_findings(page, live_app, sample_site)
+    doomed = site_store.findings.add_action(lead, rid, "fd008 Action agreed by mistake")
+    open_findings(page, live_app, sample_site, rid=rid)
 
     page.fill("#fd-escalation-text", "fd008 Unborn baby not known to midwifery")
     page.fill("#fd-escalation-escalated_to", "Head of Midwifery")
@@ -329,14 +347,16 @@ def test_fd008_lead_records_an_escalation_and_deletes_an_action(
     row = page.locator("#fd-escalation-list tr", has_text="fd008 Unborn baby")
     row.wait_for()
     assert "Head of Midwifery" in row.inner_text() and "3 Feb 2022" in row.inner_text()
-    (esc,) = [e for e in site_store.list_escalations(lead, rid) if e["text"].startswith("fd008")]
-    assert esc["escalated_to"] == "Head of Midwifery" and esc["escalated_on"] == "2022-02-03"
+    (esc,) = [
+        e for e in site_store.escalations.list_escalations(lead, rid) if e.text.startswith("fd008")
+    ]
+    assert esc.escalated_to == "Head of Midwifery" and esc.escalated_on == date(2022, 2, 3)
 
     page.locator("#fd-action-list tr", has_text="fd008 Action agreed").get_by_role(
         "button", name="Delete"
     ).click()
     page.locator("#fd-action-message").filter(has_text="Deleted").wait_for()
-    assert all(a["id"] != doomed["id"] for a in site_store.list_actions(lead, rid))
+    assert all(a.id != doomed.id for a in site_store.findings.list_actions(lead, rid))
     page.locator("#fd-action-list tr", has_text="fd008 Action agreed").wait_for(state="detached")
     assert page.console_errors == []
 

@@ -3,7 +3,7 @@ reader and a person with a stale edit are shown."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -18,9 +18,19 @@ from timeline.findings_view import (
     form_to_fields,
     parse_day,
 )
+from timeline.store.rows import ActionRow, EscalationRow, FindingRow
 from timeline.view import Mark
 
 D = date
+WHEN = datetime(2026, 1, 5, 9, 30)
+
+
+def _action(**kw):
+    base = dict(
+        id=3, review_id=1, finding_id=None, text="", owner_subgroup="", due_date=None,
+        status="open", monitoring_notes="", created_at=WHEN, updated_at=WHEN, version=1,
+    )  # fmt: skip
+    return ActionRow(**{**base, **kw})
 
 
 def _mark(pk, event, agency, day, text):
@@ -83,16 +93,10 @@ def test_fd103_an_incomplete_form_is_refused_with_what_to_fix(kind, values, mess
 
 
 def test_fd104_stored_rows_fill_the_form_and_round_trip():
-    row = {
-        "id": 3,
-        "text": "Audit",
-        "owner_subgroup": "QA",
-        "due_date": "2027-03-31",
-        "status": "in_progress",
-        "monitoring_notes": "",
-        "finding_id": 2,
-        "version": 4,
-    }
+    row = _action(
+        text="Audit", owner_subgroup="QA", due_date=D(2027, 3, 31), status="in_progress",
+        finding_id=2, version=4,
+    )  # fmt: skip
     values = fields_to_form("action", row)
     assert values == ["Audit", "QA", "2027-03-31", "in_progress", "", 2]
     assert form_to_fields("action", values)["due_date"] == D(2027, 3, 31)
@@ -101,27 +105,28 @@ def test_fd104_stored_rows_fill_the_form_and_round_trip():
 
 
 def test_fd105_describe_names_linked_things_and_dates_as_people_read_them():
-    row = {
-        "title": "T",
-        "text": "x",
-        "kind": "good_practice",
-        "kloe_ids": [1, 5],
-        "event_ids": [9],
-        "episode_ids": [],
-    }
+    row = FindingRow(
+        id=1, review_id=1, title="T", text="x", kind="good_practice", kloe_ids=(1, 5),
+        event_ids=(9,), episode_ids=(), created_by=None, created_at=WHEN, updated_at=WHEN,
+        version=1,
+    )  # fmt: skip
     names = {"kloe_ids": {1: "1. Sharing"}, "event_ids": {9: "12 Mar 2019 · Police: call"}}
     shown = dict(describe("finding", row, names))
     assert shown["Good practice or area for improvement"] == "Good practice"
     assert shown["Key lines of enquiry"] == "1. Sharing; #5"  # an unknown id still shows
     assert shown["Events that evidence it"] == "12 Mar 2019 · Police: call"
-    esc = dict(describe("escalation", {"text": "i", "escalated_on": "2022-02-03"}, {}))
+    escalation = EscalationRow(
+        id=2, review_id=1, finding_id=None, text="i", escalated_to="", escalated_on=D(2022, 2, 3),
+        created_at=WHEN, updated_at=WHEN, version=1,
+    )  # fmt: skip
+    esc = dict(describe("escalation", escalation, {}))
     assert esc["When"] == "3 Feb 2022"
-    act = dict(describe("action", {"text": "a", "status": "in_progress"}, {}))
+    act = dict(describe("action", _action(text="a", status="in_progress"), {}))
     assert act["Status"] == "In progress"
 
 
 def test_fd106_conflict_messages_say_nothing_was_overwritten_or_it_was_deleted():
-    changed = conflict_message("finding", {"id": 1})
+    changed = conflict_message("finding", _action())
     assert "nothing was overwritten" in changed and "save again" in changed
     gone = conflict_message("action", None)
     assert "deleted by someone else" in gone and "new one" in gone

@@ -113,7 +113,7 @@ def test_mg001_upgrade_from_0002_carries_the_review_over(db, tmp_path, monkeypat
     store = Store(engine)
     try:
         rid, op = made["rid"], LOCAL_OPERATOR
-        (f,) = store.list_source_files(op, rid)
+        (f,) = store.records.list_source_files(op, rid)
         assert (f["records_count"], f["need_review_count"]) == (9, 2)
         assert (f["quarantined_count"], f["skipped_count"]) == (1, 2)
         (up,) = store.uploads.list(op, rid)
@@ -125,16 +125,16 @@ def test_mg001_upgrade_from_0002_carries_the_review_over(db, tmp_path, monkeypat
         assert profile.columns == {"Details": "description"}
         view = store.workshop.current(op, rid)
         assert view["label"] == "Jul 2020 – Dec 2020" and view["seq"] == 2
-        versions = store.review_versions(op, rid)
+        versions = store.reviews.review_versions(op, rid)
         assert versions.version == 7 and versions.workshop == 2
-        kinds = sorted((a["kind"], a["text"]) for a in store.list_annotations(op, rid))
+        kinds = sorted((a["kind"], a["text"]) for a in store.annotations.list_annotations(op, rid))
         assert kinds == [
             ("comment", "An ordinary comment"),
             ("point_to_raise", "Why was no strategy meeting held?"),
         ]
         # the next move continues the sequence and leaves the overall version alone
         store.workshop.move(op, rid, {"label": "next", "seq": 1_764_579_600_000})  # Date.now()
-        after = store.review_versions(op, rid)
+        after = store.reviews.review_versions(op, rid)
         assert (after.version, after.workshop) == (7, 3)
     finally:
         store.close()

@@ -279,3 +279,35 @@ def test_pl013_end_date_column_makes_a_range(tmp_path):
         "range",
     )
     assert [i.code for i in rec[3].issues] == ["end_before_start"]
+
+
+def test_pl014_the_collector_is_paused_only_while_a_file_is_read(tmp_path, monkeypatch):
+    """import_file pauses the cyclic garbage collector while it builds records and gives it
+    back as it was, when the file imports and when it cannot be read; its bounds are the
+    caller's (ingest reads no environment)."""
+    import gc
+
+    import ingest.pipeline as pipeline
+
+    seen = []
+    real = pipeline.import_table
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "import_table", spy)
+    monkeypatch.setenv("LRT_MAX_ROWS", "1")  # ignored: the caller passes limits
+    path = write_csv(tmp_path / "police.csv", [["Date", "Event"], ["12/03/2021", "Visit"]])
+    assert gc.isenabled()
+    fi = import_file(path, today=TODAY)
+    assert seen == [False] and gc.isenabled() and len(fi.records) == 1
+    with pytest.raises(IngestError):
+        import_file(tmp_path / "missing.csv", today=TODAY)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_file(path, today=TODAY)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

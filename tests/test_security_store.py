@@ -10,7 +10,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, inspect, select, text, update
 
-from timeline.store import LOCAL_OPERATOR, InvalidInput, PermissionDenied, Store, read_kloe_csv
+from timeline.actions.kloe import read_kloe_csv
+from timeline.store import LOCAL_OPERATOR, InvalidInput, PermissionDenied, Store
 from timeline.store.schema import AuditEntry, Base, SignInFailure, UserSession
 from timeline.store.sessions import Timeouts
 from timeline.store.throttle import Limits, Refusal, Throttle, Ticket
@@ -74,7 +75,7 @@ def test_se003_password_change_deactivation_and_sign_out_everywhere_end_sessions
     assert all(store.sessions.check(t, LONG) for t in tokens)  # a refused change ends nothing
     store.accounts.change_password(alex, "correct horse 42", "a new long passphrase 7")
     assert not any(store.sessions.check(t, LONG) for t in tokens)
-    assert store.authenticate("alex@example.org", "a new long passphrase 7") is not None
+    assert store.reviews.authenticate("alex@example.org", "a new long passphrase 7") is not None
 
     t2 = store.sessions.create(alex.user_id, method="password", client="y")[0]
     assert store.accounts.sign_out_everywhere(alex) == 1
@@ -159,13 +160,13 @@ def test_se006_the_client_limit_holds_across_accounts_and_success_clears_the_acc
 )
 def test_se007_weak_passwords_are_refused(store, weak):
     with pytest.raises(ValueError):
-        store.create_user(LOCAL_OPERATOR, "alex.morgan@example.org", "Alex Morgan", weak)
-    assert store.get_user(email="alex.morgan@example.org") is None
+        store.reviews.create_user(LOCAL_OPERATOR, "alex.morgan@example.org", "Alex Morgan", weak)
+    assert store.reviews.get_user(email="alex.morgan@example.org") is None
 
 
 def test_se008_a_long_unusual_passphrase_is_accepted(store):
-    u = store.create_user(LOCAL_OPERATOR, "a@example.org", "A", "lantern otter velvet quay")
-    assert store.authenticate("a@example.org", "lantern otter velvet quay")["id"] == u["id"]
+    u = store.reviews.create_user(LOCAL_OPERATOR, "a@example.org", "A", "lantern otter velvet quay")
+    assert store.reviews.authenticate("a@example.org", "lantern otter velvet quay")["id"] == u["id"]
 
 
 # ---------------------------------------------------------------- one answer
@@ -174,14 +175,14 @@ def test_se008_a_long_unusual_passphrase_is_accepted(store):
 def test_se009_a_missing_review_and_a_forbidden_one_answer_the_same(store):
     lead = make_user(store, "lead@example.org")
     outsider = make_user(store, "out@example.org")
-    rid = store.create_review(lead, "Review of Robin (fictional)")
+    rid = store.reviews.create_review(lead, "Review of Robin (fictional)")
     answers = []
     for review_id in (rid, rid + 1000):
         for call in (
-            lambda r: store.get_review(outsider, r),
-            lambda r: store.list_records(outsider, r),
-            lambda r: store.add_kloe(outsider, r, "9", "x"),
-            lambda r: store.review_version(outsider, r),
+            lambda r: store.reviews.get_review(outsider, r),
+            lambda r: store.records.list_records(outsider, r),
+            lambda r: store.reviews.add_kloe(outsider, r, "9", "x"),
+            lambda r: store.reviews.review_version(outsider, r),
         ):
             with pytest.raises(PermissionDenied) as exc:
                 call(review_id)
@@ -195,14 +196,14 @@ def test_se009_a_missing_review_and_a_forbidden_one_answer_the_same(store):
 def _review_with_everything(store: Store, title: str, who: str) -> int:
     lead = make_user(store, f"lead.{who}@example.org", f"Lead {who}")
     part = make_user(store, f"part.{who}@example.org", f"Participant {who}")
-    rid = store.create_review(
+    rid = store.reviews.create_review(
         lead,
         title,
         period=(D(2020, 1, 1), D(2020, 12, 31)),
         kloes=read_kloe_csv("number,title,description\n1,Sharing,x\n2,Voice,y\n"),
     )
-    store.add_member(lead, rid, part.label, "participant", agency="Police")
-    store.import_results(
+    store.reviews.add_member(lead, rid, part.label, "participant", agency="Police")
+    store.records.import_results(
         lead,
         rid,
         [
@@ -217,7 +218,7 @@ def _review_with_everything(store: Store, title: str, who: str) -> int:
             ),
         ],
     )
-    store.import_results(
+    store.records.import_results(
         lead,
         rid,
         [
@@ -228,21 +229,25 @@ def _review_with_everything(store: Store, title: str, who: str) -> int:
             )
         ],
     )
-    recs = {r["description"]: r for r in store.list_records(lead, rid)}
-    store.record_decision(
+    recs = {r["description"]: r for r in store.records.list_records(lead, rid)}
+    store.records.record_decision(
         lead,
         rid,
         "same",
         [recs[f"Call-out {who}"]["record_id"], recs[f"HV visit {who}"]["record_id"]],
     )
-    ev = store.list_records(lead, rid)[0]["event_id"]
-    kloes = [k["id"] for k in store.list_kloes(lead, rid)]
-    store.add_annotation(part, ev, "reflection", f"Reflection of {who}", kloe_ids=kloes)
-    f = store.add_finding(lead, rid, f"Finding {who}", "text", kloe_ids=kloes[:1], event_ids=[ev])
-    store.add_action(lead, rid, f"Action {who}", finding_id=f["id"])
-    store.add_episode(lead, rid, f"Episode {who}", date_start=D(2020, 3, 1), event_ids=[ev])
-    store.add_escalation(lead, rid, f"Escalation {who}", escalated_to="Board")
-    store.set_names(lead, rid, [(f"Jade {who}", "Mother")], 0)
+    ev = store.records.list_records(lead, rid)[0]["event_id"]
+    kloes = [k["id"] for k in store.reviews.list_kloes(lead, rid)]
+    store.annotations.add_annotation(part, ev, "reflection", f"Reflection of {who}", kloe_ids=kloes)
+    f = store.findings.add_finding(
+        lead, rid, f"Finding {who}", "text", kloe_ids=kloes[:1], event_ids=[ev]
+    )
+    store.findings.add_action(lead, rid, f"Action {who}", finding_id=f.id)
+    store.annotations.add_episode(
+        lead, rid, f"Episode {who}", date_start=D(2020, 3, 1), event_ids=[ev]
+    )
+    store.escalations.add_escalation(lead, rid, f"Escalation {who}", escalated_to="Board")
+    store.names.set_names(lead, rid, [(f"Jade {who}", "Mother")], 0)
     return rid
 
 
@@ -276,8 +281,8 @@ def test_se010_deleting_a_review_leaves_nothing_in_the_database_or_the_data_fold
             folder = tmp_path / sub / f"review-{rid}"
             folder.mkdir(parents=True)
             (folder / "file.csv").write_text("Date,Event\n01/03/2020,Call-out\n")
-    lead = store.actor(store.get_user(email="lead.casey@example.org")["id"])
-    part = store.actor(store.get_user(email="part.casey@example.org")["id"])
+    lead = store.reviews.actor(store.reviews.get_user(email="lead.casey@example.org")["id"])
+    part = store.reviews.actor(store.reviews.get_user(email="part.casey@example.org")["id"])
 
     with pytest.raises(PermissionDenied):
         store.deletion.delete_review(part, gone, "Review of Casey (fictional)", data_dir=tmp_path)
@@ -319,13 +324,13 @@ def test_se010_deleting_a_review_leaves_nothing_in_the_database_or_the_data_fold
 def test_se011_retention_date_is_the_leads_to_set(store):
     lead = make_user(store, "lead@example.org")
     part = make_user(store, "part@example.org")
-    rid = store.create_review(lead, "Review of Robin (fictional)")
-    store.add_member(lead, rid, "part@example.org", "participant")
+    rid = store.reviews.create_review(lead, "Review of Robin (fictional)")
+    store.reviews.add_member(lead, rid, "part@example.org", "participant")
     with pytest.raises(PermissionDenied):
         store.deletion.set_retention(part, rid, D(2031, 1, 1))
     store.deletion.set_retention(lead, rid, D(2031, 1, 1))
-    assert store.get_review(part, rid)["retain_until"] == D(2031, 1, 1)
-    assert [r["retain_until"] for r in store.list_reviews(part)] == [D(2031, 1, 1)]
+    assert store.reviews.get_review(part, rid)["retain_until"] == D(2031, 1, 1)
+    assert [r["retain_until"] for r in store.reviews.list_reviews(part)] == [D(2031, 1, 1)]
 
 
 # ---------------------------------------------------------------- migration
@@ -355,7 +360,7 @@ def test_se012_upgrade_from_0002_keeps_the_data_and_adds_the_security_tables(db)
         tables = set(inspect(conn).get_table_names())
         columns = {c["name"] for c in inspect(conn).get_columns("reviews")}
     assert {"user_sessions", "sign_in_failures"} <= tables and "retain_until" in columns
-    [review] = store.list_reviews(LOCAL_OPERATOR)
+    [review] = store.reviews.list_reviews(LOCAL_OPERATOR)
     assert review["title"] == "Old review (fictional)" and review["retain_until"] is None
     alex = make_user(store, "alex@example.org")
     token, _ = store.sessions.create(alex.user_id, method="password", client="x")
@@ -390,9 +395,9 @@ def test_se013_the_operator_deactivates_an_account_from_the_command_line(tmp_pat
     done = cli("user", "deactivate", "alex@example.org")
     assert done.returncode == 0 and "every session ended" in done.stdout
     assert store.sessions.check(token, LONG) is None
-    assert store.authenticate("alex@example.org", "correct horse 42") is None
+    assert store.reviews.authenticate("alex@example.org", "correct horse 42") is None
     assert cli("user", "reactivate", "alex@example.org").returncode == 0
-    assert store.authenticate("alex@example.org", "correct horse 42") is not None
+    assert store.reviews.authenticate("alex@example.org", "correct horse 42") is not None
     t2, _ = store.sessions.create(alex.user_id, method="password", client="x")
     out = cli("user", "signout", "alex@example.org")
     assert out.returncode == 0 and "1 session(s) ended" in out.stdout

@@ -7,6 +7,7 @@ import pytest
 from flask import Flask, g
 from sqlalchemy import text
 
+from timeline.settings import SecuritySettings
 from timeline.store.engine import WRITE_OPTION, make_engine
 from web.security import (
     _well_formed_callback,
@@ -16,7 +17,6 @@ from web.security import (
     origin_of,
     track_writes,
 )
-from web.settings import SecuritySettings
 
 
 def test_su001_a_callback_failing_after_a_write_reports_nothing_before_one_it_fails(tmp_path):
@@ -74,7 +74,7 @@ def test_su004_settings_from_the_environment(monkeypatch):
     monkeypatch.setenv("LRT_OIDC_CLIENT_ID", "abc")
     monkeypatch.setenv("LRT_PASSWORD_SIGN_IN", "no")
     s = SecuritySettings.from_env()
-    assert s.timeouts.idle.total_seconds() == 300 and s.limits.lock_after == 7
+    assert s.idle.total_seconds() == 300 and s.limits.lock_after == 7
     assert s.secure_cookies is False and s.allow_password_sign_in is False
     assert s.oidc.metadata_url == (
         "https://login.example.org/tenant/v2.0/.well-known/openid-configuration"

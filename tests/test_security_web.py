@@ -32,8 +32,10 @@ def site(tmp_path_factory):
     url = f"sqlite:///{folder / 'review.db'}"
     store = Store.open(url)
     info = load_sample(store)
-    store.create_user(LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1")
-    store.create_user(LOCAL_OPERATOR, "target@example.org", "Target", "target-passphrase-9")
+    store.reviews.create_user(
+        LOCAL_OPERATOR, "outsider@example.org", "Not A Member", "outsider-pass-1"
+    )
+    store.reviews.create_user(LOCAL_OPERATOR, "target@example.org", "Target", "target-passphrase-9")
     store.close()
     return {"url": url, "dir": folder, "rid": info["review_id"], "password": info["password"]}
 
@@ -121,7 +123,7 @@ def test_sw003_twenty_wrong_passwords_bring_429_across_three_workers(site):
     from timeline.store.service import Store
 
     store = Store.open(site["url"])
-    store.create_user(
+    store.reviews.create_user(
         __import__("timeline.store.auth", fromlist=["x"]).LOCAL_OPERATOR,
         "guessed@example.org",
         "Guessed",

@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from timeline.store import LOCAL_OPERATOR, InvalidInput, PermissionDenied, read_kloe_csv
+from timeline.actions.kloe import read_kloe_csv
+from timeline.store import LOCAL_OPERATOR, InvalidInput, PermissionDenied
 from timeline.store.backup import dump_review, restore_review, write_backup
 
 from .test_store_helpers import Database, db, make_import, make_user, store  # noqa: F401
@@ -19,14 +20,14 @@ D = date
 def _full_review(store) -> int:
     lead = make_user(store, "lead@example.org", "Lead Reviewer")
     part = make_user(store, "part@example.org", "Participant")
-    rid = store.create_review(
+    rid = store.reviews.create_review(
         lead,
         "Backup review (fictional)",
         period=(D(2020, 1, 1), D(2020, 12, 31)),
         kloes=read_kloe_csv("number,title,description\n1,Sharing,x\n2,Voice,y\n"),
     )
-    store.add_member(lead, rid, part.label, "participant", agency="Police")
-    store.import_results(
+    store.reviews.add_member(lead, rid, part.label, "participant", agency="Police")
+    store.records.import_results(
         lead,
         rid,
         [
@@ -39,7 +40,7 @@ def _full_review(store) -> int:
             make_import("Health visiting", [(D(2020, 3, 1), "HV visit")], file_name="hv.xlsx"),
         ],
     )
-    store.import_results(
+    store.records.import_results(
         lead,
         rid,
         [
@@ -50,22 +51,24 @@ def _full_review(store) -> int:
             )
         ],
     )  # supersedes v1, withdraws "Arrest"
-    recs = {r["description"]: r for r in store.list_records(lead, rid)}
-    store.record_decision(
+    recs = {r["description"]: r for r in store.records.list_records(lead, rid)}
+    store.records.record_decision(
         lead,
         rid,
         "same",
         [recs["Call-out"]["record_id"], recs["HV visit"]["record_id"]],
         note="same visit",
     )
-    ev = store.list_records(lead, rid)[0]["event_id"]
-    a = store.add_annotation(part, ev, "reflection", "I was new in post", kloe_ids=[1, 2])
-    store.update_annotation(part, a["id"], 1, text="I was new in post — £ unicode ✓")
-    f = store.add_finding(lead, rid, "Finding", "text", kloe_ids=[1], event_ids=[ev])
-    store.add_action(
-        lead, rid, "Action", owner_subgroup="QA", due_date=D(2021, 1, 31), finding_id=f["id"]
+    ev = store.records.list_records(lead, rid)[0]["event_id"]
+    a = store.annotations.add_annotation(
+        part, ev, "reflection", "I was new in post", kloe_ids=[1, 2]
     )
-    store.add_episode(lead, rid, "Spring", date_start=D(2020, 3, 1), event_ids=[ev])
+    store.annotations.update_annotation(part, a["id"], 1, text="I was new in post — £ unicode ✓")
+    f = store.findings.add_finding(lead, rid, "Finding", "text", kloe_ids=[1], event_ids=[ev])
+    store.findings.add_action(
+        lead, rid, "Action", owner_subgroup="QA", due_date=D(2021, 1, 31), finding_id=f.id
+    )
+    store.annotations.add_episode(lead, rid, "Spring", date_start=D(2020, 3, 1), event_ids=[ev])
     return rid
 
 
@@ -98,11 +101,11 @@ def test_bk001_restore_into_an_empty_database_is_identical(db, tmp_path, gz):
         after = dump_review(dst, LOCAL_OPERATOR, rid)
         assert _strip_restore(after) == before
         # restored accounts exist but cannot sign in until a password is set
-        assert dst.authenticate("part@example.org", "correct horse 42") is None
+        assert dst.reviews.authenticate("part@example.org", "correct horse 42") is None
         # the restored review works: writes continue with fresh ids
-        lead = dst.actor(dst.get_user(email="lead@example.org")["id"])
-        ev = dst.list_events(lead, rid)[0]["id"]
-        assert dst.add_annotation(lead, ev, "comment", "after restore")["id"] > 1
+        lead = dst.reviews.actor(dst.reviews.get_user(email="lead@example.org")["id"])
+        ev = dst.records.list_events(lead, rid)[0]["id"]
+        assert dst.annotations.add_annotation(lead, ev, "comment", "after restore")["id"] > 1
     finally:
         other.drop()
 
@@ -113,10 +116,10 @@ def test_bk002_restore_refuses_an_existing_review_and_non_operators(store, tmp_p
     write_backup(store, LOCAL_OPERATOR, rid, path)
     with pytest.raises(InvalidInput, match="already exists"):
         restore_review(store, LOCAL_OPERATOR, path)
-    lead = store.actor(store.get_user(email="lead@example.org")["id"])
+    lead = store.reviews.actor(store.reviews.get_user(email="lead@example.org")["id"])
     with pytest.raises(PermissionDenied):
         restore_review(store, lead, path)
-    part = store.actor(store.get_user(email="part@example.org")["id"])
+    part = store.reviews.actor(store.reviews.get_user(email="part@example.org")["id"])
     with pytest.raises(PermissionDenied):
         write_backup(store, part, rid, tmp_path / "c.json")
     (tmp_path / "junk.json").write_text('{"format": "something else"}')
@@ -129,7 +132,7 @@ def test_bk003_restore_after_deleting_the_review_in_the_same_database(store, tmp
     path = tmp_path / "b.json"
     write_backup(store, LOCAL_OPERATOR, rid, path)
     before = dump_review(store, LOCAL_OPERATOR, rid)
-    store.delete_review(LOCAL_OPERATOR, rid)
+    store.reviews.delete_review(LOCAL_OPERATOR, rid)
     assert restore_review(store, LOCAL_OPERATOR, path) == rid
     after = _strip_restore(dump_review(store, LOCAL_OPERATOR, rid))
     deleted = after["tables"]["audit_entries"].pop()  # the trail kept the deletion too

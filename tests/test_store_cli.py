@@ -76,8 +76,8 @@ def test_cl001_review_lifecycle_from_the_command_line(db, tmp_path):
     assert len(generated) >= 16
     store = Store.open(db.url, search_path=db.search_path)
     try:
-        assert store.authenticate("lead@example.org", "a very long passphrase") is not None
-        assert store.authenticate("part@example.org", generated) is not None
+        assert store.reviews.authenticate("lead@example.org", "a very long passphrase") is not None
+        assert store.reviews.authenticate("part@example.org", generated) is not None
         assert (
             cli(
                 url,
@@ -105,7 +105,7 @@ def test_cl001_review_lifecycle_from_the_command_line(db, tmp_path):
         r = cli(url, "review", "import", rid, v1, "--agency", f"{v1.name}=Police")
         assert r.returncode == 0, r.stderr
         assert "2 added" in r.stdout
-        before = {x["record_id"]: x for x in store.list_records(LOCAL_OPERATOR, int(rid))}
+        before = {x["record_id"]: x for x in store.records.list_records(LOCAL_OPERATOR, int(rid))}
         v2 = _police(
             tmp_path / "Police_chronology_v2.csv",
             [
@@ -117,7 +117,7 @@ def test_cl001_review_lifecycle_from_the_command_line(db, tmp_path):
         r = cli(url, "review", "import", rid, v2, "--agency", f"{v2.name}=Police")
         assert r.returncode == 0, r.stderr
         assert "1 added, 1 kept, 0 reinstated, 0 withdrawn" in r.stdout
-        assert len(store.list_records(LOCAL_OPERATOR, int(rid))) == 3
+        assert len(store.records.list_records(LOCAL_OPERATOR, int(rid))) == 3
         # said to be the new version of v1, it withdraws what v1 held and it does not
         v3 = _police(
             tmp_path / "Police_chronology_v3.csv",
@@ -151,17 +151,19 @@ def test_cl001_review_lifecycle_from_the_command_line(db, tmp_path):
             v3.name,
         )
         assert r.returncode == 2 and "confirm" in r.stderr, r.stderr
-        after = {x["record_id"]: x for x in store.list_records(LOCAL_OPERATOR, int(rid))}
+        after = {x["record_id"]: x for x in store.records.list_records(LOCAL_OPERATOR, int(rid))}
         assert len(after) == 2
         kept = set(before) & set(after)
         assert len(kept) == 1 and all(before[k]["id"] == after[k]["id"] for k in kept)
         # an unreadable file: nothing at all is imported
         r = cli(url, "review", "import", rid, tmp_path / "missing.csv")
         assert r.returncode == 1
-        assert store.list_records(LOCAL_OPERATOR, int(rid)) == list(after.values())
+        assert store.records.list_records(LOCAL_OPERATOR, int(rid)) == list(after.values())
 
         ev = after[next(iter(kept))]["event_id"]
-        store.add_annotation(LOCAL_OPERATOR, ev, "missed_opportunity", "no referral", kloe_ids=[1])
+        store.annotations.add_annotation(
+            LOCAL_OPERATOR, ev, "missed_opportunity", "no referral", kloe_ids=[1]
+        )
         r = cli(url, "backup", rid, "-o", tmp_path / "b.json.gz")
         assert r.returncode == 0, r.stderr
         dump = dump_review(store, LOCAL_OPERATOR, int(rid))
@@ -214,17 +216,17 @@ def test_cl003_sample_load_is_idempotent(db, tmp_path):
         "Police_chronology.csv",
     ]
     first = load_sample(store, folder)
-    assert first["password"] and store.authenticate(SAMPLE_LEAD, first["password"])
+    assert first["password"] and store.reviews.authenticate(SAMPLE_LEAD, first["password"])
     assert first["records"] == 2
-    lead = store.actor(store.get_user(email=SAMPLE_LEAD)["id"])
+    lead = store.reviews.actor(store.reviews.get_user(email=SAMPLE_LEAD)["id"])
     second = load_sample(store, folder)
     assert second["password"] is None
     assert second["review_id"] != first["review_id"]  # ids are never reused
-    assert store.authenticate(SAMPLE_LEAD, first["password"])  # password kept
-    reviews = store.list_reviews(lead)
+    assert store.reviews.authenticate(SAMPLE_LEAD, first["password"])  # password kept
+    reviews = store.reviews.list_reviews(lead)
     assert [(r["title"], r["role"]) for r in reviews] == [(SAMPLE_TITLE, "lead")]
-    assert len(store.list_records(lead, second["review_id"])) == 2
-    assert [k["title"] for k in store.list_kloes(lead, second["review_id"])] == ["Sharing"]
+    assert len(store.records.list_records(lead, second["review_id"])) == 2
+    assert [k["title"] for k in store.reviews.list_kloes(lead, second["review_id"])] == ["Sharing"]
 
 
 @pytest.mark.skipif(
@@ -287,7 +289,7 @@ def test_cl005_review_match_merges_the_same_event_across_agencies(tmp_path):
     assert "merged events" in r.stdout
     store = Store.open(url)
     try:
-        events = store.list_events(LOCAL_OPERATOR, int(rid))
+        events = store.records.list_events(LOCAL_OPERATOR, int(rid))
         assert sorted(len(e["record_ids"]) for e in events) == [2]
     finally:
         store.close()

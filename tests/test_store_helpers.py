@@ -100,7 +100,9 @@ def store(db):
 
 
 def make_user(store: Store, email: str, name: str = "") -> Actor:
-    u = store.create_user(LOCAL_OPERATOR, email, name or email.split("@")[0], "correct horse 42")
+    u = store.reviews.create_user(
+        LOCAL_OPERATOR, email, name or email.split("@")[0], "correct horse 42"
+    )
     return Actor.user(u["id"], u["email"])
 
 

@@ -6,20 +6,21 @@ import re
 
 import pytest
 
-from tests.conftest import sign_in
+from tests.conftest import poll_held, settled, sign_in
 
 pytestmark = pytest.mark.browser
 LEAD = "lead@example.org"
 
 
-def open_review(page, base, site, email=LEAD):
+def open_review(page, base, site, email=LEAD, rid=None):
     sign_in(page, base, email, site["passwords"][email])
-    page.goto(f"{base}/review/{site['review_id']}")
+    page.goto(f"{base}/review/{rid or site['review_id']}")
     page.wait_for_function(
         "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
         " return g && g.data && g.data.length > 0; }",
         timeout=20000,
     )
+    settled(page)
 
 
 def trace_names(page):
@@ -147,8 +148,8 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
 
     store = Store.open(sample_site["url"], migrate=False)
     rid = sample_site["review_id"]
-    event_id = store.list_events(LOCAL_OPERATOR, rid)[0]["id"]
-    before = len(store.list_annotations(LOCAL_OPERATOR, rid))
+    event_id = store.records.list_events(LOCAL_OPERATOR, rid)[0]["id"]
+    before = len(store.annotations.list_annotations(LOCAL_OPERATOR, rid))
 
     sign_in(
         page, live_app, "observer@example.org", sample_site["passwords"]["observer@example.org"]
@@ -179,10 +180,13 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         [f"{live_app}/_dash-update-component", body],
     )
     assert "Not saved" in reply and "observer" in reply
-    assert len(store.list_annotations(LOCAL_OPERATOR, rid)) == before
+    assert len(store.annotations.list_annotations(LOCAL_OPERATOR, rid)) == before
 
-    lead_tag = store.add_annotation(
-        store.actor(store.get_user(email=LEAD)["id"]), event_id, "comment", "the lead's own note"
+    lead_tag = store.annotations.add_annotation(
+        store.reviews.actor(store.reviews.get_user(email=LEAD)["id"]),
+        event_id,
+        "comment",
+        "the lead's own note",
     )
     page.goto(live_app + "/logout")
     sign_in(page, live_app, "pc.ward@example.org", sample_site["passwords"]["pc.ward@example.org"])
@@ -227,21 +231,24 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         [f"{live_app}/_dash-update-component", body],
     )
     assert "Not deleted" in reply and "only their own" in reply
-    assert store.get_annotation(LOCAL_OPERATOR, lead_tag["id"])["text"] == "the lead's own note"
+    assert (
+        store.annotations.get_annotation(LOCAL_OPERATOR, lead_tag["id"])["text"]
+        == "the lead's own note"
+    )
     assert dep  # the add-tag callback exists for participants too
 
 
 def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
-    live_app, sample_site, browser, page
+    live_app, sample_site, browser, page, fresh_review
 ):
     from timeline.store.auth import LOCAL_OPERATOR
     from timeline.store.service import Store
 
     store = Store.open(sample_site["url"], migrate=False)
-    rid = sample_site["review_id"]
-    facilitator = store.actor(store.get_user(email="facilitator@example.org")["id"])
+    rid = fresh_review
+    facilitator = store.reviews.actor(store.reviews.get_user(email="facilitator@example.org")["id"])
     # a tag on a core group event, by the facilitator (who may edit any tag)
-    open_review(page, live_app, sample_site, "facilitator@example.org")
+    open_review(page, live_app, sample_site, "facilitator@example.org", rid=rid)
     select_row(page, "Core group")
     page.click("#tl-tag-kind")
     page.get_by_role("option", name="Comment", exact=True).click()
@@ -250,34 +257,41 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     page.wait_for_selector("text=Tag saved")
     tag = next(
         a
-        for a in store.list_annotations(LOCAL_OPERATOR, rid)
+        for a in store.annotations.list_annotations(LOCAL_OPERATOR, rid)
         if a["text"] == "Original wording of the tag"
     )
 
-    page.locator(".annotation", has_text="Original wording").locator("summary").click()
-    box = page.locator(".annotation", has_text="Original wording").locator("textarea")
-    box.fill("Facilitator's careful rewording")
-    # meanwhile the lead changes the same tag from another screen
-    lead = store.actor(store.get_user(email=LEAD)["id"])
-    store.update_annotation(lead, tag["id"], tag["version"], text="Lead's quick fix")
-    page.locator(".annotation", has_text="Facilitator's careful").get_by_role(
-        "button", name="Save"
-    ).click()
-    page.wait_for_selector("text=someone changed this tag while you edited it")
+    # The lead's change lands while this screen still shows the old version: its version
+    # poll is held back until it has saved.
+    with poll_held(page, "tl-poll"):
+        settled(page)
+        shown = page.locator(".annotation", has=page.locator("p", has_text="Original wording"))
+        shown.locator("summary").click()
+        shown.locator("textarea").fill("Facilitator's careful rewording")
+        # meanwhile the lead changes the same tag from another screen
+        lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
+        store.annotations.update_annotation(
+            lead, tag["id"], tag["version"], text="Lead's quick fix"
+        )
+        shown.get_by_role("button", name="Save").click()
+        page.wait_for_selector("text=someone changed this tag while you edited it")
 
     assert "Lead's quick fix" in page.inner_text("#tl-message")
     # what the facilitator typed is still there, offered against the current version
     page.wait_for_function(
         "() => [...document.querySelectorAll('.annotation textarea')]"
-        '.some(t => t.value === "Facilitator\'s careful rewording")',
-        timeout=5000,
+        '.some(t => t.value === "Facilitator\'s careful rewording")'
     )
-    assert store.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
-    page.locator(".annotation", has_text="Lead's quick fix").get_by_role(
+    assert store.annotations.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
+    settled(page)
+    page.locator(".annotation", has=page.locator("p", has_text="Lead's quick fix")).get_by_role(
         "button", name="Save"
     ).click()
     page.wait_for_selector("text=Tag updated")
-    assert store.get_annotation(facilitator, tag["id"])["text"] == "Facilitator's careful rewording"
+    assert (
+        store.annotations.get_annotation(facilitator, tag["id"])["text"]
+        == "Facilitator's careful rewording"
+    )
     assert page.console_errors == []
 
 

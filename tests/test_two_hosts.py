@@ -50,11 +50,11 @@ def _csv(path: Path, rows: list[tuple[str, str]]) -> Path:
 def test_th001_what_one_host_saves_the_other_sees(pg_schema, browser, tmp_path):
     store = Store.open(pg_url(), search_path=pg_schema)
     try:
-        store.create_user(LOCAL_OPERATOR, LEAD, "Lee Lead", PASSWORD)
-        lead = store.actor(store.get_user(email=LEAD)["id"])
+        store.reviews.create_user(LOCAL_OPERATOR, LEAD, "Lee Lead", PASSWORD)
+        lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
         from datetime import date
 
-        rid = store.create_review(
+        rid = store.reviews.create_review(
             lead, "Two hosts (fictional)", period=(date(2020, 1, 1), date(2020, 12, 31))
         )
     finally:
@@ -115,7 +115,7 @@ def test_th001_what_one_host_saves_the_other_sees(pg_schema, browser, tmp_path):
             ctx_b.close()
     store = Store.open(pg_url(), search_path=pg_schema)
     try:
-        recs = store.list_records(LOCAL_OPERATOR, rid)
+        recs = store.records.list_records(LOCAL_OPERATOR, rid)
         assert len(recs) == 2 and all(r["outcome"] == "" for r in recs)
         assert store.profiles.list(LOCAL_OPERATOR, rid)[0].columns["Action"] == ""
     finally:

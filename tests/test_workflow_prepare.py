@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import sign_in
-from tests.workflow_site import CHRONOLOGIES, actor_of, own_review, shot, with_store
+from tests.conftest import settled, sign_in
+from tests.workflow_site import CHRONOLOGIES, actor_of, own_review, shot, wait_until, with_store
 
 pytestmark = pytest.mark.browser
 PC = "pc.ward@example.org"
@@ -17,26 +17,35 @@ PC = "pc.ward@example.org"
 def annotations(site, rid, kind):
     store = with_store(site)
     try:
-        return [a for a in store.list_annotations(actor_of(store, PC), rid) if a["kind"] == kind]
+        return [
+            a
+            for a in store.annotations.list_annotations(actor_of(store, PC), rid)
+            if a["kind"] == kind
+        ]
     finally:
         store.close()
 
 
-def saved_reflection(site, rid, page, ending):
-    """The stored reflection once it ends with `ending` (the page saves within a second or
-    two of the last keystroke; give up after 15 s)."""
-    for _ in range(60):
-        found = annotations(site, rid, "reflection")
-        if found and found[0]["text"].endswith(ending):
-            return found
-        page.wait_for_timeout(250)
-    return annotations(site, rid, "reflection")
+def saved_reflection(site, rid, ending):
+    """The stored reflections once one ends with `ending` (the page saves within a second
+    or two of the last keystroke)."""
+    return wait_until(
+        lambda: annotations(site, rid, "reflection"),
+        lambda found: bool(found) and found[0]["text"].endswith(ending),
+    )
 
 
 def open_prepare(page, base, site, rid):
     sign_in(page, base, PC, site["passwords"][PC])
     page.goto(f"{base}/review/{rid}/prepare")
     page.wait_for_selector("#pr-entries li button", timeout=20000)
+    settled(page)
+
+
+def choose_entry(page, n: int) -> None:
+    """Open entry n of the list: its reflection box becomes editable."""
+    page.locator("#pr-entries li button").nth(n).click()
+    expect(page.locator("#pr-text")).to_be_enabled()
 
 
 def police_opacity(page):
@@ -64,7 +73,9 @@ def test_wf401_own_agency_highlighted_and_listed(live_app, sample_site, page):
     store = with_store(sample_site)
     try:
         n_police = sum(
-            1 for r in store.list_records(actor_of(store, PC), rid) if r["agency"] == "Police"
+            1
+            for r in store.records.list_records(actor_of(store, PC), rid)
+            if r["agency"] == "Police"
         )
     finally:
         store.close()
@@ -77,33 +88,30 @@ def test_wf402_reflection_saved_as_typed_kept_on_refresh_and_offline(live_app, s
         sample_site, files=["Police_chronology.csv"], members=[(PC, "participant", "Police")]
     )
     open_prepare(page, live_app, sample_site, rid)
-    page.locator("#pr-entries li button").nth(1).click()
-    box = page.locator("#pr-text")
-    expect(box).to_be_enabled(timeout=10000)
-    box.press_sequentially("I saw the risk as standard at the time", delay=10)
-    (saved,) = saved_reflection(sample_site, rid, page, "at the time")
+    choose_entry(page, 1)
+    page.locator("#pr-text").press_sequentially("I saw the risk as standard at the time", delay=10)
+    (saved,) = saved_reflection(sample_site, rid, "at the time")
     assert saved["text"] == "I saw the risk as standard at the time"
-    expect(page.locator("#pr-save-state")).to_have_text("All changes saved.", timeout=10000)
+    expect(page.locator("#pr-save-state")).to_have_text("All changes saved.")
     shot(page, "prepare")
     # refresh: the saved text comes back
     page.reload()
-    page.locator("#pr-entries li button").nth(1).click()
-    expect(page.locator("#pr-text")).to_have_value(
-        "I saw the risk as standard at the time", timeout=10000
-    )
+    page.wait_for_selector("#pr-entries li button")
+    settled(page)
+    choose_entry(page, 1)
+    expect(page.locator("#pr-text")).to_have_value("I saw the risk as standard at the time")
     # a dropped connection: typing goes on, kept locally, saved when back
     page.context.set_offline(True)
     page.locator("#pr-text").press_sequentially(", because no injuries were seen.", delay=10)
-    page.wait_for_timeout(1500)
-    local = page.evaluate("() => window.localStorage.getItem('pr-local')")
-    assert "because no injuries were seen." in local
-    assert "kept on this computer" in page.locator("#pr-save-state").inner_text()
+    page.wait_for_function(
+        "() => (window.localStorage.getItem('pr-local') || '').includes('no injuries were seen.')"
+    )
+    expect(page.locator("#pr-save-state")).to_contain_text("kept on this computer")
     page.context.set_offline(False)
-    (saved,) = saved_reflection(sample_site, rid, page, "injuries were seen.")
+    (saved,) = saved_reflection(sample_site, rid, "injuries were seen.")
     assert saved["text"].endswith("because no injuries were seen.")
     page.wait_for_function(
-        "() => !(window.localStorage.getItem('pr-local') || '').includes('injuries')",
-        timeout=10000,
+        "() => !(window.localStorage.getItem('pr-local') || '').includes('injuries')"
     )
     # the console errors here are the offline requests, which the test itself caused
     page.console_errors.clear()
@@ -116,7 +124,7 @@ def test_wf403_points_to_raise(live_app, sample_site, page):
     open_prepare(page, live_app, sample_site, rid)
     page.get_by_role("button", name="Add point to raise").click()
     expect(page.locator("#pr-point-msg")).to_contain_text("Write the point first")
-    page.locator("#pr-entries li button").first.click()
+    choose_entry(page, 0)
     page.fill("#pr-point", "Why was no strategy discussion held?")
     page.get_by_role("button", name="Add point to raise").click()
     expect(page.locator("#pr-points")).to_contain_text("Why was no strategy discussion held?")

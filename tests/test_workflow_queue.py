@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import sign_in
+from tests.conftest import settled, sign_in
 from tests.workflow_site import CHRONOLOGIES, LEAD, actor_of, own_review, shot, with_store
 
 pytestmark = pytest.mark.browser
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def decisions(site, rid):
     store = with_store(site)
     try:
-        return store.list_decisions(actor_of(store, LEAD), rid)
+        return store.records.list_decisions(actor_of(store, LEAD), rid)
     finally:
         store.close()
 
@@ -25,7 +25,7 @@ def events_with(site, rid, record_ids):
     store = with_store(site)
     try:
         out = {}
-        for e in store.list_events(actor_of(store, LEAD), rid):
+        for e in store.records.list_events(actor_of(store, LEAD), rid):
             for r in e["record_ids"]:
                 if r in record_ids:
                     out[r] = e["id"]
@@ -38,6 +38,11 @@ def open_queue(page, base, site, rid):
     sign_in(page, base, LEAD, site["passwords"][LEAD])
     page.goto(f"{base}/review/{rid}/queue")
     page.wait_for_selector(".wf-queue .wf-item", timeout=20000)
+    settled(page)
+
+
+def pair_shown(page, pair):
+    return page.locator(f".wf-item[data-key='{'|'.join(pair)}']")
 
 
 def test_wf301_keyboard_only_accept_reject_undo(live_app, sample_site, page):
@@ -58,10 +63,14 @@ def test_wf301_keyboard_only_accept_reject_undo(live_app, sample_site, page):
     where = events_with(sample_site, rid, set(pair))
     assert len(set(where.values())) == 1  # the timeline follows: one event now
     # the decided pair has left the queue
-    expect(page.locator(f".wf-item[data-key='{'|'.join(pair)}']")).to_have_count(0)
+    expect(pair_shown(page, pair)).to_have_count(0)
+    settled(page)
     page.keyboard.press("u")
     expect(page.locator("#qu-message")).to_contain_text("Undone", timeout=20000)
     assert decisions(sample_site, rid) == []
+    # the queue is drawn again with the pair back in it: only then is its first pair known
+    expect(pair_shown(page, pair)).to_have_count(1)
+    settled(page)
     # reject the pair now first in the queue
     page.locator(".wf-item").first.focus()
     nxt = page.locator(".wf-item").first.get_attribute("data-key").split("|")

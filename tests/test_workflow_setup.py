@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import sign_in
+from tests.conftest import settled, sign_in
 from tests.workflow_site import LEAD, SAMPLE, actor_of, own_review, shot, with_store
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def test_wf201_a_new_review_from_the_home_page_lands_on_set_up(live_app, sample_
     page.wait_for_selector("#su-upload")
     store = with_store(sample_site)
     try:
-        review = store.get_review(actor_of(store, LEAD), rid)
+        review = store.reviews.get_review(actor_of(store, LEAD), rid)
         assert review["title"] == "Walkthrough review" and review["role"] == "lead"
         assert review["child_pseudonym"] == "Child W"
     finally:
@@ -75,7 +75,7 @@ def test_wf202_a_bad_file_is_named_and_nothing_else_is_lost(live_app, sample_sit
     assert "empty" in page.locator("details.wf-file.refused p.error").nth(1).inner_text()
     store = with_store(sample_site)
     try:
-        files = store.list_source_files(actor_of(store, LEAD), rid)
+        files = store.records.list_source_files(actor_of(store, LEAD), rid)
         assert len(files) == 3  # the earlier imports are untouched
     finally:
         store.close()
@@ -105,7 +105,7 @@ def test_wf203_layout_mapping_attention_and_a_corrected_reimport(live_app, sampl
     page.locator("#su-upload-msg >> text=re-imported").wait_for(timeout=30000)
     store = with_store(sample_site)
     try:
-        files = store.list_source_files(actor_of(store, LEAD), rid)
+        files = store.records.list_source_files(actor_of(store, LEAD), rid)
         current = [f for f in files if not f["superseded_by"]]
         assert len(files) == 2 and len(current) == 1
         fields = {c["header"]: c["field"] for c in current[0]["columns"]}
@@ -123,27 +123,32 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
     rid = own_review(sample_site, files=["Police_chronology.csv", "GP Surgery chronology.csv"])
     lead_in(page, live_app, sample_site)
     page.goto(f"{live_app}/review/{rid}/setup")
+    page.wait_for_selector("#su-upload")
+    settled(page)
     page.get_by_role("button", name="Run matching").click()
-    page.locator("#su-match-msg >> text=Matching done").wait_for(timeout=30000)
+    page.locator("#su-match-msg >> text=Matching done").wait_for(timeout=60000)
     # KLOE: add, edit, delete
     page.fill("#su-kloe-number", "9")
     page.fill("#su-kloe-title", "Information sharing at weekends")
     page.get_by_role("button", name="Add KLOE").click()
     page.locator("#su-kloe-msg >> text=KLOE 9 added").wait_for()
+    settled(page)  # the lists it redraws are drawn again before the next click
     expect(page.locator("table.kloes tbody tr")).to_have_count(6)  # the sample's 5 + 1
     row = page.locator("table.kloes tbody tr").last
     row.locator("input").nth(1).fill("Information sharing out of hours")
     row.get_by_role("button", name="Save").click()
     page.locator("#su-kloe-msg >> text=KLOE saved").wait_for()
+    settled(page)  # the lists it redraws are drawn again before the next click
     store = with_store(sample_site)
     try:
         lead = actor_of(store, LEAD)
-        titles = [k["title"] for k in store.list_kloes(lead, rid)]
+        titles = [k["title"] for k in store.reviews.list_kloes(lead, rid)]
         assert "Information sharing out of hours" in titles
         page.locator("table.kloes tbody tr").last.get_by_role("button", name="Delete").click()
         page.locator("#su-kloe-msg >> text=KLOE deleted").wait_for()
+        settled(page)
         assert "Information sharing out of hours" not in [
-            k["title"] for k in store.list_kloes(lead, rid)
+            k["title"] for k in store.reviews.list_kloes(lead, rid)
         ]
         # members: add an existing account by email, then change the role
         page.fill("#su-mem-email", "observer@example.org")
@@ -151,12 +156,14 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
         page.get_by_role("button", name="Add member").click()
         page.locator("#su-mem-msg >> text=observer@example.org added").wait_for()
         expect(page.locator("table.members tbody tr")).to_have_count(2)
+        settled(page)
         row = page.locator("table.members tr", has_text="observer@example.org")
         row.locator(".dash-dropdown").click()
         page.get_by_role("option", name="facilitator").click()
         row.get_by_role("button", name="Save").click()
         page.locator("#su-mem-msg >> text=is now facilitator").wait_for()
-        m = {x["email"]: x for x in store.list_members(lead, rid)}["observer@example.org"]
+        settled(page)
+        m = {x["email"]: x for x in store.reviews.list_members(lead, rid)}["observer@example.org"]
         assert (m["role"], m["agency"]) == ("facilitator", "School")
         # an unknown account is refused with a message
         page.fill("#su-mem-email", "nobody@example.org")
@@ -191,7 +198,7 @@ def test_wf206_an_oversize_file_is_refused_by_name(live_app, sample_site, page, 
     page.wait_for_timeout(500)
     store = with_store(sample_site)
     try:
-        assert store.list_source_files(actor_of(store, LEAD), rid) == []
+        assert store.records.list_source_files(actor_of(store, LEAD), rid) == []
     finally:
         store.close()
     assert page.console_errors == []
@@ -235,7 +242,7 @@ def test_wf207_a_forged_upload_by_a_participant_is_refused_and_nothing_is_kept(
     assert "Only the lead reviewer imports files" in reply
     store = with_store(sample_site)
     try:
-        assert store.list_source_files(actor_of(store, LEAD), rid) == []
+        assert store.records.list_source_files(actor_of(store, LEAD), rid) == []
         assert store.uploads.list(actor_of(store, LEAD), rid) == []  # nothing kept
     finally:
         store.close()
@@ -301,7 +308,7 @@ def test_wf205_nothing_is_withdrawn_by_accident_and_a_refused_file_is_mapped(
     assert color != "rgb(0, 0, 0)"  # named in red, not ordinary text
     store = with_store(sample_site)
     try:
-        recs = store.list_records(actor_of(store, LEAD), rid)
+        recs = store.records.list_records(actor_of(store, LEAD), rid)
         assert sum(r["agency"] == "GP" for r in recs) == 8  # 7 + 1: nothing withdrawn
     finally:
         store.close()
@@ -326,7 +333,7 @@ def test_wf205_nothing_is_withdrawn_by_accident_and_a_refused_file_is_mapped(
     page.wait_for_selector("details.wf-file:not(.refused) >> text=Probation chronology.csv")
     store = with_store(sample_site)
     try:
-        recs = store.list_records(actor_of(store, LEAD), rid)
+        recs = store.records.list_records(actor_of(store, LEAD), rid)
         assert sum(r["agency"] == "Probation" for r in recs) == 1
     finally:
         store.close()

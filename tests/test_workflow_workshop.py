@@ -47,10 +47,14 @@ def test_wf501_keyboard_only_steps_and_quick_tags(live_app, sample_site, page):
     store = with_store(sample_site)
     try:
         fac = actor_of(store, FAC)
-        (tag,) = [a for a in store.list_annotations(fac, rid) if a["kind"] == "missed_opportunity"]
-        kloe2 = next(k for k in store.list_kloes(fac, rid) if k["number"] == "2")
+        (tag,) = [
+            a
+            for a in store.annotations.list_annotations(fac, rid)
+            if a["kind"] == "missed_opportunity"
+        ]
+        kloe2 = next(k for k in store.reviews.list_kloes(fac, rid) if k["number"] == "2")
         assert tag["kloe_ids"] == [kloe2["id"]]
-        view = store.get_workshop_view(fac, rid)
+        view = store.workflow.get_workshop_view(fac, rid)
         assert view["event_id"] == tag["event_id"]
         assert view["period"][0] == "2019-07-01"
     finally:
@@ -73,8 +77,8 @@ def test_wf502_a_participant_follows_the_facilitator_and_sees_the_tags(
     store = with_store(sample_site)
     try:
         pc = actor_of(store, PC)
-        police = next(r for r in store.list_records(pc, rid) if r["agency"] == "Police")
-        store.add_annotation(pc, police["event_id"], POINT, "Out-of-hours cover")
+        police = next(r for r in store.records.list_records(pc, rid) if r["agency"] == "Police")
+        store.annotations.add_annotation(pc, police["event_id"], POINT, "Out-of-hours cover")
     finally:
         store.close()
     # the participant, in a browser of their own, opts in to follow
@@ -140,7 +144,7 @@ def test_wf503_episodes_are_steps_and_bands(live_app, sample_site, page):
     assert "Strangulation disclosure" in labels
     store = with_store(sample_site)
     try:
-        (ep,) = store.list_episodes(actor_of(store, FAC), rid)
+        (ep,) = store.annotations.list_episodes(actor_of(store, FAC), rid)
         assert (ep["date_start"], ep["date_end"]) == (date(2019, 11, 2), date(2019, 11, 20))
     finally:
         store.close()

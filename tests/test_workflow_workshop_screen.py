@@ -157,7 +157,7 @@ def test_wf513_a_follower_sees_the_facilitators_event_with_its_wording(
         fac_words = fac.locator("#ws-event-panel .ws-voice .wording").first.inner_text()
         store = with_store(sample_site)
         try:
-            view = store.get_workshop_view(actor_of(store, FAC), rid)
+            view = store.workflow.get_workshop_view(actor_of(store, FAC), rid)
         finally:
             store.close()
         assert view["event_id"]

@@ -135,8 +135,8 @@ def sq(tmp_path):
 def test_ws007_steps_carry_their_events_in_date_order(sq):
     from timeline.store import LOCAL_OPERATOR as OP
 
-    rid = sq.create_review(OP, "Review of Elm (fictional)", period=(D(2020, 1, 1), D(2020, 12, 31)))
-    sq.import_results(
+    rid = sq.reviews.create_review(OP, "Review of Elm (fictional)", period=(D(2020, 1, 1), D(2020, 12, 31)))
+    sq.records.import_results(
         OP,
         rid,
         [
@@ -144,10 +144,10 @@ def test_ws007_steps_carry_their_events_in_date_order(sq):
             make_import("Police", [(D(2019, 5, 1), "Call-out before the review period")]),
         ],
     )
-    sq.run_matching(OP, rid)
-    marks = sq.timeline_marks(OP, rid)
+    sq.records.run_matching(OP, rid)
+    marks = sq.timeline.timeline_marks(OP, rid)
     ev = {m.text: m.event_id for m in marks}
-    steps = workshop.steps(sq.get_review(OP, rid), sq.list_episodes(OP, rid), marks)
+    steps = workshop.steps(sq.reviews.get_review(OP, rid), sq.annotations.list_episodes(OP, rid), marks)
     assert [s["label"] for s in steps] == ["Jan 2020 – Jun 2020", "Jul 2020 – Dec 2020"]
     assert steps[0]["events"] == [ev["Cough"]] and steps[1]["events"] == [ev["Immunisation"]]
     assert workshop.step_period(steps[1]) == (D(2020, 7, 1), D(2020, 12, 31))
@@ -184,10 +184,10 @@ def test_ws009_every_empty_panel_says_what_to_do_next():
 def test_ws010_an_episode_from_dates_typed_day_first_or_from_chosen_events(sq):
     from timeline.store import LOCAL_OPERATOR as OP
 
-    rid = sq.create_review(OP, "Review of Oak (fictional)", period=(D(2019, 1, 1), D(2019, 12, 31)))
-    sq.import_results(OP, rid, [make_import("GP", [(D(2019, 11, 5), "Seen with bruising")])])
-    sq.run_matching(OP, rid)
-    (m,) = sq.timeline_marks(OP, rid)
+    rid = sq.reviews.create_review(OP, "Review of Oak (fictional)", period=(D(2019, 1, 1), D(2019, 12, 31)))
+    sq.records.import_results(OP, rid, [make_import("GP", [(D(2019, 11, 5), "Seen with bruising")])])
+    sq.records.run_matching(OP, rid)
+    (m,) = sq.timeline.timeline_marks(OP, rid)
     add = workshop.add_episode
     assert add(sq, OP, rid, " ", "", "02/11/2019", "20/11/2019", []).message == (
         "Name the episode first."
@@ -196,12 +196,12 @@ def test_ws010_an_episode_from_dates_typed_day_first_or_from_chosen_events(sq):
     assert "ends before it starts" in add(sq, OP, rid, "A", "", "20/11/2019", "2/11/19", []).message
     bad = add(sq, OP, rid, "A", "", "31/02/2019", "20/11/2019", [])
     assert bad.version is None and "day first" in bad.message
-    assert sq.list_episodes(OP, rid) == []  # nothing saved by any of those
+    assert sq.annotations.list_episodes(OP, rid) == []  # nothing saved by any of those
     # day first, and "Nov 2019" as an end means the end of November
     out = add(sq, OP, rid, " Disclosure ", "", "02/11/2019", "Nov 2019", [])
     assert out.message == "Episode 'Disclosure' added." and out.version is not None
     out = add(sq, OP, rid, "The GP visit", "", "", "", [m.event_id])
-    eps = {e["title"]: e for e in sq.list_episodes(OP, rid)}
+    eps = {e["title"]: e for e in sq.annotations.list_episodes(OP, rid)}
     assert (eps["Disclosure"]["date_start"], eps["Disclosure"]["date_end"]) == (
         D(2019, 11, 2),
         D(2019, 11, 30),
@@ -211,4 +211,4 @@ def test_ws010_an_episode_from_dates_typed_day_first_or_from_chosen_events(sq):
         sq, OP, rid, eps["Disclosure"]["id"], eps["Disclosure"]["version"]
     )
     assert gone.message == "Episode deleted."
-    assert [e["title"] for e in sq.list_episodes(OP, rid)] == ["The GP visit"]
+    assert [e["title"] for e in sq.annotations.list_episodes(OP, rid)] == ["The GP visit"]

@@ -131,15 +131,16 @@ def form_to_fields(kind: str, values: Sequence[Any]) -> dict[str, Any]:
     return out
 
 
-def fields_to_form(kind: str, row: Mapping[str, Any] | None) -> list[Any]:
-    """A stored row (or None: an empty form) as the form's values in FORMS order."""
+def fields_to_form(kind: str, row: Any | None) -> list[Any]:
+    """A stored row (a frozen row of timeline.store.rows, or None: an empty form) as the
+    form's values in FORMS order."""
     values = []
     for name, _prop, _label in FORMS[kind]:
-        value = (row or {}).get(name)
+        value = getattr(row, name, None)
         if name in _LISTS:
             value = list(value or [])
         elif name in _DATES:
-            value = str(value)[:10] if value else None
+            value = value.isoformat() if value else None
         elif name in _DEFAULTS:
             value = value or _DEFAULTS[name]
         elif name != "finding_id":
@@ -148,16 +149,16 @@ def fields_to_form(kind: str, row: Mapping[str, Any] | None) -> list[Any]:
     return values
 
 
-def describe(kind: str, row: Mapping[str, Any], names: Mapping[str, Mapping[Any, str]]) -> list:
-    """(label, text) pairs of a stored row as a reader sees it; `names` maps the ids of
-    lists ("kloe_ids", "event_ids", "episode_ids", "finding_id") to their labels."""
+def describe(kind: str, row: Any, names: Mapping[str, Mapping[Any, str]]) -> list:
+    """(label, text) pairs of a stored row (a frozen row) as a reader sees it; `names` maps
+    the ids of lists ("kloe_ids", "event_ids", "episode_ids", "finding_id") to their labels."""
     out = []
     for name, _prop, label in FORMS[kind]:
-        value = row.get(name)
+        value = getattr(row, name)
         if name in _LISTS:
             text = "; ".join(names.get(name, {}).get(v, f"#{v}") for v in value or [])
         elif name in _DATES:
-            text = fmt(parse_day(value)) if value else ""
+            text = fmt(value) if value else ""
         elif name == "finding_id":
             text = names.get(name, {}).get(value, "") if value else ""
         elif name == "kind":
@@ -170,7 +171,7 @@ def describe(kind: str, row: Mapping[str, Any], names: Mapping[str, Mapping[Any,
     return out
 
 
-def conflict_message(kind: str, current: Mapping[str, Any] | None) -> str:
+def conflict_message(kind: str, current: Any | None) -> str:
     """What the person whose edit was stale is told (their text stays in the form)."""
     if current is None:
         return (

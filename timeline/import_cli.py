@@ -13,6 +13,7 @@ from ingest.dates import DateError, parse_date
 from ingest.profiles import ProfileError, profiles_in
 from ingest.records import FileImport
 from timeline.records_table import RECORD_COLUMNS, rows_for
+from timeline.settings import get_settings
 from timeline.tabular import write_rows
 
 
@@ -103,7 +104,9 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
         likely = agency or directory.from_file_name(path.stem)
         profile = next((p for p in profiles if p.applies_to(path.name, likely)), None)
         try:
-            result = import_file(path, agency=agency, profile=profile, period=period)
+            result = import_file(
+                path, agency=agency, profile=profile, period=period, limits=get_settings().limits
+            )
         except IngestError as exc:
             failures.append(str(exc))
             continue

@@ -1,6 +1,9 @@
 """The process's settings: every environment variable the app reads, read once into one
-frozen object (documented in docs/settings.md). Nothing else reads `os.environ`, apart from
-`ingest.limits.Limits.from_env` (ingest/ stays usable on its own), which this calls once.
+frozen object (documented in docs/settings.md; the security ones also in docs/security.md).
+Nothing else reads `os.environ` (tests aside).
+
+This module imports no store module (the store imports it: `store.engine` takes the
+database URL, `store.throttle` its limits from here), so there is no import cycle.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -17,8 +21,131 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
 
 
-def _flag(env: Mapping[str, str], name: str) -> bool:
-    return env.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+def _text(env: Mapping[str, str], name: str) -> str:
+    return (env.get(name) or "").strip()
+
+
+def _num(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = _text(env, name)
+    return float(raw) if raw else default
+
+
+def _switch(env: Mapping[str, str], name: str) -> bool | None:
+    """True for 1/yes/true/on, False for anything else set, None when unset (automatic)."""
+    raw = _text(env, name).lower()
+    if not raw:
+        return None
+    return raw in ("1", "yes", "true", "on")
+
+
+@dataclass(frozen=True)
+class SignInLimits:
+    """Sign-in throttling (timeline.store.throttle): per account and per client address."""
+
+    backoff_after: int = 5
+    lock_after: int = 10
+    lock_minutes: float = 15
+    window_minutes: float = 15
+    # One council office may sign in from one address: the client limits are looser.
+    client_backoff_after: int = 20
+    client_lock_after: int = 50
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SignInLimits:
+        d = cls()
+        return cls(
+            backoff_after=int(_num(env, "LRT_BACKOFF_AFTER", d.backoff_after)),
+            lock_after=int(_num(env, "LRT_LOCK_AFTER", d.lock_after)),
+            lock_minutes=_num(env, "LRT_LOCK_MINUTES", d.lock_minutes),
+            window_minutes=_num(env, "LRT_FAILURE_WINDOW_MINUTES", d.window_minutes),
+            client_backoff_after=int(_num(env, "LRT_CLIENT_BACKOFF_AFTER", d.client_backoff_after)),
+            client_lock_after=int(_num(env, "LRT_CLIENT_LOCK_AFTER", d.client_lock_after)),
+        )
+
+
+@dataclass(frozen=True)
+class OidcSettings:
+    issuer: str  # e.g. https://login.microsoftonline.com/<tenant>/v2.0
+    client_id: str
+    client_secret: str
+    label: str = "Sign in with your organisation's account"
+    scopes: str = "openid email profile"
+
+    @property
+    def metadata_url(self) -> str:
+        return self.issuer.rstrip("/") + "/.well-known/openid-configuration"
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    """Sessions, sign-in, cookies, the proxy and single sign-on (docs/security.md)."""
+
+    idle_minutes: float = 30
+    absolute_hours: float = 12
+    limits: SignInLimits = field(default_factory=SignInLimits)
+    # None: Secure cookies unless the request came to localhost; True/False: always/never.
+    secure_cookies: bool | None = None
+    public_url: str = ""  # the app's own address behind a proxy, e.g. https://lrt.example.org
+    proxy_hops: int = 0  # how many proxies' X-Forwarded-* headers to trust
+    hsts_seconds: int = 31_536_000
+    max_upload_mb: float = 60  # the largest request (Flask's MAX_CONTENT_LENGTH)
+    allow_password_sign_in: bool = True
+    oidc: OidcSettings | None = None
+
+    @property
+    def idle(self) -> timedelta:
+        return timedelta(minutes=self.idle_minutes)
+
+    @property
+    def absolute(self) -> timedelta:
+        return timedelta(hours=self.absolute_hours)
+
+    @property
+    def max_request_bytes(self) -> int:
+        return int(self.max_upload_mb * MB)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> SecuritySettings:
+        env = os.environ if env is None else env
+        oidc = None
+        if issuer := _text(env, "LRT_OIDC_ISSUER"):
+            oidc = OidcSettings(
+                issuer=issuer,
+                client_id=env.get("LRT_OIDC_CLIENT_ID", ""),
+                client_secret=env.get("LRT_OIDC_CLIENT_SECRET", ""),
+                label=_text(env, "LRT_OIDC_LABEL") or OidcSettings.label,
+            )
+        passwords = _switch(env, "LRT_PASSWORD_SIGN_IN")
+        return cls(
+            idle_minutes=_num(env, "LRT_IDLE_MINUTES", cls.idle_minutes),
+            absolute_hours=_num(env, "LRT_SESSION_HOURS", cls.absolute_hours),
+            limits=SignInLimits.from_env(env),
+            secure_cookies=_switch(env, "LRT_SECURE_COOKIES"),
+            public_url=_text(env, "LRT_PUBLIC_URL").rstrip("/"),
+            proxy_hops=int(_num(env, "LRT_PROXY_HOPS", 0)),
+            hsts_seconds=int(_num(env, "LRT_HSTS_SECONDS", cls.hsts_seconds)),
+            max_upload_mb=_num(env, "LRT_MAX_UPLOAD_MB", cls.max_upload_mb),
+            allow_password_sign_in=True if passwords is None else passwords,
+            oidc=oidc,
+        )
+
+
+def _import_limits(env: Mapping[str, str]) -> Limits:
+    """The import bounds (ingest.limits.Limits) an operator may tune: LRT_MAX_FILE_MB, ..."""
+    base = Limits()
+
+    def whole(name: str, default: int, scale: int = 1) -> int:
+        raw = _text(env, name)
+        return int(raw) * scale if raw else default
+
+    return Limits(
+        max_file_bytes=whole("LRT_MAX_FILE_MB", base.max_file_bytes, MB),
+        max_uncompressed_bytes=whole("LRT_MAX_UNCOMPRESSED_MB", base.max_uncompressed_bytes, MB),
+        max_zip_entries=whole("LRT_MAX_ZIP_ENTRIES", base.max_zip_entries),
+        max_compression_ratio=base.max_compression_ratio,
+        max_rows=whole("LRT_MAX_ROWS", base.max_rows),
+        max_columns=whole("LRT_MAX_COLUMNS", base.max_columns),
+    )
 
 
 @dataclass(frozen=True)
@@ -26,32 +153,27 @@ class Settings:
     data_dir: Path = REPO_ROOT / "data"
     database_url: str = ""  # "" : the embedded SQLite file under data_dir
     secret_key: str = ""  # "" : generated once into data_dir/secret_key
-    secure_cookies: bool = False
-    idle_minutes: float = 30.0
-    max_request_bytes: int = 60 * MB  # Flask's MAX_CONTENT_LENGTH
     app_url: str = "http://127.0.0.1:8050"
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
-    limits: Limits = field(default_factory=Limits)
+    limits: Limits = field(default_factory=Limits)  # what an imported file may make us read
+    security: SecuritySettings = field(default_factory=SecuritySettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         base = cls()
-        data_dir = Path(env.get("LRT_DATA_DIR") or base.data_dir)
         return cls(
-            data_dir=data_dir,
-            database_url=env.get("DATABASE_URL", "").strip(),
+            data_dir=Path(_text(env, "LRT_DATA_DIR") or base.data_dir),
+            database_url=_text(env, "DATABASE_URL"),
             secret_key=env.get("LRT_SECRET_KEY", ""),
-            secure_cookies=_flag(env, "LRT_SECURE_COOKIES"),
-            idle_minutes=float(env.get("LRT_IDLE_MINUTES") or base.idle_minutes),
-            max_request_bytes=int(env.get("LRT_MAX_UPLOAD_MB") or 60) * MB,
-            app_url=env.get("LRT_APP_URL") or base.app_url,
-            host=env.get("HOST") or base.host,
-            port=int(env.get("PORT") or base.port),
-            debug=_flag(env, "LRT_DEBUG"),
-            limits=Limits.from_env(),
+            app_url=_text(env, "LRT_APP_URL") or base.app_url,
+            host=_text(env, "HOST") or base.host,
+            port=int(_text(env, "PORT") or base.port),
+            debug=bool(_switch(env, "LRT_DEBUG")),
+            limits=_import_limits(env),
+            security=SecuritySettings.from_env(env),
         )
 
     @property
@@ -67,7 +189,7 @@ class Settings:
     def max_upload_bytes(self) -> int:
         """The largest file the set-up page accepts: the import limit, and no more than one
         request may carry (an upload travels as base64, 4/3 of its size, plus the form)."""
-        return min(self.limits.max_file_bytes, int(self.max_request_bytes * 0.74))
+        return min(self.limits.max_file_bytes, int(self.security.max_request_bytes * 0.74))
 
 
 @cache

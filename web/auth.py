@@ -13,11 +13,11 @@ import os
 import secrets
 import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 from flask import Flask, redirect, render_template_string, request, url_for
 from flask_login import LoginManager, current_user
 
+from timeline.settings import SecuritySettings, Settings
 from timeline.store.auth import Actor
 from timeline.store.errors import PermissionDenied
 from timeline.store.throttle import Refusal
@@ -29,7 +29,6 @@ from web.sessions import (
     load_session,
     start_session,
 )
-from web.settings import SecuritySettings
 
 PUBLIC_PATHS = ("/login", "/login/sso", "/login/sso/callback", "/favicon.ico")
 PUBLIC_PREFIXES = ("/assets/",)
@@ -41,14 +40,15 @@ def current_actor() -> Actor:
     stops such requests: this is the second lock for every callback)."""
     if not current_user.is_authenticated:
         raise PermissionDenied("sign in first")
-    return store().actor(int(current_user.id))
+    return store().reviews.actor(int(current_user.id))
 
 
-def secret_key(data_dir: Path) -> str:
-    """LRT_SECRET_KEY, else a key generated once and kept in data/ (so sessions survive a
-    restart and every gunicorn worker on the host shares it)."""
-    if key := os.environ.get("LRT_SECRET_KEY"):
-        return key
+def secret_key(settings: Settings) -> str:
+    """LRT_SECRET_KEY, else a key generated once and kept in the data folder (so sessions
+    survive a restart and every gunicorn worker on the host shares it)."""
+    if settings.secret_key:
+        return settings.secret_key
+    data_dir = settings.data_dir
     path = data_dir / "secret_key"
     if not path.exists():
         # Several workers may start at once: write a candidate aside, then link it into
@@ -105,15 +105,16 @@ def current_app_settings() -> SecuritySettings:
     return current_app.config["LRT_SECURITY"]
 
 
-def init_auth(server: Flask, data_dir: Path, settings: SecuritySettings) -> None:
+def init_auth(server: Flask, app_settings: Settings) -> None:
+    settings = app_settings.security
     server.config.update(
         LRT_SECURITY=settings,
-        SECRET_KEY=secret_key(data_dir),
+        SECRET_KEY=secret_key(app_settings),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         # The cookie outlives no session: the server ends it sooner (idle, revoked).
         PERMANENT_SESSION_LIFETIME=timedelta(hours=settings.absolute_hours),
-        MAX_CONTENT_LENGTH=int(settings.max_upload_mb * 1024 * 1024),
+        MAX_CONTENT_LENGTH=settings.max_request_bytes,
         REMEMBER_COOKIE_DURATION=timedelta(0),
     )
     manager = LoginManager(server)
@@ -146,7 +147,7 @@ def init_auth(server: Flask, data_dir: Path, settings: SecuritySettings) -> None
         ticket = store().throttle.attempt(email, client_address())
         if isinstance(ticket, Refusal):
             return too_many(ticket, email)
-        info = store().authenticate(email, request.form.get("password", ""))
+        info = store().reviews.authenticate(email, request.form.get("password", ""))
         if info is None:
             locked = store().throttle.failed(ticket)
             error = "That email and password do not match an active account."

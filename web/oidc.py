@@ -12,9 +12,9 @@ from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, redirect, url_for
 
+from timeline.settings import SecuritySettings
 from web.services import store
 from web.sessions import client_address, start_session
-from web.settings import SecuritySettings
 
 log = logging.getLogger("lrt.oidc")
 

@@ -16,8 +16,8 @@ from sqlalchemy import Engine, event
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from timeline.settings import SecuritySettings
 from timeline.store.engine import WRITE_OPTION
-from web.settings import SecuritySettings
 
 log = logging.getLogger("lrt.web")
 

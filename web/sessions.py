@@ -7,11 +7,11 @@ from __future__ import annotations
 from flask import Flask, redirect, render_template_string, request, session, url_for
 from flask_login import UserMixin, current_user, login_user, logout_user
 
+from timeline.settings import SecuritySettings
 from timeline.store.auth import Actor
 from timeline.store.errors import StoreError
-from timeline.store.sessions import SessionInfo
+from timeline.store.sessions import SessionInfo, Timeouts
 from web.services import store
-from web.settings import SecuritySettings
 
 
 class SessionUser(UserMixin):
@@ -38,7 +38,7 @@ def client_address() -> str:
 
 
 def load_session(token: str, settings: SecuritySettings) -> SessionUser | None:
-    info = store().sessions.check(token, settings.timeouts)
+    info = store().sessions.check(token, Timeouts(settings.idle, settings.absolute))
     return SessionUser(info, token) if info else None
 
 

@@ -19,7 +19,6 @@ left where they are (a later clean-up may remove them); nothing is deleted.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -41,7 +40,10 @@ POINT_PREFIX = "Point to raise: "
 
 
 def _data_dir() -> Path:
-    return Path(os.environ.get("LRT_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
+    """The data folder whose uploads/ and profiles/ the database takes over (LRT_DATA_DIR)."""
+    from timeline.settings import get_settings
+
+    return get_settings().data_dir
 
 
 def upgrade() -> None:

@@ -8,24 +8,34 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.store import Actor, Store
+from timeline.store.rows import ActionRow, EscalationRow, FindingRow
+
+Row = FindingRow | EscalationRow | ActionRow
 
 
 @dataclass(frozen=True)
 class Kind:
-    add: Callable[..., dict]  # (store, actor, rid, fields) -> row
-    update: Callable[..., dict]  # (store, actor, id, version, fields) -> row
+    add: Callable[..., Row]  # (store, actor, rid, fields) -> row
+    update: Callable[..., Row]  # (store, actor, id, version, fields) -> row
     delete: Callable[..., None]  # (store, actor, id, version)
 
 
-def _add_finding(store: Store, actor: Actor, rid: int, fields: dict) -> dict:
+def headline(row: Row) -> str:
+    """What a row is called in a message: a finding's title, else its text."""
+    return getattr(row, "title", "") or row.text
+
+
+def _add_finding(store: Store, actor: Actor, rid: int, fields: dict) -> FindingRow:
     fields = dict(fields)
-    return store.add_finding(actor, rid, fields.pop("title"), fields.pop("text"), **fields)
+    return store.findings.add_finding(actor, rid, fields.pop("title"), fields.pop("text"), **fields)
 
 
-def _add_with_text(name: str) -> Callable[..., dict]:
-    def add(store: Store, actor: Actor, rid: int, fields: dict) -> dict:
+def _add_with_text(name: str) -> Callable[..., Row]:
+    def add(store: Store, actor: Actor, rid: int, fields: dict) -> Row:
         fields = dict(fields)
-        fn = {"escalation": store.add_escalation, "action": store.add_action}[name]
+        fn = {"escalation": store.escalations.add_escalation, "action": store.findings.add_action}[
+            name
+        ]
         return fn(actor, rid, fields.pop("text"), **fields)
 
     return add
@@ -34,18 +44,18 @@ def _add_with_text(name: str) -> Callable[..., dict]:
 KINDS: dict[str, Kind] = {
     "finding": Kind(
         _add_finding,
-        lambda st, a, i, v, f: st.update_finding(a, i, v, **f),
-        lambda st, a, i, v: st.delete_finding(a, i, v),
+        lambda st, a, i, v, f: st.findings.update_finding(a, i, v, **f),
+        lambda st, a, i, v: st.findings.delete_finding(a, i, v),
     ),
     "escalation": Kind(
         _add_with_text("escalation"),
-        lambda st, a, i, v, f: st.update_escalation(a, i, v, **f),
-        lambda st, a, i, v: st.delete_escalation(a, i, v),
+        lambda st, a, i, v, f: st.escalations.update_escalation(a, i, v, **f),
+        lambda st, a, i, v: st.escalations.delete_escalation(a, i, v),
     ),
     "action": Kind(
         _add_with_text("action"),
-        lambda st, a, i, v, f: st.update_action(a, i, v, **f),
-        lambda st, a, i, v: st.delete_action(a, i, v),
+        lambda st, a, i, v, f: st.findings.update_action(a, i, v, **f),
+        lambda st, a, i, v: st.findings.delete_action(a, i, v),
     ),
 }
 
@@ -58,7 +68,7 @@ def save(
     obj_id: int | None,
     version: int | None,
     fields: dict[str, Any],
-) -> dict:
+) -> Row:
     """Add (obj_id None) or update one row of `kind` (finding, escalation, action)."""
     k = KINDS[kind]
     if obj_id is None:
@@ -66,11 +76,11 @@ def save(
     return k.update(store, actor, obj_id, version, fields)
 
 
-def rows(store: Store, actor: Actor, rid: int, kind: str) -> list[dict]:
+def rows(store: Store, actor: Actor, rid: int, kind: str) -> list[Row]:
     return {
-        "finding": store.list_findings,
-        "escalation": store.list_escalations,
-        "action": store.list_actions,
+        "finding": store.findings.list_findings,
+        "escalation": store.escalations.list_escalations,
+        "action": store.findings.list_actions,
     }[kind](actor, rid)
 
 

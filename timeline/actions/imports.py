@@ -1,7 +1,7 @@
 """Importing files by path (the command line, the sample, tests and benchmarks): the file is
 read with the import pipeline here, outside any transaction, and the store only stores what
-was read (`Store.import_results`, `Store.replace_reading`). The store itself never runs the
-pipeline."""
+was read (`store.records.import_results`, `store.workflow.replace_reading`). The store
+itself never runs the pipeline."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import ingest
+from timeline.settings import get_settings
 from timeline.store import Actor, PermissionDenied, Store
 from timeline.store.auth import IMPORT
 
 
 def _period(store: Store, actor: Actor, rid: int):
-    review = store.get_review(actor, rid)
-    if not store.may(actor, rid, IMPORT):  # before any file is read at all
+    review = store.reviews.get_review(actor, rid)
+    if not store.reviews.may(actor, rid, IMPORT):  # before any file is read at all
         raise PermissionDenied(f"a {review['role']} may not import files ({actor.label})")
     if review["period_start"] and review["period_end"]:
         return review["period_start"], review["period_end"]
@@ -48,9 +49,16 @@ def import_paths(
         name = (display_names or {}).get(str(p))
         agency = agencies.get(str(p)) or agencies.get(p.name) or agencies.get(name or "")
         imports.append(
-            ingest.import_file(p, agency=agency, profile=profile, period=period, display_name=name)
+            ingest.import_file(
+                p,
+                agency=agency,
+                profile=profile,
+                period=period,
+                display_name=name,
+                limits=get_settings().limits,
+            )
         )
-    return store.import_results(
+    return store.records.import_results(
         actor, rid, imports, progress=progress, replaces=replaces, confirm=confirm
     )
 
@@ -72,6 +80,11 @@ def reimport_path(
     file) when it cannot be read: nothing changed."""
     period = _period(store, actor, rid)
     fi = ingest.import_file(
-        Path(path), agency=agency, profile=profile, period=period, display_name=display_name
+        Path(path),
+        agency=agency,
+        profile=profile,
+        period=period,
+        display_name=display_name,
+        limits=get_settings().limits,
     )
-    return store.replace_reading(actor, rid, source_file_id, fi, confirm=confirm)
+    return store.workflow.replace_reading(actor, rid, source_file_id, fi, confirm=confirm)

@@ -25,9 +25,9 @@ def save_reflections(
         krid, event_id = (int(x) for x in key.split(":"))
         if krid != rid:
             continue
-        store.save_reflection(actor, event_id, text)
+        store.annotations.save_reflection(actor, event_id, text)
         out[key] = text
-    return Saved(out, store.review_version(actor, rid))
+    return Saved(out, store.reviews.review_version(actor, rid))
 
 
 @dataclass(frozen=True)
@@ -42,15 +42,15 @@ def add_point(store: Store, actor: Actor, rid: int, event_id: int | None, text: 
         return PointResult("Write the point first.", None)
     if event_id is None or event_id < 0:
         return PointResult("Choose the entry the point is about first.", None)
-    store.add_annotation(actor, event_id, POINT, text.strip())
+    store.annotations.add_annotation(actor, event_id, POINT, text.strip())
     return PointResult(
-        "Point saved: the facilitator will see it.", store.review_version(actor, rid), True
+        "Point saved: the facilitator will see it.", store.reviews.review_version(actor, rid), True
     )
 
 
 def delete_point(store: Store, actor: Actor, rid: int, annotation_id: int, version: int):
-    store.delete_annotation(actor, annotation_id, version)
-    return PointResult("Point deleted.", store.review_version(actor, rid))
+    store.annotations.delete_annotation(actor, annotation_id, version)
+    return PointResult("Point deleted.", store.reviews.review_version(actor, rid))
 
 
 # ---------------------------------------------------------------- following the facilitator

@@ -28,9 +28,9 @@ class Decided:
 
 def screen(store: Store, actor: Actor, rid: int, limit: int = 50) -> QueueScreen:
     with store.snapshot():
-        queue = store.match_queue(actor, rid)
-        records = {r["record_id"]: r for r in store.list_records(actor, rid)}
-        decisions = store.list_decisions(actor, rid)
+        queue = store.records.match_queue(actor, rid)
+        records = {r["record_id"]: r for r in store.records.list_records(actor, rid)}
+        decisions = store.records.list_decisions(actor, rid)
     last = ""
     if decisions:
         d = decisions[-1]
@@ -59,7 +59,7 @@ def decide(store: Store, actor: Actor, rid: int, kind: str, record_ids: list[str
     """A reviewer's decision on a queue item ("remove" takes out its last record) and the
     re-match that follows it: one transaction."""
     ids = record_ids[-1:] if kind == "remove" else list(record_ids)
-    records = {r["record_id"]: r for r in store.list_records(actor, rid)}
+    records = {r["record_id"]: r for r in store.records.list_records(actor, rid)}
     out = store.matching.decide(actor, rid, kind, ids)
     message = _describe(kind, [records[i] for i in ids if i in records])
     return Decided(message, out.counts.get("events", 0))
@@ -67,7 +67,7 @@ def decide(store: Store, actor: Actor, rid: int, kind: str, record_ids: list[str
 
 def undo(store: Store, actor: Actor, rid: int) -> Decided:
     """Withdraw the latest decision and re-match: one transaction."""
-    if not store.list_decisions(actor, rid):
+    if not store.records.list_decisions(actor, rid):
         return Decided("There is no decision to undo.", 0)
     out = store.matching.undo(actor, rid)
     kind = (out.decision or {}).get("kind", "")

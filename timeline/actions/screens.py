@@ -23,11 +23,11 @@ class TimelineScreen:
 def timeline(store: Store, actor: Actor, rid: int) -> TimelineScreen:
     with store.snapshot():
         return TimelineScreen(
-            store.timeline_marks(actor, rid),
-            store.event_tags(actor, rid),
-            store.get_review(actor, rid),
-            lane_order(a["name"] for a in store.list_agencies(actor, rid)),
-            store.list_episodes(actor, rid),
+            store.timeline.timeline_marks(actor, rid),
+            store.timeline.event_tags(actor, rid),
+            store.reviews.get_review(actor, rid),
+            lane_order(a["name"] for a in store.records.list_agencies(actor, rid)),
+            store.annotations.list_episodes(actor, rid),
         )
 
 
@@ -44,12 +44,12 @@ class WorkshopScreen:
 def workshop(store: Store, actor: Actor, rid: int, event_id: int | None) -> WorkshopScreen:
     with store.snapshot():
         return WorkshopScreen(
-            store.timeline_marks(actor, rid),
-            store.event_tags(actor, rid),
-            store.get_review(actor, rid),
-            store.list_episodes(actor, rid),
-            store.list_annotations(actor, rid),
-            store.get_event(actor, event_id) if event_id else None,
+            store.timeline.timeline_marks(actor, rid),
+            store.timeline.event_tags(actor, rid),
+            store.reviews.get_review(actor, rid),
+            store.annotations.list_episodes(actor, rid),
+            store.annotations.list_annotations(actor, rid),
+            store.records.get_event(actor, event_id) if event_id else None,
         )
 
 
@@ -57,14 +57,14 @@ def findings_lists(store: Store, actor: Actor, rid: int) -> dict[str, Any]:
     """Everything the findings page's lists need (see pages/findings.py)."""
     with store.snapshot():
         return {
-            "marks": store.timeline_marks(actor, rid),
-            "kloes": store.list_kloes(actor, rid),
-            "episodes": store.list_episodes(actor, rid),
-            "findings": store.list_findings(actor, rid),
-            "escalations": store.list_escalations(actor, rid),
-            "actions": store.list_actions(actor, rid),
-            "annotations": store.list_annotations(actor, rid),
-            "can_edit": store.may(actor, rid, "findings"),
+            "marks": store.timeline.timeline_marks(actor, rid),
+            "kloes": store.reviews.list_kloes(actor, rid),
+            "episodes": store.annotations.list_episodes(actor, rid),
+            "findings": store.findings.list_findings(actor, rid),
+            "escalations": store.escalations.list_escalations(actor, rid),
+            "actions": store.findings.list_actions(actor, rid),
+            "annotations": store.annotations.list_annotations(actor, rid),
+            "can_edit": store.reviews.may(actor, rid, "findings"),
         }
 
 
@@ -94,12 +94,12 @@ def tag_event(
     from timeline.figures import tag_point
     from timeline.store.auth import ANNOTATE
 
-    store.add_annotation(actor, event_id, kind, text, kloe_ids)
+    store.annotations.add_annotation(actor, event_id, kind, text, kloe_ids)
     with store.snapshot():
-        version = store.review_version(actor, rid)
-        lanes = lane_order(a["name"] for a in store.list_agencies(actor, rid))
-        x, y, _ = tag_point(store.event_marks(actor, event_id), lanes)
-        event = store.get_event(actor, event_id)
-        kloes = store.list_kloes(actor, rid)
-        can = store.may(actor, rid, ANNOTATE)
+        version = store.reviews.review_version(actor, rid)
+        lanes = lane_order(a["name"] for a in store.records.list_agencies(actor, rid))
+        x, y, _ = tag_point(store.timeline.event_marks(actor, event_id), lanes)
+        event = store.records.get_event(actor, event_id)
+        kloes = store.reviews.list_kloes(actor, rid)
+        can = store.reviews.may(actor, rid, ANNOTATE)
     return Tagged(version, x, y, event, kloes, can)

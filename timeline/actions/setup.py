@@ -28,6 +28,7 @@ from ingest.columns import map_columns
 from ingest.errors import IngestError
 from ingest.profiles import AgencyProfile, ProfileError
 from ingest.records import FileImport
+from timeline.settings import get_settings
 from timeline.store import Actor, Store
 from timeline.store.auth import IMPORT
 from timeline.store.errors import PermissionDenied
@@ -96,7 +97,7 @@ def _name_key(file_name: str) -> str:
 
 
 def _period(store: Store, actor: Actor, rid: int) -> tuple[date, date] | None:
-    review = store.get_review(actor, rid)
+    review = store.reviews.get_review(actor, rid)
     if review["period_start"] and review["period_end"]:
         return review["period_start"], review["period_end"]
     return None
@@ -118,7 +119,12 @@ def _read(
         path.write_bytes(data)
         try:
             return ingest.import_file(
-                path, agency=agency, profile=profile, period=period, display_name=name
+                path,
+                agency=agency,
+                profile=profile,
+                period=period,
+                display_name=name,
+                limits=get_settings().limits,
             )
         except IngestError as exc:
             return Refusal(_named(exc, name), *_probe_headers(path))
@@ -139,12 +145,11 @@ def _probe_headers(path: Path) -> tuple[tuple[str, ...], int | None, str]:
     try:
         from ingest.filetype import detect_kind
         from ingest.header import find_header
-        from ingest.limits import Limits
         from ingest.pipeline import READERS
         from ingest.readers.base import cell_text
 
         kind = detect_kind(path, path.read_bytes()[:8])
-        tables, _notes = READERS[kind](path, Limits.from_env())
+        tables, _notes = READERS[kind](path, get_settings().limits)
     except Exception:  # noqa: BLE001 - unreadable: no headers to offer, the reason says why
         return (), None, ""
     for raw in tables:
@@ -167,14 +172,14 @@ def likely_replacement(store: Store, actor: Actor, rid: int, fi: FileImport) -> 
     most of its rows in common, or the same name once version marks are taken out."""
     files = [
         f
-        for f in store.list_source_files(actor, rid)
+        for f in store.records.list_source_files(actor, rid)
         if not f["superseded_by"] and f["agency"] == fi.agency and f["sha256"] != fi.file_sha256
     ]
     if not files:
         return None
     new_ids = {r.record_id for r in fi.records}
     by_file: dict[int, set[str]] = {}
-    for r in store.list_records(actor, rid):
+    for r in store.records.list_records(actor, rid):
         by_file.setdefault(r["source_file_id"], set()).add(r["record_id"])
     best: tuple[float, Candidate] | None = None
     for f in files:
@@ -244,7 +249,7 @@ def upload_files(
     """Each (name, browser content) on its own: decode, check the size, read it (with the
     agency's saved profile), then keep it and import it in one transaction. A bad file is
     named and kept as refused; the others, and everything imported before, stay."""
-    if not store.may(actor, rid, IMPORT):  # nothing is read or written for a forged request
+    if not store.reviews.may(actor, rid, IMPORT):  # nothing is read or written for a forged request
         raise PermissionDenied("Only the lead reviewer imports files.")
     period = _period(store, actor, rid)
     outcomes = []
@@ -372,7 +377,7 @@ def correct_file(
 ) -> FileOutcome:
     """Read an imported file again with a corrected mapping (or agency), replacing its
     earlier reading, and save the mapping as the agency's profile: one transaction."""
-    files = {f["id"]: f for f in store.list_source_files(actor, rid)}
+    files = {f["id"]: f for f in store.records.list_source_files(actor, rid)}
     f = files.get(source_file_id)
     if f is None or f["superseded_by"]:
         return FileOutcome("", "refused", "That file was replaced meanwhile.")
@@ -448,12 +453,12 @@ class SetupScreen:
 
 def screen(store: Store, actor: Actor, rid: int) -> SetupScreen:
     with store.snapshot():
-        files = store.list_source_files(actor, rid)
+        files = store.records.list_source_files(actor, rid)
         uploads = store.uploads.list(actor, rid)
-        records = store.list_records(actor, rid)
-        quarantined = store.list_quarantined(actor, rid)
-        kloes = store.list_kloes(actor, rid)
-        members = store.list_members(actor, rid)
+        records = store.records.list_records(actor, rid)
+        quarantined = store.records.list_quarantined(actor, rid)
+        kloes = store.reviews.list_kloes(actor, rid)
+        members = store.reviews.list_members(actor, rid)
     by_file: dict[int, list[dict]] = {}
     for r in records:
         by_file.setdefault(r["source_file_id"], []).append(r)

@@ -89,8 +89,8 @@ def tag(
 ) -> Tagged:
     if not event_id:
         return Tagged("Bring an event into view first: press j (next event).", None)
-    store.add_annotation(actor, event_id, kind, "", [kloe_id] if kloe_id else [])
-    return Tagged(f"Tagged: {ANNOTATION_LABELS.get(kind, kind)}.", store.review_version(actor, rid))
+    store.annotations.add_annotation(actor, event_id, kind, "", [kloe_id] if kloe_id else [])
+    return Tagged(f"Tagged: {ANNOTATION_LABELS.get(kind, kind)}.", store.reviews.review_version(actor, rid))
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def add_episode(
         return EpisodeResult("Give the episode a period or choose its events.", None)
     if a is not None and b is not None and b < a:
         return EpisodeResult("The episode ends before it starts: check the dates.", None)
-    store.add_episode(
+    store.annotations.add_episode(
         actor,
         rid,
         title,
@@ -162,11 +162,11 @@ def add_episode(
         date_end=b if a is not None else None,
         event_ids=list(event_ids or []),
     )
-    return EpisodeResult(f"Episode '{title}' added.", store.review_version(actor, rid))
+    return EpisodeResult(f"Episode '{title}' added.", store.reviews.review_version(actor, rid))
 
 
 def delete_episode(
     store: Store, actor: Actor, rid: int, episode_id: int, version: int
 ) -> EpisodeResult:
-    store.delete_episode(actor, episode_id, version)
-    return EpisodeResult("Episode deleted.", store.review_version(actor, rid))
+    store.annotations.delete_episode(actor, episode_id, version)
+    return EpisodeResult("Episode deleted.", store.reviews.review_version(actor, rid))

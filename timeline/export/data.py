@@ -181,18 +181,12 @@ def agency_order(names: list[str]) -> list[str]:
     return lane_order(names)
 
 
-def _d(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
     """Read the review through the store's service functions (the actor needs read access)."""
-    review = store.get_review(actor, review_id)
+    review = store.reviews.get_review(actor, review_id)
     kloes = [
         Kloe(k["id"], str(k["number"]), k["title"], k.get("description") or "")
-        for k in store.list_kloes(actor, review_id)
+        for k in store.reviews.list_kloes(actor, review_id)
     ]
     kloe_number = {k.id: k.number for k in kloes}
 
@@ -220,18 +214,19 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             issues=[i.get("message", "") for i in (r["issues"] or [])],
             event_id=r["event_id"],
         )
-        for r in store.list_records(actor, review_id)
+        for r in store.records.list_records(actor, review_id)
     ]
     agencies = agency_order(
         sorted(
-            {a["name"] for a in store.list_agencies(actor, review_id)} | {r.agency for r in records}
+            {a["name"] for a in store.records.list_agencies(actor, review_id)}
+            | {r.agency for r in records}
         )
     )
     rank = {a: i for i, a in enumerate(agencies)}
     by_pk = {r.pk: r for r in records}
 
     annotations: dict[int | None, list[Annotation]] = {}
-    for a in store.list_annotations(actor, review_id):
+    for a in store.annotations.list_annotations(actor, review_id):
         annotations.setdefault(a["event_id"], []).append(
             Annotation(
                 id=a["id"],
@@ -246,7 +241,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         )
 
     events = []
-    for e in store.list_events(actor, review_id):
+    for e in store.records.list_events(actor, review_id):
         members = [by_pk[pk] for pk in e["record_pks"] if pk in by_pk]
         if not members:
             continue  # only withdrawn records left: nothing to show
@@ -268,9 +263,9 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             issues=[i.get("message", "") for i in (q["issues"] or [])],
             content=" | ".join(f"{k}: {v}" for k, v in (q["prov_raw"] or {}).items() if v),
         )
-        for q in store.list_quarantined(actor, review_id)
+        for q in store.records.list_quarantined(actor, review_id)
     ]
-    stored_episodes = store.list_episodes(actor, review_id)
+    stored_episodes = store.annotations.list_episodes(actor, review_id)
     episodes = [
         Episode(
             k["title"],
@@ -284,40 +279,40 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
     episode_title = {k["id"]: k["title"] for k in stored_episodes}
     findings = [
         Finding(
-            f["id"],
-            f["title"],
-            f.get("text") or "",
-            sorted((kloe_number[k] for k in f["kloe_ids"] if k in kloe_number), key=_number_key),
-            f["event_ids"],
-            f.get("kind") or "",
-            [episode_title[k] for k in f.get("episode_ids", []) if k in episode_title],
+            f.id,
+            f.title,
+            f.text,
+            sorted((kloe_number[k] for k in f.kloe_ids if k in kloe_number), key=_number_key),
+            list(f.event_ids),
+            f.kind,
+            [episode_title[k] for k in f.episode_ids if k in episode_title],
         )
-        for f in store.list_findings(actor, review_id)
+        for f in store.findings.list_findings(actor, review_id)
     ]
     finding_title = {f.id: f.title for f in findings}
     actions = [
         Action(
-            a["text"] or "",
-            a.get("owner_subgroup") or "",
-            _d(a.get("due_date")),
-            a.get("status") or "",
-            finding_title.get(a.get("finding_id"), ""),
-            a.get("monitoring_notes") or "",
+            a.text,
+            a.owner_subgroup,
+            a.due_date,
+            a.status,
+            finding_title.get(a.finding_id, ""),
+            a.monitoring_notes,
         )
-        for a in store.list_actions(actor, review_id)
+        for a in store.findings.list_actions(actor, review_id)
     ]
     escalations = [
         Escalation(
-            e["text"] or "",
-            e.get("escalated_to") or "",
-            _d(e.get("escalated_on")),
-            finding_title.get(e.get("finding_id"), ""),
+            e.text,
+            e.escalated_to,
+            e.escalated_on,
+            finding_title.get(e.finding_id, ""),
         )
-        for e in store.list_escalations(actor, review_id)
+        for e in store.escalations.list_escalations(actor, review_id)
     ]
     files = [
         f["file_name"]
-        for f in store.list_source_files(actor, review_id)
+        for f in store.records.list_source_files(actor, review_id)
         if not f.get("superseded_by")
     ]
     return ReviewData(

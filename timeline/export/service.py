@@ -53,15 +53,15 @@ class ExportResult:
 
 def check_permission(store: Store, actor: Actor, review_id: int) -> None:
     """Raise the store's NotFound or PermissionDenied unless the actor may export."""
-    if store.may(actor, review_id, EXPORT):
+    if store.reviews.may(actor, review_id, EXPORT):
         return
-    store.get_review(actor, review_id)  # NotFound, or not a member of the review
-    require(actor, store.role_in(actor, review_id), EXPORT, "export")
+    store.reviews.get_review(actor, review_id)  # NotFound, or not a member of the review
+    require(actor, store.reviews.role_in(actor, review_id), EXPORT, "export")
 
 
 def stored_names(store: Store, actor: Actor, review_id: int) -> NamesList:
     """The review's saved names list (empty when none was saved)."""
-    rows = store.list_names(actor, review_id)["rows"]
+    rows = store.names.list_names(actor, review_id)["rows"]
     return NamesList((r["term"], r["replacement"]) for r in rows)
 
 
@@ -128,7 +128,7 @@ def export_review(
             left = check.surviving_terms(texts, names)
             if left:
                 raise ExportRefused(left)
-        store.record_export(
+        store.findings.record_export(
             actor,
             review_id,
             fmt,

@@ -11,7 +11,7 @@ from .errors import (
     PermissionDenied,
     StoreError,
 )
-from .service import Store, parse_period, read_kloe_csv
+from .service import Store, parse_period
 
 __all__ = [
     "LOCAL_OPERATOR",
@@ -24,5 +24,4 @@ __all__ = [
     "Store",
     "StoreError",
     "parse_period",
-    "read_kloe_csv",
 ]

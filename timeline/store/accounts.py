@@ -37,7 +37,7 @@ class Accounts:
         if new == current:
             raise InvalidInput("the new password is the same as the current one")
         try:
-            self._store.set_password(actor, email, new)  # revokes every session of the user
+            self._store.reviews.set_password(actor, email, new)  # revokes every session of the user
         except ValueError as exc:
             raise InvalidInput(str(exc)) from exc
 
@@ -102,7 +102,7 @@ class Accounts:
         """The local operator ends every session of one account."""
         if not actor.is_operator:
             raise PermissionDenied("only the local operator signs others out")
-        user = self._store.get_user(email=email)
+        user = self._store.reviews.get_user(email=email)
         if user is None:
             raise NotFound(f"no user {email}")
         ended = self._store.sessions.revoke_all(user["id"], "signed out by the operator")

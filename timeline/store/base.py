@@ -12,8 +12,6 @@ checks, changes and writes its audit entry; a failure rolls all of it back.
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +19,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any, Self
 
 from sqlalchemy import Engine, inspect, select, update
@@ -69,33 +66,6 @@ def parse_period(text: str) -> tuple[date, date]:
     if end < start:
         raise InvalidInput(f"the period ends before it starts: {text!r}")
     return start, end
-
-
-def read_kloe_csv(source: str | Path) -> list[dict[str, str]]:
-    """KLOE from a CSV with the columns number,title,description (a path or the text)."""
-    text = Path(source).read_text(encoding="utf-8-sig") if isinstance(source, Path) else source
-    reader = csv.DictReader(io.StringIO(text))
-    fields = {(f or "").strip().lower() for f in reader.fieldnames or []}
-    if not {"number", "title"} <= fields:
-        raise InvalidInput("a KLOE file needs the columns number,title,description")
-    out = []
-    for row in reader:
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        if not row.get("number") and not row.get("title"):
-            continue
-        if not row.get("number") or not row.get("title"):
-            raise InvalidInput(f"a KLOE row needs a number and a title: {row}")
-        out.append(
-            {
-                "number": row["number"],
-                "title": row["title"],
-                "description": row.get("description", ""),
-            }
-        )
-    numbers = [k["number"] for k in out]
-    if len(set(numbers)) != len(numbers):
-        raise InvalidInput("two KLOE share a number")
-    return out
 
 
 def _columns(obj: Any) -> dict[str, Any]:

@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from timeline.actions.kloe import read_kloe_csv
 from timeline.settings import get_settings
 
 from .auth import LOCAL_OPERATOR, generate_password
 from .engine import REPO_ROOT
 from .errors import InvalidInput, StoreError
-from .service import Store, parse_period, read_kloe_csv
+from .service import Store, parse_period
 
 SAMPLE_DIR = REPO_ROOT / "sample_data"
 SAMPLE_TITLE = "Sample review: Child M (fictional)"
@@ -173,7 +174,7 @@ def _period(text: str | None) -> tuple[date, date] | None:
 def _review_id(store: Store, text: str) -> int:
     if text.strip().isdigit():
         return int(text)
-    matches = [r["id"] for r in store.list_reviews(LOCAL_OPERATOR) if r["title"] == text]
+    matches = [r["id"] for r in store.reviews.list_reviews(LOCAL_OPERATOR) if r["title"] == text]
     if len(matches) != 1:
         raise ValueError(f"REVIEW must be a review id (or a unique title), got {text!r}")
     return matches[0]
@@ -196,7 +197,7 @@ def _read_password(from_stdin: bool) -> tuple[str, bool]:
 def _review_create(args: argparse.Namespace) -> int:
     kloes = read_kloe_csv(Path(args.kloe)) if args.kloe else []
     store = Store.open()
-    rid = store.create_review(
+    rid = store.reviews.create_review(
         LOCAL_OPERATOR,
         args.title,
         period=_period(args.period),
@@ -214,7 +215,7 @@ def _review_import(args: argparse.Namespace) -> int:
 
     store = Store.open()
     rid = _review_id(store, args.review)
-    review = store.get_review(LOCAL_OPERATOR, rid)
+    review = store.reviews.get_review(LOCAL_OPERATOR, rid)
     if not args.period and review["period_start"] and review["period_end"]:
         start, end = review["period_start"], review["period_end"]
         args.period = f"{start:%d/%m/%Y}:{end:%d/%m/%Y}"
@@ -225,7 +226,7 @@ def _review_import(args: argparse.Namespace) -> int:
         print("error: nothing was imported; correct the files above and run again", file=sys.stderr)
         return 1
     # a file is known by its name (FileImport.file_name), as --replaces names it
-    imported = store.import_results(
+    imported = store.records.import_results(
         LOCAL_OPERATOR, rid, results, replaces=replaces, confirm=args.confirm
     )
     for res in imported:
@@ -242,7 +243,9 @@ def _review_import(args: argparse.Namespace) -> int:
 
 def _replacements(store: Store, rid: int, args: argparse.Namespace) -> dict[str, int]:
     """--replaces [NEW=]OLD as {new file's name: old source file id}."""
-    current = [f for f in store.list_source_files(LOCAL_OPERATOR, rid) if not f["superseded_by"]]
+    current = [
+        f for f in store.records.list_source_files(LOCAL_OPERATOR, rid) if not f["superseded_by"]
+    ]
     out: dict[str, int] = {}
     for spec in args.replaces:
         new, sep, old = spec.rpartition("=")
@@ -266,7 +269,7 @@ def _replacements(store: Store, rid: int, args: argparse.Namespace) -> dict[str,
 @_guard
 def _review_list(args: argparse.Namespace) -> int:
     store = Store.open()
-    for r in store.list_reviews(LOCAL_OPERATOR):
+    for r in store.reviews.list_reviews(LOCAL_OPERATOR):
         period = f"{r['period_start']}:{r['period_end']}" if r["period_start"] else "-"
         print(f"{r['id']}\t{r['title']}\t{period}\tversion {r['version']}")
     return 0
@@ -276,7 +279,7 @@ def _review_list(args: argparse.Namespace) -> int:
 def _review_match(args: argparse.Namespace) -> int:
     store = Store.open()
     rid = _review_id(store, args.review)
-    counts = store.run_matching(LOCAL_OPERATOR, rid)
+    counts = store.records.run_matching(LOCAL_OPERATOR, rid)
     print(
         f"{counts['events']} merged events ({counts['created']} new, {counts['kept']} kept,"
         f" {counts['removed']} replaced)"
@@ -288,7 +291,7 @@ def _review_match(args: argparse.Namespace) -> int:
 def _user_add(args: argparse.Namespace) -> int:
     password, generated = _read_password(args.password_stdin)
     store = Store.open()
-    user = store.create_user(LOCAL_OPERATOR, args.email, args.name, password)
+    user = store.reviews.create_user(LOCAL_OPERATOR, args.email, args.name, password)
     print(f"added user {user['email']} ({user['name']})")
     if generated:
         print(f"password (shown once, store it now): {password}")
@@ -299,7 +302,7 @@ def _user_add(args: argparse.Namespace) -> int:
 def _user_password(args: argparse.Namespace) -> int:
     password, generated = _read_password(args.password_stdin)
     store = Store.open()
-    store.set_password(LOCAL_OPERATOR, args.email, password)
+    store.reviews.set_password(LOCAL_OPERATOR, args.email, password)
     print(f"password set for {args.email.strip().lower()}")
     if generated:
         print(f"new password (shown once, store it now): {password}")
@@ -325,7 +328,7 @@ def _user_signout(args: argparse.Namespace) -> int:
 def _member_add(args: argparse.Namespace) -> int:
     store = Store.open()
     rid = _review_id(store, args.review)
-    m = store.add_member(LOCAL_OPERATOR, rid, args.email, args.role, agency=args.agency)
+    m = store.reviews.add_member(LOCAL_OPERATOR, rid, args.email, args.role, agency=args.agency)
     extra = f" for {m['agency']}" if m["agency"] else ""
     print(f"{m['email']} is {args.role}{extra} in review {rid}")
     return 0
@@ -389,12 +392,12 @@ def load_sample(store: Store, folder: Path = SAMPLE_DIR, *, reset: bool = True) 
     files = sample_files(folder) if folder.is_dir() else []
     if not files:
         raise ValueError(f"no sample chronologies in {folder}; run `make sample` first")
-    existing = [r for r in store.list_reviews(LOCAL_OPERATOR) if r["title"] == SAMPLE_TITLE]
+    existing = [r for r in store.reviews.list_reviews(LOCAL_OPERATOR) if r["title"] == SAMPLE_TITLE]
     kept = None
     if existing and not reset:
         loaded = {
             f["sha256"]
-            for f in store.list_source_files(LOCAL_OPERATOR, existing[-1]["id"])
+            for f in store.records.list_source_files(LOCAL_OPERATOR, existing[-1]["id"])
             if not f.get("superseded_by")
         }
         if loaded == {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}:
@@ -405,10 +408,11 @@ def load_sample(store: Store, folder: Path = SAMPLE_DIR, *, reset: bool = True) 
     else:
         kloe_file = folder / "kloe.csv"
         kloes = read_kloe_csv(kloe_file) if kloe_file.exists() else []
-        imports = [ingest.import_file(p, period=SAMPLE_PERIOD) for p in files]
+        limits = get_settings().limits
+        imports = [ingest.import_file(p, period=SAMPLE_PERIOD, limits=limits) for p in files]
         for r in existing:
-            store.delete_review(LOCAL_OPERATOR, r["id"])
-        rid = store.create_review(
+            store.reviews.delete_review(LOCAL_OPERATOR, r["id"])
+        rid = store.reviews.create_review(
             LOCAL_OPERATOR,
             SAMPLE_TITLE,
             period=SAMPLE_PERIOD,
@@ -416,22 +420,22 @@ def load_sample(store: Store, folder: Path = SAMPLE_DIR, *, reset: bool = True) 
             child_dob=SAMPLE_DOB,
             kloes=kloes,
         )
-        store.import_results(LOCAL_OPERATOR, rid, imports)
+        store.records.import_results(LOCAL_OPERATOR, rid, imports)
         if _matching_available():
-            store.run_matching(LOCAL_OPERATOR, rid)
+            store.records.run_matching(LOCAL_OPERATOR, rid)
 
     password = None
-    if store.get_user(email=SAMPLE_LEAD) is None:
+    if store.reviews.get_user(email=SAMPLE_LEAD) is None:
         password = generate_password()
-        store.create_user(LOCAL_OPERATOR, SAMPLE_LEAD, "Lead Reviewer (sample)", password)
-    store.add_member(LOCAL_OPERATOR, rid, SAMPLE_LEAD, "lead")
+        store.reviews.create_user(LOCAL_OPERATOR, SAMPLE_LEAD, "Lead Reviewer (sample)", password)
+    store.reviews.add_member(LOCAL_OPERATOR, rid, SAMPLE_LEAD, "lead")
     return {
         "review_id": rid,
         "files": len(files),
         "kept": kept is not None,
-        "records": len(store.list_records(LOCAL_OPERATOR, rid)),
-        "quarantined": len(store.list_quarantined(LOCAL_OPERATOR, rid)),
-        "events": len(store.list_events(LOCAL_OPERATOR, rid)),
+        "records": len(store.records.list_records(LOCAL_OPERATOR, rid)),
+        "quarantined": len(store.records.list_quarantined(LOCAL_OPERATOR, rid)),
+        "events": len(store.records.list_events(LOCAL_OPERATOR, rid)),
         "password": password,
     }
 

@@ -20,11 +20,12 @@ class NotFound(StoreError):
 class Conflict(StoreError):
     """Somebody else changed or deleted the row since it was read.
 
-    `current` is the row as it is now (a dict as the read functions return it), or None when
-    it was deleted; the caller shows it instead of overwriting it silently.
+    `current` is the row as it is now (as the part's read functions return it: a dict, or a
+    frozen row for findings, actions and escalations), or None when it was deleted; the
+    caller shows it instead of overwriting it silently.
     """
 
-    def __init__(self, message: str, current: dict[str, Any] | None) -> None:
+    def __init__(self, message: str, current: Any) -> None:
         super().__init__(message)
         self.current = current
 

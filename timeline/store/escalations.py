@@ -1,4 +1,4 @@
-"""Issues needing escalation or urgent action: what, to whom and when. Mixed into `Store`.
+"""Issues needing escalation or urgent action: what, to whom and when (`store.escalations`).
 
 Written by those who write findings (the lead reviewer); every member reads them. Edits
 are versioned like findings: a stale edit raises Conflict with the row as it is now.
@@ -14,6 +14,7 @@ from sqlalchemy import select
 from .audit import row_snapshot
 from .auth import FINDINGS, Actor
 from .errors import InvalidInput
+from .rows import EscalationRow
 from .schema import Escalation, Finding, utcnow
 
 _FIELDS = {"text", "escalated_to", "escalated_on", "finding_id"}
@@ -46,7 +47,7 @@ class Escalations:
         escalated_to: str = "",
         escalated_on: date | None = None,
         finding_id: int | None = None,
-    ) -> dict[str, Any]:
+    ) -> EscalationRow:
         if not text.strip():
             raise InvalidInput("say what the issue is")
         with self._store._change(actor, review_id, FINDINGS, "record escalations") as tx:
@@ -66,11 +67,11 @@ class Escalations:
             s.add(e)
             s.flush()
             tx.audit("escalation.add", "escalation", e.id, None, row_snapshot(e))
-            return row_snapshot(e)
+            return EscalationRow.of(e)
 
     def update_escalation(
         self, actor: Actor, escalation_id: int, expected_version: int, **fields: Any
-    ) -> dict[str, Any]:
+    ) -> EscalationRow:
         unknown = set(fields) - _FIELDS
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
@@ -79,7 +80,9 @@ class Escalations:
         review_id = self._store._review_of(Escalation, escalation_id, versioned=True)
         with self._store._change(actor, review_id, FINDINGS, "record escalations") as tx:
             s = tx.session
-            e = self._store._current(s, Escalation, escalation_id, expected_version, row_snapshot)
+            e = self._store._current(
+                s, Escalation, escalation_id, expected_version, EscalationRow.of
+            )
             if "finding_id" in fields:
                 _check_finding(s, review_id, fields["finding_id"])
             before = row_snapshot(e)
@@ -89,19 +92,19 @@ class Escalations:
             e.updated_at = utcnow()
             s.flush()
             tx.audit("escalation.update", "escalation", e.id, before, row_snapshot(e))
-            return row_snapshot(e)
+            return EscalationRow.of(e)
 
     def delete_escalation(self, actor: Actor, escalation_id: int, expected_version: int):
         review_id = self._store._review_of(Escalation, escalation_id, versioned=True)
         with self._store._change(actor, review_id, FINDINGS, "record escalations") as tx:
             e = self._store._current(
-                tx.session, Escalation, escalation_id, expected_version, row_snapshot
+                tx.session, Escalation, escalation_id, expected_version, EscalationRow.of
             )
             tx.audit("escalation.delete", "escalation", e.id, row_snapshot(e), None)
             tx.session.delete(e)
 
-    def list_escalations(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
+    def list_escalations(self, actor: Actor, review_id: int) -> list[EscalationRow]:
         with self._store._read() as s:
             self._store._check_read(s, actor, review_id)
             q = select(Escalation).where(Escalation.review_id == review_id).order_by(Escalation.id)
-            return [row_snapshot(e) for e in s.scalars(q)]
+            return [EscalationRow.of(e) for e in s.scalars(q)]

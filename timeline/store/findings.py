@@ -25,6 +25,7 @@ from .base import (
     _finding_dict,
 )
 from .errors import InvalidInput, no_review
+from .rows import ActionRow, FindingRow
 from .schema import (
     ACTION_STATUSES,
     FINDING_KINDS,
@@ -53,7 +54,7 @@ class Findings:
         event_ids: Iterable[int] = (),
         episode_ids: Iterable[int] = (),
         kind: str = "",
-    ) -> dict[str, Any]:
+    ) -> FindingRow:
         if kind not in FINDING_KINDS:
             raise InvalidInput(f"a finding's kind must be one of {', '.join(FINDING_KINDS[1:])}")
         with self._store._change(actor, review_id, FINDINGS, "write findings") as tx:
@@ -74,11 +75,11 @@ class Findings:
             s.add(f)
             s.flush()
             tx.audit("finding.add", "finding", f.id, None, _finding_dict(f))
-            return _finding_dict(f)
+            return FindingRow.of(f)
 
     def update_finding(
         self, actor: Actor, finding_id: int, expected_version: int, **fields: Any
-    ) -> dict[str, Any]:
+    ) -> FindingRow:
         unknown = set(fields) - {"title", "text", "kind", "kloe_ids", "event_ids", "episode_ids"}
         if unknown:
             raise InvalidInput(f"cannot change {sorted(unknown)}")
@@ -87,7 +88,7 @@ class Findings:
         review_id = self._store._review_of(Finding, finding_id, versioned=True)
         with self._store._change(actor, review_id, FINDINGS, "write findings") as tx:
             s = tx.session
-            f = self._store._current(s, Finding, finding_id, expected_version, _finding_dict)
+            f = self._store._current(s, Finding, finding_id, expected_version, FindingRow.of)
             before = _finding_dict(f)
             for key, value in fields.items():
                 if key == "kloe_ids":
@@ -102,22 +103,22 @@ class Findings:
             f.updated_at = utcnow()
             s.flush()
             tx.audit("finding.update", "finding", f.id, before, _finding_dict(f))
-            return _finding_dict(f)
+            return FindingRow.of(f)
 
     def delete_finding(self, actor: Actor, finding_id: int, expected_version: int) -> None:
         review_id = self._store._review_of(Finding, finding_id, versioned=True)
         with self._store._change(actor, review_id, FINDINGS, "write findings") as tx:
             f = self._store._current(
-                tx.session, Finding, finding_id, expected_version, _finding_dict
+                tx.session, Finding, finding_id, expected_version, FindingRow.of
             )
             tx.audit("finding.delete", "finding", f.id, _finding_dict(f), None)
             tx.session.delete(f)
 
-    def list_findings(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
+    def list_findings(self, actor: Actor, review_id: int) -> list[FindingRow]:
         with self._store._read() as s:
             self._store._check_read(s, actor, review_id)
             q = select(Finding).where(Finding.review_id == review_id).order_by(Finding.id)
-            return [_finding_dict(f) for f in s.scalars(q)]
+            return [FindingRow.of(f) for f in s.scalars(q)]
 
     def add_action(
         self,
@@ -130,7 +131,7 @@ class Findings:
         status: str = "open",
         finding_id: int | None = None,
         monitoring_notes: str = "",
-    ) -> dict[str, Any]:
+    ) -> ActionRow:
         if status not in ACTION_STATUSES:
             raise InvalidInput(f"status must be one of {', '.join(ACTION_STATUSES)}")
         with self._store._change(actor, review_id, FINDINGS, "write actions") as tx:
@@ -154,11 +155,11 @@ class Findings:
             s.add(a)
             s.flush()
             tx.audit("action.add", "action", a.id, None, row_snapshot(a))
-            return row_snapshot(a)
+            return ActionRow.of(a)
 
     def update_action(
         self, actor: Actor, action_id: int, expected_version: int, **fields: Any
-    ) -> dict[str, Any]:
+    ) -> ActionRow:
         unknown = set(fields) - {
             "text",
             "owner_subgroup",
@@ -173,7 +174,7 @@ class Findings:
             raise InvalidInput(f"status must be one of {', '.join(ACTION_STATUSES)}")
         review_id = self._store._review_of(Action, action_id, versioned=True)
         with self._store._change(actor, review_id, FINDINGS, "write actions") as tx:
-            a = self._store._current(tx.session, Action, action_id, expected_version, row_snapshot)
+            a = self._store._current(tx.session, Action, action_id, expected_version, ActionRow.of)
             if fields.get("finding_id") is not None:
                 f = tx.session.get(Finding, fields["finding_id"])
                 if f is None or f.review_id != review_id:
@@ -185,20 +186,20 @@ class Findings:
             a.updated_at = utcnow()
             tx.session.flush()
             tx.audit("action.update", "action", a.id, before, row_snapshot(a))
-            return row_snapshot(a)
+            return ActionRow.of(a)
 
     def delete_action(self, actor: Actor, action_id: int, expected_version: int) -> None:
         review_id = self._store._review_of(Action, action_id, versioned=True)
         with self._store._change(actor, review_id, FINDINGS, "write actions") as tx:
-            a = self._store._current(tx.session, Action, action_id, expected_version, row_snapshot)
+            a = self._store._current(tx.session, Action, action_id, expected_version, ActionRow.of)
             tx.audit("action.delete", "action", a.id, row_snapshot(a), None)
             tx.session.delete(a)
 
-    def list_actions(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
+    def list_actions(self, actor: Actor, review_id: int) -> list[ActionRow]:
         with self._store._read() as s:
             self._store._check_read(s, actor, review_id)
             q = select(Action).where(Action.review_id == review_id).order_by(Action.id)
-            return [row_snapshot(a) for a in s.scalars(q)]
+            return [ActionRow.of(a) for a in s.scalars(q)]
 
     def record_export(
         self, actor: Actor, review_id: int, what: str, details: dict[str, Any] | None = None

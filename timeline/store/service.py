@@ -4,11 +4,12 @@
 `store.records`, `store.matching`, `store.annotations`, `store.findings`,
 `store.escalations`, `store.names`, `store.timeline`, `store.workshop`, `store.uploads`,
 `store.profiles`, `store.workflow`); the transactions, role checks and shared helpers are in
-`base.StoreBase`. The methods below keep the store's established API: each hands its
-arguments to the part that does the work.
+`base.StoreBase`. Callers use the parts (`store.findings.add_finding(...)`); the store itself
+has no methods of the parts' own.
 
 Every function takes the acting user (`Actor`; the command line passes LOCAL_OPERATOR),
-checks the actor's role in the review on the server, and returns plain dicts. Every change
+checks the actor's role in the review on the server, and returns plain dicts or frozen
+rows (findings, actions, escalations: `rows.py`). Every change
 runs in one write transaction that first bumps the review's version counters (which also
 serialises writers of one review: a row lock on PostgreSQL, BEGIN IMMEDIATE on SQLite), then
 checks, changes and writes its audit entry; a failure rolls all of it back.
@@ -16,13 +17,14 @@ checks, changes and writes its audit entry; a failure rolls all of it back.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from sqlalchemy import Engine
 
 from .accounts import Accounts
 from .annotations import Annotations
-from .base import StoreBase, Versions, parse_period, read_kloe_csv
+from .base import StoreBase, Versions, parse_period
 from .decisions_extra import Workflow
 from .deletion import Deletion
 from .escalations import Escalations
@@ -37,7 +39,7 @@ from .timeline_queries import TimelineReads
 from .uploads import Profiles, Uploads
 from .workshop import Workshop
 
-__all__ = ["Store", "Versions", "parse_period", "read_kloe_csv"]
+__all__ = ["Store", "Versions", "parse_period"]
 
 
 class Store(StoreBase):
@@ -63,208 +65,32 @@ class Store(StoreBase):
         self.accounts = Accounts(self)
         self.deletion = Deletion(self)
 
-    # -- the established API, handed to the parts -------------------------------------
-
-    def create_user(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.create_user(*args, **kwargs)
-
-    def set_password(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.set_password(*args, **kwargs)
-
-    def authenticate(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.authenticate(*args, **kwargs)
-
-    def get_user(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.get_user(*args, **kwargs)
-
-    def actor(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.actor(*args, **kwargs)
-
-    def create_review(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.create_review(*args, **kwargs)
-
-    def list_reviews(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.list_reviews(*args, **kwargs)
-
-    def get_review(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.get_review(*args, **kwargs)
-
-    def review_versions(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.review_versions(*args, **kwargs)
-
-    def review_version(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.review_version(*args, **kwargs)
-
-    def role_in(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.role_in(*args, **kwargs)
-
-    def may(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.may(*args, **kwargs)
-
-    def update_review(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.update_review(*args, **kwargs)
-
-    def delete_review(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.delete_review(*args, **kwargs)
-
-    def add_member(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.add_member(*args, **kwargs)
-
-    def remove_member(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.remove_member(*args, **kwargs)
-
-    def list_members(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.list_members(*args, **kwargs)
-
-    def list_kloes(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.list_kloes(*args, **kwargs)
-
-    def add_kloe(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.add_kloe(*args, **kwargs)
-
-    def update_kloe(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.update_kloe(*args, **kwargs)
-
-    def delete_kloe(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reviews.delete_kloe(*args, **kwargs)
-
-    def import_results(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.import_results(*args, **kwargs)
-
-    def list_source_files(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.list_source_files(*args, **kwargs)
-
-    def list_agencies(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.list_agencies(*args, **kwargs)
-
-    def list_records(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.list_records(*args, **kwargs)
-
-    def list_quarantined(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.list_quarantined(*args, **kwargs)
-
-    def list_events(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.list_events(*args, **kwargs)
-
-    def get_event(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.get_event(*args, **kwargs)
-
-    def record_decision(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.record_decision(*args, **kwargs)
-
-    def list_decisions(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.list_decisions(*args, **kwargs)
-
-    def store_match_result(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.store_match_result(*args, **kwargs)
-
-    def run_matching(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.run_matching(*args, **kwargs)
-
-    def match_queue(self, *args: Any, **kwargs: Any) -> Any:
-        return self.records.match_queue(*args, **kwargs)
-
-    def add_annotation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.add_annotation(*args, **kwargs)
-
-    def save_reflection(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.save_reflection(*args, **kwargs)
-
-    def update_annotation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.update_annotation(*args, **kwargs)
-
-    def delete_annotation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.delete_annotation(*args, **kwargs)
-
-    def get_annotation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.get_annotation(*args, **kwargs)
-
-    def list_annotations(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.list_annotations(*args, **kwargs)
-
-    def annotations_by_event(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.annotations_by_event(*args, **kwargs)
-
-    def add_episode(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.add_episode(*args, **kwargs)
-
-    def update_episode(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.update_episode(*args, **kwargs)
-
-    def delete_episode(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.delete_episode(*args, **kwargs)
-
-    def list_episodes(self, *args: Any, **kwargs: Any) -> Any:
-        return self.annotations.list_episodes(*args, **kwargs)
-
-    def add_finding(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.add_finding(*args, **kwargs)
-
-    def update_finding(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.update_finding(*args, **kwargs)
-
-    def delete_finding(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.delete_finding(*args, **kwargs)
-
-    def list_findings(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.list_findings(*args, **kwargs)
-
-    def add_action(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.add_action(*args, **kwargs)
-
-    def update_action(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.update_action(*args, **kwargs)
-
-    def delete_action(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.delete_action(*args, **kwargs)
-
-    def list_actions(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.list_actions(*args, **kwargs)
-
-    def record_export(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.record_export(*args, **kwargs)
-
-    def audit_log(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.audit_log(*args, **kwargs)
-
-    def count(self, *args: Any, **kwargs: Any) -> Any:
-        return self.findings.count(*args, **kwargs)
-
-    def timeline_marks(self, *args: Any, **kwargs: Any) -> Any:
-        return self.timeline.timeline_marks(*args, **kwargs)
-
-    def event_marks(self, *args: Any, **kwargs: Any) -> Any:
-        return self.timeline.event_marks(*args, **kwargs)
-
-    def event_tags(self, *args: Any, **kwargs: Any) -> Any:
-        return self.timeline.event_tags(*args, **kwargs)
-
-    def list_names(self, *args: Any, **kwargs: Any) -> Any:
-        return self.names.list_names(*args, **kwargs)
-
-    def set_names(self, *args: Any, **kwargs: Any) -> Any:
-        return self.names.set_names(*args, **kwargs)
-
-    def add_escalation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.escalations.add_escalation(*args, **kwargs)
-
-    def update_escalation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.escalations.update_escalation(*args, **kwargs)
-
-    def delete_escalation(self, *args: Any, **kwargs: Any) -> Any:
-        return self.escalations.delete_escalation(*args, **kwargs)
-
-    def list_escalations(self, *args: Any, **kwargs: Any) -> Any:
-        return self.escalations.list_escalations(*args, **kwargs)
-
-    def undo_decision(self, *args: Any, **kwargs: Any) -> Any:
-        return self.workflow.undo_decision(*args, **kwargs)
-
-    def replace_reading(self, *args: Any, **kwargs: Any) -> Any:
-        return self.workflow.replace_reading(*args, **kwargs)
-
-    def set_workshop_view(self, *args: Any, **kwargs: Any) -> Any:
-        return self.workflow.set_workshop_view(*args, **kwargs)
-
-    def get_workshop_view(self, *args: Any, **kwargs: Any) -> Any:
-        return self.workflow.get_workshop_view(*args, **kwargs)
+    def __getattr__(self, name: str) -> Any:
+        """The old flat names (`store.get_review`), for the two pages other people change
+        this session (pages/timeline.py, pages/workshop.py) and for branches written
+        before the parts: each use warns and names the part to call instead. Only the
+        names in `_MOVED` answer; remove it once nothing warns."""
+        part = _MOVED.get(name)
+        if part is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        warnings.warn(f"Store.{name} is store.{part}.{name}", DeprecationWarning, stacklevel=2)
+        return getattr(getattr(self, part), name)
+
+
+# The flat name -> the part that now holds it (see Store.__getattr__).
+_MOVED: dict[str, str] = {
+    "add_episode": "annotations",
+    "delete_annotation": "annotations",
+    "delete_episode": "annotations",
+    "event_marks": "timeline",
+    "event_tags": "timeline",
+    "get_event": "records",
+    "get_review": "reviews",
+    "list_agencies": "records",
+    "list_episodes": "annotations",
+    "list_kloes": "reviews",
+    "may": "reviews",
+    "review_version": "reviews",
+    "timeline_marks": "timeline",
+    "update_annotation": "annotations",
+}

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
+from timeline.settings import SignInLimits as Limits  # the settings own the numbers
+
 from . import audit
 from .auth import Actor
 from .schema import SignInFailure, utcnow
@@ -24,17 +26,6 @@ if TYPE_CHECKING:
     from .service import Store
 
 MAX_BACKOFF = timedelta(minutes=1)
-
-
-@dataclass(frozen=True)
-class Limits:
-    backoff_after: int = 5
-    lock_after: int = 10
-    lock_minutes: float = 15
-    window_minutes: float = 15
-    # One council office may sign in from one address: the client limits are looser.
-    client_backoff_after: int = 20
-    client_lock_after: int = 50
 
 
 @dataclass(frozen=True)
