@@ -25,9 +25,10 @@ from ingest.records import (
     Issue,
     Provenance,
     QuarantinedRow,
+    RecordIds,
     SkippedRow,
     SourceRecord,
-    stable_record_id,
+    make_interval,
 )
 from ingest.tables import Table
 from ingest.titleblock import title_pair
@@ -113,6 +114,10 @@ def import_table(
     agency_i = idx["agency"] if ctx.agency_from_column else -1
     last: SourceRecord | None = None  # the entry a continuation row would join
     timed: dict[tuple[str, str], tuple[DateInterval, Issue | None]] = {}
+    times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
+    ids_of: dict[str, RecordIds] = {}  # agency -> its id maker
+    header_t = tuple(headers)
+    of_row = Provenance.of_row
 
     for row, pos in zip(data_rows, data_pos, strict=True):
         sheet, row_no = pos
@@ -144,7 +149,11 @@ def import_table(
                     )
                 )
                 continue
-        reason = classify_row(texts, header, date_i)
+        # classify_row's own answer for a dated row of three or more cells, without the call
+        if date_text and date_text[0].isdigit() and len(texts) - texts.count("") > 2:
+            reason = None
+        else:
+            reason = classify_row(texts, header, date_i)
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
@@ -153,10 +162,9 @@ def import_table(
             beyond = [t for t in texts[width:] if t]
             del texts[width:]
         values = tuple(texts)
-        raw_cells = dict(zip(headers, texts))  # noqa: B905 - same length (padded or cut); hot
+        prov = of_row(name, sha256, sheet, row_no, header_t, values)  # raw: built when read
         if beyond:  # text beyond the header's last column: keep it
-            raw_cells["(beyond header)"] = " | ".join(beyond)
-        prov = Provenance(name, sha256, sheet, row_no, raw_cells)
+            prov.raw["(beyond header)"] = " | ".join(beyond)
         row_agency = file_agency
         if agency_i >= 0 and texts[agency_i]:
             cell = texts[agency_i]
@@ -201,14 +209,27 @@ def import_table(
                         issues.append(time_issue)
                 else:
                     time_issue = None
-                    try:
-                        t, approx = parse_time_approx(value)
-                    except DateError as exc:
-                        time_issue = Issue("bad_time", str(exc), headers[time_i])
+                    reading = times_read.get(value) if key else None
+                    if reading is None:
+                        try:
+                            t, approx = parse_time_approx(value)
+                            problem = None
+                        except DateError as exc:
+                            t, approx, problem = None, False, str(exc)
+                        if key:
+                            times_read[value] = (t, approx, problem)
+                    else:
+                        t, approx, problem = reading
+                    if problem is not None:
+                        time_issue = Issue("bad_time", problem, headers[time_i])
                         issues.append(time_issue)
-                        t, approx = None, False
                     if t is not None and interval.precision == "day":
-                        interval = _at_time(interval, t, approx)
+                        # text: each date and time pair is read once (`timed`), so the
+                        # interval is built here rather than through the shared cache
+                        interval = (
+                            _timed_interval(interval, t, approx) if key
+                            else _at_time(interval, t, approx)
+                        )
                     if key:
                         timed[key] = (interval, time_issue)
         if end_i >= 0:
@@ -230,8 +251,11 @@ def import_table(
             occurrence = repeats[values] = repeats.get(values, 0) + 1
             where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
             issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
+        ids = ids_of.get(row_agency)
+        if ids is None:
+            ids = ids_of[row_agency] = RecordIds(row_agency)
         last = SourceRecord(  # positional: this runs for every row
-            stable_record_id(row_agency, values, occurrence),
+            ids(values, occurrence),
             row_agency,
             interval,
             description,
@@ -310,14 +334,12 @@ def _parse_interval(
     return interval
 
 
-@lru_cache(maxsize=65536)
-def _at_time(interval: DateInterval, t: time, approx: bool = False) -> DateInterval:
-    """The day at a time from the time column (cached: frozen dataclasses build slowly, and
-    a chronology repeats the same dates and times)."""
+def _timed_interval(interval: DateInterval, t: time, approx: bool = False) -> DateInterval:
+    """The day at a time from the time column."""
     note = interval.note
     if approx:
         note = "; ".join(n for n in (note, f"approximate time ({t:%H:%M})") if n)
-    return DateInterval(
+    return make_interval(
         interval.start,
         interval.end,
         "exact",
@@ -326,6 +348,10 @@ def _at_time(interval: DateInterval, t: time, approx: bool = False) -> DateInter
         interval.alternative,
         note,
     )
+
+
+# cached for cells that are not text: a chronology repeats the same dates and times
+_at_time = lru_cache(maxsize=65536)(_timed_interval)
 
 
 def _with_end(

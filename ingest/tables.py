@@ -140,7 +140,8 @@ def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
         return
     rows = table.raw.rows[table.data_index :]
     # distinct texts in file order: the witness named is the first one in the file
-    values = {r[date_i]: None for r in rows if date_i < len(r) and r[date_i].__class__ is str}
+    cells = [r[date_i] if date_i < len(r) else None for r in rows] if rows else []
+    values = dict.fromkeys(v for v in dict.fromkeys(cells) if v.__class__ is str)
     order, witness = column_date_order(values)
     table.date_order = order
     if order == "month-first":
