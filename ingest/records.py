@@ -293,21 +293,19 @@ def stable_record_id(agency: str, raw_values: Sequence[str], occurrence: int) ->
 
 
 class RecordIds:
-    """`stable_record_id` for one agency, with the agency's part of the payload made once
+    """`stable_record_id` for one agency, with the agency's part of the payload hashed once
     (the importer makes an id per row): the same ids, cheaper."""
 
-    __slots__ = ("_agency", "_prefix")
+    __slots__ = ("_agency", "_base")
 
     def __init__(self, agency: str) -> None:
         self._agency = agency
-        self._prefix = _folded(agency) + "\x1f"
+        self._base = hashlib.blake2b((_folded(agency) + "\x1f").encode("utf-8"), digest_size=10)
 
     def __call__(self, raw_values: Sequence[str], occurrence: int = 0) -> str:
         if not raw_values:  # the general form joins no separator for no values
             return stable_record_id(self._agency, raw_values, occurrence)
-        payload = f"{self._prefix}{_SEP.join(raw_values)}\x1f{occurrence}"
-        return _blake2b(payload.encode("utf-8"), digest_size=10).hexdigest()
-
-
-_SEP = "\x1f"
-_blake2b = hashlib.blake2b
+        h = self._base.copy()
+        tail = "\x1f0" if occurrence == 0 else f"\x1f{occurrence}"
+        h.update(("\x1f".join(raw_values) + tail).encode("utf-8"))
+        return h.hexdigest()

@@ -10,6 +10,7 @@ before the chronology is a title block too. Roles come from content and header t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
 from ingest.colprofile import profile_columns
@@ -140,8 +141,11 @@ def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
         return
     rows = table.raw.rows[table.data_index :]
     # distinct texts in file order: the witness named is the first one in the file
-    cells = [r[date_i] if date_i < len(r) else None for r in rows] if rows else []
-    values = dict.fromkeys(v for v in dict.fromkeys(cells) if v.__class__ is str)
+    try:  # every row reaches the date column (the usual case): one pass in C
+        cells = dict.fromkeys(map(itemgetter(date_i), rows))
+    except IndexError:
+        cells = dict.fromkeys(r[date_i] for r in rows if date_i < len(r))
+    values = {v: None for v in cells if v.__class__ is str}
     order, witness = column_date_order(values)
     table.date_order = order
     if order == "month-first":
