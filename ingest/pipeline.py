@@ -31,6 +31,7 @@ from ingest.tables import choose_tables
 
 READERS = {"csv": read_csv, "xlsx": read_xlsx, "xls": read_xlsx, "ods": read_xlsx}
 READERS["docx"] = read_docx
+_ORDER_RANK = {"month-first": 0, "mixed": 1, "day-first": 2}
 
 
 def import_file(
@@ -147,6 +148,8 @@ def _import_file(
             notes.append(f"'{table.raw.label or name}': {table.how}")
     flag_suspect_dates(records, period)
     first = tables[0]
+    # the file's reading: month-first where a table was read so, else mixed, else day-first
+    decisive = min(tables, key=lambda t: (_ORDER_RANK.get(t.date_order, 9), t.date_by == "default"))
     return FileImport(
         file_name=name,
         file_sha256=sha256,
@@ -169,6 +172,9 @@ def _import_file(
             **({"marking": title.marking} if title.marking else {}),
         },
         date_order=date_order,
+        date_order_read=decisive.date_order,
+        date_order_by=decisive.date_by,
+        date_order_witness=decisive.date_witness,
         header_found=first.how,
     )
 

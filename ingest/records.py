@@ -248,6 +248,12 @@ class FileImport:
     agency_evidence: str = ""  # why this agency, in words ("the title block says ...")
     title_block: dict[str, str] = field(default_factory=dict)  # "agency", "child", "period"...
     date_order: dict[str, str] = field(default_factory=dict)  # date column -> order, why
+    # How the file's dates were read, as values (the notes above say it in words): the
+    # order, what decided it ("content", "profile", "default": no evidence, day-first) and
+    # the date text that did, when the content decided.
+    date_order_read: str = "day-first"  # "day-first" | "month-first" | "mixed"
+    date_order_by: str = "default"
+    date_order_witness: str = ""
     header_found: str = ""  # how the header row was found (or that there was none)
 
     @property

@@ -227,7 +227,8 @@ def import_table(
                         # text: each date and time pair is read once (`timed`), so the
                         # interval is built here rather than through the shared cache
                         interval = (
-                            _timed_interval(interval, t, approx) if key
+                            _timed_interval(interval, t, approx)
+                            if key
                             else _at_time(interval, t, approx)
                         )
                     if key:

@@ -35,6 +35,8 @@ class Table:
     how: str = ""
     date_order: str = "day-first"  # "day-first" | "month-first" | "mixed"
     date_note: str = ""  # why, for the summary
+    date_by: str = "default"  # "content" | "profile" | "default" (no evidence: day-first)
+    date_witness: str = ""  # the date text that decided it, when the content did
     title_rows: list[list[object]] = field(default_factory=list)
 
 
@@ -135,6 +137,7 @@ def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
     date_i = table.mapping.index_of("date")
     if profile and profile.date_order in ("day-first", "month-first"):
         table.date_order = profile.date_order
+        table.date_by = "profile"
         table.date_note = f"read {profile.date_order}, as the agency profile says"
         return
     if date_i is None:
@@ -148,6 +151,7 @@ def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
     values = {v: None for v in cells if v.__class__ is str}
     order, witness = column_date_order(values)
     table.date_order = order
+    table.date_by, table.date_witness = ("content", witness) if witness else ("default", "")
     if order == "month-first":
         table.date_note = (
             f"read month-first: '{witness}' can only be month-first and no date in the "
