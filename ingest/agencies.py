@@ -157,6 +157,39 @@ class AgencyDirectory:
             merged.setdefault(name, []).extend(more)
         return cls(merged, {**DEFAULT_SYSTEMS, **(systems or {})})
 
+    @classmethod
+    def from_partnership(
+        cls, data: object, source: str = "the agency directory"
+    ) -> AgencyDirectory:
+        """The defaults plus a partnership's own agencies, aliases and case-management
+        systems: {"agencies": {"Youth Justice Service": ["yjs", "yot"], "School": ["Brookfield
+        Academy"]}, "systems": {"childview": "Youth Justice Service"}}. A prior like the
+        defaults, never a gate: a name it does not list is still read from the file.
+        ValueError (naming `source`) when the shape is wrong."""
+        if not isinstance(data, Mapping):
+            raise ValueError(f"{source}: expected an object with 'agencies' and 'systems'")
+        unknown = set(data) - {"agencies", "systems"}
+        if unknown:
+            raise ValueError(f"{source}: unknown key(s) {sorted(unknown)}")
+        agencies, systems = data.get("agencies") or {}, data.get("systems") or {}
+        if not isinstance(agencies, Mapping) or not all(
+            isinstance(k, str)
+            and k.strip()
+            and isinstance(v, list)
+            and all(isinstance(a, str) for a in v)
+            for k, v in agencies.items()
+        ):
+            raise ValueError(f"{source}: 'agencies' maps each agency's name to a list of aliases")
+        if not isinstance(systems, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+            for k, v in systems.items()
+        ):
+            raise ValueError(f"{source}: 'systems' maps each system's name to an agency's name")
+        return cls.with_extra(
+            {k.strip(): [a for a in v if a.strip()] for k, v in agencies.items()},
+            {norm_label(k): v.strip() for k, v in systems.items()},
+        )
+
     def from_system(self, text: str) -> tuple[str | None, str]:
         """(agency, system name) when `text` names a case-management system: "CPOMS
         export" -> ("School", "cpoms"); whole words only."""

@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from ingest import AgencyProfile, IngestError, import_file, load_profile
-from ingest.agencies import AgencyDirectory
 from ingest.dates import DateError, parse_date
 from ingest.profiles import ProfileError, profiles_in
 from ingest.records import FileImport
 from timeline.records_table import RECORD_COLUMNS, rows_for
+from timeline.settings import get_settings
 from timeline.tabular import write_rows
 
 
@@ -94,7 +94,7 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
     profiles: list[AgencyProfile] = [load_profile(p) for p in args.profile]
     if args.profiles_dir:
         profiles += profiles_in(args.profiles_dir)
-    directory = AgencyDirectory()
+    directory = get_settings().agency_directory()  # the defaults + LRT_AGENCY_DIRECTORY
     results, failures = [], []
     for name in args.files:
         path = Path(name)
@@ -103,7 +103,9 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
         likely = agency or directory.from_file_name(path.stem)
         profile = next((p for p in profiles if p.applies_to(path.name, likely)), None)
         try:
-            result = import_file(path, agency=agency, profile=profile, period=period)
+            result = import_file(
+                path, agency=agency, profile=profile, period=period, directory=directory
+            )
         except IngestError as exc:
             failures.append(str(exc))
             continue

@@ -5,12 +5,14 @@ frozen object (documented in docs/settings.md). Nothing else reads `os.environ`,
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from ingest.agencies import AgencyDirectory
 from ingest.limits import Limits
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +36,7 @@ class Settings:
     port: int = 8050
     debug: bool = False
     limits: Limits = field(default_factory=Limits)
+    agency_directory_file: Path | None = None  # a partnership's agencies, aliases, systems
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -52,7 +55,23 @@ class Settings:
             port=int(env.get("PORT") or base.port),
             debug=_flag(env, "LRT_DEBUG"),
             limits=Limits.from_env(),
+            agency_directory_file=Path(env["LRT_AGENCY_DIRECTORY"])
+            if env.get("LRT_AGENCY_DIRECTORY", "").strip()
+            else None,
         )
+
+    def agency_directory(self) -> AgencyDirectory:
+        """The agency directory the importer uses: the defaults, plus the partnership's own
+        file (LRT_AGENCY_DIRECTORY) when set, read again when the file changes."""
+        if self.agency_directory_file is None:
+            return AgencyDirectory()
+        path = self.agency_directory_file
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError as exc:
+            msg = f"LRT_AGENCY_DIRECTORY: {path} cannot be read ({exc.strerror})"
+            raise ValueError(msg) from None
+        return _directory_file(str(path), stamp)
 
     @property
     def sqlite_path(self) -> Path:
@@ -68,6 +87,15 @@ class Settings:
         """The largest file the set-up page accepts: the import limit, and no more than one
         request may carry (an upload travels as base64, 4/3 of its size, plus the form)."""
         return min(self.limits.max_file_bytes, int(self.max_request_bytes * 0.74))
+
+
+@lru_cache(maxsize=4)
+def _directory_file(path: str, _stamp: int) -> AgencyDirectory:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"LRT_AGENCY_DIRECTORY: {path} is not readable JSON ({exc})") from None
+    return AgencyDirectory.from_partnership(data, f"LRT_AGENCY_DIRECTORY ({path})")
 
 
 @cache

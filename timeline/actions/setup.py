@@ -29,6 +29,7 @@ from ingest.errors import IngestError
 from ingest.profiles import AgencyProfile, ProfileError
 from ingest.records import FileImport
 from timeline.actions.file_details import DATE_ORDERS, FileDetails, file_details
+from timeline.settings import get_settings
 from timeline.store import Actor, Store
 from timeline.store.auth import IMPORT
 from timeline.store.errors import PermissionDenied
@@ -114,12 +115,21 @@ def _read(
 ) -> FileImport | Refusal:
     """Read a file with the import pipeline (outside any transaction); a file that cannot
     be read becomes a Refusal naming it, with the header cells found for the mapping."""
+    try:  # the partnership's agencies and systems (a prior), when the server names a file
+        directory = get_settings().agency_directory()
+    except ValueError as exc:
+        return Refusal(f"'{name}': not read, the server's settings are wrong: {exc}")
     with tempfile.TemporaryDirectory(prefix="lrt-upload-") as tmp:
         path = Path(tmp) / safe_upload_name(sha, name)
         path.write_bytes(data)
         try:
             return ingest.import_file(
-                path, agency=agency, profile=profile, period=period, display_name=name
+                path,
+                agency=agency,
+                profile=profile,
+                period=period,
+                display_name=name,
+                directory=directory,
             )
         except IngestError as exc:
             return Refusal(_named(exc, name), *_probe_headers(path))
@@ -274,7 +284,10 @@ def upload_files(
 
 def _upload_one(store: Store, actor: Actor, rid: int, name: str, data: bytes, period):
     sha = hashlib.sha256(data).hexdigest()
-    likely = AgencyDirectory().from_file_name(Path(name).stem)
+    try:
+        likely = get_settings().agency_directory().from_file_name(Path(name).stem)
+    except ValueError:  # a wrong settings file: _read below names it
+        likely = AgencyDirectory().from_file_name(Path(name).stem)
     profile = store.profiles.find(actor, rid, name, likely)
     reading = _read(name, data, sha, period=period, profile=profile)
     if isinstance(reading, FileImport) and not reading.records:
