@@ -21,7 +21,7 @@ from timeline.store.errors import StoreError
 from web.auth import current_actor
 from web.review_page import not_found, review_head, review_id_of
 from web.services import store
-from web.setup_details import details_section
+from web.setup_details import UPLOAD_ACCEPT, UPLOAD_KINDS, details_section
 from web.setup_view import ROLE_OPTIONS, file_card, kloe_table, member_table, upload_card
 
 dash.register_page(__name__, path_template="/review/<review_id>/setup", title="Set-up", order=10)
@@ -77,13 +77,14 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Upload(
                 id="su-upload",
                 multiple=True,
+                accept=UPLOAD_ACCEPT,
                 max_size=max_upload_bytes(),  # the browser does not even send a larger file
                 className="wf-drop",
                 children=html.Div(
                     [
                         "Drag and drop agency chronologies here, or ",
                         html.Button("choose files", className="link-button", type="button"),
-                        f" (spreadsheets, CSV or Word; at most {mb} MB each)",
+                        f" ({UPLOAD_KINDS}; at most {mb} MB each)",
                     ]
                 ),
             ),

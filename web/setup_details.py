@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from ingest.filetype import KIND_BY_SUFFIX
 from timeline.actions.file_details import FileDetails
+
+# What the upload's file chooser offers: every kind the importer reads (.xls and .ods with
+# python-calamine, no LibreOffice needed; .doc only where LibreOffice is installed).
+UPLOAD_ACCEPT = ",".join(KIND_BY_SUFFIX)
+UPLOAD_KINDS = "spreadsheets (.xlsx, .xls, .ods), CSV or Word (.docx)"
 
 ORDER_OPTIONS = [
     {"label": "As the dates show (the evidence decides)", "value": ""},
