@@ -113,8 +113,8 @@ def import_table(
     name, sha256, file_agency, today = ctx.name, ctx.sha256, ctx.agency, ctx.today
     agency_i = idx["agency"] if ctx.agency_from_column else -1
     last: SourceRecord | None = None  # the entry a continuation row would join
-    timed: dict[tuple[str, str], tuple[DateInterval, Issue | None]] = {}
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
+    dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
     ids_of: dict[str, RecordIds] = {}  # agency -> its id maker
     header_t = tuple(headers)
     of_row = Provenance.of_row
@@ -173,7 +173,10 @@ def import_table(
         issues: list[Issue] = []
         errors: list[Issue] = []
         if all_text:  # text cells, already stripped: straight to the cached reader
-            interval = read_text(texts[date_i], mode)
+            date_text = texts[date_i]
+            interval = dates_read.get(date_text, _MISS)
+            if interval is _MISS:
+                interval = dates_read[date_text] = read_text(date_text, mode)
             if interval.__class__ is not DateInterval:
                 interval = _text_problem(interval, date_col, errors)
         else:
@@ -201,38 +204,23 @@ def import_table(
         if time_i >= 0 and interval.time is None:  # a separate time column (inlined: hot)
             value = row[time_i]
             if value is not None and value != "":
-                key = (texts[date_i], texts[time_i]) if all_text else None
-                hit = timed.get(key) if key else None
-                if hit is not None:  # text: the same date and time read before in this file
-                    interval, time_issue = hit
-                    if time_issue is not None:
-                        issues.append(time_issue)
-                else:
-                    time_issue = None
-                    reading = times_read.get(value) if key else None
+                if all_text:  # text: each time text is read once per file
+                    reading = times_read.get(value)
                     if reading is None:
-                        try:
-                            t, approx = parse_time_approx(value)
-                            problem = None
-                        except DateError as exc:
-                            t, approx, problem = None, False, str(exc)
-                        if key:
-                            times_read[value] = (t, approx, problem)
-                    else:
-                        t, approx, problem = reading
-                    if problem is not None:
-                        time_issue = Issue("bad_time", problem, headers[time_i])
-                        issues.append(time_issue)
-                    if t is not None and interval.precision == "day":
-                        # text: each date and time pair is read once (`timed`), so the
-                        # interval is built here rather than through the shared cache
-                        interval = (
-                            _timed_interval(interval, t, approx)
-                            if key
-                            else _at_time(interval, t, approx)
-                        )
-                    if key:
-                        timed[key] = (interval, time_issue)
+                        reading = times_read[value] = _read_time(value)
+                else:
+                    reading = _read_time(value)
+                t, approx, problem = reading
+                if problem is not None:
+                    issues.append(Issue("bad_time", problem, headers[time_i]))
+                if t is not None and interval.precision == "day":
+                    # text: date and time pairs seldom repeat, so the interval is built
+                    # here rather than looked up in the shared cache (hashing costs more)
+                    interval = (
+                        _timed_interval(interval, t, approx)
+                        if all_text
+                        else _at_time(interval, t, approx)
+                    )
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
         if (  # the common case needs no call: a plain date inside the period, in the past
@@ -312,6 +300,18 @@ def _join(
     prov = last.provenance
     prov.continued_rows = (*prov.continued_rows, row_no)
     prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
+
+
+_MISS = object()
+
+
+def _read_time(value: object) -> tuple[time | None, bool, str | None]:
+    """(time, approximate, None) or (None, False, why it cannot be read)."""
+    try:
+        t, approx = parse_time_approx(value)
+    except DateError as exc:
+        return None, False, str(exc)
+    return t, approx, None
 
 
 def _text_problem(result: str | None, column: str, errors: list[Issue]) -> None:
