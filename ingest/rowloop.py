@@ -115,7 +115,8 @@ def import_table(
     last: SourceRecord | None = None  # the entry a continuation row would join
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
     dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
-    ids_of: dict[str, RecordIds] = {}  # agency -> its id maker
+    ids_of: dict[str, RecordIds] = {}  # agency -> its id maker (an agency column's)
+    file_ids = RecordIds(file_agency)
     header_t = tuple(headers)
     of_row = Provenance.of_row
 
@@ -240,9 +241,12 @@ def import_table(
             occurrence = repeats[values] = repeats.get(values, 0) + 1
             where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
             issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
-        ids = ids_of.get(row_agency)
-        if ids is None:
-            ids = ids_of[row_agency] = RecordIds(row_agency)
+        if row_agency is file_agency:
+            ids = file_ids
+        else:
+            ids = ids_of.get(row_agency)
+            if ids is None:
+                ids = ids_of[row_agency] = RecordIds(row_agency)
         last = SourceRecord(  # positional: this runs for every row
             ids(values, occurrence),
             row_agency,
