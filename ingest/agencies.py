@@ -27,10 +27,41 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "local authority",
         "mash",
         "front door",
-        "early help",
         "childrens social work service",
-        "family help",
         "council childrens services",
+    ],
+    # Early help and youth justice are usually services of the council, but a review hears
+    # from them as agencies of their own (a partnership can say otherwise in its directory).
+    "Early Help": [
+        "early help",
+        "early help service",
+        "early help hub",
+        "family hub",
+        "family hubs",
+        "family help",
+        "family support service",
+        "eh",
+        "taf",
+        "team around the family",
+    ],
+    "Youth Justice Service": [
+        "youth justice",
+        "yjs",
+        "yot",
+        "yos",
+        "youth offending team",
+        "youth offending service",
+    ],
+    "Voluntary Sector": [
+        "voluntary sector",
+        "vcs",
+        "vcse",
+        "voluntary",
+        "third sector",
+        "charity",
+        "womens aid",
+        "family action",
+        "family action group",
     ],
     "Police": [
         "police",
@@ -132,6 +163,9 @@ DEFAULT_SYSTEMS: dict[str, str] = {
     "emis": "GP",
 }
 
+# Where words run together in a file name: "EarlyHelp", "WomensAid" (not "YJS", "CPOMS").
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
 # Words in file names that say nothing about the agency.
 _FILLER = re.compile(
     r"\b(chronology|chronologies|chron|chrono|final|draft|v\d+|version|copy|updated|"
@@ -226,8 +260,11 @@ class AgencyDirectory:
         return found
 
     def from_file_name(self, stem: str) -> str | None:
-        """'Chronology - Childrens Services FINAL' -> "Children's Social Care"."""
-        key = " ".join(_FILLER.sub(" ", norm_label(stem.replace("_", " "))).split())
+        """'Chronology - Childrens Services FINAL' -> "Children's Social Care";
+        'EarlyHelp_chronology' -> "Early Help" (words run together are split where the case
+        changes: "WomensAid", "PoliceChronology")."""
+        stem = _CAMEL.sub(" ", stem.replace("_", " "))
+        key = " ".join(_FILLER.sub(" ", norm_label(stem)).split())
         return self._search(key, fuzzy_min=88) if key else None
 
     def _search(self, key: str, fuzzy_min: int) -> str | None:

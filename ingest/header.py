@@ -50,9 +50,39 @@ def _furniture_row(row: list[object]) -> bool:
     return not filled or (len(set(filled)) == 1 and is_furniture(filled[0]))
 
 
+# A form's line to fill in: labels with blanks after them ("Signed: ______  Date: ______",
+# "Signature ............ Role ............"): a sign-off, never an event.
+_BLANKS = re.compile(r"_{3,}|\.{5,}|…{2,}")
+# An abbreviations key under a table: "HV = Health Visitor; SW = Social Worker".
+_ABBREVIATION = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z&/]{0,9}\s*=\s*[^;,=]{2,60}")
+
+
+def is_form_line(text: str) -> bool:
+    """Labels and blanks only, ending with a blank ("... Date: ____"): at most a few words,
+    no digits."""
+    text = text.strip()
+    ends = [m.end() for m in _BLANKS.finditer(text)]
+    if not ends or ends[-1] != len(text):
+        return False
+    rest = _BLANKS.sub(" ", text)
+    return not any(c.isdigit() for c in rest) and len(re.findall(r"[^\W\d_]+", rest)) <= 8
+
+
+def is_abbreviation_key(text: str) -> bool:
+    """Two or more "ABBR = meaning" pairs and nothing else: a key to the table's shorthand."""
+    pairs = _ABBREVIATION.findall(text)
+    return len(pairs) >= 2 and sum(map(len, pairs)) >= len(text.strip()) - 2
+
+
 def is_furniture(text: str) -> bool:
     """A footer, page number or note about the table: never an event's text."""
-    return bool(_FURNITURE.match(text) or _NOTE.match(text) or _DIVIDER.match(text))
+    return bool(
+        _FURNITURE.match(text)
+        or _NOTE.match(text)
+        or _DIVIDER.match(text)
+        or is_form_line(text)
+        or is_abbreviation_key(text)
+    )
 
 
 def continuation_text(text: str) -> str | None:
@@ -152,6 +182,10 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"note row '{text[:40]}' (not an event)"
             if _FURNITURE.match(text):
                 return f"page furniture or footer '{text[:40]}' (not an event)"
+            if is_form_line(text):
+                return f"sign-off or form line '{text[:40]}' (not an event)"
+            if is_abbreviation_key(text):
+                return f"key to abbreviations '{text[:40]}' (not an event)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:

@@ -113,6 +113,7 @@ def import_table(
     name, sha256, file_agency, today = ctx.name, ctx.sha256, ctx.agency, ctx.today
     agency_i = idx["agency"] if ctx.agency_from_column else -1
     last: SourceRecord | None = None  # the entry a continuation row would join
+    ditto_of: DateInterval | None = None  # the last entry's date, for a ditto mark under it
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
     dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
     ids_of: dict[str, RecordIds] = {}  # agency -> its id maker (an agency column's)
@@ -173,8 +174,15 @@ def import_table(
 
         issues: list[Issue] = []
         errors: list[Issue] = []
-        if all_text:  # text cells, already stripped: straight to the cached reader
-            date_text = texts[date_i]
+        if (
+            date_text
+            and not date_text[0].isdigit()
+            and len(date_text) <= 8
+            and date_text.casefold() in _DITTO
+            and ditto_of is not None
+        ):  # a ditto mark: the date of the entry above
+            interval = _ditto(ditto_of)
+        elif all_text:  # text cells, already stripped: straight to the cached reader
             interval = dates_read.get(date_text, _MISS)
             if interval is _MISS:
                 interval = dates_read[date_text] = read_text(date_text, mode)
@@ -263,6 +271,7 @@ def import_table(
             issues,
         )
         records.append(last)
+        ditto_of = interval
 
 
 def _continuation(
@@ -307,6 +316,21 @@ def _join(
 
 
 _MISS = object()
+# A ditto mark in the date cell: the same date as the entry above.
+_DITTO = frozenset(('"', "”", "“", "〃", "''", "ditto", "do", "do.", "as above", "same"))
+
+
+def _ditto(above: DateInterval) -> DateInterval:
+    note = "the date of the entry above (a ditto mark)"
+    return make_interval(
+        above.start,
+        above.end,
+        "day" if above.precision == "exact" else above.precision,
+        above.approximate,
+        None,
+        above.alternative,
+        f"{above.note}; {note}" if above.note else note,
+    )
 
 
 def _read_time(value: object) -> tuple[time | None, bool, str | None]:
