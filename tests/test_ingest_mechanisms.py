@@ -1,0 +1,131 @@
+"""Mechanisms behind failures an independent set of agency files showed (the files are not
+used here; these are new, fictional cases of the same habits)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from ingest import import_file
+from ingest.agencies import AgencyDirectory
+from ingest.dates import parse_date
+from ingest.header import is_abbreviation_key, is_form_line
+from ingest.times import parse_time_approx
+from tests.builders import write_csv
+
+TODAY = date(2026, 11, 30)
+LONG = "Home visit by the family worker; Robin and his mother seen, the flat was cold"
+
+
+@pytest.mark.parametrize(
+    "stem,agency",
+    [
+        ("FamilyHub_notes", "Early Help"),
+        ("EarlyHelpReturn", "Early Help"),
+        ("YOS_return_2022", "Youth Justice Service"),
+        ("youth offending team chronology", "Youth Justice Service"),
+        ("WomensAid_outreach", "Voluntary Sector"),
+        ("PoliceChronology", "Police"),
+        ("CPOMS export", None),  # a system, not a name: found by from_system instead
+    ],
+)
+def test_mc001_agency_from_file_names_with_words_run_together(stem, agency):
+    assert AgencyDirectory().from_file_name(stem) == agency
+
+
+def test_mc002_agency_column_values_of_the_early_help_kind():
+    d = AgencyDirectory()
+    assert d.canonical("Northgate Family Hub") == "Early Help"
+    assert d.canonical("Early Help") == "Early Help"
+    assert d.canonical("Children's services") == "Children's Social Care"
+
+
+@pytest.mark.parametrize(
+    "text,form",
+    [
+        ("Signature: __________  Date: __________", True),
+        ("Print name ........ Role ........", True),
+        ("Reviewed by: ________", True),
+        ("Mum said ..... nothing more", False),
+        ("Seen at 10:00 ____", False),
+        ("Name: ____ Date: 12/03/2021", False),
+    ],
+)
+def test_mc003_form_lines(text, form):
+    assert is_form_line(text) is form
+
+
+def test_mc004_abbreviation_keys():
+    assert is_abbreviation_key("FW = Family Worker; SN = School Nurse")
+    assert is_abbreviation_key(
+        "DSL = Designated Safeguarding Lead, EWO = Education Welfare Officer"
+    )
+    assert not is_abbreviation_key("FW = Family Worker")
+    assert not is_abbreviation_key("Robin seen; FW = worried about him")
+
+
+def test_mc005_sign_off_and_key_rows_are_skipped_with_their_reason(tmp_path):
+    rows = [
+        ["Date", "Details", "Worker"],
+        ["01/03/2021", LONG, "FW1"],
+        ["02/03/2021", LONG + " again", "FW1"],
+        ["FW = Family Worker; SN = School Nurse", "", ""],
+        ["Signature: ______________   Date: ______________", "", ""],
+    ]
+    r = import_file(write_csv(tmp_path / "Early help.csv", rows), today=TODAY)
+    assert r.accounted and len(r.records) == 2 and r.quarantined == []
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert reasons[4].startswith("key to abbreviations")
+    assert reasons[5].startswith("sign-off or form line")
+
+
+@pytest.mark.parametrize(
+    "text,at,approx",
+    [
+        ("10:15-11:00", time(10, 15), False),
+        ("9am to 10am", time(9, 0), False),
+        ("approx 16:00 – 17:00", time(16, 0), True),
+    ],
+)
+def test_mc006_a_time_range_gives_its_start(text, at, approx):
+    assert parse_time_approx(text) == (at, approx)
+
+
+def test_mc007_an_unreadable_range_is_still_refused():
+    with pytest.raises(ValueError, match="range of times"):
+        parse_time_approx("10:15-later")
+
+
+def test_mc008_dates_with_a_remark_or_a_dashed_time():
+    starred = parse_date("03/02/2021†")
+    assert (starred.start, starred.precision) == (date(2021, 2, 3), "day")
+    assert "'†' written beside the date" in starred.note
+    phone = parse_date("04/02/2021 (phone call)")
+    assert phone.start == date(2021, 2, 4) and "phone call" in phone.note
+    timed = parse_date("05/02/21 - 3.15pm")
+    assert (timed.start, timed.precision, timed.time) == (date(2021, 2, 5), "exact", time(15, 15))
+    span = parse_date("05/02/2021 - 07/02/2021")  # a range stays a range
+    assert (span.precision, span.end) == ("range", date(2021, 2, 7))
+    with pytest.raises(ValueError):
+        parse_date("(letter)")
+
+
+def test_mc009_a_ditto_mark_takes_the_date_of_the_entry_above(tmp_path):
+    rows = [
+        ["Date", "Time", "Details"],
+        ['"', "08:00", "Ditto before any entry: no date to repeat"],
+        ["12/03/2021", "09:30", LONG],
+        ['"', "14:10", "Second call the same day from the neighbour about shouting"],
+        ["ditto", "", "Third contact the same day, a letter to the mother"],
+        ["13/03/2021", "", "Next day visit"],
+    ]
+    r = import_file(write_csv(tmp_path / "Police log.csv", rows), today=TODAY)
+    assert r.accounted
+    (q,) = r.quarantined
+    assert q.provenance.row == 2
+    by_row = {x.provenance.row: x for x in r.records}
+    assert (by_row[4].date.start, by_row[4].date.time) == (date(2021, 3, 12), time(14, 10))
+    assert by_row[5].date.start == date(2021, 3, 12) and by_row[5].date.precision == "day"
+    assert "ditto" in by_row[5].date.note
+    assert by_row[6].date.start == date(2021, 3, 13)
