@@ -259,6 +259,11 @@ class AgencyDirectory:
             self._cache[text] = found
         return found
 
+    def exact(self, text: str) -> str | None:
+        """The agency whose name or alias `text` is, exactly (no containment, no fuzz):
+        "HEALTH VISITING" -> "Health Visiting"; "Home visit by HV" -> None."""
+        return self._exact.get(norm_label(text))
+
     def from_file_name(self, stem: str) -> str | None:
         """'Chronology - Childrens Services FINAL' -> "Children's Social Care";
         'EarlyHelp_chronology' -> "Early Help" (words run together are split where the case

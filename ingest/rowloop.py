@@ -114,6 +114,7 @@ def import_table(
     agency_i = idx["agency"] if ctx.agency_from_column else -1
     last: SourceRecord | None = None  # the entry a continuation row would join
     ditto_of: DateInterval | None = None  # the last entry's date, for a ditto mark under it
+    section_agency = ""  # under an agency heading row of a compiled chronology
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
     dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
     ids_of: dict[str, RecordIds] = {}  # agency -> its id maker (an agency column's)
@@ -159,6 +160,15 @@ def import_table(
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
+        if agency_i < 0 and not (date_text and date_text[0].isdigit()):
+            heading = _agency_heading(texts, ctx.directory)
+            if heading is not None:  # a compiled chronology's section: "POLICE", "GP"
+                section_agency = heading
+                skipped.append(
+                    SkippedRow(sheet, row_no, f"agency heading: the entries below are {heading}'s")
+                )
+                last = None
+                continue
         beyond = None
         if len(texts) > width:
             beyond = [t for t in texts[width:] if t]
@@ -167,7 +177,7 @@ def import_table(
         prov = of_row(name, sha256, sheet, row_no, header_t, values)  # raw: built when read
         if beyond:  # text beyond the header's last column: keep it
             prov.raw["(beyond header)"] = " | ".join(beyond)
-        row_agency = file_agency
+        row_agency = section_agency or file_agency
         if agency_i >= 0 and texts[agency_i]:
             cell = texts[agency_i]
             row_agency = ctx.directory.canonical(cell) or cell
@@ -316,6 +326,17 @@ def _join(
 
 
 _MISS = object()
+
+
+def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:
+    """The agency a row names when it is only a heading: one short cell that is exactly an
+    agency's name or alias ("POLICE", "Health visiting"), nothing else."""
+    filled = [t for t in texts if t]
+    if len(filled) != 1 or len(filled[0].split()) > 5:
+        return None
+    return directory.exact(filled[0])
+
+
 # A ditto mark in the date cell: the same date as the entry above.
 _DITTO = frozenset(('"', "”", "“", "〃", "''", "ditto", "do", "do.", "as above", "same"))
 

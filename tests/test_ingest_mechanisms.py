@@ -129,3 +129,35 @@ def test_mc009_a_ditto_mark_takes_the_date_of_the_entry_above(tmp_path):
     assert by_row[5].date.start == date(2021, 3, 12) and by_row[5].date.precision == "day"
     assert "ditto" in by_row[5].date.note
     assert by_row[6].date.start == date(2021, 3, 13)
+
+
+def test_mc010_two_key_values_in_one_title_cell(tmp_path):
+    rows = [
+        ["Name of agency: Millbrook Family Action Group Author: Priya Fenwick (fictional)"],
+        ["Date", "Details"],
+        ["01/03/2021", LONG],
+    ]
+    r = import_file(write_csv(tmp_path / "return.csv", rows), today=TODAY)
+    assert r.title_block["agency"] == "Millbrook Family Action Group"
+    assert r.title_block["completed_by"] == "Priya Fenwick (fictional)"
+    assert (r.agency, r.agency_source) == ("Voluntary Sector", "title block")
+
+
+def test_mc011_agency_headings_of_a_compiled_chronology(tmp_path):
+    rows = [
+        ["Agency: Ashby Children's Services"],
+        ["Date", "Details"],
+        ["01/03/2021", "Strategy discussion held; section 47 enquiry agreed by the team"],
+        ["POLICE", ""],
+        ["02/03/2021", "Officers attended the address after a call about shouting"],
+        ["Health visiting", ""],
+        ["03/03/2021", "New birth visit; mother low in mood, EPDS completed"],
+    ]
+    r = import_file(write_csv(tmp_path / "compiled.csv", rows), today=TODAY)
+    assert r.accounted and r.quarantined == []
+    agencies = [(x.provenance.row, x.agency) for x in r.records]
+    assert agencies == [(3, "Children's Social Care"), (5, "Police"), (7, "Health Visiting")]
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert reasons[4] == "agency heading: the entries below are Police's"
+    # a row that only mentions an agency inside its text is not a heading
+    assert AgencyDirectory().exact("Home visit by HV") is None
