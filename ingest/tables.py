@@ -18,6 +18,7 @@ from ingest.columns import Mapping, map_columns
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
 from ingest.header import data_start, find_header, header_key, locate_header
+from ingest.leading_dates import split_leading_dates
 from ingest.profiles import AgencyProfile
 from ingest.readers.base import RawTable, cell_text
 from ingest.roles import assign_roles
@@ -66,25 +67,14 @@ def choose_tables(
             title_lines.extend(raw.rows)
             notes.append(f"'{label}' read as the title block (key and value lines)")
             continue
-        header, start, how = _locate(raw, profile, overrides)
-        if start < 0:
-            failures.append(_not_found(raw, label, overrides))
+        table, failure = _table(raw, label, profile, overrides, directory)
+        if table is None and (split := split_leading_dates(raw)) is not None:
+            table, _ = _table(split[0], label, profile, overrides, directory)
+            if table is not None:
+                notes.append(split[1])
+        if table is None:
+            failures.append(failure)
             continue
-        width = max(len(r) for r in raw.rows[max(0, header) : start + 400])
-        if header >= 0:
-            cells = list(raw.rows[header]) + [None] * width
-            headers = _unique_headers([cell_text(v) for v in cells[:width]])
-        else:
-            headers = [f"Column {i + 1}" for i in range(width)]
-        data = raw.rows[start:]
-        mapping = assign_roles(headers, profile_columns(data, width, directory), overrides)
-        if not mapping.ok:
-            where = f"header at row {raw.positions[header][1]}" if header >= 0 else "no header"
-            failures.append(f"'{label}' {where}: " + "; ".join(mapping.problems))
-            continue
-        table = Table(raw, header, start, mapping, headers, how)
-        table.title_rows = raw.rows[: header if header >= 0 else start]
-        _decide_date_order(table, profile)
         chosen.append(table)
     if not chosen:
         raise IngestError(name, "no chronology table found. " + " | ".join(failures))
@@ -93,6 +83,34 @@ def choose_tables(
     for t in chosen:
         title_lines.extend(t.title_rows)
     return chosen, read_title_block(title_lines)
+
+
+def _table(
+    raw: RawTable,
+    label: str,
+    profile: AgencyProfile | None,
+    overrides: dict[str, str],
+    directory: AgencyDirectory,
+) -> tuple[Table | None, str]:
+    """The table's header, data rows and column roles, or (None, why not)."""
+    header, start, how = _locate(raw, profile, overrides)
+    if start < 0:
+        return None, _not_found(raw, label, overrides)
+    width = max(len(r) for r in raw.rows[max(0, header) : start + 400])
+    if header >= 0:
+        cells = list(raw.rows[header]) + [None] * width
+        headers = _unique_headers([cell_text(v) for v in cells[:width]])
+    else:
+        headers = [f"Column {i + 1}" for i in range(width)]
+    data = raw.rows[start:]
+    mapping = assign_roles(headers, profile_columns(data, width, directory), overrides)
+    if not mapping.ok:
+        where = f"header at row {raw.positions[header][1]}" if header >= 0 else "no header"
+        return None, f"'{label}' {where}: " + "; ".join(mapping.problems)
+    table = Table(raw, header, start, mapping, headers, how)
+    table.title_rows = raw.rows[: header if header >= 0 else start]
+    _decide_date_order(table, profile)
+    return table, ""
 
 
 def _locate(

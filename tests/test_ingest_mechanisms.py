@@ -161,3 +161,50 @@ def test_mc011_agency_headings_of_a_compiled_chronology(tmp_path):
     assert reasons[4] == "agency heading: the entries below are Police's"
     # a row that only mentions an agency inside its text is not a heading
     assert AgencyDirectory().exact("Home visit by HV") is None
+
+
+def test_mc012_a_single_column_log_is_read_from_the_date_at_the_start(tmp_path):
+    from tests.builders import write_xlsx
+
+    rows = [
+        ["Hollowfield Homes (fictional)", None],
+        ["Completed by:", "Jo Example"],
+        [None, None],
+        ["Contacts", None],
+        ["04/02/2021 10:20 - Tenancy visit; Robin and his mother seen, the flat was cold", None],
+        ["09/02/2021 - Letter about rent arrears sent to the mother", None],
+        ["16th February 2021 at 3pm: repairs team attended the broken window", None],
+    ]
+    r = import_file(write_xlsx(tmp_path / "log.xlsx", {"Log": rows}), today=TODAY)
+    assert r.accounted and r.quarantined == []
+    got = [(x.provenance.row, x.date.start, x.date.time, x.description[:12]) for x in r.records]
+    assert got == [
+        (5, date(2021, 2, 4), time(10, 20), "Tenancy visi"),
+        (6, date(2021, 2, 9), None, "Letter about"),
+        (7, date(2021, 2, 16), time(15, 0), "repairs team"),
+    ]
+    assert r.agency == "Housing" and r.title_block["completed_by"] == "Jo Example"
+    assert any("start with their date" in n for n in r.notes)
+
+
+def test_mc013_a_word_chronology_written_as_paragraphs(tmp_path):
+    from tests.builders import write_docx
+
+    path = write_docx(
+        tmp_path / "return.docx",
+        [
+            "Riverside Police (fictional)",
+            "Chronology for the learning review",
+            "02.03.2021 09:15 – Officers attended the address after a call about shouting",
+            "",
+            "05.03.2021 – Referral sent to children's services through the MASH",
+        ],
+    )
+    r = import_file(path, today=TODAY)
+    assert r.accounted and r.agency == "Police"
+    got = [(x.provenance.sheet, x.provenance.row, x.date.start, x.date.time) for x in r.records]
+    assert got == [
+        ("paragraphs", 3, date(2021, 3, 2), time(9, 15)),
+        ("paragraphs", 5, date(2021, 3, 5), None),
+    ]
+    assert r.records[1].description.startswith("Referral sent")
