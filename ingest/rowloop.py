@@ -122,8 +122,15 @@ def import_table(
     header_t = tuple(headers)
     of_row = Provenance.of_row
 
+    headings = raw.date_headings
     for row, pos in zip(data_rows, data_pos, strict=True):
         sheet, row_no = pos
+        if headings and pos in headings:
+            skipped.append(
+                SkippedRow(sheet, row_no, "date heading: the entries below are dated by it")
+            )
+            last = None
+            continue
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
         texts = (
             list(map(str.strip, row))

@@ -15,6 +15,7 @@ from operator import itemgetter
 from ingest.agencies import AgencyDirectory
 from ingest.colprofile import profile_columns
 from ingest.columns import Mapping, map_columns
+from ingest.date_headings import carry_date_headings
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
 from ingest.header import data_start, find_header, header_key, locate_header
@@ -68,10 +69,13 @@ def choose_tables(
             notes.append(f"'{label}' read as the title block (key and value lines)")
             continue
         table, failure = _table(raw, label, profile, overrides, directory)
-        if table is None and (split := split_leading_dates(raw)) is not None:
-            table, _ = _table(split[0], label, profile, overrides, directory)
+        for reshape in (split_leading_dates, carry_date_headings):
             if table is not None:
-                notes.append(split[1])
+                break
+            if (split := reshape(raw)) is not None:
+                table, _ = _table(split[0], label, profile, overrides, directory)
+                if table is not None:
+                    notes.append(split[1])
         if table is None:
             failures.append(failure)
             continue

@@ -208,3 +208,30 @@ def test_mc013_a_word_chronology_written_as_paragraphs(tmp_path):
         ("paragraphs", 5, date(2021, 3, 5), None),
     ]
     assert r.records[1].description.startswith("Referral sent")
+
+
+def test_mc014_a_diary_layout_carries_each_heading_date_down(tmp_path):
+    from tests.builders import write_xlsx
+
+    rows = [
+        ["Agency: Riverside Police (fictional)", None, None],
+        [None, None, None],
+        ["Time", "Entry", "Officer"],
+        ["Tuesday 2 March 2021", None, None],
+        ["09:15", "Officers attended the address after a call about shouting", "PC Example"],
+        [None, "Robin seen at school by the beat officer; no concerns raised", "PC Example"],
+        ["Friday 5 March 2021", None, None],
+        ["14:00", "Referral sent to children's services through the MASH", "DC Sample"],
+        ["End of entries", None, None],
+    ]
+    r = import_file(write_xlsx(tmp_path / "diary.xlsx", {"Log": rows}), today=TODAY)
+    assert r.accounted and r.quarantined == []
+    got = [(x.provenance.row, x.date.start, x.date.time) for x in r.records]
+    assert got == [
+        (5, date(2021, 3, 2), time(9, 15)),
+        (6, date(2021, 3, 2), None),
+        (8, date(2021, 3, 5), time(14, 0)),
+    ]
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert reasons[4].startswith("date heading") and reasons[7].startswith("date heading")
+    assert "furniture" in reasons[9]
