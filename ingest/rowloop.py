@@ -83,6 +83,8 @@ def import_table(
     # it is part of the agency's own narrative.
     split = 0 if "outcome" in idx else (2 if _COMBINED.search(headers[desc_i]) else 1)
     text_cols = {idx[f] for f in _CONTINUES_INTO if f in idx}
+    # columns whose short value may label a continuation row: the type, or one unmapped
+    label_cols = {i for i, _ in extra_idx} | ({idx["event_type"]} if "event_type" in idx else set())
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
 
@@ -146,7 +148,7 @@ def import_table(
         ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
-            joined = _continuation(texts, text_cols, last, bool(date_text))
+            joined = _continuation(texts, text_cols, last, bool(date_text), label_cols)
             if joined is None:
                 texts[date_i] = date_text
             else:
@@ -292,11 +294,22 @@ def import_table(
 
 
 def _continuation(
-    texts: list[str], text_cols: set[int], last: SourceRecord, marked_date: bool
+    texts: list[str],
+    text_cols: set[int],
+    last: SourceRecord,
+    marked_date: bool,
+    label_cols: set[int] | frozenset[int] = frozenset(),
 ) -> str | None:
     """The text to join to `last` when this undated row continues it, else None.
-    `marked_date`: the date cell said "(cont.)"."""
+    `marked_date`: the date cell said "(cont.)". A short label in the type column beside
+    the text ("History", "Examination", "Plan": a consultation over several rows) is kept
+    in front of it."""
     filled = [i for i, t in enumerate(texts) if t]
+    label = ""
+    labels = [i for i in filled if i in label_cols]
+    if len(labels) == 1 and len(filled) > 1 and len(texts[labels[0]].split()) <= 3:
+        label = texts[labels[0]]
+        filled.remove(labels[0])
     if not filled:
         return None
     first = texts[filled[0]]
@@ -313,13 +326,14 @@ def _continuation(
         return None
     if len(last.description) < 40:
         return None
-    return first
+    return f"{label}: {first}" if label else first
 
 
 def _join(
     last: SourceRecord, text: str, texts: list[str], desc_i: int, idx: dict, row_no: int
 ) -> None:
-    filled = [i for i, t in enumerate(texts) if t]
+    texts_at = {idx[f] for f in _CONTINUES_INTO if f in idx}
+    filled = [i for i, t in enumerate(texts) if t and i in texts_at]
     target = filled[0] if filled else desc_i
     if target == idx.get("outcome"):
         last.outcome = f"{last.outcome} {text}".strip()

@@ -235,3 +235,28 @@ def test_mc014_a_diary_layout_carries_each_heading_date_down(tmp_path):
     reasons = {s.row: s.reason for s in r.skipped}
     assert reasons[4].startswith("date heading") and reasons[7].startswith("date heading")
     assert "furniture" in reasons[9]
+
+
+def test_mc015_a_consultation_over_several_rows_is_joined_with_its_labels(tmp_path):
+    rows = [
+        ["Date", "Part", "Entry", "Clinician"],
+        [
+            "01/03/2021",
+            "Consultation",
+            "Seen with mother for a cough; chest clear on listening",
+            "Dr A",
+        ],
+        ["", "History", "Mother says the flat is damp and cold this winter", ""],
+        ["", "Plan", "Review in two weeks if the cough has not settled", ""],
+        ["", "Visit", "", ""],  # a label alone is not more text: an entry missing its date
+        ["02/03/2021", "Telephone", "Mother rang to cancel the review; no reason given", "Dr A"],
+    ]
+    r = import_file(write_csv(tmp_path / "GP.csv", rows), today=TODAY)
+    assert r.accounted
+    first = r.records[0]
+    assert first.provenance.rows == (2, 3, 4)
+    assert first.description.endswith(
+        "History: Mother says the flat is damp and cold this winter "
+        "Plan: Review in two weeks if the cough has not settled"
+    )
+    assert [q.provenance.row for q in r.quarantined] == [5]
