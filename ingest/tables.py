@@ -80,6 +80,11 @@ def choose_tables(
             failures.append(failure)
             continue
         chosen.append(table)
+    covers = [t for t in chosen if _is_cover(t.raw)] if len(chosen) > 1 else []
+    for t in covers if len(covers) < len(chosen) else []:
+        chosen.remove(t)  # "Date requested | 01/03/2022" on a cover sheet is no event
+        title_lines.extend(t.raw.rows)
+        notes.append(f"'{t.raw.label}' read as a cover sheet (key and value lines)")
     if not chosen:
         raise IngestError(name, "no chronology table found. " + " | ".join(failures))
     for failure in failures:
@@ -143,6 +148,21 @@ def _not_found(raw: RawTable, label: str, overrides: dict[str, str]) -> str:
     return (
         f"'{label}' is not a chronology (no header row naming a date and an event, and no "
         "dated entries, in its first 30 rows)"
+    )
+
+
+def _is_cover(raw: RawTable) -> bool:
+    """A small sheet of "label | value" lines ("Agency | ...", "Date requested | 01/03/2022"):
+    labels of a few words without digits, values short, nothing else on a line."""
+    if len(raw.rows) > 12:
+        return False
+    lines = [[t for t in map(cell_text, r) if t] for r in raw.rows]
+    lines = [x for x in lines if x]
+    pairs = [x for x in lines if len(x) == 2]
+    if len(pairs) < 2 or any(len(x) > 2 for x in lines):
+        return False
+    return all(
+        len(k.split()) <= 4 and not any(c.isdigit() for c in k) and len(v) <= 60 for k, v in pairs
     )
 
 

@@ -260,3 +260,25 @@ def test_mc015_a_consultation_over_several_rows_is_joined_with_its_labels(tmp_pa
         "Plan: Review in two weeks if the cough has not settled"
     )
     assert [q.provenance.row for q in r.quarantined] == [5]
+
+
+def test_mc016_a_cover_sheet_of_labels_and_dates_is_no_chronology(tmp_path):
+    from tests.builders import write_xlsx
+
+    sheets = {
+        "Front": [
+            ["Northgate Partnership (fictional)", None],
+            ["Agency", "Housing"],
+            ["Date of request", "01/02/2022"],
+            ["Due back", "28/02/2022"],
+        ],
+        "Entries": [
+            ["Date", "Details"],
+            *[[f"{d:02d}/03/2021", f"{LONG} ({d})"] for d in range(1, 6)],
+        ],
+    }
+    r = import_file(write_xlsx(tmp_path / "return.xlsx", sheets), today=TODAY)
+    assert r.accounted and len(r.records) == 5
+    assert {x.provenance.sheet for x in r.records} == {"Entries"}
+    assert any("'Front' read as a cover sheet" in n for n in r.notes)
+    assert r.title_block["agency"] == "Housing"
