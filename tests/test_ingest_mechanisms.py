@@ -282,3 +282,21 @@ def test_mc016_a_cover_sheet_of_labels_and_dates_is_no_chronology(tmp_path):
     assert {x.provenance.sheet for x in r.records} == {"Entries"}
     assert any("'Front' read as a cover sheet" in n for n in r.notes)
     assert r.title_block["agency"] == "Housing"
+
+
+def test_mc017_period_headings_and_template_examples_are_skipped(tmp_path):
+    rows = [
+        ["Date", "Details", "Worker"],
+        ["e.g. 01/01/2020", "Example: describe the contact and what was done", "Name, role"],
+        ["January - June 2020", "", ""],
+        ["03/02/2020", LONG, "FW1"],
+        ["July - December 2020", "", ""],
+        ["04/08/2020", LONG + " again", "FW1"],
+        ["05/09/2020", "", ""],  # a lone day date is an entry missing its text
+    ]
+    r = import_file(write_csv(tmp_path / "EH return.csv", rows), today=TODAY)
+    assert r.accounted and [x.provenance.row for x in r.records] == [4, 6]
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert reasons[2].startswith("template example row")
+    assert reasons[3].startswith("period heading") and reasons[5].startswith("period heading")
+    assert [q.provenance.row for q in r.quarantined] == [7]
