@@ -27,10 +27,41 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "local authority",
         "mash",
         "front door",
-        "early help",
         "childrens social work service",
-        "family help",
         "council childrens services",
+    ],
+    # Early help and youth justice are usually services of the council, but a review hears
+    # from them as agencies of their own (a partnership can say otherwise in its directory).
+    "Early Help": [
+        "early help",
+        "early help service",
+        "early help hub",
+        "family hub",
+        "family hubs",
+        "family help",
+        "family support service",
+        "eh",
+        "taf",
+        "team around the family",
+    ],
+    "Youth Justice Service": [
+        "youth justice",
+        "yjs",
+        "yot",
+        "yos",
+        "youth offending team",
+        "youth offending service",
+    ],
+    "Voluntary Sector": [
+        "voluntary sector",
+        "vcs",
+        "vcse",
+        "voluntary",
+        "third sector",
+        "charity",
+        "womens aid",
+        "family action",
+        "family action group",
     ],
     "Police": [
         "police",
@@ -132,6 +163,9 @@ DEFAULT_SYSTEMS: dict[str, str] = {
     "emis": "GP",
 }
 
+# Where words run together in a file name: "EarlyHelp", "WomensAid" (not "YJS", "CPOMS").
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
 # Words in file names that say nothing about the agency.
 _FILLER = re.compile(
     r"\b(chronology|chronologies|chron|chrono|final|draft|v\d+|version|copy|updated|"
@@ -156,6 +190,39 @@ class AgencyDirectory:
         for name, more in (extra or {}).items():
             merged.setdefault(name, []).extend(more)
         return cls(merged, {**DEFAULT_SYSTEMS, **(systems or {})})
+
+    @classmethod
+    def from_partnership(
+        cls, data: object, source: str = "the agency directory"
+    ) -> AgencyDirectory:
+        """The defaults plus a partnership's own agencies, aliases and case-management
+        systems: {"agencies": {"Youth Justice Service": ["yjs", "yot"], "School": ["Brookfield
+        Academy"]}, "systems": {"childview": "Youth Justice Service"}}. A prior like the
+        defaults, never a gate: a name it does not list is still read from the file.
+        ValueError (naming `source`) when the shape is wrong."""
+        if not isinstance(data, Mapping):
+            raise ValueError(f"{source}: expected an object with 'agencies' and 'systems'")
+        unknown = set(data) - {"agencies", "systems"}
+        if unknown:
+            raise ValueError(f"{source}: unknown key(s) {sorted(unknown)}")
+        agencies, systems = data.get("agencies") or {}, data.get("systems") or {}
+        if not isinstance(agencies, Mapping) or not all(
+            isinstance(k, str)
+            and k.strip()
+            and isinstance(v, list)
+            and all(isinstance(a, str) for a in v)
+            for k, v in agencies.items()
+        ):
+            raise ValueError(f"{source}: 'agencies' maps each agency's name to a list of aliases")
+        if not isinstance(systems, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+            for k, v in systems.items()
+        ):
+            raise ValueError(f"{source}: 'systems' maps each system's name to an agency's name")
+        return cls.with_extra(
+            {k.strip(): [a for a in v if a.strip()] for k, v in agencies.items()},
+            {norm_label(k): v.strip() for k, v in systems.items()},
+        )
 
     def from_system(self, text: str) -> tuple[str | None, str]:
         """(agency, system name) when `text` names a case-management system: "CPOMS
@@ -192,9 +259,17 @@ class AgencyDirectory:
             self._cache[text] = found
         return found
 
+    def exact(self, text: str) -> str | None:
+        """The agency whose name or alias `text` is, exactly (no containment, no fuzz):
+        "HEALTH VISITING" -> "Health Visiting"; "Home visit by HV" -> None."""
+        return self._exact.get(norm_label(text))
+
     def from_file_name(self, stem: str) -> str | None:
-        """'Chronology - Childrens Services FINAL' -> "Children's Social Care"."""
-        key = " ".join(_FILLER.sub(" ", norm_label(stem.replace("_", " "))).split())
+        """'Chronology - Childrens Services FINAL' -> "Children's Social Care";
+        'EarlyHelp_chronology' -> "Early Help" (words run together are split where the case
+        changes: "WomensAid", "PoliceChronology")."""
+        stem = _CAMEL.sub(" ", stem.replace("_", " "))
+        key = " ".join(_FILLER.sub(" ", norm_label(stem)).split())
         return self._search(key, fuzzy_min=88) if key else None
 
     def _search(self, key: str, fuzzy_min: int) -> str | None:

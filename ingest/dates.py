@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable
 
 from ingest.dateparts import (
@@ -460,7 +461,37 @@ def _parse_text_cached(s: str, evidence: bool) -> DateInterval | str | None:
     try:
         return _read(t, evidence)
     except DateError as exc:
-        return f"cannot read {_show(s)} as a date: {exc}"
+        return _read_annotated(t, evidence) or f"cannot read {_show(s)} as a date: {exc}"
+
+
+# A date with the agency's mark or remark beside it: "16/01/2019*", "06/05/2019 (letter)".
+_ANNOTATED = re.compile(r"^(?P<date>.*?\d.*?)\s*(?:\((?P<note>[^()]{1,40})\)|(?P<mark>[*†‡#]+))$")
+# A date, a dash or comma, then a time: "09/02/20 - 2.30pm", "12/03/2021, 14:35".
+_DATE_THEN_TIME = re.compile(r"^(?P<date>.*?\d.*?)\s*[-–—,@]\s*(?P<time>\d.{0,14})$")
+
+
+def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
+    """A date that reads once the remark beside it is set aside (kept in the note), or a
+    date and a time joined by a dash; None when neither reads."""
+    if (m := _ANNOTATED.match(t)) is not None:
+        try:
+            iv = _read(m["date"], evidence)
+        except DateError:
+            return None
+        remark = m["note"] or m["mark"]
+        return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
+    if (m := _DATE_THEN_TIME.match(t)) is not None:
+        try:
+            iv = _read(m["date"], evidence)
+            at, approx = parse_time_approx(m["time"])
+        except DateError:
+            return None
+        if iv.precision != "day" or at is None:
+            return None
+        return dataclasses.replace(
+            iv, precision="exact", time=at, approximate=iv.approximate or approx
+        )
+    return None
 
 
 # ---------------------------------------------------------------- public API

@@ -11,6 +11,7 @@ import re
 
 from ingest.colprofile import is_date_value
 from ingest.columns import header_fields
+from ingest.dates import DateError, parse_date
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 from ingest.titleblock import is_title_row
@@ -50,9 +51,55 @@ def _furniture_row(row: list[object]) -> bool:
     return not filled or (len(set(filled)) == 1 and is_furniture(filled[0]))
 
 
+# A form's line to fill in: labels with blanks after them ("Signed: ______  Date: ______",
+# "Signature ............ Role ............"): a sign-off, never an event.
+_BLANKS = re.compile(r"_{3,}|\.{5,}|…{2,}")
+# An abbreviations key under a table: "HV = Health Visitor; SW = Social Worker".
+_ABBREVIATION = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z&/]{0,9}\s*=\s*[^;,=]{2,60}")
+
+
+_EXAMPLE = re.compile(r"^(e\.\s?g\.?|eg\b|example\b)", re.IGNORECASE)
+_COARSE = ("month", "season", "year", "range")
+
+
+def _is_period_heading(text: str) -> bool:
+    """A row holding only a month, season, year or span ("January - June 2019"): a
+    section heading of the table, not an entry (a lone day date stays an entry)."""
+    if not any(c.isalpha() for c in text) and "-" not in text and len(text) != 4:
+        return False
+    try:
+        iv = parse_date(text)
+    except DateError:
+        return False
+    return iv is not None and iv.precision in _COARSE and not iv.approximate
+
+
+def is_form_line(text: str) -> bool:
+    """Labels and blanks only, ending with a blank ("... Date: ____"): at most a few words,
+    no digits."""
+    text = text.strip()
+    ends = [m.end() for m in _BLANKS.finditer(text)]
+    if not ends or ends[-1] != len(text):
+        return False
+    rest = _BLANKS.sub(" ", text)
+    return not any(c.isdigit() for c in rest) and len(re.findall(r"[^\W\d_]+", rest)) <= 8
+
+
+def is_abbreviation_key(text: str) -> bool:
+    """Two or more "ABBR = meaning" pairs and nothing else: a key to the table's shorthand."""
+    pairs = _ABBREVIATION.findall(text)
+    return len(pairs) >= 2 and sum(map(len, pairs)) >= len(text.strip()) - 2
+
+
 def is_furniture(text: str) -> bool:
     """A footer, page number or note about the table: never an event's text."""
-    return bool(_FURNITURE.match(text) or _NOTE.match(text) or _DIVIDER.match(text))
+    return bool(
+        _FURNITURE.match(text)
+        or _NOTE.match(text)
+        or _DIVIDER.match(text)
+        or is_form_line(text)
+        or is_abbreviation_key(text)
+    )
 
 
 def continuation_text(text: str) -> str | None:
@@ -152,8 +199,16 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"note row '{text[:40]}' (not an event)"
             if _FURNITURE.match(text):
                 return f"page furniture or footer '{text[:40]}' (not an event)"
+            if is_form_line(text):
+                return f"sign-off or form line '{text[:40]}' (not an event)"
+            if is_abbreviation_key(text):
+                return f"key to abbreviations '{text[:40]}' (not an event)"
+            if _is_period_heading(text):
+                return f"period heading '{text[:40]}' (a section of the table)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
+    if date_text[:1] in "eE" and _EXAMPLE.match(date_text):
+        return f"template example row '{date_text[:40]}' (not an event)"
     if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:
         return None
     key = tuple(norm_label(t) for t in texts)

@@ -25,9 +25,10 @@ from ingest.records import (
     Issue,
     Provenance,
     QuarantinedRow,
+    RecordIds,
     SkippedRow,
     SourceRecord,
-    stable_record_id,
+    make_interval,
 )
 from ingest.tables import Table
 from ingest.titleblock import title_pair
@@ -82,6 +83,8 @@ def import_table(
     # it is part of the agency's own narrative.
     split = 0 if "outcome" in idx else (2 if _COMBINED.search(headers[desc_i]) else 1)
     text_cols = {idx[f] for f in _CONTINUES_INTO if f in idx}
+    # columns whose short value may label a continuation row: the type, or one unmapped
+    label_cols = {i for i, _ in extra_idx} | ({idx["event_type"]} if "event_type" in idx else set())
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
 
@@ -112,10 +115,24 @@ def import_table(
     name, sha256, file_agency, today = ctx.name, ctx.sha256, ctx.agency, ctx.today
     agency_i = idx["agency"] if ctx.agency_from_column else -1
     last: SourceRecord | None = None  # the entry a continuation row would join
-    timed: dict[tuple[str, str], tuple[DateInterval, Issue | None]] = {}
+    ditto_of: DateInterval | None = None  # the last entry's date, for a ditto mark under it
+    section_agency = ""  # under an agency heading row of a compiled chronology
+    times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
+    dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
+    ids_of: dict[str, RecordIds] = {}  # agency -> its id maker (an agency column's)
+    file_ids = RecordIds(file_agency)
+    header_t = tuple(headers)
+    of_row = Provenance.of_row
 
+    headings = raw.date_headings
     for row, pos in zip(data_rows, data_pos, strict=True):
         sheet, row_no = pos
+        if headings and pos in headings:
+            skipped.append(
+                SkippedRow(sheet, row_no, "date heading: the entries below are dated by it")
+            )
+            last = None
+            continue
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
         texts = (
             list(map(str.strip, row))
@@ -131,7 +148,7 @@ def import_table(
         ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
-            joined = _continuation(texts, text_cols, last, bool(date_text))
+            joined = _continuation(texts, text_cols, last, bool(date_text), label_cols)
             if joined is None:
                 texts[date_i] = date_text
             else:
@@ -144,28 +161,50 @@ def import_table(
                     )
                 )
                 continue
-        reason = classify_row(texts, header, date_i)
+        # classify_row's own answer for a dated row of three or more cells, without the call
+        if date_text and date_text[0].isdigit() and len(texts) - texts.count("") > 2:
+            reason = None
+        else:
+            reason = classify_row(texts, header, date_i)
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
+        if agency_i < 0 and not (date_text and date_text[0].isdigit()):
+            heading = _agency_heading(texts, ctx.directory)
+            if heading is not None:  # a compiled chronology's section: "POLICE", "GP"
+                section_agency = heading
+                skipped.append(
+                    SkippedRow(sheet, row_no, f"agency heading: the entries below are {heading}'s")
+                )
+                last = None
+                continue
         beyond = None
         if len(texts) > width:
             beyond = [t for t in texts[width:] if t]
             del texts[width:]
         values = tuple(texts)
-        raw_cells = dict(zip(headers, texts))  # noqa: B905 - same length (padded or cut); hot
+        prov = of_row(name, sha256, sheet, row_no, header_t, values)  # raw: built when read
         if beyond:  # text beyond the header's last column: keep it
-            raw_cells["(beyond header)"] = " | ".join(beyond)
-        prov = Provenance(name, sha256, sheet, row_no, raw_cells)
-        row_agency = file_agency
+            prov.raw["(beyond header)"] = " | ".join(beyond)
+        row_agency = section_agency or file_agency
         if agency_i >= 0 and texts[agency_i]:
             cell = texts[agency_i]
             row_agency = ctx.directory.canonical(cell) or cell
 
         issues: list[Issue] = []
         errors: list[Issue] = []
-        if all_text:  # text cells, already stripped: straight to the cached reader
-            interval = read_text(texts[date_i], mode)
+        if (
+            date_text
+            and not date_text[0].isdigit()
+            and len(date_text) <= 8
+            and date_text.casefold() in _DITTO
+            and ditto_of is not None
+        ):  # a ditto mark: the date of the entry above
+            interval = _ditto(ditto_of)
+        elif all_text:  # text cells, already stripped: straight to the cached reader
+            interval = dates_read.get(date_text, _MISS)
+            if interval is _MISS:
+                interval = dates_read[date_text] = read_text(date_text, mode)
             if interval.__class__ is not DateInterval:
                 interval = _text_problem(interval, date_col, errors)
         else:
@@ -193,24 +232,23 @@ def import_table(
         if time_i >= 0 and interval.time is None:  # a separate time column (inlined: hot)
             value = row[time_i]
             if value is not None and value != "":
-                key = (texts[date_i], texts[time_i]) if all_text else None
-                hit = timed.get(key) if key else None
-                if hit is not None:  # text: the same date and time read before in this file
-                    interval, time_issue = hit
-                    if time_issue is not None:
-                        issues.append(time_issue)
+                if all_text:  # text: each time text is read once per file
+                    reading = times_read.get(value)
+                    if reading is None:
+                        reading = times_read[value] = _read_time(value)
                 else:
-                    time_issue = None
-                    try:
-                        t, approx = parse_time_approx(value)
-                    except DateError as exc:
-                        time_issue = Issue("bad_time", str(exc), headers[time_i])
-                        issues.append(time_issue)
-                        t, approx = None, False
-                    if t is not None and interval.precision == "day":
-                        interval = _at_time(interval, t, approx)
-                    if key:
-                        timed[key] = (interval, time_issue)
+                    reading = _read_time(value)
+                t, approx, problem = reading
+                if problem is not None:
+                    issues.append(Issue("bad_time", problem, headers[time_i]))
+                if t is not None and interval.precision == "day":
+                    # text: date and time pairs seldom repeat, so the interval is built
+                    # here rather than looked up in the shared cache (hashing costs more)
+                    interval = (
+                        _timed_interval(interval, t, approx)
+                        if all_text
+                        else _at_time(interval, t, approx)
+                    )
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
         if (  # the common case needs no call: a plain date inside the period, in the past
@@ -230,8 +268,14 @@ def import_table(
             occurrence = repeats[values] = repeats.get(values, 0) + 1
             where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
             issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
+        if row_agency is file_agency:
+            ids = file_ids
+        else:
+            ids = ids_of.get(row_agency)
+            if ids is None:
+                ids = ids_of[row_agency] = RecordIds(row_agency)
         last = SourceRecord(  # positional: this runs for every row
-            stable_record_id(row_agency, values, occurrence),
+            ids(values, occurrence),
             row_agency,
             interval,
             description,
@@ -246,14 +290,26 @@ def import_table(
             issues,
         )
         records.append(last)
+        ditto_of = interval
 
 
 def _continuation(
-    texts: list[str], text_cols: set[int], last: SourceRecord, marked_date: bool
+    texts: list[str],
+    text_cols: set[int],
+    last: SourceRecord,
+    marked_date: bool,
+    label_cols: set[int] | frozenset[int] = frozenset(),
 ) -> str | None:
     """The text to join to `last` when this undated row continues it, else None.
-    `marked_date`: the date cell said "(cont.)"."""
+    `marked_date`: the date cell said "(cont.)". A short label in the type column beside
+    the text ("History", "Examination", "Plan": a consultation over several rows) is kept
+    in front of it."""
     filled = [i for i, t in enumerate(texts) if t]
+    label = ""
+    labels = [i for i in filled if i in label_cols]
+    if len(labels) == 1 and len(filled) > 1 and len(texts[labels[0]].split()) <= 3:
+        label = texts[labels[0]]
+        filled.remove(labels[0])
     if not filled:
         return None
     first = texts[filled[0]]
@@ -270,13 +326,14 @@ def _continuation(
         return None
     if len(last.description) < 40:
         return None
-    return first
+    return f"{label}: {first}" if label else first
 
 
 def _join(
     last: SourceRecord, text: str, texts: list[str], desc_i: int, idx: dict, row_no: int
 ) -> None:
-    filled = [i for i, t in enumerate(texts) if t]
+    texts_at = {idx[f] for f in _CONTINUES_INTO if f in idx}
+    filled = [i for i, t in enumerate(texts) if t and i in texts_at]
     target = filled[0] if filled else desc_i
     if target == idx.get("outcome"):
         last.outcome = f"{last.outcome} {text}".strip()
@@ -287,6 +344,44 @@ def _join(
     prov = last.provenance
     prov.continued_rows = (*prov.continued_rows, row_no)
     prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
+
+
+_MISS = object()
+
+
+def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:
+    """The agency a row names when it is only a heading: one short cell that is exactly an
+    agency's name or alias ("POLICE", "Health visiting"), nothing else."""
+    filled = [t for t in texts if t]
+    if len(filled) != 1 or len(filled[0].split()) > 5:
+        return None
+    return directory.exact(filled[0])
+
+
+# A ditto mark in the date cell: the same date as the entry above.
+_DITTO = frozenset(('"', "”", "“", "〃", "''", "ditto", "do", "do.", "as above", "same"))
+
+
+def _ditto(above: DateInterval) -> DateInterval:
+    note = "the date of the entry above (a ditto mark)"
+    return make_interval(
+        above.start,
+        above.end,
+        "day" if above.precision == "exact" else above.precision,
+        above.approximate,
+        None,
+        above.alternative,
+        f"{above.note}; {note}" if above.note else note,
+    )
+
+
+def _read_time(value: object) -> tuple[time | None, bool, str | None]:
+    """(time, approximate, None) or (None, False, why it cannot be read)."""
+    try:
+        t, approx = parse_time_approx(value)
+    except DateError as exc:
+        return None, False, str(exc)
+    return t, approx, None
 
 
 def _text_problem(result: str | None, column: str, errors: list[Issue]) -> None:
@@ -310,14 +405,12 @@ def _parse_interval(
     return interval
 
 
-@lru_cache(maxsize=65536)
-def _at_time(interval: DateInterval, t: time, approx: bool = False) -> DateInterval:
-    """The day at a time from the time column (cached: frozen dataclasses build slowly, and
-    a chronology repeats the same dates and times)."""
+def _timed_interval(interval: DateInterval, t: time, approx: bool = False) -> DateInterval:
+    """The day at a time from the time column."""
     note = interval.note
     if approx:
         note = "; ".join(n for n in (note, f"approximate time ({t:%H:%M})") if n)
-    return DateInterval(
+    return make_interval(
         interval.start,
         interval.end,
         "exact",
@@ -326,6 +419,10 @@ def _at_time(interval: DateInterval, t: time, approx: bool = False) -> DateInter
         interval.alternative,
         note,
     )
+
+
+# cached for cells that are not text: a chronology repeats the same dates and times
+_at_time = lru_cache(maxsize=65536)(_timed_interval)
 
 
 def _with_end(

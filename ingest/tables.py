@@ -10,13 +10,16 @@ before the chronology is a title block too. Roles come from content and header t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
 from ingest.colprofile import profile_columns
 from ingest.columns import Mapping, map_columns
+from ingest.date_headings import carry_date_headings
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
 from ingest.header import data_start, find_header, header_key, locate_header
+from ingest.leading_dates import split_leading_dates
 from ingest.profiles import AgencyProfile
 from ingest.readers.base import RawTable, cell_text
 from ingest.roles import assign_roles
@@ -34,6 +37,8 @@ class Table:
     how: str = ""
     date_order: str = "day-first"  # "day-first" | "month-first" | "mixed"
     date_note: str = ""  # why, for the summary
+    date_by: str = "default"  # "content" | "profile" | "default" (no evidence: day-first)
+    date_witness: str = ""  # the date text that decided it, when the content did
     title_rows: list[list[object]] = field(default_factory=list)
 
 
@@ -63,26 +68,23 @@ def choose_tables(
             title_lines.extend(raw.rows)
             notes.append(f"'{label}' read as the title block (key and value lines)")
             continue
-        header, start, how = _locate(raw, profile, overrides)
-        if start < 0:
-            failures.append(_not_found(raw, label, overrides))
+        table, failure = _table(raw, label, profile, overrides, directory)
+        for reshape in (split_leading_dates, carry_date_headings):
+            if table is not None:
+                break
+            if (split := reshape(raw)) is not None:
+                table, _ = _table(split[0], label, profile, overrides, directory)
+                if table is not None:
+                    notes.append(split[1])
+        if table is None:
+            failures.append(failure)
             continue
-        width = max(len(r) for r in raw.rows[max(0, header) : start + 400])
-        if header >= 0:
-            cells = list(raw.rows[header]) + [None] * width
-            headers = _unique_headers([cell_text(v) for v in cells[:width]])
-        else:
-            headers = [f"Column {i + 1}" for i in range(width)]
-        data = raw.rows[start:]
-        mapping = assign_roles(headers, profile_columns(data, width, directory), overrides)
-        if not mapping.ok:
-            where = f"header at row {raw.positions[header][1]}" if header >= 0 else "no header"
-            failures.append(f"'{label}' {where}: " + "; ".join(mapping.problems))
-            continue
-        table = Table(raw, header, start, mapping, headers, how)
-        table.title_rows = raw.rows[: header if header >= 0 else start]
-        _decide_date_order(table, profile)
         chosen.append(table)
+    covers = [t for t in chosen if _is_cover(t.raw)] if len(chosen) > 1 else []
+    for t in covers if len(covers) < len(chosen) else []:
+        chosen.remove(t)  # "Date requested | 01/03/2022" on a cover sheet is no event
+        title_lines.extend(t.raw.rows)
+        notes.append(f"'{t.raw.label}' read as a cover sheet (key and value lines)")
     if not chosen:
         raise IngestError(name, "no chronology table found. " + " | ".join(failures))
     for failure in failures:
@@ -90,6 +92,34 @@ def choose_tables(
     for t in chosen:
         title_lines.extend(t.title_rows)
     return chosen, read_title_block(title_lines)
+
+
+def _table(
+    raw: RawTable,
+    label: str,
+    profile: AgencyProfile | None,
+    overrides: dict[str, str],
+    directory: AgencyDirectory,
+) -> tuple[Table | None, str]:
+    """The table's header, data rows and column roles, or (None, why not)."""
+    header, start, how = _locate(raw, profile, overrides)
+    if start < 0:
+        return None, _not_found(raw, label, overrides)
+    width = max(len(r) for r in raw.rows[max(0, header) : start + 400])
+    if header >= 0:
+        cells = list(raw.rows[header]) + [None] * width
+        headers = _unique_headers([cell_text(v) for v in cells[:width]])
+    else:
+        headers = [f"Column {i + 1}" for i in range(width)]
+    data = raw.rows[start:]
+    mapping = assign_roles(headers, profile_columns(data, width, directory), overrides)
+    if not mapping.ok:
+        where = f"header at row {raw.positions[header][1]}" if header >= 0 else "no header"
+        return None, f"'{label}' {where}: " + "; ".join(mapping.problems)
+    table = Table(raw, header, start, mapping, headers, how)
+    table.title_rows = raw.rows[: header if header >= 0 else start]
+    _decide_date_order(table, profile)
+    return table, ""
 
 
 def _locate(
@@ -121,6 +151,21 @@ def _not_found(raw: RawTable, label: str, overrides: dict[str, str]) -> str:
     )
 
 
+def _is_cover(raw: RawTable) -> bool:
+    """A small sheet of "label | value" lines ("Agency | ...", "Date requested | 01/03/2022"):
+    labels of a few words without digits, values short, nothing else on a line."""
+    if len(raw.rows) > 12:
+        return False
+    lines = [[t for t in map(cell_text, r) if t] for r in raw.rows]
+    lines = [x for x in lines if x]
+    pairs = [x for x in lines if len(x) == 2]
+    if len(pairs) < 2 or any(len(x) > 2 for x in lines):
+        return False
+    return all(
+        len(k.split()) <= 4 and not any(c.isdigit() for c in k) and len(v) <= 60 for k, v in pairs
+    )
+
+
 def _is_key_value(raw: RawTable) -> bool:
     """A small table of "Agency" | "..." lines, as Word templates put above the chronology."""
     if len(raw.rows) > 12 or max(len(r) for r in raw.rows) > 4:
@@ -134,15 +179,21 @@ def _decide_date_order(table: Table, profile: AgencyProfile | None) -> None:
     date_i = table.mapping.index_of("date")
     if profile and profile.date_order in ("day-first", "month-first"):
         table.date_order = profile.date_order
+        table.date_by = "profile"
         table.date_note = f"read {profile.date_order}, as the agency profile says"
         return
     if date_i is None:
         return
     rows = table.raw.rows[table.data_index :]
     # distinct texts in file order: the witness named is the first one in the file
-    values = {r[date_i]: None for r in rows if date_i < len(r) and r[date_i].__class__ is str}
+    try:  # every row reaches the date column (the usual case): one pass in C
+        cells = dict.fromkeys(map(itemgetter(date_i), rows))
+    except IndexError:
+        cells = dict.fromkeys(r[date_i] for r in rows if date_i < len(r))
+    values = {v: None for v in cells if v.__class__ is str}
     order, witness = column_date_order(values)
     table.date_order = order
+    table.date_by, table.date_witness = ("content", witness) if witness else ("default", "")
     if order == "month-first":
         table.date_note = (
             f"read month-first: '{witness}' can only be month-first and no date in the "

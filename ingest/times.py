@@ -160,4 +160,18 @@ def _approx(value: str) -> tuple[dt.time | None, bool]:
             break
         text, approximate = stripped, True
     text = _AT_PREFIX.sub("", text)
-    return parse_time(text), approximate
+    try:
+        return parse_time(text), approximate
+    except DateError:
+        # a time range ("14:30-15:30", "2pm to 3pm"): the start is when it happened
+        m = _TIME_RANGE.match(text)
+        if m is None:
+            raise
+        try:
+            start, _end = parse_time(m.group(1)), parse_time(m.group(2))
+        except DateError:
+            raise DateError(f"cannot read {_show(value)} as a time or a range of times") from None
+        return start, approximate
+
+
+_TIME_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|\bto\b|until)\s*(.+)$", re.IGNORECASE)

@@ -67,7 +67,16 @@ _MARKING = re.compile(
     re.IGNORECASE,
 )
 _KEY_COLON = re.compile(r"^\s*([A-Za-z'’ ./]{2,40}?)\s*[:\-–]\s*(.*)$")
-_INNER_DOB = re.compile(r"\b(dob|date of birth)\s*:\s*(\S+)", re.IGNORECASE)
+# Another key inside a value: "Name of agency: Tallowgate Action Group Author: D. Vale" holds
+# two key/value pairs in one cell ("DOB:" after a child's name, "Author:" after an agency).
+_INNER_KEY = re.compile(
+    r"(?<![\w'’])("
+    + "|".join(
+        sorted((re.escape(k) for keys in KEYS.values() for k in keys), key=len, reverse=True)
+    )
+    + r")\s*:\s*",
+    re.IGNORECASE,
+)
 _ORG_WORDS = re.compile(
     r"\b(council|trust|constabulary|police|school|academy|surgery|practice|service|services|"
     r"nhs|hospital|partnership|probation|housing|homes|camhs|health)\b",
@@ -126,6 +135,19 @@ def is_title_row(row: list[object]) -> bool:
     return len(filled) == 1 and bool(_MARKING.match(filled[0]))
 
 
+def _split_pairs(role: str, value: str) -> list[tuple[str, str]]:
+    """("agency", "X Author: Y") -> [("agency", "X"), ("completed_by", "Y")]; a key word
+    inside the value without a colon stays part of it."""
+    out: list[tuple[str, str]] = []
+    while (m := _INNER_KEY.search(value)) is not None and (inner := _key(m.group(1))):
+        head = value[: m.start()].strip(" ;,|")
+        if head or not out:
+            out.append((role, head))
+        role, value = inner, value[m.end() :]
+    out.append((role, value.strip(" ;,|")))
+    return [(r, v) for r, v in out if v]
+
+
 def read_title_block(lines: list[list[object]]) -> TitleBlock:
     block = TitleBlock()
     for row in lines:
@@ -134,12 +156,8 @@ def read_title_block(lines: list[list[object]]) -> TitleBlock:
             continue
         block.lines.append(" ".join(filled))
         if pair := title_pair(row):
-            role, value = pair
-            block.fields.setdefault(role, value)
-            # "Child: K.V.  DOB: 14/05/2016" in one cell
-            m = _INNER_DOB.search(value)
-            if role != "dob" and m:
-                block.fields.setdefault("dob", m.group(2))
+            for role, value in _split_pairs(*pair):
+                block.fields.setdefault(role, value)
             continue
         text = filled[0]
         if len(filled) == 1 and _MARKING.match(text):

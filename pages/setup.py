@@ -21,6 +21,7 @@ from timeline.store.errors import StoreError
 from web.auth import current_actor
 from web.review_page import load_review, not_found, review_head
 from web.services import store
+from web.setup_details import UPLOAD_ACCEPT, UPLOAD_KINDS, details_section
 from web.setup_view import ROLE_OPTIONS, file_card, kloe_table, member_table, upload_card
 
 dash.register_page(__name__, path_template="/review/<review_id>/setup", title="Set-up", order=10)
@@ -71,13 +72,14 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             dcc.Upload(
                 id="su-upload",
                 multiple=True,
+                accept=UPLOAD_ACCEPT,
                 max_size=max_upload_bytes(),  # the browser does not even send a larger file
                 className="wf-drop",
                 children=html.Div(
                     [
                         "Drag and drop agency chronologies here, or ",
                         html.Button("choose files", className="link-button", type="button"),
-                        f" (spreadsheets, CSV or Word; at most {mb} MB each)",
+                        f" ({UPLOAD_KINDS}; at most {mb} MB each)",
                     ]
                 ),
             ),
@@ -154,6 +156,9 @@ def render(_version, rid):
             screen.records_by_file.get(f["id"], []),
             screen.quarantined_by_file.get(f["id"], []),
             f["sha256"] in screen.kept_uploads,
+            details_section(f["id"], screen.details[f["id"]], f["sha256"] in screen.kept_uploads)
+            if f["id"] in screen.details
+            else None,
         )
         for f in screen.files
         if not f.get("superseded_by")
@@ -315,6 +320,51 @@ def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
         f"'{out.file_name}' re-imported as {out.agency} with the corrected mapping{used}: "
         f"{out.added} new, {out.kept} kept, {out.withdrawn} withdrawn. Run matching to "
         "update the timeline."
+    )
+    return _answer(done, (version or 0) + 1)
+
+
+@callback(
+    output=_outputs(),
+    inputs={
+        "_clicks": Input({"type": "su-dateorder-go", "file": ALL, "c": ALL}, "n_clicks"),
+        "orders": State({"type": "su-dateorder", "file": ALL}, "value"),
+        "order_ids": State({"type": "su-dateorder", "file": ALL}, "id"),
+        "rid": State("su-review", "data"),
+        "version": State("su-version", "data"),
+    },
+    prevent_initial_call=True,
+)
+def date_order(_clicks, orders, order_ids, rid, version):
+    """The lead's date order for a file's agency: the file is read again that way."""
+    trigger = _triggered_clicked()
+    if trigger is None:
+        return _answer()
+    fid = trigger["file"]
+    order = _value_for(orders, order_ids, "file", fid) or ""
+    try:
+        out = setup.set_date_order(
+            store(), current_actor(), rid, fid, order, confirm=bool(trigger["c"])
+        )
+    except StoreError as exc:
+        return _answer(html.P(f"Not re-read: {exc}", className="error"))
+    if out.status != "imported":
+        confirm = (
+            html.Button(
+                "Re-read anyway",
+                id={"type": "su-dateorder-go", "file": fid, "c": 1},
+                className="danger",
+            )
+            if out.needs_confirmation
+            else None
+        )
+        refused = html.Div([html.P(f"Not re-read: {out.message}", className="error"), confirm])
+        return _answer(refused, (version or 0) + 1)
+    how = f"read {order}" if order else "read as their own evidence shows"
+    done = html.P(
+        f"'{out.file_name}' re-read with its dates {how} (kept for {out.agency}'s next "
+        f"files): {out.added} new, {out.kept} kept, {out.withdrawn} withdrawn. Run matching "
+        "to update the timeline."
     )
     return _answer(done, (version or 0) + 1)
 

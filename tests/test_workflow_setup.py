@@ -338,3 +338,48 @@ def test_wf205_nothing_is_withdrawn_by_accident_and_a_refused_file_is_mapped(
     finally:
         store.close()
     assert page.console_errors == []
+
+
+def test_wf208_what_the_import_found_and_the_date_order_override(
+    live_app, sample_site, page, tmp_path
+):
+    """The file's card says how its dates were read and why, its title block, why this
+    agency and the joined continuation rows; the lead chooses month-first and the file's
+    ambiguous dates are read again that way."""
+    rid = own_review(sample_site)
+    school = tmp_path / "Brookfield export.csv"
+    school.write_bytes(
+        b"Agency: Brookfield Primary School (fictional)\r\n"
+        b"Date,Details,Action\r\n"
+        b"04/03/2020,Robin arrived late and hungry; the class teacher spoke to the DSL "
+        b"about breakfast at home,Logged\r\n"
+        b",(cont.) DSL phoned mother who said the family had run out of food,\r\n"
+        b"05/06/2020,Robin said dad shouted at mum last night,Referral to MASH\r\n"
+    )
+    lead_in(page, live_app, sample_site)
+    page.goto(f"{live_app}/review/{rid}/setup")
+    upload(page, [school])
+    card = page.locator("details.wf-file", has_text="Brookfield export.csv")
+    card.wait_for(timeout=30000)
+    card.locator("summary").click()
+    found = card.locator(".su-details")
+    text = found.inner_text()
+    assert "Read day-first, the default" in text
+    assert "Brookfield Primary School (fictional)" in text
+    assert "Why this agency: the file's title block" in text
+    assert "Row 3: joined rows 4" in text
+    group = found.get_by_role("group", name="Read this agency's dates")
+    group.get_by_label("Month-first (03/04/2021 is 4 March)").check()
+    found.get_by_role("button", name=re.compile("Re-read the dates this way")).click()
+    page.locator("#su-upload-msg >> text=re-read with its dates").wait_for(timeout=30000)
+    # the card is drawn again from the store (closed): its text says the lead's choice
+    card = page.locator("details.wf-file", has_text="Brookfield export.csv")
+    expect(card.locator(".su-details")).to_contain_text("as set for this agency", timeout=30000)
+    store = with_store(sample_site)
+    try:
+        records = store.records.list_records(actor_of(store, LEAD), rid)
+        starts = sorted(r["date_start"].isoformat() for r in records if r["agency"] == "School")
+        assert starts == ["2020-04-03", "2020-05-06"]
+    finally:
+        store.close()
+    assert page.console_errors == []

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from ingest import AgencyProfile, IngestError, import_file, load_profile
-from ingest.agencies import AgencyDirectory
 from ingest.dates import DateError, parse_date
 from ingest.profiles import ProfileError, profiles_in
 from ingest.records import FileImport
@@ -95,7 +94,7 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
     profiles: list[AgencyProfile] = [load_profile(p) for p in args.profile]
     if args.profiles_dir:
         profiles += profiles_in(args.profiles_dir)
-    directory = AgencyDirectory()
+    directory = get_settings().agency_directory()  # the defaults + LRT_AGENCY_DIRECTORY
     results, failures = [], []
     for name in args.files:
         path = Path(name)
@@ -105,7 +104,12 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
         profile = next((p for p in profiles if p.applies_to(path.name, likely)), None)
         try:
             result = import_file(
-                path, agency=agency, profile=profile, period=period, limits=get_settings().limits
+                path,
+                agency=agency,
+                profile=profile,
+                period=period,
+                limits=get_settings().limits,
+                directory=directory,
             )
         except IngestError as exc:
             failures.append(str(exc))

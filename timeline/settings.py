@@ -8,13 +8,15 @@ database URL, `store.throttle` its limits from here), so there is no import cycl
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from ingest.agencies import AgencyDirectory
 from ingest.limits import Limits
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -159,6 +161,7 @@ class Settings:
     debug: bool = False
     limits: Limits = field(default_factory=Limits)  # what an imported file may make us read
     security: SecuritySettings = field(default_factory=SecuritySettings)
+    agency_directory_file: Path | None = None  # a partnership's agencies, aliases, systems
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -174,7 +177,23 @@ class Settings:
             debug=bool(_switch(env, "LRT_DEBUG")),
             limits=_import_limits(env),
             security=SecuritySettings.from_env(env),
+            agency_directory_file=Path(_text(env, "LRT_AGENCY_DIRECTORY"))
+            if _text(env, "LRT_AGENCY_DIRECTORY")
+            else None,
         )
+
+    def agency_directory(self) -> AgencyDirectory:
+        """The agency directory the importer uses: the defaults, plus the partnership's own
+        file (LRT_AGENCY_DIRECTORY) when set, read again when the file changes."""
+        if self.agency_directory_file is None:
+            return AgencyDirectory()
+        path = self.agency_directory_file
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError as exc:
+            msg = f"LRT_AGENCY_DIRECTORY: {path} cannot be read ({exc.strerror})"
+            raise ValueError(msg) from None
+        return _directory_file(str(path), stamp)
 
     @property
     def sqlite_path(self) -> Path:
@@ -190,6 +209,15 @@ class Settings:
         """The largest file the set-up page accepts: the import limit, and no more than one
         request may carry (an upload travels as base64, 4/3 of its size, plus the form)."""
         return min(self.limits.max_file_bytes, int(self.security.max_request_bytes * 0.74))
+
+
+@lru_cache(maxsize=4)
+def _directory_file(path: str, _stamp: int) -> AgencyDirectory:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"LRT_AGENCY_DIRECTORY: {path} is not readable JSON ({exc})") from None
+    return AgencyDirectory.from_partnership(data, f"LRT_AGENCY_DIRECTORY ({path})")
 
 
 @cache

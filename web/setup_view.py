@@ -57,7 +57,9 @@ def attention(records: list[dict], quarantined: list[dict]) -> html.Div:
     )
 
 
-def file_card(f: dict, records: list[dict], quarantined: list[dict], kept: bool) -> html.Details:
+def file_card(
+    f: dict, records: list[dict], quarantined: list[dict], kept: bool, details=None
+) -> html.Details:
     fid = f["id"]
     layout_line = (
         f"sheet {f.get('sheet') or '—'}, header row {f.get('header_row') or '—'}: "
@@ -129,6 +131,7 @@ def file_card(f: dict, records: list[dict], quarantined: list[dict], kept: bool)
             correct,
             html.H4("Rows that need attention"),
             attention(records, quarantined),
+            details,  # web/setup_details.py: what the import found
         ],
         className="wf-file",
         id={"type": "su-file", "file": fid},

@@ -19,6 +19,8 @@ class RawTable:
     notes: list[str] = field(default_factory=list)
     all_text: bool = False  # every cell is a str (CSV): the pipeline takes a faster path
     preamble: list[str] = field(default_factory=list)  # text just before it (Word paragraphs)
+    # positions of date heading rows (a diary layout: ingest/date_headings.py)
+    date_headings: set[tuple[str, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         assert len(self.rows) == len(self.positions)

@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
+from ingest.leading_dates import leading_date
 from ingest.limits import Limits
 from ingest.readers.base import RawTable
 from ingest.titleblock import title_pair
@@ -37,9 +38,12 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     notes: list[str] = []
     count = 0
     paragraphs: list[str] = []  # text since the last table: a title block, a "continued"
+    every: list[list[object]] = []  # every paragraph, for a chronology written without a table
     for element in document.element.body.iterchildren():
         if element.tag.endswith("}p"):
             text = Paragraph(element, document).text.strip()
+            if len(every) < limits.max_rows:
+                every.append([text])
             if text and len(paragraphs) < 40:
                 paragraphs.append(text)
             continue
@@ -63,7 +67,17 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
     if not tables:
-        raise IngestError(name, "the document has no table: a chronology must be in a Word table")
+        if not any(leading_date(str(cell[0])) for cell in every):
+            raise IngestError(
+                name,
+                "the document has no table, and no paragraph starts with a date: a "
+                "chronology must be in a Word table or one dated paragraph per entry",
+            )
+        # Entries written as paragraphs ("11.05.2018 11:50 – text"): one row per paragraph,
+        # numbered as Word counts them; the importer reads the date at the start of each.
+        positions = [("paragraphs", i) for i in range(1, len(every) + 1)]
+        notes.append("the document has no table: its paragraphs were read as the entries")
+        return [RawTable("paragraphs", every, positions)], notes
     return tables, notes
 
 

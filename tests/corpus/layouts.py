@@ -320,7 +320,7 @@ def _held_out() -> list[Layout]:
                 ("Session notes", "desc"),
                 ("Key worker", "who"),
             ],
-            "Children's Social Care",
+            "Early Help",  # an agency of its own in a review (was filed under CSC)
             approx_time=True,
         ),
         Layout(

@@ -28,6 +28,7 @@ from ingest.columns import map_columns
 from ingest.errors import IngestError
 from ingest.profiles import AgencyProfile, ProfileError
 from ingest.records import FileImport
+from timeline.actions.file_details import DATE_ORDERS, FileDetails, file_details
 from timeline.settings import get_settings
 from timeline.store import Actor, Store
 from timeline.store.auth import IMPORT
@@ -114,6 +115,10 @@ def _read(
 ) -> FileImport | Refusal:
     """Read a file with the import pipeline (outside any transaction); a file that cannot
     be read becomes a Refusal naming it, with the header cells found for the mapping."""
+    try:  # the partnership's agencies and systems (a prior), when the server names a file
+        directory = get_settings().agency_directory()
+    except ValueError as exc:
+        return Refusal(f"'{name}': not read, the server's settings are wrong: {exc}")
     with tempfile.TemporaryDirectory(prefix="lrt-upload-") as tmp:
         path = Path(tmp) / safe_upload_name(sha, name)
         path.write_bytes(data)
@@ -125,6 +130,7 @@ def _read(
                 period=period,
                 display_name=name,
                 limits=get_settings().limits,
+                directory=directory,
             )
         except IngestError as exc:
             return Refusal(_named(exc, name), *_probe_headers(path))
@@ -278,7 +284,10 @@ def upload_files(
 
 def _upload_one(store: Store, actor: Actor, rid: int, name: str, data: bytes, period):
     sha = hashlib.sha256(data).hexdigest()
-    likely = AgencyDirectory().from_file_name(Path(name).stem)
+    try:
+        likely = get_settings().agency_directory().from_file_name(Path(name).stem)
+    except ValueError:  # a wrong settings file: _read below names it
+        likely = AgencyDirectory().from_file_name(Path(name).stem)
     profile = store.profiles.find(actor, rid, name, likely)
     reading = _read(name, data, sha, period=period, profile=profile)
     if isinstance(reading, FileImport) and not reading.records:
@@ -421,6 +430,61 @@ def correct_file(
     return _outcome(f["file_name"], res, profile=profile)
 
 
+def set_date_order(
+    store: Store,
+    actor: Actor,
+    rid: int,
+    source_file_id: int,
+    order: str,
+    *,
+    confirm: bool = False,
+) -> FileOutcome:
+    """Read an imported file again with the date order the lead chose ("day-first",
+    "month-first", or "" to let the dates' own evidence decide again), kept in the agency's
+    profile for its next file: ambiguous dates (03/04/2021) are read that way. One
+    transaction, as `correct_file`; the agency's other saved corrections are kept."""
+    if not store.reviews.may(actor, rid, IMPORT):  # nothing is read for a forged request
+        raise PermissionDenied("Only the lead reviewer re-reads files.")
+    if order not in ("", *DATE_ORDERS):
+        return FileOutcome("", "refused", f"'{order}' is not a date order.")
+    files = {f["id"]: f for f in store.records.list_source_files(actor, rid)}
+    f = files.get(source_file_id)
+    if f is None or f["superseded_by"]:
+        return FileOutcome("", "refused", "That file was replaced meanwhile.")
+    upload = store.uploads.of_file(actor, rid, source_file_id)
+    if upload is None:
+        return FileOutcome(
+            f["file_name"],
+            "refused",
+            f"The original upload of '{f['file_name']}' is not kept: upload the file again.",
+        )
+    saved = store.profiles.find(actor, rid, f["file_name"], f["agency"])
+    profile = AgencyProfile(
+        agency=f["agency"],
+        columns=dict(saved.columns) if saved else {},
+        sheet=saved.sheet if saved else None,
+        header_row=saved.header_row if saved else None,
+        file_pattern=saved.file_pattern if saved else None,
+        date_order=order or None,
+    ).validate()
+    _info, data = store.uploads.content(actor, rid, upload.id)
+    reading = _read(
+        f["file_name"], data, upload.sha256, period=_period(store, actor, rid), profile=profile
+    )
+    res = store.uploads.store(
+        actor,
+        rid,
+        file_name=f["file_name"],
+        content=data,
+        sha256=upload.sha256,
+        reading=reading,
+        replaces=source_file_id,
+        confirm=confirm,
+        profile=profile,
+    )
+    return _outcome(f["file_name"], res, profile=profile)
+
+
 def uploads_by_status(store: Store, actor: Actor, rid: int) -> dict[str, list[UploadInfo]]:
     out: dict[str, list[UploadInfo]] = {}
     for u in store.uploads.list(actor, rid):
@@ -449,6 +513,7 @@ class SetupScreen:
     kept_uploads: frozenset[str]  # sha256 of every upload kept in the database
     kloes: tuple[dict, ...]
     members: tuple[dict, ...]
+    details: dict[int, FileDetails] = field(default_factory=dict)  # what the import learnt
 
 
 def screen(store: Store, actor: Actor, rid: int) -> SetupScreen:
@@ -459,12 +524,23 @@ def screen(store: Store, actor: Actor, rid: int) -> SetupScreen:
         quarantined = store.records.list_quarantined(actor, rid)
         kloes = store.reviews.list_kloes(actor, rid)
         members = store.reviews.list_members(actor, rid)
+        profiles = store.profiles.list(actor, rid)
     by_file: dict[int, list[dict]] = {}
     for r in records:
         by_file.setdefault(r["source_file_id"], []).append(r)
     q_by_file: dict[int, list[dict]] = {}
     for q in quarantined:
         q_by_file.setdefault(q["source_file_id"], []).append(q)
+    details = {
+        f["id"]: file_details(
+            f,
+            by_file.get(f["id"], []),
+            next(
+                (p.date_order for p in profiles if p.applies_to(f["file_name"], f["agency"])), None
+            ),
+        )
+        for f in files
+    }
     return SetupScreen(
         tuple(files),
         tuple(u for u in uploads if u.status != "imported"),
@@ -473,4 +549,5 @@ def screen(store: Store, actor: Actor, rid: int) -> SetupScreen:
         frozenset(u.sha256 for u in uploads),
         tuple(kloes),
         tuple(members),
+        details,
     )

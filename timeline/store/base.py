@@ -108,6 +108,7 @@ def _record_dict(r: SourceRecord, agency: str, event_id: int | None = None) -> d
             "sheet": r.prov_sheet,
             "row": r.prov_row,
             "raw": r.prov_raw,
+            "continued_rows": list(r.prov_continued_rows or []),
         },
         "issues": r.issues,
         "event_id": event_id,

@@ -94,6 +94,7 @@ def active_source_records(session: Session, review_id: int) -> list[CanonicalRec
                     r.prov_sheet,
                     r.prov_row,
                     dict(r.prov_raw or {}),
+                    tuple(r.prov_continued_rows or ()),
                 ),
                 outcome=r.outcome,
                 practitioner=r.practitioner,

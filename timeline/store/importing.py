@@ -70,6 +70,7 @@ def _record_values(rec: SourceRecord, source_file_id: int) -> dict[str, Any]:
         "prov_sheet": rec.provenance.sheet or "",
         "prov_row": int(rec.provenance.row),
         "prov_raw": jsonable(dict(rec.provenance.raw)),
+        "prov_continued_rows": [int(n) for n in rec.provenance.continued_rows],
         "issues": _issues(rec.issues),
     }
 
@@ -201,6 +202,12 @@ def apply_import(
         columns=jsonable([asdict(c) for c in fi.columns]),
         summary=fi.summary(),
         notes=list(fi.notes),
+        title_block=jsonable(dict(fi.title_block)),
+        agency_evidence=fi.agency_evidence or "",
+        date_order=fi.date_order_read,
+        date_order_by=fi.date_order_by,
+        date_order_witness=(fi.date_order_witness or "")[:200],
+        date_order_note="; ".join(fi.date_order.values()),
     )
     session.add(sf)
     session.flush()

@@ -153,6 +153,15 @@ class SourceFile(Base):
     need_review_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     quarantined_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     skipped_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the importer learnt from the file (0005), as values: the title block's fields,
+    # why this agency, and how the dates were read ("" when imported before 0005 and the
+    # summary did not say).
+    title_block: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    agency_evidence: Mapped[str] = mapped_column(Text, default="", server_default="")
+    date_order: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    date_order_by: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    date_order_witness: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    date_order_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Upload(Base):
@@ -245,6 +254,8 @@ class SourceRecord(Base):
     prov_sheet: Mapped[str] = mapped_column(String(200), default="")
     prov_row: Mapped[int] = mapped_column(Integer)
     prov_raw: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # the continuation rows joined to this entry (its own row is prov_row), 0005
+    prov_continued_rows: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
     issues: Mapped[list[Any]] = mapped_column(default=list)
 
 

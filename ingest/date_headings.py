@@ -1,0 +1,69 @@
+"""A diary layout: a heading row holding only a date ("Saturday 6 January 2018"), then the
+day's entries with a time or no date at all. When no column holds dates, the heading's date
+is carried down into a new date column; the heading rows are skipped with their reason.
+"""
+
+from __future__ import annotations
+
+from ingest.dates import DateError, parse_date
+from ingest.header import is_furniture
+from ingest.readers.base import RawTable, cell_text
+
+MIN_HEADINGS = 2
+_DAY = ("day", "exact")
+
+
+def _heading_date(row: list[object]) -> str | None:
+    filled = [cell_text(v) for v in row if cell_text(v)]
+    if len(filled) != 1 or not any(c.isalpha() for c in filled[0]) and "/" not in filled[0]:
+        return None
+    try:
+        iv = parse_date(filled[0])
+    except DateError:
+        return None
+    return filled[0] if iv is not None and iv.precision in _DAY else None
+
+
+def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
+    """The table with a date column carried down from its date heading rows (and a note),
+    or None when it has fewer than two such headings or no entry under them."""
+    width = max((len(r) for r in raw.rows), default=0)
+    if width < 2:
+        return None
+    dates = [_heading_date(r) for r in raw.rows]
+    found = [i for i, d in enumerate(dates) if d]
+    if len(found) < MIN_HEADINGS:
+        return None
+    blank = "" if raw.all_text else None
+    first = found[0]
+    above = next(
+        (i for i in range(first - 1, -1, -1) if any(cell_text(v) for v in raw.rows[i])), -1
+    )
+    rows: list[list[object]] = []
+    headings: set[tuple[str, int]] = set()
+    current: str | None = None
+    entries = 0
+    for i, r in enumerate(raw.rows):
+        if dates[i]:
+            current = dates[i]
+            headings.add(raw.positions[i])
+            rows.append([current, *[blank] * len(r)])  # skipped: its date is in column 1
+        elif i < first:
+            rows.append(["Date" if i == above else blank, *r])
+        else:
+            texts = [cell_text(v) for v in r if cell_text(v)]
+            # a footer under the last day ("End of chronology") takes no date
+            dated = bool(texts) and not (len(texts) == 1 and is_furniture(texts[0]))
+            entries += dated
+            rows.append([current if dated else blank, *r])
+    if not entries:
+        return None
+    split = RawTable(
+        raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
+    )
+    split.date_headings = headings
+    note = (
+        f"'{raw.label or 'the table'}': {len(found)} date heading rows, each entry under one "
+        "takes its date"
+    )
+    return split, note

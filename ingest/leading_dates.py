@@ -1,0 +1,72 @@
+"""Entries whose date is written at the start of their text: a single-column log
+("12/03/2021 14:30 - Rent arrears letter sent"), or a Word chronology written as paragraphs
+("11.05.2018 11:50 – Attended strategy discussion"). When no column of a table holds dates
+but one column's cells mostly start with one, that column is split in two: the date (and
+time) and the text after it. Every row keeps its place; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import DateError, parse_date
+from ingest.readers.base import RawTable, cell_text
+
+_LEADING = re.compile(
+    r"^\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+"
+    r"\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s*(?:at\s+|@\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
+    r"\d{1,2}\s*[ap]\.?m\.?))?"
+    r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+MIN_ENTRIES = 2  # cells that must start with a date before a column is split
+MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not the title)
+
+
+def leading_date(text: str) -> tuple[str, str] | None:
+    """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
+    that reads; None otherwise."""
+    m = _LEADING.match(text)
+    if m is None:
+        return None
+    when = m["date"] + (f" {m['time']}" if m["time"] else "")
+    try:
+        if parse_date(m["date"]) is None:
+            return None
+    except DateError:
+        return None
+    return when, m["rest"].strip()
+
+
+def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
+    """The table with its dated-text column split (and a note saying which), or None when
+    no column's cells mostly start with a date."""
+    width = max((len(r) for r in raw.rows), default=0)
+    best, best_count = -1, 0
+    for c in range(width):
+        texts = [cell_text(r[c]) for r in raw.rows if c < len(r) and cell_text(r[c])]
+        dated = [leading_date(t) is not None for t in texts]
+        count = sum(dated)
+        below = len(texts) - dated.index(True) if count else 0
+        if count >= MIN_ENTRIES and count >= MIN_SHARE * below and count > best_count:
+            best, best_count = c, count
+    if best < 0:
+        return None
+    blank = "" if raw.all_text else None
+    rows: list[list[object]] = []
+    for r in raw.rows:
+        cells = list(r) + [blank] * (best + 1 - len(r))
+        found = leading_date(cell_text(cells[best]))
+        if found is None:
+            rows.append([*cells[:best], blank, *cells[best:]])
+        else:
+            rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
+    split = RawTable(
+        raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
+    )
+    note = (
+        f"'{raw.label or 'the table'}': {best_count} entries start with their date in one "
+        f"column (column {best + 1}): the date and the text after it were read apart"
+    )
+    return split, note
