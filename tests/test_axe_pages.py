@@ -1,0 +1,86 @@
+"""axe-core (WCAG 2.0–2.2 A and AA rules) on every page of the app, as the lead reviewer of
+the sample review: none may have a critical or serious violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.axe_helper import assert_no_serious_violations, axe_source, blocking, run_axe
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+# (name, path under the review or absolute, an element the page draws once it is ready)
+PAGES = [
+    ("home", "/", "main h1"),
+    ("new review", "/new", "#nr-title"),
+    ("set-up", "{r}/setup", "#su-upload"),
+    ("queue", "{r}/queue", "main h1"),
+    ("timeline", "{r}", "main h1"),
+    ("prepare", "{r}/prepare", "main h1"),
+    ("workshop", "{r}/workshop", "main h1"),
+    ("findings", "{r}/findings", "main h1"),
+    ("exports", "{r}/exports", "main h1"),
+    ("retention", "{r}/retention", "main h1"),
+]
+
+
+@pytest.fixture(scope="module")
+def lead_page(browser, live_app, sample_site):
+    axe_source()  # skip early when axe-core has not been fetched
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    sign_in(page, live_app, sample_site["lead"], sample_site["password"])
+    yield page
+    context.close()
+
+
+def settle(page, ready: str) -> None:
+    """Wait for the page's own content and for its first callbacks to answer."""
+    page.wait_for_selector(ready, timeout=30000)
+    try:
+        page.wait_for_load_state("networkidle", timeout=10000)
+    except Exception:  # a page that polls may never be idle for long; its content is there
+        pass
+    try:  # the chart and polling components may keep a loading mark; the page is drawn
+        page.wait_for_function(
+            "() => !document.querySelector('[data-dash-is-loading]')", timeout=5000
+        )
+    except Exception:
+        pass
+
+
+@pytest.mark.parametrize("name,path,ready", PAGES, ids=[p[0] for p in PAGES])
+def test_ax001_no_serious_violation_on_each_page(lead_page, live_app, sample_site, name, path, ready):
+    url = live_app + path.format(r=f"/review/{sample_site['review_id']}")
+    lead_page.goto(url)
+    settle(lead_page, ready)
+    assert lead_page.evaluate("() => document.documentElement.lang") == "en-GB"
+    assert_no_serious_violations(lead_page, f"{name} ({path})")
+
+
+def test_ax002_the_sign_in_page_has_no_serious_violation(browser, live_app):
+    axe_source()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(live_app + "/login")
+        page.wait_for_selector("input[name=email]")
+        assert_no_serious_violations(page, "sign in (/login)")
+    finally:
+        context.close()
+
+
+def test_ax003_the_checker_finds_a_planted_violation(browser):
+    """The helper can fail: an unlabelled input and a missing lang are reported."""
+    axe_source()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content("<html><body><main><input type='text'></main></body></html>")
+        found = {v["id"] for v in blocking(run_axe(page))}
+        assert {"label", "html-has-lang"} <= found
+        with pytest.raises(pytest.fail.Exception, match="label"):
+            assert_no_serious_violations(page, "a planted page")
+    finally:
+        context.close()
