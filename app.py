@@ -40,6 +40,9 @@ app = Dash(
     suppress_callback_exceptions=True,
     on_error=callback_error,
 )
+# Every page is in British English (WCAG 3.1.1); Dash's own index page has no `lang`.
+app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">', 1)
+assert 'lang="en-GB"' in app.index_string
 attach_dash(app)
 app.layout = html.Div(
     [
