@@ -48,14 +48,17 @@
   }
 
   function fixOptionLists(root) {
-    root.querySelectorAll(".dash-options-list[role=listbox]").forEach(function (list) {
+    // Only Checklist and RadioItems: a Dropdown's menu is a true listbox of options.
+    root.querySelectorAll(".dash-checklist, .dash-radioitems").forEach(function (list) {
+      if (!list.classList.contains("dash-options-list")) { return; }
       var radio = list.classList.contains("dash-radioitems");
       setAttr(list, "role", radio ? "radiogroup" : "group");
       nameFromLabel(list, list.id);
-    });
-    root.querySelectorAll(".dash-options-list-option[role=option]").forEach(function (opt) {
-      dropAttr(opt, "role");
-      dropAttr(opt, "aria-selected");
+      list.querySelectorAll(".dash-options-list-option[role=option]").forEach(function (opt) {
+        if (!opt.querySelector("input")) { return; }
+        dropAttr(opt, "role");
+        dropAttr(opt, "aria-selected");
+      });
     });
   }
 

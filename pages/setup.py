@@ -119,9 +119,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             html.Div(id="su-members"),
             html.Div(
                 [
-                    labelled(
-                        "Email of an account", dcc.Input(id="su-mem-email", type="email")
-                    ),
+                    labelled("Email of an account", dcc.Input(id="su-mem-email", type="email")),
                     html.Div(
                         [
                             html.Label("Role", htmlFor="su-mem-role", className="field-label"),
