@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from ingest.validate import fmt
 from timeline.view import KIND_LABELS
-from timeline.workflow import ANNOTATION_LABELS
+from timeline.workflow import ANNOTATION_LABELS, queue_summary
 from web.forms import labelled
 from web.tag_edit import edit_controls
 
@@ -52,7 +52,11 @@ def evidence_block(event: dict) -> html.Div | None:
         return None
     items = []
     for p in pairs[:6]:
-        summary = p.get("summary") if isinstance(p, dict) else str(p)
+        if isinstance(p, dict) and p.get("contributions"):
+            # worded as what the matcher did (merged), weights of nothing left out
+            summary = queue_summary("merged", p.get("weight"), p["contributions"])
+        else:
+            summary = p.get("summary") if isinstance(p, dict) else str(p)
         items.append(html.Li(summary))
     return html.Details(
         [
