@@ -87,3 +87,32 @@ def test_ax003_the_checker_finds_a_planted_violation(browser):
             assert_no_serious_violations(page, "a planted page")
     finally:
         context.close()
+
+
+FOCUS_RING = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    for (let e = el, up = 0; e && up < 4; e = e.parentElement, up++) {
+        const s = getComputedStyle(e);
+        if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) return true;
+    }
+    return (el.id || el.tagName) + ' ' + (el.className || '');
+}"""
+
+
+@pytest.mark.parametrize("path,ready", [("/new", "#nr-title"), ("{r}/setup", "#su-upload")])
+def test_ax004_every_control_reached_by_tab_shows_a_focus_ring(
+    lead_page, live_app, sample_site, path, ready
+):
+    """Tab through the first controls of the page: each shows an outline of at least 2 px
+    (on itself or on the component that holds it), Dash's own inputs included."""
+    lead_page.goto(live_app + path.format(r=f"/review/{sample_site['review_id']}"))
+    settle(lead_page, ready)
+    lead_page.locator("main").click(position={"x": 1, "y": 1})
+    missing = []
+    for _ in range(14):
+        lead_page.keyboard.press("Tab")
+        ring = lead_page.evaluate(FOCUS_RING)
+        if ring not in (True, None):
+            missing.append(ring)
+    assert missing == [], f"focus not visible on: {missing}"
