@@ -141,3 +141,67 @@ def test_ed007_a_save_without_a_version_still_saves_whatever_is_there(tagged):
     sq.save_reflection(pat, ev, "two")
     mine = [a for a in sq.list_annotations(OP, rid) if a["kind"] == "reflection"]
     assert [(a["text"], a["version"]) for a in mine] == [("two", 2)]
+
+
+def test_ed008_two_tabs_autosaving_a_reflection_conflict_until_the_person_chooses(tagged):
+    """Preparation's autosave (actions.prepare): each tab sends the version it last saw.
+    Tab B, started before tab A's save, is held with both texts; nothing of B's is saved
+    until B keeps theirs or its own."""
+    from timeline.actions import prepare
+
+    sq, rid, ev, _tag, _fran, _lee = tagged
+    pat = make_user(sq, "pat@example.org")
+    sq.add_member(OP, rid, "pat@example.org", "participant", "GP")
+    key = f"{rid}:{ev}"
+    a = prepare.save_reflections(sq, pat, rid, {key: "Tab A words"}, {}, versions={})
+    assert a.saved == {key: "Tab A words"} and a.conflicts == {}
+    b = prepare.save_reflections(sq, pat, rid, {key: "Tab B words"}, {}, versions={})
+    assert b.saved == {} and b.conflicts[key]["theirs"] == "Tab A words"
+    assert b.conflicts[key]["mine"] == "Tab B words"
+    # while B has not chosen, its autosave sends nothing for that entry
+    again = prepare.save_reflections(
+        sq, pat, rid, {key: "Tab B words"}, b.saved, versions=b.versions, conflicts=b.conflicts
+    )
+    assert again.conflicts == b.conflicts
+    assert [x["text"] for x in sq.list_annotations(OP, rid) if x["kind"] == "reflection"] == [
+        "Tab A words"
+    ]
+    # B keeps its own words (after editing them to merge): the next autosave writes them
+    local = {key: "Tab A words, and tab B words"}
+    chosen = prepare.resolve_reflection("mine", key, b.conflicts, b.versions, b.saved, local)
+    assert chosen.conflicts == {} and chosen.text is None
+    done = prepare.save_reflections(
+        sq, pat, rid, chosen.local, chosen.saved, chosen.versions, chosen.conflicts
+    )
+    assert done.conflicts == {} and done.saved == {key: "Tab A words, and tab B words"}
+    assert [x["text"] for x in sq.list_annotations(OP, rid) if x["kind"] == "reflection"] == [
+        "Tab A words, and tab B words"
+    ]
+
+
+def test_ed009_taking_theirs_drops_the_unsaved_copy_and_saves_nothing(tagged):
+    from timeline.actions import prepare
+
+    sq, rid, ev, _tag, _fran, _lee = tagged
+    pat = make_user(sq, "pat@example.org")
+    sq.add_member(OP, rid, "pat@example.org", "participant", "GP")
+    key = f"{rid}:{ev}"
+    prepare.save_reflections(sq, pat, rid, {key: "Saved on the laptop"}, {}, versions={})
+    b = prepare.save_reflections(sq, pat, rid, {key: "Typed on the tablet"}, {}, versions={})
+    out = prepare.resolve_reflection(
+        "theirs", key, b.conflicts, b.versions, b.saved, {key: "Typed on the tablet"}
+    )
+    assert out.text == "Saved on the laptop" and out.saved == {key: "Saved on the laptop"}
+    assert out.local == {} and out.conflicts == {}
+    assert prepare.save_reflections(sq, pat, rid, out.local, out.saved, out.versions).saved == {
+        key: "Saved on the laptop"
+    }
+    texts = [x["text"] for x in sq.list_annotations(OP, rid) if x["kind"] == "reflection"]
+    assert texts == ["Saved on the laptop"]
+
+
+def test_ed010_the_same_words_saved_twice_are_no_conflict(tagged):
+    sq, rid, _ev, tag, fran, _lee = tagged
+    edits.edit_tag_text(sq, fran, rid, tag["id"], tag["version"], "Same words")
+    twice = edits.edit_tag_text(sq, fran, rid, tag["id"], tag["version"], "Same words")
+    assert isinstance(twice, edits.EditSaved) and twice.row["text"] == "Same words"

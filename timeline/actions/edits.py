@@ -36,6 +36,12 @@ EditResult = EditSaved | EditConflict
 Choice = Literal["mine", "theirs", "merged"]
 
 
+def _same_words(exc: Conflict, mine: str) -> bool:
+    """The text saved meanwhile is the very text being saved (a double click, or a save
+    repeated by the same page): nothing would be lost, so it is no conflict."""
+    return exc.current is not None and (exc.current.get("text") or "") == mine
+
+
 def _conflict(exc: Conflict, mine: str, what: str) -> EditConflict:
     current = exc.current
     if current is None:
@@ -59,6 +65,8 @@ def edit_tag_text(
     try:
         row = store.update_annotation(actor, annotation_id, base_version, text=text)
     except Conflict as exc:
+        if _same_words(exc, text):
+            return EditSaved(exc.current, store.review_version(actor, rid))
         return _conflict(exc, text, "tag")
     return EditSaved(row, store.review_version(actor, rid))
 
@@ -96,5 +104,7 @@ def save_reflection(
     try:
         row = store.save_reflection(actor, event_id, text, expected_version=base_version)
     except Conflict as exc:
+        if _same_words(exc, text):
+            return EditSaved(exc.current, store.review_version(actor, rid))
         return _conflict(exc, text, "reflection")
     return EditSaved(row, store.review_version(actor, rid))
