@@ -330,6 +330,11 @@ def test_tl008_a_save_seconds_after_another_windows_save_is_a_conflict_until_mer
         assert store.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == (
             "A: the GP was not invited"
         )
+        # the panel with the conflict open (both texts, the merge box, the choices) is
+        # checked by axe-core too
+        from tests.axe_helper import assert_no_serious_violations
+
+        assert_no_serious_violations(b, "the timeline's panel showing a tag conflict")
         merged = "Neither the GP nor the school nurse was invited"
         conflict.get_by_label("Merge the two here").fill(merged)
         conflict.get_by_role("button", name="Save merged text").click()
