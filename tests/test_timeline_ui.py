@@ -134,9 +134,15 @@ def test_tl004_a_tag_by_one_user_appears_on_another_users_screen(
         other_ctx.close()
 
 
-def _callback_output(page, base, output_prefix):
+def _callback_output(page, base, output_prefix, input_id="tl-tag-add"):
+    """The callback writing `output_prefix` that `input_id` triggers (several callbacks
+    write the timeline's message: adding, editing and deleting tags)."""
     deps = page.evaluate(f"() => fetch('{base}/_dash-dependencies').then(r => r.json())")
-    return next(d for d in deps if d["output"].startswith(output_prefix))
+    return next(
+        d
+        for d in deps
+        if d["output"].startswith(output_prefix) and input_id in json.dumps(d["inputs"])
+    )
 
 
 def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, page):
