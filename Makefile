@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.requirements-dev
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test bench lint format browser sample clean
+.PHONY: run test bench lint format browser axe sample clean
 
 $(REQ_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,17 @@ browser:
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; \
 	else echo "chromium is not installed and we are not root: browser tests will be skipped"; fi
 
-test: $(DEV_STAMP) browser
+# The accessibility checks run axe-core from the npm registry, kept outside the checkout.
+AXE_VERSION := 4.10.3
+AXE_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/lrt-axe/$(AXE_VERSION)
+axe:
+	@if [ -f "$(AXE_DIR)/package/axe.min.js" ]; then :; \
+	elif command -v npm >/dev/null; then \
+	  mkdir -p "$(AXE_DIR)" && cd "$(AXE_DIR)" && npm pack -q axe-core@$(AXE_VERSION) >/dev/null \
+	  && tar xzf axe-core-$(AXE_VERSION).tgz; \
+	else echo "npm is not installed: the axe-core checks will be skipped"; fi
+
+test: $(DEV_STAMP) browser axe
 	$(PY) -m pytest
 
 bench: $(DEV_STAMP)

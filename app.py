@@ -38,6 +38,9 @@ app = Dash(
     suppress_callback_exceptions=True,
     on_error=callback_error,
 )
+# Every page is in British English (WCAG 3.1.1); Dash's own index page has no `lang`.
+app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">', 1)
+assert 'lang="en-GB"' in app.index_string
 attach_dash(app)
 app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">', 1)  # WCAG 3.1.1
 app.layout = html.Div(

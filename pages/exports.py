@@ -17,7 +17,7 @@ import dash
 import dash_ag_grid as dag
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from timeline.export import ExportError, NamesListError, export_review
+from timeline.export import ExportError, NamesListError, NoNamesList, export_review
 from timeline.store.auth import EXPORT
 from timeline.store.errors import Conflict, StoreError
 from web.auth import current_actor
@@ -141,6 +141,13 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     )
 
 
+NO_NAMES = (
+    "No file: a publication copy needs the names to replace. Add each name and its "
+    "replacement under \u201cNames list for the publication copy\u201d below, save the list, "
+    "then export again."
+)
+
+
 @callback(
     Output("ex-download", "data"),
     Output("ex-message", "children"),
@@ -162,6 +169,8 @@ def download(_clicks, copy, review_id):
                 store(), actor, review_id, fmt, Path(tmp) / name, publication=publication
             )
             content = result.path.read_bytes()
+    except NoNamesList:
+        return None, NO_NAMES
     except (StoreError, ExportError, NamesListError, OSError) as exc:
         return None, f"No file: {exc}"
     kind = "publication copy" if publication else "normal copy"

@@ -61,13 +61,18 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
         version = store().reviews.review_version(actor, rid)
     except StoreError:
         return not_found()
-    saved = {f"{rid}:{e}": a["text"] for e, a in my_reflections(anns, actor.user_id).items()}
+    mine = my_reflections(anns, actor.user_id).items()
+    saved = {f"{rid}:{e}": a["text"] for e, a in mine}
+    versions = {f"{rid}:{e}": a["version"] for e, a in mine}
     return html.Div(
         [
             dcc.Store(id="pr-review", data=rid),
             dcc.Store(id="pr-agency", data=agency),
             dcc.Store(id="pr-selected", data=None),
             dcc.Store(id="pr-saved", data=saved),
+            # the version of each reflection this page last saw, and saves held for a choice
+            dcc.Store(id="pr-versions", data=versions),
+            dcc.Store(id="pr-conflicts", data={}),
             dcc.Store(id="pr-local", storage_type="local", data={}),
             dcc.Store(id="pr-dirty", data=None),
             dcc.Store(id="pr-view", data=None),
@@ -125,6 +130,7 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
                             ),
                             html.Div(id="pr-save-state", className="wf-save-state", role="status"),
                             html.Div(id="pr-save-error", className="error", role="alert"),
+                            html.Div(id="pr-conflict", role="alert"),
                             html.H3("Points to raise at the workshop"),
                             dcc.Input(
                                 id="pr-point",
@@ -289,6 +295,12 @@ clientside_callback(
             }
         });
         if (!any) { return [window.dash_clientside.no_update, __SAVED__]; }
+        // One save at a time: a second one sent before the first answered would carry the
+        // versions seen before it and look like another tab's change. A save that never
+        // answers (offline) stops holding the next one back after a few seconds.
+        var pending = window.lrtReflectionSave || 0;
+        if (Date.now() - pending < 5000) { return [window.dash_clientside.no_update, __UNSAVED__]; }
+        window.lrtReflectionSave = Date.now();
         return [{edits: dirty, tick: n}, __UNSAVED__];
     }
     """.replace("__UNSAVED__", repr(UNSAVED_TEXT)).replace("__SAVED__", repr(SAVED_TEXT)),
@@ -305,27 +317,103 @@ clientside_callback(
 @callback(
     Output("pr-saved", "data"),
     Output("pr-save-error", "children"),
+    Output("pr-versions", "data"),
+    Output("pr-conflicts", "data"),
+    Output("pr-conflict", "children"),
     Input("pr-dirty", "data"),
     State("pr-saved", "data"),
+    State("pr-versions", "data"),
+    State("pr-conflicts", "data"),
     State("pr-review", "data"),
     prevent_initial_call=True,
 )
-def autosave(dirty, saved, rid):
+def autosave(dirty, saved, versions, conflicts, rid):
     if not dirty or not dirty.get("edits"):
-        return no_update, no_update
+        return (no_update,) * 5
     try:
         out = prepare_actions.save_reflections(
-            store(), current_actor(), rid, dirty["edits"], saved or {}
+            store(), current_actor(), rid, dirty["edits"], saved or {}, versions or {}, conflicts
         )
     except StoreError as exc:
-        return no_update, f"Not saved yet: {exc}. Your text is kept on this computer."
-    return out.saved, ""
+        said = f"Not saved yet: {exc}. Your text is kept on this computer."
+        return no_update, said, no_update, no_update, no_update
+    if out.conflicts == (conflicts or {}):
+        return out.saved, "", out.versions, no_update, no_update
+    return out.saved, "", out.versions, out.conflicts, conflict_view(out.conflicts)
+
+
+def conflict_view(conflicts: dict) -> list:
+    """Both texts of each reflection saved elsewhere meanwhile, and the two choices."""
+    return [
+        html.Div(
+            [
+                html.P(
+                    "Your reflection on this entry was changed in another tab or on another "
+                    "device since you began. Nothing of yours was saved: choose which to keep. "
+                    "To merge them, edit the text in the box, then choose Keep mine.",
+                ),
+                html.H4("Saved elsewhere"),
+                html.Blockquote(c.get("theirs") or "(deleted)", className="conflict-theirs"),
+                html.H4("Yours (not saved)"),
+                html.Blockquote(c.get("mine") or "(empty)", className="conflict-mine"),
+                html.Div(
+                    [
+                        html.Button(
+                            "Take theirs", id={"type": "pr-resolve", "key": key, "c": "theirs"}
+                        ),
+                        html.Button(
+                            "Keep mine", id={"type": "pr-resolve", "key": key, "c": "mine"}
+                        ),
+                    ],
+                    className="wf-row",
+                ),
+            ],
+            className="tag-conflict",
+        )
+        for key, c in conflicts.items()
+    ]
+
+
+@callback(
+    Output("pr-conflicts", "data", allow_duplicate=True),
+    Output("pr-versions", "data", allow_duplicate=True),
+    Output("pr-saved", "data", allow_duplicate=True),
+    Output("pr-local", "data", allow_duplicate=True),
+    Output("pr-text", "value", allow_duplicate=True),
+    Output("pr-conflict", "children", allow_duplicate=True),
+    Input({"type": "pr-resolve", "key": ALL, "c": ALL}, "n_clicks"),
+    State("pr-conflicts", "data"),
+    State("pr-versions", "data"),
+    State("pr-saved", "data"),
+    State("pr-local", "data"),
+    State("pr-selected", "data"),
+    State("pr-review", "data"),
+    prevent_initial_call=True,
+)
+def resolve(clicks, conflicts, versions, saved, local, selected, rid):
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks or []):
+        return (no_update,) * 6
+    current_actor()  # signed in (the choice itself writes nothing; the next save checks)
+    out = prepare_actions.resolve_reflection(
+        trigger["c"], trigger["key"], conflicts, versions, saved, local
+    )
+    shown = out.text is not None and trigger["key"] == f"{rid}:{selected}"
+    return (
+        out.conflicts,
+        out.versions,
+        out.saved,
+        out.local,
+        out.text if shown else no_update,
+        conflict_view(out.conflicts),
+    )
 
 
 # Saved: drop the local copies that now match the server.
 clientside_callback(
     """
     function(saved, local) {
+        window.lrtReflectionSave = 0;  // the save answered: the next may go
         var out = {};
         Object.keys(local || {}).forEach(function(k) {
             if (local[k] !== (saved || {})[k]) { out[k] = local[k]; }

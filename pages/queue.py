@@ -27,7 +27,7 @@ dash.register_page(
 SHOWN = 30  # pairs on the page at once; deciding brings the next ones up
 KIND_TEXT = {
     "uncertain merge": "Suggested merge: the matcher thinks these may be one event",
-    "near miss": "Near miss: the matcher kept these apart, but only just",
+    "near miss": "Near miss: the matcher kept these apart; they may be one event",
 }
 
 

@@ -19,6 +19,7 @@ from timeline.settings import get_settings
 from timeline.store.auth import IMPORT
 from timeline.store.errors import StoreError
 from web.auth import current_actor
+from web.forms import labelled
 from web.review_page import load_review, not_found, review_head
 from web.services import store
 from web.setup_details import UPLOAD_ACCEPT, UPLOAD_KINDS, details_section
@@ -103,9 +104,9 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             html.Div(id="su-kloes"),
             html.Div(
                 [
-                    dcc.Input(id="su-kloe-number", placeholder="No.", style={"width": "4em"}),
-                    dcc.Input(id="su-kloe-title", placeholder="Title", style={"width": "24em"}),
-                    dcc.Input(id="su-kloe-desc", placeholder="Description (optional)"),
+                    labelled("No.", dcc.Input(id="su-kloe-number", style={"width": "4em"})),
+                    labelled("Title", dcc.Input(id="su-kloe-title", style={"width": "24em"})),
+                    labelled("Description (optional)", dcc.Input(id="su-kloe-desc")),
                     html.Button("Add KLOE", id="su-kloe-add"),
                 ],
                 className="wf-row",
@@ -115,15 +116,21 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
             html.Div(id="su-members"),
             html.Div(
                 [
-                    dcc.Input(id="su-mem-email", type="email", placeholder="Email of an account"),
-                    dcc.Dropdown(
-                        ROLE_OPTIONS,
-                        "participant",
-                        id="su-mem-role",
-                        clearable=False,
-                        style={"width": "11em"},
+                    labelled("Email of an account", dcc.Input(id="su-mem-email", type="email")),
+                    html.Div(
+                        [
+                            html.Label("Role", htmlFor="su-mem-role", className="field-label"),
+                            dcc.Dropdown(
+                                ROLE_OPTIONS,
+                                "participant",
+                                id="su-mem-role",
+                                clearable=False,
+                                style={"width": "11em"},
+                            ),
+                        ],
+                        className="field",
                     ),
-                    dcc.Input(id="su-mem-agency", placeholder="Agency (optional)"),
+                    labelled("Agency (optional)", dcc.Input(id="su-mem-agency")),
                     html.Button("Add member", id="su-mem-add"),
                 ],
                 className="wf-row",
@@ -405,6 +412,9 @@ def _value_for(values, ids, key, wanted):
 @callback(
     Output("su-kloe-msg", "children"),
     Output("su-version", "data", allow_duplicate=True),
+    Output("su-kloe-number", "value"),
+    Output("su-kloe-title", "value"),
+    Output("su-kloe-desc", "value"),
     Input("su-kloe-add", "n_clicks"),
     Input({"type": "su-ksave", "id": ALL, "v": ALL}, "n_clicks"),
     Input({"type": "su-kdel", "id": ALL, "v": ALL}, "n_clicks"),
@@ -421,16 +431,18 @@ def _value_for(values, ids, key, wanted):
 )
 def edit_kloe(_a, _s, _d, number, title, desc, numbers, titles, descs, ids, rid, version):
     trigger = _triggered_clicked()
+    keep = (no_update, no_update, no_update)
     if trigger is None:
-        return no_update, no_update
+        return no_update, no_update, *keep
     try:
         actor = current_actor()
         s = store()
         if trigger == "su-kloe-add":
             if not (number or "").strip() or not (title or "").strip():
-                return "Give the KLOE a number and a title.", no_update
+                return "Give the KLOE a number and a title.", no_update, *keep
             s.reviews.add_kloe(actor, rid, number.strip(), title.strip(), (desc or "").strip())
-            msg = f"KLOE {number.strip()} added."
+            # The form is emptied for the next KLOE only once this one is saved.
+            return f"KLOE {number.strip()} added.", (version or 0) + 1, "", "", ""
         elif trigger["type"] == "su-ksave":
             kid = trigger["id"]
             s.reviews.update_kloe(
@@ -446,8 +458,8 @@ def edit_kloe(_a, _s, _d, number, title, desc, numbers, titles, descs, ids, rid,
             s.reviews.delete_kloe(actor, trigger["id"], trigger["v"])
             msg = "KLOE deleted."
     except StoreError as exc:
-        return f"Not saved: {exc}", (version or 0) + 1
-    return msg, (version or 0) + 1
+        return f"Not saved: {exc}", (version or 0) + 1, *keep
+    return msg, (version or 0) + 1, *keep
 
 
 # ------------------------------------------------------------------------- members
@@ -456,6 +468,8 @@ def edit_kloe(_a, _s, _d, number, title, desc, numbers, titles, descs, ids, rid,
 @callback(
     Output("su-mem-msg", "children"),
     Output("su-version", "data", allow_duplicate=True),
+    Output("su-mem-email", "value"),
+    Output("su-mem-agency", "value"),
     Input("su-mem-add", "n_clicks"),
     Input({"type": "su-msave", "email": ALL}, "n_clicks"),
     Input({"type": "su-mdel", "email": ALL}, "n_clicks"),
@@ -471,18 +485,20 @@ def edit_kloe(_a, _s, _d, number, title, desc, numbers, titles, descs, ids, rid,
 )
 def edit_members(_a, _s, _d, email, role, agency, roles, role_ids, agencies, rid, version):
     trigger = _triggered_clicked()
+    keep = (no_update, no_update)
     if trigger is None:
-        return no_update, no_update
+        return no_update, no_update, *keep
     try:
         actor = current_actor()
         s = store()
         if trigger == "su-mem-add":
             if not (email or "").strip():
-                return "Give the email of an existing account.", no_update
+                return "Give the email of an existing account.", no_update, *keep
             m = s.reviews.add_member(
                 actor, rid, email.strip(), role, (agency or "").strip() or None
             )
-            msg = f"{m['email']} added as {role}."
+            # Emptied for the next member only once this one is added.
+            return f"{m['email']} added as {role}.", (version or 0) + 1, "", ""
         elif trigger["type"] == "su-msave":
             who = trigger["email"]
             new_role = _value_for(roles, role_ids, "email", who)
@@ -493,5 +509,5 @@ def edit_members(_a, _s, _d, email, role, agency, roles, role_ids, agencies, rid
             s.reviews.remove_member(actor, rid, trigger["email"])
             msg = f"{trigger['email']} removed."
     except StoreError as exc:
-        return f"Not changed: {exc}", no_update
-    return msg, (version or 0) + 1
+        return f"Not changed: {exc}", no_update, *keep
+    return msg, (version or 0) + 1, *keep

@@ -455,59 +455,7 @@ def delete_tag(clicks, review_id):
     return "Tag deleted.", version, version
 
 
-@callback(
-    Output("tl-drafts", "data"),
-    Input({"type": "tl-ann-text", "id": ALL, "v": ALL}, "value"),
-    State("tl-drafts", "data"),
-    prevent_initial_call=True,
-)
-def keep_draft(_values, drafts):
-    """Remember what is typed into a tag's edit box until it is saved."""
-    trigger = ctx.triggered_id
-    if not trigger:
-        return no_update
-    typed = next((st["value"] for st in ctx.inputs_list[0] if st["id"] == trigger), None)
-    return {**(drafts or {}), str(trigger["id"]): typed or ""}
-
-
-@callback(
-    Output("tl-message", "children", allow_duplicate=True),
-    Output("tl-seen", "data", allow_duplicate=True),
-    Output("tl-redraw", "data", allow_duplicate=True),
-    Output("tl-drafts", "data", allow_duplicate=True),
-    Input({"type": "tl-ann-save", "id": ALL, "v": ALL}, "n_clicks"),
-    State({"type": "tl-ann-text", "id": ALL, "v": ALL}, "value"),
-    State("tl-review", "data"),
-    State("tl-drafts", "data"),
-    prevent_initial_call=True,
-)
-def edit_tag(clicks, texts, review_id, drafts):
-    """Save an edited tag read at version v. If someone changed it meanwhile, say so and
-    show their text: the edit is not saved over theirs, and the box keeps what was typed."""
-    trigger = ctx.triggered_id
-    if not trigger or not any(clicks or []):
-        return no_update, no_update, no_update, no_update
-    typed = next(
-        (st["value"] for st in ctx.states_list[0] if st["id"]["id"] == trigger["id"]), None
-    )
-    try:
-        actor = current_actor()
-        store().annotations.update_annotation(actor, trigger["id"], trigger["v"], text=typed or "")
-        version = store().reviews.review_version(actor, review_id)
-    except Conflict as exc:
-        theirs = (exc.current or {}).get("text")
-        said = f" It now reads: “{theirs}”." if theirs is not None else " It was deleted."
-        # Redraw so the box offers the current version; the draft keeps what was typed.
-        version = store().reviews.review_version(actor, review_id)
-        message = (
-            f"Not saved: someone changed this tag while you edited it.{said} "
-            "Your text is still in the box: save again to replace theirs."
-        )
-        return message, version, version, no_update
-    except StoreError as exc:
-        return f"Not saved: {exc}", no_update, no_update, no_update
-    left = {k: v for k, v in (drafts or {}).items() if k != str(trigger["id"])}
-    return "Tag updated.", version, version, left
+# Editing a tag's text (drafts, saves and conflicts): web/tag_edit.py, beside its controls.
 
 
 @callback(

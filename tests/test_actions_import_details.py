@@ -89,7 +89,9 @@ def test_id002_month_first_override_rereads_ambiguous_dates_and_is_kept(sq):
     dates = _dates(sq, rid)
     assert dates["Robin arrive"] == date(2021, 4, 3)
     assert dates["Robin said d"] == date(2021, 5, 6)
-    assert {r["record_id"] for r in sq.records.list_records(OP, rid)} == before  # same rows, re-read
+    assert {
+        r["record_id"] for r in sq.records.list_records(OP, rid)
+    } == before  # same rows, re-read
     (current,) = [x for x in sq.records.list_source_files(OP, rid) if not x["superseded_by"]]
     assert (current["date_order"], current["date_order_by"]) == ("month-first", "profile")
     d = setup.screen(sq, OP, rid).details[current["id"]]

@@ -314,3 +314,38 @@ def test_ex012_libreoffice_opens_the_workbooks(workbook, hostile, out):
     values = [ws.cell(r, 5).value for r in range(2, ws.max_row + 1)]
     assert INJECTIONS[0] in values and "@SUM(A1:A2)" in values
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+
+
+def test_ex013_a_participants_reflection_is_in_no_export(tmp_path):
+    """Reflections are a participant's own preparation: not in the ordinary xlsx or csv,
+    nor in the report, while the review's tags are."""
+    from docx import Document
+
+    from .test_store_helpers import make_user
+
+    store = Store.open(f"sqlite:///{tmp_path / 'r.db'}")
+    try:
+        rid = store.reviews.create_review(LOCAL_OPERATOR, "Review of Cedar (fictional)")
+        fi = make_import("GP", [(date(2021, 4, 6), "Missed 8 week check")], file_name="gp.csv")
+        store.records.import_results(LOCAL_OPERATOR, rid, [fi])
+        ev = store.records.list_records(LOCAL_OPERATOR, rid)[0]["event_id"]
+        pat = make_user(store, "pat@example.org")
+        store.reviews.add_member(LOCAL_OPERATOR, rid, "pat@example.org", "participant", "GP")
+        store.annotations.save_reflection(pat, ev, "Private: I was off sick that week")
+        store.annotations.add_annotation(pat, ev, "missed_opportunity", "Check not rebooked")
+        xlsx, csv_path, docx = (tmp_path / f"c.{f}" for f in ("xlsx", "csv", "docx"))
+        for path in (xlsx, csv_path, docx):
+            export_review(store, LOCAL_OPERATOR, rid, path.suffix[1:], path)
+        wb = openpyxl.load_workbook(xlsx)
+        cells = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row)
+        texts = {
+            "xlsx": cells,
+            "csv": csv_path.read_text(encoding="utf-8-sig"),
+            "docx": " ".join(p.text for p in Document(docx).paragraphs)
+            + " ".join(c.text for t in Document(docx).tables for r in t.rows for c in r.cells),
+        }
+        for fmt, text in texts.items():
+            assert "off sick" not in text, fmt
+        assert "Check not rebooked" in texts["xlsx"] and "Check not rebooked" in texts["csv"]
+    finally:
+        store.close()

@@ -74,7 +74,8 @@ def test_ex062_cli_errors_leave_no_file(cli_db, out, capsys):
     before = len(export_entries(cli_db.store, cli_db.rid))
     target = out / "pub.docx"
     code = main(["export", str(cli_db.rid), "--format", "docx", "--publication", "-o", str(target)])
-    assert code == 2 and "needs a names list" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 2 and "needs a names list" in err and "--names FILE.csv" in err
     code = main(
         [
             "export",

@@ -255,6 +255,28 @@ def test_fd004_lead_downloads_the_chronology_and_a_publication_report(
     assert page.console_errors == []
 
 
+def test_fd009_a_refused_publication_copy_tells_a_web_user_what_to_do_here(
+    live_app, sample_site, page
+):
+    """Without a names list the publication copy is refused with the app's own way to give
+    one (the names list on this page), never the command line's "--names FILE.csv"."""
+    from tests.workflow_site import own_review
+
+    rid = own_review(sample_site, files=["Police_chronology.csv"])
+    sign_in(page, live_app, LEAD, sample_site["passwords"][LEAD])
+    page.goto(f"{live_app}/review/{rid}/exports")
+    page.wait_for_selector("#ex-copy")
+    page.get_by_label("Publication copy (the names list applied)").check()
+    page.get_by_role("button", name="Excel workbook (.xlsx)").click()
+    message = page.locator("#ex-message")
+    message.locator("text=needs the names to replace").wait_for(timeout=15000)
+    said = message.inner_text()
+    assert "Names list for the publication copy" in said
+    assert "--names" not in said and "FILE.csv" not in said
+    assert page.get_by_role("heading", name="Names list for the publication copy").count() == 1
+    assert page.console_errors == []
+
+
 def test_fd005_the_names_list_is_edited_and_saved_in_the_grid(
     live_app, sample_site, site_store, fresh_review, page
 ):

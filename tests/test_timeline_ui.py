@@ -135,9 +135,15 @@ def test_tl004_a_tag_by_one_user_appears_on_another_users_screen(
         other_ctx.close()
 
 
-def _callback_output(page, base, output_prefix):
+def _callback_output(page, base, output_prefix, input_id="tl-tag-add"):
+    """The callback writing `output_prefix` that `input_id` triggers (several callbacks
+    write the timeline's message: adding, editing and deleting tags)."""
     deps = page.evaluate(f"() => fetch('{base}/_dash-dependencies').then(r => r.json())")
-    return next(d for d in deps if d["output"].startswith(output_prefix))
+    return next(
+        d
+        for d in deps
+        if d["output"].startswith(output_prefix) and input_id in json.dumps(d["inputs"])
+    )
 
 
 def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, page):
@@ -265,34 +271,104 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     # poll is held back until it has saved.
     with poll_held(page, "tl-poll"):
         settled(page)
-        shown = page.locator(".annotation", has=page.locator("p", has_text="Original wording"))
-        shown.locator("summary").click()
-        shown.locator("textarea").fill("Facilitator's careful rewording")
+        page.locator(".annotation", has_text="Original wording").locator("summary").click()
+        box = page.locator(".annotation", has_text="Original wording").locator("textarea")
+        box.fill("Facilitator's careful rewording")
         # meanwhile the lead changes the same tag from another screen
         lead = store.reviews.actor(store.reviews.get_user(email=LEAD)["id"])
         store.annotations.update_annotation(
             lead, tag["id"], tag["version"], text="Lead's quick fix"
         )
-        shown.get_by_role("button", name="Save").click()
+        page.locator(".annotation", has_text="Facilitator's careful").get_by_role(
+            "button", name="Save"
+        ).click()
         page.wait_for_selector("text=someone changed this tag while you edited it")
-
-    assert "Lead's quick fix" in page.inner_text("#tl-message")
-    # what the facilitator typed is still there, offered against the current version
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.annotation textarea')]"
-        '.some(t => t.value === "Facilitator\'s careful rewording")'
-    )
+    # nothing saved; both texts shown, and the facilitator chooses
+    conflict = page.locator(".tag-conflict")
+    assert "Lead's quick fix" in conflict.locator(".conflict-theirs").inner_text()
+    assert "Facilitator's careful rewording" in conflict.locator(".conflict-mine").inner_text()
     assert store.annotations.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == "Lead's quick fix"
     settled(page)
-    page.locator(".annotation", has=page.locator("p", has_text="Lead's quick fix")).get_by_role(
-        "button", name="Save"
-    ).click()
-    page.wait_for_selector("text=Tag updated")
+    conflict.get_by_role("button", name="Keep mine").click()
+    page.wait_for_selector("text=Tag updated with yours")
     assert (
         store.annotations.get_annotation(facilitator, tag["id"])["text"]
         == "Facilitator's careful rewording"
     )
     assert page.console_errors == []
+
+
+def test_tl008_a_save_seconds_after_another_windows_save_is_a_conflict_until_merged(
+    live_app, sample_site, browser, page
+):
+    """Two windows open one tag's edit box; A saves; B's screen redraws (it polls) and B
+    saves a few seconds later: B is shown both texts and nothing is saved until B chooses.
+    B merges the two by editing, and the merged text is what is saved."""
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    store = Store.open(sample_site["url"], migrate=False)
+    rid = sample_site["review_id"]
+    open_review(page, live_app, sample_site, "facilitator@example.org")  # window A
+    select_row(page, "Core group")
+    page.click("#tl-tag-kind")
+    page.get_by_role("option", name="Key decision", exact=True).click()
+    page.fill("#tl-tag-text", "Two windows: first wording")
+    page.click("#tl-tag-add")
+    page.wait_for_selector("text=Tag saved")
+    tag = next(
+        a
+        for a in store.annotations.list_annotations(LOCAL_OPERATOR, rid)
+        if a["text"] == "Two windows: first wording"
+    )
+    b_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    b = b_ctx.new_page()
+    b_errors = []
+    b.on("console", lambda m: b_errors.append(m.text) if m.type == "error" else None)
+    try:
+        open_review(b, live_app, sample_site, LEAD)  # window B
+        select_row(b, "Core group")
+        b_item = b.locator(".annotation", has_text="Two windows: first wording")
+        b_item.locator("summary").click()
+        b_item.locator("textarea").fill("B: the school nurse was not invited")
+        a_item = page.locator(".annotation", has_text="Two windows: first wording")
+        a_item.locator("summary").click()
+        a_item.locator("textarea").fill("A: the GP was not invited")
+        a_item.get_by_role("button", name="Save").click()
+        page.wait_for_selector("text=Tag updated")
+        # B's screen picks up A's change (its panel redraws) while B's words stay in the box
+        b.wait_for_selector("#tl-panel >> text=A: the GP was not invited", timeout=10000)
+        b.wait_for_function(
+            "() => [...document.querySelectorAll('.annotation textarea')]"
+            ".some(t => t.value === 'B: the school nurse was not invited')",
+            timeout=5000,
+        )
+        b.locator(".annotation", has_text="A: the GP was not invited").get_by_role(
+            "button", name="Save"
+        ).click()
+        b.wait_for_selector("text=someone changed this tag while you edited it")
+        conflict = b.locator(".tag-conflict")
+        assert "A: the GP was not invited" in conflict.locator(".conflict-theirs").inner_text()
+        assert "B: the school nurse" in conflict.locator(".conflict-mine").inner_text()
+        assert store.annotations.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == (
+            "A: the GP was not invited"
+        )
+        # the panel with the conflict open (both texts, the merge box, the choices) is
+        # checked by axe-core too
+        from tests.axe_helper import assert_no_serious_violations
+
+        assert_no_serious_violations(b, "the timeline's panel showing a tag conflict")
+        merged = "Neither the GP nor the school nurse was invited"
+        conflict.get_by_label("Merge the two here").fill(merged)
+        conflict.get_by_role("button", name="Save merged text").click()
+        b.wait_for_selector("text=Tag updated with the merged text")
+        assert store.annotations.get_annotation(LOCAL_OPERATOR, tag["id"])["text"] == merged
+        # A's screen shows the merged text within a poll
+        page.wait_for_selector(f"#tl-panel >> text={merged}", timeout=10000)
+        assert page.console_errors == [] and b_errors == []
+    finally:
+        b_ctx.close()
+        store.close()
 
 
 def test_tl007_every_step_of_the_review_opens_its_own_page(live_app, sample_site, page):

@@ -14,6 +14,7 @@ from timeline.workflow import (
     my_reflections,
     point_body,
     queue_items,
+    queue_summary,
     step_index,
     workshop_steps,
 )
@@ -61,6 +62,45 @@ def test_wf105_queue_items_keep_order_drop_gone_records_and_explain():
     items = queue_items(queue, {"a", "b", "c"})
     assert [i.key for i in items] == ["a|b", "c|b"]
     assert items[0].reasons == ("against: different days", "for: same words", "for: small")
+
+
+def test_wf108_queue_wording_agrees_with_the_decision_and_hides_zero_weights():
+    """A near miss at 51% used to read "kept apart" above "likely the same event (weight
+    +0.0)": the sentence now follows the matcher's decision and drops weights of nothing."""
+    contributions = [
+        {"feature": "starting point", "weight": -3.0, "words": "before any evidence"},
+        {"feature": "date gap", "weight": 2.04, "words": "same day"},
+        {"feature": "time", "weight": 0.0, "words": "no time on either"},
+        {"feature": "wording", "weight": 1.0, "words": "wording 75-90% alike"},
+        {"feature": "kind", "weight": 0.02, "words": "both are visits"},
+    ]
+    queue = [
+        {
+            "record_ids": ["a", "b"],
+            "kind": "near miss",
+            "weight": 0.04,
+            "evidence": {"weight": 0.04, "contributions": contributions},
+        },
+        {
+            "record_ids": ["c", "d"],
+            "kind": "uncertain merge",
+            "weight": 0.04,
+            "evidence": {"weight": 0.04, "contributions": contributions},
+        },
+    ]
+    near, merged = queue_items(queue, {"a", "b", "c", "d"})
+    assert near.summary.startswith("Kept apart") and "51%" in near.summary
+    assert "rule of one record per agency" in near.summary
+    assert "likely the same" not in near.summary
+    assert merged.summary.startswith("Merged") and "rule" not in merged.summary
+    for item in (near, merged):
+        assert "+0.0" not in item.summary and "weight +0" not in item.summary
+        assert "no time on either" not in item.summary
+        assert not any("no time on either" in r or "both are visits" in r for r in item.reasons)
+    assert "same day (+2.0)" in near.summary
+    # a near miss the evidence is against is not said to lean to one event
+    low = queue_summary("near miss", -2.0, contributions)
+    assert "20%" in low and "leans" not in low
 
 
 def test_wf106_workshop_steps_episodes_then_periods_and_keys():

@@ -131,3 +131,43 @@ def test_wf403_points_to_raise(live_app, sample_site, page):
     (point,) = annotations(sample_site, rid, "point_to_raise")
     assert point["text"] == "Why was no strategy discussion held?"
     assert page.console_errors == []
+
+
+def test_wf404_two_tabs_writing_one_reflection_get_both_texts_and_choose(
+    live_app, sample_site, browser, page
+):
+    """The same participant in two windows on one entry: the first saves as they type; the
+    second, begun before that save, is shown both texts and saves nothing until it
+    chooses; taking the other text puts it in the box."""
+    rid = own_review(
+        sample_site, files=["Police_chronology.csv"], members=[(PC, "participant", "Police")]
+    )
+    open_prepare(page, live_app, sample_site, rid)
+    other_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    other = other_ctx.new_page()
+    try:
+        open_prepare(other, live_app, sample_site, rid)  # both windows began with nothing
+        for p in (page, other):
+            p.locator("#pr-entries li button").nth(1).click()
+            expect(p.locator("#pr-text")).to_be_enabled(timeout=10000)
+        page.locator("#pr-text").press_sequentially("Written on the laptop", delay=10)
+        (saved,) = saved_reflection(sample_site, rid, page, "on the laptop")
+        other.locator("#pr-text").press_sequentially("Written on the tablet", delay=10)
+        conflict = other.locator("#pr-conflict .tag-conflict")
+        conflict.wait_for(timeout=15000)
+        assert "Written on the laptop" in conflict.locator(".conflict-theirs").inner_text()
+        # what the tablet goes on typing shows as its side (the autosave updates it)
+        expect(conflict.locator(".conflict-mine")).to_have_text(
+            "Written on the tablet", timeout=10000
+        )
+        other.wait_for_timeout(2500)  # autosave ticks go by: nothing of the tablet's is saved
+        assert [a["text"] for a in annotations(sample_site, rid, "reflection")] == [
+            "Written on the laptop"
+        ]
+        conflict.get_by_role("button", name="Take theirs").click()
+        expect(other.locator("#pr-text")).to_have_value("Written on the laptop", timeout=10000)
+        expect(other.locator("#pr-conflict .tag-conflict")).to_have_count(0)
+        assert saved["version"] == annotations(sample_site, rid, "reflection")[0]["version"]
+        assert page.console_errors == []
+    finally:
+        other_ctx.close()

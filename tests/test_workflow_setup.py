@@ -97,6 +97,10 @@ def test_wf203_layout_mapping_attention_and_a_corrected_reimport(live_app, sampl
     attention = card.locator("table.attention").inner_text()
     assert "quarantined" in attention and "no date" in attention
     shot(page, "setup")
+    # The agency box shows the whole name the file was read as, not its first seven letters.
+    agency = card.get_by_label("Agency")
+    expect(agency).to_have_value("Children's Social Care")
+    assert agency.evaluate("e => e.scrollWidth <= e.clientWidth && e.clientWidth > 0")
     # The reviewer decides "Significance" is not wanted: choose "(not used)" and re-import.
     row = card.locator("table.mapping tr", has_text="Significance")
     row.locator(".dash-dropdown").click()
@@ -134,6 +138,9 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
     page.locator("#su-kloe-msg >> text=KLOE 9 added").wait_for()
     settled(page)  # the lists it redraws are drawn again before the next click
     expect(page.locator("table.kloes tbody tr")).to_have_count(6)  # the sample's 5 + 1
+    # the form is empty for the next KLOE
+    for field in ("#su-kloe-number", "#su-kloe-title", "#su-kloe-desc"):
+        expect(page.locator(field)).to_have_value("")
     row = page.locator("table.kloes tbody tr").last
     row.locator("input").nth(1).fill("Information sharing out of hours")
     row.get_by_role("button", name="Save").click()
@@ -157,6 +164,8 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
         page.locator("#su-mem-msg >> text=observer@example.org added").wait_for()
         expect(page.locator("table.members tbody tr")).to_have_count(2)
         settled(page)
+        expect(page.locator("#su-mem-email")).to_have_value("")
+        expect(page.locator("#su-mem-agency")).to_have_value("")
         row = page.locator("table.members tr", has_text="observer@example.org")
         row.locator(".dash-dropdown").click()
         page.get_by_role("option", name="facilitator").click()
@@ -169,6 +178,8 @@ def test_wf204_run_matching_kloe_editor_and_members(live_app, sample_site, page)
         page.fill("#su-mem-email", "nobody@example.org")
         page.get_by_role("button", name="Add member").click()
         page.locator("#su-mem-msg >> text=Not changed").wait_for()
+        # a refused add keeps what was typed, to correct it
+        expect(page.locator("#su-mem-email")).to_have_value("nobody@example.org")
     finally:
         store.close()
     assert page.console_errors == []

@@ -135,7 +135,9 @@ def sq(tmp_path):
 def test_ws007_steps_carry_their_events_in_date_order(sq):
     from timeline.store import LOCAL_OPERATOR as OP
 
-    rid = sq.reviews.create_review(OP, "Review of Elm (fictional)", period=(D(2020, 1, 1), D(2020, 12, 31)))
+    rid = sq.reviews.create_review(
+        OP, "Review of Elm (fictional)", period=(D(2020, 1, 1), D(2020, 12, 31))
+    )
     sq.records.import_results(
         OP,
         rid,
@@ -147,7 +149,9 @@ def test_ws007_steps_carry_their_events_in_date_order(sq):
     sq.records.run_matching(OP, rid)
     marks = sq.timeline.timeline_marks(OP, rid)
     ev = {m.text: m.event_id for m in marks}
-    steps = workshop.steps(sq.reviews.get_review(OP, rid), sq.annotations.list_episodes(OP, rid), marks)
+    steps = workshop.steps(
+        sq.reviews.get_review(OP, rid), sq.annotations.list_episodes(OP, rid), marks
+    )
     assert [s["label"] for s in steps] == ["Jan 2020 – Jun 2020", "Jul 2020 – Dec 2020"]
     assert steps[0]["events"] == [ev["Cough"]] and steps[1]["events"] == [ev["Immunisation"]]
     assert workshop.step_period(steps[1]) == (D(2020, 7, 1), D(2020, 12, 31))
@@ -184,8 +188,12 @@ def test_ws009_every_empty_panel_says_what_to_do_next():
 def test_ws010_an_episode_from_dates_typed_day_first_or_from_chosen_events(sq):
     from timeline.store import LOCAL_OPERATOR as OP
 
-    rid = sq.reviews.create_review(OP, "Review of Oak (fictional)", period=(D(2019, 1, 1), D(2019, 12, 31)))
-    sq.records.import_results(OP, rid, [make_import("GP", [(D(2019, 11, 5), "Seen with bruising")])])
+    rid = sq.reviews.create_review(
+        OP, "Review of Oak (fictional)", period=(D(2019, 1, 1), D(2019, 12, 31))
+    )
+    sq.records.import_results(
+        OP, rid, [make_import("GP", [(D(2019, 11, 5), "Seen with bruising")])]
+    )
     sq.records.run_matching(OP, rid)
     (m,) = sq.timeline.timeline_marks(OP, rid)
     add = workshop.add_episode

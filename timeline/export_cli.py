@@ -41,7 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from timeline.export import ExportError, export_review, read_names_csv
+    from timeline.export import ExportError, NoNamesList, export_review, read_names_csv
     from timeline.store.cli import _review_id
 
     try:
@@ -60,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
             )
         finally:
             store.close()
+    except NoNamesList as exc:
+        print(
+            f"error: {exc}: give --names FILE.csv, or save the list on the app's exports page",
+            file=sys.stderr,
+        )
+        return 2
     except (ExportError, StoreError, OSError, ValueError) as exc:  # NamesListError is one
         print(f"error: {exc}", file=sys.stderr)
         return 2

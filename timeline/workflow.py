@@ -52,24 +52,56 @@ class QueueItem:
     reasons: tuple[str, ...]
 
 
+SHOWN_WEIGHT = 0.05  # a contribution that rounds to +0.0 says nothing: it is not shown
+
+
+def queue_summary(kind: str, weight: float | None, contributions: Sequence[dict]) -> str:
+    """One sentence that agrees with what the matcher did with the pair: "merged" for an
+    uncertain merge, "kept apart" for a near miss, with the probability the evidence gives
+    and its strongest reasons (each with its weight; weights that round to zero left out).
+    A near miss the evidence leans towards says so, and why the matcher still kept it apart,
+    instead of calling it "likely the same event" under a "kept apart" heading."""
+    parts = [c for c in contributions if abs(float(c.get("weight") or 0)) >= SHOWN_WEIGHT]
+    parts.sort(key=lambda c: -abs(float(c["weight"])))
+    if weight is None:
+        weight = sum(float(c.get("weight") or 0) for c in contributions)
+    p = 1.0 / (1.0 + 2.0 ** (-float(weight)))
+    if kind == "near miss":
+        head = f"Kept apart; the evidence gives a {p:.0%} chance that they are one event"
+        if p >= 0.5:
+            head += (
+                " (it leans to one event, but the matcher's threshold or its rule of one "
+                "record per agency in an event kept them apart)"
+            )
+    else:
+        head = f"Merged; the evidence gives a {p:.0%} chance that they are one event"
+    reasons = "; ".join(
+        f"{c['words']} ({float(c['weight']):+.1f})" for c in parts[:3] if c.get("words")
+    )
+    return f"{head}: {reasons}." if reasons else f"{head}."
+
+
 def queue_items(queue: Sequence[dict], known_records: set[str], limit: int = 50) -> list[QueueItem]:
     """The matcher's queue in its order (most useful decision first), without pairs whose
-    records are gone, each with the evidence in words (strongest reasons first)."""
+    records are gone, each with the evidence in words (strongest reasons first, none that
+    weighs nothing)."""
     items = []
     for entry in queue:
         ids = tuple(str(r) for r in entry.get("record_ids", ()))
         if len(ids) < 2 or not set(ids) <= known_records:
             continue
         ev = entry.get("evidence") or {}
-        parts = sorted(ev.get("contributions") or [], key=lambda c: -abs(float(c.get("weight", 0))))
+        contributions = ev.get("contributions") or []
+        parts = sorted(contributions, key=lambda c: -abs(float(c.get("weight", 0))))
         reasons = tuple(
             f"{'for' if c['weight'] > 0 else 'against'}: {c['words']}"
             for c in parts[:5]
-            if c.get("words")
+            if c.get("words") and abs(float(c.get("weight") or 0)) >= SHOWN_WEIGHT
         )
-        items.append(
-            QueueItem("|".join(ids), entry.get("kind", ""), ids, ev.get("summary", ""), reasons)
-        )
+        kind = entry.get("kind", "")
+        weight = ev.get("weight", entry.get("weight"))
+        summary = queue_summary(kind, weight, contributions) if contributions else ""
+        items.append(QueueItem("|".join(ids), kind, ids, summary, reasons))
         if len(items) >= limit:
             break
     return items

@@ -9,7 +9,9 @@ from dash import dcc, html
 
 from ingest.validate import fmt
 from timeline.view import KIND_LABELS
-from timeline.workflow import ANNOTATION_LABELS
+from timeline.workflow import ANNOTATION_LABELS, queue_summary
+from web.forms import labelled
+from web.tag_edit import edit_controls
 
 KIND_OPTIONS = [{"label": label, "value": kind} for kind, label in KIND_LABELS.items()]
 
@@ -53,7 +55,11 @@ def evidence_block(event: dict) -> html.Div | None:
         return None
     items = []
     for p in pairs[:6]:
-        summary = p.get("summary") if isinstance(p, dict) else str(p)
+        if isinstance(p, dict) and p.get("contributions"):
+            # worded as what the matcher did (merged), weights of nothing left out
+            summary = queue_summary("merged", p.get("weight"), p["contributions"])
+        else:
+            summary = p.get("summary") if isinstance(p, dict) else str(p)
         items.append(html.Li(summary))
     return html.Details(
         [
@@ -74,47 +80,18 @@ def _stamp(value) -> str:
     return f"{value.day} {value:%b %Y %H:%M}" if isinstance(value, datetime) else ""
 
 
-def annotation_item(
-    a: dict, kloe_names: dict[int, str], can_edit: bool, draft: str | None = None
-) -> html.Li:
-    """`draft`: text typed into the edit box and not yet saved (kept across redraws)."""
+def annotation_item(a: dict, kloe_names: dict[int, str], can_edit: bool, draft=None) -> html.Li:
+    """`draft`: what was typed into the edit box and not yet saved, with the version it was
+    typed against (kept across redraws; see web/tag_edit.py)."""
     kloes = ", ".join(kloe_names.get(k, str(k)) for k in a.get("kloe_ids", []))
     when = _stamp(a.get("updated_at") or a.get("created_at"))
-    controls = []
-    if draft == (a.get("text") or ""):
-        draft = None  # nothing typed beyond what is saved
-    if can_edit:
-        key = {"id": a["id"], "v": a["version"]}
-        controls = [
-            html.Details(
-                [
-                    html.Summary("Edit"),
-                    dcc.Textarea(
-                        id={"type": "tl-ann-text", **key},
-                        value=draft if draft is not None else a.get("text") or "",
-                        style={"width": "100%", "height": "4em"},
-                    ),
-                    html.Button(
-                        "Save",
-                        id={"type": "tl-ann-save", **key},
-                        n_clicks=0,
-                        className="link-button",
-                    ),
-                ],
-                className="ann-edit",
-                open=draft is not None,
-            ),
-            html.Button(
-                "Delete", id={"type": "tl-ann-delete", **key}, className="link-button", n_clicks=0
-            ),
-        ]
     return html.Li(
         [
             html.Strong(ANNOTATION_LABELS.get(a["kind"], a["kind"])),
             html.Span(f" · {kloes}" if kloes else ""),
             html.P(a.get("text") or ""),
             html.Small(f"{a.get('author_label', '')} · {when}"),
-            *controls,
+            *(edit_controls(a, draft) if can_edit else []),
         ],
         className=f"annotation kind-{a['kind']}",
     )
@@ -124,16 +101,16 @@ def tag_form(kloe_options: list[dict]) -> html.Div:
     return html.Div(
         [
             html.H4("Add a tag"),
+            html.Label("Kind of tag", htmlFor="tl-tag-kind", className="field-label"),
             dcc.Dropdown(
-                KIND_OPTIONS, id="tl-tag-kind", placeholder="Kind of tag", clearable=False
+                KIND_OPTIONS, id="tl-tag-kind", placeholder="Choose a kind", clearable=False
             ),
-            dcc.Dropdown(
-                kloe_options, id="tl-tag-kloes", multi=True, placeholder="KLOE (one or more)"
-            ),
-            dcc.Textarea(
-                id="tl-tag-text",
-                placeholder="What the review should note",
-                style={"width": "100%", "height": "5em"},
+            html.Label("KLOE (one or more)", htmlFor="tl-tag-kloes", className="field-label"),
+            dcc.Dropdown(kloe_options, id="tl-tag-kloes", multi=True, placeholder="Choose KLOE"),
+            labelled(
+                "What the review should note",
+                dcc.Textarea(id="tl-tag-text", style={"width": "100%", "height": "5em"}),
+                class_name="field",
             ),
             html.Button("Add tag", id="tl-tag-add", n_clicks=0, className="primary"),
         ],

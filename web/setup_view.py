@@ -10,6 +10,7 @@ from dash import dcc, html
 from ingest.columns import FIELDS
 from timeline.actions.setup import suggested_fields
 from timeline.store.schema import ROLES
+from web.forms import labelled
 
 SHOWN_ROWS = 25  # rows needing attention listed per file (the rest are counted)
 FIELD_OPTIONS = [{"label": "(not used)", "value": ""}] + [{"label": f, "value": f} for f in FIELDS]
@@ -101,7 +102,11 @@ def file_card(
             html.Label(
                 [
                     "Agency ",
-                    dcc.Input(value=f["agency"], id={"type": "su-agency", "file": fid}),
+                    dcc.Input(
+                        value=f["agency"],
+                        id={"type": "su-agency", "file": fid},
+                        className="agency-input",
+                    ),
                 ]
             ),
             html.Button(
@@ -213,7 +218,14 @@ def upload_card(u, files_by_id: dict[int, dict]) -> html.Details:
             html.Div(
                 [
                     html.Label(
-                        ["Agency ", dcc.Input(value="", id={"type": "su-uagency", "upload": uid})]
+                        [
+                            "Agency ",
+                            dcc.Input(
+                                value="",
+                                id={"type": "su-uagency", "upload": uid},
+                                className="agency-input",
+                            ),
+                        ]
                     ),
                     html.Button(
                         "Import with this mapping", id={"type": "su-uimport", "upload": uid}
@@ -239,22 +251,34 @@ def kloe_table(kloes: list[dict]) -> html.Table:
                     html.Tr(
                         [
                             html.Td(
-                                dcc.Input(
-                                    value=k["number"],
-                                    id={"type": "su-kn", "id": k["id"]},
-                                    style={"width": "4em"},
+                                labelled(
+                                    f"Number of KLOE {k['number']}",
+                                    dcc.Input(
+                                        value=k["number"],
+                                        id={"type": "su-kn", "id": k["id"]},
+                                        style={"width": "4em"},
+                                    ),
+                                    hidden=True,
                                 )
                             ),
                             html.Td(
-                                dcc.Input(
-                                    value=k["title"],
-                                    id={"type": "su-kt", "id": k["id"]},
-                                    style={"width": "24em"},
+                                labelled(
+                                    f"Title of KLOE {k['number']}",
+                                    dcc.Input(
+                                        value=k["title"],
+                                        id={"type": "su-kt", "id": k["id"]},
+                                        style={"width": "24em"},
+                                    ),
+                                    hidden=True,
                                 )
                             ),
                             html.Td(
-                                dcc.Input(
-                                    value=k["description"], id={"type": "su-kd", "id": k["id"]}
+                                labelled(
+                                    f"Description of KLOE {k['number']}",
+                                    dcc.Input(
+                                        value=k["description"], id={"type": "su-kd", "id": k["id"]}
+                                    ),
+                                    hidden=True,
                                 )
                             ),
                             html.Td(
@@ -298,9 +322,13 @@ def member_table(members: list[dict]) -> html.Table:
                                 )
                             ),
                             html.Td(
-                                dcc.Input(
-                                    value=m["agency"] or "",
-                                    id={"type": "su-magency", "email": m["email"]},
+                                labelled(
+                                    f"Agency of {m['name']}",
+                                    dcc.Input(
+                                        value=m["agency"] or "",
+                                        id={"type": "su-magency", "email": m["email"]},
+                                    ),
+                                    hidden=True,
                                 )
                             ),
                             html.Td(

@@ -3,8 +3,9 @@ points to raise (annotations of their own kind)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from timeline.actions import edits as edits_actions
 from timeline.store import Actor, Store
 from timeline.workflow import POINT
 
@@ -13,21 +14,89 @@ from timeline.workflow import POINT
 class Saved:
     saved: dict[str, str]  # "review:event" -> the text now saved
     version: int
+    versions: dict[str, int | None] = field(default_factory=dict)  # key -> reflection version
+    # key -> {"mine", "theirs", "theirs_v"}: saved elsewhere since this page began; not saved
+    conflicts: dict[str, dict] = field(default_factory=dict)
 
 
 def save_reflections(
-    store: Store, actor: Actor, rid: int, edits: dict[str, str], saved: dict[str, str]
+    store: Store,
+    actor: Actor,
+    rid: int,
+    edits: dict[str, str],
+    saved: dict[str, str],
+    versions: dict[str, int | None] | None = None,
+    conflicts: dict[str, dict] | None = None,
 ) -> Saved:
     """Each edited reflection ("review:event" -> text) saved as the actor's reflection on
-    that event; edits for another review are ignored."""
+    that event; edits for another review are ignored.
+
+    With `versions` (key -> the version this page last saw, None: it saw none) each save is
+    checked against it: a reflection changed meanwhile in another tab or device is not
+    overwritten but returned in `conflicts` with both texts; keys already in `conflicts`
+    wait for the person's choice (resolve_reflection) and are not sent."""
     out = dict(saved or {})
+    seen = dict(versions or {})
+    waiting = dict(conflicts or {})
     for key, text in edits.items():
         krid, event_id = (int(x) for x in key.split(":"))
         if krid != rid:
             continue
-        store.annotations.save_reflection(actor, event_id, text)
+        if key in waiting:  # held for the person's choice; what they type goes on showing
+            waiting[key] = {**waiting[key], "mine": text}
+            continue
+        if versions is None:
+            row = store.annotations.save_reflection(actor, event_id, text)
+        else:
+            result = edits_actions.save_reflection(store, actor, rid, event_id, text, seen.get(key))
+            if isinstance(result, edits_actions.EditConflict):
+                waiting[key] = {
+                    "mine": result.mine,
+                    "theirs": result.theirs,
+                    "theirs_v": result.theirs_version,
+                }
+                continue
+            row = result.row
         out[key] = text
-    return Saved(out, store.reviews.review_version(actor, rid))
+        seen[key] = row["version"]
+    return Saved(out, store.reviews.review_version(actor, rid), seen, waiting)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    conflicts: dict[str, dict]
+    versions: dict[str, int | None]
+    saved: dict[str, str]
+    local: dict[str, str]  # the browser's unsaved copies
+    text: str | None  # the text for the box (None: leave it as it is)
+
+
+def resolve_reflection(
+    choice: str,
+    key: str,
+    conflicts: dict[str, dict],
+    versions: dict[str, int | None],
+    saved: dict[str, str],
+    local: dict[str, str],
+) -> Resolved:
+    """The person's choice after a reflection conflict (no store access: the next autosave
+    writes it). "mine": the text in the box is saved over theirs (to merge, edit the box
+    first); "theirs": their text is taken and the unsaved copy dropped."""
+    conflicts, versions = dict(conflicts or {}), dict(versions or {})
+    saved, local = dict(saved or {}), dict(local or {})
+    c = conflicts.pop(key, None)
+    if c is None:
+        return Resolved(conflicts, versions, saved, local, None)
+    versions[key] = c.get("theirs_v")
+    if choice != "theirs":
+        return Resolved(conflicts, versions, saved, local, None)
+    theirs = c.get("theirs") or ""
+    if c.get("theirs_v") is None:
+        saved.pop(key, None)
+    else:
+        saved[key] = theirs
+    local.pop(key, None)
+    return Resolved(conflicts, versions, saved, local, theirs)
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,9 @@ def tag(
     if not event_id:
         return Tagged("Bring an event into view first: press j (next event).", None)
     store.annotations.add_annotation(actor, event_id, kind, "", [kloe_id] if kloe_id else [])
-    return Tagged(f"Tagged: {ANNOTATION_LABELS.get(kind, kind)}.", store.reviews.review_version(actor, rid))
+    return Tagged(
+        f"Tagged: {ANNOTATION_LABELS.get(kind, kind)}.", store.reviews.review_version(actor, rid)
+    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,14 @@ from typing import Any
 
 from .pseudonymise import NamesList, NamesListError, parse_names_csv, read_names_csv
 
-_FROM_SERVICE = {"FORMATS", "ExportError", "ExportRefused", "ExportResult", "export_review"}
+_FROM_SERVICE = {
+    "FORMATS",
+    "ExportError",
+    "ExportRefused",
+    "ExportResult",
+    "NoNamesList",
+    "export_review",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -28,6 +35,7 @@ __all__ = [
     "ExportResult",
     "NamesList",
     "NamesListError",
+    "NoNamesList",
     "export_review",
     "parse_names_csv",
     "read_names_csv",

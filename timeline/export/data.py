@@ -15,6 +15,7 @@ from typing import Any
 
 from timeline.store import Actor, Store
 from timeline.view import agency_colours, lane_order
+from timeline.workflow import REFLECTION
 
 # Okabe–Ito: eight colours told apart with every common colour-vision deficiency.
 PARTIAL_PRECISIONS = {"week", "month", "season", "year", "range", "approximate"}
@@ -227,6 +228,10 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
 
     annotations: dict[int | None, list[Annotation]] = {}
     for a in store.annotations.list_annotations(actor, review_id):
+        if a["kind"] == REFLECTION:
+            # A participant's reflection ("what was happening for me at the time") is their
+            # own preparation: it never leaves the tool in an export, of any kind.
+            continue
         annotations.setdefault(a["event_id"], []).append(
             Annotation(
                 id=a["id"],

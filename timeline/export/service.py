@@ -30,6 +30,14 @@ class ExportError(Exception):
     """The export cannot be made as asked (the message says why)."""
 
 
+class NoNamesList(ExportError):
+    """A publication copy was asked for and the review has no names list. The message names
+    no way of giving one: the command line and the app each say how, in their own terms."""
+
+    def __init__(self) -> None:
+        super().__init__("a publication copy needs a names list, and this review has none saved")
+
+
 class ExportRefused(ExportError):
     """The publication copy still holds a listed term: nothing was written."""
 
@@ -108,10 +116,7 @@ def export_review(
     if publication and names is None:
         names = stored_names(store, actor, review_id)
     if publication and not names:
-        raise ExportError(
-            "a publication copy needs a names list: save one for the review (the exports "
-            "page) or give --names FILE.csv"
-        )
+        raise NoNamesList()
 
     data = load(store, actor, review_id)
     if publication:

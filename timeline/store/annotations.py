@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from .service import Store
 
 
+ANY_VERSION: Any = object()  # "save whatever version is there" (no check)
+
+
 class Annotations:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -92,9 +95,15 @@ class Annotations:
         tx.audit("annotation.add", "annotation", a.id, None, _annotation_dict(a))
         return a
 
-    def save_reflection(self, actor: Actor, event_id: int, text: str) -> dict[str, Any]:
+    def save_reflection(
+        self, actor: Actor, event_id: int, text: str, *, expected_version: Any = ANY_VERSION
+    ) -> dict[str, Any]:
         """The actor's reflection on an event, added or updated in one transaction (the
-        lookup runs under the review's write lock, so two tabs never make two)."""
+        lookup runs under the review's write lock, so two tabs never make two).
+
+        `expected_version`: the version of the reflection the writer started from (None: they
+        saw none). When the saved one differs, Conflict with it and nothing saved. Left out,
+        the text is saved whatever is there (the command line, the sample loader)."""
         review_id = self._store._review_of(MergedEvent, event_id)
         with self._store._change(actor, review_id, ANNOTATE, "annotate") as tx:
             mine = tx.session.scalars(
@@ -109,6 +118,14 @@ class Annotations:
                 )
                 .order_by(Annotation.id.desc())
             ).first()
+            if expected_version is not ANY_VERSION:
+                now = None if mine is None else mine.version
+                if now != expected_version:
+                    raise Conflict(
+                        "your reflection was changed elsewhere (another tab or device) since "
+                        "you began; nothing was overwritten",
+                        None if mine is None else _annotation_dict(mine),
+                    )
             if mine is None:
                 return _annotation_dict(self._new_annotation(tx, event_id, "reflection", text))
             before = _annotation_dict(mine)
