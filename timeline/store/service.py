@@ -149,6 +149,12 @@ class Store(StoreBase):
     def get_event(self, *args: Any, **kwargs: Any) -> Any:
         return self.records.get_event(*args, **kwargs)
 
+    def list_relations(self, *args: Any, **kwargs: Any) -> Any:
+        return self.records.list_relations(*args, **kwargs)
+
+    def latest_match_run(self, *args: Any, **kwargs: Any) -> Any:
+        return self.records.latest_match_run(*args, **kwargs)
+
     def record_decision(self, *args: Any, **kwargs: Any) -> Any:
         return self.records.record_decision(*args, **kwargs)
 
