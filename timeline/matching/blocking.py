@@ -76,7 +76,7 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
         key = key[np.concatenate(([True], key[1:] != key[:-1]))]
     a, b = key // n, key % n
     if config.max_candidates and len(a):
-        a, b = cap_per_record(prep, a, b, config.max_candidates)
+        a, b = cap_per_record(prep, a, b, config.max_candidates, config.max_weak_candidates)
     return a, b
 
 
@@ -120,11 +120,24 @@ def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         valid = ra[:, x] >= 0
         for y in range(rb.shape[1]):
             score += 6 * (valid & (ra[:, x] == rb[:, y]))
+    # a meeting's paperwork and a meeting before it: the pair a relation is found from
+    # (relations.py), however many entries the weeks between hold; most of all when the
+    # paperwork names the meeting's date
+    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    ka, kb = prep.rkind[a], prep.rkind[b]
+    paper = ((ka == fu) & (kb == mt) & (sb <= ea)) | ((kb == fu) & (ka == mt) & (sa <= eb))
+    paper &= (prep.types[a] & prep.types[b]) != 0
+    score += 4 * paper + 6 * (paper & quoted)
     return score.astype(np.int64)
 
 
+# A pair whose only prescore is its dates (same day, or a day apart): no kind of event,
+# subject, rare word, date in the text or reference in common.
+DATES_ONLY = 6
+
+
 def cap_per_record(
-    prep: Prepared, a: np.ndarray, b: np.ndarray, cap: int
+    prep: Prepared, a: np.ndarray, b: np.ndarray, cap: int, weak_cap: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Keep a pair when it is among the `cap` best-ranked candidates of either record.
 
@@ -148,5 +161,20 @@ def cap_per_record(
     first = np.searchsorted(owner, owner, side="left")
     rank = np.arange(2 * m) - first
     keep = np.zeros(m, dtype=bool)
-    keep[key[rank < cap] % m] = True
+    pick = key[rank < cap] % m
+    keep[pick] = True
+    if weak_cap is not None and weak_cap < cap:
+        # Pairs with nothing but their dates in common cannot merge (cluster.py: a link
+        # needs content); they still tell the clustering that two records are unlike.
+        # On a busy day each record keeps only `weak_cap` of them, beside its stronger
+        # candidates, so the pairs grow with the records, not with each day's entries.
+        # each owner's entries run strongest first: its weak ones start at `cut`
+        cut = np.searchsorted(key, owner * (top * m) + (top - 1 - DATES_ONLY) * m, side="left")
+        weak_rank = np.arange(2 * m) - cut
+        weak = (score[key % m] <= DATES_ONLY) & (weak_rank >= weak_cap)
+        drop = np.zeros(m, dtype=bool)
+        drop[key[weak] % m] = True
+        strong = np.zeros(m, dtype=bool)
+        strong[key[(~weak) & (rank < cap)] % m] = True
+        keep &= ~drop | strong
     return a[keep], b[keep]

@@ -27,6 +27,9 @@ class MatchConfig:
     # At most this many best-ranked candidates per record (0: no cap); a pair stays when
     # either record ranks it this high. Tightens blocking on busy days only.
     max_candidates: int = 16
+    # ... of which at most this many with nothing but their dates in common (a busy day's
+    # unrelated entries); None: no separate cap.
+    max_weak_candidates: int | None = 6
     # Clustering (log2 weights): a merge needs its best link at or above match_threshold
     # and every pair across the two groups at or above link_floor (no chaining).
     match_threshold: float = -1.0

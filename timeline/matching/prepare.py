@@ -14,7 +14,7 @@ from ingest.records import SourceRecord
 
 from .config import MatchConfig
 from .kinds import KIND_CODE, meeting_words, record_kind
-from .normalise import Normaliser, tokens
+from .normalise import Normaliser, frequent_words, tokens
 from .signals import (
     AGENCY_KINDS,
     EVENT_TYPES,
@@ -87,7 +87,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     if len(set(ids)) != len(ids):
         dup = next(i for i, c in Counter(ids).items() if c > 1)
         raise ValueError(f"record id {dup} appears twice")
-    norm = Normaliser(config.extra_terms)
+    norm = Normaliser(config.extra_terms, keep=frequent_words(r.description for r in recs))
     texts = [norm(record_text(r)) for r in recs]
     n = len(recs)
     start = np.fromiter((r.date.start.toordinal() for r in recs), dtype=np.int64, count=n)

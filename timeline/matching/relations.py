@@ -71,11 +71,15 @@ def find_relations(
             continue
         quoted = any(prep.start[m] <= d <= prep.end[m] for d in prep.text_dates[f])
         gap = int(prep.start[f] - prep.end[m])
-        rank = (not quoted, max(gap, 0), -float(w[k]), prep.ids[m])
+        # a date named that is the meeting's own day first; a month-only entry ("July
+        # 2019") holds every date of its month, so it comes after the dated meetings
+        exact = bool(prep.precise[m])
+        rank = (not (quoted and exact), not quoted, not exact, max(gap, 0), -float(w[k]))
+        rank += (prep.ids[m],)
         if f not in best or rank < best[f][0]:
             best[f] = (rank, m)
     out = []
-    for f, ((unquoted, gap, _, _), m) in sorted(best.items(), key=lambda x: prep.ids[x[0]]):
+    for f, ((_, unquoted, _, gap, _, _), m) in sorted(best.items(), key=lambda x: prep.ids[x[0]]):
         names = sorted(prep.meetings[m] - GENERIC_MEETING) or sorted(prep.meetings[m])
         when = date.fromordinal(int(prep.start[m])).strftime("%d %b %Y").lstrip("0")
         how = "names its date" if not unquoted else f"{gap} days later" if gap else "same day"

@@ -1,0 +1,99 @@
+"""Matching on a busy review: words a review uses often are never respelt, the field's
+shorthand for a core group is read, a meeting's paperwork finds the meeting it names even
+among many others, and a busy day's unrelated entries are capped (dates alone)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.match_helpers import rec, together
+from timeline.matching import MatchConfig, match_records
+from timeline.matching.blocking import DATES_ONLY, candidate_pairs, prescore
+from timeline.matching.kinds import meeting_words
+from timeline.matching.normalise import Normaliser, frequent_words, normalise
+from timeline.matching.prepare import prepare
+
+D = date(2019, 7, 3)
+
+
+def test_mb001_words_many_entries_use_are_not_respelt():
+    texts = ["Case heard at panel", "case heard again", "Case heard, no change", "fmily seen"]
+    keep = frequent_words(texts)
+    assert {"case", "heard"} <= keep and "fmily" not in keep
+    norm = Normaliser(keep=keep)
+    assert norm("MARAC - case heard") == "marac case heard"
+    # a one-off slip is still put right
+    assert "family" in norm("fmily seen")
+    # without the review's own words the slip-fixer would take "case" for "care"
+    assert "care" in Normaliser()("case heard")
+
+
+def test_mb002_core_group_shorthand_is_one_meeting():
+    for text in ("Core grp meeting", "CG meeting - plan reviewed", "core grp mtg held"):
+        assert "coregroup" in meeting_words(normalise(text)), text
+    assert normalise("ICPC conf report sent") == normalise("ICPC conference report sent")
+
+
+def _core_groups():
+    """Monthly core groups, each recorded by two agencies, and a month-only invitation."""
+    out = []
+    for k in range(4):
+        day = D + timedelta(days=7 * k)
+        out += [
+            rec(f"c{k}", "Children's Social Care", day, "Core grp meeting"),
+            rec(f"h{k}", "Health Visiting", day, "Attended core group - HV update given"),
+        ]
+    out.append(
+        rec(
+            "inv",
+            "GP",
+            date(2019, 7, 1),
+            "Invited to core group - unable to attend",
+            end=date(2019, 7, 31),
+            precision="month",
+        )
+    )
+    return out
+
+
+def test_mb003_minutes_chased_link_to_the_meeting_whose_date_they_name():
+    records = [
+        *_core_groups(),
+        rec(
+            "fu", "Mental Health", D + timedelta(days=26), "Minutes chased - core group 10/07/2019"
+        ),
+    ]
+    res = match_records(records)
+    (rel,) = [r for r in res.relations if r.record_id == "fu"]
+    # the meeting of 10 July (c1/h1), not the month-only invitation nor the latest one
+    assert rel.related_record_id in {"c1", "h1"}
+    assert "names its date" in rel.reason
+    assert together(res, "c1", "h1") and not together(res, "fu", "c1")
+
+
+def test_mb004_a_busy_days_date_only_pairs_are_capped_strong_ones_kept():
+    agencies = ["Police", "School", "GP", "Housing", "Probation", "Health Visiting"]
+    busy = [
+        rec(f"b{k:02d}", agencies[k % 6], D, f"qz{k}a wq{k}b")  # nothing in common
+        for k in range(48)
+    ]
+    pair = [
+        rec("s1", "Children's Social Care", D, "Strategy meeting re Ellis, s47 agreed"),
+        rec("s2", "Ambulance", D, "Strategy discussion attended re Ellis, s47 agreed"),
+    ]
+    records = busy + pair
+    loose = MatchConfig(max_candidates=16, max_weak_candidates=None)
+    tight = MatchConfig(max_candidates=16, max_weak_candidates=3)
+    prep = prepare(records, tight)
+    a, b = candidate_pairs(prep, tight)
+    a1, b1 = candidate_pairs(prep, loose)
+    assert len(a) < len(a1)
+    weak = prescore(prep, a, b) <= DATES_ONLY
+    per_record = [int(((a == i) | (b == i))[weak].sum()) for i in range(len(records))]
+    # every busy record keeps its own best 3 date-only pairs (and those its partners
+    # kept), so no record loses all its neighbours; in all at most 3 per record
+    assert all(c >= 3 for c in per_record[: len(busy)])
+    assert int(weak.sum()) <= 3 * len(records)
+    kept = set(zip(a.tolist(), b.tolist(), strict=True))
+    assert tuple(sorted((prep.index["s1"], prep.index["s2"]))) in kept
+    assert together(match_records(records, config=tight), "s1", "s2")
