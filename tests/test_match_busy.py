@@ -97,3 +97,46 @@ def test_mb004_a_busy_days_date_only_pairs_are_capped_strong_ones_kept():
     kept = set(zip(a.tolist(), b.tolist(), strict=True))
     assert tuple(sorted((prep.index["s1"], prep.index["s2"]))) in kept
     assert together(match_records(records, config=tight), "s1", "s2")
+
+
+def _row(rid, agency, day, text, row):
+    from dataclasses import replace
+
+    r = rec(rid, agency, day, text)
+    return replace(r, provenance=replace(r.provenance, row=row))
+
+
+def test_mb005_an_entry_split_over_two_rows_is_one_event_with_the_others():
+    police = [
+        _row("p1", "Police", D, "Domestic at address, an assault; suspect was arrested", 5),
+        _row("p2", "Police", D, "Update: PPN submitted to MASH.", 6),
+        _row("p3", "Police", D + timedelta(days=1), "Update: bail conditions set.", 7),
+    ]
+    others = [
+        rec("a1", "Ambulance", D, "999 call - assault at address, police on scene"),
+        rec("c1", "Children's Social Care", D + timedelta(days=2), "PPN received re DA at home"),
+    ]
+    res = match_records(police + others)
+    assert together(res, "p1", "p2", "a1")
+    # the next day's update is not the rest of that entry (another day: its own row)
+    assert not together(res, "p1", "p3")
+    # a reviewer who says the two rows are not the same is obeyed
+    from timeline.matching import MatchDecision
+
+    apart = match_records(police + others, decisions=[MatchDecision("not_same", ("p1", "p2"))])
+    assert not together(apart, "p1", "p2")
+
+
+def test_mb006_an_update_row_of_another_file_or_agency_is_not_a_continuation():
+    rows = [
+        _row("p1", "Police", D, "Domestic at address, an assault; suspect was arrested", 5),
+        _row("s1", "School", D, "Update: Encompass call taken, DSL informed.", 6),
+        _row("p9", "Police", D, "Update: second call-out, male returned to the address", 9),
+    ]
+    res = match_records(rows)
+    # police row 9 is not the row after 5 (rows between were others: a second call-out)
+    assert not together(res, "p1", "p9")
+    from timeline.matching import split_entries
+    from timeline.matching.prepare import prepare as prep_of
+
+    assert split_entries(prep_of(rows, MatchConfig())) == []

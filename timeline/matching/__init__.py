@@ -8,6 +8,7 @@ lists the uncertain merges and near misses, most useful decision first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -70,6 +71,14 @@ def match_records(
         decided = np.array(sorted(constraints.group_of()), dtype=np.int64)
         related = related[~(np.isin(a[related], decided) | np.isin(b[related], decided))]
     apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
+    split = [
+        (h, c)
+        for h, c in split_entries(prep)
+        if h not in constraints.removed
+        and c not in constraints.removed
+        and (h, c) not in constraints.forbidden
+        and (c, h) not in constraints.forbidden
+    ]
     clustering = best_first(
         n,
         a,
@@ -80,7 +89,8 @@ def match_records(
         config,
         feats.evidence,
         apart=apart,
-        twins=_pasted_twice(prep),
+        twins=[*_pasted_twice(prep), *split],
+        riders={c for _, c in split},
     )
 
     def evidence(k: int) -> PairEvidence:
@@ -147,6 +157,35 @@ def match_records(
     merged_of = {prep.index[r]: e.merged_id for e in events for r in e.record_ids}
     relations = find_relations(prep, a, b, w, related, merged_of)
     return MatchResult(events=events, queue=queue, relations=relations, parameters=parameters)
+
+
+_CONTINUES = re.compile(
+    r"^\s*(?:update|further update|cont(?:inued|'d|d)?|addendum)\s*[:\-\u2013]|^\s*\(cont",
+    re.IGNORECASE,
+)
+
+
+def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
+    """(head, continuation) pairs: a row that opens with "Update:", "Cont'd:" or
+    "Addendum:" right after the same agency's row of the same day in the same file is the
+    rest of that entry (one event written on two rows), not a second event."""
+    rows: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for i, r in enumerate(prep.records):
+        p = r.provenance
+        rows.setdefault((r.agency, p.file_name, p.sheet), []).append((p.row, i))
+    out = []
+    for entries in rows.values():
+        entries.sort()
+        for (rh, h), (rc, c) in zip(entries, entries[1:], strict=False):
+            head, cont = prep.records[h], prep.records[c]
+            if (
+                rc == rh + 1
+                and _CONTINUES.match(cont.description or "")
+                and not _CONTINUES.match(head.description or "")
+                and (head.date.start, head.date.end) == (cont.date.start, cont.date.end)
+            ):
+                out.append((h, c))
+    return out
 
 
 def _pasted_twice(prep) -> list[list[int]]:  # noqa: ANN001

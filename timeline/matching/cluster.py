@@ -39,10 +39,15 @@ def best_first(
     linkable: np.ndarray | None = None,
     apart: set[tuple[int, int]] | None = None,
     twins: Sequence[Sequence[int]] = (),
+    riders: set[int] | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
-    unless a reviewer's "same" decision put them together."""
+    unless a reviewer's "same" decision put them together. `twins`: groups that are one
+    event from the start (a row pasted twice, an entry split over two rows); `riders`:
+    records that go with their twin (the rest of a split entry, "Update: plan to
+    continue"): their own wording is not compared with the other agencies' records."""
     apart = apart or set()
+    riders = riders or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
@@ -92,6 +97,8 @@ def best_first(
         if linkable is not None and not linkable[k]:
             blocked[(i, j)] = "dates only"
             continue
+        if i in riders or j in riders:
+            continue  # a rider goes with its twin, never by its own link
         ci, cj = agencies[ri], agencies[rj]
         # over the limit only when both groups hold the agency: a group a decision (or a
         # duplicated row) gave two records of one agency may still join other agencies
@@ -99,7 +106,11 @@ def best_first(
             reason = "agency limit"
         if not reason:
             for x in members[ri]:
+                if x in riders:
+                    continue
                 for y in members[rj]:
+                    if y in riders:
+                        continue
                     key = (x, y) if x < y else (y, x)
                     if key in constraints.forbidden:
                         reason = "decision"
