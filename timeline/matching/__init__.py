@@ -91,6 +91,7 @@ def match_records(
         apart=apart,
         twins=[*_pasted_twice(prep), *split],
         riders={c for _, c in split},
+        lenient=_notices_of_one_date(prep, feats),
     )
 
     def evidence(k: int) -> PairEvidence:
@@ -186,6 +187,20 @@ def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
             ):
                 out.append((h, c))
     return out
+
+
+def _notices_of_one_date(prep, feats) -> set[tuple[int, int]]:  # noqa: ANN001
+    """Candidate pairs of two notices (notifications, letters) that name the same date:
+    news of one event to two agencies, worded each agency's way."""
+    from .features import COMPARISONS
+    from .kinds import KIND_CODE
+
+    if not len(feats):
+        return set()
+    notice = np.isin(prep.rkind, (KIND_CODE["notification"], KIND_CODE["letter"]))
+    same = COMPARISONS["text_date"].index("same_citation")
+    k = np.flatnonzero(notice[feats.a] & notice[feats.b] & (feats.levels["text_date"] == same))
+    return set(zip(feats.a[k].tolist(), feats.b[k].tolist(), strict=True))
 
 
 def _pasted_twice(prep) -> list[list[int]]:  # noqa: ANN001

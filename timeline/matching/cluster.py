@@ -40,6 +40,7 @@ def best_first(
     apart: set[tuple[int, int]] | None = None,
     twins: Sequence[Sequence[int]] = (),
     riders: set[int] | None = None,
+    lenient: set[tuple[int, int]] | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
     unless a reviewer's "same" decision put them together. `twins`: groups that are one
@@ -48,6 +49,9 @@ def best_first(
     continue"): their own wording is not compared with the other agencies' records."""
     apart = apart or set()
     riders = riders or set()
+    # pairs the all-pairs check does not hold against a merge: two notices of one event
+    # (a PPN received, a letter to the GP) need not read alike, each reads like the event
+    lenient = lenient or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
@@ -118,6 +122,8 @@ def best_first(
                     if key in apart:
                         reason = "related, not the same"
                         break
+                    if key in lenient:
+                        continue
                     if weight.get(key, -np.inf) < config.link_floor:
                         reason = "weak link"
                         break
