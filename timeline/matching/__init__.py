@@ -92,6 +92,7 @@ def match_records(
         twins=[*_pasted_twice(prep), *split],
         riders={c for _, c in split},
         lenient=_notices_of_one_date(prep, feats),
+        vetoed=_other_date_named(prep, feats),
     )
 
     def evidence(k: int) -> PairEvidence:
@@ -200,6 +201,20 @@ def _notices_of_one_date(prep, feats) -> set[tuple[int, int]]:  # noqa: ANN001
     notice = np.isin(prep.rkind, (KIND_CODE["notification"], KIND_CODE["letter"]))
     same = COMPARISONS["text_date"].index("same_citation")
     k = np.flatnonzero(notice[feats.a] & notice[feats.b] & (feats.levels["text_date"] == same))
+    return set(zip(feats.a[k].tolist(), feats.b[k].tolist(), strict=True))
+
+
+def _other_date_named(prep, feats) -> set[tuple[int, int]]:  # noqa: ANN001
+    """Candidate pairs of a notification that names the day of the event it reports
+    ("PPN re DA incident on 09/05/14") and a record (not itself a notification) of
+    another day: the news of a different event, never merged unless a reviewer says so."""
+    from .features import COMPARISONS
+
+    if not len(feats):
+        return set()
+    conflict = COMPARISONS["text_date"].index("conflict")
+    one = prep.notification[feats.a] != prep.notification[feats.b]
+    k = np.flatnonzero(one & (feats.levels["text_date"] == conflict))
     return set(zip(feats.a[k].tolist(), feats.b[k].tolist(), strict=True))
 
 

@@ -41,6 +41,7 @@ def best_first(
     twins: Sequence[Sequence[int]] = (),
     riders: set[int] | None = None,
     lenient: set[tuple[int, int]] | None = None,
+    vetoed: set[tuple[int, int]] | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
     unless a reviewer's "same" decision put them together. `twins`: groups that are one
@@ -52,6 +53,9 @@ def best_first(
     # pairs the all-pairs check does not hold against a merge: two notices of one event
     # (a PPN received, a letter to the GP) need not read alike, each reads like the event
     lenient = lenient or set()
+    # pairs never in one event unless a reviewer says so: a notification that names the
+    # day of the event it reports, and a record of another day
+    vetoed = vetoed or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
@@ -103,6 +107,9 @@ def best_first(
             continue
         if i in riders or j in riders:
             continue  # a rider goes with its twin, never by its own link
+        if (i, j) in vetoed:
+            blocked[(i, j)] = "names another date"
+            continue
         ci, cj = agencies[ri], agencies[rj]
         # over the limit only when both groups hold the agency: a group a decision (or a
         # duplicated row) gave two records of one agency may still join other agencies
@@ -121,6 +128,9 @@ def best_first(
                         break
                     if key in apart:
                         reason = "related, not the same"
+                        break
+                    if key in vetoed:
+                        reason = "names another date"
                         break
                     if key in lenient:
                         continue
