@@ -140,3 +140,69 @@ def test_mb006_an_update_row_of_another_file_or_agency_is_not_a_continuation():
     from timeline.matching.prepare import prepare as prep_of
 
     assert split_entries(prep_of(rows, MatchConfig())) == []
+
+
+def test_mb007_a_notification_naming_another_day_is_not_merged_unasked():
+    d = date(2014, 5, 7)
+    records = [
+        rec("p1", "Police", d, "Domestic incident at the home, assault, children present"),
+        rec(
+            "c1",
+            "Children's Social Care",
+            d + timedelta(days=3),
+            "PPN received re DA incident on 09/05/14, assault, children present",
+        ),
+    ]
+    # the PPN names the 9th: the news of another incident than the 7th's
+    res = match_records(records)
+    assert not together(res, "p1", "c1")
+    assert any(set(q.record_ids) == {"p1", "c1"} for q in res.queue)  # asked, not merged
+    # naming the 7th, the same PPN is the news of that incident
+    named = [
+        records[0],
+        rec(
+            "c1",
+            records[1].agency,
+            records[1].date.start,
+            "PPN received re DA incident on 07/05/14, assault, children present",
+        ),
+    ]
+    assert together(match_records(named), "p1", "c1")
+
+
+def test_mb008_a_narrative_entry_is_dated_by_its_lead_sentence():
+    d = date(2014, 5, 7)
+    records = [
+        rec("p1", "Police", d, "Domestic incident reported, IP grabbed by the arms."),
+        rec("p2", "Police", d + timedelta(days=2), "Domestic incident reported, phone smashed."),
+        rec(
+            "c1",
+            "Children's Social Care",
+            d + timedelta(days=4),
+            "PPN received regarding a DA incident on 09/05/14. Info shared with the SW. "
+            "The PPN for 07/05/14 was screened last week.",
+        ),
+    ]
+    res = match_records(records)
+    assert together(res, "p2", "c1") and not together(res, "p1", "c1")
+
+
+def test_mb009_lenient_pairs_do_not_block_a_merge_vetoed_ones_do():
+    import numpy as np
+
+    from timeline.matching.cluster import best_first
+    from timeline.matching.decisions import Constraints
+
+    a, b = np.array([0, 0, 1]), np.array([1, 2, 2])
+    w = np.array([5.0, 4.0, -6.0])  # 1 and 2 read nothing alike
+    agency = np.array([0, 1, 2])
+    cfg = MatchConfig()
+
+    def groups(**kw):
+        label = best_first(3, a, b, w, agency, Constraints(), cfg, **kw).label
+        return len(set(label.tolist()))
+
+    assert groups() == 2  # the weak 1-2 link keeps 2 out
+    assert groups(lenient={(1, 2)}) == 1  # two notices of one date: not held against it
+    assert groups(vetoed={(0, 1)}) == 2  # 0-1 never merged: 0 takes 2 instead
+    assert groups(vetoed={(0, 1)}, lenient={(1, 2)}) == 2

@@ -143,8 +143,19 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # each (text, date) once.
     dated: dict[tuple[str, object], list[int]] = {}
     tdates = []
-    for r in recs:
+    for k, r in enumerate(recs):
         desc = r.description
+        # A narrative entry's lead says what it is about ("PPN re DA incident on
+        # 09/05/14."); dates in the sentences after it are of other events ("A PPN for
+        # 07/05 was also received"): the lead's dates, when it names any, are the entry's.
+        lead = leads[k] if config.lead_sentence else None
+        if lead is not None and _MAY_NAME_DATE.search(lead):
+            key = (lead, r.date.end)
+            if key not in dated:
+                dated[key] = [d.toordinal() for d in text_dates(lead, r.date.end)]
+            if dated[key]:
+                tdates.append(dated[key])
+                continue
         if not _MAY_NAME_DATE.search(desc):
             tdates.append([])
             continue
