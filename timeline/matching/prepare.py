@@ -206,7 +206,16 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     if signature.shape[1] < SIGNATURE:
         pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
         signature = np.hstack([signature, pad])
-    ref_sets = [references(r.description, r.outcome, r.reference) for r in recs]
+    # many entries repeat word for word: read each distinct (description, outcome,
+    # reference) once
+    ref_of: dict[tuple[str, str, str], frozenset[str]] = {}
+    ref_sets = []
+    for r in recs:
+        key = (r.description, r.outcome, r.reference)
+        got = ref_of.get(key)
+        if got is None:
+            got = ref_of[key] = references(*key)
+        ref_sets.append(got)
     width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
     refs = np.full((n, width), -1, dtype=np.int64)
     for i, rs in enumerate(ref_sets):
