@@ -75,6 +75,16 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
     if len(key):
         key = key[np.concatenate(([True], key[1:] != key[:-1]))]
     a, b = key // n, key % n
+    # A meeting's paperwork is compared weeks back only with meetings (the relation it
+    # may have, relations.py); with anything else only within the ordinary window.
+    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    ka, kb = prep.rkind[a], prep.rkind[b]
+    paper = (ka == fu) | (kb == fu)
+    if paper.any():
+        gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
+        meeting = ((ka == fu) & (kb == mt)) | ((kb == fu) & (ka == mt))
+        keep = ~(paper & ~meeting & (gap > config.window_days))
+        a, b = a[keep], b[keep]
     if config.max_candidates and len(a):
         a, b = cap_per_record(prep, a, b, config.max_candidates, config.max_weak_candidates)
     return a, b
