@@ -206,3 +206,15 @@ def test_mb009_lenient_pairs_do_not_block_a_merge_vetoed_ones_do():
     assert groups(lenient={(1, 2)}) == 1  # two notices of one date: not held against it
     assert groups(vetoed={(0, 1)}) == 2  # 0-1 never merged: 0 takes 2 instead
     assert groups(vetoed={(0, 1)}, lenient={(1, 2)}) == 2
+
+
+def test_mb010_two_notices_naming_different_days_are_not_merged_unasked():
+    d = date(2014, 5, 13)
+    records = [
+        rec("c1", "Children's Social Care", d, "PPN rec'd re DA 09/05/14, children present"),
+        rec("h1", "Health Visiting", d, "DV notification rec'd re 12.5.14, children present"),
+    ]
+    res = match_records(records)
+    assert not together(res, "c1", "h1")
+    same_day = [records[0], rec("h1", "Health Visiting", d, "DV notification rec'd re 9.5.14")]
+    assert together(match_records(same_day), "c1", "h1")
