@@ -218,3 +218,15 @@ def test_mb010_two_notices_naming_different_days_are_not_merged_unasked():
     assert not together(res, "c1", "h1")
     same_day = [records[0], rec("h1", "Health Visiting", d, "DV notification rec'd re 9.5.14")]
     assert together(match_records(same_day), "c1", "h1")
+
+
+def test_mb011_a_case_heard_at_marac_is_the_meeting_not_its_paperwork():
+    from timeline.matching.kinds import record_kind
+    from timeline.matching.signals import is_notification
+
+    for text, kind in (
+        ("MARAC - case heard - actions circulated", "meeting"),
+        ("MARAC minutes circulated", "follow-up"),
+    ):
+        t = normalise(text)
+        assert record_kind(t, is_notification(t)) == kind, text
