@@ -429,7 +429,9 @@ class Normaliser:
         fixed = self._spelling.get(word)
         if fixed is None:
             near = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=1, limit=3)
-            near = [c for c, d, _ in near if d == 1 and c[0] == word[0]]
+            # four-letter words are one slip from many others ("case" / "care", "heard" /
+            # "head"): a word is only respelt as a domain word of five letters or more
+            near = [c for c, d, _ in near if d == 1 and c[0] == word[0] and len(c) >= 5]
             fixed = near[0] if len(near) == 1 else word
             self._spelling[word] = fixed
         return fixed
