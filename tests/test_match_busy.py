@@ -232,3 +232,23 @@ def test_mb011_a_case_heard_at_marac_is_the_meeting_not_its_paperwork():
     ):
         t = normalise(text)
         assert record_kind(t, is_notification(t)) == kind, text
+
+
+def test_mb012_weeks_apart_only_paperwork_and_its_meeting_or_named_news_are_compared():
+    d = date(2019, 7, 3)
+    records = [
+        rec("m1", "Children's Social Care", d, "Core group meeting, plan reviewed"),
+        rec("v1", "Police", d, "Welfare check at the address, all well"),
+        rec("f1", "Health Visiting", d + timedelta(days=12), "Core group minutes received"),
+        rec("n1", "GP", d + timedelta(days=10), "Notification received - MARAC 03/07/2019"),
+        rec("n2", "School", d + timedelta(days=10), "Notification received from the police"),
+    ]
+    cfg = MatchConfig()
+    prep = prepare(records, cfg)
+    a, b = candidate_pairs(prep, cfg)
+    pairs = {tuple(sorted((prep.ids[i], prep.ids[j]))) for i, j in zip(a.tolist(), b.tolist())}
+    assert ("f1", "m1") in pairs  # paperwork and its meeting, 12 days apart
+    assert ("f1", "v1") not in pairs  # paperwork and anything else: the ordinary window
+    assert ("m1", "n1") in pairs  # news naming the meeting's day
+    assert ("m1", "n2") not in pairs  # news naming no day, 10 days after a meeting
+    assert ("n2", "v1") in pairs  # ... but still compared with the events before it

@@ -77,14 +77,25 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
     a, b = key // n, key % n
     # A meeting's paperwork is compared weeks back only with meetings (the relation it
     # may have, relations.py); with anything else only within the ordinary window.
-    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    # A notification weeks after a meeting or a report is its news only when it names
+    # the meeting's day ("Notif MARAC 02/06/2014"); otherwise the ordinary window.
+    fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
     ka, kb = prep.rkind[a], prep.rkind[b]
+    gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
+    far = gap > config.window_days
     paper = (ka == fu) | (kb == fu)
-    if paper.any():
-        gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
-        meeting = ((ka == fu) & (kb == mt)) | ((kb == fu) & (ka == mt))
-        keep = ~(paper & ~meeting & (gap > config.window_days))
-        a, b = a[keep], b[keep]
+    meeting = ((ka == fu) & (kb == mt)) | ((kb == fu) & (ka == mt))
+    na, nb = prep.notification[a], prep.notification[b]
+    news = far & ~paper & ((na & np.isin(kb, (mt, rp))) | (nb & np.isin(ka, (mt, rp))))
+    if news.any():
+        k = np.flatnonzero(news)
+        named = np.zeros(len(k), dtype=bool)
+        for x, y in ((a[k], b[k]), (b[k], a[k])):
+            td = prep.td[x]
+            named |= ((td >= prep.start[y][:, None] - 1) & (td <= prep.end[y][:, None])).any(axis=1)
+        news[k[named]] = False
+    keep = ~((paper & ~meeting & far) | news)
+    a, b = a[keep], b[keep]
     if config.max_candidates and len(a):
         a, b = cap_per_record(prep, a, b, config.max_candidates, config.max_weak_candidates)
     return a, b
