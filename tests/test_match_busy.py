@@ -252,3 +252,24 @@ def test_mb012_weeks_apart_only_paperwork_and_its_meeting_or_named_news_are_comp
     assert ("m1", "n1") in pairs  # news naming the meeting's day
     assert ("m1", "n2") not in pairs  # news naming no day, 10 days after a meeting
     assert ("n2", "v1") in pairs  # ... but still compared with the events before it
+
+
+def test_mb013_a_report_sent_after_the_meeting_it_names_is_related_not_merged():
+    d = date(2015, 2, 19)
+    records = [
+        rec("c1", "Children's Social Care", d, "Core group meeting held at the family home"),
+        rec("h1", "Health Visiting", d, "HV attended the core group meeting"),
+        rec(
+            "s1",
+            "School",
+            d + timedelta(days=5),
+            "Report submitted to the chair for the core group on 19th Feb 2015",
+        ),
+        # a report for the meeting, written before it: part of the meeting
+        rec("g1", "GP", d - timedelta(days=2), "GP report for the core group on 19/02/2015"),
+    ]
+    res = match_records(records)
+    assert together(res, "c1", "h1") and not together(res, "c1", "s1")
+    (rel,) = [r for r in res.relations if r.record_id == "s1"]
+    assert rel.related_record_id in {"c1", "h1"} and "names its date" in rel.reason
+    assert all(r.record_id != "g1" for r in res.relations)

@@ -196,7 +196,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         (kind_of[(t, notice[d])] for t, d in zip(kind_text, described, strict=True)), np.int64, n
     )
     # which meetings a text names: only meetings and their follow-ups need it (relations)
-    wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"])
+    wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"], KIND_CODE["report"])
     meeting_of = {
         t: meeting_words(t) for t, k in zip(texts, rkind.tolist(), strict=True) if k in wanted
     }

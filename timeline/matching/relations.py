@@ -32,10 +32,23 @@ class Relation:
 
 
 def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Candidate pairs (indices into a, b) of a follow-up and a meeting: never merged."""
-    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    """Candidate pairs (indices into a, b) of a follow-up and a meeting, or of a meeting
+    and a report written after it that names its day ("Report submitted to the chair for
+    the core group on 19th Feb 2015", dated the 24th): never merged."""
+    fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
     ka, kb = prep.rkind[a], prep.rkind[b]
-    return np.flatnonzero(((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu)))
+    paper = ((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu))
+    late = np.zeros(len(a), dtype=bool)
+    for r, m, kr, km in ((a, b, ka, kb), (b, a, kb, ka)):
+        cand = (kr == rp) & (km == mt) & (prep.start[r] > prep.end[m])
+        k = np.flatnonzero(cand)
+        if len(k):
+            td = prep.td[r[k]]
+            named = ((td >= prep.start[m[k]][:, None]) & (td <= prep.end[m[k]][:, None])).any(
+                axis=1
+            )
+            late[k[named]] = True
+    return np.flatnonzero(paper | late)
 
 
 def _same_meeting(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -55,16 +68,17 @@ def find_relations(
     the same kind of meeting, dated on or before it; the date it quotes first, then the
     nearest meeting, then the match weight."""
     best: dict[int, tuple[tuple, int]] = {}
-    fu = KIND_CODE["follow-up"]
+    mt = KIND_CODE["meeting"]
     if len(ks):
-        # the meeting is dated on or before its follow-up
-        f_is_a = prep.rkind[a[ks]] == fu
+        # the meeting is dated on or before its follow-up (a follow-up, or a report sent
+        # after the meeting: the side that is not the meeting)
+        f_is_a = prep.rkind[a[ks]] != mt
         f = np.where(f_is_a, a[ks], b[ks])
         m = np.where(f_is_a, b[ks], a[ks])
         ks = ks[prep.start[m] <= prep.end[f]]
     for k in ks:
         i, j = int(a[k]), int(b[k])
-        f, m = (i, j) if prep.rkind[i] == fu else (j, i)
+        f, m = (i, j) if prep.rkind[i] != mt else (j, i)
         if prep.start[m] > prep.end[f] or event_id[f] == event_id[m]:
             continue
         if not _same_meeting(prep.meetings[f], prep.meetings[m]):
