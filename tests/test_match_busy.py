@@ -273,3 +273,15 @@ def test_mb013_a_report_sent_after_the_meeting_it_names_is_related_not_merged():
     (rel,) = [r for r in res.relations if r.record_id == "s1"]
     assert rel.related_record_id in {"c1", "h1"} and "names its date" in rel.reason
     assert all(r.record_id != "g1" for r in res.relations)
+
+
+def test_mb014_an_update_sent_after_the_meeting_it_names_is_its_paperwork():
+    d = date(2015, 2, 19)
+    records = [
+        rec("c1", "Children's Social Care", d, "Core grp meeting"),
+        rec("h1", "Health Visiting", d, "Core grp: HV attended"),
+        rec("s1", "School", d + timedelta(days=5), "Update submitted re CG 19th Feb 2015"),
+    ]
+    res = match_records(records)
+    assert together(res, "c1", "h1") and not together(res, "c1", "s1")
+    assert [r.record_id for r in res.relations] == ["s1"]

@@ -9,6 +9,7 @@ They stay separate events and each gets a Relation to the meeting it follows up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,15 +41,28 @@ def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     paper = ((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu))
     late = np.zeros(len(a), dtype=bool)
     for r, m, kr, km in ((a, b, ka, kb), (b, a, kb, ka)):
-        cand = (kr == rp) & (km == mt) & (prep.start[r] > prep.end[m])
+        # a report, or an entry naming a meeting that says something was sent ("Update
+        # submitted re CG 19th Feb 2015"), dated after the meeting whose day it names
+        cand = ((kr == rp) | (kr == mt)) & (km == mt) & (prep.start[r] > prep.end[m])
         k = np.flatnonzero(cand)
         if len(k):
             td = prep.td[r[k]]
             named = ((td >= prep.start[m[k]][:, None]) & (td <= prep.end[m[k]][:, None])).any(
                 axis=1
             )
-            late[k[named]] = True
+            sent = np.fromiter(
+                (
+                    kr[x] == rp or _SENT.search(prep.texts[int(r[x])]) is not None
+                    for x in k.tolist()
+                ),
+                dtype=bool,
+                count=len(k),
+            )
+            late[k[named & sent]] = True
     return np.flatnonzero(paper | late)
+
+
+_SENT = re.compile(r"\b(submitted|sent|shared|emailed)\b")
 
 
 def _same_meeting(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -72,13 +86,15 @@ def find_relations(
     if len(ks):
         # the meeting is dated on or before its follow-up (a follow-up, or a report sent
         # after the meeting: the side that is not the meeting)
-        f_is_a = prep.rkind[a[ks]] != mt
+        ka, kb = prep.rkind[a[ks]], prep.rkind[b[ks]]
+        f_is_a = (ka != mt) | ((kb == mt) & (prep.start[a[ks]] > prep.start[b[ks]]))
         f = np.where(f_is_a, a[ks], b[ks])
         m = np.where(f_is_a, b[ks], a[ks])
         ks = ks[prep.start[m] <= prep.end[f]]
     for k in ks:
         i, j = int(a[k]), int(b[k])
-        f, m = (i, j) if prep.rkind[i] != mt else (j, i)
+        later_i = prep.rkind[j] == mt and (prep.rkind[i] != mt or prep.start[i] > prep.start[j])
+        f, m = (i, j) if later_i else (j, i)
         if prep.start[m] > prep.end[f] or event_id[f] == event_id[m]:
             continue
         if not _same_meeting(prep.meetings[f], prep.meetings[m]):
