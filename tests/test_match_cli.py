@@ -143,3 +143,5 @@ def test_mcli004_a_meetings_minutes_row_names_the_meeting_it_follows_up(tmp_path
     assert minutes["follows_up_event"] == meeting["merged_id"]
     assert "12 Mar 2021" in minutes["relation"] or "13 Mar 2021" in minutes["relation"]
     assert meeting["follows_up_event"] == "" and meeting["relation"] == ""
+    # the meeting's row names the event that follows it up: related, not merged
+    assert meeting["followed_up_by"] == minutes["merged_id"]

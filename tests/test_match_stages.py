@@ -14,6 +14,7 @@ from timeline.matching.blocking import candidate_pairs
 from timeline.matching.cluster import best_first
 from timeline.matching.decisions import build_constraints
 from timeline.matching.features import COMPARISONS, compute_features
+from timeline.matching.kinds import KINDS
 from timeline.matching.normalise import Normaliser, tokens
 from timeline.matching.prepare import prepare
 from timeline.matching.scoring import fit_weights, score_pairs
@@ -82,9 +83,27 @@ def _brute_pairs(records, window, lag):
             ivs_j = [(prep.start[j] - window - (lag if prep.notification[j] else 0), prep.end[j])]
             ivs_i += [(d - window, d + window) for d in prep.text_dates[i]]
             ivs_j += [(d - window, d + window) for d in prep.text_dates[j]]
-            if any(a0 <= b1 and b0 <= a1 for a0, a1 in ivs_i for b0, b1 in ivs_j):
+            overlap = any(a0 <= b1 and b0 <= a1 for a0, a1 in ivs_i for b0, b1 in ivs_j)
+            if overlap and not _far_and_unrelated(prep, i, j, window):
                 out.add((i, j))
     return prep, cfg, out
+
+
+def _far_and_unrelated(prep, i, j, window) -> bool:
+    """Weeks apart, a meeting's paperwork is compared only with a meeting, and a
+    notification with a meeting or report only when it names the other's day."""
+    gap = max(prep.start[j] - prep.end[i], prep.start[i] - prep.end[j], 0)
+    if gap <= window:
+        return False
+    ki, kj = KINDS[prep.rkind[i]], KINDS[prep.rkind[j]]
+    if "follow-up" in (ki, kj):
+        return {ki, kj} != {"follow-up", "meeting"}
+    for x, y, ky in ((i, j, kj), (j, i, ki)):
+        if prep.notification[x] and ky in ("meeting", "report"):
+            named = any(prep.start[y] - 1 <= d <= prep.end[y] for d in prep.text_dates[x])
+            named |= any(prep.start[x] - 1 <= d <= prep.end[x] for d in prep.text_dates[y])
+            return not named
+    return False
 
 
 def test_ms006_blocking_finds_exactly_the_overlapping_cross_agency_pairs():

@@ -16,7 +16,7 @@ from ingest.profiles import ProfileError
 from ingest.records import FileImport
 from timeline.import_cli import add_import_arguments, check_output, import_all, report
 from timeline.matching import MatchConfig, MatchResult, match_records
-from timeline.records_table import quarantined_row, record_row
+from timeline.records_table import quarantined_row, record_row, relation_fields
 from timeline.tabular import write_rows
 
 MERGE_COLUMNS = [
@@ -37,6 +37,7 @@ MERGE_COLUMNS = [
     "records_in_event",
     "follows_up_event",
     "relation",
+    "followed_up_by",
     "status",
     "issues",
     "record_id",
@@ -60,7 +61,8 @@ def merged_rows(results: list[FileImport], result: MatchResult) -> list[dict[str
     an event by agency; quarantined rows last, by file, sheet and row."""
     by_id = {r.record_id: r for fi in results for r in fi.records}
     # a meeting's paperwork (minutes received, outcome letter): its own event, related
-    related = {rel.record_id: rel for rel in result.relations}
+    event_of = {rid: ev.merged_id for ev in result.events for rid in ev.record_ids}
+    related = relation_fields(result.relations, event_of)
     keyed: list[tuple[tuple, dict[str, object]]] = []
     for ev in result.events:
         members = [by_id[rid] for rid in ev.record_ids]
@@ -75,9 +77,7 @@ def merged_rows(results: list[FileImport], result: MatchResult) -> list[dict[str
                 match_confidence=f"{ev.confidence:.2f}",
                 records_in_event=len(members),
             )
-            rel = related.get(rec.record_id)
-            if rel is not None:
-                row.update(follows_up_event=rel.event_id, relation=rel.reason)
+            row.update(related.get(rec.record_id, {}))
             keyed.append(((0, event_date, ev.merged_id, rec.agency, rec.record_id), row))
     for fi in results:
         desc = next((c.header for c in fi.columns if c.field == "description"), None)

@@ -50,6 +50,30 @@ def record_row(record: SourceRecord) -> dict[str, object]:
     }
 
 
+RELATION_COLUMNS = ["follows_up_event", "relation", "followed_up_by"]
+
+
+def relation_fields(relations: Iterable, event_of: dict[str, str]) -> dict[str, dict]:
+    """The related-record columns of each record a relation touches: for a follow-up
+    (minutes received, outcome letter) the event it follows up and why; for a meeting's
+    record the events that follow it up. `relations`: the matcher's Relation list;
+    `event_of`: record id -> merged id. Related, not the same: each keeps its own event."""
+    out: dict[str, dict] = {}
+
+    def row(rid: str) -> dict:
+        return out.setdefault(rid, {"follows_up_event": "", "relation": "", "followed_up_by": ""})
+
+    followed: dict[str, set[str]] = {}
+    for rel in relations:
+        r = row(rel.record_id)
+        r["follows_up_event"], r["relation"] = rel.event_id, rel.reason
+        row(rel.related_record_id)
+        followed.setdefault(rel.related_record_id, set()).add(event_of.get(rel.record_id, ""))
+    for rid, evs in followed.items():
+        out[rid]["followed_up_by"] = "; ".join(sorted(evs - {""}))
+    return out
+
+
 def quarantined_row(
     row: QuarantinedRow, description_header: str | None = None
 ) -> dict[str, object]:

@@ -70,6 +70,36 @@ def evidence_block(event: dict) -> html.Div | None:
     )
 
 
+def related_block(event: dict) -> html.Section | None:
+    """Records of other events related to this one (a meeting's minutes received, its
+    outcome letter): listed with the event, related, not the same, never merged into it."""
+    related = event.get("related") or []
+    if not related:
+        return None
+    items = []
+    for rel in related:
+        rec = rel["record"]
+        what = "Follows up" if rel["direction"] == "follows_up" else "Followed up by"
+        items.append(
+            html.Li(
+                [
+                    html.Strong(f"{what}: "),
+                    f"{_when(rec)}, {rec['agency']}: ",
+                    html.Span(rec["description"] or "(no description)", className="wording"),
+                    html.Small(f" ({rel['reason']})", className="relation-reason"),
+                ]
+            )
+        )
+    return html.Section(
+        [
+            html.H4("Related records (related, not the same event)"),
+            html.Ul(items, className="related-records"),
+        ],
+        className="related",
+        **{"aria-label": "Related records"},
+    )
+
+
 def _stamp(value) -> str:
     """'26 Nov 2026 04:08' from a datetime or its ISO text (times are UTC)."""
     if isinstance(value, str):
@@ -132,6 +162,7 @@ def event_panel(
             ),
             html.Div([record_card(r) for r in event["records"]], className="voices"),
             evidence_block(event),
+            related_block(event),
             html.H4("Tags and comments"),
             html.Ul(
                 [

@@ -34,6 +34,16 @@ def _confidence(e: Event) -> object:
     return round(float(e.confidence), 2)
 
 
+def related_text(e: Event) -> str:
+    """Records of other events related to this one, in words: related, not the same."""
+    lines = []
+    for rel in e.related:
+        r = rel.record
+        what = "Follows up" if rel.direction == "follows_up" else "Followed up by"
+        lines.append(f"{what} {record_date(r)} {r.agency}: {r.description} (event {rel.merged_id})")
+    return "\n".join(lines)
+
+
 def event_table(data: ReviewData) -> Table:
     """One row per merged event in date order, a column per agency with its own entry."""
     agency_cols = list(data.agencies)
@@ -45,6 +55,7 @@ def event_table(data: ReviewData) -> Table:
         *agency_cols,
         "Tags and annotations",
         "KLOE",
+        "Related records",
         "Match confidence",
         "Event id",
         "Sort date",
@@ -63,12 +74,13 @@ def event_table(data: ReviewData) -> Table:
                 *["\n\n".join(by_agency.get(a, [])) for a in data.agencies],
                 "\n".join(annotation_text(a) for a in e.annotations),
                 ", ".join(e.kloes),
+                related_text(e),
                 _confidence(e),
                 e.merged_id,
                 e.first.date_start,  # a real date: the Date column is text, this one sorts
             ]
         )
-    widths = [13, 11, 7, 22, *[40] * len(agency_cols), 40, 8, 11, 22, 12]
+    widths = [13, 11, 7, 22, *[40] * len(agency_cols), 40, 8, 40, 11, 22, 12]
     first_agency = 4
     return Table(
         "Integrated chronology",
@@ -98,6 +110,8 @@ def record_table(data: ReviewData) -> Table:
         "Issues",
         "Event id",
         "Agencies in event",
+        "Follows up event",
+        "Relation",
         "File",
         "Sheet",
         "Row",
@@ -124,6 +138,8 @@ def record_table(data: ReviewData) -> Table:
                 "\n".join(r.issues),
                 e.merged_id if e else "",
                 len(e.records) if e else "",
+                r.follows_up,
+                r.relation,
                 r.file_name,
                 r.sheet,
                 r.row if r.row is not None else "",
@@ -131,7 +147,7 @@ def record_table(data: ReviewData) -> Table:
                 r.date_start,
             ]
         )
-    widths = [20, 13, 11, 7, 50, 40, 22, 14, 12, 20, 24, 12, 40, 22, 10, 30, 16, 6, 22, 12]
+    widths = [20, 13, 11, 7, 50, 40, 22, 14, 12, 20, 24, 12, 40, 22, 10, 22, 40, 30, 16, 6, 22, 12]
     return Table("Source records", columns, rows, widths, {}, agency_of_row=0)
 
 

@@ -44,6 +44,20 @@ class Record:
     row: int | None
     issues: list[str]
     event_id: int | None
+    # a meeting's paperwork (minutes received, outcome letter): the merged_id of the event
+    # it follows up, and why; related to that event, not merged into it
+    follows_up: str = ""
+    relation: str = ""
+
+
+@dataclass
+class Related:
+    """A record of another event related to this one ("related, not the same")."""
+
+    direction: str  # "follows_up" (this event's record follows up that record) | "followed_up_by"
+    record: Record  # the other event's record
+    merged_id: str  # the other event's id
+    reason: str
 
 
 @dataclass
@@ -63,6 +77,7 @@ class Event:
     confidence: float | None
     records: list[Record]  # in agency order
     annotations: list[Annotation] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)  # by the other record's date
 
     @property
     def first(self) -> Record:
@@ -257,6 +272,7 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
             )
         )
     events.sort(key=lambda ev: (ev.date_start, ev.first.date_end, ev.first.time or time(0), ev.id))
+    _attach_relations(events, store.records.list_relations(actor, review_id), records)
 
     quarantined = [
         Quarantined(
@@ -337,6 +353,22 @@ def load(store: Store, actor: Actor, review_id: int) -> ReviewData:
         source_files=files,
         escalations=escalations,
     )
+
+
+def _attach_relations(events: list[Event], relations: list[dict], records: list[Record]) -> None:
+    """Each related pair on both events (and the follow-up record's own columns)."""
+    by_id = {e.id: e for e in events}
+    by_rid = {r.record_id: r for r in records}
+    for rel in relations:
+        follow, meeting = by_rid.get(rel["record_id"]), by_rid.get(rel["related_record_id"])
+        fe, me = by_id.get(rel["record_event_id"]), by_id.get(rel["related_event_id"])
+        if follow is None or meeting is None or fe is None or me is None:
+            continue
+        follow.follows_up, follow.relation = me.merged_id, rel["reason"]
+        fe.related.append(Related("follows_up", meeting, me.merged_id, rel["reason"]))
+        me.related.append(Related("followed_up_by", follow, fe.merged_id, rel["reason"]))
+    for e in events:
+        e.related.sort(key=lambda x: (x.record.date_start, x.record.pk))
 
 
 def map_text(data: ReviewData, fn: Callable[[str], str]) -> ReviewData:

@@ -75,8 +75,29 @@ def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np
     if len(key):
         key = key[np.concatenate(([True], key[1:] != key[:-1]))]
     a, b = key // n, key % n
+    # A meeting's paperwork is compared weeks back only with meetings (the relation it
+    # may have, relations.py); with anything else only within the ordinary window.
+    # A notification weeks after a meeting or a report is its news only when it names
+    # the meeting's day ("Notif MARAC 02/06/2014"); otherwise the ordinary window.
+    fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
+    ka, kb = prep.rkind[a], prep.rkind[b]
+    gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
+    far = gap > config.window_days
+    paper = (ka == fu) | (kb == fu)
+    meeting = ((ka == fu) & (kb == mt)) | ((kb == fu) & (ka == mt))
+    na, nb = prep.notification[a], prep.notification[b]
+    news = far & ~paper & ((na & np.isin(kb, (mt, rp))) | (nb & np.isin(ka, (mt, rp))))
+    if news.any():
+        k = np.flatnonzero(news)
+        named = np.zeros(len(k), dtype=bool)
+        for x, y in ((a[k], b[k]), (b[k], a[k])):
+            td = prep.td[x]
+            named |= ((td >= prep.start[y][:, None] - 1) & (td <= prep.end[y][:, None])).any(axis=1)
+        news[k[named]] = False
+    keep = ~((paper & ~meeting & far) | news)
+    a, b = a[keep], b[keep]
     if config.max_candidates and len(a):
-        a, b = cap_per_record(prep, a, b, config.max_candidates)
+        a, b = cap_per_record(prep, a, b, config.max_candidates, config.max_weak_candidates)
     return a, b
 
 
@@ -120,11 +141,24 @@ def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         valid = ra[:, x] >= 0
         for y in range(rb.shape[1]):
             score += 6 * (valid & (ra[:, x] == rb[:, y]))
+    # a meeting's paperwork and a meeting before it: the pair a relation is found from
+    # (relations.py), however many entries the weeks between hold; most of all when the
+    # paperwork names the meeting's date
+    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    ka, kb = prep.rkind[a], prep.rkind[b]
+    paper = ((ka == fu) & (kb == mt) & (sb <= ea)) | ((kb == fu) & (ka == mt) & (sa <= eb))
+    paper &= (prep.types[a] & prep.types[b]) != 0
+    score += 4 * paper + 6 * (paper & quoted)
     return score.astype(np.int64)
 
 
+# A pair whose only prescore is its dates (same day, or a day apart): no kind of event,
+# subject, rare word, date in the text or reference in common.
+DATES_ONLY = 6
+
+
 def cap_per_record(
-    prep: Prepared, a: np.ndarray, b: np.ndarray, cap: int
+    prep: Prepared, a: np.ndarray, b: np.ndarray, cap: int, weak_cap: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Keep a pair when it is among the `cap` best-ranked candidates of either record.
 
@@ -148,5 +182,20 @@ def cap_per_record(
     first = np.searchsorted(owner, owner, side="left")
     rank = np.arange(2 * m) - first
     keep = np.zeros(m, dtype=bool)
-    keep[key[rank < cap] % m] = True
+    pick = key[rank < cap] % m
+    keep[pick] = True
+    if weak_cap is not None and weak_cap < cap:
+        # Pairs with nothing but their dates in common cannot merge (cluster.py: a link
+        # needs content); they still tell the clustering that two records are unlike.
+        # On a busy day each record keeps only `weak_cap` of them, beside its stronger
+        # candidates, so the pairs grow with the records, not with each day's entries.
+        # each owner's entries run strongest first: its weak ones start at `cut`
+        cut = np.searchsorted(key, owner * (top * m) + (top - 1 - DATES_ONLY) * m, side="left")
+        weak_rank = np.arange(2 * m) - cut
+        weak = (score[key % m] <= DATES_ONLY) & (weak_rank >= weak_cap)
+        drop = np.zeros(m, dtype=bool)
+        drop[key[weak] % m] = True
+        strong = np.zeros(m, dtype=bool)
+        strong[key[(~weak) & (rank < cap)] % m] = True
+        keep &= ~drop | strong
     return a[keep], b[keep]

@@ -39,10 +39,23 @@ def best_first(
     linkable: np.ndarray | None = None,
     apart: set[tuple[int, int]] | None = None,
     twins: Sequence[Sequence[int]] = (),
+    riders: set[int] | None = None,
+    lenient: set[tuple[int, int]] | None = None,
+    vetoed: set[tuple[int, int]] | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
-    unless a reviewer's "same" decision put them together."""
+    unless a reviewer's "same" decision put them together. `twins`: groups that are one
+    event from the start (a row pasted twice, an entry split over two rows); `riders`:
+    records that go with their twin (the rest of a split entry, "Update: plan to
+    continue"): their own wording is not compared with the other agencies' records."""
     apart = apart or set()
+    riders = riders or set()
+    # pairs the all-pairs check does not hold against a merge: two notices of one event
+    # (a PPN received, a letter to the GP) need not read alike, each reads like the event
+    lenient = lenient or set()
+    # pairs never in one event unless a reviewer says so: a notification that names the
+    # day of the event it reports, and a record of another day
+    vetoed = vetoed or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
@@ -92,6 +105,11 @@ def best_first(
         if linkable is not None and not linkable[k]:
             blocked[(i, j)] = "dates only"
             continue
+        if i in riders or j in riders:
+            continue  # a rider goes with its twin, never by its own link
+        if (i, j) in vetoed:
+            blocked[(i, j)] = "names another date"
+            continue
         ci, cj = agencies[ri], agencies[rj]
         # over the limit only when both groups hold the agency: a group a decision (or a
         # duplicated row) gave two records of one agency may still join other agencies
@@ -99,7 +117,11 @@ def best_first(
             reason = "agency limit"
         if not reason:
             for x in members[ri]:
+                if x in riders:
+                    continue
                 for y in members[rj]:
+                    if y in riders:
+                        continue
                     key = (x, y) if x < y else (y, x)
                     if key in constraints.forbidden:
                         reason = "decision"
@@ -107,6 +129,11 @@ def best_first(
                     if key in apart:
                         reason = "related, not the same"
                         break
+                    if key in vetoed:
+                        reason = "names another date"
+                        break
+                    if key in lenient:
+                        continue
                     if weight.get(key, -np.inf) < config.link_floor:
                         reason = "weak link"
                         break

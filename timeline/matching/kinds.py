@@ -33,7 +33,7 @@ _MEETING = (
 )
 # Being there: a record of the meeting itself, whatever paperwork it also mentions.
 _PRESENT = re.compile(
-    r"\b(attend|attended|attending|chaired|held|took place|present|discussed at|convened)\b"
+    r"\b(attend|attended|attending|chaired|held|took place|present|discussed at|convened|heard)\b"
     r"|\battendees?\b|\bapologies\b"
 )
 # Paperwork after a meeting: minutes received, chased or circulated; an outcome or

@@ -8,7 +8,8 @@ similarities compare meaning rather than spelling. A review can add its own term
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -88,6 +89,14 @@ GLOSSARY: dict[str, str] = {
     "core group": "coregroup",
     "core group meeting": "coregroup",
     "cgm": "coregroup",
+    "cg meeting": "coregroup",
+    "cg mtg": "coregroup",
+    "core grp": "coregroup",
+    "core grp meeting": "coregroup",
+    "core grp mtg": "coregroup",
+    "grp": "group",
+    "conf": "conference",
+    "mins": "minutes",
     "strat": "strategy",
     "strat disc": "strategy",
     "strategy discussion": "strategy",
@@ -364,6 +373,21 @@ _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9&][a-z0-9&'/.]*[a-z0-9&]|[a-z0-9&]")
 
 
+def _words(text: str) -> list[str]:
+    out = text.casefold().replace("\u2019", "'")
+    out = _PUNCT.sub(" ", out)
+    out = re.sub(r"(?<=[a-z])[/.](?=\s|$)", " ", out)  # trailing "visit." or "re/"
+    return out.split()
+
+
+def frequent_words(texts: Iterable[str], min_texts: int = 3) -> frozenset[str]:
+    """Words that at least `min_texts` of a review's distinct texts use. A typing slip is
+    rare; a word many entries share ("case", "heard") is the word meant, never respelt
+    as the domain word one letter away ("care", "head")."""
+    counts = Counter(w for t in set(texts) for w in set(_words(t)))
+    return frozenset(w for w, c in counts.items() if c >= min_texts)
+
+
 def build_glossary(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The default glossary plus a review's own terms (its terms win on a clash)."""
     glossary = dict(GLOSSARY)
@@ -377,8 +401,12 @@ def build_glossary(extra: Mapping[str, str] | None = None) -> dict[str, str]:
 class Normaliser:
     """Compiled glossary: one regex that replaces the longest matching term first."""
 
-    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, extra: Mapping[str, str] | None = None, keep: frozenset[str] = frozenset()
+    ) -> None:
+        """`keep`: words never respelt (a review's own frequent words: see `frequent_words`)."""
         self.glossary = build_glossary(extra)
+        self._keep = keep
         terms = sorted(self.glossary, key=lambda t: (-len(t), t))
         alternatives = "|".join(re.escape(t) for t in terms)
         # Terms match as whole words; "s.47" and "a&e" contain punctuation, so the
@@ -396,12 +424,14 @@ class Normaliser:
     def _spell(self, word: str) -> str:
         """A word one typing slip (OSA distance 1, same first letter) from exactly one
         domain word becomes that word; known and short words stay as they are."""
-        if len(word) < 4 or word in self._known_set or not word.isalpha():
+        if len(word) < 4 or word in self._known_set or word in self._keep or not word.isalpha():
             return word
         fixed = self._spelling.get(word)
         if fixed is None:
             near = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=1, limit=3)
-            near = [c for c, d, _ in near if d == 1 and c[0] == word[0]]
+            # four-letter words are one slip from many others ("case" / "care", "heard" /
+            # "head"): a word is only respelt as a domain word of five letters or more
+            near = [c for c, d, _ in near if d == 1 and c[0] == word[0] and len(c) >= 5]
             fixed = near[0] if len(near) == 1 else word
             self._spelling[word] = fixed
         return fixed
@@ -410,10 +440,7 @@ class Normaliser:
         cached = self._cache.get(text)
         if cached is not None:
             return cached
-        out = text.casefold().replace("\u2019", "'")
-        out = _PUNCT.sub(" ", out)
-        out = re.sub(r"(?<=[a-z])[/.](?=\s|$)", " ", out)  # trailing "visit." or "re/"
-        out = " ".join(self._spell(w) for w in out.split())
+        out = " ".join(self._spell(w) for w in _words(text))
         out = self._pattern.sub(lambda m: self.glossary[m.group(0)], out)
         out = out.replace(".", " ").replace("/", " ")
         out = _SPACES.sub(" ", out).strip()

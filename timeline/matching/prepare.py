@@ -14,7 +14,7 @@ from ingest.records import SourceRecord
 
 from .config import MatchConfig
 from .kinds import KIND_CODE, meeting_words, record_kind
-from .normalise import Normaliser, tokens
+from .normalise import Normaliser, frequent_words, tokens
 from .signals import (
     AGENCY_KINDS,
     EVENT_TYPES,
@@ -87,7 +87,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     if len(set(ids)) != len(ids):
         dup = next(i for i, c in Counter(ids).items() if c > 1)
         raise ValueError(f"record id {dup} appears twice")
-    norm = Normaliser(config.extra_terms)
+    norm = Normaliser(config.extra_terms, keep=frequent_words(r.description for r in recs))
     texts = [norm(record_text(r)) for r in recs]
     n = len(recs)
     start = np.fromiter((r.date.start.toordinal() for r in recs), dtype=np.int64, count=n)
@@ -143,8 +143,19 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # each (text, date) once.
     dated: dict[tuple[str, object], list[int]] = {}
     tdates = []
-    for r in recs:
+    for k, r in enumerate(recs):
         desc = r.description
+        # A narrative entry's lead says what it is about ("PPN re DA incident on
+        # 09/05/14."); dates in the sentences after it are of other events ("A PPN for
+        # 07/05 was also received"): the lead's dates, when it names any, are the entry's.
+        lead = leads[k] if config.lead_sentence else None
+        if lead is not None and _MAY_NAME_DATE.search(lead):
+            key = (lead, r.date.end)
+            if key not in dated:
+                dated[key] = [d.toordinal() for d in text_dates(lead, r.date.end)]
+            if dated[key]:
+                tdates.append(dated[key])
+                continue
         if not _MAY_NAME_DATE.search(desc):
             tdates.append([])
             continue
@@ -185,7 +196,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         (kind_of[(t, notice[d])] for t, d in zip(kind_text, described, strict=True)), np.int64, n
     )
     # which meetings a text names: only meetings and their follow-ups need it (relations)
-    wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"])
+    wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"], KIND_CODE["report"])
     meeting_of = {
         t: meeting_words(t) for t, k in zip(texts, rkind.tolist(), strict=True) if k in wanted
     }
@@ -195,7 +206,16 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     if signature.shape[1] < SIGNATURE:
         pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
         signature = np.hstack([signature, pad])
-    ref_sets = [references(r.description, r.outcome, r.reference) for r in recs]
+    # many entries repeat word for word: read each distinct (description, outcome,
+    # reference) once
+    ref_of: dict[tuple[str, str, str], frozenset[str]] = {}
+    ref_sets = []
+    for r in recs:
+        key = (r.description, r.outcome, r.reference)
+        got = ref_of.get(key)
+        if got is None:
+            got = ref_of[key] = references(*key)
+        ref_sets.append(got)
     width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
     refs = np.full((n, width), -1, dtype=np.int64)
     for i, rs in enumerate(ref_sets):

@@ -9,6 +9,7 @@ They stay separate events and each gets a Relation to the meeting it follows up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,10 +33,36 @@ class Relation:
 
 
 def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Candidate pairs (indices into a, b) of a follow-up and a meeting: never merged."""
-    fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
+    """Candidate pairs (indices into a, b) of a follow-up and a meeting, or of a meeting
+    and a report written after it that names its day ("Report submitted to the chair for
+    the core group on 19th Feb 2015", dated the 24th): never merged."""
+    fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
     ka, kb = prep.rkind[a], prep.rkind[b]
-    return np.flatnonzero(((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu)))
+    paper = ((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu))
+    late = np.zeros(len(a), dtype=bool)
+    for r, m, kr, km in ((a, b, ka, kb), (b, a, kb, ka)):
+        # a report, or an entry naming a meeting that says something was sent ("Update
+        # submitted re CG 19th Feb 2015"), dated after the meeting whose day it names
+        cand = ((kr == rp) | (kr == mt)) & (km == mt) & (prep.start[r] > prep.end[m])
+        k = np.flatnonzero(cand)
+        if len(k):
+            td = prep.td[r[k]]
+            named = ((td >= prep.start[m[k]][:, None]) & (td <= prep.end[m[k]][:, None])).any(
+                axis=1
+            )
+            sent = np.fromiter(
+                (
+                    kr[x] == rp or _SENT.search(prep.texts[int(r[x])]) is not None
+                    for x in k.tolist()
+                ),
+                dtype=bool,
+                count=len(k),
+            )
+            late[k[named & sent]] = True
+    return np.flatnonzero(paper | late)
+
+
+_SENT = re.compile(r"\b(submitted|sent|shared|emailed)\b")
 
 
 def _same_meeting(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -55,27 +82,34 @@ def find_relations(
     the same kind of meeting, dated on or before it; the date it quotes first, then the
     nearest meeting, then the match weight."""
     best: dict[int, tuple[tuple, int]] = {}
-    fu = KIND_CODE["follow-up"]
+    mt = KIND_CODE["meeting"]
     if len(ks):
-        # the meeting is dated on or before its follow-up
-        f_is_a = prep.rkind[a[ks]] == fu
+        # the meeting is dated on or before its follow-up (a follow-up, or a report sent
+        # after the meeting: the side that is not the meeting)
+        ka, kb = prep.rkind[a[ks]], prep.rkind[b[ks]]
+        f_is_a = (ka != mt) | ((kb == mt) & (prep.start[a[ks]] > prep.start[b[ks]]))
         f = np.where(f_is_a, a[ks], b[ks])
         m = np.where(f_is_a, b[ks], a[ks])
         ks = ks[prep.start[m] <= prep.end[f]]
     for k in ks:
         i, j = int(a[k]), int(b[k])
-        f, m = (i, j) if prep.rkind[i] == fu else (j, i)
+        later_i = prep.rkind[j] == mt and (prep.rkind[i] != mt or prep.start[i] > prep.start[j])
+        f, m = (i, j) if later_i else (j, i)
         if prep.start[m] > prep.end[f] or event_id[f] == event_id[m]:
             continue
         if not _same_meeting(prep.meetings[f], prep.meetings[m]):
             continue
         quoted = any(prep.start[m] <= d <= prep.end[m] for d in prep.text_dates[f])
         gap = int(prep.start[f] - prep.end[m])
-        rank = (not quoted, max(gap, 0), -float(w[k]), prep.ids[m])
+        # a date named that is the meeting's own day first; a month-only entry ("July
+        # 2019") holds every date of its month, so it comes after the dated meetings
+        exact = bool(prep.precise[m])
+        rank = (not (quoted and exact), not quoted, not exact, max(gap, 0), -float(w[k]))
+        rank += (prep.ids[m],)
         if f not in best or rank < best[f][0]:
             best[f] = (rank, m)
     out = []
-    for f, ((unquoted, gap, _, _), m) in sorted(best.items(), key=lambda x: prep.ids[x[0]]):
+    for f, ((_, unquoted, _, gap, _, _), m) in sorted(best.items(), key=lambda x: prep.ids[x[0]]):
         names = sorted(prep.meetings[m] - GENERIC_MEETING) or sorted(prep.meetings[m])
         when = date.fromordinal(int(prep.start[m])).strftime("%d %b %Y").lstrip("0")
         how = "names its date" if not unquoted else f"{gap} days later" if gap else "same day"

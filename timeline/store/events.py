@@ -24,6 +24,7 @@ from .schema import (
     Annotation,
     EventMember,
     MatchDecision,
+    MatchRelation,
     MergedEvent,
     SourceRecord,
     finding_events,
@@ -368,3 +369,76 @@ def decision_row(review_id: int, kind: str, ids: list[str], note: str, actor: An
         decided_by_label=actor.label,
         decided_at=utcnow(),
     )
+
+
+def store_relations(session: Session, review_id: int, run_id: int, result: Any) -> int:
+    """Replace the review's related records by this run's (a meeting's minutes received,
+    its outcome letter): related to the meeting's event, not merged into it."""
+    session.execute(delete(MatchRelation.__table__).where(MatchRelation.review_id == review_id))
+    rows = [
+        {
+            "review_id": review_id,
+            "run_id": run_id,
+            "record_id": str(rel.record_id),
+            "related_record_id": str(rel.related_record_id),
+            "event_merged_id": str(rel.event_id),
+            "kind": str(rel.kind),
+            "reason": str(rel.reason),
+        }
+        for rel in getattr(result, "relations", []) or []
+    ]
+    if rows:
+        session.execute(insert(MatchRelation), rows)
+    return len(rows)
+
+
+def related_records(session: Session, review_id: int, event_id: int | None = None) -> list[dict]:
+    """Related records of the review (or those of one event, on either side), each with both
+    records' stable ids, the events they are in now, the kind of relation and its reason:
+    {"record_id", "record_event_id", "related_record_id", "related_event_id", "kind",
+    "reason"}. A pair a reviewer has since put in one event is no longer listed."""
+    q = select(MatchRelation).where(MatchRelation.review_id == review_id)
+    if event_id is not None:
+        mine = list(
+            session.scalars(
+                select(SourceRecord.record_id)
+                .join(EventMember, EventMember.record_pk == SourceRecord.id)
+                .where(EventMember.event_id == event_id)
+            )
+        )
+        if not mine:
+            return []
+        q = q.where(MatchRelation.record_id.in_(mine) | MatchRelation.related_record_id.in_(mine))
+    rels = list(session.scalars(q.order_by(MatchRelation.id)))
+    if not rels:
+        return []
+    wanted = sorted({r.record_id for r in rels} | {r.related_record_id for r in rels})
+    where: dict[str, int] = {}
+    for chunk in _chunks(wanted):
+        where.update(
+            session.execute(
+                select(SourceRecord.record_id, EventMember.event_id)
+                .join(EventMember, EventMember.record_pk == SourceRecord.id)
+                .where(
+                    SourceRecord.review_id == review_id,
+                    SourceRecord.status.in_(ACTIVE),
+                    SourceRecord.record_id.in_(chunk),
+                )
+            ).all()
+        )
+    out = []
+    for r in rels:
+        a, b = where.get(r.record_id), where.get(r.related_record_id)
+        if a is None or b is None or a == b:
+            continue  # withdrawn since, or a reviewer has put the two in one event
+        out.append(
+            {
+                "record_id": r.record_id,
+                "record_event_id": a,
+                "related_record_id": r.related_record_id,
+                "related_event_id": b,
+                "kind": r.kind,
+                "reason": r.reason,
+            }
+        )
+    return out

@@ -9,6 +9,8 @@ screen never sees a decision without its events, and a failure leaves neither.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,14 @@ if TYPE_CHECKING:
 class MatchOutcome:
     counts: dict[str, Any]  # events created / kept / removed, records, decisions
     decision: dict[str, Any] | None = None  # the decision recorded, or the one undone
+
+
+def weights_version(weights: dict[str, Any]) -> str:
+    """A short digest of a model's weights: two runs with the same model show the same."""
+    if not weights:
+        return ""
+    text = json.dumps(weights, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 class _Retry(Exception):
@@ -143,15 +153,20 @@ class Matching:
                     counts = events.store_events(ses, review_id, result.events)
                     counts["records"] = len(records)
                     counts["decisions"] = len(decisions)
-                    ses.add(
-                        MatchRun(
-                            review_id=review_id,
-                            run_by=actor.user_id,
-                            run_by_label=actor.label,
-                            summary=counts,
-                            queue=events.to_json(getattr(result, "queue", [])),
-                        )
+                    counts["relations"] = len(getattr(result, "relations", []))
+                    parameters = events.to_json(getattr(result, "parameters", {}) or {})
+                    run = MatchRun(
+                        review_id=review_id,
+                        run_by=actor.user_id,
+                        run_by_label=actor.label,
+                        summary=counts,
+                        queue=events.to_json(getattr(result, "queue", [])),
+                        parameters=parameters,
+                        weights_version=weights_version(parameters.get("weights", {})),
                     )
+                    ses.add(run)
+                    ses.flush()
+                    events.store_relations(ses, review_id, run.id, result)
                     tx.audit("match.run", "review", review_id, None, counts)
                     return MatchOutcome(counts, decision)
             except _Retry:

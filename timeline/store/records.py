@@ -173,7 +173,28 @@ class Records:
                 select(Annotation).where(Annotation.event_id == event_id).order_by(Annotation.id)
             )
             d["annotations"] = [_annotation_dict(a) for a in anns]
+            d["related"] = _event_related(s, review_id, event_id)
             return d
+
+    def list_relations(self, actor: Actor, review_id: int) -> list[dict[str, Any]]:
+        """Records related to another event but not the same event (a meeting's minutes
+        received, its outcome letter), as the latest matching run found them (see
+        events.related_records for the keys)."""
+        with self._store._read() as s:
+            self._store._check_read(s, actor, review_id)
+            return events.related_records(s, review_id)
+
+    def latest_match_run(self, actor: Actor, review_id: int) -> dict[str, Any] | None:
+        """The latest matching run: when, by whom, its counts, parameters and weights."""
+        with self._store._read() as s:
+            self._store._check_read(s, actor, review_id)
+            run = s.scalar(
+                select(MatchRun)
+                .where(MatchRun.review_id == review_id)
+                .order_by(MatchRun.id.desc())
+                .limit(1)
+            )
+            return None if run is None else row_snapshot(run)
 
     def record_decision(
         self, actor: Actor, review_id: int, kind: str, record_ids: Sequence[str], note: str = ""
@@ -231,3 +252,39 @@ class Records:
                 .limit(1)
             )
             return [] if run is None else list(run.queue)
+
+
+def _event_related(s, review_id: int, event_id: int) -> list[dict[str, Any]]:  # noqa: ANN001
+    """The event's related records, each seen from this event: the other record (as a
+    record dict, with its event id), which way the relation goes and why."""
+    rels = events.related_records(s, review_id, event_id)
+    if not rels:
+        return []
+    other_ids = {
+        (r["related_record_id"] if r["record_event_id"] == event_id else r["record_id"])
+        for r in rels
+    }
+    rows = s.execute(
+        select(SourceRecord, Agency.name)
+        .join(Agency, Agency.id == SourceRecord.agency_id)
+        .where(SourceRecord.review_id == review_id, SourceRecord.record_id.in_(sorted(other_ids)))
+    ).all()
+    by_rid = {r.record_id: (r, a) for r, a in rows}
+    out = []
+    for r in rels:
+        follows = r["record_event_id"] == event_id  # a record of this event follows up another
+        other = r["related_record_id"] if follows else r["record_id"]
+        other_event = r["related_event_id"] if follows else r["record_event_id"]
+        rec, agency = by_rid[other]
+        out.append(
+            {
+                "direction": "follows_up" if follows else "followed_up_by",
+                "record_id": r["record_id"] if follows else r["related_record_id"],
+                "record": _record_dict(rec, agency, other_event),
+                "event_id": other_event,
+                "kind": r["kind"],
+                "reason": r["reason"],
+            }
+        )
+    out.sort(key=lambda x: (x["record"]["date_start"], x["record"]["id"]))
+    return out

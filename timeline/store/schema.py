@@ -320,6 +320,26 @@ class MatchRun(Base):
     run_by_label: Mapped[str] = mapped_column(String(320), default="")
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     queue: Mapped[list[Any]] = mapped_column(default=list)
+    # the matcher's settings and the weights it used (after adapting to the review), and
+    # a short digest of those weights so two runs' models can be told apart at a glance
+    parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    weights_version: Mapped[str] = mapped_column(String(40), default="")
+
+
+class MatchRelation(Base):
+    """A record related to another event but not the same event (a meeting's minutes
+    received, its outcome letter): `record_id` follows up `related_record_id`. Stable
+    record ids, so the link survives events being replaced; the latest run's only."""
+
+    __tablename__ = "match_relations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("match_runs.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[str] = mapped_column(String(64))  # the follow-up
+    related_record_id: Mapped[str] = mapped_column(String(64))  # the record it is about
+    event_merged_id: Mapped[str] = mapped_column(String(100), default="")  # as at the run
+    kind: Mapped[str] = mapped_column(String(60))
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Kloe(Base):
