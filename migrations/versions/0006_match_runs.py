@@ -1,7 +1,7 @@
 """match runs keep their parameters; related records (a meeting's paperwork) are stored
 
 Revision ID: 0006_match_runs
-Revises: 0004_state_in_db
+Revises: 0005_import_details
 Create Date: 2026-12-01
 
 Adds to match_runs the matcher's parameters (settings and the weights it used after
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_match_runs"
-down_revision = "0004_state_in_db"
+down_revision = "0005_import_details"
 branch_labels = None
 depends_on = None
 
