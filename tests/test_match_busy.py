@@ -104,8 +104,12 @@ def test_mb004_a_busy_days_date_only_pairs_are_capped_strong_ones_kept():
 def _row(rid, agency, day, text, row):
     from dataclasses import replace
 
+    from ingest.records import Provenance
+
     r = rec(rid, agency, day, text)
-    return replace(r, provenance=replace(r.provenance, row=row))
+    p = r.provenance  # a slotted class (not a dataclass): built again with the row
+    moved = Provenance(p.file_name, p.file_sha256, p.sheet, row, dict(p.raw), p.continued_rows)
+    return replace(r, provenance=moved)
 
 
 def test_mb005_an_entry_split_over_two_rows_is_one_event_with_the_others():
