@@ -23,8 +23,8 @@ LONG = "Home visit by the family worker; Robin and his mother seen, the flat was
     [
         ("FamilyHub_notes", "Early Help"),
         ("EarlyHelpReturn", "Early Help"),
-        ("YOS_return_2022", "Youth Justice Service"),
-        ("youth offending team chronology", "Youth Justice Service"),
+        ("YOS_return_2022", "Youth Justice"),
+        ("youth offending team chronology", "Youth Justice"),
         ("WomensAid_outreach", "Voluntary Sector"),
         ("PoliceChronology", "Police"),
         ("CPOMS export", None),  # a system, not a name: found by from_system instead
@@ -158,7 +158,7 @@ def test_mc011_agency_headings_of_a_compiled_chronology(tmp_path):
     agencies = [(x.provenance.row, x.agency) for x in r.records]
     assert agencies == [(3, "Children's Social Care"), (5, "Police"), (7, "Health Visiting")]
     reasons = {s.row: s.reason for s in r.skipped}
-    assert reasons[4] == "agency heading: the entries below are Police's"
+    assert reasons[4] == "agency section heading: the entries below are Police's"
     # a row that only mentions an agency inside its text is not a heading
     assert AgencyDirectory().exact("Home visit by HV") is None
 
