@@ -44,8 +44,8 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "taf",
         "team around the family",
     ],
-    "Youth Justice Service": [
-        "youth justice",
+    "Youth Justice": [
+        "youth justice service",
         "yjs",
         "yot",
         "yos",
@@ -62,6 +62,9 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "womens aid",
         "family action",
         "family action group",
+        "action group",
+        "home start",
+        "homestart",
     ],
     "Police": [
         "police",
@@ -196,8 +199,8 @@ class AgencyDirectory:
         cls, data: object, source: str = "the agency directory"
     ) -> AgencyDirectory:
         """The defaults plus a partnership's own agencies, aliases and case-management
-        systems: {"agencies": {"Youth Justice Service": ["yjs", "yot"], "School": ["Brookfield
-        Academy"]}, "systems": {"childview": "Youth Justice Service"}}. A prior like the
+        systems: {"agencies": {"Youth Justice": ["yjs", "yot"], "School": ["Brookfield
+        Academy"]}, "systems": {"childview": "Youth Justice"}}. A prior like the
         defaults, never a gate: a name it does not list is still read from the file.
         ValueError (naming `source`) when the shape is wrong."""
         if not isinstance(data, Mapping):

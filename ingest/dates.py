@@ -465,7 +465,9 @@ def _parse_text_cached(s: str, evidence: bool) -> DateInterval | str | None:
 
 
 # A date with the agency's mark or remark beside it: "16/01/2019*", "06/05/2019 (letter)".
-_ANNOTATED = re.compile(r"^(?P<date>.*?\d.*?)\s*(?:\((?P<note>[^()]{1,40})\)|(?P<mark>[*†‡#]+))$")
+_ANNOTATED = re.compile(
+    r"^(?P<date>.*?\d.*?)\s*(?P<note>\([^()]{1,40}\)|\[[^\[\]]{1,40}\]|[*†‡#]+)$"
+)
 # A date, a dash or comma, then a time: "09/02/20 - 2.30pm", "12/03/2021, 14:35".
 _DATE_THEN_TIME = re.compile(r"^(?P<date>.*?\d.*?)\s*[-–—,@]\s*(?P<time>\d.{0,14})$")
 
@@ -478,7 +480,7 @@ def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
             iv = _read(m["date"], evidence)
         except DateError:
             return None
-        remark = m["note"] or m["mark"]
+        remark = m["note"]
         return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
     if (m := _DATE_THEN_TIME.match(t)) is not None:
         try:

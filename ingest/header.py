@@ -56,6 +56,21 @@ def _furniture_row(row: list[object]) -> bool:
 _BLANKS = re.compile(r"_{3,}|\.{5,}|…{2,}")
 # An abbreviations key under a table: "HV = Health Visitor; SW = Social Worker".
 _ABBREVIATION = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z&/]{0,9}\s*=\s*[^;,=]{2,60}")
+# "SW - social worker; IRO - independent reviewing officer": a short form in capitals, a
+# dash, and words whose initials spell it (so "Mum - upset, Dad - not present" is text).
+_DASHED = re.compile(r"(?:^|[;,]\s*)([A-Z][A-Z&/]{1,7})\s+[-–]\s+([^;,=]{2,60})")
+
+
+def _spelled(abbr: str, meaning: str) -> bool:
+    """The abbreviation's letters, in order, among the initials of the meaning's words."""
+    initials = iter(w[0] for w in re.findall(r"[^\W\d_]+", meaning.casefold()))
+    return all(ch in initials for ch in abbr.casefold() if ch.isalpha())
+
+
+# A pointer to the key or glossary: "Abbreviations: see the glossary sheet".
+_KEY_NOTE = re.compile(r"^(abbreviations?( used)?|glossary|key to abbreviations)\s*[:\-–]", re.I)
+# "Autumn term 2021", "Spring half term 2022": a school term heading reads as its season.
+_TERM = re.compile(r"\b(half[\s-]?)?term\b", re.IGNORECASE)
 
 
 _EXAMPLE = re.compile(r"^(e\.\s?g\.?|eg\b|example\b)", re.IGNORECASE)
@@ -67,6 +82,7 @@ def _is_period_heading(text: str) -> bool:
     section heading of the table, not an entry (a lone day date stays an entry)."""
     if not any(c.isalpha() for c in text) and "-" not in text and len(text) != 4:
         return False
+    text = _TERM.sub(" ", text) if "erm" in text else text
     try:
         iv = parse_date(text)
     except DateError:
@@ -88,7 +104,16 @@ def is_form_line(text: str) -> bool:
 def is_abbreviation_key(text: str) -> bool:
     """Two or more "ABBR = meaning" pairs and nothing else: a key to the table's shorthand."""
     pairs = _ABBREVIATION.findall(text)
-    return len(pairs) >= 2 and sum(map(len, pairs)) >= len(text.strip()) - 2
+    if len(pairs) >= 2 and sum(map(len, pairs)) >= len(text.strip()) - 2:
+        return True
+    if " - " not in text and " – " not in text:
+        return False
+    dashed = list(_DASHED.finditer(text))
+    return (
+        len(dashed) >= 2
+        and sum(len(m[0]) for m in dashed) >= len(text.strip()) - 2
+        and all(_spelled(m[1], m[2]) for m in dashed)
+    )
 
 
 def is_furniture(text: str) -> bool:
@@ -201,10 +226,13 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"page furniture or footer '{text[:40]}' (not an event)"
             if is_form_line(text):
                 return f"sign-off or form line '{text[:40]}' (not an event)"
-            if is_abbreviation_key(text):
+            if is_abbreviation_key(text) or _KEY_NOTE.match(text):
                 return f"key to abbreviations '{text[:40]}' (not an event)"
             if _is_period_heading(text):
-                return f"period heading '{text[:40]}' (a section of the table)"
+                return f"period heading '{text[:40]}' (a section row of the table)"
+        elif len(distinct) == 2 and all(map(is_form_line, distinct)):
+            shown = " ".join(t for t in texts if t)
+            return f"sign-off or form line '{shown[:40]}' (not an event)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if date_text[:1] in "eE" and _EXAMPLE.match(date_text):

@@ -129,7 +129,7 @@ def import_table(
         sheet, row_no = pos
         if headings and pos in headings:
             skipped.append(
-                SkippedRow(sheet, row_no, "date heading: the entries below are dated by it")
+                SkippedRow(sheet, row_no, "date heading row: the entries below are dated by it")
             )
             last = None
             continue
@@ -174,7 +174,9 @@ def import_table(
             if heading is not None:  # a compiled chronology's section: "POLICE", "GP"
                 section_agency = heading
                 skipped.append(
-                    SkippedRow(sheet, row_no, f"agency heading: the entries below are {heading}'s")
+                    SkippedRow(
+                        sheet, row_no, f"agency section heading: the entries below are {heading}'s"
+                    )
                 )
                 last = None
                 continue
@@ -201,6 +203,9 @@ def import_table(
             and ditto_of is not None
         ):  # a ditto mark: the date of the entry above
             interval = _ditto(ditto_of)
+            issues.append(
+                Issue("ditto_date", f"{date_text!r}: the date of the entry above", date_col)
+            )
         elif all_text:  # text cells, already stripped: straight to the cached reader
             interval = dates_read.get(date_text, _MISS)
             if interval is _MISS:

@@ -132,6 +132,14 @@ def is_title_row(row: list[object]) -> bool:
     if title_pair(row) is not None:
         return True
     filled = [cell_text(v) for v in row if cell_text(v)]
+    if len(filled) == 2:  # a label of its own and its value: "Date requested:" | 05/01/2022
+        label = filled[0]
+        return (
+            label.endswith(":")
+            and not any(c.isdigit() for c in label)
+            and len(label.split()) <= 6
+            and len(filled[1]) <= 40
+        )
     return len(filled) == 1 and bool(_MARKING.match(filled[0]))
 
 

@@ -22,20 +22,20 @@ from .test_store_helpers import Database
 TODAY = date(2026, 11, 30)
 PARTNERSHIP = {
     "agencies": {
-        "Youth Justice Service": ["yjs", "yot", "youth offending team"],
+        "Youth Justice": ["yjs", "yot", "youth offending team"],
         "School": ["Brookfield Academy"],
     },
-    "systems": {"ChildView": "Youth Justice Service"},
+    "systems": {"ChildView": "Youth Justice"},
 }
 ROWS = [["Date", "Details"], ["01/03/2021", "Robin seen at the office with his mother"]]
 
 
 def test_ad001_partnership_names_and_systems_are_added_to_the_defaults():
     d = AgencyDirectory.from_partnership(PARTNERSHIP)
-    assert d.canonical("YOT") == "Youth Justice Service"
+    assert d.canonical("YOT") == "Youth Justice"
     assert d.canonical("Brookfield Academy") == "School"
     assert d.canonical("Health visitor") == AgencyDirectory().canonical("Health visitor")
-    assert d.from_system("ChildView export March") == ("Youth Justice Service", "childview")
+    assert d.from_system("ChildView export March") == ("Youth Justice", "childview")
     assert d.from_system("CPOMS export") == ("School", "cpoms")  # the defaults stay
     assert AgencyDirectory().from_system("ChildView export") == (None, "")
 
@@ -60,7 +60,7 @@ def test_ad003_file_from_a_partnership_system_gets_its_agency(tmp_path):
     plain = import_file(path, today=TODAY)
     assert plain.agency_source == "fallback: file name"
     found = import_file(path, today=TODAY, directory=AgencyDirectory.from_partnership(PARTNERSHIP))
-    assert (found.agency, found.agency_source) == ("Youth Justice Service", "system")
+    assert (found.agency, found.agency_source) == ("Youth Justice", "system")
     # a prior, never a gate: an agency it does not list still imports
     other = write_csv(tmp_path / "Riverside Housing chronology.csv", ROWS)
     res = import_file(other, today=TODAY, directory=AgencyDirectory.from_partnership(PARTNERSHIP))
@@ -72,7 +72,7 @@ def test_ad004_setting_reads_the_file_and_follows_changes(tmp_path):
     f.write_text(json.dumps(PARTNERSHIP), encoding="utf-8")
     s = Settings.from_env({"LRT_AGENCY_DIRECTORY": str(f)})
     assert s.agency_directory_file == f
-    assert s.agency_directory().canonical("yot") == "Youth Justice Service"
+    assert s.agency_directory().canonical("yot") == "Youth Justice"
     f.write_text(json.dumps({"agencies": {"Early Help": ["tafs"]}}), encoding="utf-8")
     st = f.stat()
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
@@ -102,7 +102,7 @@ def test_ad005_set_up_uploads_use_the_partnership_directory(tmp_path, monkeypatc
         (out,) = setup.upload_files(
             store, LOCAL_OPERATOR, rid, [("ChildView export.csv", content)], max_bytes=2**20
         ).files
-        assert (out.status, out.agency) == ("imported", "Youth Justice Service"), out.message
+        assert (out.status, out.agency) == ("imported", "Youth Justice"), out.message
         f.write_text("[1]", encoding="utf-8")  # a wrong file: named, the upload refused
         st = f.stat()
         os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))

@@ -23,8 +23,8 @@ LONG = "Home visit by the family worker; Robin and his mother seen, the flat was
     [
         ("FamilyHub_notes", "Early Help"),
         ("EarlyHelpReturn", "Early Help"),
-        ("YOS_return_2022", "Youth Justice Service"),
-        ("youth offending team chronology", "Youth Justice Service"),
+        ("YOS_return_2022", "Youth Justice"),
+        ("youth offending team chronology", "Youth Justice"),
         ("WomensAid_outreach", "Voluntary Sector"),
         ("PoliceChronology", "Police"),
         ("CPOMS export", None),  # a system, not a name: found by from_system instead
@@ -158,7 +158,7 @@ def test_mc011_agency_headings_of_a_compiled_chronology(tmp_path):
     agencies = [(x.provenance.row, x.agency) for x in r.records]
     assert agencies == [(3, "Children's Social Care"), (5, "Police"), (7, "Health Visiting")]
     reasons = {s.row: s.reason for s in r.skipped}
-    assert reasons[4] == "agency heading: the entries below are Police's"
+    assert reasons[4] == "agency section heading: the entries below are Police's"
     # a row that only mentions an agency inside its text is not a heading
     assert AgencyDirectory().exact("Home visit by HV") is None
 
@@ -300,3 +300,30 @@ def test_mc017_period_headings_and_template_examples_are_skipped(tmp_path):
     assert reasons[2].startswith("template example row")
     assert reasons[3].startswith("period heading") and reasons[5].startswith("period heading")
     assert [q.provenance.row for q in r.quarantined] == [7]
+
+
+def test_mc018_a_dashed_key_is_a_key_only_when_the_initials_spell_each_short_form():
+    assert is_abbreviation_key("CP - child protection; DSL - designated safeguarding lead")
+    # capitals and dashes, but the words after them are what happened, not a meaning
+    assert not is_abbreviation_key("SW - visited the home; HV - weighed the baby")
+    assert not is_abbreviation_key("Mum - upset about the move, Dad - not present")
+
+
+def test_mc019_a_label_and_its_value_above_the_header_is_a_title_row(tmp_path):
+    rows = [
+        ["Request received:", "03/01/2022"],
+        ["Return by:", "31/01/2022"],
+        ["Date", "Details"],
+        ["04/01/2022", LONG],
+        ["05/01/2022", LONG + " again"],
+    ]
+    r = import_file(write_csv(tmp_path / "GP return.csv", rows), today=TODAY)
+    assert r.header_row == 3 and [x.provenance.row for x in r.records] == [4, 5]
+    assert {s.row: s.reason for s in r.skipped if s.row < 3} == {1: "title row", 2: "title row"}
+
+
+def test_mc020_bracketed_remarks_beside_a_date_are_kept_whole():
+    iv = parse_date("02/02/2021 [text message]")
+    assert iv.start == date(2021, 2, 2) and "'[text message]'" in iv.note
+    with pytest.raises(ValueError):
+        parse_date("[text message]")

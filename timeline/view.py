@@ -24,6 +24,9 @@ AGENCY_ORDER = (
     "School",
     "Housing",
     "Probation",
+    "Early Help",
+    "Youth Justice",
+    "Voluntary Sector",
     "Domestic Abuse Service",
     "Substance Misuse Service",
 )
