@@ -6,11 +6,25 @@ call) and the pure functions in timeline/view.py and timeline/figures.py.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import dash
-import dash_ag_grid as dag
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
 
 from timeline.actions import screens
+from timeline.detail import events_in_view, parse_day, view_from, view_from_relayout
 from timeline.figures import (
     SELECTION_TRACE,
     overview_figure,
@@ -29,6 +43,7 @@ from timeline.view import (
     lane_order,
 )
 from timeline.workflow import episode_bands
+from web import timeline_parts as parts
 from web.auth import current_actor
 from web.panel import event_panel
 from web.review_page import not_found, review_head, review_id_of
@@ -40,10 +55,6 @@ from web.services import store
 dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline", order=1000)
 
 POLL_MS = 1500  # the version counter is polled this often: others' tags within 3 s
-SWITCHES = [
-    {"label": "Recorded by several agencies", "value": "merged"},
-    {"label": "Needs review", "value": "review"},
-]
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
@@ -64,158 +75,111 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
         [
             dcc.Store(id="tl-review", data=rid),
             # tl-seen: the latest version this screen knows of; tl-redraw: the version the
-            # figure must show (set at once, so the first draw needs no poll).
+            # figure must show (set at once, so the first draw needs no poll); tl-drawn:
+            # the version the figure was read at (an older one than tl-seen is redrawn).
             dcc.Store(id="tl-seen", data=(version := s.review_version(actor, rid))),
             dcc.Store(id="tl-redraw", data=version),
+            dcc.Store(id="tl-drawn", data=None),
             dcc.Store(id="tl-selected", data=None),
+            dcc.Store(id="tl-tab", data="timeline"),
+            # The dates in view ([first, last] ISO days; None: the review period; "all").
+            dcc.Store(id="tl-view", data=None),
             # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
             dcc.Store(id="tl-drafts", data={}, storage_type="session"),
             dcc.Interval(id="tl-poll", interval=POLL_MS),
             *review_head(review, rid, "Timeline"),
-            html.Div(
-                [
-                    dcc.Dropdown(
-                        [{"label": a, "value": a} for a in agencies],
-                        id="tl-f-agencies",
-                        multi=True,
-                        placeholder="All agencies",
-                    ),
-                    html.Div(
-                        dcc.DatePickerRange(
-                            id="tl-f-dates",
-                            display_format="DD/MM/YYYY",
-                            start_date_placeholder_text="From",
-                            end_date_placeholder_text="To",
-                            clearable=True,
-                        ),
-                        className="date-filter",
-                    ),
-                    dcc.Input(
-                        id="tl-f-text",
-                        type="search",
-                        placeholder="Search the wording",
-                        debounce=True,
-                    ),
-                    dcc.Dropdown(kloe_options, id="tl-f-kloes", multi=True, placeholder="KLOE"),
-                    dcc.Dropdown(kind_options, id="tl-f-kinds", multi=True, placeholder="Tags"),
-                    dcc.Checklist(SWITCHES, [], id="tl-f-switches", inline=True),
-                    html.Label(
-                        [
-                            "Shade gaps over ",
-                            dcc.Input(
-                                id="tl-f-gap",
-                                type="number",
-                                value=28,
-                                min=1,
-                                step=1,
-                                style={"width": "4.5em"},
-                            ),
-                            " days",
-                        ]
-                    ),
-                ],
-                className="filters",
-            ),
+            parts.filters(agencies, kloe_options, kind_options),
             html.Div(
                 [
                     html.Div(
                         [
-                            # Tabs only switch views: both stay mounted, so the figure,
-                            # the table and the panel keep their state and selection.
-                            dcc.Tabs(
-                                id="tl-tabs",
-                                value="timeline",
-                                children=[
-                                    dcc.Tab(label="Timeline", value="timeline"),
-                                    dcc.Tab(label="Table", value="table"),
-                                ],
-                            ),
+                            parts.view_tabs(),
                             html.Div(
                                 [
                                     dcc.Graph(
                                         id="tl-graph",
+                                        responsive=True,
+                                        className="tl-graph",
                                         config={
                                             "displaylogo": False,
                                             "scrollZoom": True,
+                                            "responsive": True,
                                             "toImageButtonOptions": {
                                                 "format": "svg",
                                                 "filename": "timeline",
                                             },
                                         },
                                     ),
-                                    dcc.Graph(id="tl-overview", config={"displayModeBar": False}),
+                                    dcc.Graph(
+                                        id="tl-overview",
+                                        className="tl-overview",
+                                        config={"displayModeBar": False},
+                                    ),
                                 ],
                                 id="tl-view-timeline",
+                                className="tl-view",
+                                role="tabpanel",
+                                **{"aria-labelledby": "tl-tab-timeline"},
                             ),
                             html.Div(
-                                dag.AgGrid(
-                                    id="tl-grid",
-                                    columnDefs=[
-                                        {
-                                            "field": "shown_date",
-                                            "headerName": "Date",
-                                            "width": 130,
-                                            "pinned": "left",
-                                        }
-                                    ]
-                                    + [
-                                        {
-                                            "field": a,
-                                            "headerName": a,
-                                            "wrapText": True,
-                                            "autoHeight": True,
-                                            "filter": "agTextColumnFilter",
-                                            "cellStyle": {
-                                                "lineHeight": "1.35",
-                                                "paddingTop": "4px",
-                                                "paddingBottom": "4px",
-                                            },
-                                            "minWidth": 220,
-                                        }
-                                        for a in agencies
-                                    ],
-                                    getRowId="params.data.event_id",
-                                    defaultColDef={"resizable": True, "sortable": True},
-                                    dashGridOptions={
-                                        "rowSelection": {
-                                            "mode": "singleRow",
-                                            "checkboxes": False,
-                                            "enableClickSelection": True,
-                                        },
-                                        "animateRows": False,
-                                    },
-                                    style={"height": "70vh"},
-                                ),
+                                parts.records_grid(agencies),
                                 id="tl-view-table",
+                                className="tl-view",
+                                role="tabpanel",
                                 style={"display": "none"},
+                                **{"aria-labelledby": "tl-tab-table"},
                             ),
                         ],
                         className="graph-column",
                     ),
-                    html.Aside(
-                        id="tl-panel",
-                        className="panel",
-                        children=html.P(
-                            "Click a mark (or a row of the table) to see "
-                            "every agency's own wording."
-                        ),
+                    html.Div(
+                        [
+                            parts.events_box(),
+                            html.Aside(
+                                id="tl-panel",
+                                className="panel",
+                                tabIndex=-1,
+                                children=html.P(
+                                    "Click a mark, a row of the table or an event in the "
+                                    "list to see every agency's own wording."
+                                ),
+                                **{"aria-label": "The event"},
+                            ),
+                        ],
+                        className="tl-side",
                     ),
                 ],
+                id="tl-fit",
                 className="timeline-layout",
             ),
             html.Div(id="tl-message", role="status", className="message"),
-        ]
+        ],
+        className="tl-page",
     )
+
+
+@callback(
+    Output("tl-tab", "data"),
+    Input("tl-tab-timeline", "n_clicks"),
+    Input("tl-tab-table", "n_clicks"),
+    prevent_initial_call=True,
+)
+def choose_tab(_a, _b):
+    return "table" if ctx.triggered_id == "tl-tab-table" else "timeline"
 
 
 @callback(
     Output("tl-view-timeline", "style"),
     Output("tl-view-table", "style"),
-    Input("tl-tabs", "value"),
+    Output("tl-tab-timeline", "aria-selected"),
+    Output("tl-tab-table", "aria-selected"),
+    Input("tl-tab", "data"),
 )
 def switch_view(tab):
     hidden = {"display": "none"}
-    return (None, hidden) if tab == "timeline" else (hidden, None)
+    if tab == "table":
+        return hidden, None, "false", "true"
+    return None, hidden, "true", "false"
 
 
 @callback(
@@ -261,27 +225,47 @@ def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
     return marks, tags, apply_filters(marks, tags, f)
 
 
+def _view(view, review: dict) -> tuple | None:
+    """The dates in view: the stored view, else the review period (None: all)."""
+    if view == "all":
+        return None
+    chosen = view_from(view)
+    if chosen:
+        return chosen
+    period = (review.get("period_start"), review.get("period_end"))
+    return period if all(period) else None
+
+
 @callback(
     Output("tl-graph", "figure"),
     Output("tl-overview", "figure"),
+    Output("tl-events", "children"),
+    Output("tl-events-note", "children"),
+    Output("tl-drawn", "data"),
     *FILTER_INPUTS,
     Input("tl-f-gap", "value"),
+    Input("tl-view", "data"),
     State("tl-selected", "data"),
     State("tl-review", "data"),
 )
-def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selected, review_id):
+def draw(
+    version, agencies, start, end, text, kloes, kinds, switches, gap, view, selected, review_id
+):
     if version is None:
-        return no_update, no_update
+        return (no_update,) * 5
     try:
-        sc = screens.timeline(store(), current_actor(), review_id)
+        actor = current_actor()
+        # Read before the marks: a figure is never taken as newer than it is.
+        drawn = store().review_version(actor, review_id)
+        sc = screens.timeline(store(), actor, review_id)
     except StoreError:
-        return {}, {}
+        return {}, {}, [], "", no_update
     marks, tags, review, lanes = sc.marks, sc.tags, sc.review, sc.lanes
     f = filters_from(agencies, start, end, text, kloes, kinds, switches)
     shown = apply_filters(marks, tags, f)
     episodes = episode_bands(sc.episodes, marks)
     period = (review.get("period_start"), review.get("period_end"))
-    x_range = tuple(p.isoformat() for p in period) if all(period) else None
+    in_view = _view(view, review)
     fig = timeline_figure(
         shown,
         lanes,
@@ -290,15 +274,78 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
         episodes=episodes,
         dob=review.get("child_dob"),
         selected_event=selected,
-        x_range=x_range,  # open on the review period; records outside it: zoom out
+        view=in_view,
+        fit=True,
     )
-    return fig, overview_figure(marks, lanes, x_range)
+    listed, total = events_in_view(shown, in_view, lanes)
+    return (
+        fig,
+        overview_figure(marks, lanes, period=period, view=in_view),
+        parts.event_options(listed, total, selected),
+        parts.events_note(len(listed), total),
+        drawn,
+    )
+
+
+@callback(
+    Output("tl-redraw", "data", allow_duplicate=True),
+    Input("tl-drawn", "data"),
+    State("tl-seen", "data"),
+    prevent_initial_call=True,
+)
+def redraw_if_stale(drawn, seen):
+    """A figure read before a change this screen already knows of (a tag saved here
+    while a slower redraw was on its way) would hide that change: draw again."""
+    if drawn is None or seen is None or drawn >= seen:
+        return no_update
+    return seen
+
+
+@callback(
+    Output("tl-view", "data"),
+    Input("tl-graph", "relayoutData"),
+    prevent_initial_call=True,
+)
+def follow_zoom(relayout):
+    """A zoom or pan on the chart (or its 1m/6m/1y buttons) becomes the view: records
+    are regrouped for it and the age axis relabelled."""
+    asked = view_from_relayout(relayout)
+    return asked if asked is not None else no_update
+
+
+@callback(
+    Output("tl-view", "data", allow_duplicate=True),
+    Input("tl-f-dates", "start_date"),
+    Input("tl-f-dates", "end_date"),
+    prevent_initial_call=True,
+)
+def zoom_to_dates(start, end):
+    """A date filter zooms the view to it; clearing it goes back to the review period."""
+    a, b = parse_day(start), parse_day(end)
+    if a is None and b is None:
+        return None
+    if a is None or b is None:
+        return no_update  # one end chosen so far: wait for the other
+    return [min(a, b).isoformat(), max(a, b).isoformat()]
+
+
+@callback(
+    Output("tl-view", "data", allow_duplicate=True),
+    Input("tl-overview", "selectedData"),
+    prevent_initial_call=True,
+)
+def zoom_from_overview(selected):
+    """Dragging across the overview strip zooms the timeline to that period."""
+    if not selected or not selected.get("range"):
+        return no_update
+    view = view_from(selected["range"]["x"])
+    return [view[0].isoformat(), view[1].isoformat()] if view else no_update
 
 
 @callback(
     Output("tl-grid", "rowData"),
     *FILTER_INPUTS,
-    Input("tl-tabs", "value"),
+    Input("tl-tab", "data"),
     State("tl-review", "data"),
 )
 def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab, review_id):
@@ -317,19 +364,39 @@ def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab,
 
 @callback(
     Output("tl-selected", "data"),
+    Output("tl-view", "data", allow_duplicate=True),
     Input("tl-graph", "clickData"),
     Input("tl-grid", "selectedRows"),
+    Input({"type": "tl-ev", "id": ALL}, "n_clicks"),
     State("tl-selected", "data"),
     prevent_initial_call=True,
 )
-def select_event(click, rows, current):
+def select_event(click, rows, _listed, current):
+    """A mark, a table row or an event in the list selects that event; a group of
+    records (its customdata is its first and last day) zooms in on them instead."""
     chosen = None
-    if ctx.triggered_id == "tl-graph" and click and click.get("points"):
+    trigger = ctx.triggered_id
+    if trigger == "tl-graph" and click and click.get("points"):
         value = click["points"][0].get("customdata")
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str):
+            view = view_from(value)
+            if view is None:
+                return no_update, no_update
+            a, b = view
+            pad = timedelta(days=max(3, (b - a).days // 10))
+            return no_update, [(a - pad).isoformat(), (b + pad).isoformat()]
+        if value is None:
+            return no_update, no_update
         chosen = int(value[0] if isinstance(value, list) else value)
-    elif ctx.triggered_id == "tl-grid" and rows:
+    elif trigger == "tl-grid" and rows:
         chosen = int(rows[0]["event_id"])
-    return chosen if chosen is not None and chosen != current else no_update
+    elif isinstance(trigger, dict) and trigger.get("type") == "tl-ev":
+        if not any(st.get("value") for st in ctx.inputs_list[2] if st["id"] == trigger):
+            return no_update, no_update
+        chosen = int(trigger["id"])
+    if chosen is None or chosen == current:
+        return no_update, no_update
+    return chosen, no_update
 
 
 @callback(
@@ -426,7 +493,16 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
         return f"Not saved: {exc}", no_update, no_update, no_update
     version = t.version
     panel = event_panel(t.event, t.kloes, can_annotate=t.can_annotate)
-    extend = ({"x": [[t.x]], "y": [[t.y]], "customdata": [[event_id]]}, [tag_trace_index(kind)])
+    extend = (
+        {
+            "x": [[t.x]],
+            "y": [[t.y]],
+            "customdata": [[event_id]],
+            "text": [[""]],
+            "hovertext": [[KIND_LABELS[kind]]],
+        },
+        [tag_trace_index(kind)],
+    )
     # Only our own change since the last draw: mark it seen, so no redraw follows.
     seen_now = version if seen is not None and version == seen + 1 else no_update
     return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, extend, panel
@@ -510,16 +586,11 @@ def edit_tag(clicks, texts, review_id, drafts):
     return "Tag updated.", version, version, left
 
 
-@callback(
-    Output("tl-graph", "figure", allow_duplicate=True),
-    Input("tl-overview", "selectedData"),
-    prevent_initial_call=True,
+# The list of events follows a selection made anywhere (chart, table, list): the option
+# is marked selected and made the active one (assets/timeline.js).
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="markSelected"),
+    Output("tl-events", "data-selected"),
+    Input("tl-selected", "data"),
+    Input("tl-events", "children"),
 )
-def zoom_from_overview(selected):
-    """Dragging across the overview strip zooms the timeline to that period."""
-    if not selected or not selected.get("range"):
-        return no_update
-    x0, x1 = selected["range"]["x"]
-    patch = dash.Patch()
-    patch["layout"]["xaxis"]["range"] = [x0, x1]
-    return patch
