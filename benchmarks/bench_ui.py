@@ -4,7 +4,9 @@ Prints: first render of the timeline page (navigation to every mark drawn), agai
 bare Plotly page drawing the same figure in the same browser (the baseline); and the
 tag round trip (click "Add tag" to the tag drawn on the tagger's screen), p50/p95,
 against a trivial server round trip of the same page (switching the view tab).
-Targets (issue 5): first render <= 2 s; tag round trip <= 300 ms at p95.
+Targets (issue 12): the tag round trip's p95 no slower than the trivial round trip's;
+first render at most half of bare Plotly's (which draws every record one by one; the
+page groups them when many are in view, timeline/detail.py).
 
 Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R]
 """
@@ -27,11 +29,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gen_cases import generate  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 import ingest  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-from plotly.offline import get_plotlyjs  # noqa: E402
-
 from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from timeline.actions.imports import import_paths  # noqa: E402
 from timeline.figures import timeline_figure  # noqa: E402
@@ -40,11 +40,13 @@ from timeline.store.service import Store  # noqa: E402
 from timeline.view import lane_order  # noqa: E402
 
 PASSWORD = "bench-password-not-secret-1"
+# Records on the chart: each drawn record or group of records says how many it stands for.
 COUNT_MARKS = (
     "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
-    " if (!g || !g.data) return 0; return g.data.filter(t => t.mode === 'markers'"
-    " && t.customdata && !t.legendgroup).reduce((n, t) => n + t.x.length, 0);}"
+    " if (!g || !g.data || !g._fullLayout) return 0;"
+    " return g.data.reduce((n, t) => n + ((t.meta && t.meta.records) || 0), 0);}"
 )
+PLOTLY_JS = ROOT / "assets" / "plotly-strict-4.1.1.min.js"  # the bundle the app serves
 
 
 def build_review(folder: Path, n: int) -> tuple[str, int, int]:
@@ -118,10 +120,14 @@ def main() -> int:
     store = Store.open(url, migrate=False)
     marks = store.timeline_marks(LOCAL_OPERATOR, rid)
     lanes = lane_order(a["name"] for a in store.list_agencies(LOCAL_OPERATOR, rid))
-    bare_json = json.dumps(timeline_figure(marks, lanes))
+    # The baseline: every record drawn one by one (as the screen drew them before it
+    # grouped records), by Plotly alone, with the bundle the app serves.
+    bare_json = json.dumps(timeline_figure(marks, lanes, detail_limit=None))
     bare_html = folder / "bare.html"
     bare_html.write_text(
-        "<html><head><meta charset='utf-8'><script>" + get_plotlyjs() + "</script></head>"
+        "<html><head><meta charset='utf-8'><script>"
+        + PLOTLY_JS.read_text(encoding="utf-8")
+        + "</script></head>"
         "<body><div id='g' style='width:1200px;height:700px'></div><script>"
         "window.startDraw = () => { const f = " + bare_json + "; const t = performance.now();"
         " return Plotly.newPlot('g', f.data, f.layout).then(() => performance.now() - t); };"
@@ -165,7 +171,7 @@ def main() -> int:
         trips, baseline = [], []
         count_tags = (
             "() => document.querySelector('#tl-graph .js-plotly-plot').data"
-            ".slice(1, 9).reduce((n, t) => n + t.x.length, 0)"
+            ".slice(1, 10).reduce((n, t) => n + t.x.length, 0)"
         )
         for i in range(args.tags):
             page.click("#tl-tag-kind")
@@ -213,11 +219,11 @@ def main() -> int:
     )
     print(
         f"first render / bare Plotly = {first / statistics.median(bare):.2f}x; "
-        f"target <= 2 s: {'met' if first <= 2 else 'NOT met'}"
+        f"target <= 0.5x: {'met' if first <= 0.5 * statistics.median(bare) else 'NOT met'}"
     )
     print(
         f"tag p95 / trivial p95 = {pct(trips, 0.95) / pct(baseline, 0.95):.2f}x; "
-        f"target p95 <= 300 ms: {'met' if pct(trips, 0.95) <= 0.3 else 'NOT met'}"
+        f"target <= 1.0x: {'met' if pct(trips, 0.95) <= pct(baseline, 0.95) else 'NOT met'}"
     )
     return 0
 

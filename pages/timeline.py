@@ -159,27 +159,21 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
 
 
 @callback(
+    Output("tl-view-timeline", "style"),
+    Output("tl-view-table", "style"),
+    Output("tl-tab-timeline", "aria-selected"),
+    Output("tl-tab-table", "aria-selected"),
     Output("tl-tab", "data"),
     Input("tl-tab-timeline", "n_clicks"),
     Input("tl-tab-table", "n_clicks"),
     prevent_initial_call=True,
 )
-def choose_tab(_a, _b):
-    return "table" if ctx.triggered_id == "tl-tab-table" else "timeline"
-
-
-@callback(
-    Output("tl-view-timeline", "style"),
-    Output("tl-view-table", "style"),
-    Output("tl-tab-timeline", "aria-selected"),
-    Output("tl-tab-table", "aria-selected"),
-    Input("tl-tab", "data"),
-)
-def switch_view(tab):
+def switch_view(_timeline, _table):
+    """One round trip: the view shown, the tabs' state, and the tab for the table."""
     hidden = {"display": "none"}
-    if tab == "table":
-        return hidden, None, "false", "true"
-    return None, hidden, "true", "false"
+    if ctx.triggered_id == "tl-tab-table":
+        return hidden, None, "false", "true", "table"
+    return None, hidden, "true", "false", "timeline"
 
 
 @callback(

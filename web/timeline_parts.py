@@ -135,7 +135,7 @@ def records_grid(agencies: list[str]) -> dag.AgGrid:
             }
             for a in agencies
         ],
-        getRowId="String(params.data.event_id)",
+        getRowId="params.data.event_id",
         defaultColDef={"resizable": True, "sortable": True},
         dashGridOptions={
             "rowSelection": {
