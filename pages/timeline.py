@@ -24,7 +24,7 @@ from dash import (
 )
 
 from timeline.actions import screens
-from timeline.detail import events_in_view, parse_day, view_from, view_from_relayout
+from timeline.detail import events_in_view, parse_day, view_from, view_from_relayout, view_in
 from timeline.figures import (
     SELECTION_TRACE,
     overview_figure,
@@ -164,16 +164,18 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     Output("tl-tab-timeline", "aria-selected"),
     Output("tl-tab-table", "aria-selected"),
     Output("tl-tab", "data"),
+    Output("tl-fit", "className"),
     Input("tl-tab-timeline", "n_clicks"),
     Input("tl-tab-table", "n_clicks"),
     prevent_initial_call=True,
 )
 def switch_view(_timeline, _table):
-    """One round trip: the view shown, the tabs' state, and the tab for the table."""
+    """One round trip: the view shown, the tabs' state, the tab for the table, and a
+    wider table (a narrower side panel) while it is shown."""
     hidden = {"display": "none"}
     if ctx.triggered_id == "tl-tab-table":
-        return hidden, None, "false", "true", "table"
-    return None, hidden, "true", "false", "timeline"
+        return hidden, None, "false", "true", "table", "timeline-layout table-mode"
+    return None, hidden, "true", "false", "timeline", "timeline-layout"
 
 
 @callback(
@@ -219,17 +221,6 @@ def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
     return marks, tags, apply_filters(marks, tags, f)
 
 
-def _view(view, review: dict) -> tuple | None:
-    """The dates in view: the stored view, else the review period (None: all)."""
-    if view == "all":
-        return None
-    chosen = view_from(view)
-    if chosen:
-        return chosen
-    period = (review.get("period_start"), review.get("period_end"))
-    return period if all(period) else None
-
-
 @callback(
     Output("tl-graph", "figure"),
     Output("tl-overview", "figure"),
@@ -259,7 +250,7 @@ def draw(
     shown = apply_filters(marks, tags, f)
     episodes = episode_bands(sc.episodes, marks)
     period = (review.get("period_start"), review.get("period_end"))
-    in_view = _view(view, review)
+    in_view = view_in(view, period)
     fig = timeline_figure(
         shown,
         lanes,
@@ -320,7 +311,8 @@ def zoom_to_dates(start, end):
         return None
     if a is None or b is None:
         return no_update  # one end chosen so far: wait for the other
-    return [min(a, b).isoformat(), max(a, b).isoformat()]
+    # to the end of the last day chosen
+    return [min(a, b).isoformat(), (max(a, b) + timedelta(days=1)).isoformat()]
 
 
 @callback(

@@ -13,6 +13,7 @@ from timeline.detail import (
     strip_window,
     view_from,
     view_from_relayout,
+    view_in,
 )
 from timeline.figure_layout import DATE_TICKS, DAY_MS
 from timeline.figures import overview_figure, tag_trace_index, timeline_figure
@@ -72,7 +73,7 @@ def test_tf002_zoomed_in_the_records_come_back_one_by_one():
     shown = {(x, t["name"]) for t in fig["data"] if t["name"] in AGENCIES for x in t["x"]}
     assert {(m.start.isoformat(), m.agency) for m in in_view} <= shown
     assert drawn_records(fig) == 20_000  # further away they are still grouped, counted
-    assert fig["layout"]["xaxis"]["range"] == ["2020-03-01", "2020-04-01"]
+    assert fig["layout"]["xaxis"]["range"] == ["2020-03-01", "2020-03-31"]
 
 
 def test_tf003_few_records_are_never_grouped():
@@ -201,3 +202,11 @@ def test_tf011_the_events_list_holds_the_events_in_view_in_date_order():
     assert listed[0].agencies == "Children's Social Care, Police"  # in lane order
     listed, total = events_in_view(many(50), None, lane_order(AGENCIES), limit=20)
     assert len(listed) == 20 and total == 50
+
+
+def test_tf012_the_view_is_the_zoom_else_the_period_else_everything():
+    period = (date(2020, 1, 1), date(2021, 12, 31))
+    assert view_in(["2021-03-01", "2021-03-31"], period) == (date(2021, 3, 1), date(2021, 3, 31))
+    assert view_in(None, period) == period
+    assert view_in("all", period) is None  # a double click shows every record
+    assert view_in(None, (None, None)) is None

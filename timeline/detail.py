@@ -59,6 +59,14 @@ def view_from(value) -> tuple[date, date] | None:
     return (a, b) if a <= b else (b, a)
 
 
+def view_in(stored, period: tuple[date | None, date | None]) -> tuple[date, date] | None:
+    """The dates in view: the stored view; without one, the review period; "all" (a
+    double click on the chart) or no period: None, everything."""
+    if stored == "all":
+        return None
+    return view_from(stored) or (period if all(period) else None)
+
+
 def view_from_relayout(relayout: dict | None):
     """What a zoom or pan on the chart asks for: (start, end) ISO days, "all" after a
     double click (autorange), or None when the relayout is not about the date axis."""

@@ -162,7 +162,9 @@ def timeline_layout(
     else:
         layout["height"] = max(360, 70 * len(lanes) + 160) * (1.3 if large_type else 1)
     if view:
-        layout["xaxis"]["range"] = [view[0].isoformat(), (view[1] + timedelta(days=1)).isoformat()]
+        # Exactly the view: a range that differed from it would come back as a new
+        # zoom (relayoutData) and creep.
+        layout["xaxis"]["range"] = [view[0].isoformat(), view[1].isoformat()]
     return layout
 
 
@@ -235,7 +237,7 @@ def overview_figure(
                 "xref": "x",
                 "yref": "paper",
                 "x0": view[0].isoformat(),
-                "x1": (view[1] + timedelta(days=1)).isoformat(),
+                "x1": view[1].isoformat(),
                 "y0": 0,
                 "y1": 1,
                 "line": {"width": 2, "color": "#1b1b1b"},
@@ -244,7 +246,7 @@ def overview_figure(
         )
     layout = {
         "barmode": "stack",
-        "height": 90,
+        "height": 72,
         "margin": {"l": 10, "r": 10, "t": 5, "b": 25},
         "dragmode": "select",
         "selectdirection": "h",

@@ -119,7 +119,7 @@ def records_grid(agencies: list[str]) -> dag.AgGrid:
     taking a share of the width so ten agencies fit side by side on a laptop."""
     return dag.AgGrid(
         id="tl-grid",
-        columnDefs=[{"field": "shown_date", "headerName": "Date", "width": 110, "pinned": "left"}]
+        columnDefs=[{"field": "shown_date", "headerName": "Date", "width": 96, "pinned": "left"}]
         + [
             {
                 "field": a,
@@ -130,7 +130,7 @@ def records_grid(agencies: list[str]) -> dag.AgGrid:
                 "autoHeaderHeight": True,
                 "filter": "agTextColumnFilter",
                 "flex": 1,
-                "minWidth": 110,
+                "minWidth": 78,
                 "cellStyle": {"lineHeight": "1.35", "paddingTop": "4px", "paddingBottom": "4px"},
             }
             for a in agencies
