@@ -383,19 +383,19 @@ def test_tl009_a_month_zoom_shows_day_ticks_ages_and_the_records_one_by_one(
     page.wait_for_function(
         "() => document.querySelector('#tl-graph .js-plotly-plot').layout.uirevision"
         " === 'view 2020-03-01 2020-04-01'",
-        timeout=15000,
+        timeout=30000,
     )
     page.wait_for_timeout(300)
-    labels = page.locator("#tl-graph .xtick text").all_inner_texts()
+    labels = page.locator("#tl-graph .xtick text").all_text_contents()
     assert labels and len(set(labels)) == len(labels), labels
     assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} 2020", t) for t in labels), labels
-    ages = page.locator("#tl-graph .x2tick text").all_inner_texts()
+    ages = page.locator("#tl-graph .x2tick text").all_text_contents()
     assert ages and all(a for a in ages), ages  # the age is still named
     after = page.evaluate(
         "() => document.querySelector('#tl-graph .js-plotly-plot').data"
         ".find(t => t.name === 'grouped records').x.length"
     )
-    assert after <= grouped
+    assert grouped == after == 0  # 500 records: every one drawn, zoomed in or out
     listed = page.locator("#tl-events [role=option]").all_inner_texts()
     assert 0 < len(listed) < listed_all
     assert all(re.match(r"\d{1,2} (Feb|Mar|Apr) 2020", t) for t in listed), listed[:3]

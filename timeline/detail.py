@@ -127,8 +127,8 @@ def level_of_detail(
     redraw) records are drawn one by one when at most `limit` of them are in view, and
     in `bins` groups across the view's width otherwise. Further away they are grouped
     coarsely (`bins` across all the records), so a pan still shows where records are."""
-    if not marks:
-        return [], []
+    if len(marks) <= limit:  # few enough to draw every one, wherever the view is
+        return list(marks), []
     lo = min(m.start for m in marks)
     hi = max(m.end for m in marks)
     v0, v1 = view or (lo, hi)
