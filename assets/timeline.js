@@ -121,6 +121,18 @@
         }
         if (found) { activate(list, found); }
         return String(selected);
+      },
+      // "Add tag": draw the tag on its event's kind trace at once (figures.py puts the
+      // tag traces at 1..8 in KIND_ORDER); the server saves it meanwhile.
+      showTag: function (n, kind, at, selected, kinds) {
+        var nu = window.dash_clientside.no_update;
+        if (!n || !kind || !at || at.event !== selected || !kinds) { return nu; }
+        var i = kinds.order.indexOf(kind);
+        if (i < 0) { return nu; }
+        return [{
+          x: [[at.x]], y: [[at.y]], customdata: [[at.event]], text: [[""]],
+          hovertext: [[kinds.labels[kind]]]
+        }, [1 + i]];
       }
     }
   });

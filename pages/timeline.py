@@ -18,7 +18,6 @@ from dash import (
     callback,
     clientside_callback,
     ctx,
-    dcc,
     html,
     no_update,
 )
@@ -26,10 +25,11 @@ from dash import (
 from timeline.actions import screens
 from timeline.detail import events_in_view, parse_day, view_from, view_from_relayout, view_in
 from timeline.figures import (
+    KIND_ORDER,
     SELECTION_TRACE,
     overview_figure,
     selection_trace,
-    tag_trace_index,
+    tag_point,
     timeline_figure,
 )
 from timeline.store.auth import ANNOTATE
@@ -71,90 +71,15 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     kloes = s.list_kloes(actor, rid)
     kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
     kind_options = [{"label": v, "value": k} for k, v in KIND_LABELS.items()]
-    return html.Div(
-        [
-            dcc.Store(id="tl-review", data=rid),
-            # tl-seen: the latest version this screen knows of; tl-redraw: the version the
-            # figure must show (set at once, so the first draw needs no poll); tl-drawn:
-            # the version the figure was read at (an older one than tl-seen is redrawn).
-            dcc.Store(id="tl-seen", data=(version := s.review_version(actor, rid))),
-            dcc.Store(id="tl-redraw", data=version),
-            dcc.Store(id="tl-drawn", data=None),
-            dcc.Store(id="tl-selected", data=None),
-            dcc.Store(id="tl-tab", data="timeline"),
-            # The dates in view ([first, last] ISO days; None: the review period; "all").
-            dcc.Store(id="tl-view", data=None),
-            # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
-            dcc.Store(id="tl-drafts", data={}, storage_type="session"),
-            dcc.Interval(id="tl-poll", interval=POLL_MS),
-            *review_head(review, rid, "Timeline"),
-            parts.filters(agencies, kloe_options, kind_options),
-            html.Div(
-                [
-                    html.Div(
-                        [
-                            parts.view_tabs(),
-                            html.Div(
-                                [
-                                    dcc.Graph(
-                                        id="tl-graph",
-                                        responsive=True,
-                                        className="tl-graph",
-                                        config={
-                                            "displaylogo": False,
-                                            "scrollZoom": True,
-                                            "responsive": True,
-                                            "toImageButtonOptions": {
-                                                "format": "svg",
-                                                "filename": "timeline",
-                                            },
-                                        },
-                                    ),
-                                    dcc.Graph(
-                                        id="tl-overview",
-                                        className="tl-overview",
-                                        config={"displayModeBar": False},
-                                    ),
-                                ],
-                                id="tl-view-timeline",
-                                className="tl-view",
-                                role="tabpanel",
-                                **{"aria-labelledby": "tl-tab-timeline"},
-                            ),
-                            html.Div(
-                                parts.records_grid(agencies),
-                                id="tl-view-table",
-                                className="tl-view",
-                                role="tabpanel",
-                                style={"display": "none"},
-                                **{"aria-labelledby": "tl-tab-table"},
-                            ),
-                        ],
-                        className="graph-column",
-                    ),
-                    html.Div(
-                        [
-                            parts.events_box(),
-                            html.Aside(
-                                id="tl-panel",
-                                className="panel",
-                                tabIndex=-1,
-                                children=html.P(
-                                    "Click a mark, a row of the table or an event in the "
-                                    "list to see every agency's own wording."
-                                ),
-                                **{"aria-label": "The event"},
-                            ),
-                        ],
-                        className="tl-side",
-                    ),
-                ],
-                id="tl-fit",
-                className="timeline-layout",
-            ),
-            html.Div(id="tl-message", role="status", className="message"),
-        ],
-        className="tl-page",
+    return parts.page(
+        rid,
+        s.review_version(actor, rid),
+        review_head(review, rid, "Timeline"),
+        agencies,
+        kloe_options,
+        kind_options,
+        {"order": list(KIND_ORDER), "labels": KIND_LABELS},
+        poll_ms=POLL_MS,
     )
 
 
@@ -402,24 +327,28 @@ def select_row(event_id, rows):
 
 @callback(
     Output("tl-graph", "figure", allow_duplicate=True),
+    Output("tl-tag-at", "data"),
     Input("tl-selected", "data"),
     State("tl-review", "data"),
     prevent_initial_call=True,
 )
 def ring_selection(event_id, review_id):
-    """Ring the selected event's voices: a patch of the first trace, never a redraw."""
+    """Ring the selected event's voices (a patch of the first trace, never a redraw),
+    and keep where a tag on it goes, so a new tag shows the moment it is added."""
     if event_id is None:  # the page has just been built: nothing selected, no figure yet
-        return no_update
+        return no_update, no_update
     try:
         actor = current_actor()
         members = store().event_marks(actor, event_id) if event_id and event_id > 0 else []
-        trace = selection_trace(members, _lanes(actor, review_id))
+        lanes = _lanes(actor, review_id)
     except StoreError:
-        return no_update
+        return no_update, no_update
+    trace = selection_trace(members, lanes)
+    x, y, _ = tag_point(members, lanes)
     patch = dash.Patch()
     patch["data"][SELECTION_TRACE]["x"] = trace["x"]
     patch["data"][SELECTION_TRACE]["y"] = trace["y"]
-    return patch
+    return patch, {"x": x, "y": y, "event": event_id} if x is not None else None
 
 
 def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
@@ -449,10 +378,25 @@ def show_panel(event_id, _version, review_id, drafts):
         return html.P(str(exc), className="error")
 
 
+# The tag is drawn on the tagger's screen the moment "Add tag" is pressed (in the
+# browser, at the place ring_selection kept); the server's answer below confirms it, or
+# redraws the figure from the database when the tag was not saved.
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="showTag"),
+    Output("tl-graph", "extendData"),
+    Input("tl-tag-add", "n_clicks"),
+    State("tl-tag-kind", "value"),
+    State("tl-tag-at", "data"),
+    State("tl-selected", "data"),
+    State("tl-kinds", "data"),
+    prevent_initial_call=True,
+)
+
+
 @callback(
     Output("tl-message", "children"),
     Output("tl-seen", "data", allow_duplicate=True),
-    Output("tl-graph", "extendData"),
+    Output("tl-redraw", "data", allow_duplicate=True),
     Output("tl-panel", "children", allow_duplicate=True),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
@@ -464,9 +408,9 @@ def show_panel(event_id, _version, review_id, drafts):
     prevent_initial_call=True,
 )
 def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
-    """Save the tag, then show it here at once by extending its kind's trace (Plotly adds
-    one point instead of redrawing them all); others' screens pick it up from the version
-    counter within a poll."""
+    """Save the tag (one action). The tagger's screen already shows it; others' screens
+    pick it up from the version counter within a poll. Not saved: the figure is redrawn
+    from what the database holds, so a tag shown too soon goes away."""
     if not n:
         return no_update, no_update, no_update, no_update
     if not kind:
@@ -476,22 +420,11 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
             store(), current_actor(), review_id, event_id, kind, text or "", kloe_ids or []
         )
     except StoreError as exc:
-        return f"Not saved: {exc}", no_update, no_update, no_update
-    version = t.version
+        return f"Not saved: {exc}", no_update, f"not saved {n}", no_update
     panel = event_panel(t.event, t.kloes, can_annotate=t.can_annotate)
-    extend = (
-        {
-            "x": [[t.x]],
-            "y": [[t.y]],
-            "customdata": [[event_id]],
-            "text": [[""]],
-            "hovertext": [[KIND_LABELS[kind]]],
-        },
-        [tag_trace_index(kind)],
-    )
     # Only our own change since the last draw: mark it seen, so no redraw follows.
-    seen_now = version if seen is not None and version == seen + 1 else no_update
-    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, extend, panel
+    seen_now = t.version if seen is not None and t.version == seen + 1 else no_update
+    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, no_update, panel
 
 
 @callback(

@@ -159,7 +159,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "outputs": [
             {"id": "tl-message", "property": "children"},
             {"id": "tl-seen", "property": "data"},
-            {"id": "tl-graph", "property": "extendData"},
+            {"id": "tl-redraw", "property": "data"},
             {"id": "tl-panel", "property": "children"},
         ],
         "inputs": [{"id": "tl-tag-add", "property": "n_clicks", "value": 1}],

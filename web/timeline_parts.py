@@ -196,3 +196,105 @@ def events_box() -> html.Section:
         ],
         className="tl-events-box",
     )
+
+
+def page(
+    rid: int,
+    version: int,
+    head: list,
+    agencies: list[str],
+    kloe_options: list[dict],
+    kind_options: list[dict],
+    kinds: dict,
+    *,
+    poll_ms: int,
+) -> html.Div:
+    """The whole Timeline page for a review at `version` (pages/timeline.py wires it)."""
+    return html.Div(
+        [
+            dcc.Store(id="tl-review", data=rid),
+            # tl-seen: the latest version this screen knows of; tl-redraw: the version the
+            # figure must show (set at once, so the first draw needs no poll); tl-drawn:
+            # the version the figure was read at (an older one than tl-seen is redrawn).
+            dcc.Store(id="tl-seen", data=version),
+            dcc.Store(id="tl-redraw", data=version),
+            dcc.Store(id="tl-drawn", data=None),
+            dcc.Store(id="tl-selected", data=None),
+            # Where a tag on the selected event goes, and the tag traces' kinds in order.
+            dcc.Store(id="tl-tag-at", data=None),
+            dcc.Store(id="tl-kinds", data=kinds),
+            dcc.Store(id="tl-tab", data="timeline"),
+            # The dates in view ([first, last] ISO days; None: the review period; "all").
+            dcc.Store(id="tl-view", data=None),
+            # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
+            dcc.Store(id="tl-drafts", data={}, storage_type="session"),
+            dcc.Interval(id="tl-poll", interval=poll_ms),
+            *head,
+            filters(agencies, kloe_options, kind_options),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            view_tabs(),
+                            html.Div(
+                                [
+                                    dcc.Graph(
+                                        id="tl-graph",
+                                        responsive=True,
+                                        className="tl-graph",
+                                        config={
+                                            "displaylogo": False,
+                                            "scrollZoom": True,
+                                            "responsive": True,
+                                            "toImageButtonOptions": {
+                                                "format": "svg",
+                                                "filename": "timeline",
+                                            },
+                                        },
+                                    ),
+                                    dcc.Graph(
+                                        id="tl-overview",
+                                        className="tl-overview",
+                                        config={"displayModeBar": False},
+                                    ),
+                                ],
+                                id="tl-view-timeline",
+                                className="tl-view",
+                                role="tabpanel",
+                                **{"aria-labelledby": "tl-tab-timeline"},
+                            ),
+                            html.Div(
+                                records_grid(agencies),
+                                id="tl-view-table",
+                                className="tl-view",
+                                role="tabpanel",
+                                style={"display": "none"},
+                                **{"aria-labelledby": "tl-tab-table"},
+                            ),
+                        ],
+                        className="graph-column",
+                    ),
+                    html.Div(
+                        [
+                            events_box(),
+                            html.Aside(
+                                id="tl-panel",
+                                className="panel",
+                                tabIndex=-1,
+                                children=html.P(
+                                    "Click a mark, a row of the table or an event in the "
+                                    "list to see every agency's own wording."
+                                ),
+                                **{"aria-label": "The event"},
+                            ),
+                        ],
+                        className="tl-side",
+                    ),
+                ],
+                id="tl-fit",
+                className="timeline-layout",
+            ),
+            html.Div(id="tl-message", role="status", className="message"),
+        ],
+        className="tl-page",
+    )
