@@ -124,15 +124,15 @@
       },
       // "Add tag": draw the tag on its event's kind trace at once (figures.py puts the
       // tag traces at 1..8 in KIND_ORDER); the server saves it meanwhile.
-      showTag: function (n, kind, at, selected, kinds) {
+      showTag: function (n, kind, at, selected, kinds, drawn) {
         var nu = window.dash_clientside.no_update;
-        if (!n || !kind || !at || at.event !== selected || !kinds) { return nu; }
+        if (!n || !kind || !at || at.event !== selected || !kinds) { return [nu, nu]; }
         var i = kinds.order.indexOf(kind);
-        if (i < 0) { return nu; }
-        return [{
+        if (i < 0) { return [nu, nu]; }
+        return [[{
           x: [[at.x]], y: [[at.y]], customdata: [[at.event]], text: [[""]],
           hovertext: [[kinds.labels[kind]]]
-        }, [1 + i]];
+        }, [1 + i]], drawn ? drawn.draw : null];
       }
     }
   });

@@ -6,6 +6,7 @@ call) and the pure functions in timeline/view.py and timeline/figures.py.
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import dash
@@ -193,22 +194,29 @@ def draw(
         overview_figure(marks, lanes, period=period, view=in_view),
         parts.event_options(listed, total, selected),
         parts.events_note(len(listed), total),
-        drawn,
+        # which version the figure shows, and which drawing it is
+        {"version": drawn, "draw": uuid.uuid4().hex},
     )
 
 
 @callback(
     Output("tl-redraw", "data", allow_duplicate=True),
     Input("tl-drawn", "data"),
-    State("tl-seen", "data"),
+    Input("tl-seen", "data"),
+    State("tl-tag-drawn-on", "data"),
     prevent_initial_call=True,
 )
-def redraw_if_stale(drawn, seen):
-    """A figure read before a change this screen already knows of (a tag saved here
-    while a slower redraw was on its way) would hide that change: draw again."""
-    if drawn is None or seen is None or drawn >= seen:
+def redraw_if_stale(drawn, seen, tagged_on):
+    """Draw again when the figure may hide a change this screen knows of: a figure read
+    before it (a slower redraw arriving after a tag saved here), or a figure that
+    replaced the one a new tag was drawn on before the save was confirmed."""
+    if not drawn or seen is None or drawn["version"] >= seen:
         return no_update
-    return seen
+    if ctx.triggered_id == "tl-drawn":
+        return seen
+    if tagged_on is not None and tagged_on != drawn["draw"]:
+        return seen
+    return no_update
 
 
 @callback(
@@ -384,11 +392,13 @@ def show_panel(event_id, _version, review_id, drafts):
 clientside_callback(
     ClientsideFunction(namespace="lrtTimeline", function_name="showTag"),
     Output("tl-graph", "extendData"),
+    Output("tl-tag-drawn-on", "data"),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
     State("tl-tag-at", "data"),
     State("tl-selected", "data"),
     State("tl-kinds", "data"),
+    State("tl-drawn", "data"),
     prevent_initial_call=True,
 )
 

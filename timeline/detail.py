@@ -88,6 +88,13 @@ def _width_days(span_days: int, bins: int) -> int:
     return max(1, math.ceil(span_days / bins))
 
 
+def bin_days(marks: Sequence[Mark], view: tuple[date, date] | None, bins: int = BINS) -> int:
+    """The width in days of the bins records are grouped in near the view."""
+    if view is None:
+        view = (min(m.start for m in marks), max(m.end for m in marks))
+    return _width_days(max(1, (view[1] - view[0]).days), bins)
+
+
 def group_marks(marks: Sequence[Mark], width_days: int) -> tuple[list[Mark], list[Group]]:
     """Records per lane in bins of `width_days`: a bin holding one record gives it back
     as itself (it stays clickable); a bin holding several gives one Group."""

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from timeline.detail import BINS, DETAIL_LIMIT, EPOCH, Group, level_of_detail, parse_day
+from timeline.detail import DETAIL_LIMIT, EPOCH, Group, bin_days, level_of_detail, parse_day
 from timeline.figure_layout import age_axis, overview_figure, timeline_layout
 from timeline.view import (
     KIND_LABELS,
@@ -269,17 +269,8 @@ def timeline_figure(
         singles, groups = drawable, []
     else:
         singles, groups = level_of_detail(drawable, view, limit=detail_limit)
-    width = None
-    if groups and view is not None:
-        width = max(1, -(-max(1, (view[1] - view[0]).days) // BINS))
-    elif groups:
-        width = max(
-            1,
-            -(
-                -max(1, (max(m.end for m in drawable) - min(m.start for m in drawable)).days)
-                // BINS
-            ),
-        )
+    # Tags share the records' bins when records are grouped; else only exact places.
+    width = bin_days(drawable, view) if groups else None
 
     data: list[dict] = [selection_trace(by_event.get(selected_event, []), lanes, large_type)]
     per_kind, several = _tag_groups(by_event, tags, lane_of, width)

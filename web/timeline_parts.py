@@ -39,19 +39,25 @@ def filters(agencies: list[str], kloe_options: list[dict], kind_options: list[di
                 ),
                 "tl-f-agencies",
             ),
-            _field(
-                "Dates (day/month/year)",
-                html.Div(
-                    dcc.DatePickerRange(
-                        id="tl-f-dates",
-                        display_format="DD/MM/YYYY",
-                        start_date_placeholder_text="From",
-                        end_date_placeholder_text="To",
-                        clearable=True,
+            html.Fieldset(
+                [
+                    html.Legend("Dates (day/month/year)", className="tl-legend"),
+                    html.Label("From", htmlFor="tl-f-from", className="visually-hidden"),
+                    html.Label("To", htmlFor="tl-f-to", className="visually-hidden"),
+                    html.Div(
+                        dcc.DatePickerRange(
+                            id="tl-f-dates",
+                            start_date_id="tl-f-from",
+                            end_date_id="tl-f-to",
+                            display_format="DD/MM/YYYY",
+                            start_date_placeholder_text="From",
+                            end_date_placeholder_text="To",
+                            clearable=True,
+                        ),
+                        className="date-filter",
                     ),
-                    className="date-filter",
-                ),
-                "tl-f-dates",
+                ],
+                className="tl-field tl-dates",
             ),
             _field(
                 "Search the wording",
@@ -222,6 +228,8 @@ def page(
             dcc.Store(id="tl-selected", data=None),
             # Where a tag on the selected event goes, and the tag traces' kinds in order.
             dcc.Store(id="tl-tag-at", data=None),
+            # The drawing a new tag was drawn on before its save was confirmed.
+            dcc.Store(id="tl-tag-drawn-on", data=None),
             dcc.Store(id="tl-kinds", data=kinds),
             dcc.Store(id="tl-tab", data="timeline"),
             # The dates in view ([first, last] ISO days; None: the review period; "all").
