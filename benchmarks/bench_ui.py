@@ -175,7 +175,9 @@ def main() -> int:
             "() => document.querySelector('#tl-graph .js-plotly-plot').data"
             ".slice(1, 10).reduce((n, t) => n + t.x.length, 0)"
         )
+        idle = "() => !document.title.startsWith('Updating')"  # no callback in flight
         for i in range(args.tags):
+            page.wait_for_function(idle, timeout=60000)
             page.click("#tl-tag-kind")
             page.get_by_role("option", name="Comment", exact=True).click()
             page.fill("#tl-tag-text", f"benchmark tag #{i}#")
