@@ -408,3 +408,15 @@ def test_sw010_the_lead_deletes_the_review_from_its_page_after_typing_its_title(
     assert left == 0 and not uploads.exists()
     home = s.post(app + "/_dash-update-component", json=pages_body(s, app, "/")).text
     assert "You are not a member of any review yet." in home
+
+
+def test_sw011_head_is_a_get_without_a_body_never_a_sign_in_attempt(app, site):
+    s = client(app)
+    r = s.head(app + "/login", allow_redirects=False)
+    assert r.status_code == 200 and r.text == ""
+    r = s.head(app + "/timeline", allow_redirects=False)
+    assert r.status_code == 302 and "/login" in r.headers["Location"]
+    # HEAD requests carrying an email never count as failed sign-ins: the account still opens
+    for _ in range(12):
+        assert s.head(app + "/login", data={"email": "x@example.org"}).status_code == 200
+    assert s.get(app + "/login").status_code == 200

@@ -132,13 +132,13 @@ def init_auth(server: Flask, data_dir: Path, settings: SecuritySettings) -> None
             or current_user.is_authenticated
         ):
             return None
-        if request.method == "GET" and not path.startswith("/_"):
+        if request.method in ("GET", "HEAD") and not path.startswith("/_"):
             return redirect(url_for("login", next=path))
         return {"error": "sign in first"}, 401
 
     @server.route("/login", methods=["GET", "POST"])
     def login():
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):  # HEAD is a GET without the body, never a sign-in
             return login_page(message=SIGNED_OUT.get(request.args.get("out", "")))
         if not settings.allow_password_sign_in:
             return login_page(403, error="Sign in with your organisation's account.")
