@@ -14,8 +14,10 @@
     if (window.innerWidth <= 1100) { box.style.height = ""; return; } // stacked layout
     var rect = box.getBoundingClientRect();
     var top = rect.top + window.scrollY;
-    // What the page holds below the box (the status line) stays on screen too.
-    var below = document.documentElement.scrollHeight - (top + rect.height);
+    // What the page holds below the box (the status line, the padding) stays on screen
+    // too: measured from the body's content, never from the viewport (which would count
+    // the box's own shortfall and shrink it on every call).
+    var below = document.body.getBoundingClientRect().bottom - rect.bottom;
     var h = Math.max(FIT_MIN, Math.floor(window.innerHeight - top - Math.max(0, below) - 4));
     if (box.style.height !== h + "px") {
       box.style.height = h + "px";

@@ -57,8 +57,12 @@ def ten_agency_timeline() -> None:
             page.wait_for_url(base + "/")
             page.goto(f"{base}/review/{rid}")
             page.wait_for_selector("#tl-events [role=option]")
-            page.locator("#tl-events [role=option]").nth(3).click()
-            page.wait_for_selector(".record-card")
+            page.wait_for_function("() => !document.title.startsWith('Updating')")
+            page.focus("#tl-events")  # open the fourth event from the keyboard
+            for _ in range(3):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Enter")
+            page.wait_for_selector(".record-card", timeout=60000)
             time.sleep(2)
             page.screenshot(path=str(OUT / f"timeline-10-agencies{name}.png"))
             page.close()

@@ -154,7 +154,14 @@ def timeline_layout(
             "hoverformat": "%d %b %Y",
             "tickformatstops": DATE_TICKS,
             "automargin": True,
-            "rangeselector": {"buttons": RANGE_BUTTONS},
+            # at the top right, clear of the age axis's first label ("birth")
+            "rangeselector": {
+                "buttons": RANGE_BUTTONS,
+                "x": 1,
+                "xanchor": "right",
+                "y": 1,
+                "yanchor": "bottom",
+            },
         },
     }
     if fit:
