@@ -115,11 +115,15 @@ def test_tf005_fit_leaves_the_height_to_the_page_and_lanes_span_it():
 def test_tf006_the_age_axis_keeps_a_label_at_a_one_month_zoom():
     lanes = lane_order(AGENCIES)
     dob = date(2019, 5, 20)
-    fig = timeline_figure(many(500), lanes, dob=dob, view=(date(2020, 3, 1), date(2020, 3, 31)))
+    fig = timeline_figure(
+        many(500), lanes, dob=dob, view=(date(2020, 3, 1), date(2020, 3, 31)), fit=True
+    )
     age = fig["layout"]["xaxis2"]
     assert age["ticktext"] == ["10 months"]  # the month-birthday on 20 Mar 2020
     assert age["tickvals"] == ["2020-03-20"]
-    fig = timeline_figure(many(500), lanes, dob=dob, view=(date(2020, 3, 1), date(2020, 3, 10)))
+    fig = timeline_figure(
+        many(500), lanes, dob=dob, view=(date(2020, 3, 1), date(2020, 3, 10)), fit=True
+    )
     # no month-birthday inside: the age in the middle of the view (5 Mar 2020)
     assert fig["layout"]["xaxis2"]["ticktext"] == ["9 months"]
 

@@ -153,7 +153,6 @@ def timeline_layout(
             "gridcolor": "#eeeeee",
             "hoverformat": "%d %b %Y",
             "tickformatstops": DATE_TICKS,
-            "automargin": True,
             # at the top right, clear of the age axis's first label ("birth")
             "rangeselector": {
                 "buttons": RANGE_BUTTONS,
@@ -168,6 +167,9 @@ def timeline_layout(
         layout["autosize"] = True
     else:
         layout["height"] = max(360, 70 * len(lanes) + 160) * (1.3 if large_type else 1)
+        # the older screens' fixed-height charts: legend and buttons where they were
+        layout["legend"] = {"orientation": "h", "y": -0.12}
+        layout["xaxis"]["rangeselector"] = {"buttons": RANGE_BUTTONS}
     if view:
         # Exactly the view: a range that differed from it would come back as a new
         # zoom (relayoutData) and creep.

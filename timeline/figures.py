@@ -370,7 +370,7 @@ def timeline_figure(
     if dob is not None and drawable:
         first = min(m.start for m in drawable)
         last = max(m.end for m in drawable)
-        layout["xaxis2"] = age_axis(dob, view or (first, last))
+        layout["xaxis2"] = age_axis(dob, (view or (first, last)) if fit else (first, last))
         # An invisible trace so the age axis is drawn.
         data.append(
             {
