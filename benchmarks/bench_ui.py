@@ -1,10 +1,14 @@
 """The shared timeline in headless Chromium with a 20,000-record review.
 
-Prints: first render of the timeline page (navigation to every mark drawn), against a
-bare Plotly page drawing the same figure in the same browser (the baseline); and the
-tag round trip (click "Add tag" to the tag drawn on the tagger's screen), p50/p95,
-against a trivial server round trip of the same page (switching the view tab).
-Targets (issue 5): first render <= 2 s; tag round trip <= 300 ms at p95.
+Prints: first render of the timeline page (navigation to every record drawn, one by one
+or in a group's count), against a bare Plotly page drawing every record one by one in
+the same browser (the baseline); the tag round trip (click "Add tag" to the tag drawn on
+the tagger's screen) and the time until the server's answer is shown (the panel lists
+the tag), p50/p95, against a trivial server round trip of the same page (switching the
+view tab).
+Targets (issue 12): the tag round trip's p95 no slower than the trivial round trip's;
+first render at most half of bare Plotly's (which draws every record one by one; the
+page groups them when many are in view, timeline/detail.py).
 
 Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R]
 """
@@ -28,8 +32,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gen_cases import generate  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from plotly.offline import get_plotlyjs  # noqa: E402
 
+import ingest  # noqa: E402
 from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from timeline.actions.imports import import_paths  # noqa: E402
 from timeline.figures import timeline_figure  # noqa: E402
@@ -38,11 +42,13 @@ from timeline.store.service import Store  # noqa: E402
 from timeline.view import lane_order  # noqa: E402
 
 PASSWORD = "bench-password-not-secret-1"
+# Records on the chart: each drawn record or group of records says how many it stands for.
 COUNT_MARKS = (
     "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
-    " if (!g || !g.data) return 0; return g.data.filter(t => t.mode === 'markers'"
-    " && t.customdata && !t.legendgroup).reduce((n, t) => n + t.x.length, 0);}"
+    " if (!g || !g.data || !g._fullLayout) return 0;"
+    " return g.data.reduce((n, t) => n + ((t.meta && t.meta.records) || 0), 0);}"
 )
+PLOTLY_JS = ROOT / "assets" / "plotly-strict-4.1.1.min.js"  # the bundle the app serves
 
 
 def build_review(folder: Path, n: int) -> tuple[str, int, int]:
@@ -77,6 +83,16 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
         rid,
         files,
         agencies={str(p): p.stem.replace(" chronology", "") for p in files},
+        # The bench writes these headers itself: say what they are, so the bench measures
+        # the screen, not how the reader guesses a column from 2,000 generated rows.
+        profile=ingest.AgencyProfile(
+            columns={
+                "Date": "date",
+                "Time": "time",
+                "Event": "description",
+                "Outcome": "outcome",
+            }
+        ),
     )
     store.records.run_matching(LOCAL_OPERATOR, rid)
     store.reviews.create_user(LOCAL_OPERATOR, "bench@example.org", "Bench Lead", PASSWORD)
@@ -106,10 +122,14 @@ def main() -> int:
     store = Store.open(url, migrate=False)
     marks = store.timeline.timeline_marks(LOCAL_OPERATOR, rid)
     lanes = lane_order(a["name"] for a in store.records.list_agencies(LOCAL_OPERATOR, rid))
-    bare_json = json.dumps(timeline_figure(marks, lanes))
+    # The baseline: every record drawn one by one (as the screen drew them before it
+    # grouped records), by Plotly alone, with the bundle the app serves.
+    bare_json = json.dumps(timeline_figure(marks, lanes, detail_limit=None))
     bare_html = folder / "bare.html"
     bare_html.write_text(
-        "<html><head><meta charset='utf-8'><script>" + get_plotlyjs() + "</script></head>"
+        "<html><head><meta charset='utf-8'><script>"
+        + PLOTLY_JS.read_text(encoding="utf-8")
+        + "</script></head>"
         "<body><div id='g' style='width:1200px;height:700px'></div><script>"
         "window.startDraw = () => { const f = " + bare_json + "; const t = performance.now();"
         " return Plotly.newPlot('g', f.data, f.layout).then(() => performance.now() - t); };"
@@ -150,20 +170,28 @@ def main() -> int:
         page.locator(".ag-center-cols-container .ag-row").first.click()
         page.wait_for_selector("#tl-tag-add")
         page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
-        trips, baseline = [], []
+        trips, saved, baseline = [], [], []
         count_tags = (
             "() => document.querySelector('#tl-graph .js-plotly-plot').data"
-            ".slice(1, 9).reduce((n, t) => n + t.x.length, 0)"
+            ".slice(1, 10).reduce((n, t) => n + t.x.length, 0)"
         )
+        idle = "() => !document.title.startsWith('Updating')"  # no callback in flight
         for i in range(args.tags):
+            page.wait_for_function(idle, timeout=60000)
             page.click("#tl-tag-kind")
             page.get_by_role("option", name="Comment", exact=True).click()
-            page.fill("#tl-tag-text", f"benchmark tag {i}")
+            page.fill("#tl-tag-text", f"benchmark tag #{i}#")
             before = page.evaluate(count_tags)
             t = time.perf_counter()
             page.click("#tl-tag-add")
             page.wait_for_function(f"() => ({count_tags})() > {before}", polling="raf")
             trips.append(time.perf_counter() - t)
+            # and until the server's answer is on screen (the panel lists the new tag)
+            page.wait_for_function(
+                f"() => document.getElementById('tl-panel').innerText.includes('#{i}#')",
+                polling="raf",
+            )
+            saved.append(time.perf_counter() - t)
             page.wait_for_selector("#tl-tag-kind")
             # the baseline: a trivial server round trip on the same page
             t = time.perf_counter()
@@ -188,7 +216,7 @@ def main() -> int:
         f"{pct(renders, 0.95):>9.3f}{max(renders):>9.3f}"
     )
     print(
-        f"{'baseline: bare Plotly, same figure (s)':<42}{statistics.median(bare):>9.3f}"
+        f"{'baseline: bare Plotly, every record (s)':<42}{statistics.median(bare):>9.3f}"
         f"{pct(bare, 0.95):>9.3f}{max(bare):>9.3f}"
     )
     print(
@@ -196,16 +224,25 @@ def main() -> int:
         f"{pct(trips, 0.95) * 1000:>9.0f}{max(trips) * 1000:>9.0f}"
     )
     print(
+        f"{'tag saved (the server answer shown, ms)':<42}"
+        f"{statistics.median(saved) * 1000:>9.0f}"
+        f"{pct(saved, 0.95) * 1000:>9.0f}{max(saved) * 1000:>9.0f}"
+    )
+    print(
         f"{'baseline: trivial round trip (ms)':<42}{statistics.median(baseline) * 1000:>9.0f}"
         f"{pct(baseline, 0.95) * 1000:>9.0f}{max(baseline) * 1000:>9.0f}"
     )
     print(
         f"first render / bare Plotly = {first / statistics.median(bare):.2f}x; "
-        f"target <= 2 s: {'met' if first <= 2 else 'NOT met'}"
+        f"target <= 0.5x: {'met' if first <= 0.5 * statistics.median(bare) else 'NOT met'}"
+    )
+    print(
+        f"tag saved p95 / trivial p95 = {pct(saved, 0.95) / pct(baseline, 0.95):.2f}x "
+        "(the tag is drawn before the server answers; this is the confirmation)"
     )
     print(
         f"tag p95 / trivial p95 = {pct(trips, 0.95) / pct(baseline, 0.95):.2f}x; "
-        f"target p95 <= 300 ms: {'met' if pct(trips, 0.95) <= 0.3 else 'NOT met'}"
+        f"target <= 1.0x: {'met' if pct(trips, 0.95) <= pct(baseline, 0.95) else 'NOT met'}"
     )
     return 0
 

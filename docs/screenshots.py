@@ -4,6 +4,8 @@ Run: .venv/bin/python docs/screenshots.py   (writes docs/screenshots/*.png; the 
 thing that does: tests never write into the checkout)
      .venv/bin/python docs/screenshots.py --only workshop   (just the workshop on a
 projector, 1920×1080, and on a laptop, 1366×768)
+     .venv/bin/python docs/screenshots.py --ten-agencies   (only the timeline of the
+generated ten-agency review, about 500 records, at 1920×1080 and 1366×768)
 It loads the fictional sample review into a temporary database, starts the app, signs in
 and photographs each page; nothing here is drawn by hand.
 """
@@ -47,7 +49,65 @@ def workshop_shots(browser, base: str, rid: int, state: dict) -> None:
         context.close()
 
 
+def ten_agency_timeline() -> None:
+    """timeline-10-agencies*.png: about 500 generated records from ten agencies, a few
+    tags, one event open, at 1920x1080 and 1366x768 (the chart fits each screen)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app
+    from tests.ten_agencies import ten_agency_review
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="lrt-shots-ten-"))
+    url = f"sqlite:///{folder / 'r.db'}"
+    store = Store.open(url)
+    email, password = "ten.lead@example.org", "ten-agencies-screenshot-1"
+    store.reviews.create_user(LOCAL_OPERATOR, email, "Tess Lead", password)
+    rid = ten_agency_review(store, folder, email)
+    lead = store.reviews.actor(store.reviews.get_user(email=email)["id"])
+    events = [
+        e for e in store.records.list_events(LOCAL_OPERATOR, rid) if len(e["record_ids"]) >= 2
+    ]
+    for i, kind in enumerate(
+        ["key_decision", "missed_opportunity", "good_practice", "needs_escalation", "comment"]
+    ):
+        store.annotations.add_annotation(
+            lead, events[i * 7]["id"], kind, "Tagged for the screenshot.", []
+        )
+    store.annotations.add_annotation(
+        lead, events[0]["id"], "comment", "A second tag on one event.", []
+    )
+    store.close()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with running_app(url, folder) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for (w, h), name in [((1920, 1080), ""), ((1366, 768), "-1366x768")]:
+            page = browser.new_page(viewport={"width": w, "height": h})
+            page.goto(base + "/login")
+            page.fill("input[name=email]", email)
+            page.fill("input[name=password]", password)
+            page.click("button[type=submit]")
+            page.wait_for_url(base + "/")
+            page.goto(f"{base}/review/{rid}")
+            page.wait_for_selector("#tl-events [role=option]")
+            page.wait_for_function("() => !document.title.startsWith('Updating')")
+            page.focus("#tl-events")  # open the fourth event from the keyboard
+            for _ in range(3):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Enter")
+            page.wait_for_selector(".record-card", timeout=60000)
+            time.sleep(2)
+            page.screenshot(path=str(OUT / f"timeline-10-agencies{name}.png"))
+            page.close()
+        browser.close()
+
+
 def main() -> int:
+    if "--ten-agencies" in sys.argv[1:]:  # only the ten-agency timeline
+        ten_agency_timeline()
+        print(f"screenshots written to {OUT}")
+        return 0
     from playwright.sync_api import sync_playwright
 
     from tests.live import CHROMIUM, CHROMIUM_ARGS, running_app
@@ -107,6 +167,7 @@ def main() -> int:
         page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
         workshop_shots(browser, base, rid, page.context.storage_state())
         browser.close()
+    ten_agency_timeline()
     # The workflow pages' screenshots come from their browser tests, which take them
     # only when asked (LRT_DOC_SCREENSHOTS): a plain test run never writes into docs/.
     subprocess.run(

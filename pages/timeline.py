@@ -6,16 +6,31 @@ call) and the pure functions in timeline/view.py and timeline/figures.py.
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
+
 import dash
-import dash_ag_grid as dag
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    html,
+    no_update,
+)
 
 from timeline.actions import screens
+from timeline.detail import events_in_view, parse_day, view_from, view_from_relayout, view_in
 from timeline.figures import (
+    KIND_ORDER,
     SELECTION_TRACE,
     overview_figure,
     selection_trace,
-    tag_trace_index,
+    tag_point,
     timeline_figure,
 )
 from timeline.store.auth import ANNOTATE
@@ -29,6 +44,7 @@ from timeline.view import (
     lane_order,
 )
 from timeline.workflow import episode_bands
+from web import timeline_parts as parts
 from web.auth import current_actor
 from web.panel import event_panel
 from web.review_page import not_found, review_head, review_id_of
@@ -40,10 +56,6 @@ from web.services import store
 dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline", order=1000)
 
 POLL_MS = 1500  # the version counter is polled this often: others' tags within 3 s
-SWITCHES = [
-    {"label": "Recorded by several agencies", "value": "merged"},
-    {"label": "Needs review", "value": "review"},
-]
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
@@ -60,162 +72,36 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     kloes = s.reviews.list_kloes(actor, rid)
     kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
     kind_options = [{"label": v, "value": k} for k, v in KIND_LABELS.items()]
-    return html.Div(
-        [
-            dcc.Store(id="tl-review", data=rid),
-            # tl-seen: the latest version this screen knows of; tl-redraw: the version the
-            # figure must show (set at once, so the first draw needs no poll).
-            dcc.Store(id="tl-seen", data=(version := s.reviews.review_version(actor, rid))),
-            dcc.Store(id="tl-redraw", data=version),
-            dcc.Store(id="tl-selected", data=None),
-            # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
-            dcc.Store(id="tl-drafts", data={}, storage_type="session"),
-            dcc.Interval(id="tl-poll", interval=POLL_MS),
-            *review_head(review, rid, "Timeline"),
-            html.Div(
-                [
-                    dcc.Dropdown(
-                        [{"label": a, "value": a} for a in agencies],
-                        id="tl-f-agencies",
-                        multi=True,
-                        placeholder="All agencies",
-                    ),
-                    html.Div(
-                        dcc.DatePickerRange(
-                            id="tl-f-dates",
-                            display_format="DD/MM/YYYY",
-                            start_date_placeholder_text="From",
-                            end_date_placeholder_text="To",
-                            clearable=True,
-                        ),
-                        className="date-filter",
-                    ),
-                    dcc.Input(
-                        id="tl-f-text",
-                        type="search",
-                        placeholder="Search the wording",
-                        debounce=True,
-                    ),
-                    dcc.Dropdown(kloe_options, id="tl-f-kloes", multi=True, placeholder="KLOE"),
-                    dcc.Dropdown(kind_options, id="tl-f-kinds", multi=True, placeholder="Tags"),
-                    dcc.Checklist(SWITCHES, [], id="tl-f-switches", inline=True),
-                    html.Label(
-                        [
-                            "Shade gaps over ",
-                            dcc.Input(
-                                id="tl-f-gap",
-                                type="number",
-                                value=28,
-                                min=1,
-                                step=1,
-                                style={"width": "4.5em"},
-                            ),
-                            " days",
-                        ]
-                    ),
-                ],
-                className="filters",
-            ),
-            html.Div(
-                [
-                    html.Div(
-                        [
-                            # Tabs only switch views: both stay mounted, so the figure,
-                            # the table and the panel keep their state and selection.
-                            dcc.Tabs(
-                                id="tl-tabs",
-                                value="timeline",
-                                children=[
-                                    dcc.Tab(label="Timeline", value="timeline"),
-                                    dcc.Tab(label="Table", value="table"),
-                                ],
-                            ),
-                            html.Div(
-                                [
-                                    dcc.Graph(
-                                        id="tl-graph",
-                                        config={
-                                            "displaylogo": False,
-                                            "scrollZoom": True,
-                                            "toImageButtonOptions": {
-                                                "format": "svg",
-                                                "filename": "timeline",
-                                            },
-                                        },
-                                    ),
-                                    dcc.Graph(id="tl-overview", config={"displayModeBar": False}),
-                                ],
-                                id="tl-view-timeline",
-                            ),
-                            html.Div(
-                                dag.AgGrid(
-                                    id="tl-grid",
-                                    columnDefs=[
-                                        {
-                                            "field": "shown_date",
-                                            "headerName": "Date",
-                                            "width": 130,
-                                            "pinned": "left",
-                                        }
-                                    ]
-                                    + [
-                                        {
-                                            "field": a,
-                                            "headerName": a,
-                                            "wrapText": True,
-                                            "autoHeight": True,
-                                            "filter": "agTextColumnFilter",
-                                            "cellStyle": {
-                                                "lineHeight": "1.35",
-                                                "paddingTop": "4px",
-                                                "paddingBottom": "4px",
-                                            },
-                                            "minWidth": 220,
-                                        }
-                                        for a in agencies
-                                    ],
-                                    getRowId="params.data.event_id",
-                                    defaultColDef={"resizable": True, "sortable": True},
-                                    dashGridOptions={
-                                        "rowSelection": {
-                                            "mode": "singleRow",
-                                            "checkboxes": False,
-                                            "enableClickSelection": True,
-                                        },
-                                        "animateRows": False,
-                                    },
-                                    style={"height": "70vh"},
-                                ),
-                                id="tl-view-table",
-                                style={"display": "none"},
-                            ),
-                        ],
-                        className="graph-column",
-                    ),
-                    html.Aside(
-                        id="tl-panel",
-                        className="panel",
-                        children=html.P(
-                            "Click a mark (or a row of the table) to see "
-                            "every agency's own wording."
-                        ),
-                    ),
-                ],
-                className="timeline-layout",
-            ),
-            html.Div(id="tl-message", role="status", className="message"),
-        ]
+    return parts.page(
+        rid,
+        s.reviews.review_version(actor, rid),
+        review_head(review, rid, "Timeline"),
+        agencies,
+        kloe_options,
+        kind_options,
+        {"order": list(KIND_ORDER), "labels": KIND_LABELS},
+        poll_ms=POLL_MS,
     )
 
 
 @callback(
     Output("tl-view-timeline", "style"),
     Output("tl-view-table", "style"),
-    Input("tl-tabs", "value"),
+    Output("tl-tab-timeline", "aria-selected"),
+    Output("tl-tab-table", "aria-selected"),
+    Output("tl-tab", "data"),
+    Output("tl-fit", "className"),
+    Input("tl-tab-timeline", "n_clicks"),
+    Input("tl-tab-table", "n_clicks"),
+    prevent_initial_call=True,
 )
-def switch_view(tab):
+def switch_view(_timeline, _table):
+    """One round trip: the view shown, the tabs' state, the tab for the table, and a
+    wider table (a narrower side panel) while it is shown."""
     hidden = {"display": "none"}
-    return (None, hidden) if tab == "timeline" else (hidden, None)
+    if ctx.triggered_id == "tl-tab-table":
+        return hidden, None, "false", "true", "table", "timeline-layout table-mode"
+    return None, hidden, "true", "false", "timeline", "timeline-layout"
 
 
 @callback(
@@ -264,24 +150,33 @@ def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
 @callback(
     Output("tl-graph", "figure"),
     Output("tl-overview", "figure"),
+    Output("tl-events", "children"),
+    Output("tl-events-note", "children"),
+    Output("tl-drawn", "data"),
     *FILTER_INPUTS,
     Input("tl-f-gap", "value"),
+    Input("tl-view", "data"),
     State("tl-selected", "data"),
     State("tl-review", "data"),
 )
-def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selected, review_id):
+def draw(
+    version, agencies, start, end, text, kloes, kinds, switches, gap, view, selected, review_id
+):
     if version is None:
-        return no_update, no_update
+        return (no_update,) * 5
     try:
-        sc = screens.timeline(store(), current_actor(), review_id)
+        actor = current_actor()
+        # Read before the marks: a figure is never taken as newer than it is.
+        drawn = store().reviews.review_version(actor, review_id)
+        sc = screens.timeline(store(), actor, review_id)
     except StoreError:
-        return {}, {}
+        return {}, {}, [], "", no_update
     marks, tags, review, lanes = sc.marks, sc.tags, sc.review, sc.lanes
     f = filters_from(agencies, start, end, text, kloes, kinds, switches)
     shown = apply_filters(marks, tags, f)
     episodes = episode_bands(sc.episodes, marks)
     period = (review.get("period_start"), review.get("period_end"))
-    x_range = tuple(p.isoformat() for p in period) if all(period) else None
+    in_view = view_in(view, period)
     fig = timeline_figure(
         shown,
         lanes,
@@ -290,15 +185,86 @@ def draw(version, agencies, start, end, text, kloes, kinds, switches, gap, selec
         episodes=episodes,
         dob=review.get("child_dob"),
         selected_event=selected,
-        x_range=x_range,  # open on the review period; records outside it: zoom out
+        view=in_view,
+        fit=True,
     )
-    return fig, overview_figure(marks, lanes, x_range)
+    listed, total = events_in_view(shown, in_view, lanes)
+    return (
+        fig,
+        overview_figure(marks, lanes, period=period, view=in_view),
+        parts.event_options(listed, total, selected),
+        parts.events_note(len(listed), total),
+        # which version the figure shows, and which drawing it is
+        {"version": drawn, "draw": uuid.uuid4().hex},
+    )
+
+
+@callback(
+    Output("tl-redraw", "data", allow_duplicate=True),
+    Input("tl-drawn", "data"),
+    Input("tl-seen", "data"),
+    State("tl-tag-drawn-on", "data"),
+    prevent_initial_call=True,
+)
+def redraw_if_stale(drawn, seen, tagged_on):
+    """Draw again when the figure may hide a change this screen knows of: a figure read
+    before it (a slower redraw arriving after a tag saved here), or a figure that
+    replaced the one a new tag was drawn on before the save was confirmed."""
+    if not drawn or seen is None or drawn["version"] >= seen:
+        return no_update
+    if ctx.triggered_id == "tl-drawn":
+        return seen
+    if tagged_on is not None and tagged_on != drawn["draw"]:
+        return seen
+    return no_update
+
+
+@callback(
+    Output("tl-view", "data"),
+    Input("tl-graph", "relayoutData"),
+    prevent_initial_call=True,
+)
+def follow_zoom(relayout):
+    """A zoom or pan on the chart (or its 1m/6m/1y buttons) becomes the view: records
+    are regrouped for it and the age axis relabelled."""
+    asked = view_from_relayout(relayout)
+    return asked if asked is not None else no_update
+
+
+@callback(
+    Output("tl-view", "data", allow_duplicate=True),
+    Input("tl-f-dates", "start_date"),
+    Input("tl-f-dates", "end_date"),
+    prevent_initial_call=True,
+)
+def zoom_to_dates(start, end):
+    """A date filter zooms the view to it; clearing it goes back to the review period."""
+    a, b = parse_day(start), parse_day(end)
+    if a is None and b is None:
+        return None
+    if a is None or b is None:
+        return no_update  # one end chosen so far: wait for the other
+    # to the end of the last day chosen
+    return [min(a, b).isoformat(), (max(a, b) + timedelta(days=1)).isoformat()]
+
+
+@callback(
+    Output("tl-view", "data", allow_duplicate=True),
+    Input("tl-overview", "selectedData"),
+    prevent_initial_call=True,
+)
+def zoom_from_overview(selected):
+    """Dragging across the overview strip zooms the timeline to that period."""
+    if not selected or not selected.get("range"):
+        return no_update
+    view = view_from(selected["range"]["x"])
+    return [view[0].isoformat(), view[1].isoformat()] if view else no_update
 
 
 @callback(
     Output("tl-grid", "rowData"),
     *FILTER_INPUTS,
-    Input("tl-tabs", "value"),
+    Input("tl-tab", "data"),
     State("tl-review", "data"),
 )
 def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab, review_id):
@@ -317,19 +283,39 @@ def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab,
 
 @callback(
     Output("tl-selected", "data"),
+    Output("tl-view", "data", allow_duplicate=True),
     Input("tl-graph", "clickData"),
     Input("tl-grid", "selectedRows"),
+    Input({"type": "tl-ev", "id": ALL}, "n_clicks"),
     State("tl-selected", "data"),
     prevent_initial_call=True,
 )
-def select_event(click, rows, current):
+def select_event(click, rows, _listed, current):
+    """A mark, a table row or an event in the list selects that event; a group of
+    records (its customdata is its first and last day) zooms in on them instead."""
     chosen = None
-    if ctx.triggered_id == "tl-graph" and click and click.get("points"):
+    trigger = ctx.triggered_id
+    if trigger == "tl-graph" and click and click.get("points"):
         value = click["points"][0].get("customdata")
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str):
+            view = view_from(value)
+            if view is None:
+                return no_update, no_update
+            a, b = view
+            pad = timedelta(days=max(3, (b - a).days // 10))
+            return no_update, [(a - pad).isoformat(), (b + pad).isoformat()]
+        if value is None:
+            return no_update, no_update
         chosen = int(value[0] if isinstance(value, list) else value)
-    elif ctx.triggered_id == "tl-grid" and rows:
+    elif trigger == "tl-grid" and rows:
         chosen = int(rows[0]["event_id"])
-    return chosen if chosen is not None and chosen != current else no_update
+    elif isinstance(trigger, dict) and trigger.get("type") == "tl-ev":
+        if not any(st.get("value") for st in ctx.inputs_list[2] if st["id"] == trigger):
+            return no_update, no_update
+        chosen = int(trigger["id"])
+    if chosen is None or chosen == current:
+        return no_update, no_update
+    return chosen, no_update
 
 
 @callback(
@@ -349,24 +335,28 @@ def select_row(event_id, rows):
 
 @callback(
     Output("tl-graph", "figure", allow_duplicate=True),
+    Output("tl-tag-at", "data"),
     Input("tl-selected", "data"),
     State("tl-review", "data"),
     prevent_initial_call=True,
 )
 def ring_selection(event_id, review_id):
-    """Ring the selected event's voices: a patch of the first trace, never a redraw."""
+    """Ring the selected event's voices (a patch of the first trace, never a redraw),
+    and keep where a tag on it goes, so a new tag shows the moment it is added."""
     if event_id is None:  # the page has just been built: nothing selected, no figure yet
-        return no_update
+        return no_update, no_update
     try:
         actor = current_actor()
         members = store().timeline.event_marks(actor, event_id) if event_id and event_id > 0 else []
-        trace = selection_trace(members, _lanes(actor, review_id))
+        lanes = _lanes(actor, review_id)
     except StoreError:
-        return no_update
+        return no_update, no_update
+    trace = selection_trace(members, lanes)
+    x, y, _ = tag_point(members, lanes)
     patch = dash.Patch()
     patch["data"][SELECTION_TRACE]["x"] = trace["x"]
     patch["data"][SELECTION_TRACE]["y"] = trace["y"]
-    return patch
+    return patch, {"x": x, "y": y, "event": event_id} if x is not None else None
 
 
 def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
@@ -396,10 +386,27 @@ def show_panel(event_id, _version, review_id, drafts):
         return html.P(str(exc), className="error")
 
 
+# The tag is drawn on the tagger's screen the moment "Add tag" is pressed (in the
+# browser, at the place ring_selection kept); the server's answer below confirms it, or
+# redraws the figure from the database when the tag was not saved.
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="showTag"),
+    Output("tl-graph", "extendData"),
+    Output("tl-tag-drawn-on", "data"),
+    Input("tl-tag-add", "n_clicks"),
+    State("tl-tag-kind", "value"),
+    State("tl-tag-at", "data"),
+    State("tl-selected", "data"),
+    State("tl-kinds", "data"),
+    State("tl-drawn", "data"),
+    prevent_initial_call=True,
+)
+
+
 @callback(
     Output("tl-message", "children"),
     Output("tl-seen", "data", allow_duplicate=True),
-    Output("tl-graph", "extendData"),
+    Output("tl-redraw", "data", allow_duplicate=True),
     Output("tl-panel", "children", allow_duplicate=True),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
@@ -411,9 +418,9 @@ def show_panel(event_id, _version, review_id, drafts):
     prevent_initial_call=True,
 )
 def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
-    """Save the tag, then show it here at once by extending its kind's trace (Plotly adds
-    one point instead of redrawing them all); others' screens pick it up from the version
-    counter within a poll."""
+    """Save the tag (one action). The tagger's screen already shows it; others' screens
+    pick it up from the version counter within a poll. Not saved: the figure is redrawn
+    from what the database holds, so a tag shown too soon goes away."""
     if not n:
         return no_update, no_update, no_update, no_update
     if not kind:
@@ -423,13 +430,11 @@ def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
             store(), current_actor(), review_id, event_id, kind, text or "", kloe_ids or []
         )
     except StoreError as exc:
-        return f"Not saved: {exc}", no_update, no_update, no_update
-    version = t.version
+        return f"Not saved: {exc}", no_update, f"not saved {n}", no_update
     panel = event_panel(t.event, t.kloes, can_annotate=t.can_annotate)
-    extend = ({"x": [[t.x]], "y": [[t.y]], "customdata": [[event_id]]}, [tag_trace_index(kind)])
     # Only our own change since the last draw: mark it seen, so no redraw follows.
-    seen_now = version if seen is not None and version == seen + 1 else no_update
-    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, extend, panel
+    seen_now = t.version if seen is not None and t.version == seen + 1 else no_update
+    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, no_update, panel
 
 
 @callback(
@@ -458,16 +463,11 @@ def delete_tag(clicks, review_id):
 # Editing a tag's text (drafts, saves and conflicts): web/tag_edit.py, beside its controls.
 
 
-@callback(
-    Output("tl-graph", "figure", allow_duplicate=True),
-    Input("tl-overview", "selectedData"),
-    prevent_initial_call=True,
+# The list of events follows a selection made anywhere (chart, table, list): the option
+# is marked selected and made the active one (assets/timeline.js).
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="markSelected"),
+    Output("tl-events", "data-selected"),
+    Input("tl-selected", "data"),
+    Input("tl-events", "children"),
 )
-def zoom_from_overview(selected):
-    """Dragging across the overview strip zooms the timeline to that period."""
-    if not selected or not selected.get("range"):
-        return no_update
-    x0, x1 = selected["range"]["x"]
-    patch = dash.Patch()
-    patch["layout"]["xaxis"]["range"] = [x0, x1]
-    return patch

@@ -35,7 +35,7 @@ def test_fg001_a_lane_per_agency_and_links_between_one_events_voices():
 
 
 def test_fg002_tags_have_a_shape_per_kind_at_fixed_places_and_gaps_are_shaded():
-    tags = {10: EventTags({"key_decision", "missed_opportunity"}, {1})}
+    tags = {10: EventTags({"key_decision"}, {1}), 11: EventTags({"missed_opportunity"}, set())}
     fig = timeline_figure(MARKS, LANES, tags=tags, gaps=[(date(2021, 4, 2), date(2021, 5, 31))])
     go.Figure(fig)
     data = fig["data"]

@@ -631,13 +631,10 @@ def test_st027_import_files_reads_with_the_pipeline_under_the_review_period(stor
     assert sorted(r["date_start"] for r in recs) == [D(2020, 2, 3), D(2020, 3, 15)]
 
 
-def test_st040_the_store_is_its_parts_and_old_flat_names_only_warn(store):
-    """Callers use the parts; the few flat names kept for pages still being changed elsewhere
-    warn with the part to call, and every other flat name is gone."""
+def test_st040_the_store_is_its_parts_and_no_flat_names_are_left(store):
+    """Callers use the parts: the old flat names (`store.create_review`) are gone."""
     rid = store.reviews.create_review(LOCAL_OPERATOR, "Parts (fictional)")
     assert store.reviews.get_review(LOCAL_OPERATOR, rid)["title"] == "Parts (fictional)"
-    with pytest.warns(DeprecationWarning, match=r"store\.reviews\.get_review"):
-        assert store.reviews.get_review(LOCAL_OPERATOR, rid)["id"] == rid
-    for gone in ("create_review", "add_finding", "list_records", "run_matching"):
+    for gone in ("create_review", "get_review", "add_finding", "list_records", "run_matching"):
         with pytest.raises(AttributeError):
             getattr(store, gone)

@@ -166,7 +166,7 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
         "outputs": [
             {"id": "tl-message", "property": "children"},
             {"id": "tl-seen", "property": "data"},
-            {"id": "tl-graph", "property": "extendData"},
+            {"id": "tl-redraw", "property": "data"},
             {"id": "tl-panel", "property": "children"},
         ],
         "inputs": [{"id": "tl-tag-add", "property": "n_clicks", "value": 1}],
@@ -298,7 +298,7 @@ def test_tl006_two_people_editing_one_tag_get_a_conflict_not_a_silent_overwrite(
     assert page.console_errors == []
 
 
-def test_tl008_a_save_seconds_after_another_windows_save_is_a_conflict_until_merged(
+def test_tl012_a_save_seconds_after_another_windows_save_is_a_conflict_until_merged(
     live_app, sample_site, browser, page
 ):
     """Two windows open one tag's edit box; A saves; B's screen redraws (it polls) and B
@@ -379,4 +379,170 @@ def test_tl007_every_step_of_the_review_opens_its_own_page(live_app, sample_site
         page.goto(f"{live_app}/review/{sample_site['review_id']}{suffix}")
         page.wait_for_selector(".review-nav a.active")
         assert page.inner_text(".review-nav a.active") == label
+    assert page.console_errors == []
+
+
+# --- issue 13: a timeline that fits, reads and works from the keyboard -------------------
+
+TEN_LEAD = "ten.lead@example.org"
+TEN_PASSWORD = "ten-agencies-pass-1"
+
+
+@pytest.fixture(scope="module")
+def ten_review(sample_site, tmp_path_factory):
+    """Its own review: about 500 generated records from ten agencies, in the suite's
+    database, with its own lead."""
+    from tests.ten_agencies import ten_agency_review
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    store = Store.open(sample_site["url"], migrate=False)
+    store.reviews.create_user(LOCAL_OPERATOR, TEN_LEAD, "Tess Lead", TEN_PASSWORD)
+    rid = ten_agency_review(store, tmp_path_factory.mktemp("ten"), TEN_LEAD)
+    lanes = [a["name"] for a in store.records.list_agencies(LOCAL_OPERATOR, rid)]
+    store.close()
+    return {"id": rid, "lanes": lanes}
+
+
+def open_ten(page, base, ten_review):
+    sign_in(page, base, TEN_LEAD, TEN_PASSWORD)
+    page.goto(f"{base}/review/{ten_review['id']}")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#tl-graph .ytick text').length >= 10"
+        " && document.querySelector('#tl-graph canvas')",
+        timeout=30000,
+    )
+    page.wait_for_timeout(300)  # the fit settles after the first paint
+
+
+FIT_JS = """() => {
+  const vh = window.innerHeight;
+  const rect = s => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect());
+  const lanes = rect('#tl-graph .ytick text');
+  const dates = rect('#tl-graph .xtick text');
+  return {
+    scroll: document.documentElement.scrollHeight - vh,
+    lanes: lanes.length,
+    lanesOnScreen: lanes.filter(r => r.top >= 0 && r.bottom <= vh).length,
+    datesOnScreen: dates.length > 0 && dates.every(r => r.bottom <= vh),
+    dateLabels: [...document.querySelectorAll('#tl-graph .xtick text')].map(t => t.textContent),
+    chart: document.querySelector('#tl-graph .main-svg').getBoundingClientRect().height,
+    noWebGL: document.body.innerText.includes('WebGL is not supported'),
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
+def test_tl008_the_chart_fits_the_screen_with_all_ten_lanes_and_the_dates(
+    live_app, ten_review, browser, size
+):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        open_ten(page, live_app, ten_review)
+        fit = page.evaluate(FIT_JS)
+        assert not fit["noWebGL"]  # the marks are drawn (a CSP-safe Plotly bundle)
+        assert fit["scroll"] <= 1, fit  # nothing below the fold
+        assert fit["lanes"] == 10 and fit["lanesOnScreen"] == 10, fit
+        assert fit["datesOnScreen"], fit
+        assert len(set(fit["dateLabels"])) == len(fit["dateLabels"]), fit["dateLabels"]
+        # the chart takes the height the page leaves: more on the taller screen
+        assert fit["chart"] >= (600 if size[1] == 1080 else 250), fit
+    finally:
+        context.close()
+
+
+def zoom(page, start, end):
+    page.evaluate(
+        "([a, b]) => Plotly.relayout(document.querySelector('#tl-graph .js-plotly-plot'),"
+        " {'xaxis.range': [a, b]})",
+        [start, end],
+    )
+
+
+def test_tl009_a_month_zoom_shows_day_ticks_ages_and_the_records_one_by_one(
+    live_app, ten_review, page
+):
+    open_ten(page, live_app, ten_review)
+    grouped = page.evaluate(
+        "() => document.querySelector('#tl-graph .js-plotly-plot').data"
+        ".find(t => t.name === 'grouped records').x.length"
+    )
+    listed_all = page.locator("#tl-events [role=option]").count()
+    zoom(page, "2020-03-01", "2020-04-01")
+    page.wait_for_function(
+        "() => document.querySelector('#tl-graph .js-plotly-plot').layout.uirevision"
+        " === 'view 2020-03-01 2020-04-01'",
+        timeout=30000,
+    )
+    page.wait_for_timeout(300)
+    labels = page.locator("#tl-graph .xtick text").all_text_contents()
+    assert labels and len(set(labels)) == len(labels), labels
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} 2020", t) for t in labels), labels
+    ages = page.locator("#tl-graph .x2tick text").all_text_contents()
+    assert ages and all(a for a in ages), ages  # the age is still named
+    after = page.evaluate(
+        "() => document.querySelector('#tl-graph .js-plotly-plot').data"
+        ".find(t => t.name === 'grouped records').x.length"
+    )
+    assert grouped == after == 0  # 500 records: every one drawn, zoomed in or out
+    listed = page.locator("#tl-events [role=option]").all_inner_texts()
+    assert 0 < len(listed) < listed_all
+    assert all(re.match(r"\d{1,2} (Feb|Mar|Apr) 2020", t) for t in listed), listed[:3]
+    assert page.console_errors == []
+
+
+def test_tl010_keyboard_alone_reaches_an_event_opens_it_and_reaches_the_tag_form(
+    live_app, ten_review, page
+):
+    open_ten(page, live_app, ten_review)
+    page.focus("#tl-f-text")
+    reached = set()
+    for _ in range(80):  # Tab through the page until the list of events has the focus
+        page.keyboard.press("Tab")
+        active = page.evaluate("() => document.activeElement.id")
+        reached.add(active)
+        if active == "tl-events":
+            break
+    assert {"tl-tab-timeline", "tl-tab-table", "tl-events"} <= reached, reached
+    options = page.locator("#tl-events [role=option]")
+    assert "active" in (options.nth(0).get_attribute("class") or "")  # focus: the first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    second = options.nth(1)
+    assert "active" in (second.get_attribute("class") or "")
+    assert page.get_attribute("#tl-events", "aria-activedescendant") == second.get_attribute("id")
+    wording = second.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#tl-panel .record-card")
+    page.wait_for_function("() => document.activeElement.id === 'tl-panel'", timeout=5000)
+    assert second.get_attribute("aria-selected") == "true"
+    assert wording.split(": ", 1)[1][:20].rstrip("…") in page.inner_text("#tl-panel")
+    for _ in range(30):  # on into the panel: the tag form
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.tag-form')"):
+            break
+    assert page.evaluate("() => !!document.activeElement.closest('.tag-form')")
+    assert page.console_errors == []
+
+
+def test_tl011_the_table_has_a_column_for_every_agency_and_opens_from_the_keyboard(
+    live_app, ten_review, page
+):
+    open_ten(page, live_app, ten_review)
+    page.focus("#tl-tab-table")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#tl-grid .ag-row")
+    assert page.get_attribute("#tl-tab-table", "aria-selected") == "true"
+    headers = page.locator("#tl-grid .ag-header-cell-text").all_inner_texts()
+    assert set(ten_review["lanes"]) <= set(headers), headers
+    # every column is laid out on screen (no horizontal scrolling to find an agency)
+    widths = page.evaluate(
+        "() => { const g = document.querySelector('#tl-grid');"
+        " const r = g.getBoundingClientRect();"
+        " return [...g.querySelectorAll('.ag-header-cell')].map(c => c.getBoundingClientRect())"
+        ".every(c => c.right <= r.right + 1); }"
+    )
+    assert widths
     assert page.console_errors == []

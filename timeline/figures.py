@@ -8,24 +8,31 @@ contact, labelled bands for key practice episodes, and the child's age along the
 Figures are built as plain dicts in Plotly's figure format: graph_objects would validate
 every one of 20,000 points, which costs more than drawing them. The trace order is fixed
 so screens can patch or extend a trace by its index instead of redrawing:
-  0 the selection ring, 1..8 one trace per tag kind (KIND_ORDER), then strokes, links and
-  a trace per agency.
+  0 the selection ring, 1..8 one trace per tag kind (KIND_ORDER), 9 several tags at one
+  place, 10 strokes, 11 links, 12 grouped records, then a trace per agency (records
+  drawn one by one), then the age axis's.
+Where many records are in view they are grouped per lane with a count
+(timeline/detail.py); tags that would overlap are grouped with a count as well.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
+from timeline.detail import DETAIL_LIMIT, EPOCH, Group, bin_days, level_of_detail, parse_day
+from timeline.figure_layout import age_axis, overview_figure, timeline_layout
 from timeline.view import (
     KIND_LABELS,
     KIND_SYMBOLS,
     EventTags,
     Mark,
-    age_ticks,
     agency_colours,
 )
+
+__all__ = ["overview_figure", "timeline_figure", "tag_point", "selection_trace"]
 
 HOVER_CHARS = 90
 KIND_ORDER = tuple(KIND_LABELS)
@@ -62,27 +69,6 @@ def _tag_position(members: Sequence[Mark], lane_of: dict[str, int]) -> tuple[str
     """Where an event's tags go: at its first voice's date, just above its top lane."""
     first = min(members, key=lambda m: (m.start, m.time or time.min, lane_of[m.agency]))
     return _x(first), min(lane_of[m.agency] for m in members) - 0.38
-
-
-def tag_trace(kind: str, xs: list, ys: list, ids: list, large_type: bool = False) -> dict:
-    label = KIND_LABELS[kind]
-    return {
-        "type": "scattergl",
-        "mode": "markers",
-        "name": label,
-        "legendgroup": kind,
-        "x": xs,
-        "y": ys,
-        "customdata": ids,
-        "showlegend": bool(xs),
-        "hovertemplate": f"{label}<extra></extra>",
-        "marker": {
-            "symbol": KIND_SYMBOLS[kind],
-            "size": _size(large_type) + 4,
-            "color": "#1b1b1b",
-            "line": {"width": 1, "color": "#1b1b1b"},
-        },
-    }
 
 
 def tag_point(
@@ -122,6 +108,131 @@ def selection_trace(
     }
 
 
+def _tag_groups(
+    by_event: dict[int, list[Mark]],
+    tags: dict[int, EventTags],
+    lane_of: dict[str, int],
+    width_days: int | None,
+) -> tuple[dict[str, list[tuple]], list[tuple]]:
+    """Tags that would be drawn on top of one another, grouped with a count.
+
+    Tags of one event, or (when records are grouped) of events in one bin above the same
+    lane, share a place. A place holding one kind is drawn with that kind's shape (and
+    the number of events when more than one); a place holding several kinds is drawn
+    once, as "several tags" with the count, its hover naming each kind. Returns per kind
+    [(x, y, event id, count, hover)], and the same for the "several" places."""
+    places: dict[tuple, list[tuple[int, str, float, date]]] = defaultdict(list)
+    for event_id, t in tags.items():
+        members = [m for m in by_event.get(event_id, ()) if m.agency in lane_of]
+        if not members or not t.kinds:
+            continue
+        x, y = _tag_position(members, lane_of)
+        first = min(m.start for m in members)
+        key = (x, y) if width_days is None else ((first - EPOCH).days // width_days, y)
+        places[key].append((event_id, x, y, first))
+    per_kind: dict[str, list[tuple]] = {k: [] for k in KIND_ORDER}
+    several: list[tuple] = []
+    for events in places.values():
+        events.sort(key=lambda e: (e[3], e[0]))
+        event_id, x, y, first = events[0]
+        counts: dict[str, int] = defaultdict(int)
+        for e in events:
+            for kind in tags[e[0]].kinds:
+                counts[kind] += 1
+        when = f"{first.day} {first:%b %Y}"
+        if len(counts) == 1:
+            ((kind, n),) = counts.items()
+            hover = f"{KIND_LABELS[kind]}" + (f": {n} events from {when}" if n > 1 else "")
+            per_kind[kind].append((x, y, event_id, n, hover))
+        else:
+            listed = "<br>".join(
+                f"{KIND_LABELS[k]} ×{counts[k]}" for k in KIND_ORDER if k in counts
+            )
+            several.append((x, y, event_id, sum(counts.values()), f"{when}<br>{listed}"))
+    return per_kind, several
+
+
+def _tag_trace_from(name: str, places: list[tuple], marker: dict, legendgroup: str) -> dict:
+    xs, ys, ids, ns, hovers = (
+        (list(v) for v in zip(*places, strict=True)) if places else ([], [], [], [], [])
+    )
+    return {
+        "type": "scattergl",
+        "mode": "markers+text",
+        "name": name,
+        "legendgroup": legendgroup,
+        "x": xs,
+        "y": ys,
+        "customdata": ids,
+        "text": [str(n) if n > 1 else "" for n in ns],
+        "hovertext": hovers,
+        "textposition": "middle right",
+        "textfont": {"color": "#1b1b1b"},
+        "showlegend": bool(xs),
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "marker": marker,
+    }
+
+
+def tag_trace(kind: str, places: list[tuple], large_type: bool = False) -> dict:
+    return _tag_trace_from(
+        KIND_LABELS[kind],
+        places,
+        {
+            "symbol": KIND_SYMBOLS[kind],
+            "size": _size(large_type) + 4,
+            "color": "#1b1b1b",
+            "line": {"width": 1, "color": "#1b1b1b"},
+        },
+        kind,
+    )
+
+
+def several_trace(places: list[tuple], large_type: bool = False) -> dict:
+    return _tag_trace_from(
+        "Several tags (number: how many)",
+        places,
+        {
+            "symbol": "circle",
+            "size": _size(large_type) + 7,
+            "color": "#ffffff",
+            "line": {"width": 2, "color": "#1b1b1b"},
+        },
+        "several",
+    )
+
+
+def group_trace(groups: Sequence[Group], lane_of: dict[str, int], colours: dict) -> dict:
+    """One mark per group of records, its size growing with the count; clicking it
+    zooms into the group's dates (customdata: [first day, last day])."""
+    return {
+        "type": "scattergl",
+        "mode": "markers+text",
+        "name": "grouped records",
+        "x": [g.centre.isoformat() for g in groups],
+        "y": [lane_of[g.agency] for g in groups],
+        "customdata": [[g.start.isoformat(), g.end.isoformat()] for g in groups],
+        "text": [str(g.count) for g in groups],
+        "textposition": "top center",
+        "textfont": {"size": 10, "color": "#1b1b1b"},
+        "hovertext": [
+            f"<b>{g.agency}</b><br>{g.count} records, {g.start.day} {g.start:%b %Y}"
+            f" – {g.end.day} {g.end:%b %Y}<br>click to zoom in"
+            for g in groups
+        ],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "showlegend": False,
+        "meta": {"records": sum(g.count for g in groups)},
+        "marker": {
+            "symbol": "square",
+            "size": [min(22, 7 + 3 * math.log2(g.count)) for g in groups],
+            "color": [colours[g.agency] for g in groups],
+            "opacity": 0.85,
+            "line": {"width": 1, "color": "#ffffff"},
+        },
+    }
+
+
 def timeline_figure(
     marks: Sequence[Mark],
     lanes: Sequence[str],
@@ -133,34 +244,45 @@ def timeline_figure(
     highlight_agency: str | None = None,
     selected_event: int | None = None,
     x_range: tuple[str, str] | None = None,
+    view: tuple[date, date] | None = None,
     large_type: bool = False,
+    fit: bool = False,
+    detail_limit: int | None = DETAIL_LIMIT,
 ) -> dict:
+    """The figure. `view`: the dates in view (the range is set to them, records are
+    grouped for them, the age axis labels them); `x_range` is the older way to say the
+    same with ISO strings. `fit`: no fixed height, the chart fills its container (the
+    page sizes it to the viewport). `detail_limit`: how many records in view are drawn
+    one by one before they are grouped (None: never group)."""
     tags = tags or {}
+    if view is None and x_range:
+        view = (parse_day(x_range[0]), parse_day(x_range[1]))
+        view = view if None not in view else None
     lane_of = {a: i for i, a in enumerate(lanes)}
     colours = agency_colours(lanes)
     size = _size(large_type)
     by_event: dict[int, list[Mark]] = defaultdict(list)
     for m in marks:
         by_event[m.event_id].append(m)
+    drawable = [m for m in marks if m.agency in lane_of]
+    if detail_limit is None:
+        singles, groups = drawable, []
+    else:
+        singles, groups = level_of_detail(drawable, view, limit=detail_limit)
+    # Tags share the records' bins when records are grouped; else only exact places.
+    width = bin_days(drawable, view) if groups else None
 
     data: list[dict] = [selection_trace(by_event.get(selected_event, []), lanes, large_type)]
+    per_kind, several = _tag_groups(by_event, tags, lane_of, width)
     for kind in KIND_ORDER:
-        placed = [
-            (
-                event_id,
-                *_tag_position([m for m in by_event[event_id] if m.agency in lane_of], lane_of),
-            )
-            for event_id, t in tags.items()
-            if kind in t.kinds and any(m.agency in lane_of for m in by_event.get(event_id, ()))
-        ]
-        ids, xs, ys = (list(v) for v in zip(*placed, strict=True)) if placed else ([], [], [])
-        data.append(tag_trace(kind, xs, ys, ids, large_type))
+        data.append(tag_trace(kind, per_kind[kind], large_type))
+    data.append(several_trace(several, large_type))
 
     # Strokes across partial dates, and links joining one event's voices (one trace each,
-    # segments separated by gaps).
+    # segments separated by gaps); for the records drawn one by one.
     sx: list[str | None] = []
     sy: list[float | None] = []
-    for m in marks:
+    for m in singles:
         if m.end > m.start:
             y = lane_of[m.agency]
             sx += [m.start.isoformat(), m.end.isoformat(), None]
@@ -177,12 +299,14 @@ def timeline_figure(
             "line": {"width": 6, "color": "rgba(90,90,90,0.35)"},
         }
     )
+    single_ids = {m.pk for m in singles}
     lx: list[str | None] = []
     ly: list[float | None] = []
     for members in by_event.values():
-        if len({m.agency for m in members}) < 2:
+        shown = [m for m in members if m.pk in single_ids]
+        if len({m.agency for m in shown}) < 2:
             continue
-        for m in sorted(members, key=lambda m: lane_of[m.agency]):
+        for m in sorted(shown, key=lambda m: lane_of[m.agency]):
             lx.append(_x(m))
             ly.append(lane_of[m.agency])
         lx.append(None)
@@ -199,14 +323,16 @@ def timeline_figure(
             "line": {"width": 1.5, "color": "rgba(40,40,40,0.55)"},
         }
     )
+    data.append(group_trace(groups, lane_of, colours))
 
     per_agency: dict[str, list[Mark]] = defaultdict(list)
-    for m in marks:
+    for m in singles:
         per_agency[m.agency].append(m)
     for agency in lanes:
         ms = per_agency.get(agency)
         if not ms:
             continue
+        ms.sort(key=lambda m: (m.start, m.time or time.min))
         dim = highlight_agency is not None and agency != highlight_agency
         data.append(
             {
@@ -218,6 +344,8 @@ def timeline_figure(
                 "customdata": [m.event_id for m in ms],
                 "text": [f"{_date_label(m)}<br>{_short(m.text)}" for m in ms],
                 "hovertemplate": f"<b>{agency}</b><br>%{{text}}<extra></extra>",
+                "showlegend": False,
+                "meta": {"records": len(ms)},
                 "marker": {
                     "size": [size + 2 if m.status == "needs_review" else size for m in ms],
                     "color": colours[agency],
@@ -229,101 +357,20 @@ def timeline_figure(
                 },
             }
         )
-
-    shapes = [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": a.isoformat(),
-            "x1": b.isoformat(),
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": "rgba(120,120,120,0.13)",
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for a, b in gaps
-    ]
-    annotations = []
-    for start, end, name in episodes:
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": start.isoformat(),
-                "x1": end.isoformat(),
-                "y0": 0,
-                "y1": 1,
-                "layer": "below",
-                "fillcolor": "rgba(0,114,178,0.10)",
-                "line": {"width": 1, "color": "rgba(0,114,178,0.6)", "dash": "dot"},
-            }
-        )
-        annotations.append(
-            {
-                "x": start.isoformat(),
-                "y": 1,
-                "xref": "x",
-                "yref": "paper",
-                "text": name,
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "font": {"size": 12 + 6 * large_type},
-            }
-        )
-    layout: dict = {
-        "shapes": shapes,
-        "annotations": annotations,
-        "height": max(360, 70 * len(lanes) + 160) * (1.3 if large_type else 1),
-        "margin": {"l": 10, "r": 10, "t": 60 if dob or episodes else 30, "b": 40},
-        "font": {"size": 20 if large_type else 13},
-        "hovermode": "closest",
-        "dragmode": "zoom",
-        "uirevision": "keep",  # keep the user's zoom when the data is redrawn
-        "legend": {"orientation": "h", "y": -0.12},
-        "plot_bgcolor": "white",
-        "yaxis": {
-            "tickvals": list(range(len(lanes))),
-            "ticktext": list(lanes),
-            "range": [len(lanes) - 0.4, -0.75],
-            "automargin": True,
-            "gridcolor": "#e5e5e5",
-            "fixedrange": True,
-        },
-        "xaxis": {
-            "type": "date",
-            "gridcolor": "#eeeeee",
-            "hoverformat": "%d %b %Y",
-            "tickformat": "%b %Y",
-            "rangeselector": {
-                "buttons": [
-                    {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-                    {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                    {"step": "all", "label": "all"},
-                ]
-            },
-        },
-    }
-    if x_range:
-        layout["xaxis"]["range"] = list(x_range)
-    if dob is not None and marks:
-        first = min(m.start for m in marks)
-        last = max(m.end for m in marks)
-        ticks = age_ticks(dob, first, last)
-        layout["xaxis2"] = {
-            "type": "date",
-            "overlaying": "x",
-            "matches": "x",
-            "side": "top",
-            "tickvals": [d.isoformat() for d, _ in ticks],
-            "ticktext": [label for _, label in ticks],
-            "showgrid": False,
-            "title": {"text": "age", "standoff": 2},
-        }
+    layout = timeline_layout(
+        lanes,
+        gaps,
+        episodes,
+        view=view,
+        large_type=large_type,
+        fit=fit,
+        dob=dob,
+        tag_legend=any(per_kind.values()) or bool(several),
+    )
+    if dob is not None and drawable:
+        first = min(m.start for m in drawable)
+        last = max(m.end for m in drawable)
+        layout["xaxis2"] = age_axis(dob, (view or (first, last)) if fit else (first, last))
         # An invisible trace so the age axis is drawn.
         data.append(
             {
@@ -338,42 +385,4 @@ def timeline_figure(
                 "name": "age",
             }
         )
-    return {"data": data, "layout": layout}
-
-
-def overview_figure(
-    marks: Sequence[Mark], lanes: Sequence[str], x_range: tuple[str, str] | None = None
-) -> dict:
-    """A small strip of monthly counts per agency under the timeline: drag across it to
-    zoom the timeline (Plotly's range slider cannot draw Scattergl)."""
-    colours = agency_colours(lanes)
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for m in marks:
-        counts[m.agency][m.start.strftime("%Y-%m-01")] += 1
-    data = []
-    for agency in lanes:
-        if agency in counts:
-            months = sorted(counts[agency])
-            data.append(
-                {
-                    "type": "bar",
-                    "x": months,
-                    "y": [counts[agency][k] for k in months],
-                    "name": agency,
-                    "marker": {"color": colours[agency]},
-                    "showlegend": False,
-                    "hovertemplate": f"{agency}: %{{y}} in %{{x|%b %Y}}<extra></extra>",
-                }
-            )
-    layout = {
-        "barmode": "stack",
-        "height": 110,
-        "margin": {"l": 10, "r": 10, "t": 5, "b": 25},
-        "dragmode": "select",
-        "selectdirection": "h",
-        "plot_bgcolor": "white",
-        "xaxis": {"type": "date", "tickformat": "%Y"},
-        "yaxis": {"visible": False, "fixedrange": True},
-        "uirevision": "keep",
-    }
     return {"data": data, "layout": layout}

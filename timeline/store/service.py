@@ -17,9 +17,6 @@ checks, changes and writes its audit entry; a failure rolls all of it back.
 
 from __future__ import annotations
 
-import warnings
-from typing import Any
-
 from sqlalchemy import Engine
 
 from .accounts import Accounts
@@ -64,33 +61,3 @@ class Store(StoreBase):
         self.throttle = Throttle(self)
         self.accounts = Accounts(self)
         self.deletion = Deletion(self)
-
-    def __getattr__(self, name: str) -> Any:
-        """The old flat names (`store.get_review`), for the two pages other people change
-        this session (pages/timeline.py, pages/workshop.py) and for branches written
-        before the parts: each use warns and names the part to call instead. Only the
-        names in `_MOVED` answer; remove it once nothing warns."""
-        part = _MOVED.get(name)
-        if part is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        warnings.warn(f"Store.{name} is store.{part}.{name}", DeprecationWarning, stacklevel=2)
-        return getattr(getattr(self, part), name)
-
-
-# The flat name -> the part that now holds it (see Store.__getattr__).
-_MOVED: dict[str, str] = {
-    "add_episode": "annotations",
-    "delete_annotation": "annotations",
-    "delete_episode": "annotations",
-    "event_marks": "timeline",
-    "event_tags": "timeline",
-    "get_event": "records",
-    "get_review": "reviews",
-    "list_agencies": "records",
-    "list_episodes": "annotations",
-    "list_kloes": "reviews",
-    "may": "reviews",
-    "review_version": "reviews",
-    "timeline_marks": "timeline",
-    "update_annotation": "annotations",
-}

@@ -1,0 +1,141 @@
+/* The Timeline page in the browser: the chart takes the height the viewport leaves, and
+   the list of events in view works as a listbox (arrow keys, Home/End, Page Up/Down move
+   the active event; Enter or Space opens it, then focus goes to the event panel, where
+   the tag form is). Opening goes through the option's click, so the keyboard, the mouse
+   and assistive technology all use the same server callback. */
+(function () {
+  "use strict";
+
+  var FIT_MIN = 320; // px: below this the page scrolls rather than squash the lanes
+
+  function fit() {
+    var box = document.getElementById("tl-fit");
+    if (!box) { return; }
+    if (window.innerWidth <= 1100) { box.style.height = ""; return; } // stacked layout
+    var rect = box.getBoundingClientRect();
+    var top = rect.top + window.scrollY;
+    // What the page holds below the box (the status line, the padding) stays on screen
+    // too: measured from the body's content, never from the viewport (which would count
+    // the box's own shortfall and shrink it on every call).
+    var below = document.body.getBoundingClientRect().bottom - rect.bottom;
+    var h = Math.max(FIT_MIN, Math.floor(window.innerHeight - top - Math.max(0, below) - 4));
+    if (box.style.height !== h + "px") {
+      box.style.height = h + "px";
+      window.dispatchEvent(new Event("resize")); // Plotly's responsive charts follow
+    }
+  }
+
+  var pending = false;
+  function fitSoon() {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; fit(); });
+  }
+  window.addEventListener("resize", function (e) { if (e.isTrusted) { fitSoon(); } });
+  new MutationObserver(fitSoon).observe(document.documentElement, {
+    childList: true, subtree: true
+  });
+
+  function options(list) { return list.querySelectorAll("[role=option]"); }
+
+  function activate(list, option) {
+    var all = options(list);
+    for (var i = 0; i < all.length; i++) { all[i].classList.remove("active"); }
+    if (!option) { list.removeAttribute("aria-activedescendant"); return; }
+    option.classList.add("active");
+    list.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({ block: "nearest" });
+  }
+
+  function current(list) {
+    var id = list.getAttribute("aria-activedescendant");
+    return id ? document.getElementById(id) : null;
+  }
+
+  function focusPanelWhenShown() {
+    var panel = document.getElementById("tl-panel");
+    if (!panel) { return; }
+    var done = false;
+    var obs = new MutationObserver(function () {
+      if (done) { return; }
+      done = true;
+      obs.disconnect();
+      panel.focus();
+    });
+    obs.observe(panel, { childList: true, subtree: true });
+    window.setTimeout(function () { obs.disconnect(); }, 10000);
+  }
+
+  document.addEventListener("keydown", function (e) {
+    var list = e.target;
+    if (!list || list.id !== "tl-events") { return; }
+    var all = Array.prototype.slice.call(options(list));
+    if (!all.length) { return; }
+    var index = all.indexOf(current(list));
+    var next = null;
+    switch (e.key) {
+      case "ArrowDown": next = all[Math.min(all.length - 1, index + 1)]; break;
+      case "ArrowUp": next = all[Math.max(0, index < 0 ? 0 : index - 1)]; break;
+      case "Home": next = all[0]; break;
+      case "End": next = all[all.length - 1]; break;
+      case "PageDown": next = all[Math.min(all.length - 1, Math.max(0, index) + 10)]; break;
+      case "PageUp": next = all[Math.max(0, index - 10)]; break;
+      case "Enter":
+      case " ":
+        e.preventDefault();
+        var chosen = index < 0 ? all[0] : all[index];
+        activate(list, chosen);
+        if (chosen.getAttribute("aria-selected") === "true") {
+          document.getElementById("tl-panel").focus();
+        } else {
+          focusPanelWhenShown();
+          chosen.click();
+        }
+        return;
+      default: return;
+    }
+    e.preventDefault();
+    activate(list, next);
+  });
+
+  // Focus on the list with no active option: the selected one (or the first) becomes
+  // active, so a screen reader announces it.
+  document.addEventListener("focusin", function (e) {
+    var list = e.target;
+    if (!list || list.id !== "tl-events" || current(list)) { return; }
+    var chosen = list.querySelector("[role=option][aria-selected=true]") ||
+      list.querySelector("[role=option]");
+    activate(list, chosen);
+  });
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    lrtTimeline: {
+      markSelected: function (selected) {
+        var list = document.getElementById("tl-events");
+        if (!list) { return window.dash_clientside.no_update; }
+        var all = options(list);
+        var found = null;
+        for (var i = 0; i < all.length; i++) {
+          var mine = false;
+          try { mine = JSON.parse(all[i].id).id === selected; } catch (err) { mine = false; }
+          all[i].setAttribute("aria-selected", mine ? "true" : "false");
+          if (mine) { found = all[i]; }
+        }
+        if (found) { activate(list, found); }
+        return String(selected);
+      },
+      // "Add tag": draw the tag on its event's kind trace at once (figures.py puts the
+      // tag traces at 1..8 in KIND_ORDER); the server saves it meanwhile.
+      showTag: function (n, kind, at, selected, kinds, drawn) {
+        var nu = window.dash_clientside.no_update;
+        if (!n || !kind || !at || at.event !== selected || !kinds) { return [nu, nu]; }
+        var i = kinds.order.indexOf(kind);
+        if (i < 0) { return [nu, nu]; }
+        return [[{
+          x: [[at.x]], y: [[at.y]], customdata: [[at.event]], text: [[""]],
+          hovertext: [[kinds.labels[kind]]]
+        }, [1 + i]], drawn ? drawn.draw : null];
+      }
+    }
+  });
+})();
