@@ -50,6 +50,7 @@ def _content(field: str, p: ColumnProfile) -> float:
 
 
 _TEXT_FIELDS = ("description", "significance", "source", "event_type")
+_SOFT = ("event_type", "outcome", "significance", "source")  # optional roles of text
 
 
 def _contradicted(field: str | None, p: ColumnProfile) -> bool:
@@ -178,13 +179,29 @@ def _fallback(columns: list[ColumnMatch], profiles: list[ColumnProfile], taken: 
             free.remove(best)
             taken.add("date")
     if "description" not in taken:
-        texts = [c for c in free if profiles[c.index].values and profiles[c.index].date < 0.5]
-        best = max(texts, key=lambda c: profiles[c.index].mean_len, default=None)
-        if best is not None and profiles[best.index].time < 0.5:
-            p = profiles[best.index]
+        # Free columns first; failing those, a column that took an optional text role (a
+        # short, repetitive "Event" read as the type beside an equally short "Outcome"):
+        # the record's text is required, a type or an outcome is not.
+        for pool in (free, [c for c in columns if c.field in _SOFT and c.how != "profile"]):
+            texts = [
+                c
+                for c in pool
+                if c.index < len(profiles)
+                and profiles[c.index].values
+                and profiles[c.index].date < 0.5
+                and profiles[c.index].time < 0.5
+            ]
+            best = max(texts, key=lambda c: profiles[c.index].mean_len, default=None)
+            if best is None:
+                continue
+            p, was = profiles[best.index], best.field
             best.field, best.confidence, best.how = "description", 0.3, "content"
-            best.reason = f"description: {p.describe()}; the longest text left"
+            best.reason = f"description: {p.describe()}; the longest text left" + (
+                f" (taken from the {was.replace('_', ' ')}: a record needs its text)" if was else ""
+            )
+            taken.discard(was)
             taken.add("description")
+            break
 
 
 def _reason(field: str, header: str, prior: tuple[str | None, float, str], p) -> str:

@@ -327,3 +327,19 @@ def test_mc020_bracketed_remarks_beside_a_date_are_kept_whole():
     assert iv.start == date(2021, 2, 2) and "'[text message]'" in iv.note
     with pytest.raises(ValueError):
         parse_date("[text message]")
+
+
+def test_mc021_short_repetitive_entries_are_still_the_records_text(tmp_path):
+    """A log whose entries are a few repeated words ("Visit completed") beside an equally
+    short result column is still imported: the longer text is the description (a record
+    needs its text; a type or an outcome is optional), not "no column for the description"."""
+    entries = ["Appointment kept", "Appointment kept", "Did not attend", "Home visit done"]
+    results = ["Logged", "", "Letter sent", "Logged"]
+    rows = [["When", "Entry", "Result"]]
+    for i in range(40):
+        rows.append([f"{(i % 27) + 1:02d}/0{(i % 8) + 1}/2021", entries[i % 4], results[i % 4]])
+    r = import_file(write_csv(tmp_path / "Resettlement log.csv", rows))
+    assert len(r.records) == 40 and r.accounted
+    assert r.records[2].description == "Did not attend"
+    desc = next(c for c in r.columns if c.field == "description")
+    assert desc.header == "Entry" and "a record needs its text" in desc.reason
