@@ -122,7 +122,9 @@ def test_fd002_lead_adds_a_finding_linked_to_a_kloe_and_an_event_and_an_action(
     page.fill("#fd-finding-text", "Each agency knew part of the picture.")
     page.locator("#fd-finding-kind").get_by_text("Area for improvement").click()
     pick(page, "fd-finding-kloe_ids", f"{kloe['number']}. {kloe['title']}")
-    pick(page, "fd-finding-event_ids", "Operation Encompass", search="Operation Encompass")
+    # the notice is merged into the incident it reports: found by its words, labelled by the
+    # incident's (the first agency's) wording
+    pick(page, "fd-finding-event_ids", "", search="Operation Encompass")
     page.click("#fd-finding-save")
     page.locator("#fd-finding-message").filter(has_text=SAVED).wait_for()
     card = page.locator(".fd-card", has_text=title)

@@ -50,6 +50,9 @@ def test_fd100_event_summaries_group_records_in_lane_order_and_skip_loose_record
     assert out[7].start == D(2019, 3, 12)
     assert out[7].label == "12 Mar 2019 · Police, School: Call-out to 14 Pennine Walk"
     assert [o["value"] for o in event_options(out)] == [9, 7]  # date order
+    # typing any agency's words finds the event: the school's notice is in its search text
+    seven = next(o for o in event_options(out) if o["value"] == 7)
+    assert "Encompass" not in seven["label"] and "Encompass notice" in seven["search"]
 
 
 def test_fd101_long_wording_is_shortened_in_labels():

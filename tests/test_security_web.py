@@ -288,8 +288,13 @@ def test_sw007_a_malformed_callback_gets_400(app, site):
 
 
 def _callback_for(s, base, input_id: str) -> dict:
+    """The server callback (not a clientside one) that the input triggers."""
     deps = s.get(base + "/_dash-dependencies").json()
-    return next(d for d in deps if any(i["id"] == input_id for i in d["inputs"]))
+    return next(
+        d
+        for d in deps
+        if any(i["id"] == input_id for i in d["inputs"]) and not d.get("clientside_function")
+    )
 
 
 def _outputs(spec: str) -> list[dict] | dict:

@@ -151,7 +151,7 @@ def test_wf404_two_tabs_writing_one_reflection_get_both_texts_and_choose(
             p.locator("#pr-entries li button").nth(1).click()
             expect(p.locator("#pr-text")).to_be_enabled(timeout=10000)
         page.locator("#pr-text").press_sequentially("Written on the laptop", delay=10)
-        (saved,) = saved_reflection(sample_site, rid, page, "on the laptop")
+        (saved,) = saved_reflection(sample_site, rid, "on the laptop")
         other.locator("#pr-text").press_sequentially("Written on the tablet", delay=10)
         conflict = other.locator("#pr-conflict .tag-conflict")
         conflict.wait_for(timeout=15000)

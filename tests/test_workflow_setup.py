@@ -98,7 +98,7 @@ def test_wf203_layout_mapping_attention_and_a_corrected_reimport(live_app, sampl
     assert "quarantined" in attention and "no date" in attention
     shot(page, "setup")
     # The agency box shows the whole name the file was read as, not its first seven letters.
-    agency = card.get_by_label("Agency")
+    agency = card.get_by_label("Agency", exact=True)
     expect(agency).to_have_value("Children's Social Care")
     assert agency.evaluate("e => e.scrollWidth <= e.clientWidth && e.clientWidth > 0")
     # The reviewer decides "Significance" is not wanted: choose "(not used)" and re-import.

@@ -65,6 +65,7 @@ class EventSummary:
     start: date
     agencies: tuple[str, ...]
     text: str
+    others: str = ""  # the other agencies' wording: found by a search, not shown
 
     @property
     def label(self) -> str:
@@ -89,14 +90,20 @@ def event_summaries(marks: Iterable[Mark], lanes: Sequence[str]) -> dict[int, Ev
     for eid, ms in grouped.items():
         ms.sort(key=lambda m: (rank.get(m.agency, len(rank)), m.start, m.pk))
         agencies = tuple(dict.fromkeys(m.agency for m in ms))
-        out[eid] = EventSummary(eid, min(m.start for m in ms), agencies, ms[0].text)
+        others = " ".join(dict.fromkeys(m.text for m in ms[1:] if m.text))
+        out[eid] = EventSummary(eid, min(m.start for m in ms), agencies, ms[0].text, others)
     return out
 
 
 def event_options(summaries: Mapping[int, EventSummary]) -> list[dict[str, Any]]:
-    """Dropdown options in date order."""
+    """Dropdown options in date order. Typing finds an event by any agency's wording (a
+    school's "Operation Encompass" notice merged into the police incident it reports),
+    not only by the first agency's words in its label."""
     ordered = sorted(summaries.values(), key=lambda s: (s.start, s.event_id))
-    return [{"label": s.label, "value": s.event_id} for s in ordered]
+    return [
+        {"label": s.label, "value": s.event_id, "search": f"{s.label} {s.others}".strip()}
+        for s in ordered
+    ]
 
 
 def parse_day(value: Any) -> date | None:
