@@ -386,17 +386,10 @@ def correct_file(
 ) -> FileOutcome:
     """Read an imported file again with a corrected mapping (or agency), replacing its
     earlier reading, and save the mapping as the agency's profile: one transaction."""
-    files = {f["id"]: f for f in store.records.list_source_files(actor, rid)}
-    f = files.get(source_file_id)
-    if f is None or f["superseded_by"]:
-        return FileOutcome("", "refused", "That file was replaced meanwhile.")
-    upload = store.uploads.of_file(actor, rid, source_file_id)
-    if upload is None:
-        return FileOutcome(
-            f["file_name"],
-            "refused",
-            f"The original upload of '{f['file_name']}' is not kept: upload the file again.",
-        )
+    found = _kept_upload(store, actor, rid, source_file_id)
+    if isinstance(found, FileOutcome):
+        return found
+    f, upload = found
     agency = agency.strip() or f["agency"]
     try:
         profile = AgencyProfile(
@@ -407,27 +400,7 @@ def correct_file(
         ).validate()
     except ProfileError as exc:
         return FileOutcome(f["file_name"], "refused", f"Not re-imported: {exc}")
-    _info, data = store.uploads.content(actor, rid, upload.id)
-    reading = _read(
-        f["file_name"],
-        data,
-        upload.sha256,
-        period=_period(store, actor, rid),
-        profile=profile,
-        agency=agency if agency != f["agency"] else None,
-    )
-    res = store.uploads.store(
-        actor,
-        rid,
-        file_name=f["file_name"],
-        content=data,
-        sha256=upload.sha256,
-        reading=reading,
-        replaces=source_file_id,
-        confirm=confirm,
-        profile=profile,
-    )
-    return _outcome(f["file_name"], res, profile=profile)
+    return _read_again(store, actor, rid, f, upload, profile, agency, confirm)
 
 
 def set_date_order(
@@ -447,6 +420,24 @@ def set_date_order(
         raise PermissionDenied("Only the lead reviewer re-reads files.")
     if order not in ("", *DATE_ORDERS):
         return FileOutcome("", "refused", f"'{order}' is not a date order.")
+    found = _kept_upload(store, actor, rid, source_file_id)
+    if isinstance(found, FileOutcome):
+        return found
+    f, upload = found
+    saved = store.profiles.find(actor, rid, f["file_name"], f["agency"])
+    profile = AgencyProfile(
+        agency=f["agency"],
+        columns=dict(saved.columns) if saved else {},
+        sheet=saved.sheet if saved else None,
+        header_row=saved.header_row if saved else None,
+        file_pattern=saved.file_pattern if saved else None,
+        date_order=order or None,
+    ).validate()
+    return _read_again(store, actor, rid, f, upload, profile, f["agency"], confirm)
+
+
+def _kept_upload(store: Store, actor: Actor, rid: int, source_file_id: int):
+    """The imported file and its kept upload, or why it cannot be read again."""
     files = {f["id"]: f for f in store.records.list_source_files(actor, rid)}
     f = files.get(source_file_id)
     if f is None or f["superseded_by"]:
@@ -458,18 +449,20 @@ def set_date_order(
             "refused",
             f"The original upload of '{f['file_name']}' is not kept: upload the file again.",
         )
-    saved = store.profiles.find(actor, rid, f["file_name"], f["agency"])
-    profile = AgencyProfile(
-        agency=f["agency"],
-        columns=dict(saved.columns) if saved else {},
-        sheet=saved.sheet if saved else None,
-        header_row=saved.header_row if saved else None,
-        file_pattern=saved.file_pattern if saved else None,
-        date_order=order or None,
-    ).validate()
+    return f, upload
+
+
+def _read_again(store, actor, rid, f, upload, profile, agency, confirm) -> FileOutcome:
+    """Read a kept upload again under `profile` and replace its earlier reading (one
+    transaction in the store), keeping the profile for the agency's next file."""
     _info, data = store.uploads.content(actor, rid, upload.id)
     reading = _read(
-        f["file_name"], data, upload.sha256, period=_period(store, actor, rid), profile=profile
+        f["file_name"],
+        data,
+        upload.sha256,
+        period=_period(store, actor, rid),
+        profile=profile,
+        agency=agency if agency != f["agency"] else None,
     )
     res = store.uploads.store(
         actor,
@@ -478,7 +471,7 @@ def set_date_order(
         content=data,
         sha256=upload.sha256,
         reading=reading,
-        replaces=source_file_id,
+        replaces=f["id"],
         confirm=confirm,
         profile=profile,
     )
