@@ -16,21 +16,19 @@ Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R]
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gen_cases import generate  # noqa: E402
+from gen_cases import CSV_COLUMNS, generate, write_agency_csvs  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 import ingest  # noqa: E402
@@ -55,25 +53,7 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
     """A review of about n generated records, imported from per-agency CSV files through
     the real pipeline, then matched."""
     records, _ = generate(n_records=n, seed=23)
-    by_agency = defaultdict(list)
-    for r in records:
-        by_agency[r.agency].append(r)
-    files = []
-    for agency, recs in by_agency.items():
-        path = folder / f"{agency} chronology.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["Date", "Time", "Event", "Outcome"])
-            for r in recs:
-                w.writerow(
-                    [
-                        f"{r.date.start:%d/%m/%Y}",
-                        f"{r.date.time:%H:%M}" if r.date.time else "",
-                        r.description,
-                        r.outcome,
-                    ]
-                )
-        files.append(path)
+    files = write_agency_csvs(records, folder)
     url = f"sqlite:///{folder / 'bench.db'}"
     store = Store.open(url)
     rid = store.reviews.create_review(LOCAL_OPERATOR, "Benchmark review (fictional)")
@@ -85,14 +65,7 @@ def build_review(folder: Path, n: int) -> tuple[str, int, int]:
         agencies={str(p): p.stem.replace(" chronology", "") for p in files},
         # The bench writes these headers itself: say what they are, so the bench measures
         # the screen, not how the reader guesses a column from 2,000 generated rows.
-        profile=ingest.AgencyProfile(
-            columns={
-                "Date": "date",
-                "Time": "time",
-                "Event": "description",
-                "Outcome": "outcome",
-            }
-        ),
+        profile=ingest.AgencyProfile(columns=dict(CSV_COLUMNS)),
     )
     store.records.run_matching(LOCAL_OPERATOR, rid)
     store.reviews.create_user(LOCAL_OPERATOR, "bench@example.org", "Bench Lead", PASSWORD)

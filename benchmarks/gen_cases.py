@@ -1364,3 +1364,28 @@ if __name__ == "__main__":
     )
     for r in sorted(recs, key=lambda r: (r.date.start, tr[r.record_id])):
         print(tr[r.record_id], r.date.start, r.date.precision, r.agency, "|", r.description)
+
+
+# The plain per-agency CSV layout the UI bench and the ten-agency browser review import.
+CSV_COLUMNS = {"Date": "date", "Time": "time", "Event": "description", "Outcome": "outcome"}
+
+
+def write_agency_csvs(records: list[SourceRecord], folder: Path) -> list[Path]:
+    """One "<agency> chronology.csv" per agency in `folder`, columns CSV_COLUMNS, dates
+    day first: generated records as an agency would send them."""
+    import csv
+
+    by_agency: dict[str, list[SourceRecord]] = {}
+    for r in records:
+        by_agency.setdefault(r.agency, []).append(r)
+    files = []
+    for agency, recs in by_agency.items():
+        path = folder / f"{agency} chronology.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(list(CSV_COLUMNS))
+            for r in recs:
+                when = f"{r.date.time:%H:%M}" if r.date.time else ""
+                w.writerow([f"{r.date.start:%d/%m/%Y}", when, r.description, r.outcome])
+        files.append(path)
+    return files

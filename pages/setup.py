@@ -311,16 +311,7 @@ def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
     except StoreError as exc:
         return _answer(html.P(f"Not re-imported: {exc}", className="error"))
     if out.status != "imported":
-        confirm = (
-            html.Button(
-                "Re-import anyway",
-                id={"type": "su-reimport", "file": fid, "c": 1},
-                className="danger",
-            )
-            if out.needs_confirmation
-            else None
-        )
-        refused = html.Div([html.P(f"Not re-imported: {out.message}", className="error"), confirm])
+        refused = _refused(out, "Not re-imported", "Re-import anyway", "su-reimport", fid)
         return _answer(refused, (version or 0) + 1)
     used = f" (saved as the {out.profile_used} profile)" if out.profile_used else ""
     done = html.P(
@@ -329,6 +320,17 @@ def reimport(_clicks, fields, field_ids, agencies, agency_ids, rid, version):
         "update the timeline."
     )
     return _answer(done, (version or 0) + 1)
+
+
+def _refused(out, said: str, anyway: str, button_type: str, fid: int) -> html.Div:
+    """Why a file was not read again, with the button that confirms it anyway when the
+    refusal only wants a person's say-so (a large withdrawal)."""
+    confirm = (
+        html.Button(anyway, id={"type": button_type, "file": fid, "c": 1}, className="danger")
+        if out.needs_confirmation
+        else None
+    )
+    return html.Div([html.P(f"{said}: {out.message}", className="error"), confirm])
 
 
 @callback(
@@ -356,16 +358,7 @@ def date_order(_clicks, orders, order_ids, rid, version):
     except StoreError as exc:
         return _answer(html.P(f"Not re-read: {exc}", className="error"))
     if out.status != "imported":
-        confirm = (
-            html.Button(
-                "Re-read anyway",
-                id={"type": "su-dateorder-go", "file": fid, "c": 1},
-                className="danger",
-            )
-            if out.needs_confirmation
-            else None
-        )
-        refused = html.Div([html.P(f"Not re-read: {out.message}", className="error"), confirm])
+        refused = _refused(out, "Not re-read", "Re-read anyway", "su-dateorder-go", fid)
         return _answer(refused, (version or 0) + 1)
     how = f"read {order}" if order else "read as their own evidence shows"
     done = html.P(

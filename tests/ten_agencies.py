@@ -3,17 +3,13 @@ pipeline and matched: for the timeline's browser tests and its screenshot."""
 
 from __future__ import annotations
 
-import csv
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
 import ingest
-from benchmarks.gen_cases import generate
+from benchmarks.gen_cases import CSV_COLUMNS, generate, write_agency_csvs
 from timeline.actions.imports import import_paths
 from timeline.store.auth import LOCAL_OPERATOR
-
-HEADERS = {"Date": "date", "Time": "time", "Event": "description", "Outcome": "outcome"}
 
 
 def ten_agency_review(store, folder: Path, email: str, n: int = 500, seed: int = 31) -> int:
@@ -21,25 +17,7 @@ def ten_agency_review(store, folder: Path, email: str, n: int = 500, seed: int =
     period of the records and a child's date of birth, match, and make `email` (an
     existing user) its lead. Returns the review's id."""
     records, _ = generate(n_records=n, seed=seed)
-    by_agency = defaultdict(list)
-    for r in records:
-        by_agency[r.agency].append(r)
-    files = []
-    for agency, recs in by_agency.items():
-        path = folder / f"{agency} chronology.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(list(HEADERS))
-            for r in recs:
-                w.writerow(
-                    [
-                        f"{r.date.start:%d/%m/%Y}",
-                        f"{r.date.time:%H:%M}" if r.date.time else "",
-                        r.description,
-                        r.outcome,
-                    ]
-                )
-        files.append(path)
+    files = write_agency_csvs(records, folder)
     first = min(r.date.start for r in records)
     last = max(r.date.start for r in records)
     rid = store.reviews.create_review(LOCAL_OPERATOR, "Ten agencies (fictional)")
@@ -56,7 +34,7 @@ def ten_agency_review(store, folder: Path, email: str, n: int = 500, seed: int =
         rid,
         files,
         agencies={str(p): p.stem.replace(" chronology", "") for p in files},
-        profile=ingest.AgencyProfile(columns=dict(HEADERS)),
+        profile=ingest.AgencyProfile(columns=dict(CSV_COLUMNS)),
     )
     store.records.run_matching(LOCAL_OPERATOR, rid)
     store.reviews.add_member(LOCAL_OPERATOR, rid, email, "lead")

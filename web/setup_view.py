@@ -242,6 +242,13 @@ def upload_card(u, files_by_id: dict[int, dict]) -> html.Details:
     )
 
 
+def _kloe_cell(k: dict, what: str, key: str, id_type: str, width: str | None) -> html.Td:
+    """One editable field of a KLOE's row, labelled for screen readers ("Title of KLOE 2")."""
+    style = {"width": width} if width else None
+    box = dcc.Input(value=k[key], id={"type": id_type, "id": k["id"]}, style=style)
+    return html.Td(labelled(f"{what} of KLOE {k['number']}", box, hidden=True))
+
+
 def kloe_table(kloes: list[dict]) -> html.Table:
     return html.Table(
         [
@@ -250,37 +257,9 @@ def kloe_table(kloes: list[dict]) -> html.Table:
                 [
                     html.Tr(
                         [
-                            html.Td(
-                                labelled(
-                                    f"Number of KLOE {k['number']}",
-                                    dcc.Input(
-                                        value=k["number"],
-                                        id={"type": "su-kn", "id": k["id"]},
-                                        style={"width": "4em"},
-                                    ),
-                                    hidden=True,
-                                )
-                            ),
-                            html.Td(
-                                labelled(
-                                    f"Title of KLOE {k['number']}",
-                                    dcc.Input(
-                                        value=k["title"],
-                                        id={"type": "su-kt", "id": k["id"]},
-                                        style={"width": "24em"},
-                                    ),
-                                    hidden=True,
-                                )
-                            ),
-                            html.Td(
-                                labelled(
-                                    f"Description of KLOE {k['number']}",
-                                    dcc.Input(
-                                        value=k["description"], id={"type": "su-kd", "id": k["id"]}
-                                    ),
-                                    hidden=True,
-                                )
-                            ),
+                            _kloe_cell(k, "Number", "number", "su-kn", "4em"),
+                            _kloe_cell(k, "Title", "title", "su-kt", "24em"),
+                            _kloe_cell(k, "Description", "description", "su-kd", None),
                             html.Td(
                                 [
                                     html.Button(
