@@ -378,7 +378,7 @@ def ep_school(st: Story, day: date) -> None:
 def ep_referral(st: Story, day: date, referrer: str | None = None) -> None:
     rng = st.rng
     opts = [a for a in (SCH, HV, GP, POL, HOSP, HSG, MH) if a in st.agencies]
-    referrer = referrer or rng.choice(opts)
+    referrer = referrer or (rng.choice(opts) if opts else "a neighbour")
     ev = st._new(
         "referral",
         weekday(day),

@@ -71,7 +71,7 @@ LAYOUTS: dict[str, Layout] = {
     ),
     HV: Layout(
         "Health Visiting chronology.csv",
-        ("Date of Contact", "Type", "Entry", "HV"),
+        ("Date of Contact", "Type", "Entry", "Practitioner"),
         ("date", "type", "desc", "worker"),
         "long",
         0.02,
@@ -111,7 +111,7 @@ LAYOUTS: dict[str, Layout] = {
     ),
     DAS: Layout(
         "IDVA chronology.csv",
-        ("Date", "Summary", "Outcome", "IDVA"),
+        ("Date", "Summary", "Outcome", "Worker"),
         ("date", "desc", "outcome", "worker"),
         "slash",
         0.05,
@@ -127,7 +127,7 @@ LAYOUTS: dict[str, Layout] = {
     ),
     AMB: Layout(
         "Ambulance chronology.csv",
-        ("Incident Date", "Call Time", "Details", "Crew"),
+        ("Incident Date", "Call Time", "Details", "Clinician"),
         ("date", "time", "desc", "worker"),
         "slash",
         0.0,
@@ -135,7 +135,7 @@ LAYOUTS: dict[str, Layout] = {
     ),
     MW: Layout(
         "Midwifery chronology.csv",
-        ("Date", "Contact", "Notes", "Midwife"),
+        ("Date", "Contact Type", "Notes", "Practitioner"),
         ("date", "type", "desc", "worker"),
         "dot",
         0.03,
@@ -212,7 +212,7 @@ def build_rows(
                 sentences = desc.split(". ")
                 cut = max(1, len(sentences) // 2)
                 first = ". ".join(sentences[:cut]).rstrip(".") + "."
-                rest = ". ".join(sentences[cut:]) or "Outcome recorded."
+                rest = ". ".join(sentences[cut:]) or f"Action: {outcome or 'none further'}."
                 parts = [(first + " (cont.)", ""), ("Cont. - " + rest, outcome)]
             for part, (text, out) in enumerate(parts):
                 values = {
