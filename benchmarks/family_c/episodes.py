@@ -51,8 +51,15 @@ def ep_da(st: Story, day: date) -> None:
         da_recorders(st, ev2, light=True)
     if facts["injury"] != "none" and rng.random() < 0.4:
         ep_ed(st, day + timedelta(days=rng.choice((0, 0, 1))), who="mother")
+    if rng.random() < 0.15:  # a busy day: the SW visits the same afternoon
+        visit = st._new(
+            "home_visit", day, st._time(12, 19), ev.subjects, seen="seen", announced="unannounced"
+        )
+        st._rec(visit, CSC)
+        st._rec(visit, POL, p=0.3)
     if rng.random() < 0.3:
-        ep_strategy_chain(st, working_days(day, rng.randint(1, 3)), cause="da")
+        lag = 0 if facts["dash"] == "high" and rng.random() < 0.5 else rng.randint(1, 3)
+        ep_strategy_chain(st, working_days(day, lag), cause="da")
     elif facts["dash"] == "high" and rng.random() < 0.6:
         ep_marac(st, day + timedelta(days=rng.randint(10, 30)))
 
@@ -517,6 +524,27 @@ def ep_midwife(st: Story, day: date) -> None:
     st._notify(ev, GP, 0.2, 3, 20)
 
 
+def ep_father(st: Story, day: date) -> None:
+    """The children's father: contact arrangements, a call to the SW, a conference invite."""
+    rng = st.rng
+    what = rng.choice(
+        (
+            "supervised contact",
+            "telephone call from father",
+            "contact centre",
+            "father's parenting assessment session",
+            "letter to father",
+        )
+    )
+    ev = st._new("father", weekday(day), st._time(9, 18), st._some_kids(day), what=what)
+    st._rec(ev, CSC)
+    if what == "supervised contact" and rng.random() < 0.4:
+        ev2 = st._new("father", day + timedelta(days=7), st._time(9, 18), ev.subjects, what=what)
+        ev2.trap_of = ev.eid
+        st._rec(ev2, CSC)
+    st._rec(ev, PROB, p=0.1 if st.partner_on_probation else 0)
+
+
 # (episode, weight, the agency that must be present for it to start)
 TABLE = (
     (ep_da, 9, POL),
@@ -535,4 +563,5 @@ TABLE = (
     (ep_ambulance, 2, AMB),
     (ep_midwife, 2, MW),
     (ep_cin, 3, CSC),
+    (ep_father, 2, CSC),
 )

@@ -61,6 +61,7 @@ class Family:
     school: str
     surgery: str
     hospital: str
+    nation: str = "England"  # "England", "Wales" or "Scotland": some words differ
     workers: dict[str, list[str]] = field(default_factory=dict)  # agency -> names
 
     @property
@@ -111,6 +112,7 @@ def make_family(rng: random.Random, start: date, end: date) -> Family:
         school=f"{rng.choice(_TOWN1)}{rng.choice(_TOWN2)} Primary",
         surgery=f"{rng.choice(_SUR1)}{rng.choice(_SUR2)} Medical Practice",
         hospital=f"{town} General",
+        nation=rng.choices(("England", "Wales", "Scotland"), (6, 2, 2))[0],
     )
     fam.workers = {
         "Children's Social Care": [_worker(rng) for _ in range(3)],

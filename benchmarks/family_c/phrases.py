@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from benchmarks.family_c.people import Family
 from benchmarks.family_c.story import (
@@ -233,6 +233,10 @@ _SENT: dict[str, dict[str, tuple[str, ...]]] = {
         HOSP: ("Brought in by ambulance with {what}.",),
         "N": ("Ambulance PRF received: {what}, {conveyed}.",),
     },
+    "father": {
+        "*": ("{what} - {dad} and {kids}.", "{what} with {dad}.", "{dad}: {what}."),
+        PROB: ("{dad} mentioned {what} at supervision.",),
+    },
     "midwife": {
         "*": ("{what} - {mum} {attended}.", "MW {what}; {attended}.", "{what}."),
         "N": ("Midwifery handover: {what}.", "Letter from midwife re {what}."),
@@ -245,6 +249,7 @@ _GROUP = {
     "ed": "incident",
     "ambulance": "incident",
     "home_visit": "visit",
+    "father": "visit",
     "s47_visit": "visit",
     "hv": "visit",
     "probation": "visit",
@@ -384,6 +389,43 @@ _SCHOOL_WHAT = {
 }
 
 
+# Words that differ by nation (the case is set in England, Wales or Scotland).
+NATION_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Wales": {
+        "ppn": ("PPN", "Public Protection Notice", "PPN (DA)"),
+        "cin_meeting": ("Care and Support Plan review", "CASP review", "C&S plan meeting"),
+    },
+    "Scotland": {
+        "strategy": ("IRD", "Inter-agency Referral Discussion", "IRD (police/SW/health)"),
+        "icpc": ("CPPM", "initial CPPM", "Child Protection Planning Meeting"),
+        "rcpc": ("review CPPM", "Review Child Protection Planning Meeting", "RCPPM"),
+        "s47_visit": ("CP investigation visit", "joint investigative visit", "JII visit"),
+        "ppn": ("police concern report", "VPD concern report", "iVPD notification"),
+        "cin_meeting": ("child's plan meeting", "Child's Plan review", "GIRFEC meeting"),
+    },
+}
+_RESPELL = (
+    ("received", "recieved"),
+    ("attended", "attented"),
+    ("appointment", "appt"),
+    ("meeting", "mtg"),
+    ("telephone", "tel"),
+    ("regarding", "re"),
+    ("children", "childrens"),
+    ("discussion", "discusion"),
+    ("Received", "Rec'd"),
+    ("conference", "conf"),
+)
+
+
+def _respell(text: str, rng: random.Random) -> str:
+    found = [(a, b) for a, b in _RESPELL if a in text]
+    if not found:
+        return text
+    a, b = rng.choice(found)
+    return text.replace(a, b, 1)
+
+
 def _agency_terms(key: str, agency: str) -> tuple[str, ...]:
     table = TERMS[key]
     return table.get(agency) or table["*"]
@@ -419,6 +461,7 @@ def describe(
     values: dict[str, str] = {k: v for k, v in f.items()}
     values["kids"] = _kids_text(ev, fam, agency, rng)
     values["mum"] = fam.mother.first if rng.random() < 0.7 else "mother"
+    values["dad"] = fam.father.first if rng.random() < 0.6 else f"father {fam.father.full}"
     values["ptn"] = fam.partner.first if rng.random() < 0.6 else fam.partner.full
     who = fam.partner if f.get("who", "partner") == "partner" else fam.father
     values["who"] = who.first if rng.random() < 0.7 else f"{who.full} ({f.get('who', '')})"
@@ -448,8 +491,11 @@ def describe(
     values["announced"] = f.get("announced", "").capitalize()
     if "to" in f:
         values["meet"] = _meeting_name(f["to"], agency, rng)
+    nation = NATION_TERMS.get(fam.nation, {})
     for key in TERMS:
-        values["T_" + key] = rng.choice(_agency_terms(key, agency))
+        values["T_" + key] = rng.choice(nation.get(key) or _agency_terms(key, agency))
+    if ev.at is not None and ev.at.hour < 4 and role == "N" and rng.random() < 0.5:
+        values["eday"] = f"{ev.day - timedelta(days=1):%d/%m/%Y} (overnight)"
     pool = _SENT[ev.kind]
     if role == "D":
         role = "P" if agency in pool or "*" in pool else "N"
@@ -466,6 +512,8 @@ def describe(
         more = [m for m in more if all(k in values for k in _FIELD.findall(m))]
         k = min(len(more), rng.choice((0, 1, 1, 2, 2, 3, 4, 5)))
         text = " ".join([text, *(m.format_map(values) for m in rng.sample(more, k))])
+    if rng.random() < 0.06:  # the agency's own spelling, or a slip
+        text = _respell(text, rng)
     text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     outcome = ""
     if "outcome" in f:

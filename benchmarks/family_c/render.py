@@ -31,7 +31,7 @@ from benchmarks.family_c.story import (
     SCH,
     Event,
 )
-from ingest.records import DateInterval, Provenance, RecordIds, SourceRecord
+from ingest.records import DateInterval, Issue, Provenance, RecordIds, SourceRecord
 
 
 @dataclass(frozen=True)
@@ -207,14 +207,18 @@ def build_rows(
             ref = ev.facts.get("ref", "") if agency == POL else ""
             if agency == POL and not ref:
                 ref = f"{rng.choice('KLMNPR')}{rng.randint(10000, 99999)}/{day.year % 100:02d}"
-            parts = [(desc, outcome)]
-            if rng.random() < 0.03:  # one entry over two rows
+            parts = [(desc, outcome, role, 0)]
+            if rng.random() < 0.012:  # the same entry written again by a colleague
+                parts = [(desc, outcome, role, 0), (desc, outcome, "D", 0)]
+            elif rng.random() < 0.03:  # one entry over two rows
                 sentences = desc.split(". ")
                 cut = max(1, len(sentences) // 2)
                 first = ". ".join(sentences[:cut]).rstrip(".") + "."
                 rest = ". ".join(sentences[cut:]) or f"Action: {outcome or 'none further'}."
-                parts = [(first + " (cont.)", ""), ("Cont. - " + rest, outcome)]
-            for part, (text, out) in enumerate(parts):
+                parts = [(first + " (cont.)", "", role, 0), ("Cont. - " + rest, outcome, role, 1)]
+            for i, (text, out, row_role, part) in enumerate(parts):
+                if i == 1 and part == 0:  # the colleague's copy: another name on it
+                    worker = rng.choice([w for w in fam.workers[agency] if w != worker])
                 values = {
                     "date": cells_date,
                     "datetime": cells_date,
@@ -240,7 +244,7 @@ def build_rows(
                         etype if "type" in lay.fields else "",
                         ev.eid,
                         ev.meeting,
-                        role,
+                        row_role,
                         part,
                         sort,
                     )
@@ -304,11 +308,19 @@ def to_records(
         sha = digest.hexdigest()
         ids = RecordIds(agency)
         seen: dict[tuple[str, ...], int] = {}
+        first_row: dict[tuple[str, ...], int] = {}
         for i, r in enumerate(agency_rows):
             occ = seen.get(r.cells, 0)
             seen[r.cells] = occ + 1
+            first_row.setdefault(r.cells, i + 2)
             rid = ids(r.cells, occ)
             prov = Provenance.of_row(lay.file_name, sha, "", i + 2, lay.headers, r.cells)
+            # as ingest flags it: a row the same as an earlier one (here, always another
+            # event or a colleague's copy told the same way)
+            issues = []
+            if occ:
+                where = f"the same as row {first_row[r.cells]} of this file"
+                issues.append(Issue("duplicate_row", where))
             records.append(
                 SourceRecord(
                     record_id=rid,
@@ -320,6 +332,7 @@ def to_records(
                     practitioner=r.worker,
                     reference=r.ref,
                     event_type=r.etype,
+                    issues=issues,
                 )
             )
             by_id[rid] = r
