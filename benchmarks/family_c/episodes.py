@@ -185,7 +185,7 @@ def followups(st: Story, ev: Event, before: bool = False, after: bool = False) -
                 f = st._new("minutes_received", d, None, ev.subjects, to=ev.kind)
                 f.meeting = ev.eid
                 st._rec(f, a)
-        if rng.random() < 0.3:
+        if ev.kind in ("strategy", "icpc", "rcpc", "cin_meeting") and rng.random() < 0.3:
             d = working_days(ev.day, rng.randint(1, 5))
             f = st._new("outcome_letter", d, None, ev.subjects, to=ev.kind)
             f.meeting = ev.eid

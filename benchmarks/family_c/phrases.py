@@ -56,8 +56,8 @@ TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         CSC: ("home visit", "HV", "statutory visit", "SW visit"),
     },
     "ed": {
-        "*": ("ED", "A&E", "Emergency Department"),
-        HOSP: ("ED attendance", "attended ED", "PED attendance", "A&E"),
+        "*": ("ED attendance notification", "A&E notification", "hospital liaison notification"),
+        HOSP: ("ED", "A&E", "PED", "paediatric ED", "Emergency Department"),
         GP: ("A&E discharge letter", "ED attendance letter", "discharge summary from ED"),
         HV: ("ED liaison notification", "A&E attendance notification", "liaison form"),
     },
@@ -116,7 +116,8 @@ _SENT: dict[str, dict[str, tuple[str, ...]]] = {
             "{meet} report sent to CP chair.",
             "Written report completed for {meet} re {kids}.",
             "Agency report for {meet} emailed to conference admin.",
-        )
+        ),
+        "N": ("Report received for {meet}.", "Partner agency report for {meet} received."),
     },
     "minutes_received": {
         "*": (
@@ -166,8 +167,8 @@ _SENT: dict[str, dict[str, tuple[str, ...]]] = {
             "999 call {time}: {complaint}, transported to ED.",
         ),
         HOSP: (
-            "{kids} {T_ed} at {time} with {complaint}.",
-            "{T_ed}: {kids}, presenting complaint {complaint}.",
+            "{kids} attended {T_ed} at {time} with {complaint}.",
+            "{T_ed} attendance: {kids}, presenting complaint {complaint}.",
             "Seen in {T_ed} - {complaint}, triage {time}.",
         ),
         "N": (
@@ -221,7 +222,7 @@ _SENT: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "housing": {
         "*": ("{what} - {mum}, {addr}.", "{what} re tenancy at {addr}.", "{what}."),
-        "N": ("Housing informed CSC of {what}.", "Email from housing officer re {what}."),
+        "N": ("Housing officer advised of {what}.", "Email from housing officer re {what}."),
     },
     "mh": {
         "*": ("{what} with {mum}; {attended}.", "{mum} {attended} {what}.", "{what} - {attended}."),
