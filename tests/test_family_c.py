@@ -157,8 +157,31 @@ def test_fc009_written_files_import_back_to_the_same_records(tmp_path):
         assert files.truth[(r.provenance.file_name, r.provenance.row)] == case.truth[r.record_id]
 
 
-def test_fc010_bad_arguments_are_refused():
+def test_fc010_unusual_headers_same_cells(tmp_path):
+    case = generate(9, n_events=60, n_agencies=4)
+    usual = write_files(case, tmp_path / "a")
+    unusual = write_files(case, tmp_path / "b", headers="unusual")
+    assert usual.truth == unusual.truth
+    for a, b in zip(usual.files, unusual.files, strict=True):
+        lines_a = a.read_text(encoding="utf-8").splitlines()
+        lines_b = b.read_text(encoding="utf-8").splitlines()
+        assert lines_a[0] != lines_b[0] and lines_a[1:] == lines_b[1:]
+
+
+def test_fc011_narratives_have_one_to_six_sentences():
+    case = generate(3, n_events=800, n_agencies=12, style="narrative")
+    counts = {
+        r.description.count(". ") + 1
+        for r in case.records
+        if case.rows[r.record_id].part == 0 and "(cont.)" not in r.description
+    }
+    assert counts == {1, 2, 3, 4, 5, 6}
+
+
+def test_fc012_bad_arguments_are_refused():
     with pytest.raises(ValueError):
         generate(1, style="poetic")
     with pytest.raises(ValueError):
         generate(1, n_events=0)
+    with pytest.raises(ValueError):
+        write_files(generate(1, n_events=5), "/nonexistent/never", headers="odd")

@@ -89,8 +89,25 @@ def true_pairs(case: Case, cross_agency: bool = True) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-def write_files(case: Case, folder: str | Path) -> Files:
-    """Each agency's chronology as a CSV in its own layout (header in row 1)."""
+# headers="unusual": the same cells under headers an importer may not know
+_UNUSUAL = {
+    "date": "When",
+    "datetime": "Incident Date & Time",
+    "time": "Approx. Time",
+    "desc": "What happened / information received",
+    "outcome": "What we did",
+    "worker": "Recorded by",
+    "ref": "Log Number",
+    "type": "Category",
+}
+
+
+def write_files(case: Case, folder: str | Path, headers: str = "usual") -> Files:
+    """Each agency's chronology as a CSV in its own layout (header in row 1). With
+    headers="unusual" the same cells go under headers a column mapper may not know (then
+    reading them back to the same records depends on the mapping, not tested here)."""
+    if headers not in ("usual", "unusual"):
+        raise ValueError(f"headers must be 'usual' or 'unusual', not {headers!r}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = Files([], {}, {})
@@ -102,7 +119,7 @@ def write_files(case: Case, folder: str | Path) -> Files:
         path = folder / lay.file_name
         with path.open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
-            w.writerow(lay.headers)
+            w.writerow(lay.headers if headers == "usual" else [_UNUSUAL[f] for f in lay.fields])
             for rec in recs:
                 w.writerow(case.rows[rec.record_id].cells)
                 key = (lay.file_name, rec.provenance.row)

@@ -510,8 +510,9 @@ def describe(
         group = _GROUP.get(ev.kind, "*")
         own = _MORE.get(agency, {})
         more = list(own.get(group) or own.get("*", ())) + list(_MORE["*"]["*"])
-        more = [m for m in more if all(k in values for k in _FIELD.findall(m))]
-        k = min(len(more), rng.choice((0, 1, 1, 2, 2, 3, 4, 5)))
+        more = [m for m in dict.fromkeys(more) if all(k in values for k in _FIELD.findall(m))]
+        room = 5 - text.count(". ")  # at most 6 sentences in all
+        k = min(len(more), room, rng.choice((0, 1, 1, 2, 2, 3, 4, 5)))
         text = " ".join([text, *(m.format_map(values) for m in rng.sample(more, k))])
     if rng.random() < 0.06:  # the agency's own spelling, or a slip
         text = _respell(text, rng)
