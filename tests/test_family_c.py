@@ -81,6 +81,8 @@ def test_fc005_related_truth_points_at_meetings_not_at_the_row_own_event():
         assert kinds[meeting] in MEETINGS
         assert case.truth[rid] != meeting
         assert kinds[case.truth[rid]] in ("report_submitted", "minutes_received", "outcome_letter")
+    for rid in case.related:
+        assert case.rows[rid].role in ("R", "F")
     # reports come before their meeting, minutes after it
     day = {e.eid: e.day for e in case.events}
     for e in case.events:

@@ -15,7 +15,7 @@ def figures(case: Case) -> dict[str, float]:
     agencies: dict[str, set[str]] = {}
     for r in case.records:
         agencies.setdefault(case.truth[r.record_id], set()).add(r.agency)
-    roles = Counter(row.role for row in case.rows.values())
+    roles = Counter(row.told for row in case.rows.values())
     precision = Counter(r.date.precision for r in case.records)
     traps = {e.eid for e in case.events if e.trap_of}
     return {

@@ -181,9 +181,12 @@ class Row:
     etype: str
     eid: str
     meeting: str | None
-    role: str  # P, N, D
+    told: str  # P the agency's own contact, N a notification/letter about it, D a second row
     part: int  # 1 for the second row of a split entry
     sort: tuple
+    # family B's codes, for breakdowns: P own contact, N notification, R report before a
+    # conference, F other follow-up of a meeting, M month-only record, D a second row
+    role: str = ""
 
 
 def build_rows(
@@ -247,9 +250,18 @@ def build_rows(
                         row_role,
                         part,
                         sort,
+                        _role(ev, row_role, iv),
                     )
                 )
     return rows
+
+
+def _role(ev: Event, told: str, iv: DateInterval) -> str:
+    if ev.meeting is not None:
+        return "R" if ev.kind == "report_submitted" else "F"
+    if iv.precision == "month":
+        return "M"
+    return told
 
 
 def _row_time(ev: Event, agency: str, role: str, lay: Layout, rng: random.Random) -> time | None:
