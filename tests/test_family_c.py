@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -178,6 +182,30 @@ def test_fc011_narratives_have_one_to_six_sentences():
         if case.rows[r.record_id].part == 0 and "(cont.)" not in r.description
     }
     assert counts == {1, 2, 3, 4, 5, 6}
+
+
+_DIGEST = """
+import hashlib
+from benchmarks.family_c import generate
+c = generate(7, n_events=400, n_agencies=12, style="mixed")
+h = hashlib.sha256()
+for r in c.records:
+    h.update((r.record_id + c.truth[r.record_id] + r.description + repr(r.date)).encode())
+print(h.hexdigest())
+"""
+
+
+def test_fc013_same_case_whatever_the_hash_seed():
+    root = Path(__file__).resolve().parents[1]
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed, PYTHONPATH=str(root))
+        out = subprocess.run(
+            [sys.executable, "-c", _DIGEST], env=env, cwd=root, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
 
 
 def test_fc012_bad_arguments_are_refused():

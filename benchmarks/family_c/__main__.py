@@ -18,6 +18,7 @@ def figures(case: Case) -> dict[str, float]:
     roles = Counter(row.told for row in case.rows.values())
     precision = Counter(r.date.precision for r in case.records)
     traps = {e.eid for e in case.events if e.trap_of}
+    per_day = Counter(e.day for e in case.events)
     return {
         "events": n_ev,
         "records": n_rec,
@@ -26,6 +27,8 @@ def figures(case: Case) -> dict[str, float]:
         "related rows": len(case.related) / n_rec,
         "look-alike events (near-duplicate traps)": len(traps) / n_ev,
         "rows of look-alike events": sum(case.truth[r] in traps for r in case.truth) / n_rec,
+        "events on busy days (3+ events that day)": sum(per_day[e.day] >= 3 for e in case.events)
+        / n_ev,
         "notification rows": roles["N"] / n_rec,
         "duplicate rows within an agency": roles["D"] / n_rec,
         "split entries (second rows)": sum(r.part for r in case.rows.values()) / n_rec,
