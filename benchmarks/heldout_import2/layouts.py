@@ -123,6 +123,12 @@ TITLES = {
         "Learning Review (Scotland) - {org}|Chronology of significant events",
     ],
 }
+HISTORY = [
+    "{m} known to children's services as a child; subject of a CP plan (neglect).",
+    "{m} attended A&E aged 15 after an overdose (background from records).",
+    "{p} convicted of assault occasioning ABH on a former partner.",
+    "{m} placed in foster care; returned home {y}.",
+]
 CONT = [
     "Cont'd - {m} said she would ring back after the weekend.",
     "...continued: advised to contact GP if worse.",
@@ -153,6 +159,17 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
         ):
             e["kind"] = k
             evs.append(e)
+    if (
+        kind in ("csc", "police", "gp", "hv")
+        and len(kinds) == 1
+        and not o.get("mdy")
+        and rng.random() < 0.4
+    ):
+        # family background from long before the review period (two-digit years before 2000)
+        for _ in range(rng.randint(2, 3)):
+            d = dt.date(rng.randint(1994, 2008), rng.randint(1, 12), rng.randint(1, 28))
+            txt = rng.choice(HISTORY).format(m=cast.m, p=cast.p, y=d.year)
+            evs.append(dict(d=d, t=None, typ="Background", text=txt, out="", who="", kind=kind))
     evs.sort(key=lambda e: (e["d"], e["t"] or dt.time(0)))
     org = org_name(rng, kind, cast)
     if o.get("neighbour"):
@@ -206,6 +223,8 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
             ]
         )
     )
+    if o.get("pstyle"):
+        style = o["pstyle"]
     tstyle = rng.choice(["colon", "hhmm", "hrs", "ampm", "dot", "sec", "ampm2", "hrs2"])
     typed = fmt in ("xlsx", "xls") and rng.random() < 0.6 and not o.get("mdy")
     serial = o.get("serial")
@@ -231,6 +250,14 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
     paragraphs = o.get("paragraphs")
     qnl = fmt == "csv" and rng.random() < 0.4
 
+    time_in_text = (
+        "time" not in cols
+        and "datetime" not in cols
+        and rng.random() < 0.3
+        and rng.choice(["hrs", "colon", "hrs2"])
+    )
+    nbsp = fmt == "docx" and rng.random() < 0.3
+
     def date_cell(e, with_time):
         d = e["d"]
         if prate and rng.random() < prate and not serial:
@@ -241,9 +268,11 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
             v = H["serial"](d) + ((t.hour * 60 + t.minute) / 1440 if t else 0)
             v = round(v, 6) if t else v
             return (v if fmt in ("xlsx", "xls") else str(v)), d, "day", bool(t)
-        if typed:
+        if typed and rng.random() < 0.9:  # a few cells typed in as text
             return (dt.datetime.combine(d, t) if t else d), d, "day", bool(t)
         txt = H["fmt_exact"](d, style)
+        if t and style == "iso" and rng.random() < 0.6:
+            return f"{d:%Y-%m-%d}T{t:%H:%M}:00", d, "day", True
         if t:
             tt = H["fmt_time"](t, tstyle if tstyle not in ("hhmm", "dot") else "colon")
             txt = f"{txt} {tt}" if rng.random() < 0.8 else f"{txt} at {tt}"
@@ -255,7 +284,22 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
         body.append(dict(kind="skip", cells=cells, note=note))
 
     year = None
+    subtotals = srate and rng.random() < 0.5
+    syear, scount = None, 0
     for e in evs:
+        if subtotals and e["d"].year != syear:
+            if scount:
+                skip(
+                    "subtotal",
+                    {
+                        "_first": rng.choice(
+                            [f"Total contacts {syear}:", f"Sub-total ({syear})", f"{syear} total"]
+                        ),
+                        "_second": str(scount),
+                    },
+                )
+            syear, scount = e["d"].year, 0
+        scount += 1
         if sections and e["d"].year != year:
             year = e["d"].year
             skip(
@@ -308,6 +352,11 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
             rd = e["d"] + dt.timedelta(days=rng.choice([0, 1, 1, 2, 3, 5, 9]))
             cells["recdate"] = rd if typed else H["fmt_exact"](rd, style)
         text = e["text"]
+        if time_in_text and e["t"] and prec == "day" and not time_txt:
+            text = f"{H['fmt_time'](e['t'], time_in_text)} - {text}"
+            time_txt = e["t"].strftime("%H:%M")
+        if nbsp and isinstance(cells.get("date"), str):
+            cells["date"] = cells["date"] + rng.choice(["\u00a0", " ", "  "])
         if qnl and rng.random() < 0.3 and ". " in text[45:]:
             i = text.index(". ", 45)
             text = text[: i + 1] + "\n" + text[i + 2 :]
@@ -375,6 +424,9 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
         style=style,
         tstyle=tstyle,
         years=o.get("years"),
+        kind_word=o.get("kind_word", kind),
+        group_header=rng.random() < 0.25
+        and (("When", "What") if half == "a" else ("Event timing", "Event information")),
         half=half,
         kind=kind,
         p0=p0,

@@ -14,7 +14,8 @@ Each file NAME.EXT has NAME.truth.csv beside it, one line per row that matters:
              header counted); paragraph number (1-based, empty paragraphs counted)
   kind       record | continuation | skip
   date       ISO date of the event's start (records); precision says how much of it is known
-  precision  day | month | year | approximate | range (not compared by evaluate.py)
+  precision  day | week | month | season | year | approximate | range (evaluate.py prints
+             a line of its own for it)
   time       HH:MM or empty
   agency     canonical agency (texts.CANON)
   desc40     the first 40 characters the description must start with
@@ -75,6 +76,7 @@ def fmt_partial(rng, d, style):
             "month3",
             "early",
             "season",
+            "approxsfx",
             "year",
         ]
     )
@@ -97,6 +99,8 @@ def fmt_partial(rng, d, style):
         )
     if kind == "early":
         return f"early {MON[d.month]} {d.year}", m1, "approximate"
+    if kind == "approxsfx":
+        return f"{fmt_exact(d, 'dmy4')} (approx)", d, "approximate"
     if kind == "week":
         w = d - dt.timedelta(days=d.weekday())
         return (
@@ -108,7 +112,7 @@ def fmt_partial(rng, d, style):
                 ]
             ),
             w,
-            "range",
+            "week",
         )
     if kind == "range":
         e = d + dt.timedelta(days=rng.randint(1, 4))
@@ -136,7 +140,7 @@ def fmt_partial(rng, d, style):
         if s is None or d.month == 12:
             return f"{MON[d.month]} {d.year}", m1, "month"
         start = {"Spring": 3, "Summer": 6, "Autumn": 9}[s]
-        return f"{s} {d.year}", dt.date(d.year, start, 1), "approximate"
+        return f"{s} {d.year}", dt.date(d.year, start, 1), "season"
     return f"{d.year}", dt.date(d.year, 1, 1), "year"
 
 
@@ -182,6 +186,10 @@ NAMES = {
         "{kind} chronology draft {v}",
         "Learning Review - {Kind} - {Place}",
     ],
+}
+NEUTRAL = {
+    "a": ["Appendix 3 - chronology", "chronology", "Copy of chronology (2)"],
+    "b": ["Response to request for information", "LR info return", "timeline_final_v2"],
 }
 KIND_WORD = {
     "csc": ["CSC", "social care", "Childrens Services"],
@@ -296,6 +304,16 @@ def plans(half):
     for j, s in enumerate(special_a if half == "a" else special_b):
         out[j * 5 + 1] = s
     out.append(("csc", "xlsx" if half == "a" else "docx", 40, {"neighbour": 1}))
+    out[40] = (
+        ("hv", "docx", 25, {"paragraphs": 1, "pstyle": "dmy4"})
+        if half == "a"
+        else ("eh", "docx", 30, {"paragraphs": 1, "pstyle": "dot2"})
+    )
+    # a neutral file name: the agency is only in the title block (xlsx, xls, docx always have one)
+    for j in (8, 19, 33, 42):
+        k, f, n, o = out[j]
+        if f != "csv":
+            out[j] = (k, f, n, dict(o, neutral=1))
     return out
 
 
@@ -318,7 +336,11 @@ def main():
             rng = random.Random(f"{half}-{i}-{kind}-{fmt}")
             if fmt == "xls" and not have_xlwt:
                 fmt = "xlsx"
-            base = f"{half}{i:02d} " + file_name(rng, half, kind, i)
+            opts = dict(opts, kind_word=rng.choice(KIND_WORD[kind]))
+            if opts.get("neutral"):
+                base = f"{half}{i:02d} " + rng.choice(NEUTRAL[half])
+            else:
+                base = f"{half}{i:02d} " + file_name(rng, half, kind, i)
             if a.only and a.only not in base:
                 continue
             path = os.path.join(d, base + "." + fmt)

@@ -7,9 +7,23 @@ import datetime as dt
 import texts
 
 SHEETS = {
-    "a": ["Chronology", "Chron", "Sheet1", "Data", "Agency chronology"],
-    "b": ["Timeline", "Events", "Export", "Report 1", "Involvement"],
+    "a": [
+        "Chronology",
+        "Chron",
+        "Sheet1",
+        "Data",
+        "Agency chronology",
+        "{K} chronology",
+        "{S} export",
+    ],
+    "b": ["Timeline", "Events", "Export", "Report 1", "Involvement", "{K} involvement", "{S} data"],
 }
+
+
+def sheet_name(rng, spec):
+    kw = spec["kind_word"]
+    sysn = rng.choice(texts.SYSTEMS.get(spec["kind"], [kw]))
+    return rng.choice(SHEETS[spec["half"]]).format(K=kw, S=sysn)[:31]
 
 
 def cells_of(spec, item):
@@ -19,8 +33,10 @@ def cells_of(spec, item):
         vals[0] = c["_first"]
     if item["kind"] == "continuation":
         vals = [c["desc"] if col == "desc" else "" for col in spec["cols"]]
-    if item["kind"] == "skip" and item["note"] in ("section", "note", "page furniture"):
+    if item["kind"] == "skip" and item["note"] in ("section", "note", "page furniture", "subtotal"):
         vals = [c["_first"]] + [""] * (len(vals) - 1)
+        if "_second" in c and len(vals) > 1:
+            vals[-1 if spec["cols"][-1] != "id" else -2] = c["_second"]
     return vals
 
 
@@ -49,19 +65,24 @@ def truth_rows(items):
 
 
 def chunks(spec):
-    """[(sheet suffix, body items)]: one chunk, or one per year when spec['years']"""
+    """[(sheet suffix, body items)]: one chunk, or one per year when spec['years']; the
+    non-record rows just before a year's first entry (its section row) go with that year"""
     if not spec["years"]:
         return [(None, spec["body"])]
-    out, cur, year = [], [], None
+    out, cur, pending, year = [], [], [], None
     for it in spec["body"]:
+        if it["kind"] == "skip":
+            pending.append(it)
+            continue
         if it["kind"] == "record":
             y = it["truth"]["date"][:4]
-            if y != year and cur:
+            if y != year and year is not None:
                 out.append((year, cur))
                 cur = []
             year = y
-        cur.append(it)
-    out.append((year, cur))
+        cur += pending + [it]
+        pending = []
+    out.append((year, cur + pending))
     return out
 
 
@@ -100,13 +121,14 @@ def write_xlsx(rng, path, spec, H):
             first.cell(i, 1, k + ":").font = Font(bold=True)
             first.cell(i, 2, v)
         used_first = True
-    dfmt = rng.choice(["dd/mm/yyyy", "d-mmm-yy", "dd mmmm yyyy", "dd/mm/yy"])
+    dfmt = rng.choice(["dd/mm/yyyy", "d-mmm-yy", "dd mmmm yyyy", "dd/mm/yy", "mm/dd/yyyy"])
+    wrap = rng.random() < 0.3  # header cells typed with a line break
     c0 = rng.choice([1, 1, 2])
     items = []
     for suffix, body in chunks(spec):
         ws = first if not used_first else wb.create_sheet()
         used_first = True
-        ws.title = suffix if suffix else rng.choice(SHEETS[spec["half"]])
+        ws.title = suffix if suffix else sheet_name(rng, spec)
         ncol = len(spec["cols"])
         r = 1
         for line in spec["title"]:
@@ -116,7 +138,20 @@ def write_xlsx(rng, path, spec, H):
             r += 1
         r += rng.choice([1, 1, 2])
         if spec["header"]:
+            if spec["group_header"] and ncol > 2:
+                # a group header row above the column names: "When" over the date columns
+                nd = sum(
+                    1
+                    for c in spec["cols"][:2]
+                    if c in ("date", "time", "datetime", "recdate", "ref")
+                )
+                ws.cell(r, c0, spec["group_header"][0]).font = Font(bold=True)
+                ws.cell(r, c0 + max(nd, 1), spec["group_header"][1]).font = Font(bold=True)
+                if nd > 1:
+                    ws.merge_cells(start_row=r, start_column=c0, end_row=r, end_column=c0 + nd - 1)
+                r += 1
             for j, h in enumerate(spec["header"]):
+                h = h.replace(" of ", " of\n", 1).replace(" / ", " /\n", 1) if wrap else h
                 ws.cell(r, c0 + j, h).font = Font(bold=True)
             r += 1
             ws.freeze_panes = ws.cell(r, 1)
@@ -176,7 +211,7 @@ def write_xls(rng, path, spec, H):
             cs.write(i, 0, k, bold)
             cs.write(i, 1, v)
     for suffix, body in chunks(spec):
-        name = suffix if suffix else rng.choice(SHEETS[spec["half"]])
+        name = suffix if suffix else sheet_name(rng, spec)
         ws = wb.add_sheet(name)
         ncol = len(spec["cols"])
         r = 0
