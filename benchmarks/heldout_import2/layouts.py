@@ -144,6 +144,38 @@ def org_name(rng, kind, cast):
     )
 
 
+def events(rng, kind, cast, n, start, end, times=0.5):
+    """n events of one agency between start and end: dicts with d (date), t (time or
+    None), typ, text, out, who"""
+    span = (end - start).days
+    out = []
+    for _ in range(n):
+        typ, text, res = rng.choice(texts.T[kind])
+        d = start + dt.timedelta(days=rng.randint(0, span))
+        t = (
+            dt.time(rng.randint(7, 22), rng.choice([0, 5, 10, 15, 20, 30, 35, 40, 45, 50, 55]))
+            if rng.random() < times
+            else None
+        )
+        f = dict(
+            c=cast.c,
+            m=cast.m,
+            p=cast.p,
+            sib=cast.sib,
+            pr=rng.choice(cast.pr),
+            sch=cast.school,
+            gp=cast.surgery,
+            st=cast.st,
+            n=rng.randint(2, 95),
+            town=cast.town,
+            nursery=cast.nursery,
+        )
+        text = text.format(**f)
+        out.append(dict(d=d, t=t, typ=typ, text=text, out=res.format(**f), who=rng.choice(cast.pr)))
+    out.sort(key=lambda e: (e["d"], e["t"] or dt.time(0)))
+    return out
+
+
 def build_file(rng, half, kind, fmt, n, o, path, H):
     cast = texts.Cast(rng)
     p0 = dt.date(rng.randint(2018, 2022), rng.randint(1, 12), 1)
@@ -154,7 +186,7 @@ def build_file(rng, half, kind, fmt, n, o, path, H):
     evs = []
     share = max(2, n // len(kinds))
     for k in kinds:
-        for e in texts.events(
+        for e in events(
             rng, k, cast, share if len(kinds) > 1 else n, p0, p1, times=rng.choice([0.2, 0.5, 0.9])
         ):
             e["kind"] = k

@@ -1,8 +1,6 @@
 """Fictional content for the second held-out set: names, organisations and what each
 agency writes. Everything is invented (syllable-built names, no real places)."""
 
-import datetime as dt
-
 SYL1 = [
     "Bral",
     "Cor",
@@ -597,35 +595,3 @@ SYSTEMS = {
     "hv": ["SystmOne"],
     "sn": ["SystmOne"],
 }
-
-
-def events(rng, kind, cast, n, start, end, times=0.5):
-    """n events of one agency between start and end: dicts with d (date), t (time or
-    None), typ, text, out, who"""
-    span = (end - start).days
-    out = []
-    for _ in range(n):
-        typ, text, res = rng.choice(T[kind])
-        d = start + dt.timedelta(days=rng.randint(0, span))
-        t = (
-            dt.time(rng.randint(7, 22), rng.choice([0, 5, 10, 15, 20, 30, 35, 40, 45, 50, 55]))
-            if rng.random() < times
-            else None
-        )
-        f = dict(
-            c=cast.c,
-            m=cast.m,
-            p=cast.p,
-            sib=cast.sib,
-            pr=rng.choice(cast.pr),
-            sch=cast.school,
-            gp=cast.surgery,
-            st=cast.st,
-            n=rng.randint(2, 95),
-            town=cast.town,
-            nursery=cast.nursery,
-        )
-        text = text.format(**f)
-        out.append(dict(d=d, t=t, typ=typ, text=text, out=res.format(**f), who=rng.choice(cast.pr)))
-    out.sort(key=lambda e: (e["d"], e["t"] or dt.time(0)))
-    return out
