@@ -20,6 +20,7 @@ from .blocking import candidate_pairs
 from .cluster import best_first
 from .config import MatchConfig
 from .decisions import build_constraints
+from .evidence import quoted_date_rules
 from .explain import pair_evidence
 from .features import compute_features
 from .model import (
@@ -65,6 +66,11 @@ def match_records(
     constraints = build_constraints(decisions, prep.index)
     weights, parameters = _review_weights(feats, constraints, config)
     w = score_pairs(feats, weights)
+    loose: set[tuple[int, int]] = set()
+    bonus = np.zeros(len(w))
+    if config.quoted_date_rules:  # evidence.py: a date quoted in the text
+        bonus, loose = quoted_date_rules(prep, feats)
+        w = w + bonus
     related = apart_pairs(prep, a, b)
     if constraints.groups:
         # a record a reviewer put in an event is judged: the rule no longer applies to it
@@ -91,12 +97,12 @@ def match_records(
         apart=apart,
         twins=[*_pasted_twice(prep), *split],
         riders={c for _, c in split},
-        lenient=_notices_of_one_date(prep, feats),
+        lenient=_notices_of_one_date(prep, feats) | loose,
         vetoed=_other_date_named(prep, feats),
     )
 
     def evidence(k: int) -> PairEvidence:
-        return pair_evidence(prep, feats, k, weights)
+        return pair_evidence(prep, feats, k, weights, float(bonus[k]))
 
     label = clustering.label
     groups: dict[int, list[int]] = {}

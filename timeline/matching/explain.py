@@ -227,15 +227,29 @@ _PHRASE = {
 
 
 def pair_evidence(
-    prep: Prepared, feats: PairFeatures, k: int, weights: Mapping[str, float]
+    prep: Prepared,
+    feats: PairFeatures,
+    k: int,
+    weights: Mapping[str, float],
+    bonus: float = 0.0,
 ) -> PairEvidence:
-    """The evidence for candidate pair k: per-comparison contributions and a summary."""
+    """The evidence for candidate pair k: per-comparison contributions and a summary.
+    `bonus`: bits a field rule (evidence.py, a date quoted in the text) added."""
     contributions = []
     for comp, levels in COMPARISONS.items():
         level = levels[int(feats.levels[comp][k])]
         value, words = _words(comp, level, prep, feats, k)
         wt = float(weights.get(f"{comp}:{level}", 0.0))
         contributions.append(Contribution(FEATURE_LABELS[comp], value, round(wt, 2), words))
+    if bonus:
+        from .evidence import CITE_BONUS
+
+        words = (
+            "one record names the other's day and reports the same thing (a notice of it)"
+            if bonus >= CITE_BONUS
+            else "both name the same day and report the same thing"
+        )
+        contributions.append(Contribution("date quoted", 1, round(bonus, 2), words))
     prior = float(weights.get("prior", 0.0))
     contributions.insert(
         0,

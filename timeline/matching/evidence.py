@@ -1,0 +1,129 @@
+"""The field's rules on a date quoted in the text, on top of the fitted weights.
+
+A notification, a letter or an email about an event names the day it happened ("Letter
+re DV incident 28/05/2015", "ED d/c letter 12/03/2014", "Email from school re concern
+(late) 30/10/14"), and is written on that day or in the two weeks after it. Such a
+record, with a subject or a specific kind of event in common with a record *of* that
+day, reports that record's event; two records that both name that day and agree on what
+happened report the same one. The fitted weights count the quoted date as one level
+among many (generator A names incident dates in different events on purpose), and the
+other levels of two agencies' unlike wording pile up against it. These rules are the
+field's, not any one generator's:
+
+- **quoted date** (`cites`): x's text names y's own day (a single day, or a week), x is
+  dated on that day or up to `CITE_LAG_DAYS` after it, the two share content (a specific
+  kind of event, a subject, a reference number or distinctive words) and neither
+  contradicts the other (different subjects, unlike specific kinds, a meeting's
+  paperwork): the pair's weight gets `CITE_BONUS` bits.
+- **same day quoted** (`both cite`): both texts name the same day, both dated on it or
+  after it within the lag, the same content rule: `BOTH_CITE_BONUS` bits.
+- either such pair, and a record dated the day after the day x quotes (the next day's
+  entry of one event: the school's absence note the morning after the ED visit) are not
+  held against a merge by the all-pairs floor (cluster.py's `lenient`): each reads like
+  the event it reports, not like the other's words. The agency limit, vetoes and every
+  other rule still hold.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import COMPARISONS, GENERIC_TYPES_MASK, PairFeatures
+from .kinds import KIND_CODE
+from .prepare import NO_DATE, Prepared
+
+CITE_LAG_DAYS = 14
+CITE_BONUS = 3.0
+BOTH_CITE_BONUS = 2.0
+_MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may not
+
+
+# The kinds of record that report another's event; a visit, an attendance or a meeting
+# that mentions an earlier day ("Home visit. Discussed ED attendance yesterday") is an
+# event of its own.
+_REPORTING = tuple(KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other"))
+
+
+def _fits_named(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """x names no agency, or names y's kind of agency (y's agency unrecognised too):
+    "ED letter re assault 20/05" reports the hospital's record, not the police log."""
+    return (prep.named[x] == 0) | (prep.kind[y] == 0) | ((prep.named[x] & prep.kind[y]) != 0)
+
+
+def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """x's text names a day within y's own date, and x is dated 0..lag days after it;
+    x is a kind of record that reports (not a visit or meeting of its own) and names no
+    other agency than y's."""
+    out = np.zeros(len(x), dtype=bool)
+    if not len(x):
+        return out
+    td = prep.td[x]
+    sy, ey = prep.start[y][:, None], prep.end[y][:, None]
+    sx = prep.start[x][:, None]
+    ok = (td != NO_DATE) & (sy <= td) & (td <= ey) & (sx >= td) & (sx - td <= CITE_LAG_DAYS)
+    short = (prep.end[y] - prep.start[y]) <= _MAX_OWN_DAYS
+    reporting = np.isin(prep.rkind[x], _REPORTING)
+    return ok.any(axis=1) & short & reporting & _fits_named(prep, x, y)
+
+
+def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(a), dtype=bool)
+    has = (prep.td != NO_DATE).any(axis=1)
+    k = np.flatnonzero(has[a] & has[b])
+    if not len(k):
+        return out
+    ta, tb = prep.td[a[k]][:, :, None], prep.td[b[k]][:, None, :]
+    sa, sb = prep.start[a[k]][:, None, None], prep.start[b[k]][:, None, None]
+    same = (ta != NO_DATE) & (ta == tb)
+    lag = CITE_LAG_DAYS
+    ok = same & (sa >= ta) & (sa - ta <= lag) & (sb >= tb) & (sb - tb <= lag)
+    out[k] = ok.any(axis=(1, 2))
+    return out
+
+
+def _agreeing(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, np.ndarray]:
+    """(content in common, nothing contradicting) per pair."""
+    a, b = feats.a, feats.b
+    shared = prep.types[a] & prep.types[b]
+    specific = (shared & ~GENERIC_TYPES_MASK) != 0
+    topic = (prep.topics[a] & prep.topics[b]) != 0
+    ref = feats.levels["reference"] == COMPARISONS["reference"].index("shared")
+    content = specific | topic | ref | (feats.cover_min >= 0.4)
+    conflict = (
+        (feats.levels["topic"] == COMPARISONS["topic"].index("conflict"))
+        | (feats.levels["event_type"] == COMPARISONS["event_type"].index("disagree"))
+        | (feats.levels["kinds"] == COMPARISONS["kinds"].index("follow_up"))
+        | (feats.levels["reference"] == COMPARISONS["reference"].index("different"))
+        | (feats.levels["text_date"] == COMPARISONS["text_date"].index("conflict"))
+    )
+    return content, ~conflict
+
+
+def quoted_date_rules(
+    prep: Prepared, feats: PairFeatures
+) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """Bits to add to each candidate pair's weight, and the pairs the all-pairs floor
+    does not hold against a merge (see the module's docstring)."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set()
+    content, agree = _agreeing(prep, feats)
+    fu = KIND_CODE["follow-up"]
+    paperwork = (prep.rkind[a] == fu) | (prep.rkind[b] == fu)
+    cites = (_cited(prep, a, b) | _cited(prep, b, a)) & agree & ~paperwork
+    both = _both_cite(prep, a, b) & agree & ~paperwork
+    bonus[cites & content] = CITE_BONUS
+    bonus[~(cites & content) & both & content] = BOTH_CITE_BONUS
+    # the next day's entry of the day quoted: "Absence: at A&E (bruising)" the morning
+    # after the attendance a letter names
+    next_day = np.zeros(len(a), dtype=bool)
+    if len(a):
+        for x, y, out in ((a, b, next_day), (b, a, next_day)):
+            td = prep.td[x]
+            s = prep.start[y][:, None]
+            hit = (td != NO_DATE) & (s - td == 1) & prep.precise[y][:, None]
+            out |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & _fits_named(prep, x, y)
+    loose = ((cites | both) & content) | (next_day & agree & ~paperwork & content)
+    k = np.flatnonzero(loose)
+    return bonus, set(zip(a[k].tolist(), b[k].tolist(), strict=True))
