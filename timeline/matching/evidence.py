@@ -50,10 +50,10 @@ def _fits_named(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (prep.named[x] == 0) | (prep.kind[y] == 0) | ((prep.named[x] & prep.kind[y]) != 0)
 
 
-def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray, named: bool = True) -> np.ndarray:
     """x's text names a day within y's own date, and x is dated 0..lag days after it;
-    x is a kind of record that reports (not a visit or meeting of its own) and names no
-    other agency than y's."""
+    x is a kind of record that reports (not a visit or meeting of its own) and (with
+    `named`) names no other agency than y's."""
     out = np.zeros(len(x), dtype=bool)
     if not len(x):
         return out
@@ -62,8 +62,8 @@ def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     sx = prep.start[x][:, None]
     ok = (td != NO_DATE) & (sy <= td) & (td <= ey) & (sx >= td) & (sx - td <= CITE_LAG_DAYS)
     short = (prep.end[y] - prep.start[y]) <= _MAX_OWN_DAYS
-    reporting = np.isin(prep.rkind[x], _REPORTING)
-    return ok.any(axis=1) & short & reporting & _fits_named(prep, x, y)
+    out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING)
+    return out & _fits_named(prep, x, y) if named else out
 
 
 def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -82,13 +82,14 @@ def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _agreeing(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, np.ndarray]:
-    """(content in common, nothing contradicting) per pair."""
+    """(content in common, some content in common, nothing contradicting) per pair."""
     a, b = feats.a, feats.b
     shared = prep.types[a] & prep.types[b]
     specific = (shared & ~GENERIC_TYPES_MASK) != 0
     topic = (prep.topics[a] & prep.topics[b]) != 0
     ref = feats.levels["reference"] == COMPARISONS["reference"].index("shared")
     content = specific | topic | ref | (feats.cover_min >= 0.4)
+    some = content | (shared != 0) | (feats.cover_min >= 0.15)
     conflict = (
         (feats.levels["topic"] == COMPARISONS["topic"].index("conflict"))
         | (feats.levels["event_type"] == COMPARISONS["event_type"].index("disagree"))
@@ -96,7 +97,7 @@ def _agreeing(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, np.ndarr
         | (feats.levels["reference"] == COMPARISONS["reference"].index("different"))
         | (feats.levels["text_date"] == COMPARISONS["text_date"].index("conflict"))
     )
-    return content, ~conflict
+    return content, some, ~conflict
 
 
 def quoted_date_rules(
@@ -108,22 +109,22 @@ def quoted_date_rules(
     bonus = np.zeros(len(a))
     if not len(a):
         return bonus, set()
-    content, agree = _agreeing(prep, feats)
+    content, some, agree = _agreeing(prep, feats)
     fu = KIND_CODE["follow-up"]
-    paperwork = (prep.rkind[a] == fu) | (prep.rkind[b] == fu)
-    cites = (_cited(prep, a, b) | _cited(prep, b, a)) & agree & ~paperwork
-    both = _both_cite(prep, a, b) & agree & ~paperwork
-    bonus[cites & content] = CITE_BONUS
-    bonus[~(cites & content) & both & content] = BOTH_CITE_BONUS
-    # the next day's entry of the day quoted: "Absence: at A&E (bruising)" the morning
-    # after the attendance a letter names
-    next_day = np.zeros(len(a), dtype=bool)
-    if len(a):
-        for x, y, out in ((a, b, next_day), (b, a, next_day)):
-            td = prep.td[x]
-            s = prep.start[y][:, None]
-            hit = (td != NO_DATE) & (s - td == 1) & prep.precise[y][:, None]
-            out |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & _fits_named(prep, x, y)
-    loose = ((cites | both) & content) | (next_day & agree & ~paperwork & content)
-    k = np.flatnonzero(loose)
+    ok = agree & ~((prep.rkind[a] == fu) | (prep.rkind[b] == fu))
+    cites = (_cited(prep, a, b) | _cited(prep, b, a)) & ok
+    both = _both_cite(prep, a, b) & ok
+    # a reporting record that names the day: some content in common is enough; two
+    # records that both name a day must agree on what happened
+    bonus[cites & some] = CITE_BONUS
+    bonus[~(cites & some) & both & content] = BOTH_CITE_BONUS
+    # Not held against a merge by the floor: the record of the day quoted and the
+    # others that quote it or are of the next day (the school's "Absence: at A&E" the
+    # morning after the attendance a letter names), whatever agency the text names.
+    near = (_cited(prep, a, b, named=False) | _cited(prep, b, a, named=False)) & ok
+    for x, y in ((a, b), (b, a)):
+        td = prep.td[x]
+        hit = (td != NO_DATE) & (prep.start[y][:, None] - td == 1) & prep.precise[y][:, None]
+        near |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & ok
+    k = np.flatnonzero((near | both) & some)
     return bonus, set(zip(a[k].tolist(), b[k].tolist(), strict=True))
