@@ -16,7 +16,7 @@ from timeline.matching.features import compute_features
 from timeline.matching.prepare import prepare
 
 D = date(2015, 5, 28)
-OFF = MatchConfig(quoted_date_rules=False)
+OFF = MatchConfig(field_rules=False)
 
 
 def _bonus(records, x: str, y: str) -> float:
@@ -97,3 +97,41 @@ def test_mq005_two_notices_naming_one_day_with_the_same_subject():
     # a notice naming a day two weeks and more before it is not this rule's
     late = [*records[:1], rec("g1", "GP", D + timedelta(days=20), "Bruising 28/05/15 noted")]
     assert _bonus(late, "s1", "g1") == 0.0
+
+
+def _month_case(second_day: date | None = None):
+    day = date(2014, 12, 9)
+    out = [
+        rec("c1", "Children's Social Care", day, "CG meeting"),
+        rec("s1", "School", day, "Core group meeting - school attended"),
+        rec("h1", "Health Visiting", day, "HV at CG, health update"),
+        rec(
+            "g1",
+            "GP",
+            date(2014, 12, 1),
+            "Invited to CG - unable to attend",
+            end=date(2014, 12, 31),
+            precision="month",
+        ),
+    ]
+    # the school's report a week later, a month-dated entry's look-alike
+    out.append(rec("r1", "School", date(2014, 12, 16), "Report submitted for core group"))
+    if second_day:
+        out.append(rec("c2", "Probation", second_day, "OM attended core group"))
+    return out
+
+
+def test_mq006_a_month_dated_meeting_is_the_one_meeting_of_its_kind_that_month():
+    records = _month_case()
+    assert together(match_records(records), "c1", "s1", "h1", "g1")
+    off = match_records(records, config=OFF)
+    assert together(off, "c1", "s1", "h1")
+    assert together(off, "g1", "r1")  # without the rule: joined to the report instead
+    ev = next(e for e in match_records(records).events if "g1" in e.record_ids)
+    assert any(c.feature == "meeting of the month" for p in ev.evidence for c in p.contributions)
+
+
+def test_mq007_two_meetings_of_that_kind_in_the_month_leave_the_question_open():
+    res = match_records(_month_case(second_day=date(2014, 12, 23)))
+    assert not together(res, "c1", "g1")
+    assert not together(res, "c2", "g1")

@@ -20,7 +20,7 @@ from .blocking import candidate_pairs
 from .cluster import best_first
 from .config import MatchConfig
 from .decisions import build_constraints
-from .evidence import quoted_date_rules
+from .evidence import field_rules
 from .explain import pair_evidence
 from .features import compute_features
 from .model import (
@@ -67,9 +67,10 @@ def match_records(
     weights, parameters = _review_weights(feats, constraints, config)
     w = score_pairs(feats, weights)
     loose: set[tuple[int, int]] = set()
-    bonus = np.zeros(len(w))
-    if config.quoted_date_rules:  # evidence.py: a date quoted in the text
-        bonus, loose = quoted_date_rules(prep, feats)
+    month_veto: set[tuple[int, int]] = set()
+    bonus, why = np.zeros(len(w)), np.zeros(len(w), dtype=np.int64)
+    if config.field_rules:  # evidence.py: a date quoted in the text, a month's meeting
+        bonus, why, loose, month_veto = field_rules(prep, feats, w)
         w = w + bonus
     related = apart_pairs(prep, a, b)
     if constraints.groups:
@@ -98,11 +99,11 @@ def match_records(
         twins=[*_pasted_twice(prep), *split],
         riders={c for _, c in split},
         lenient=_notices_of_one_date(prep, feats) | loose,
-        vetoed=_other_date_named(prep, feats),
+        vetoed=_other_date_named(prep, feats) | month_veto,
     )
 
     def evidence(k: int) -> PairEvidence:
-        return pair_evidence(prep, feats, k, weights, float(bonus[k]))
+        return pair_evidence(prep, feats, k, weights, float(bonus[k]), int(why[k]))
 
     label = clustering.label
     groups: dict[int, list[int]] = {}

@@ -39,8 +39,9 @@ class MatchConfig:
     link_floor: float = -4.0
     max_records_per_agency: int = 1
     # evidence.py: a record naming another's day (a notice or letter written 0-14 days
-    # after it) with content in common gets bonus bits; not held back by the floor.
-    quoted_date_rules: bool = True
+    # after it) with content in common, and a month-dated meeting with the one meeting of
+    # its kind that month, get bonus bits and are not held back by the floor.
+    field_rules: bool = True
     # Read the kind of event and of record from the first sentence of a narrative entry.
     lead_sentence: bool = True
     cross_agency_only: bool = True

@@ -31,6 +31,7 @@ import numpy as np
 from .features import COMPARISONS, GENERIC_TYPES_MASK, PairFeatures
 from .kinds import KIND_CODE
 from .prepare import NO_DATE, Prepared
+from .signals import EVENT_TYPES
 
 CITE_LAG_DAYS = 14
 CITE_BONUS = 3.0
@@ -128,3 +129,91 @@ def quoted_date_rules(
         near |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & ok
     k = np.flatnonzero((near | both) & some)
     return bonus, set(zip(a[k].tolist(), b[k].tolist(), strict=True))
+
+
+MONTH_BONUS = 3.0
+MONTH_CLEAR = 2.0
+_MEETING_TYPES = (
+    "strategy",
+    "initial conference",
+    "review conference",
+    "core group",
+    "child in need",
+    "meeting",
+)
+_MEETING_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in _MEETING_TYPES)
+
+
+def month_meeting_rules(
+    prep: Prepared, feats: PairFeatures, w: np.ndarray | None = None
+) -> tuple[np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
+    """A meeting dated only by its month or a range ("Invited to CG - unable to attend",
+    December 2014) is the one meeting of that kind held on a known day within it, when
+    the other agencies' records put exactly one such day there: `MONTH_BONUS` bits to its
+    pairs with the records of that day, not held back by the floor among them. Two or
+    more such days that month: unless one day's records read clearly more like it (its
+    best pair `MONTH_CLEAR` bits above every other day's), which one it was is the
+    reviewer's question, so its pairs with those meetings (and with reports for that
+    kind of meeting) are not merged unasked. Returns (bonus, loose, vetoed pairs)."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set(), set()
+    meet, rep = KIND_CODE["meeting"], KIND_CODE["report"]
+    span = prep.end - prep.start
+    vague = (span > _MAX_OWN_DAYS) & (span <= 62) & (prep.rkind == meet)
+    shared = prep.types[a] & prep.types[b] & _MEETING_MASK
+    hits: dict[int, list[tuple[int, int, bool]]] = {}
+    for x, y in ((a, b), (b, a)):
+        inside = (prep.start[x] <= prep.start[y]) & (prep.end[y] <= prep.end[x])
+        of_kind = np.isin(prep.rkind[y], (meet, rep))
+        k = np.flatnonzero(vague[x] & prep.precise[y] & of_kind & inside & (shared != 0))
+        for kk, xi, day, m in zip(
+            k.tolist(),
+            x[k].tolist(),
+            prep.start[y[k]].tolist(),
+            (prep.rkind[y[k]] == meet).tolist(),
+            strict=True,
+        ):
+            hits.setdefault(xi, []).append((kk, day, m))
+    loose: set[tuple[int, int]] = set()
+    vetoed: set[tuple[int, int]] = set()
+    for got in hits.values():
+        days = {day for _, day, m in got if m}
+        clear = None
+        if len(days) > 1 and w is not None:
+            best: dict[int, float] = {}
+            for kk, day, m in got:
+                if m:
+                    best[day] = max(best.get(day, -np.inf), float(w[kk]))
+            top = sorted(best.values(), reverse=True)
+            if top[0] - top[1] >= MONTH_CLEAR:
+                clear = max(best, key=best.__getitem__)
+        for kk, day, m in got:
+            pair = (int(a[kk]), int(b[kk]))
+            if len(days) > 1 and day != clear:
+                vetoed.add(pair)
+            elif len(days) == 1 and m:
+                bonus[kk] = MONTH_BONUS
+                loose.add(pair)
+    return bonus, loose, vetoed
+
+
+RULE_WORDS = {
+    1: "one record names the other's day and reports it (a notice of it)",
+    2: "both name the same day and report the same thing",
+    3: "the one meeting of this kind on a known day within the month the other is dated by",
+}
+
+
+def field_rules(
+    prep: Prepared, feats: PairFeatures, w: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
+    """Every rule of this module: bits to add per pair, which rule (RULE_WORDS key, 0
+    none), the pairs the all-pairs floor does not hold against a merge, and the pairs
+    never merged unasked."""
+    bonus, loose = quoted_date_rules(prep, feats)
+    why = np.select([bonus >= CITE_BONUS, bonus > 0], [1, 2], default=0)
+    month, month_loose, vetoed = month_meeting_rules(prep, feats, w)
+    why = np.where((month > 0) & (bonus == 0), 3, why)
+    return np.maximum(bonus, month), why, loose | month_loose, vetoed

@@ -232,6 +232,7 @@ def pair_evidence(
     k: int,
     weights: Mapping[str, float],
     bonus: float = 0.0,
+    rule: int = 0,
 ) -> PairEvidence:
     """The evidence for candidate pair k: per-comparison contributions and a summary.
     `bonus`: bits a field rule (evidence.py, a date quoted in the text) added."""
@@ -242,14 +243,11 @@ def pair_evidence(
         wt = float(weights.get(f"{comp}:{level}", 0.0))
         contributions.append(Contribution(FEATURE_LABELS[comp], value, round(wt, 2), words))
     if bonus:
-        from .evidence import CITE_BONUS
+        from .evidence import RULE_WORDS
 
-        words = (
-            "one record names the other's day and reports the same thing (a notice of it)"
-            if bonus >= CITE_BONUS
-            else "both name the same day and report the same thing"
-        )
-        contributions.append(Contribution("date quoted", 1, round(bonus, 2), words))
+        words = RULE_WORDS.get(rule, "a rule of the field")
+        label = "meeting of the month" if rule == 3 else "date quoted"
+        contributions.append(Contribution(label, 1, round(bonus, 2), words))
     prior = float(weights.get("prior", 0.0))
     contributions.insert(
         0,
