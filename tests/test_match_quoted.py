@@ -11,7 +11,7 @@ import numpy as np
 from tests.match_helpers import rec, together
 from timeline.matching import MatchConfig, match_records
 from timeline.matching.blocking import candidate_pairs
-from timeline.matching.evidence import CITE_BONUS, quoted_date_rules
+from timeline.matching.evidence import CITE_BONUS, field_rules
 from timeline.matching.features import compute_features
 from timeline.matching.prepare import prepare
 
@@ -24,7 +24,7 @@ def _bonus(records, x: str, y: str) -> float:
     prep = prepare(records, cfg)
     a, b = candidate_pairs(prep, cfg)
     feats = compute_features(prep, a, b)
-    bonus, _ = quoted_date_rules(prep, feats)
+    bonus = field_rules(prep, feats)[0]
     i, j = sorted((prep.index[x], prep.index[y]))
     k = np.flatnonzero((a == i) & (b == j))
     assert len(k) == 1, "not a candidate pair"
@@ -135,3 +135,30 @@ def test_mq007_two_meetings_of_that_kind_in_the_month_leave_the_question_open():
     res = match_records(_month_case(second_day=date(2014, 12, 23)))
     assert not together(res, "c1", "g1")
     assert not together(res, "c2", "g1")
+
+
+def test_mq008_not_attending_is_not_being_there():
+    from timeline.matching.kinds import record_kind
+    from timeline.matching.normalise import normalise
+    from timeline.matching.signals import is_notification
+
+    for text, kind in [
+        ("Conference report submitted - not attending", "report"),
+        ("Report for ICPC sent - unable to attend", "report"),
+        ("Attended ICPC, report shared", "meeting"),
+    ]:
+        t = normalise(text)
+        assert record_kind(t, is_notification(t)) == kind
+
+
+def test_mq009_a_report_naming_the_meetings_day_is_part_of_it():
+    day = date(2016, 6, 2)
+    records = [
+        rec("c1", "Children's Social Care", day, "RCPC - continue CP plan"),
+        rec("s1", "School", day, "Review CP conference - school attended"),
+        rec("g1", "GP", day - timedelta(days=2), "Report for RCPC 02/06/2016"),
+        # another meeting of that kind a day later is not the one the report names
+        rec("c2", "Children's Social Care", day + timedelta(days=1), "RCPC (sibling)"),
+    ]
+    assert _bonus(records, "c1", "g1") > 0
+    assert _bonus(records, "c2", "g1") == 0.0

@@ -246,7 +246,7 @@ def pair_evidence(
         from .evidence import RULE_WORDS
 
         words = RULE_WORDS.get(rule, "a rule of the field")
-        label = "meeting of the month" if rule == 3 else "date quoted"
+        label = {3: "meeting of the month", 4: "report for the meeting"}.get(rule, "date quoted")
         contributions.append(Contribution(label, 1, round(bonus, 2), words))
     prior = float(weights.get("prior", 0.0))
     contributions.insert(
