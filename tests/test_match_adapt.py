@@ -83,3 +83,24 @@ def test_ma004_decisions_are_learnt_statelessly_and_reported(case):
     for d in decisions:
         x, y = d.record_ids
         assert (ev[x] is ev[y]) == (d.kind == "same")
+
+
+def test_ma005_an_answer_moves_only_pairs_of_its_own_kind_and_within_a_bit(case):
+    from timeline.matching.adapt import LOCAL_SIGNATURE, local_shifts
+
+    _, _, _, feats, cfg = case
+    w = score_pairs(feats, cfg.weights)
+    strong = np.flatnonzero(w > 2)[:30]
+    labels = {int(k): 0.0 for k in strong}
+    shift, moved = local_shifts(feats, labels, w, bound=1.0)
+    assert moved > 0 and (shift[strong] < 0).all()
+    assert np.all(np.abs(shift) <= 1.0 + 1e-9)
+    sig = np.stack([feats.levels[c] for c in LOCAL_SIGNATURE], axis=1)
+    decided = {tuple(r) for r in sig[strong].tolist()}
+    other = np.array([tuple(r) not in decided for r in sig.tolist()])
+    assert other.any() and not shift[other].any()  # other kinds of pair untouched
+    # the global recalibration moved every pair
+    moved_all = score_pairs(
+        feats, refit_on_decisions(feats, labels, cfg.weights, penalty=1.0, bound=1.0)
+    )
+    assert np.count_nonzero(moved_all[other] != w[other]) > 0

@@ -54,6 +54,9 @@ class MatchConfig:
     prior_bound: float = 2.0
     prior_bound_up: float = 0.0
     learn_from_decisions: bool = True
+    # adapt.local_shifts: an answer moves only pairs of its own kind, by at most
+    # decision_bound bits (False: the older global slope-and-shift recalibration)
+    local_learning: bool = True
     decision_penalty: float = 30.0
     decision_bound: float = 1.0
     # Review queue: pairs within this many bits of the threshold are worth a look.

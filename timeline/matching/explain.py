@@ -233,6 +233,7 @@ def pair_evidence(
     weights: Mapping[str, float],
     bonus: float = 0.0,
     rule: int = 0,
+    learnt: float = 0.0,
 ) -> PairEvidence:
     """The evidence for candidate pair k: per-comparison contributions and a summary.
     `bonus`: bits a field rule (evidence.py, a date quoted in the text) added."""
@@ -248,6 +249,13 @@ def pair_evidence(
         words = RULE_WORDS.get(rule, "a rule of the field")
         label = {3: "meeting of the month", 4: "report for the meeting"}.get(rule, "date quoted")
         contributions.append(Contribution(label, 1, round(bonus, 2), words))
+    if learnt:
+        words = (
+            "the reviewer said pairs like this are the same"
+            if learnt > 0
+            else "the reviewer said pairs like this are different"
+        )
+        contributions.append(Contribution("your answers", 1, round(learnt, 2), words))
     prior = float(weights.get("prior", 0.0))
     contributions.insert(
         0,
