@@ -162,3 +162,20 @@ def test_mq009_a_report_naming_the_meetings_day_is_part_of_it():
     ]
     assert _bonus(records, "c1", "g1") > 0
     assert _bonus(records, "c2", "g1") == 0.0
+
+
+def test_mq010_a_notice_naming_its_source_agency_and_the_day_reports_that_agencys_record():
+    day = date(2015, 11, 28)
+    records = [
+        rec("p1", "Police", day, "Officers deployed at 11:32 after a neighbour called 999"),
+        rec(
+            "s1",
+            "School",
+            day + timedelta(days=2),
+            "OE notification rec'd from police about an incident on 28th Nov 2015",
+        ),
+        # the same notice, naming no agency, shares nothing with the police log's words
+        rec("s2", "Nursery Setting", day + timedelta(days=2), "Told of an incident on 28/11/15"),
+    ]
+    assert _bonus(records, "p1", "s1") == CITE_BONUS
+    assert _bonus(records, "p1", "s2") == 0.0

@@ -113,10 +113,17 @@ def quoted_date_rules(
     content, some, agree = _agreeing(prep, feats)
     fu = KIND_CODE["follow-up"]
     ok = agree & ~((prep.rkind[a] == fu) | (prep.rkind[b] == fu))
-    cites = (_cited(prep, a, b) | _cited(prep, b, a)) & ok
+    ab, ba = _cited(prep, a, b), _cited(prep, b, a)
+    cites = (ab | ba) & ok
     both = _both_cite(prep, a, b) & ok
     # a reporting record that names the day: some content in common is enough; two
     # records that both name a day must agree on what happened
+    # ... or none, when it names the other's agency as its source ("OE notification from
+    # police about an incident on 28th Nov", the police log of the 28th)
+    names = (ab & ((prep.named[a] & prep.kind[b]) != 0)) | (
+        ba & ((prep.named[b] & prep.kind[a]) != 0)
+    )
+    some = some | (names & ok)
     bonus[cites & some] = CITE_BONUS
     bonus[~(cites & some) & both & content] = BOTH_CITE_BONUS
     # Not held against a merge by the floor: the record of the day quoted and the
