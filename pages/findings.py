@@ -20,7 +20,6 @@ from timeline.findings_view import (
     FINDING_KIND_LABELS,
     FORMS,
     FormError,
-    conflict_message,
     describe,
     event_options,
     event_summaries,
@@ -363,10 +362,13 @@ def render(_version, review_id):
 
 
 def _conflict_box(kind: str, actor, rid: int, current: findings_actions.Row | None) -> html.Div:
-    parts = [html.P(conflict_message(NOUN[kind], current))]
-    if current is not None:
-        names = _context(actor, rid)["names"]
-        parts.append(
+    """The other person's version beside the message (nothing when it was deleted)."""
+    if current is None:
+        return html.Div(className="fd-conflict")
+    names = _context(actor, rid)["names"]
+    return html.Div(
+        [
+            html.P(f"The {NOUN[kind]} as saved meanwhile:"),
             html.Dl(
                 [
                     el
@@ -374,56 +376,110 @@ def _conflict_box(kind: str, actor, rid: int, current: findings_actions.Row | No
                     for el in (html.Dt(label), html.Dd(text or "—"))
                 ],
                 className="fd-theirs",
-            )
-        )
-    return html.Div(parts, className="fd-conflict")
+            ),
+        ],
+        className="fd-conflict",
+    )
 
 
-def _save(kind: str, actor, rid: int, obj_id, version, values) -> dict:
-    fields = form_to_fields(kind, values)
-    return findings_actions.save(store(), actor, rid, kind, obj_id, version, fields)
+def _clicked(ctx_triggered: list[dict], prop_ids: dict) -> Any:
+    """The id of the button really clicked, or None. A redraw of the lists re-creates every
+    Edit/Delete button (n_clicks 0), which fires the callback as if clicked: only a count
+    above 0 is a click, whichever entry of ctx.triggered it is."""
+    for t in ctx_triggered:
+        if t.get("value"):
+            return prop_ids.get(t["prop_id"])
+    return None
 
 
 def _register(kind: str) -> None:
-    """One callback per form: save, new, edit and delete (one writer of the form's values)."""
+    """Two callbacks per form. Save has its own (its one input the Save button), so a redraw
+    of the lists, which fires the Edit/Delete callback, can never replace a save in flight
+    (Dash keeps only the latest call of a callback: an earlier answer is thrown away) and
+    the button is disabled while it runs, so a second click cannot save twice. New, Edit and
+    Delete share the other; both write the form's values (allow_duplicate)."""
     spec = FORMS[kind]
-    field_outputs = [Output(_fid(kind, n), p, allow_duplicate=True) for n, p, _l in spec]
-    field_states = [State(_fid(kind, n), p) for n, p, _l in spec]
     noun = NOUN[kind]
+    save_id = _fid(kind, "save")
+
+    def outputs(dup: bool) -> list[Output]:
+        return [
+            Output(_fid(kind, "message"), "children", allow_duplicate=dup),
+            Output(_fid(kind, "conflict"), "children", allow_duplicate=dup),
+            Output(_fid(kind, "id"), "data", allow_duplicate=dup),
+            Output(_fid(kind, "version"), "data", allow_duplicate=dup),
+            Output(_fid(kind, "heading"), "children", allow_duplicate=dup),
+            Output("fd-version", "data", allow_duplicate=True),
+            *[Output(_fid(kind, n), p, allow_duplicate=True) for n, p, _l in spec],
+        ]
+
+    keep = (no_update,) * len(spec)
 
     @callback(
-        Output(_fid(kind, "message"), "children"),
-        Output(_fid(kind, "conflict"), "children"),
-        Output(_fid(kind, "id"), "data"),
-        Output(_fid(kind, "version"), "data"),
-        Output(_fid(kind, "heading"), "children"),
-        Output("fd-version", "data", allow_duplicate=True),
-        *field_outputs,
-        Input(_fid(kind, "save"), "n_clicks"),
+        *outputs(dup=False),
+        Input(save_id, "n_clicks"),
+        State(_fid(kind, "id"), "data"),
+        State(_fid(kind, "version"), "data"),
+        State("fd-review", "data"),
+        *[State(_fid(kind, n), p) for n, p, _l in spec],
+        running=[(Output(save_id, "disabled"), True, False)],
+        prevent_initial_call=True,
+    )
+    def save(n_clicks, obj_id, version, rid, *values):
+        if not n_clicks:
+            return (no_update,) * 6 + keep
+        try:
+            actor = current_actor()
+            fields = form_to_fields(kind, values)
+            result = findings_actions.submit(store(), actor, rid, kind, obj_id, version, fields)
+        except (StoreError, FormError) as exc:
+            return (f"Not saved: {exc}",) + (no_update,) * 5 + keep
+        if isinstance(result, findings_actions.NotSaved):
+            current = result.current
+            # Their version is shown; the form keeps this person's values, and saving again
+            # now replaces theirs knowingly (or, deleted, adds it as a new one).
+            return (
+                result.message,
+                _conflict_box(kind, actor, rid, current),
+                current.id if current else None,
+                current.version if current else None,
+                no_update if current else f"Add {A_NOUN[kind]}",
+                result_version(actor, rid),
+                *keep,
+            )
+        what = findings_actions.headline(result.row) or noun
+        return (
+            f"Saved: {what}"[:160],
+            None,
+            None,
+            None,
+            f"Add {A_NOUN[kind]}",
+            result.review_version,
+            *fields_to_form(kind, None),
+        )
+
+    @callback(
+        *outputs(dup=True),
         Input(_fid(kind, "new"), "n_clicks"),
         Input({"type": "fd-edit", "kind": kind, "id": ALL}, "n_clicks"),
         Input({"type": "fd-delete", "kind": kind, "id": ALL, "v": ALL}, "n_clicks"),
         State(_fid(kind, "id"), "data"),
-        State(_fid(kind, "version"), "data"),
         State("fd-review", "data"),
-        *field_states,
         prevent_initial_call=True,
     )
-    def handle(_save_n, _new_n, _edits, _deletes, obj_id, version, rid, *values):
-        keep = [no_update] * len(spec)
-        trigger = ctx.triggered_id
-        if not ctx.triggered or ctx.triggered[0].get("value") in (None, 0):
-            # A list redraw added buttons: nothing was clicked.
-            return (no_update,) * 6 + tuple(keep)
+    def form(_new_n, _edits, _deletes, obj_id, rid):
+        trigger = _clicked(ctx.triggered, ctx.triggered_prop_ids)
+        if trigger is None:  # a list redraw re-created the buttons: nothing was clicked
+            return (no_update,) * 6 + keep
         empty = fields_to_form(kind, None)
+        if trigger == _fid(kind, "new"):
+            return ("", None, None, None, f"Add {A_NOUN[kind]}", no_update, *empty)
         try:
             actor = current_actor()
-            if trigger == _fid(kind, "new"):
-                return ("", None, None, None, f"Add {A_NOUN[kind]}", no_update, *empty)
-            if isinstance(trigger, dict) and trigger["type"] == "fd-edit":
+            if trigger["type"] == "fd-edit":
                 row = _row_of(actor, rid, kind, trigger["id"])
                 if row is None:
-                    return (f"This {noun} no longer exists.", None) + (no_update,) * 4 + tuple(keep)
+                    return (f"This {noun} no longer exists.", None) + (no_update,) * 4 + keep
                 return (
                     "",
                     None,
@@ -433,62 +489,23 @@ def _register(kind: str) -> None:
                     no_update,
                     *fields_to_form(kind, row),
                 )
-            if isinstance(trigger, dict) and trigger["type"] == "fd-delete":
-                findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
-                version_now = store().reviews.review_version(actor, rid)
-                if obj_id == trigger["id"]:
-                    return (
-                        f"Deleted the {noun}.",
-                        None,
-                        None,
-                        None,
-                        f"Add {A_NOUN[kind]}",
-                        version_now,
-                        *empty,
-                    )
-                return (
-                    (f"Deleted the {noun}.", None)
-                    + (no_update,) * 3
-                    + (
-                        version_now,
-                        *keep,
-                    )
-                )
-            saved = _save(kind, actor, rid, obj_id, version, values)
-            version_now = store().reviews.review_version(actor, rid)
-        except Conflict as exc:
-            if isinstance(trigger, dict):  # a stale delete: nothing deleted
-                return (
-                    (f"Not deleted: {exc}", None)
-                    + (no_update,) * 3
-                    + (
-                        store().reviews.review_version(actor, rid),
-                        *keep,
-                    )
-                )
-            current = exc.current
-            # Saving again now replaces theirs deliberately (the person has seen it).
-            return (
-                "Not saved: " + str(exc),
-                _conflict_box(kind, actor, rid, current),
-                current.id if current else None,
-                current.version if current else None,
-                no_update,
-                no_update,
-                *keep,
-            )
-        except (StoreError, FormError) as exc:
-            return (f"Not saved: {exc}", no_update) + (no_update,) * 4 + tuple(keep)
-        what = findings_actions.headline(saved) or noun
-        return (
-            f"Saved: {what}"[:160],
-            None,
-            None,
-            None,
-            f"Add {A_NOUN[kind]}",
-            version_now,
-            *empty,
-        )
+            findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
+            message = f"Deleted the {noun}."
+        except Conflict as exc:  # a stale delete: nothing deleted
+            message = f"Not deleted: {exc}"
+        except StoreError as exc:
+            return (f"Not deleted: {exc}",) + (no_update,) * 5 + keep
+        version_now = result_version(actor, rid)
+        if obj_id == trigger["id"] and message.startswith("Deleted"):
+            return (message, None, None, None, f"Add {A_NOUN[kind]}", version_now, *empty)
+        return (message, None) + (no_update,) * 3 + (version_now, *keep)
+
+
+def result_version(actor, rid: int):
+    try:
+        return store().reviews.review_version(actor, rid)
+    except StoreError:
+        return no_update
 
 
 for _kind in KINDS:
