@@ -11,7 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
 
 from timeline.actions import findings as findings_actions
 from timeline.actions import screens
@@ -230,6 +241,7 @@ def _form(kind: str, c: dict) -> html.Div:
             html.H3(f"Add {A_NOUN[kind]}", id=_fid(kind, "heading")),
             dcc.Store(id=_fid(kind, "id"), data=None),
             dcc.Store(id=_fid(kind, "version"), data=None),
+            dcc.Store(id=_fid(kind, "click"), data=None),  # the Edit/Delete really clicked
             *[_field(kind, n, p, label, c) for n, p, label in FORMS[kind]],
             html.Div(
                 [
@@ -382,22 +394,35 @@ def _conflict_box(kind: str, actor, rid: int, current: findings_actions.Row | No
     )
 
 
-def _clicked(ctx_triggered: list[dict], prop_ids: dict) -> Any:
-    """The id of the button really clicked, or None. A redraw of the lists re-creates every
-    Edit/Delete button (n_clicks 0), which fires the callback as if clicked: only a count
-    above 0 is a click, whichever entry of ctx.triggered it is."""
-    for t in ctx_triggered:
-        if t.get("value"):
-            return prop_ids.get(t["prop_id"])
-    return None
+# A redraw of the lists re-creates every Edit/Delete button (n_clicks 0), which fires any
+# callback they are inputs of as if clicked. Were that the server's form callback, its new
+# call would throw away the answer to a click in flight (Dash keeps only a callback's
+# latest call). So the buttons feed this browser-side step, which passes on a real click
+# only (a count above 0) as fd-KIND-click; a redraw changes nothing the server listens to.
+_CLICKED_JS = """
+function(_edits, _deletes) {
+    var t = (window.dash_clientside.callback_context.triggered || []).filter(
+        function(x) { return x.value; });
+    if (!t.length) { return window.dash_clientside.no_update; }
+    var p = t[0].prop_id;
+    return {id: JSON.parse(p.slice(0, p.lastIndexOf('.'))), at: Date.now()};
+}
+"""
+
+
+def _well_formed(trigger: Any, kind: str) -> bool:
+    """An Edit/Delete button's id of this form (the browser sends it: checked, not trusted)."""
+    if not isinstance(trigger, dict) or trigger.get("kind") != kind:
+        return False
+    need = {"fd-edit": ("id",), "fd-delete": ("id", "v")}.get(trigger.get("type"), ())
+    return bool(need) and all(type(trigger.get(k)) is int for k in need)
 
 
 def _register(kind: str) -> None:
-    """Two callbacks per form. Save has its own (its one input the Save button), so a redraw
-    of the lists, which fires the Edit/Delete callback, can never replace a save in flight
-    (Dash keeps only the latest call of a callback: an earlier answer is thrown away) and
-    the button is disabled while it runs, so a second click cannot save twice. New, Edit and
-    Delete share the other; both write the form's values (allow_duplicate)."""
+    """Two server callbacks per form, neither fired by a redraw of the lists. Save has its
+    own (its one input the Save button), disabled while it runs, so a second click cannot
+    save twice; New, Edit and Delete (through fd-KIND-click) share the other. Both write
+    the form's values (allow_duplicate)."""
     spec = FORMS[kind]
     noun = NOUN[kind]
     save_id = _fid(kind, "save")
@@ -458,22 +483,31 @@ def _register(kind: str) -> None:
             *fields_to_form(kind, None),
         )
 
+    clientside_callback(
+        _CLICKED_JS,
+        Output(_fid(kind, "click"), "data"),
+        Input({"type": "fd-edit", "kind": kind, "id": ALL}, "n_clicks"),
+        Input({"type": "fd-delete", "kind": kind, "id": ALL, "v": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
     @callback(
         *outputs(dup=True),
         Input(_fid(kind, "new"), "n_clicks"),
-        Input({"type": "fd-edit", "kind": kind, "id": ALL}, "n_clicks"),
-        Input({"type": "fd-delete", "kind": kind, "id": ALL, "v": ALL}, "n_clicks"),
+        Input(_fid(kind, "click"), "data"),
         State(_fid(kind, "id"), "data"),
         State("fd-review", "data"),
         prevent_initial_call=True,
     )
-    def form(_new_n, _edits, _deletes, obj_id, rid):
-        trigger = _clicked(ctx.triggered, ctx.triggered_prop_ids)
-        if trigger is None:  # a list redraw re-created the buttons: nothing was clicked
-            return (no_update,) * 6 + keep
+    def form(new_n, click, obj_id, rid):
         empty = fields_to_form(kind, None)
-        if trigger == _fid(kind, "new"):
+        if ctx.triggered_id == _fid(kind, "new"):
+            if not new_n:
+                return (no_update,) * 6 + keep
             return ("", None, None, None, f"Add {A_NOUN[kind]}", no_update, *empty)
+        trigger = click.get("id") if isinstance(click, dict) else None
+        if not _well_formed(trigger, kind):
+            return (no_update,) * 6 + keep
         try:
             actor = current_actor()
             if trigger["type"] == "fd-edit":
@@ -494,7 +528,8 @@ def _register(kind: str) -> None:
         except Conflict as exc:  # a stale delete: nothing deleted
             message = f"Not deleted: {exc}"
         except StoreError as exc:
-            return (f"Not deleted: {exc}",) + (no_update,) * 5 + keep
+            verb = "Not opened" if trigger["type"] == "fd-edit" else "Not deleted"
+            return (f"{verb}: {exc}",) + (no_update,) * 5 + keep
         version_now = result_version(actor, rid)
         if obj_id == trigger["id"] and message.startswith("Deleted"):
             return (message, None, None, None, f"Add {A_NOUN[kind]}", version_now, *empty)

@@ -44,12 +44,13 @@ class HeldSaves:
     """Holds each request made by a click on `button` (its changed prop is the button's
     n_clicks) until released, so a test decides what lands while the save is in flight."""
 
-    def __init__(self, page, button: str):
-        self.page, self.needle, self.held = page, f'"{button}.n_clicks"', []
+    def __init__(self, page, button: str, needles: tuple[str, ...] = ()):
+        self.page, self.held = page, []
+        needles = needles or (f'"{button}.n_clicks"',)
 
         def answer(route):
-            body = route.request.post_data or ""
-            if self.needle in body.split('"changedPropIds"', 1)[-1]:
+            changed = (route.request.post_data or "").split('"changedPropIds"', 1)[-1]
+            if any(n in changed for n in needles):
                 self.held.append(route)
             else:
                 route.continue_()
@@ -133,4 +134,37 @@ def test_fr002_two_quick_clicks_on_save_record_one_finding_and_say_so(
     assert len(stored) == 1
     assert page.input_value("#fd-finding-title") == ""
     expect(page.locator("#fd-finding-message")).to_have_text(SAVED)
+    assert page.console_errors == []
+
+
+def test_fr003_an_edit_clicked_while_a_redraw_lands_still_opens_the_finding(
+    live_app, sample_site, site_store, page
+):
+    rid = own_review(sample_site, files=["Police_chronology.csv"])
+    lead = _lead(site_store)
+    title = "fr003 The school was not told"
+    site_store.findings.add_finding(lead, rid, title, "Told a week late.")
+    _open(page, live_app, sample_site, rid)
+    card = page.locator(".fd-card", has_text=title)
+    card.wait_for()
+    # every request that answers a click on an Edit button, whichever way it is sent
+    with HeldSaves(page, "", needles=("fd-edit", "fd-finding-click")) as clicks:
+        card.get_by_role("button", name="Edit").click()
+        for _ in range(50):
+            if clicks.held:
+                break
+            page.wait_for_timeout(100)
+        assert clicks.held, "the Edit click made no request"
+        site_store.findings.add_action(lead, rid, "fr003 Agreed elsewhere meanwhile")
+        expect(page.locator("#fd-action-list")).to_contain_text("fr003 Agreed elsewhere")
+        page.wait_for_timeout(500)
+        clicks.release()
+        expect(page.locator("#fd-finding-title")).to_have_value(title)
+    expect(page.locator("#fd-finding-heading")).to_contain_text("Edit finding")
+    settled(page)
+    page.fill("#fd-finding-text", "Told nine days late.")
+    page.click("#fd-finding-save")
+    expect(page.locator("#fd-finding-message")).to_have_text(SAVED)
+    (stored,) = [f for f in site_store.findings.list_findings(lead, rid) if f.title == title]
+    assert stored.text == "Told nine days late."  # an update, not a second finding
     assert page.console_errors == []
