@@ -16,7 +16,8 @@ from tests.workflow_site import own_review
 pytestmark = pytest.mark.browser
 LEAD = "lead@example.org"
 SAVED = re.compile(r"^Saved")
-# a regular expression: the glob "**/_dash-update-component" matched no request here
+# a regular expression: Dash 4 posts to /_dash-update-component?endId=..., which the glob
+# "**/_dash-update-component" (tests/conftest.py poll_held) never matches
 DASH_UPDATE = re.compile(r"/_dash-update-component(\?|$)")
 
 
