@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -131,6 +132,9 @@ _DASH_IDLE = """() => {
 }"""
 
 
+_DASH_UPDATE = re.compile(r"/_dash-update-component(\?|$)")
+
+
 @contextmanager
 def poll_held(page, interval_id: str) -> Iterator[None]:
     """While inside, the page's poll `interval_id` (a dcc.Interval) is answered "no update"
@@ -144,11 +148,13 @@ def poll_held(page, interval_id: str) -> Iterator[None]:
         else:
             route.continue_()
 
-    page.route("**/_dash-update-component", answer)
+    # Dash 4 posts to /_dash-update-component?endId=...: a glob without the query never
+    # matched, so the poll was not held at all.
+    page.route(_DASH_UPDATE, answer)
     try:
         yield
     finally:
-        page.unroute("**/_dash-update-component", answer)
+        page.unroute(_DASH_UPDATE, answer)
 
 
 def settled(page, timeout: float = 30_000) -> None:
