@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ingest.agency_kinds import agency_kind
 from ingest.textnorm import norm_label
 
 DEFAULT_AGENCIES: dict[str, list[str]] = {
@@ -273,13 +274,23 @@ class AgencyDirectory:
         changes: "WomensAid", "PoliceChronology")."""
         stem = _CAMEL.sub(" ", stem.replace("_", " "))
         key = " ".join(_FILLER.sub(" ", norm_label(stem)).split())
-        return self._search(key, fuzzy_min=88) if key else None
+        if not key:
+            return None
+        # A name the directory holds; then the kind of service its words describe
+        # ("Recovery_service" is substance misuse); a spelling slip ("Polcie") last.
+        return self._contained(key) or agency_kind(key, self)[0] or self._fuzzy(key, 88)
 
-    def _search(self, key: str, fuzzy_min: int) -> str | None:
+    def _contained(self, key: str) -> str | None:
         padded = f" {key} "
         for alias, canonical in self._pairs:  # whole-word containment, longest alias first
             if f" {alias} " in padded:
                 return canonical
+        return None
+
+    def _search(self, key: str, fuzzy_min: int) -> str | None:
+        return self._contained(key) or self._fuzzy(key, fuzzy_min)
+
+    def _fuzzy(self, key: str, fuzzy_min: int) -> str | None:
         best, best_score = None, 0.0
         for alias, canonical in self._pairs:
             if len(alias) < 5:  # short aliases (hv, gp, ed) only ever match exactly

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.colprofile import is_date_value
+from ingest.colprofile import is_date_value, serial_like
 from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
 from ingest.readers.base import cell_text
@@ -137,27 +137,36 @@ def continuation_text(text: str) -> str | None:
     return rest if len(rest.split()) >= 3 else None
 
 
-def _dated_column(row: list[object]) -> int | None:
+def _dated(value: object, serials: bool) -> bool:
+    return is_date_value(value)[0] or (serials and serial_like(value))
+
+
+def _dated_column(row: list[object], serials: bool = False) -> int | None:
     """The first cell that reads as a date, in a row with at least one more value."""
     filled = [i for i, v in enumerate(row) if cell_text(v)]
     if len(filled) < 2:
         return None
     for i in filled:
-        if is_date_value(row[i])[0]:
+        if _dated(row[i], serials):
             return i
     return None
 
 
 def data_start(rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS) -> int:
-    """The index of the first row of dated entries (confirmed by the rows after it), or -1."""
-    for r in range(min(len(rows), limit + 1)):
-        col = _dated_column(rows[r])
-        if col is None or is_title_row(rows[r]):
-            continue
-        after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
-        hits = sum(1 for row in after if col < len(row) and is_date_value(row[col])[0])
-        if not after or hits >= 1:
-            return r
+    """The index of the first row of dated entries (confirmed by the rows after it), or -1.
+
+    When no cell reads as a date, plain numbers that are Excel date-times (45123.6041 in a
+    General-format cell) are taken as the dates instead: a second pass, so a reference
+    number never beats a real date column."""
+    for serials in (False, True):
+        for r in range(min(len(rows), limit + 1)):
+            col = _dated_column(rows[r], serials)
+            if col is None or is_title_row(rows[r]):
+                continue
+            after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
+            hits = sum(1 for row in after if col < len(row) and _dated(row[col], serials))
+            if not after or hits >= 1:
+                return r
     return -1
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
@@ -358,9 +359,9 @@ def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:
     """The agency a row names when it is only a heading: one short cell that is exactly an
     agency's name or alias ("POLICE", "Health visiting"), nothing else."""
     filled = [t for t in texts if t]
-    if len(filled) != 1 or len(filled[0].split()) > 5:
+    if len(filled) != 1:
         return None
-    return directory.exact(filled[0])
+    return heading_agency(filled[0], directory)
 
 
 # A ditto mark in the date cell: the same date as the entry above.

@@ -12,6 +12,7 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ingest.date_headings import heading_date
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
 from ingest.leading_dates import leading_date
@@ -67,14 +68,15 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
     if not tables:
-        if not any(leading_date(str(cell[0])) for cell in every):
+        if not any(leading_date(str(cell[0])) or heading_date(cell) for cell in every):
             raise IngestError(
                 name,
                 "the document has no table, and no paragraph starts with a date: a "
                 "chronology must be in a Word table or one dated paragraph per entry",
             )
-        # Entries written as paragraphs ("11.05.2018 11:50 – text"): one row per paragraph,
-        # numbered as Word counts them; the importer reads the date at the start of each.
+        # Entries written as paragraphs ("11.05.2018 11:50 – text", or a paragraph holding
+        # only the date above the entry's text): one row per paragraph, numbered as Word
+        # counts them; the importer reads the date at the start of each, or carries it down.
         positions = [("paragraphs", i) for i in range(1, len(every) + 1)]
         notes.append("the document has no table: its paragraphs were read as the entries")
         return [RawTable("paragraphs", every, positions)], notes
