@@ -92,6 +92,12 @@ _ANNOTATED = re.compile(
 )
 # A date, a dash or comma, then a time: "09/02/20 - 2.30pm", "12/03/2021, 14:35".
 _DATE_THEN_TIME = re.compile(r"^(?P<date>.*?\d.*?)\s*[-–—,@]\s*(?P<time>\d.{0,14})$")
+# A whole date in brackets: "(09/10/2019)", "[12 March 2021]".
+_BRACKETED = re.compile(r"^[(\[]\s*(?P<date>[^()\[\]]*\d[^()\[\]]*?)\s*[)\]]$")
+# A date, a dash, then a remark in words: "28/03/2019 - see note", "12/03/2021 – approx".
+_DATE_THEN_REMARK = re.compile(
+    r"^(?P<date>.*?\d.*?)\s+[-–—]\s+(?P<note>[a-z][a-z .'’]{1,30})$", re.IGNORECASE
+)
 
 
 def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
@@ -103,6 +109,19 @@ def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
         except DateError:
             return None
         remark = m["note"]
+        return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
+    if (m := _BRACKETED.match(t)) is not None:
+        try:
+            iv = _read(m["date"], evidence)
+        except DateError:
+            return None
+        return dataclasses.replace(iv, note=_join(iv.note, "written in brackets"))
+    if (m := _DATE_THEN_REMARK.match(t)) is not None:
+        try:
+            iv = _read(m["date"], evidence)
+        except DateError:
+            return None
+        remark = m["note"].strip()
         return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
     if (m := _DATE_THEN_TIME.match(t)) is not None:
         try:

@@ -25,8 +25,23 @@ _DIVIDER = re.compile(
 )
 _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
-    r"prepared by|completed by|key)\b\s*[:\-–]",
+    r"prepared by|completed by|key|"
+    # a sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"
+    r"(author|manager|practitioner|worker)?\s*signature( of [\w ]{1,30})?|signed( by)?|"
+    r"date signed|(checked|approved|authori[sz]ed|verified|countersigned|quality assured)"
+    r"( by)?( [\w ]{1,30})?)\s*[:\-–]",
     re.IGNORECASE,
+)
+# A statement about the document: "This document must not be shared outside the panel."
+_STATEMENT = re.compile(
+    r"^(this|the) (document|chronology|report|return|information|record|extract|summary)s?\b"
+    r".{0,60}\b(confidential|shared?|disclos\w*|circulat\w*|distribut\w*|compiled|prepared|"
+    r"copied|not (be|to be))\b.*$",
+    re.IGNORECASE,
+)
+# A template's example line: "dd/mm/yyyy", "DD.MM.YY", "hh:mm".
+_PLACEHOLDER = re.compile(
+    r"^(d{1,2}|m{1,3}|y{2,4}|h{1,2})([./\- :](d{1,2}|m{1,3}|y{2,4}|h{1,2})){1,4}$", re.I
 )
 
 
@@ -34,6 +49,8 @@ _NOTE = re.compile(
 _FURNITURE = re.compile(
     r"^(end of (the )?(chronology|report|document|entries|record)|page \d+( of \d+)?|"
     r"\d+ of \d+|printed (on|by)\b.*|(report )?(generated|run|produced) (on|by)\b.*|"
+    r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
+    r"exported|created)\b.{0,40}\d.*|"
     r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,
@@ -67,8 +84,19 @@ def _spelled(abbr: str, meaning: str) -> bool:
     return all(ch in initials for ch in abbr.casefold() if ch.isalpha())
 
 
-# A pointer to the key or glossary: "Abbreviations: see the glossary sheet".
-_KEY_NOTE = re.compile(r"^(abbreviations?( used)?|glossary|key to abbreviations)\s*[:\-–]", re.I)
+def _spelled_all(abbr: str, meaning: str) -> bool:
+    """Every letter of the abbreviation starts a word of the meaning, the first the first."""
+    words = re.findall(r"[^\W\d_]+", meaning.casefold())
+    letters = [ch for ch in abbr.casefold() if ch.isalpha()]
+    return bool(words) and words[0][0] == letters[0] and _spelled(abbr, meaning)
+
+
+# A pointer to the key or glossary: "Abbreviations: see the glossary sheet"; or its heading.
+_KEY_NOTE = re.compile(
+    r"^((abbreviations?( used)?|glossary|key to abbreviations)\s*[:\-–]|"
+    r"(abbreviations?( used)?|glossary( of terms)?|key to abbreviations)\W*$)",
+    re.I,
+)
 # "Autumn term 2021", "Spring half term 2022": a school term heading reads as its season.
 _TERM = re.compile(r"\b(half[\s-]?)?term\b", re.IGNORECASE)
 
@@ -109,6 +137,10 @@ def is_abbreviation_key(text: str) -> bool:
     if " - " not in text and " – " not in text:
         return False
     dashed = list(_DASHED.finditer(text))
+    if len(dashed) == 1 and len(dashed[0][0]) >= len(text.strip()) - 1:
+        # one line of a key written one per row: "TAF - Team Around the Family"
+        abbr, meaning = dashed[0][1], dashed[0][2]
+        return len(abbr) >= 2 and len(meaning.split()) <= 6 and _spelled_all(abbr, meaning)
     return (
         len(dashed) >= 2
         and sum(len(m[0]) for m in dashed) >= len(text.strip()) - 2
@@ -121,6 +153,7 @@ def is_furniture(text: str) -> bool:
     return bool(
         _FURNITURE.match(text)
         or _NOTE.match(text)
+        or _STATEMENT.match(text)
         or _DIVIDER.match(text)
         or is_form_line(text)
         or is_abbreviation_key(text)
@@ -178,9 +211,19 @@ def locate_header(
     A row naming known fields is the header when it comes before the dated rows;
     otherwise the short, undated row just above the first dated rows is; a table with
     neither has no header, and its columns are read from their content alone."""
-    syn_index, _ = find_header(rows, limit)
+    syn_index, score = find_header(rows, limit)
     start = data_start(rows, limit)
     if syn_index >= 0 and (start < 0 or syn_index < start):
+        # A header of two rows ("Agency | Date / time" over "Service | Date of contact"):
+        # the lower one, as specific, is the columns' header; the upper is a title line.
+        below = syn_index + 1
+        if (
+            below < len(rows)
+            and (start < 0 or below < start)
+            and header_fields(rows[below]) >= max(2, score)
+            and not any(is_date_value(v)[0] for v in rows[below])
+        ):
+            return below, below + 1, "the lower of two header rows names known fields"
         return syn_index, syn_index + 1, "the header row names known fields"
     if start < 0:
         return -1, -1, ""
@@ -231,7 +274,7 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"section divider '{text[:40]}'"
             if _NOTE.match(text):
                 return f"note row '{text[:40]}' (not an event)"
-            if _FURNITURE.match(text):
+            if _FURNITURE.match(text) or _STATEMENT.match(text):
                 return f"page furniture or footer '{text[:40]}' (not an event)"
             if is_form_line(text):
                 return f"sign-off or form line '{text[:40]}' (not an event)"
@@ -245,6 +288,8 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if date_text[:1] in "eE" and _EXAMPLE.match(date_text):
+        return f"template example row '{date_text[:40]}' (not an event)"
+    if date_text[:1] in "dDmMyY" and _PLACEHOLDER.match(date_text):
         return f"template example row '{date_text[:40]}' (not an event)"
     if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:
         return None

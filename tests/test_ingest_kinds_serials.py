@@ -14,7 +14,8 @@ from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
 from ingest.agency_kinds import agency_kind
 from ingest.colprofile import profile_columns
-from ingest.header import data_start
+from ingest.dates import parse_date
+from ingest.header import classify_row, data_start
 from tests.builders import write_csv, write_docx, write_xlsx
 
 TODAY = date(2026, 11, 26)
@@ -264,3 +265,56 @@ def test_ks601_day_headings_over_time_only_rows_are_a_diary(tmp_path):
         (7, date(2021, 5, 5), time(14, 40)),
     ]
     assert not r.quarantined
+
+
+# ---------------------------------------------------------------- non-records, date remarks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Extract generated 14/11/2022 at 16:02",
+        "Approved by team manager: R. Oduya",
+        "Practitioner signature:",
+        "This chronology is confidential and must not be copied.",
+        "Glossary of terms",
+        "CIN - Child In Need",
+    ],
+)
+def test_ks701_footers_sign_offs_statements_and_key_lines_are_skipped(text):
+    assert classify_row([text, "", ""], ("date", "entry", "worker"), 0) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Approved for the family to move in", "The chronology was sent to CSC", "Mum - upset"],
+)
+def test_ks702_undated_entries_that_look_like_footers_stay_data(text):
+    assert classify_row([text, "", ""], ("date", "entry", "worker"), 0) is None
+
+
+def test_ks703_template_placeholder_row_and_two_header_rows_are_skipped(tmp_path):
+    rows = [
+        ["Who", "When", "What"],
+        ["Worker", "Date of contact", "Contact summary"],
+        ["name", "DD.MM.YY", "Describe what happened"],
+        ["FSW Ana Brook", "02.03.22", TEXT],
+        ["FSW Ana Brook", "09.03.22", TEXT + " (2)"],
+    ]
+    r = import_file(write_xlsx(tmp_path / "EH return.xlsx", {"Return": rows}), today=TODAY)
+    assert [x.provenance.row for x in r.records] == [4, 5]
+    assert not r.quarantined
+    assert r.header_row == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "note"),
+    [
+        ("(14/06/2021)", date(2021, 6, 14), "written in brackets"),
+        ("[3 May 2021]", date(2021, 5, 3), "written in brackets"),
+        ("14/06/2021 - see letter", date(2021, 6, 14), "'see letter' written beside the date"),
+    ],
+)
+def test_ks704_a_date_in_brackets_or_with_a_remark_after_a_dash(text, day, note):
+    iv = parse_date(text)
+    assert iv.start == day and iv.precision == "day" and note in iv.note
