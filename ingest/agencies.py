@@ -246,6 +246,7 @@ class AgencyDirectory:
         self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
         self._exact = dict(self._pairs)
         self._cache: dict[str, str | None] = {}
+        self._kinds: dict[tuple[str, str], str | None] = {}
 
     @property
     def names(self) -> list[str]:
@@ -261,6 +262,18 @@ class AgencyDirectory:
             found = self._exact.get(key) or self._search(key, fuzzy_min=90)
         if len(self._cache) < 4096:
             self._cache[text] = found
+        return found
+
+    def agency_of(self, text: str) -> str | None:
+        """An agency column's cell: the name the directory knows, else the kind of service
+        the name describes ("Tamsford Recovery Partnership" -> substance misuse), else None
+        (the cell then stands as its own agency)."""
+        key = ("kind", text)
+        if key in self._kinds:
+            return self._kinds[key]
+        found = self.canonical(text) or agency_kind(text, self)[0]
+        if len(self._kinds) < 4096:
+            self._kinds[key] = found
         return found
 
     def exact(self, text: str) -> str | None:

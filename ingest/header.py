@@ -52,6 +52,7 @@ _FURNITURE = re.compile(
     r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
     r"exported|created)\b.{0,40}\d.*|"
     r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive|"
+    r"\d+ (entries|records|rows|events|contacts)( (shown|listed|returned|found|in total))?|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,
 )

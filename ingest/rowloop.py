@@ -192,7 +192,7 @@ def import_table(
         row_agency = section_agency or file_agency
         if agency_i >= 0 and texts[agency_i]:
             cell = texts[agency_i]
-            row_agency = ctx.directory.canonical(cell) or cell
+            row_agency = ctx.directory.agency_of(cell) or cell
 
         issues: list[Issue] = []
         errors: list[Issue] = []

@@ -279,6 +279,7 @@ def test_ks601_day_headings_over_time_only_rows_are_a_diary(tmp_path):
         "This chronology is confidential and must not be copied.",
         "Glossary of terms",
         "CIN - Child In Need",
+        "58 records",
     ],
 )
 def test_ks701_footers_sign_offs_statements_and_key_lines_are_skipped(text):
@@ -318,3 +319,20 @@ def test_ks703_template_placeholder_row_and_two_header_rows_are_skipped(tmp_path
 def test_ks704_a_date_in_brackets_or_with_a_remark_after_a_dash(text, day, note):
     iv = parse_date(text)
     assert iv.start == day and iv.precision == "day" and note in iv.note
+
+
+def test_ks206_agency_column_cells_map_by_kind_and_unknown_names_stay(tmp_path):
+    rows = [
+        ["Date", "Agency", "Summary"],
+        ["02/03/2022", "Police", TEXT],
+        ["04/03/2022", "Tamsford Recovery Partnership", TEXT + " (2)"],
+        ["07/03/2022", "Quillon Bay Maternity Unit", TEXT + " (3)"],
+        ["09/03/2022", "Wendle Hub", TEXT + " (4)"],
+    ]
+    r = import_file(write_csv(tmp_path / "combined chronology.csv", rows), today=TODAY)
+    assert [x.agency for x in r.records] == [
+        "Police",
+        "Substance Misuse Service",
+        "Midwifery",
+        "Wendle Hub",
+    ]
