@@ -6,7 +6,7 @@ is carried down into a new date column; the heading rows are skipped with their 
 from __future__ import annotations
 
 from ingest.dates import DateError, parse_date, parse_time_approx
-from ingest.header import is_furniture
+from ingest.header import about_document
 from ingest.readers.base import RawTable, cell_text
 
 MIN_HEADINGS = 2
@@ -53,7 +53,7 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
         else:
             texts = [cell_text(v) for v in r if cell_text(v)]
             # a footer under the last day ("End of chronology") takes no date
-            dated = bool(texts) and not (len(texts) == 1 and is_furniture(texts[0]))
+            dated = bool(texts) and not about_document(texts)
             entries += dated
             rows.append([current if dated else blank, *r])
     if not entries:

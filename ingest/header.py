@@ -14,7 +14,7 @@ from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
-from ingest.titleblock import is_title_row
+from ingest.titleblock import is_title_row, title_pair
 
 HEADER_SEARCH_ROWS = 30
 # Rows with one text only that are about the table, not events in it. Anything else with
@@ -27,7 +27,7 @@ _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
     r"prepared by|completed by|key|"
     # a sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"
-    r"(author|manager|practitioner|worker)?\s*signature( of [\w ]{1,30})?|signed( by)?|"
+    r"([a-z'’]+ ){0,2}signature( of [\w ]{1,30})?|signed( by)?|"
     r"date signed|(checked|approved|authori[sz]ed|verified|countersigned|quality assured)"
     r"( by)?( [\w ]{1,30})?)\s*[:\-–]",
     re.IGNORECASE,
@@ -161,6 +161,18 @@ def is_furniture(text: str) -> bool:
     )
 
 
+def _about_document(text: str) -> bool:
+    """A footer, note, sign-off, key line or title line ("Date completed: ..."): text about
+    the document. An event's date cell is none of these."""
+    return bool(is_furniture(text) or _KEY_NOTE.match(text) or title_pair([text]) is not None)
+
+
+def about_document(texts: list[str]) -> bool:
+    """Every filled cell of a row is about the document (a footer of one or two cells)."""
+    filled = [t for t in texts if t]
+    return bool(filled) and len(filled) <= 2 and all(map(_about_document, filled))
+
+
 def continuation_text(text: str) -> str | None:
     """The entry's text after a continuation marker, or None when there is no marker or
     too little text after it to be the rest of an entry."""
@@ -286,6 +298,10 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
         elif len(distinct) == 2 and all(map(is_form_line, distinct)):
             shown = " ".join(t for t in texts if t)
             return f"sign-off or form line '{shown[:40]}' (not an event)"
+        elif len(distinct) == 2 and all(map(_about_document, distinct)):
+            # "Author signature:" | "Date completed: 03/05/2022"; two lines of a key
+            shown = " | ".join(t for t in texts if t)
+            return f"footer or key line '{shown[:40]}' (not an event)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if date_text[:1] in "eE" and _EXAMPLE.match(date_text):

@@ -336,3 +336,28 @@ def test_ks206_agency_column_cells_map_by_kind_and_unknown_names_stay(tmp_path):
         "Midwifery",
         "Wendle Hub",
     ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["Practitioner signature:", "", "Date submitted: 04/07/2022"],
+        ["CIN - Child In Need", "LAC - Looked After Child", ""],
+    ],
+)
+def test_ks705_a_two_cell_footer_or_key_line_is_skipped(row):
+    assert classify_row(row, ("date", "entry", "worker"), 0) is not None
+
+
+def test_ks706_a_footer_under_a_diary_takes_no_date(tmp_path):
+    rows = [
+        ["Time", "Note", "Nurse"],
+        ["Tuesday 4 May 2021", "", ""],
+        ["9.15am", "Observations stable; child ate breakfast and played.", "SN Ilse Varga"],
+        ["Wednesday 5 May 2021", "", ""],
+        ["14:40", "Reviewed by the registrar and discharged home with mum.", "Dr Oke Mensah"],
+        ["Nurse signature:", "", "Date completed: 06/05/2021"],
+    ]
+    r = import_file(write_xlsx(tmp_path / "ward notes.xlsx", {"Notes": rows}), today=TODAY)
+    assert [x.provenance.row for x in r.records] == [3, 5]
+    assert not r.quarantined and 6 in {s.row for s in r.skipped}
