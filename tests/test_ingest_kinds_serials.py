@@ -361,3 +361,28 @@ def test_ks706_a_footer_under_a_diary_takes_no_date(tmp_path):
     r = import_file(write_xlsx(tmp_path / "ward notes.xlsx", {"Notes": rows}), today=TODAY)
     assert [x.provenance.row for x in r.records] == [3, 5]
     assert not r.quarantined and 6 in {s.row for s in r.skipped}
+
+
+def test_ks304_word_heading_paragraphs_between_tables_name_each_part(tmp_path):
+    head = ["Date", "Entry", "By"]
+    path = write_docx(
+        tmp_path / "Combined chronology Child K.docx",
+        [
+            "Learning review: Child K",
+            "Police",
+            [head, ["02/03/2021", TEXT, "PC Ama Lowe"], ["05/03/2021", TEXT + " 2", "PC Ama Lowe"]],
+            "Housing - information provided",
+            [head, ["09/03/2021", TEXT + " 3", "HO Ben Tate"]],
+            "Tamsford Recovery Partnership",
+            [head, ["11/03/2021", TEXT + " 4", "Keyworker Jo Pell"]],
+        ],
+    )
+    r = import_file(path, today=TODAY)
+    got = [(x.provenance.sheet, x.provenance.row, x.agency) for x in r.records]
+    assert got == [
+        ("table 1", 2, "Police"),
+        ("table 1", 3, "Police"),
+        ("table 2", 2, "Housing"),
+        ("table 3", 2, "Substance Misuse Service"),
+    ]
+    assert not r.quarantined and r.accounted

@@ -12,6 +12,8 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
 from ingest.date_headings import heading_date
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
@@ -61,6 +63,14 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             and _width(previous.rows) == _width(rows)
             and not _key_value(previous.rows)  # a title table is not the chronology's start
         ):
+            heading = _agency_paragraph(paragraphs)
+            if heading:  # "Housing" above the next part of a compiled chronology
+                previous.rows.append([heading] + [None] * (_width(rows) - 1))
+                previous.positions.append((label, 0))  # row 0: the paragraph above it
+                notes.append(
+                    f"the paragraph '{heading}' above {label} names an agency: the entries "
+                    "below it are filed under it"
+                )
             previous.rows.extend(rows)
             previous.positions.extend(positions)
             notes.append(f"{label} continues the table before it (same columns): joined")
@@ -81,6 +91,17 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         notes.append("the document has no table: its paragraphs were read as the entries")
         return [RawTable("paragraphs", every, positions)], notes
     return tables, notes
+
+
+_DEFAULT_AGENCIES = AgencyDirectory()
+
+
+def _agency_paragraph(paragraphs: list[str]) -> str:
+    """The last paragraph before a table when it is a heading naming an agency, or ""."""
+    if not paragraphs:
+        return ""
+    last = paragraphs[-1]
+    return last if heading_agency(last, _DEFAULT_AGENCIES) else ""
 
 
 def _key_value(rows: list[list[object]]) -> bool:
