@@ -42,6 +42,7 @@ _add("Probation", 0.9, "delivery unit", "community rehabilitation", "approved pr
 _add("Domestic Abuse Service", 1.0, "refuge", "idva", "domestic abuse", "domestic violence")
 _add("Domestic Abuse Service", 0.7, "da", "dv", "marac", "safe house")
 _add("Voluntary Sector", 1.0, "charity", "charitable", "voluntary", "befriending", "cic")
+_add("Voluntary Sector", 1.0, "womens aid", "home start", "homestart", "action group")
 _add("Voluntary Sector", 0.7, "foundation", "community interest", "third sector", "volunteers")
 _add("Police", 1.0, "police", "constabulary", "policing", "public protection")
 _add("School", 1.0, "school", "academy", "college", "nursery", "education", "pupil referral")

@@ -102,7 +102,9 @@ class TitleBlock:
         for text in named:
             if text and (name := directory.canonical(text)):
                 return name, text
-        others = [x for x in self.lines if x not in named and title_role(x) is None]
+        others = [
+            x for x in self.lines if x not in named and title_role(x) is None and _name_like(x)
+        ]
         for text in (*named, *others):
             if text and (name := agency_kind(text, directory)[0]):
                 return name, text
@@ -189,9 +191,16 @@ def read_title_block(lines: list[list[object]]) -> TitleBlock:
 
 
 def _is_organisation(text: str) -> bool:
-    return bool(_ORG_WORDS.search(text)) or (
-        len(text.split()) <= 10 and agency_kind(text)[0] is not None
-    )
+    return bool(_ORG_WORDS.search(text)) or (_name_like(text) and agency_kind(text)[0] is not None)
+
+
+def _name_like(text: str) -> bool:
+    """Written like a name, not a sentence: ten words at most, most of them capitalised
+    ("Ashmarsh Recovery Partnership"; not "Review of the care following admission")."""
+    words = re.findall(r"[^\W\d_][\w'’&-]*", text)
+    if not words or len(words) > 10:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 
 
 def title_role(text: str) -> str | None:

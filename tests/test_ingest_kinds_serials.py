@@ -16,6 +16,7 @@ from ingest.agency_kinds import agency_kind
 from ingest.colprofile import profile_columns
 from ingest.dates import parse_date
 from ingest.header import classify_row, data_start
+from ingest.titleblock import read_title_block
 from tests.builders import write_csv, write_docx, write_xlsx
 
 TODAY = date(2026, 11, 26)
@@ -386,3 +387,13 @@ def test_ks304_word_heading_paragraphs_between_tables_name_each_part(tmp_path):
         ("table 3", 2, "Substance Misuse Service"),
     ]
     assert not r.quarantined and r.accounted
+
+
+def test_ks207_a_sentence_in_the_title_is_no_agency_name_but_a_named_charity_is():
+    directory = AgencyDirectory()
+    sentence = read_title_block(
+        [["Subject: K.O."], ["Summary of work with mum after her drug and alcohol relapse"]]
+    )
+    assert sentence.agency(directory) == (None, "")
+    named = read_title_block([["Upper Brindle Women's Aid"], ["Subject: K.O."]])
+    assert named.agency(directory)[0] == "Voluntary Sector"
