@@ -25,9 +25,12 @@ _DIVIDER = re.compile(
 )
 _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
-    r"prepared by|completed by|key|"
-    # a sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"
-    r"([a-z'’]+ ){0,2}signature( of [\w ]{1,30})?|signed( by)?|"
+    r"prepared by|completed by|key)\b\s*[:\-–]",
+    re.IGNORECASE,
+)
+# A sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"
+_SIGN_OFF = re.compile(
+    r"^(([a-z'’]+ ){0,2}signature( of [\w ]{1,30})?|signed( by)?|"
     r"date signed|(checked|approved|authori[sz]ed|verified|countersigned|quality assured)"
     r"( by)?( [\w ]{1,30})?)\s*[:\-–]",
     re.IGNORECASE,
@@ -155,6 +158,7 @@ def is_furniture(text: str) -> bool:
         _FURNITURE.match(text)
         or _NOTE.match(text)
         or _STATEMENT.match(text)
+        or _SIGN_OFF.match(text)
         or _DIVIDER.match(text)
         or is_form_line(text)
         or is_abbreviation_key(text)
@@ -289,7 +293,7 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"note row '{text[:40]}' (not an event)"
             if _FURNITURE.match(text) or _STATEMENT.match(text):
                 return f"page furniture or footer '{text[:40]}' (not an event)"
-            if is_form_line(text):
+            if is_form_line(text) or _SIGN_OFF.match(text):
                 return f"sign-off or form line '{text[:40]}' (not an event)"
             if is_abbreviation_key(text) or _KEY_NOTE.match(text):
                 return f"key to abbreviations '{text[:40]}' (not an event)"
