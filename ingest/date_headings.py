@@ -5,9 +5,12 @@ is carried down into a new date column; the heading rows are skipped with their 
 
 from __future__ import annotations
 
+import dataclasses
+
 from ingest.dates import DateError, parse_date, parse_time_approx
 from ingest.header import about_document
 from ingest.readers.base import RawTable, cell_text
+from ingest.records import DateInterval
 
 MIN_HEADINGS = 2
 _DAY = ("day", "exact")
@@ -103,3 +106,16 @@ def _time_only(text: str) -> bool:
         return parse_date(text) is None
     except DateError:
         return True
+
+
+def same_day_as_above(above: DateInterval) -> DateInterval:
+    """The day of the entry above, for an entry written with its own time but its date
+    left blank (a log that writes the date once per day); flagged for review."""
+    precision = "day" if above.precision == "exact" else above.precision
+    return dataclasses.replace(
+        above,
+        precision=precision,
+        time=None,
+        alternative=above.alternative,
+        note="no date written, only a time: the date of the entry above",
+    )

@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
+from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
@@ -207,6 +208,9 @@ def import_table(
             issues.append(
                 Issue("ditto_date", f"{date_text!r}: the date of the entry above", date_col)
             )
+        elif not date_text and ditto_of is not None and time_i >= 0 and texts[time_i]:
+            interval = same_day_as_above(ditto_of)  # a time but no date, under a dated entry
+            issues.append(Issue("same_day", interval.note, date_col))
         elif all_text:  # text cells, already stripped: straight to the cached reader
             interval = dates_read.get(date_text, _MISS)
             if interval is _MISS:

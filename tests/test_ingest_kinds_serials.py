@@ -397,3 +397,22 @@ def test_ks207_a_sentence_in_the_title_is_no_agency_name_but_a_named_charity_is(
     assert sentence.agency(directory) == (None, "")
     named = read_title_block([["Upper Brindle Women's Aid"], ["Subject: K.O."]])
     assert named.agency(directory)[0] == "Voluntary Sector"
+
+
+def test_ks801_a_time_without_a_date_under_a_dated_entry_takes_its_day(tmp_path):
+    rows = [
+        ["Date", "Time", "Contact", "Nurse"],
+        ["03/05/2021", "09:10", TEXT, "SN Ilse Varga"],
+        ["", "15:45", "Second visit the same afternoon; baby weighed and feeding well.", "SN Oke"],
+        ["", "", "no time and no date: joined to the entry above as its continuation", ""],
+        ["06/05/2021", "11:00", TEXT + " (3)", "SN Ilse Varga"],
+    ]
+    r = import_file(write_xlsx(tmp_path / "HV contacts.xlsx", {"HV": rows}), today=TODAY)
+    got = [(x.provenance.row, x.date.start, x.date.time) for x in r.records]
+    assert got == [
+        (2, date(2021, 5, 3), time(9, 10)),
+        (3, date(2021, 5, 3), time(15, 45)),
+        (5, date(2021, 5, 6), time(11, 0)),
+    ]
+    assert any(i.code == "same_day" for i in r.records[1].issues)  # flagged for review
+    assert not r.quarantined
