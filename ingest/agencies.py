@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ingest.agency_kinds import agency_kind
 from ingest.textnorm import norm_label
 
 DEFAULT_AGENCIES: dict[str, list[str]] = {
@@ -245,6 +246,7 @@ class AgencyDirectory:
         self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
         self._exact = dict(self._pairs)
         self._cache: dict[str, str | None] = {}
+        self._kinds: dict[tuple[str, str], str | None] = {}
 
     @property
     def names(self) -> list[str]:
@@ -262,6 +264,18 @@ class AgencyDirectory:
             self._cache[text] = found
         return found
 
+    def agency_of(self, text: str) -> str | None:
+        """An agency column's cell: the name the directory knows, else the kind of service
+        the name describes ("Tamsford Recovery Partnership" -> substance misuse), else None
+        (the cell then stands as its own agency)."""
+        key = ("kind", text)
+        if key in self._kinds:
+            return self._kinds[key]
+        found = self.canonical(text) or agency_kind(text, self)[0]
+        if len(self._kinds) < 4096:
+            self._kinds[key] = found
+        return found
+
     def exact(self, text: str) -> str | None:
         """The agency whose name or alias `text` is, exactly (no containment, no fuzz):
         "HEALTH VISITING" -> "Health Visiting"; "Home visit by HV" -> None."""
@@ -273,13 +287,23 @@ class AgencyDirectory:
         changes: "WomensAid", "PoliceChronology")."""
         stem = _CAMEL.sub(" ", stem.replace("_", " "))
         key = " ".join(_FILLER.sub(" ", norm_label(stem)).split())
-        return self._search(key, fuzzy_min=88) if key else None
+        if not key:
+            return None
+        # A name the directory holds; then the kind of service its words describe
+        # ("Recovery_service" is substance misuse); a spelling slip ("Polcie") last.
+        return self._contained(key) or agency_kind(key, self)[0] or self._fuzzy(key, 88)
 
-    def _search(self, key: str, fuzzy_min: int) -> str | None:
+    def _contained(self, key: str) -> str | None:
         padded = f" {key} "
         for alias, canonical in self._pairs:  # whole-word containment, longest alias first
             if f" {alias} " in padded:
                 return canonical
+        return None
+
+    def _search(self, key: str, fuzzy_min: int) -> str | None:
+        return self._contained(key) or self._fuzzy(key, fuzzy_min)
+
+    def _fuzzy(self, key: str, fuzzy_min: int) -> str | None:
         best, best_score = None, 0.0
         for alias, canonical in self._pairs:
             if len(alias) < 5:  # short aliases (hv, gp, ed) only ever match exactly

@@ -8,9 +8,11 @@ School, nDelius Probation, ...), and the file name last. The summary says which 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_kinds import agency_kind
 from ingest.textnorm import norm_label
 from ingest.titleblock import TitleBlock
 
@@ -31,7 +33,7 @@ def file_agency(
         key = norm_label(sheet)
         if not key or key.split()[0] in _GENERIC_SHEETS:
             continue
-        if agency := directory.canonical(sheet):
+        if agency := directory.canonical(sheet) or agency_kind(sheet, directory)[0]:
             return agency, "sheet name", f"the sheet is named '{sheet}'"
     for line in title.lines:
         agency, system = directory.from_system(line)
@@ -47,4 +49,47 @@ def file_agency(
             "file name",
             f"only the file name '{name}' names it: nothing inside the file does",
         )
+    own = title.fields.get("agency", "") or title.organisation
+    # a name of a kind the vocabulary does not know: the agency's own name
+    if own and not _PARTNERSHIP.search(own):
+        return (
+            own,
+            "title block (own name)",
+            f"the title block names '{own}', a kind of agency the directory does not "
+            "know: filed under its own name (add it to the agency directory to map it)",
+        )
     return None, "", ""
+
+
+def heading_agency(text: str, directory: AgencyDirectory) -> str | None:
+    """The agency a section heading of a compiled chronology names: "POLICE", "Housing -
+    information provided", "Ashmarsh Recovery Partnership (information return)"; None
+    when the text is not a short heading naming one."""
+    if len(text.split()) > 8 or any(c.isdigit() for c in text):
+        return None
+    if found := directory.exact(text):
+        return found
+    head = _HEADING_TAIL.sub("", text).strip(" -–—:|")
+    if head and head != text and (found := directory.exact(head)):
+        return found
+    head = head or text
+    if len(head.split()) > 6 or not _name_shaped(head):
+        return None  # "Seen by GP" is an entry without its date, not a heading
+    return agency_kind(head, directory)[0]
+
+
+def _name_shaped(text: str) -> bool:
+    """Written as a name: every word capitalised, but for "and", "of", "the", "for"."""
+    words = re.findall(r"[^\W\d_][\w'’&.-]*", text)
+    return bool(words) and all(w[0].isupper() or w in ("and", "of", "the", "for") for w in words)
+
+
+# The review's commissioning partnership or board, above every agency's return: no agency.
+_PARTNERSHIP = re.compile(r"\bsafeguarding\b.*\b(partnership|board|arrangements)\b", re.I)
+
+# What follows the agency's name in a heading: "- information provided", "(return)", ": entries"
+_HEADING_TAIL = re.compile(
+    r"\s*(?:[-–—:|]\s*|\()\s*(?:information|entries|records|contacts|involvement|return|"
+    r"chronology|summary|section)\b.*$",
+    re.IGNORECASE,
+)

@@ -27,6 +27,7 @@ _PERSON = re.compile(
 )
 _INITIAL_NAME = re.compile(r"^(?:[A-Z]\.?\s?){1,2}[A-Z][a-z'’\-]+$")  # "J. Marsh", "AB Hale"
 _REFERENCE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9/\-_.#:]*$", re.IGNORECASE)
+SERIAL_LOW, SERIAL_HIGH = 32874, 51502  # Excel's numbers for 1 Jan 1990 and 1 Jan 2041
 _OUTCOME_MARK = re.compile(r"(?:^|[\s.;,])(outcome|plan|action)\s*:", re.IGNORECASE)
 
 
@@ -125,6 +126,7 @@ def profile_columns(
         texts: list[str] = []
         untyped: list[str] = []  # cells that read as neither a date nor a time
         dates = datetimes = times = 0.0
+        serials = fractions = 0  # plain numbers in the range of Excel dates of a review
         for value in cells:
             text = cell_text(value)
             if not text:
@@ -136,6 +138,10 @@ def profile_columns(
                 datetimes += has_time
                 continue
             if isinstance(value, int | float) and not isinstance(value, bool):
+                if serial_like(value):
+                    serials += 1
+                    fractions += not float(value).is_integer()
+                    continue
                 try:
                     if parse_date(value) is not None:
                         dates += 0.5  # an Excel date number, or a reference that looks like one
@@ -146,6 +152,7 @@ def profile_columns(
                 times += 1
                 continue
             untyped.append(text)
+        dates, datetimes = _add_serials(dates, datetimes, serials, fractions)
         n = len(texts)
         p.values, p.filled = n, n / n_rows
         if not n:
@@ -165,6 +172,29 @@ def profile_columns(
             p.agency = sum(1 for t in short if directory.canonical(t)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
     return profiles
+
+
+def serial_like(value: object) -> bool:
+    """A plain number (a General-format cell) that is an Excel date-time of the years a
+    review covers (1990-2040): 45123.6041 is 14 July 2023 at 14:30."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and SERIAL_LOW <= value < SERIAL_HIGH
+    )
+
+
+def _add_serials(
+    dates: float, datetimes: float, serials: int, fractions: int
+) -> tuple[float, float]:
+    """A column of such numbers is a date column when its numbers carry times of day (a
+    fraction in a fifth of them or more: no reference number does that); whole numbers
+    alone may be references, so they count at half weight."""
+    if not serials:
+        return dates, datetimes
+    if fractions * 5 >= serials:
+        return dates + serials, datetimes + fractions
+    return dates + 0.5 * serials, datetimes
 
 
 def _reads_as_time(value: object) -> bool:

@@ -5,15 +5,18 @@ is carried down into a new date column; the heading rows are skipped with their 
 
 from __future__ import annotations
 
-from ingest.dates import DateError, parse_date
-from ingest.header import is_furniture
+import dataclasses
+
+from ingest.dates import DateError, parse_date, parse_time_approx
+from ingest.header import about_document
 from ingest.readers.base import RawTable, cell_text
+from ingest.records import DateInterval
 
 MIN_HEADINGS = 2
 _DAY = ("day", "exact")
 
 
-def _heading_date(row: list[object]) -> str | None:
+def heading_date(row: list[object]) -> str | None:
     filled = [cell_text(v) for v in row if cell_text(v)]
     if len(filled) != 1 or not any(c.isalpha() for c in filled[0]) and "/" not in filled[0]:
         return None
@@ -28,9 +31,9 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
     """The table with a date column carried down from its date heading rows (and a note),
     or None when it has fewer than two such headings or no entry under them."""
     width = max((len(r) for r in raw.rows), default=0)
-    if width < 2:
+    if width < 1:
         return None
-    dates = [_heading_date(r) for r in raw.rows]
+    dates = [heading_date(r) for r in raw.rows]
     found = [i for i, d in enumerate(dates) if d]
     if len(found) < MIN_HEADINGS:
         return None
@@ -53,7 +56,7 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
         else:
             texts = [cell_text(v) for v in r if cell_text(v)]
             # a footer under the last day ("End of chronology") takes no date
-            dated = bool(texts) and not (len(texts) == 1 and is_furniture(texts[0]))
+            dated = bool(texts) and not about_document(texts)
             entries += dated
             rows.append([current if dated else blank, *r])
     if not entries:
@@ -67,3 +70,52 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
         "takes its date"
     )
     return split, note
+
+
+def is_diary(raw: RawTable) -> bool:
+    """Date heading rows over entries that carry only a time (or nothing) in the column the
+    headings are written in: a day-by-day diary (nursing notes, a log by day), to be read
+    by its headings even though that column also reads as dates."""
+    headings: list[int] = []
+    column = -1
+    for i, r in enumerate(raw.rows):
+        if heading_date(r):
+            headings.append(i)
+            column = next(j for j, v in enumerate(r) if cell_text(v))
+    if len(headings) < MIN_HEADINGS:
+        return False
+    marks = set(headings)
+    timed = entries = 0
+    for i in range(headings[0] + 1, len(raw.rows)):
+        r = raw.rows[i]
+        if i in marks or sum(1 for v in r if cell_text(v)) < 2:
+            continue
+        entries += 1
+        cell = cell_text(r[column]) if column < len(r) else ""
+        timed += not cell or _time_only(cell)
+    return entries >= MIN_HEADINGS and timed * 2 >= entries
+
+
+def _time_only(text: str) -> bool:
+    try:
+        if parse_time_approx(text)[0] is None:
+            return False
+    except DateError:
+        return False
+    try:
+        return parse_date(text) is None
+    except DateError:
+        return True
+
+
+def same_day_as_above(above: DateInterval) -> DateInterval:
+    """The day of the entry above, for an entry written with its own time but its date
+    left blank (a log that writes the date once per day); flagged for review."""
+    precision = "day" if above.precision == "exact" else above.precision
+    return dataclasses.replace(
+        above,
+        precision=precision,
+        time=None,
+        alternative=above.alternative,
+        note="no date written, only a time: the date of the entry above",
+    )

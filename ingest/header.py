@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.colprofile import is_date_value
+from ingest.colprofile import is_date_value, serial_like
 from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
-from ingest.titleblock import is_title_row
+from ingest.titleblock import is_title_row, title_pair
 
 HEADER_SEARCH_ROWS = 30
 # Rows with one text only that are about the table, not events in it. Anything else with
@@ -28,13 +28,34 @@ _NOTE = re.compile(
     r"prepared by|completed by|key)\b\s*[:\-–]",
     re.IGNORECASE,
 )
+# A sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"
+_SIGN_OFF = re.compile(
+    r"^(([a-z'’]+ ){0,2}signature( of [\w ]{1,30})?|signed( by)?|"
+    r"date signed|(checked|approved|authori[sz]ed|verified|countersigned|quality assured)"
+    r"( by)?( [\w ]{1,30})?)\s*[:\-–]",
+    re.IGNORECASE,
+)
+# A statement about the document: "This document must not be shared outside the panel."
+_STATEMENT = re.compile(
+    r"^(this|the) (document|chronology|report|return|information|record|extract|summary)s?\b"
+    r".{0,60}\b(confidential|shared?|disclos\w*|circulat\w*|distribut\w*|compiled|prepared|"
+    r"copied|not (be|to be))\b.*$",
+    re.IGNORECASE,
+)
+# A template's example line: "dd/mm/yyyy", "DD.MM.YY", "hh:mm".
+_PLACEHOLDER = re.compile(
+    r"^(d{1,2}|m{1,3}|y{2,4}|h{1,2})([./\- :](d{1,2}|m{1,3}|y{2,4}|h{1,2})){1,4}$", re.I
+)
 
 
 # Page furniture and footers: about the document, never an event.
 _FURNITURE = re.compile(
     r"^(end of (the )?(chronology|report|document|entries|record)|page \d+( of \d+)?|"
     r"\d+ of \d+|printed (on|by)\b.*|(report )?(generated|run|produced) (on|by)\b.*|"
+    r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
+    r"exported|created)\b.{0,40}\d.*|"
     r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive|"
+    r"\d+ (entries|records|rows|events|contacts)( (shown|listed|returned|found|in total))?|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,
 )
@@ -67,8 +88,19 @@ def _spelled(abbr: str, meaning: str) -> bool:
     return all(ch in initials for ch in abbr.casefold() if ch.isalpha())
 
 
-# A pointer to the key or glossary: "Abbreviations: see the glossary sheet".
-_KEY_NOTE = re.compile(r"^(abbreviations?( used)?|glossary|key to abbreviations)\s*[:\-–]", re.I)
+def _spelled_all(abbr: str, meaning: str) -> bool:
+    """Every letter of the abbreviation starts a word of the meaning, the first the first."""
+    words = re.findall(r"[^\W\d_]+", meaning.casefold())
+    letters = [ch for ch in abbr.casefold() if ch.isalpha()]
+    return bool(words) and words[0][0] == letters[0] and _spelled(abbr, meaning)
+
+
+# A pointer to the key or glossary: "Abbreviations: see the glossary sheet"; or its heading.
+_KEY_NOTE = re.compile(
+    r"^((abbreviations?( used)?|glossary|key to abbreviations)\s*[:\-–]|"
+    r"(abbreviations?( used)?|glossary( of terms)?|key to abbreviations)\W*$)",
+    re.I,
+)
 # "Autumn term 2021", "Spring half term 2022": a school term heading reads as its season.
 _TERM = re.compile(r"\b(half[\s-]?)?term\b", re.IGNORECASE)
 
@@ -109,6 +141,10 @@ def is_abbreviation_key(text: str) -> bool:
     if " - " not in text and " – " not in text:
         return False
     dashed = list(_DASHED.finditer(text))
+    if len(dashed) == 1 and len(dashed[0][0]) >= len(text.strip()) - 1:
+        # one line of a key written one per row: "TAF - Team Around the Family"
+        abbr, meaning = dashed[0][1], dashed[0][2]
+        return len(abbr) >= 2 and len(meaning.split()) <= 6 and _spelled_all(abbr, meaning)
     return (
         len(dashed) >= 2
         and sum(len(m[0]) for m in dashed) >= len(text.strip()) - 2
@@ -121,10 +157,24 @@ def is_furniture(text: str) -> bool:
     return bool(
         _FURNITURE.match(text)
         or _NOTE.match(text)
+        or _STATEMENT.match(text)
+        or _SIGN_OFF.match(text)
         or _DIVIDER.match(text)
         or is_form_line(text)
         or is_abbreviation_key(text)
     )
+
+
+def _about_document(text: str) -> bool:
+    """A footer, note, sign-off, key line or title line ("Date completed: ..."): text about
+    the document. An event's date cell is none of these."""
+    return bool(is_furniture(text) or _KEY_NOTE.match(text) or title_pair([text]) is not None)
+
+
+def about_document(texts: list[str]) -> bool:
+    """Every filled cell of a row is about the document (a footer of one or two cells)."""
+    filled = [t for t in texts if t]
+    return bool(filled) and len(filled) <= 2 and all(map(_about_document, filled))
 
 
 def continuation_text(text: str) -> str | None:
@@ -137,27 +187,36 @@ def continuation_text(text: str) -> str | None:
     return rest if len(rest.split()) >= 3 else None
 
 
-def _dated_column(row: list[object]) -> int | None:
+def _dated(value: object, serials: bool) -> bool:
+    return is_date_value(value)[0] or (serials and serial_like(value))
+
+
+def _dated_column(row: list[object], serials: bool = False) -> int | None:
     """The first cell that reads as a date, in a row with at least one more value."""
     filled = [i for i, v in enumerate(row) if cell_text(v)]
     if len(filled) < 2:
         return None
     for i in filled:
-        if is_date_value(row[i])[0]:
+        if _dated(row[i], serials):
             return i
     return None
 
 
 def data_start(rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS) -> int:
-    """The index of the first row of dated entries (confirmed by the rows after it), or -1."""
-    for r in range(min(len(rows), limit + 1)):
-        col = _dated_column(rows[r])
-        if col is None or is_title_row(rows[r]):
-            continue
-        after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
-        hits = sum(1 for row in after if col < len(row) and is_date_value(row[col])[0])
-        if not after or hits >= 1:
-            return r
+    """The index of the first row of dated entries (confirmed by the rows after it), or -1.
+
+    When no cell reads as a date, plain numbers that are Excel date-times (45123.6041 in a
+    General-format cell) are taken as the dates instead: a second pass, so a reference
+    number never beats a real date column."""
+    for serials in (False, True):
+        for r in range(min(len(rows), limit + 1)):
+            col = _dated_column(rows[r], serials)
+            if col is None or is_title_row(rows[r]):
+                continue
+            after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
+            hits = sum(1 for row in after if col < len(row) and _dated(row[col], serials))
+            if not after or hits >= 1:
+                return r
     return -1
 
 
@@ -169,9 +228,19 @@ def locate_header(
     A row naming known fields is the header when it comes before the dated rows;
     otherwise the short, undated row just above the first dated rows is; a table with
     neither has no header, and its columns are read from their content alone."""
-    syn_index, _ = find_header(rows, limit)
+    syn_index, score = find_header(rows, limit)
     start = data_start(rows, limit)
     if syn_index >= 0 and (start < 0 or syn_index < start):
+        # A header of two rows ("Agency | Date / time" over "Service | Date of contact"):
+        # the lower one, as specific, is the columns' header; the upper is a title line.
+        below = syn_index + 1
+        if (
+            below < len(rows)
+            and (start < 0 or below < start)
+            and header_fields(rows[below]) >= max(2, score)
+            and not any(is_date_value(v)[0] for v in rows[below])
+        ):
+            return below, below + 1, "the lower of two header rows names known fields"
         return syn_index, syn_index + 1, "the header row names known fields"
     if start < 0:
         return -1, -1, ""
@@ -222,9 +291,9 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"section divider '{text[:40]}'"
             if _NOTE.match(text):
                 return f"note row '{text[:40]}' (not an event)"
-            if _FURNITURE.match(text):
+            if _FURNITURE.match(text) or _STATEMENT.match(text):
                 return f"page furniture or footer '{text[:40]}' (not an event)"
-            if is_form_line(text):
+            if is_form_line(text) or _SIGN_OFF.match(text):
                 return f"sign-off or form line '{text[:40]}' (not an event)"
             if is_abbreviation_key(text) or _KEY_NOTE.match(text):
                 return f"key to abbreviations '{text[:40]}' (not an event)"
@@ -233,9 +302,15 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
         elif len(distinct) == 2 and all(map(is_form_line, distinct)):
             shown = " ".join(t for t in texts if t)
             return f"sign-off or form line '{shown[:40]}' (not an event)"
+        elif len(distinct) == 2 and all(map(_about_document, distinct)):
+            # "Author signature:" | "Date completed: 03/05/2022"; two lines of a key
+            shown = " | ".join(t for t in texts if t)
+            return f"footer or key line '{shown[:40]}' (not an event)"
     # A repeated header repeats the date column's header: a date cell never starts with one.
     date_text = texts[date_index] if date_index < len(texts) else ""
     if date_text[:1] in "eE" and _EXAMPLE.match(date_text):
+        return f"template example row '{date_text[:40]}' (not an event)"
+    if date_text[:1] in "dDmMyY" and _PLACEHOLDER.match(date_text):
         return f"template example row '{date_text[:40]}' (not an event)"
     if not date_text or date_text[0].isdigit() or norm_label(date_text) != header[date_index]:
         return None

@@ -12,11 +12,15 @@ import re
 from ingest.dates import DateError, parse_date
 from ingest.readers.base import RawTable, cell_text
 
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_MONTH = r"[A-Za-z]{3,9}\.?"
 _LEADING = re.compile(
-    r"^\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+"
-    r"\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,?\s*(?:at\s+|@\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
-    r"\d{1,2}\s*[ap]\.?m\.?))?"
+    r"^\s*(?P<date>" + _WEEKDAY + r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)\d{2,4}"
+    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}))"
+    r"(?:,?\s*(?:at\s+|@\s*)?\(?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
+    r"\d{1,2}\s*[ap]\.?m\.?)\)?)?"
     r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )

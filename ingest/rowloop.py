@@ -16,6 +16,8 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
+from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
@@ -191,7 +193,7 @@ def import_table(
         row_agency = section_agency or file_agency
         if agency_i >= 0 and texts[agency_i]:
             cell = texts[agency_i]
-            row_agency = ctx.directory.canonical(cell) or cell
+            row_agency = ctx.directory.agency_of(cell) or cell
 
         issues: list[Issue] = []
         errors: list[Issue] = []
@@ -206,6 +208,9 @@ def import_table(
             issues.append(
                 Issue("ditto_date", f"{date_text!r}: the date of the entry above", date_col)
             )
+        elif not date_text and ditto_of is not None and time_i >= 0 and texts[time_i]:
+            interval = same_day_as_above(ditto_of)  # a time but no date, under a dated entry
+            issues.append(Issue("same_day", interval.note, date_col))
         elif all_text:  # text cells, already stripped: straight to the cached reader
             interval = dates_read.get(date_text, _MISS)
             if interval is _MISS:
@@ -358,9 +363,9 @@ def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:
     """The agency a row names when it is only a heading: one short cell that is exactly an
     agency's name or alias ("POLICE", "Health visiting"), nothing else."""
     filled = [t for t in texts if t]
-    if len(filled) != 1 or len(filled[0].split()) > 5:
+    if len(filled) != 1:
         return None
-    return directory.exact(filled[0])
+    return heading_agency(filled[0], directory)
 
 
 # A ditto mark in the date cell: the same date as the entry above.

@@ -15,9 +15,10 @@ from operator import itemgetter
 from ingest.agencies import AgencyDirectory
 from ingest.colprofile import profile_columns
 from ingest.columns import Mapping, map_columns
-from ingest.date_headings import carry_date_headings
+from ingest.date_headings import carry_date_headings, is_diary
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
+from ingest.event_date import choose_event_date
 from ingest.header import data_start, find_header, header_key, locate_header
 from ingest.leading_dates import split_leading_dates
 from ingest.profiles import AgencyProfile
@@ -40,6 +41,7 @@ class Table:
     date_by: str = "default"  # "content" | "profile" | "default" (no evidence: day-first)
     date_witness: str = ""  # the date text that decided it, when the content did
     title_rows: list[list[object]] = field(default_factory=list)
+    event_note: str = ""  # which of two date columns is the event's, and why
 
 
 def choose_tables(
@@ -68,7 +70,13 @@ def choose_tables(
             title_lines.extend(raw.rows)
             notes.append(f"'{label}' read as the title block (key and value lines)")
             continue
-        table, failure = _table(raw, label, profile, overrides, directory)
+        table, failure = None, ""
+        if is_diary(raw) and (split := carry_date_headings(raw)) is not None:
+            table, _ = _table(split[0], label, profile, overrides, directory)
+            if table is not None:  # read by its headings: its time column is no date
+                notes.append(split[1])
+        if table is None:
+            table, failure = _table(raw, label, profile, overrides, directory)
         for reshape in (split_leading_dates, carry_date_headings):
             if table is not None:
                 break
@@ -80,6 +88,8 @@ def choose_tables(
             failures.append(failure)
             continue
         chosen.append(table)
+        if table.event_note:
+            notes.append(f"'{label}': {table.event_note}")
     covers = [t for t in chosen if _is_cover(t.raw)] if len(chosen) > 1 else []
     for t in covers if len(covers) < len(chosen) else []:
         chosen.remove(t)  # "Date requested | 01/03/2022" on a cover sheet is no event
@@ -112,11 +122,13 @@ def _table(
     else:
         headers = [f"Column {i + 1}" for i in range(width)]
     data = raw.rows[start:]
-    mapping = assign_roles(headers, profile_columns(data, width, directory), overrides)
+    profiles = profile_columns(data, width, directory)
+    mapping = assign_roles(headers, profiles, overrides)
+    event_note = choose_event_date(mapping, profiles, data) if mapping.ok else ""
     if not mapping.ok:
         where = f"header at row {raw.positions[header][1]}" if header >= 0 else "no header"
         return None, f"'{label}' {where}: " + "; ".join(mapping.problems)
-    table = Table(raw, header, start, mapping, headers, how)
+    table = Table(raw, header, start, mapping, headers, how, event_note=event_note)
     table.title_rows = raw.rows[: header if header >= 0 else start]
     _decide_date_order(table, profile)
     return table, ""

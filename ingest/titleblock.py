@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_kinds import agency_kind
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 
@@ -63,7 +64,7 @@ KEYS: dict[str, tuple[str, ...]] = {
 _KEY_OF = {norm_label(k): role for role, keys in KEYS.items() for k in keys}
 _MARKING = re.compile(
     r"^(official[\s\-–]*sensitive|official|restricted|confidential|private and confidential|"
-    r"not protectively marked|sensitive)\b",
+    r"not protectively marked|sensitive|protect(?:ed)?)\b",
     re.IGNORECASE,
 )
 _KEY_COLON = re.compile(r"^\s*([A-Za-z'’ ./]{2,40}?)\s*[:\-–]\s*(.*)$")
@@ -92,9 +93,20 @@ class TitleBlock:
     organisation: str = ""  # a line that names the organisation (no key)
 
     def agency(self, directory: AgencyDirectory) -> tuple[str | None, str]:
-        """(canonical agency, the text that said so) from the title block, or (None, "")."""
-        for text in (self.fields.get("agency", ""), self.organisation):
+        """(canonical agency, the text that said so) from the title block, or (None, "").
+
+        A name the directory knows first; then the kind of service the words of the
+        agency's name, the organisation line or another title line describe ("Ashmarsh
+        Recovery Partnership" is a substance misuse service: ingest/agency_kinds.py)."""
+        named = (self.fields.get("agency", ""), self.organisation)
+        for text in named:
             if text and (name := directory.canonical(text)):
+                return name, text
+        others = [
+            x for x in self.lines if x not in named and title_role(x) is None and _name_like(x)
+        ]
+        for text in (*named, *others):
+            if text and (name := agency_kind(text, directory)[0]):
                 return name, text
         return None, ""
 
@@ -168,8 +180,30 @@ def read_title_block(lines: list[list[object]]) -> TitleBlock:
                 block.fields.setdefault(role, value)
             continue
         text = filled[0]
-        if len(filled) == 1 and _MARKING.match(text):
-            block.marking = block.marking or text
-        elif len(filled) == 1 and not block.organisation and _ORG_WORDS.search(text):
+        if len(filled) == 1 and (m := _MARKING.match(text)):
+            block.marking = block.marking or m.group(0)
+            text = text[m.end() :].strip(" -–—:|")  # "PROTECT - Royal Tallowgate Infirmary"
+            if not text:
+                continue
+        if len(filled) == 1 and not block.organisation and _is_organisation(text):
             block.organisation = text
     return block
+
+
+def _is_organisation(text: str) -> bool:
+    return bool(_ORG_WORDS.search(text)) or (_name_like(text) and agency_kind(text)[0] is not None)
+
+
+def _name_like(text: str) -> bool:
+    """Written like a name, not a sentence: ten words at most, most of them capitalised
+    ("Ashmarsh Recovery Partnership"; not "Review of the care following admission")."""
+    words = re.findall(r"[^\W\d_][\w'’&-]*", text)
+    if not words or len(words) > 10:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
+
+
+def title_role(text: str) -> str | None:
+    """The role of a "Key: value" title line ("child", "dob", ...), or None."""
+    pair = title_pair([text])
+    return pair[0] if pair else None

@@ -12,6 +12,9 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
+from ingest.date_headings import heading_date
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
 from ingest.leading_dates import leading_date
@@ -60,6 +63,14 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             and _width(previous.rows) == _width(rows)
             and not _key_value(previous.rows)  # a title table is not the chronology's start
         ):
+            heading = _agency_paragraph(paragraphs)
+            if heading:  # "Housing" above the next part of a compiled chronology
+                previous.rows.append([heading] + [None] * (_width(rows) - 1))
+                previous.positions.append((label, 0))  # row 0: the paragraph above it
+                notes.append(
+                    f"the paragraph '{heading}' above {label} names an agency: the entries "
+                    "below it are filed under it"
+                )
             previous.rows.extend(rows)
             previous.positions.extend(positions)
             notes.append(f"{label} continues the table before it (same columns): joined")
@@ -67,18 +78,30 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
     if not tables:
-        if not any(leading_date(str(cell[0])) for cell in every):
+        if not any(leading_date(str(cell[0])) or heading_date(cell) for cell in every):
             raise IngestError(
                 name,
                 "the document has no table, and no paragraph starts with a date: a "
                 "chronology must be in a Word table or one dated paragraph per entry",
             )
-        # Entries written as paragraphs ("11.05.2018 11:50 – text"): one row per paragraph,
-        # numbered as Word counts them; the importer reads the date at the start of each.
+        # Entries written as paragraphs ("11.05.2018 11:50 – text", or a paragraph holding
+        # only the date above the entry's text): one row per paragraph, numbered as Word
+        # counts them; the importer reads the date at the start of each, or carries it down.
         positions = [("paragraphs", i) for i in range(1, len(every) + 1)]
         notes.append("the document has no table: its paragraphs were read as the entries")
         return [RawTable("paragraphs", every, positions)], notes
     return tables, notes
+
+
+_DEFAULT_AGENCIES = AgencyDirectory()
+
+
+def _agency_paragraph(paragraphs: list[str]) -> str:
+    """The last paragraph before a table when it is a heading naming an agency, or ""."""
+    if not paragraphs:
+        return ""
+    last = paragraphs[-1]
+    return last if heading_agency(last, _DEFAULT_AGENCIES) else ""
 
 
 def _key_value(rows: list[list[object]]) -> bool:

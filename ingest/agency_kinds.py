@@ -1,0 +1,108 @@
+"""Which kind of agency a name describes, from the words in it: a scored vocabulary.
+
+An agency's own name rarely matches the directory ("Ashmarsh Recovery Partnership",
+"Royal Tallowgate Infirmary", "Lanternfield DA Charity"), but the words in it say what kind
+of service it is. Each kind word gives its agency a weight; the last kind word of a name
+is its head noun ("a domestic abuse CHARITY" is a charity) and counts half again; the
+agency with the highest total wins when it reaches `MIN_SCORE` and clearly beats the next.
+A prior, never a gate: a name with no kind word stays its own agency (the caller says so).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the directory calls this module: no import at run time
+    from ingest.agencies import AgencyDirectory
+
+MIN_SCORE = 0.9
+HEAD_BONUS = 1.5
+
+# kind word (normalised, one or two words) -> {agency: weight}
+_KINDS: dict[str, dict[str, float]] = {}
+
+
+def _add(agency: str, weight: float, *words: str) -> None:
+    for w in words:
+        _KINDS.setdefault(w, {})[agency] = weight
+
+
+_add("Substance Misuse Service", 1.0, "substance", "misuse", "addiction", "addictions")
+_add("Substance Misuse Service", 1.0, "drug", "drugs", "alcohol", "keywork", "detox")
+_add("Substance Misuse Service", 0.9, "recovery", "keyworker", "substances", "dependency")
+_add("Substance Misuse Service", 0.5, "treatment")
+_add("Midwifery", 1.0, "maternity", "midwifery", "midwife", "midwives", "antenatal")
+_add("Midwifery", 0.7, "postnatal", "perinatal", "obstetric", "obstetrics")
+_add("Hospital", 1.0, "hospital", "hospitals", "infirmary", "ed", "a&e", "emergency department")
+_add("Hospital", 0.9, "paediatric", "paediatrics", "paeds", "ward", "acute", "inpatient")
+_add("Hospital", 0.6, "emergency", "urgent care", "minor injuries")
+_add("Probation", 1.0, "probation", "pdu", "offender manager", "offender management", "mappa")
+_add("Probation", 0.9, "delivery unit", "community rehabilitation", "approved premises")
+_add("Domestic Abuse Service", 1.0, "refuge", "idva", "domestic abuse", "domestic violence")
+_add("Domestic Abuse Service", 0.7, "da", "dv", "marac", "safe house")
+_add("Voluntary Sector", 1.0, "charity", "charitable", "voluntary", "befriending", "cic")
+_add("Voluntary Sector", 1.0, "womens aid", "home start", "homestart", "action group")
+_add("Voluntary Sector", 0.7, "foundation", "community interest", "third sector", "volunteers")
+_add("Police", 1.0, "police", "constabulary", "policing", "public protection")
+_add("School", 1.0, "school", "academy", "college", "nursery", "education", "pupil referral")
+_add("School", 0.8, "primary", "secondary", "infants", "juniors", "sixth form", "learning trust")
+_add("GP", 1.0, "gp", "surgery", "general practice", "medical practice", "medical centre")
+_add("GP", 0.6, "practice", "health centre", "primary care")
+_add("Health Visiting", 1.0, "health visiting", "health visitor", "0 19", "healthy child")
+_add("Health Visiting", 0.8, "public health nursing", "school nursing")
+_add("Mental Health", 1.0, "camhs", "cmht", "mental health", "psychiatry", "psychiatric")
+_add("Mental Health", 0.8, "wellbeing", "iapt", "talking therapies", "crisis team")
+_add("Housing", 1.0, "housing", "tenancy", "homelessness", "landlord", "homes")
+_add("Ambulance", 1.0, "ambulance", "paramedic", "paramedics")
+_add("Youth Justice", 1.0, "youth justice", "youth offending", "yot", "yos", "yjs")
+_add("Early Help", 1.0, "early help", "family hub", "family hubs", "team around the family")
+_add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
+_add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")
+
+_WORD = re.compile(r"[a-z0-9&]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _tokens(text: str) -> list[str]:
+    text = _CAMEL.sub(" ", text.replace("_", " ")).lower().replace("’", "'")
+    return _WORD.findall(text.replace("'", ""))
+
+
+def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
+    """({agency: score}, the kind words found, in order) for one name."""
+    tokens = _tokens(text)
+    found: list[tuple[int, str]] = []  # (position of the word's end, kind word)
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):  # longest kind first: "domestic abuse" before "abuse"
+            phrase = " ".join(tokens[i : i + n])
+            if len(tokens[i : i + n]) == n and phrase in _KINDS:
+                found.append((i + n, phrase))
+                i += n
+                break
+        else:
+            i += 1
+    scores: dict[str, float] = {}
+    for k, (_, word) in enumerate(found):
+        bonus = HEAD_BONUS if k == len(found) - 1 and len(found) > 1 else 1.0
+        for agency, weight in _KINDS[word].items():
+            scores[agency] = scores.get(agency, 0.0) + weight * bonus
+    return scores, [w for _, w in found]
+
+
+def agency_kind(text: str, directory: AgencyDirectory | None = None) -> tuple[str | None, str]:
+    """(agency, the words that said so) when the name's kind words point clearly to one
+    agency; (None, "") otherwise. With a directory, the agency is given the name the
+    directory uses for it (a partnership may rename a default)."""
+    scores, words = kind_scores(text)
+    if not scores:
+        return None, ""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score < MIN_SCORE or score - runner < 0.3:
+        return None, ""
+    if directory is not None:
+        best = directory.canonical(best) or best
+    return best, ", ".join(f"'{w}'" for w in words)
