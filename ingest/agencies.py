@@ -60,7 +60,6 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "voluntary",
         "third sector",
         "charity",
-        "womens aid",
         "family action",
         "family action group",
         "action group",
@@ -85,6 +84,17 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "0-19",
         "public health nursing",
         "healthy child programme",
+    ],
+    # School nurses and early years settings are services of their own in a review: the
+    # school nursing team is not the school, and a nursery is not a school.
+    "School Nursing": [
+        "school nursing",
+        "school nurse",
+        "school nurses",
+        "school nursing service",
+        "school health",
+        "school health service",
+        "sn",
     ],
     "GP": [
         "gp",
@@ -117,7 +127,6 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
     "School": [
         "school",
         "education",
-        "nursery",
         "academy",
         "dsl",
         "primary school",
@@ -131,6 +140,18 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "pupil referral unit",
         "pru",
     ],
+    "Early Years": [
+        "early years",
+        "early years setting",
+        "ey",
+        "eyfs",
+        "nursery",
+        "day nursery",
+        "pre school",
+        "preschool",
+        "playgroup",
+        "childminder",
+    ],
     "Housing": ["housing", "housing association", "homes", "landlord", "homelessness"],
     "Probation": ["probation", "nps", "crc", "probation service", "offender management"],
     "Ambulance": [
@@ -143,7 +164,16 @@ DEFAULT_AGENCIES: dict[str, list[str]] = {
         "paramedics",
     ],
     "Mental Health": ["camhs", "cmht", "mental health", "adult mental health", "cpn"],
-    "Domestic Abuse Service": ["idva", "domestic abuse service", "refuge", "marac", "da service"],
+    "Domestic Abuse Service": [
+        "idva",
+        "idva service",
+        "domestic abuse service",
+        "domestic abuse",
+        "refuge",
+        "marac",
+        "da service",
+        "womens aid",
+    ],
     "Substance Misuse Service": ["substance misuse", "drug and alcohol", "drugs and alcohol"],
 }
 
@@ -166,6 +196,9 @@ DEFAULT_SYSTEMS: dict[str, str] = {
     "athena": "Police",
     "emis": "GP",
 }
+
+# Aliases that name an organisation's legal form, not the service it runs.
+_FORM_ALIASES = frozenset({"charity", "voluntary", "third sector"})
 
 # Where words run together in a file name: "EarlyHelp", "WomensAid" (not "YJS", "CPOMS").
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -294,11 +327,23 @@ class AgencyDirectory:
         return self._contained(key) or agency_kind(key, self)[0] or self._fuzzy(key, 88)
 
     def _contained(self, key: str) -> str | None:
+        """The agency whose alias the name contains, longest alias first. When the name
+        holds aliases of two agencies ("Kelford Family Action - IDVA Service"), or only a
+        word for the organisation's legal form ("Lanternfield DA Charity"), its kind words
+        decide (the head noun: an IDVA SERVICE), if they point clearly to one agency."""
         padded = f" {key} "
+        hits: list[tuple[str, str]] = []
         for alias, canonical in self._pairs:  # whole-word containment, longest alias first
-            if f" {alias} " in padded:
-                return canonical
-        return None
+            if f" {alias} " in padded and not any(f" {alias} " in f" {a} " for a, _ in hits):
+                hits.append((alias, canonical))
+        if not hits:
+            return None
+        first = hits[0][1]
+        if len({c for _, c in hits}) > 1 or hits[0][0] in _FORM_ALIASES:
+            kind = agency_kind(key)[0]
+            if kind is not None and (kind in {c for _, c in hits} or len(hits) == 1):
+                return self.canonical(kind) or kind
+        return first
 
     def _search(self, key: str, fuzzy_min: int) -> str | None:
         return self._contained(key) or self._fuzzy(key, fuzzy_min)

@@ -3,8 +3,12 @@
 An agency's own name rarely matches the directory ("Ashmarsh Recovery Partnership",
 "Royal Tallowgate Infirmary", "Lanternfield DA Charity"), but the words in it say what kind
 of service it is. Each kind word gives its agency a weight; the last kind word of a name
-is its head noun ("a domestic abuse CHARITY" is a charity) and counts half again; the
+is its head noun ("a domestic abuse SERVICE") and counts half again; the
 agency with the highest total wins when it reaches `MIN_SCORE` and clearly beats the next.
+Words that say what legal form an organisation takes rather than what it does
+(`_FORM_WORDS`: charity, CIC, foundation) are never the head noun and count half when the
+name has a kind word of its own: "Lanternfield DA Charity" is a domestic abuse service, a
+plain "Ottermere Charity" the voluntary sector.
 A prior, never a gate: a name with no kind word stays its own agency (the caller says so).
 """
 
@@ -40,17 +44,21 @@ _add("Hospital", 0.6, "emergency", "urgent care", "minor injuries")
 _add("Probation", 1.0, "probation", "pdu", "offender manager", "offender management", "mappa")
 _add("Probation", 0.9, "delivery unit", "community rehabilitation", "approved premises")
 _add("Domestic Abuse Service", 1.0, "refuge", "idva", "domestic abuse", "domestic violence")
+_add("Domestic Abuse Service", 1.0, "womens aid", "idva service", "domestic abuse service")
 _add("Domestic Abuse Service", 0.7, "da", "dv", "marac", "safe house")
 _add("Voluntary Sector", 1.0, "charity", "charitable", "voluntary", "befriending", "cic")
-_add("Voluntary Sector", 1.0, "womens aid", "home start", "homestart", "action group")
+_add("Voluntary Sector", 1.0, "home start", "homestart", "action group")
 _add("Voluntary Sector", 0.7, "foundation", "community interest", "third sector", "volunteers")
 _add("Police", 1.0, "police", "constabulary", "policing", "public protection")
-_add("School", 1.0, "school", "academy", "college", "nursery", "education", "pupil referral")
+_add("School", 1.0, "school", "academy", "college", "education", "pupil referral")
+_add("Early Years", 1.0, "early years", "nursery", "day nursery", "preschool", "pre school")
+_add("Early Years", 1.0, "playgroup", "childminder", "childminding", "eyfs")
+_add("School Nursing", 1.0, "school nursing", "school nurse", "school nurses", "school health")
 _add("School", 0.8, "primary", "secondary", "infants", "juniors", "sixth form", "learning trust")
 _add("GP", 1.0, "gp", "surgery", "general practice", "medical practice", "medical centre")
 _add("GP", 0.6, "practice", "health centre", "primary care")
 _add("Health Visiting", 1.0, "health visiting", "health visitor", "0 19", "healthy child")
-_add("Health Visiting", 0.8, "public health nursing", "school nursing")
+_add("Health Visiting", 0.8, "public health nursing")
 _add("Mental Health", 1.0, "camhs", "cmht", "mental health", "psychiatry", "psychiatric")
 _add("Mental Health", 0.8, "wellbeing", "iapt", "talking therapies", "crisis team")
 _add("Housing", 1.0, "housing", "tenancy", "homelessness", "landlord", "homes")
@@ -59,6 +67,8 @@ _add("Youth Justice", 1.0, "youth justice", "youth offending", "yot", "yos", "yj
 _add("Early Help", 1.0, "early help", "family hub", "family hubs", "team around the family")
 _add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
 _add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")
+
+_FORM_WORDS = frozenset({"charity", "charitable", "cic", "community interest", "foundation"})
 
 _WORD = re.compile(r"[a-z0-9&]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -84,8 +94,12 @@ def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
         else:
             i += 1
     scores: dict[str, float] = {}
+    kinds = [k for k, (_, word) in enumerate(found) if word not in _FORM_WORDS]
+    head = kinds[-1] if kinds else len(found) - 1
     for k, (_, word) in enumerate(found):
-        bonus = HEAD_BONUS if k == len(found) - 1 and len(found) > 1 else 1.0
+        bonus = HEAD_BONUS if k == head and len(found) > 1 else 1.0
+        if kinds and word in _FORM_WORDS:
+            bonus = 0.5
         for agency, weight in _KINDS[word].items():
             scores[agency] = scores.get(agency, 0.0) + weight * bonus
     return scores, [w for _, w in found]

@@ -33,6 +33,7 @@ from ingest.records import (
     make_interval,
 )
 from ingest.tables import Table
+from ingest.text_times import leading_time
 from ingest.titleblock import title_pair
 from ingest.validate import date_issues, fmt
 
@@ -259,6 +260,12 @@ def import_table(
                         if all_text
                         else _at_time(interval, t, approx)
                     )
+        elif (  # no time column: a time opening the text, "1435hrs - Call from ..."
+            time_i < 0
+            and interval.precision == "day"
+            and (t := leading_time(description)) is not None
+        ):
+            interval = _timed_interval(interval, t)
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
         if (  # the common case needs no call: a plain date inside the period, in the past

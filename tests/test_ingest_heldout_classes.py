@@ -55,7 +55,7 @@ def test_hc101_agency_kinds_and_abbreviations_in_file_names(stem, agency):
         ("Early Help Service (North)", "Early Help"),
         ("Pellingford Youth Justice Service", "Youth Justice"),
         ("Cobham Lane Parents Action Group", "Voluntary Sector"),
-        ("Stennet Valley Women's Aid", "Voluntary Sector"),
+        ("Stennet Valley Women's Aid", "Domestic Abuse Service"),  # a DA charity
         # an NHS foundation trust is not a charity
         ("Stennet Valley Hospital NHS Foundation Trust", "Hospital"),
     ],

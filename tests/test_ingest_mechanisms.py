@@ -25,7 +25,7 @@ LONG = "Home visit by the family worker; Robin and his mother seen, the flat was
         ("EarlyHelpReturn", "Early Help"),
         ("YOS_return_2022", "Youth Justice"),
         ("youth offending team chronology", "Youth Justice"),
-        ("WomensAid_outreach", "Voluntary Sector"),
+        ("WomensAid_outreach", "Domestic Abuse Service"),
         ("PoliceChronology", "Police"),
         ("CPOMS export", None),  # a system, not a name: found by from_system instead
     ],

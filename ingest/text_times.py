@@ -1,0 +1,51 @@
+"""A time of day written at the start of an entry's text: "1435hrs - Call from school",
+"09:10 HV visit", "2.35pm: phone call". Read only from the very start of the text (never
+from the middle of a sentence), and only in a form that cannot be a number or a date:
+"14:35" / "14.35" (not followed by another separator and number, as in "14.05.2021"),
+"1435hrs" / "1435 hrs", or a time with am/pm. A bare "1435" (a year? a count?) is not read.
+The text itself is kept as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+_LEAD = re.compile(
+    r"""\A\s*(?:at\s+|@\s*)?
+    (?:
+        (?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})(?![0-9]|[:./-][0-9])\s*(?P<ap>[ap]\.?m\.?\b)?
+        (?:\s*(?:hrs?|hours)\b\.?)?
+      | (?P<hhmm>[0-9]{3,4})\s*(?:hrs?|hours)\b\.?
+      | (?P<h2>[0-9]{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?![a-z])
+    )
+    (?P<sep>\s*[-\u2013\u2014:,;]\s*|\s+)(?=\S)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def leading_time(text: str) -> dt.time | None:
+    """The time of day that opens `text`, or None."""
+    if not text or not (text[0].isdigit() or text[0] in " @aA"):
+        return None
+    m = _LEAD.match(text)
+    if m is None:
+        return None
+    ap = m.group("ap") or m.group("ap2")
+    if m.group("hhmm"):
+        digits = m.group("hhmm")
+        hour, minute = int(digits[:-2]), int(digits[-2:])
+    elif m.group("h2"):
+        hour, minute = int(m.group("h2")), 0
+    else:
+        hour, minute = int(m.group("h")), int(m.group("m"))
+    if ap:
+        if not 1 <= hour <= 12:
+            return None
+        pm = ap[0].lower() == "p"
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
