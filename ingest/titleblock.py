@@ -29,6 +29,12 @@ KEYS: dict[str, tuple[str, ...]] = {
         "team",
         "agency service",
         "submitting agency",
+        # "Agency chronology: Caldfell Community Trust": the agency whose chronology it is
+        "agency chronology",
+        "single agency chronology",
+        "chronology from",
+        "chronology provided by",
+        "chronology submitted by",
     ),
     "child": (
         "child",
@@ -190,7 +196,17 @@ def read_title_block(lines: list[list[object]]) -> TitleBlock:
     return block
 
 
+# The review's own name heads many title blocks: it names no organisation.
+_REVIEW_NAME = re.compile(
+    r"\b(practice review|learning review|case review|safeguarding review|homicide review|"
+    r"rapid review|serious case|lcspr|cspr|scr|dhr)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_organisation(text: str) -> bool:
+    if _REVIEW_NAME.search(text):
+        return False
     return bool(_ORG_WORDS.search(text)) or (_name_like(text) and agency_kind(text)[0] is not None)
 
 

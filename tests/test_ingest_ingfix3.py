@@ -12,6 +12,7 @@ import pytest
 from ingest import import_file
 from ingest.agencies import AgencyDirectory
 from ingest.text_times import leading_time
+from ingest.titleblock import read_title_block
 from tests.builders import write_csv, write_xlsx
 from timeline.view import AGENCY_ORDER, lane_order
 
@@ -120,3 +121,18 @@ def test_if307_the_new_agencies_have_lanes_in_order():
     lanes = lane_order(["School", "Early Years", "Health Visiting", "School Nursing"])
     assert lanes == ["Health Visiting", "School Nursing", "Early Years", "School"]
     assert {"Early Years", "School Nursing"} <= set(AgencyDirectory().names)
+
+
+def test_if308_the_agency_chronology_line_names_the_agency_not_the_reviews_name(tmp_path):
+    rows = [
+        ["Local Child Safeguarding Practice Review - Child T"],
+        ["Agency chronology: Brindlecombe Community Trust (voluntary organisation)"],
+        [],
+        ["Date", "Details", "Worker"],
+        ["03/05/2021", "Volunteer visit, mother tired and low, baby settled", "Ilse Varga"],
+        ["10/05/2021", "Youth club session attended, Tamsin quiet", "Ilse Varga"],
+    ]
+    r = import_file(write_xlsx(tmp_path / "Appendix 2.xlsx", {"Data": rows}), today=TODAY)
+    assert {x.agency for x in r.records} == {"Voluntary Sector"}
+    block = read_title_block([["Serious Case Review - Child R"], ["Wendle Hub"]])
+    assert block.organisation == ""  # the review's name is no organisation
