@@ -100,6 +100,20 @@ _DATE_THEN_REMARK = re.compile(
 )
 
 
+# A remark that says the date is approximate: "12/03/2021 - approx", "04/03/2018 [est.]".
+_APPROX_REMARK = re.compile(
+    r"^[(\[]?\s*(?:approx(?:imately)?\.?|approximate(?: date)?|circa|c\.|ca\.?|"
+    r"est(?:imated|imate)?\.?|about|around|roughly|date approx(?:imate)?|\?+)\s*[)\]]?$",
+    re.IGNORECASE,
+)
+
+
+def _remarked(iv: DateInterval, remark: str) -> DateInterval:
+    if _APPROX_REMARK.match(remark.strip()):
+        return dataclasses.replace(iv, approximate=True, note=_join(iv.note, "approximate"))
+    return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
+
+
 def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
     """A date that reads once the remark beside it is set aside (kept in the note), or a
     date and a time joined by a dash; None when neither reads."""
@@ -108,8 +122,7 @@ def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
             iv = _read(m["date"], evidence)
         except DateError:
             return None
-        remark = m["note"]
-        return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
+        return _remarked(iv, m["note"])
     if (m := _BRACKETED.match(t)) is not None:
         try:
             iv = _read(m["date"], evidence)
@@ -121,8 +134,7 @@ def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
             iv = _read(m["date"], evidence)
         except DateError:
             return None
-        remark = m["note"].strip()
-        return dataclasses.replace(iv, note=_join(iv.note, f"'{remark}' written beside the date"))
+        return _remarked(iv, m["note"].strip())
     if (m := _DATE_THEN_TIME.match(t)) is not None:
         try:
             iv = _read(m["date"], evidence)

@@ -11,6 +11,7 @@ import pytest
 
 from ingest import import_file
 from ingest.agencies import AgencyDirectory
+from ingest.dates import parse_date
 from ingest.text_times import leading_time
 from ingest.titleblock import read_title_block
 from tests.builders import write_csv, write_xlsx
@@ -136,3 +137,12 @@ def test_if308_the_agency_chronology_line_names_the_agency_not_the_reviews_name(
     assert {x.agency for x in r.records} == {"Voluntary Sector"}
     block = read_title_block([["Serious Case Review - Child R"], ["Wendle Hub"]])
     assert block.organisation == ""  # the review's name is no organisation
+
+
+@pytest.mark.parametrize(
+    "text", ["12/03/2021 - approx", "12/03/2021 – approximately", "12/03/2021 [est.]"]
+)
+def test_if309_an_approx_remark_beside_the_date_marks_it_approximate(text):
+    iv = parse_date(text)
+    assert (iv.start, iv.precision, iv.approximate) == (date(2021, 3, 12), "day", True)
+    assert parse_date("12/03/2021 - see note").approximate is False
