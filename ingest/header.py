@@ -12,6 +12,7 @@ import re
 from ingest.colprofile import is_date_value, serial_like
 from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
+from ingest.nonrecords import subtotal_reason
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 from ingest.titleblock import is_title_row, title_pair
@@ -21,7 +22,8 @@ HEADER_SEARCH_ROWS = 30
 # one cell (e.g. an event whose date was left out) is data, and gets quarantined.
 _CONTINUED = re.compile(r"^.{0,40}\b(continued|cont['’]?d|contd)\b.{0,60}$", re.IGNORECASE)
 _DIVIDER = re.compile(
-    r"^([-=*_#~–—]{2,}.*[-=*_#~–—]{2,}|(academic|school|financial) year \d{4}\S*)$", re.IGNORECASE
+    r"^([-=*_#~–—]{2,}.*[-=*_#~–—]{2,}|((academic|school|financial) )?year:? \d{4}\S*)$",
+    re.IGNORECASE,
 )
 _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
@@ -51,7 +53,9 @@ _PLACEHOLDER = re.compile(
 # Page furniture and footers: about the document, never an event.
 _FURNITURE = re.compile(
     r"^(end of (the )?(chronology|report|document|entries|record)|page \d+( of \d+)?|"
-    r"\d+ of \d+|printed (on|by)\b.*|(report )?(generated|run|produced) (on|by)\b.*|"
+    r"\d+ of \d+|printed (on|by|at)\b.*|"
+    r"printed:? \d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b.*|"
+    r"(report )?(generated|run|produced) (on|by)\b.*|"
     r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
     r"exported|created)\b.{0,40}\d.*|"
     r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive|"
@@ -282,6 +286,8 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
     if filled == 0:
         return "blank row"
     if filled <= 2:
+        if reason := subtotal_reason(texts):
+            return reason
         distinct = {t for t in texts if t}
         if len(distinct) == 1:
             text = next(iter(distinct))

@@ -21,6 +21,7 @@ from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
+from ingest.nonrecords import stray_note
 from ingest.readers.base import cell_text
 from ingest.records import (
     DateInterval,
@@ -236,6 +237,10 @@ def import_table(
                 )
             )
         if errors:
+            if note := stray_note(texts, text_cols):  # a note across the table: no entry
+                skipped.append(SkippedRow(sheet, row_no, note))
+                last = None
+                continue
             quarantined.append(QuarantinedRow(row_agency, prov, errors))
             last = None
             continue

@@ -12,6 +12,7 @@ import pytest
 from ingest import import_file
 from ingest.agencies import AgencyDirectory
 from ingest.dates import parse_date
+from ingest.nonrecords import stray_note, subtotal_reason
 from ingest.text_times import leading_time
 from ingest.titleblock import read_title_block
 from tests.builders import write_csv, write_xlsx
@@ -146,3 +147,43 @@ def test_if309_an_approx_remark_beside_the_date_marks_it_approximate(text):
     iv = parse_date(text)
     assert (iv.start, iv.precision, iv.approximate) == (date(2021, 3, 12), "day", True)
     assert parse_date("12/03/2021 - see note").approximate is False
+
+
+def test_if310_subtotals_notes_sections_and_printed_footers_are_skipped(tmp_path):
+    note = "Entries before this point were copied across from the paper file; spelling kept."
+    rows = [
+        ["Date", "Entry", "Ref"],
+        ["Year 2021"],
+        ["03/05/2021", "Home visit, Tamsin seen with her brother", "R1001"],
+        ["04/05/2021", "School rang about a bruise on Tamsin's arm", "R1002"],
+        ["Total entries 2021:", "", "2"],
+        [note, "", ""],
+        ["", "", "Sub-total (May)"],
+        ["05/05/2021", "Strategy discussion held with the police", "R1003"],
+        ["2021 total", "1", ""],
+        ["Printed 06/05/2021 09:12 by Ilse Varga"],
+    ]
+    r = import_file(write_csv(tmp_path / "CSC chronology.csv", rows), today=TODAY)
+    assert [x.provenance.row for x in r.records] == [3, 4, 8]
+    assert not r.quarantined
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert all(n in reasons for n in (2, 5, 6, 7, 9, 10))
+    assert "subtotal" in reasons[5] and "note" in reasons[6] and "subtotal" in reasons[9]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["", "Total loss of contact with the family since 12/03/2021", ""],
+        ["12/03/2021", "Totally withdrawn in class today", ""],
+    ],
+)
+def test_if311_an_entry_about_a_total_is_no_subtotal(cells):
+    assert subtotal_reason(cells) is None
+
+
+def test_if312_a_sentence_in_an_entry_text_column_is_no_stray_note():
+    text = "Mother said the family had moved out of the area in the spring of that year."
+    assert stray_note(["", text, ""], {1}) is None  # an entry without its date: quarantined
+    assert stray_note([text, "", ""], {1}) is not None
+    assert stray_note(["Brindle Street Youth Project Team North", "", ""], {1}) is None

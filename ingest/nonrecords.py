@@ -1,0 +1,54 @@
+"""Rows that are not events and carry no date to quarantine them for: a subtotal ("Total
+contacts 2022:" | 26, "Sub-total (2019)", "2023 total" | 823) and a note written across
+the table in a column that holds no entry text ("Records for this period were migrated
+from the old system; formatting may vary." in the date or reference column). They are
+skipped with the reason, never quarantined as broken records and never imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A total's label: "Total", "Sub-total (2019)", "Total contacts 2022:", "2023 total",
+# "Grand total", "Number of contacts: ", "Count".
+_TOTAL_LABEL = re.compile(
+    r"^(?:(?:sub[\s-]?|grand |running |year |annual )?totals?\b[\w\s()/:-]{0,30}|"
+    r"[\w()/ -]{0,30}\b(?:sub[\s-]?)?totals?\W*|"
+    r"(?:number|no\.?|count) of (?:contacts|entries|records|events|incidents|visits)\W*"
+    r"[\w()/ -]{0,20})$",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"^\(?\d{1,6}\)?$")
+_DATE_LIKE = re.compile(
+    r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3}"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def subtotal_reason(cells: list[str]) -> str | None:
+    """A reason when the filled cells are a total's label and perhaps its count."""
+    filled = [c for c in cells if c]
+    if not 1 <= len(filled) <= 2:
+        return None
+    labels = [c for c in filled if not _COUNT.match(c)]
+    if len(labels) != 1 or len(labels[0]) > 45 or not _TOTAL_LABEL.match(labels[0]):
+        return None
+    if _DATE_LIKE.search(labels[0]):
+        return None  # "Total loss of contact 12/03/2021" is an entry
+    return f"subtotal row '{' | '.join(filled)[:40]}' (not an event)"
+
+
+def stray_note(texts: list[str], text_cols: set[int]) -> str | None:
+    """A reason when the row's only text is a sentence in a column that holds no entry text
+    (the date, the reference): a note across the table, not an entry without its date."""
+    filled = [i for i, t in enumerate(texts) if t]
+    if len(filled) != 1 or filled[0] in text_cols:
+        return None
+    text = texts[filled[0]]
+    words = _WORD.findall(text)
+    if len(words) < 6 or _DATE_LIKE.search(text) or not text[0].isalpha():
+        return None
+    lower = sum(1 for w in words[1:] if w[0].islower())
+    if lower < 0.6 * (len(words) - 1):
+        return None  # a name or a heading, not a sentence
+    return f"note row '{text[:40]}' (not an event)"
