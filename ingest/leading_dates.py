@@ -14,14 +14,23 @@ from ingest.readers.base import RawTable, cell_text
 
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MONTH = r"[A-Za-z]{3,9}\.?"
+# "?06/01/2019", "approx. 12/03/2021", "c. June 2020": a date marked as approximate
+_APPROX = r"(?:\?\s*|(?:approx(?:imately)?\.?|circa|c\.|about|around)\s+)?"
 _LEADING = re.compile(
-    r"^\s*(?P<date>" + _WEEKDAY + r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"^\s*(?P<date>" + _APPROX + _WEEKDAY + r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)\d{2,4}"
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}))"
     r"(?:,?\s*(?:at\s+|@\s*)?\(?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
     r"\d{1,2}\s*[ap]\.?m\.?)\)?)?"
     r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+# A month or a year alone ("2022 : Ayla not brought", "approx. June 2020 - moved area"):
+# read only with a dash, colon or bar after it, so "2019 was a hard year" stays text.
+_LEADING_COARSE = re.compile(
+    r"^\s*(?P<date>" + _APPROX + r"(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})"
+    r"(?P<time>)\s*[-–—:|]+\s*(?P<rest>(?=[^0-9]*[A-Za-z])\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split
@@ -31,7 +40,7 @@ MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not
 def leading_date(text: str) -> tuple[str, str] | None:
     """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
     that reads; None otherwise."""
-    m = _LEADING.match(text)
+    m = _LEADING.match(text) or _LEADING_COARSE.match(text)
     if m is None:
         return None
     when = m["date"] + (f" {m['time']}" if m["time"] else "")

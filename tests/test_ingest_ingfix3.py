@@ -15,7 +15,7 @@ from ingest.dates import parse_date
 from ingest.nonrecords import stray_note, subtotal_reason
 from ingest.text_times import leading_time
 from ingest.titleblock import read_title_block
-from tests.builders import write_csv, write_xlsx
+from tests.builders import write_csv, write_docx, write_xlsx
 from timeline.view import AGENCY_ORDER, lane_order
 
 TODAY = date(2026, 11, 26)
@@ -187,3 +187,25 @@ def test_if312_a_sentence_in_an_entry_text_column_is_no_stray_note():
     assert stray_note(["", text, ""], {1}) is None  # an entry without its date: quarantined
     assert stray_note([text, "", ""], {1}) is not None
     assert stray_note(["Brindle Street Youth Project Team North", "", ""], {1}) is None
+
+
+def test_if313_diary_paragraphs_dated_approximately_or_by_year_are_entries(tmp_path):
+    blocks = [
+        "Wendle Surgery - chronology",
+        "02/03/2020 : Telephone consultation with mother, low mood, review in two weeks.",
+        "?09/03/2020  Letter received from the ED about a scald to Tamsin's hand.",
+        "2021 : Tamsin not brought to her review, second missed appointment.",
+        "approx. June 2021 - family moved to Brindle Street, records transferred.",
+        "2019 was a hard year for the family, mother said (continues the entry above).",
+        "14/07/2021 - Immunisations given, no concerns noted.",
+    ]
+    r = import_file(write_docx(tmp_path / "GP entries.docx", blocks), today=TODAY)
+    got = [(x.date.start, x.date.precision, x.date.approximate) for x in r.records]
+    assert got == [
+        (date(2020, 3, 2), "day", False),
+        (date(2020, 3, 9), "day", True),
+        (date(2021, 1, 1), "year", False),
+        (date(2021, 6, 1), "month", True),
+        (date(2021, 7, 14), "day", False),
+    ]
+    assert "2019 was a hard year" in r.records[3].description
