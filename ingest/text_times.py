@@ -9,7 +9,6 @@ The text itself is kept as written.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 _LEAD = re.compile(
@@ -25,10 +24,12 @@ _LEAD = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8192)
+_FIRST = frozenset("0123456789 @aA")
+
+
 def leading_time(text: str) -> dt.time | None:
     """The time of day that opens `text`, or None."""
-    if not text or not (text[0].isdigit() or text[0] in " @aA"):
+    if not text or text[0] not in _FIRST:  # the usual entry: a word first, no time
         return None
     m = _LEAD.match(text)
     if m is None:
