@@ -16,11 +16,13 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _MONTH = r"[A-Za-z]{3,9}\.?"
 # "?06/01/2019", "approx. 12/03/2021", "c. June 2020": a date marked as approximate
 _APPROX = r"(?:\?\s*|(?:approx(?:imately)?\.?|circa|c\.|about|around)\s+)?"
+# "18/02/2022 (approx) : Seen at clinic": the marker after the date is part of it
+_APPROX_AFTER = r"(?:\s*[(\[](?:approx(?:imately)?\.?|est(?:imated)?\.?|circa|c\.?|\?)[)\]])?"
 _LEADING = re.compile(
     r"^\s*(?P<date>" + _APPROX + _WEEKDAY + r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)\d{2,4}"
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}))"
+    r"|\d{4}-\d{2}-\d{2})" + _APPROX_AFTER + r")"
     r"(?:,?\s*(?:at\s+|@\s*)?\(?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
     r"\d{1,2}\s*[ap]\.?m\.?)\)?)?"
     r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",

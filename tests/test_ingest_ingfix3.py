@@ -198,6 +198,7 @@ def test_if313_diary_paragraphs_dated_approximately_or_by_year_are_entries(tmp_p
         "approx. June 2021 - family moved to Brindle Street, records transferred.",
         "2019 was a hard year for the family, mother said (continues the entry above).",
         "14/07/2021 - Immunisations given, no concerns noted.",
+        "21/07/2021 (approx) : Seen at the baby clinic, weight on the 9th centile.",
     ]
     r = import_file(write_docx(tmp_path / "GP entries.docx", blocks), today=TODAY)
     got = [(x.date.start, x.date.precision, x.date.approximate) for x in r.records]
@@ -207,5 +208,7 @@ def test_if313_diary_paragraphs_dated_approximately_or_by_year_are_entries(tmp_p
         (date(2021, 1, 1), "year", False),
         (date(2021, 6, 1), "month", True),
         (date(2021, 7, 14), "day", False),
+        (date(2021, 7, 21), "day", True),
     ]
     assert "2019 was a hard year" in r.records[3].description
+    assert r.records[5].description.startswith("Seen at the baby clinic")
