@@ -8,6 +8,8 @@ move, Enter opens the event; see assets/timeline.js).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
@@ -179,7 +181,7 @@ def events_note(shown: int, total: int) -> str:
     return f"{total} events in view."
 
 
-def events_box() -> html.Section:
+def events_box(first: FirstDraw) -> html.Section:
     return html.Section(
         [
             html.H2("Events in view", id="tl-events-title", className="tl-events-title"),
@@ -189,6 +191,7 @@ def events_box() -> html.Section:
                 id="tl-events-help",
             ),
             html.Ul(
+                first.events,
                 id="tl-events",
                 role="listbox",
                 tabIndex=0,
@@ -198,10 +201,21 @@ def events_box() -> html.Section:
                     "aria-describedby": "tl-events-help tl-events-note",
                 },
             ),
-            html.P(id="tl-events-note", className="note", role="status"),
+            html.P(first.note, id="tl-events-note", className="note", role="status"),
         ],
         className="tl-events-box",
     )
+
+
+class FirstDraw(NamedTuple):
+    """What the page is built with, so its chart needs no callback before it is drawn:
+    the chart, the period strip, the events in view and their note, and tl-drawn."""
+
+    figure: dict
+    overview: dict
+    events: list
+    note: str
+    drawn: dict
 
 
 def page(
@@ -214,17 +228,20 @@ def page(
     kinds: dict,
     *,
     poll_ms: int,
+    first: FirstDraw,
 ) -> html.Div:
-    """The whole Timeline page for a review at `version` (pages/timeline.py wires it)."""
+    """The whole Timeline page for a review at `version`, drawn (pages/timeline.py wires
+    it)."""
     return html.Div(
         [
             dcc.Store(id="tl-review", data=rid),
             # tl-seen: the latest version this screen knows of; tl-redraw: the version the
-            # figure must show (set at once, so the first draw needs no poll); tl-drawn:
-            # the version the figure was read at (an older one than tl-seen is redrawn).
+            # figure must show (a change of it redraws); tl-drawn: the version the figure
+            # was read at (the page's first drawing is built in; an older one than tl-seen
+            # is redrawn).
             dcc.Store(id="tl-seen", data=version),
             dcc.Store(id="tl-redraw", data=version),
-            dcc.Store(id="tl-drawn", data=None),
+            dcc.Store(id="tl-drawn", data=first.drawn),
             dcc.Store(id="tl-selected", data=None),
             # Where a tag on the selected event goes, and the tag traces' kinds in order.
             dcc.Store(id="tl-tag-at", data=None),
@@ -248,6 +265,7 @@ def page(
                                 [
                                     dcc.Graph(
                                         id="tl-graph",
+                                        figure=first.figure,
                                         responsive=True,
                                         className="tl-graph",
                                         config={
@@ -262,6 +280,7 @@ def page(
                                     ),
                                     dcc.Graph(
                                         id="tl-overview",
+                                        figure=first.overview,
                                         className="tl-overview",
                                         config={"displayModeBar": False},
                                     ),
@@ -284,7 +303,7 @@ def page(
                     ),
                     html.Div(
                         [
-                            events_box(),
+                            events_box(first),
                             html.Aside(
                                 id="tl-panel",
                                 className="panel",
