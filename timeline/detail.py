@@ -99,8 +99,9 @@ def group_marks(marks: Sequence[Mark], width_days: int) -> tuple[list[Mark], lis
     """Records per lane in bins of `width_days`: a bin holding one record gives it back
     as itself (it stays clickable); a bin holding several gives one Group."""
     bins: dict[tuple[str, int], list[Mark]] = defaultdict(list)
+    epoch = EPOCH.toordinal()  # day numbers: no timedelta made per record
     for m in marks:
-        bins[(m.agency, (m.start - EPOCH).days // width_days)].append(m)
+        bins[(m.agency, (m.start.toordinal() - epoch) // width_days)].append(m)
     singles: list[Mark] = []
     groups: list[Group] = []
     for (agency, k), ms in bins.items():
