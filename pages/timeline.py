@@ -77,7 +77,9 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
         return not_found()
     kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
     kind_options = [{"label": v, "value": k} for k, v in KIND_LABELS.items()]
-    fig, overview, events, note, drawn = _render(sc, version, NO_FILTERS, None, None, None)
+    fig, overview, events, note, drawn = _render(
+        sc, version, NO_FILTERS, None, parts.PERIOD_VIEW, parts.NO_SELECTION
+    )
     return parts.page(
         rid,
         version,
@@ -348,7 +350,7 @@ def select_event(click, rows, _listed, current):
 )
 def select_row(event_id, rows):
     """The table follows a selection made on the timeline (and the other way round)."""
-    if event_id is None or event_id < 0:
+    if not event_id or event_id < 0:  # nothing selected (NO_SELECTION), or no event
         return no_update
     if rows and isinstance(rows, list) and int(rows[0].get("event_id", -1)) == event_id:
         return no_update
@@ -365,7 +367,7 @@ def select_row(event_id, rows):
 def ring_selection(event_id, review_id):
     """Ring the selected event's voices (a patch of the first trace, never a redraw),
     and keep where a tag on it goes, so a new tag shows the moment it is added."""
-    if event_id is None:  # the page has just been built: nothing selected, no figure yet
+    if not event_id:  # nothing selected (parts.NO_SELECTION)
         return no_update, no_update
     try:
         actor = current_actor()
@@ -400,7 +402,7 @@ def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
     prevent_initial_call=True,
 )
 def show_panel(event_id, _version, review_id, drafts):
-    if event_id is None or event_id < 0:
+    if not event_id or event_id < 0:  # nothing selected (NO_SELECTION), or no event
         return no_update
     try:
         return _panel(current_actor(), event_id, review_id, drafts)

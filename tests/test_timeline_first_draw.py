@@ -4,8 +4,12 @@ by their fingerprint are cached by the browser instead of being asked for again.
 
 from __future__ import annotations
 
+import json
+
+import pytest
 import requests
 
+from tests.conftest import sign_in as sign_in_page
 from tests.test_security_web import pages_body, sign_in
 
 
@@ -84,3 +88,33 @@ def test_fd003_fingerprinted_assets_are_cached_for_a_year_the_pages_never(live_a
     page = s.get(live_app + f"/review/{sample_site['review_id']}")
     assert page.headers["Cache-Control"] == "no-store"
     assert "unsafe-eval" not in page.headers["Content-Security-Policy"]
+
+
+@pytest.mark.browser
+def test_fd004_opening_the_page_asks_the_server_for_nothing_but_the_page(
+    live_app, sample_site, page
+):
+    """In the browser: the chart is drawn from the page itself, and no callback (no
+    redraw, no selection, no poll) is asked for while it opens."""
+    sign_in_page(page, live_app, sample_site["lead"], sample_site["password"])
+    asked: list[list[str]] = []
+
+    def on_request(request):
+        if "/_dash-update-component" in request.url:
+            body = json.loads(request.post_data or "{}")
+            asked.append(body.get("changedPropIds") or [])
+
+    page.on("request", on_request)
+    page.goto(f"{live_app}/review/{sample_site['review_id']}")
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
+        " return g && g.data && g.data.some(t => t.meta && t.meta.records); }",
+        timeout=20000,
+    )
+    page.wait_for_timeout(800)  # what would follow the page: Stores mounting, the chart
+    triggers = [p for ids in asked for p in ids]
+    assert triggers[:2] == ["_pages_location.pathname", "_pages_location.search"], triggers
+    # Only the chart's own size report (relayoutData after autosize) may follow.
+    assert set(triggers[2:]) <= {"tl-graph.relayoutData"}, triggers
+    assert page.locator("#tl-events [role=option]").count() > 0
+    assert not page.console_errors

@@ -60,8 +60,9 @@ def view_from(value) -> tuple[date, date] | None:
 
 
 def view_in(stored, period: tuple[date | None, date | None]) -> tuple[date, date] | None:
-    """The dates in view: the stored view; without one, the review period; "all" (a
-    double click on the chart) or no period: None, everything."""
+    """The dates in view: the stored view; without one (None or "period", the page's
+    start), the review period; "all" (a double click on the chart) or no period: None,
+    everything."""
     if stored == "all":
         return None
     return view_from(stored) or (period if all(period) else None)

@@ -15,6 +15,11 @@ from dash import dcc, html
 
 from timeline.detail import ListedEvent
 
+# tl-selected when no event is selected: never an id (merged events have positive ids, a
+# record in no event its own negative one).
+NO_SELECTION = 0
+PERIOD_VIEW = "period"  # tl-view before any zoom: the review period (detail.view_in)
+
 SWITCHES = [
     {"label": "Recorded by several agencies", "value": "merged"},
     {"label": "Needs review", "value": "review"},
@@ -242,15 +247,19 @@ def page(
             dcc.Store(id="tl-seen", data=version),
             dcc.Store(id="tl-redraw", data=version),
             dcc.Store(id="tl-drawn", data=first.drawn),
-            dcc.Store(id="tl-selected", data=None),
+            # No Store here starts as None: dcc.Store reports a change of a None `data` as
+            # it mounts, which would fire draw (a second drawing of 20,000 records) and
+            # the selection's callbacks before anyone did anything.
+            dcc.Store(id="tl-selected", data=NO_SELECTION),
             # Where a tag on the selected event goes, and the tag traces' kinds in order.
             dcc.Store(id="tl-tag-at", data=None),
             # The drawing a new tag was drawn on before its save was confirmed.
             dcc.Store(id="tl-tag-drawn-on", data=None),
             dcc.Store(id="tl-kinds", data=kinds),
             dcc.Store(id="tl-tab", data="timeline"),
-            # The dates in view ([first, last] ISO days; None: the review period; "all").
-            dcc.Store(id="tl-view", data=None),
+            # The dates in view ([first, last] ISO days; "period" or None: the review
+            # period; "all": everything).
+            dcc.Store(id="tl-view", data=PERIOD_VIEW),
             # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
             dcc.Store(id="tl-drafts", data={}, storage_type="session"),
             dcc.Interval(id="tl-poll", interval=poll_ms),
