@@ -26,10 +26,12 @@ SWITCHES = [
 ]
 
 
-def _field(label: str, control, for_id: str | None = None) -> html.Div:
+def _field(label: str, control, for_id: str | None = None, *, choice: bool = False) -> html.Div:
+    """A labelled filter; `choice`: a dropdown, whose place is kept (assets/timeline.css)
+    while its script loads, so the chart below does not move after it is drawn."""
     return html.Div(
         [html.Label(label, htmlFor=for_id, id=f"{for_id}-label" if for_id else None), control],
-        className="tl-field",
+        className="tl-field tl-field-choice" if choice else "tl-field",
     )
 
 
@@ -45,6 +47,7 @@ def filters(agencies: list[str], kloe_options: list[dict], kind_options: list[di
                     placeholder="All agencies",
                 ),
                 "tl-f-agencies",
+                choice=True,
             ),
             html.Fieldset(
                 [
@@ -75,11 +78,13 @@ def filters(agencies: list[str], kloe_options: list[dict], kind_options: list[di
                 "KLOE",
                 dcc.Dropdown(kloe_options, id="tl-f-kloes", multi=True, placeholder="Any"),
                 "tl-f-kloes",
+                choice=True,
             ),
             _field(
                 "Tags",
                 dcc.Dropdown(kind_options, id="tl-f-kinds", multi=True, placeholder="Any"),
                 "tl-f-kinds",
+                choice=True,
             ),
             html.Fieldset(
                 [
