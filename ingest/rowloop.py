@@ -10,10 +10,12 @@ reason. A combined column ("Details / outcome") gives an outcome only where the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from ingest.agencies import AgencyDirectory
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
@@ -117,12 +119,14 @@ def import_table(
     last: SourceRecord | None = None  # the entry a continuation row would join
     ditto_of: DateInterval | None = None  # the last entry's date, for a ditto mark under it
     section_agency = ""  # under an agency heading row of a compiled chronology
+    # the common case needs no date_issues call: a plain date inside the period, in the past
+    period_end = min(period_end, today)
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
     dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
-    ids_of: dict[str, RecordIds] = {}  # agency -> its id maker (an agency column's)
-    file_ids = RecordIds(file_agency)
+    ids_of: dict[str, Callable[[], Any]] = {}  # agency -> a new hash with its id's start
+    file_hash = RecordIds(file_agency).fresh
     header_t = tuple(headers)
-    of_row = Provenance.of_row
+    errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
     headings = raw.date_headings
     for row, pos in zip(data_rows, data_pos, strict=True):
@@ -139,10 +143,13 @@ def import_table(
             if all_text
             else [v.strip() if v.__class__ is str else cell_text(v) for v in row]
         )
-        if len(texts) < width:
-            texts += [""] * (width - len(texts))
+        n_cells = len(texts)
+        if n_cells < width:
+            texts += [""] * (width - n_cells)
             row = list(row) + [None] * (width - len(row))
+            n_cells = width
         date_text = texts[date_i]
+        digit = date_text[:1].isdigit()  # most dates start with one: none of the cases below
         if last is not None and (
             not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text))
         ):
@@ -162,14 +169,14 @@ def import_table(
                 )
                 continue
         # classify_row's own answer for a dated row of three or more cells, without the call
-        if date_text and date_text[0].isdigit() and len(texts) - texts.count("") > 2:
+        if digit and n_cells - texts.count("") > 2:
             reason = None
         else:
             reason = classify_row(texts, header, date_i)
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
-        if agency_i < 0 and not (date_text and date_text[0].isdigit()):
+        if agency_i < 0 and not digit:
             heading = _agency_heading(texts, ctx.directory)
             if heading is not None:  # a compiled chronology's section: "POLICE", "GP"
                 section_agency = heading
@@ -181,11 +188,20 @@ def import_table(
                 last = None
                 continue
         beyond = None
-        if len(texts) > width:
+        if n_cells > width:
             beyond = [t for t in texts[width:] if t]
             del texts[width:]
         values = tuple(texts)
-        prov = of_row(name, sha256, sheet, row_no, header_t, values)  # raw: built when read
+        # Provenance.of_row(name, sha256, sheet, row_no, header_t, values), inlined (hot)
+        prov = _new(Provenance)
+        prov.file_name = name
+        prov.file_sha256 = sha256
+        prov.sheet = sheet
+        prov.row = row_no
+        prov._raw = None
+        prov.continued_rows = ()
+        prov._headers = header_t
+        prov._cells = values  # raw: built when read
         if beyond:  # text beyond the header's last column: keep it
             prov.raw["(beyond header)"] = " | ".join(beyond)
         row_agency = section_agency or file_agency
@@ -194,10 +210,9 @@ def import_table(
             row_agency = ctx.directory.canonical(cell) or cell
 
         issues: list[Issue] = []
-        errors: list[Issue] = []
         if (
             date_text
-            and not date_text[0].isdigit()
+            and not digit
             and len(date_text) <= 8
             and date_text.casefold() in _DITTO
             and ditto_of is not None
@@ -207,8 +222,9 @@ def import_table(
                 Issue("ditto_date", f"{date_text!r}: the date of the entry above", date_col)
             )
         elif all_text:  # text cells, already stripped: straight to the cached reader
-            interval = dates_read.get(date_text, _MISS)
-            if interval is _MISS:
+            try:  # a subscript is cheaper than .get(); a miss is once per distinct text
+                interval = dates_read[date_text]
+            except KeyError:
                 interval = dates_read[date_text] = read_text(date_text, mode)
             if interval.__class__ is not DateInterval:
                 interval = _text_problem(interval, date_col, errors)
@@ -231,6 +247,7 @@ def import_table(
             )
         if errors:
             quarantined.append(QuarantinedRow(row_agency, prov, errors))
+            errors = []
             last = None
             continue
         assert interval is not None
@@ -238,8 +255,9 @@ def import_table(
             value = row[time_i]
             if value is not None and value != "":
                 if all_text:  # text: each time text is read once per file
-                    reading = times_read.get(value)
-                    if reading is None:
+                    try:
+                        reading = times_read[value]
+                    except KeyError:
                         reading = times_read[value] = _read_time(value)
                 else:
                     reading = _read_time(value)
@@ -249,51 +267,63 @@ def import_table(
                 if t is not None and interval.precision == "day":
                     # text: date and time pairs seldom repeat, so the interval is built
                     # here rather than looked up in the shared cache (hashing costs more)
-                    interval = (
-                        _timed_interval(interval, t, approx)
-                        if all_text
-                        else _at_time(interval, t, approx)
-                    )
+                    if not all_text:
+                        interval = _at_time(interval, t, approx)
+                    elif approx:
+                        interval = _timed_interval(interval, t, approx)
+                    else:  # _timed_interval(interval, t), inlined (hot)
+                        interval = make_interval(
+                            interval.start,
+                            interval.end,
+                            "exact",
+                            interval.approximate,
+                            t,
+                            interval.alternative,
+                            interval.note,
+                        )
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
-        if (  # the common case needs no call: a plain date inside the period, in the past
+        if (  # period_end is also today, when sooner
             interval.end < period_start
             or interval.start > period_end
-            or interval.start > today
             or interval.note
             or interval.alternative is not None
         ):
             issues.extend(date_issues(interval, date_col, period=ctx.period, today=ctx.today))
-        first = seen.get(values)
+        first = seen.setdefault(values, pos)  # the position tuple itself: nothing allocated
         occurrence = 0
-        if first is None:
-            seen[values] = pos  # the position tuple itself: nothing allocated
-        else:
+        if first is not pos:
             first_sheet, first_row = first
             occurrence = repeats[values] = repeats.get(values, 0) + 1
             where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
             issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
         if row_agency is file_agency:
-            ids = file_ids
+            hsh = file_hash()
         else:
-            ids = ids_of.get(row_agency)
-            if ids is None:
-                ids = ids_of[row_agency] = RecordIds(row_agency)
-        last = SourceRecord(  # positional: this runs for every row
-            ids(values, occurrence),
-            row_agency,
-            interval,
-            description,
-            prov,
-            outcome,
-            practitioner,
-            source,
-            reference,
-            significance,
-            event_type,
-            {h: texts[i] for i, h in extra_idx if texts[i]} if extra_idx else {},
-            issues,
+            fresh = ids_of.get(row_agency)
+            if fresh is None:
+                fresh = ids_of[row_agency] = RecordIds(row_agency).fresh
+            hsh = fresh()
+        # RecordIds(row_agency)(values, occurrence), inlined (hot): values is never empty
+        hsh.update(
+            ("\x1f".join(values) + ("\x1f0" if occurrence == 0 else f"\x1f{occurrence}")).encode()
         )
+        # SourceRecord(...), its slots filled directly (a third cheaper than its __init__;
+        # _RECORD_FIELDS below checks that these are all its fields)
+        last = _new(SourceRecord)
+        last.record_id = hsh.hexdigest()
+        last.agency = row_agency
+        last.date = interval
+        last.description = description
+        last.provenance = prov
+        last.outcome = outcome
+        last.practitioner = practitioner
+        last.source = source
+        last.reference = reference
+        last.significance = significance
+        last.event_type = event_type
+        last.extra = {h: texts[i] for i, h in extra_idx if texts[i]} if extra_idx else {}
+        last.issues = issues
         records.append(last)
         ditto_of = interval
 
@@ -351,7 +381,25 @@ def _join(
     prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
 
 
-_MISS = object()
+_new = object.__new__
+# the fields import_table sets on each SourceRecord it builds, in order: all of them
+_RECORD_FIELDS = (
+    "record_id",
+    "agency",
+    "date",
+    "description",
+    "provenance",
+    "outcome",
+    "practitioner",
+    "source",
+    "reference",
+    "significance",
+    "event_type",
+    "extra",
+    "issues",
+)
+if tuple(f.name for f in fields(SourceRecord)) != _RECORD_FIELDS:  # pragma: no cover
+    raise RuntimeError("SourceRecord's fields changed: update import_table's record filling")
 
 
 def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:

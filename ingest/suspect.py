@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from operator import le
 
 from ingest.records import Issue, SourceRecord
 from ingest.validate import fmt
@@ -71,7 +72,7 @@ def flag_suspect_dates(records: list[SourceRecord], period: tuple[date, date] | 
     if len(dated) < 5:
         return
     starts = [r.date.start for r in dated]
-    in_order = sum(1 for a, b in zip(starts, starts[1:], strict=False) if a <= b)
+    in_order = sum(map(le, starts, starts[1:]))  # consecutive pairs in date order
     if in_order < ORDERED_SHARE * (len(starts) - 1):
         return
     for i in range(1, len(dated) - 1):
