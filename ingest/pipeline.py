@@ -12,7 +12,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from datetime import date
-from itertools import chain
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -40,8 +40,8 @@ _ORDER_RANK = {"month-first": 0, "mixed": 1, "day-first": 2}
 
 
 def _sheets(table: Table) -> Iterator[str]:
-    """The sheet of each of the table's rows."""
-    return map(itemgetter(0), table.raw.positions)
+    """The sheets of the table's rows, in order, once per run of rows on one sheet."""
+    return (sheet for sheet, _ in groupby(map(itemgetter(0), table.raw.positions)))
 
 
 def _gc_paused(fn: Callable[P, R]) -> Callable[P, R]:

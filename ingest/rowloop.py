@@ -30,6 +30,7 @@ from ingest.records import (
     RecordIds,
     SkippedRow,
     SourceRecord,
+    _IntervalSlots,
     make_interval,
 )
 from ingest.tables import Table
@@ -122,7 +123,8 @@ def import_table(
     # the common case needs no date_issues call: a plain date inside the period, in the past
     period_end = min(period_end, today)
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
-    dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
+    # date text -> (reading, plain: a date needing no date_issues call) for text cells
+    dates_read: dict[str, tuple[DateInterval | str | None, bool]] = {}
     ids_of: dict[str, Callable[[], Any]] = {}  # agency -> a new hash with its id's start
     file_hash = RecordIds(file_agency).fresh
     header_t = tuple(headers)
@@ -149,9 +151,12 @@ def import_table(
             row = list(row) + [None] * (width - len(row))
             n_cells = width
         date_text = texts[date_i]
-        digit = date_text[:1].isdigit()  # most dates start with one: none of the cases below
-        if last is not None and (
-            not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text))
+        # most dates start with a digit: then the row is no continuation, ditto or heading
+        digit = date_text[:1].isdigit()
+        if (
+            not digit
+            and last is not None
+            and (not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text)))
         ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
@@ -210,9 +215,10 @@ def import_table(
             row_agency = ctx.directory.canonical(cell) or cell
 
         issues: list[Issue] = []
+        plain = False  # known to need no date_issues call (a text date, read once)
         if (
-            date_text
-            and not digit
+            not digit
+            and date_text
             and len(date_text) <= 8
             and date_text.casefold() in _DITTO
             and ditto_of is not None
@@ -223,9 +229,16 @@ def import_table(
             )
         elif all_text:  # text cells, already stripped: straight to the cached reader
             try:  # a subscript is cheaper than .get(); a miss is once per distinct text
-                interval = dates_read[date_text]
+                interval, plain = dates_read[date_text]
             except KeyError:
-                interval = dates_read[date_text] = read_text(date_text, mode)
+                interval = read_text(date_text, mode)
+                plain = interval.__class__ is DateInterval and not (
+                    interval.end < period_start
+                    or interval.start > period_end
+                    or interval.note
+                    or interval.alternative is not None
+                )
+                dates_read[date_text] = interval, plain
             if interval.__class__ is not DateInterval:
                 interval = _text_problem(interval, date_col, errors)
         else:
@@ -269,21 +282,24 @@ def import_table(
                     # here rather than looked up in the shared cache (hashing costs more)
                     if not all_text:
                         interval = _at_time(interval, t, approx)
-                    elif approx:
+                    elif approx:  # a note on the time: check the dates again
                         interval = _timed_interval(interval, t, approx)
-                    else:  # _timed_interval(interval, t), inlined (hot)
-                        interval = make_interval(
-                            interval.start,
-                            interval.end,
-                            "exact",
-                            interval.approximate,
-                            t,
-                            interval.alternative,
-                            interval.note,
-                        )
+                        plain = False
+                    else:  # make_interval(...) as _timed_interval(interval, t) does, inlined
+                        timed = _IntervalSlots()
+                        timed.start = interval.start
+                        timed.end = interval.end
+                        timed.precision = "exact"
+                        timed.approximate = interval.approximate
+                        timed.time = t
+                        timed.alternative = interval.alternative
+                        timed.note = interval.note
+                        timed.__class__ = DateInterval
+                        interval = timed
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
-        if (  # period_end is also today, when sooner
+            plain = False
+        if not plain and (  # period_end is also today, when sooner
             interval.end < period_start
             or interval.start > period_end
             or interval.note
@@ -304,10 +320,10 @@ def import_table(
             if fresh is None:
                 fresh = ids_of[row_agency] = RecordIds(row_agency).fresh
             hsh = fresh()
-        # RecordIds(row_agency)(values, occurrence), inlined (hot): values is never empty
-        hsh.update(
-            ("\x1f".join(values) + ("\x1f0" if occurrence == 0 else f"\x1f{occurrence}")).encode()
-        )
+        # RecordIds(row_agency)(values, occurrence), inlined (hot): values is never empty,
+        # and texts is values and the sentinel, which now holds the occurrence
+        texts[-1] = "0" if occurrence == 0 else str(occurrence)
+        hsh.update("\x1f".join(texts).encode())
         # SourceRecord(...), its slots filled directly (a third cheaper than its __init__;
         # _RECORD_FIELDS below checks that these are all its fields)
         last = _new(SourceRecord)

@@ -76,3 +76,24 @@ def test_cs003_records_have_the_general_ids_provenance_and_every_field(tmp_path)
     # a record's lists and dicts are its own
     assert police.issues is not result.records[2].issues
     assert police.extra is not result.records[2].extra
+
+
+def test_cs004_a_date_read_once_is_checked_on_every_row_that_needs_it(tmp_path):
+    rows = [["Date", "Time", "Event"]]
+    rows += [["01/03/2018", "10:00", "Before the period"], ["01/03/2018", "", "Again, untimed"]]
+    rows += [["02/03/2021", "approx 3pm", "Inside"], ["02/03/2021", "11:00", "Inside, timed"]]
+    rows += [["03/04/2027", "09:00", "Future"], ["03/04/2027", "", "Future again"]]
+    path = write_csv(tmp_path / "GP.csv", rows)
+    period = (date(2019, 1, 1), date(2021, 12, 31))
+    result = import_file(path, agency="GP", today=TODAY, period=period)
+    codes = {r.description: [i.code for i in r.issues] for r in result.records}
+    assert codes == {
+        "Before the period": ["outside_period"],
+        "Again, untimed": ["outside_period"],
+        "Inside": [],
+        "Inside, timed": [],
+        "Future": ["outside_period", "future_date"],
+        "Future again": ["outside_period", "future_date"],
+    }
+    inside = result.records[2].date
+    assert inside.approximate and inside.time == time(15, 0) and inside.precision == "exact"

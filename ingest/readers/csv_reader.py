@@ -81,8 +81,8 @@ def read_csv(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         ) from None
     if len(rows) > limits.max_rows:
         raise IngestError(name, f"more than {limits.max_rows} rows: the file was not read")
-    widths = list(map(len, rows))
-    if widths and max(widths) > limits.max_columns:
+    if max(map(len, rows), default=0) > limits.max_columns:
+        widths = list(map(len, rows))
         widest = widths.index(max(widths))
         raise IngestError(
             name,
