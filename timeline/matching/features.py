@@ -116,6 +116,32 @@ class PairFeatures:
         return np.stack([_OFFSET[c] + self.levels[c] for c in COMPARISONS], axis=1)
 
 
+def text_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The distinct (text of a, text of b) pairs among the record pairs: (first record of
+    each side's text, first record of the other's, inverse index per pair). Text-only
+    comparisons run once per distinct pair of texts ("Home visit" is written thousands
+    of times) and are spread back with the inverse index."""
+    m = max(len(prep.distinct), 1)
+    key = prep.text_id[a] * m + prep.text_id[b]
+    uk, inv = np.unique(key, return_inverse=True)
+    return uk // m, uk % m, inv.reshape(-1)
+
+
+def _wording(prep: Prepared, ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
+    """token_sort_ratio of each distinct text pair: the ratio of the texts' words sorted
+    (prepare.py sorts each text's words once, not once per pair)."""
+    if not len(ua):
+        return np.zeros(0, dtype=np.float32)
+    words = prep.sorted_words
+    return process.cpdist(
+        [words[i] for i in ua.tolist()],
+        [words[i] for i in ub.tolist()],
+        scorer=fuzz.ratio,
+        workers=-1,
+        dtype=np.float32,
+    )
+
+
 def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Weighted rare-word overlap of each pair, in chunks to bound memory."""
     shared = np.zeros(len(a), dtype=np.float32)
@@ -217,17 +243,15 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
 
     text_date, tgap = _text_date_levels(prep, a, b)
 
-    ta = [prep.texts[i] for i in a]
-    tb = [prep.texts[i] for i in b]
-    if n:
-        wording = process.cpdist(ta, tb, scorer=fuzz.token_sort_ratio, workers=-1)
-    else:
-        wording = np.zeros(0, dtype=np.float32)
+    # the text comparisons, once per distinct pair of texts
+    ua, ub, inv = text_pairs(prep, a, b)
+    wording = _wording(prep, ua, ub)[inv]
     wording_lv = np.select(
         [wording >= 90, wording >= 75, wording >= 60, wording >= 45], [0, 1, 2, 3], 4
     )
 
-    cmin, cmax = _overlap(prep, a, b)
+    cmin, cmax = _overlap(prep, prep.first[ua], prep.first[ub])
+    cmin, cmax = cmin[inv], cmax[inv]
     rare = np.select([cmax >= 0.6, cmin >= 0.8, cmin >= 0.4, cmin >= 0.15], [0, 1, 2, 3], default=4)
     # How much of the longer text is left unexplained: "Home visit. Baby weighed, mother
     # low in mood" and "Home visit - children seen" share the visit, not the rest.
