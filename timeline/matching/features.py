@@ -113,7 +113,11 @@ class PairFeatures:
 
     def feature_index(self) -> np.ndarray:
         """(pairs x comparisons) column index into FEATURE_NAMES of each pair's level."""
-        return np.stack([_OFFSET[c] + self.levels[c] for c in COMPARISONS], axis=1)
+        idx = np.empty((len(self.a), len(COMPARISONS)), dtype=np.int32)
+        for k, c in enumerate(COMPARISONS):
+            idx[:, k] = self.levels[c]
+            idx[:, k] += _OFFSET[c]
+        return idx
 
 
 def text_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
