@@ -178,9 +178,9 @@ def cap_per_record(
     pair = np.arange(m, dtype=np.int64)
     low = (top - 1 - score) * m + pair
     key = np.sort(np.concatenate([a * (top * m) + low, b * (top * m) + low]))
-    owner = key // (top * m)
-    first = np.searchsorted(owner, owner, side="left")
-    rank = np.arange(2 * m) - first
+    # the keys run owner by owner: each owner's first entry from the counts (no search)
+    run = np.cumsum(counts) - counts
+    rank = np.arange(2 * m) - np.repeat(run, counts)
     keep = np.zeros(m, dtype=bool)
     pick = key[rank < cap] % m
     keep[pick] = True
@@ -190,8 +190,9 @@ def cap_per_record(
         # On a busy day each record keeps only `weak_cap` of them, beside its stronger
         # candidates, so the pairs grow with the records, not with each day's entries.
         # each owner's entries run strongest first: its weak ones start at `cut`
-        cut = np.searchsorted(key, owner * (top * m) + (top - 1 - DATES_ONLY) * m, side="left")
-        weak_rank = np.arange(2 * m) - cut
+        owners = np.arange(len(counts), dtype=np.int64)
+        cut = np.searchsorted(key, owners * (top * m) + (top - 1 - DATES_ONLY) * m, side="left")
+        weak_rank = np.arange(2 * m) - np.repeat(cut, counts)
         weak = (score[key % m] <= DATES_ONLY) & (weak_rank >= weak_cap)
         drop = np.zeros(m, dtype=bool)
         drop[key[weak] % m] = True

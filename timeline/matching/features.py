@@ -152,7 +152,8 @@ def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, 
     step = 50_000
     for s in range(0, len(a), step):
         ta, tb = prep.tok[a[s : s + step]], prep.tok[b[s : s + step]]
-        hit = ((ta[:, :, None] == tb[:, None, :]) & (ta[:, :, None] >= 0)).any(axis=2)
+        ta = np.where(ta >= 0, ta, -2)  # padding (-1) never meets the other side's (-1)
+        hit = (ta[:, :, None] == tb[:, None, :]).any(axis=2)
         shared[s : s + step] = (hit * prep.tok_w[a[s : s + step]]).sum(axis=1)
     ta, tb = prep.tok_total[a], prep.tok_total[b]
     small = np.maximum(np.minimum(ta, tb), 1e-6)
@@ -176,6 +177,11 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
         return level, gap
     tda, tdb = prep.td[a], prep.td[b]
     has_a, has_b = (tda != NO_DATE).any(axis=1), (tdb != NO_DATE).any(axis=1)
+    if not (has_a | has_b).all():
+        # most pairs name no date on either side (level none): the rest are compared
+        k = np.flatnonzero(has_a | has_b)
+        level[k], gap[k] = _text_date_levels(prep, a[k], b[k])
+        return level, gap
     big = np.int64(1) << 40
 
     def cite(td: np.ndarray, y: np.ndarray) -> np.ndarray:
