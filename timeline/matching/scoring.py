@@ -34,7 +34,12 @@ def score_pairs(feats: PairFeatures, weights: Mapping[str, float]) -> np.ndarray
     key = vec.tobytes()
     if key not in cache:
         cache.clear()
-        cache[key] = vec[feats.feature_index()].sum(axis=1)
+        idx = feats.feature_index()
+        total = np.empty(len(idx))
+        step = 65_536  # rows at a time: the gathered weights stay in cache
+        for s in range(0, len(idx), step):
+            total[s : s + step] = vec[idx[s : s + step]].sum(axis=1)
+        cache[key] = total
     return cache[key] + prior
 
 
