@@ -11,7 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
 
 from timeline.actions import findings as findings_actions
 from timeline.actions import screens
@@ -20,7 +31,6 @@ from timeline.findings_view import (
     FINDING_KIND_LABELS,
     FORMS,
     FormError,
-    conflict_message,
     describe,
     event_options,
     event_summaries,
@@ -231,6 +241,7 @@ def _form(kind: str, c: dict) -> html.Div:
             html.H3(f"Add {A_NOUN[kind]}", id=_fid(kind, "heading")),
             dcc.Store(id=_fid(kind, "id"), data=None),
             dcc.Store(id=_fid(kind, "version"), data=None),
+            dcc.Store(id=_fid(kind, "click"), data=None),  # the Edit/Delete really clicked
             *[_field(kind, n, p, label, c) for n, p, label in FORMS[kind]],
             html.Div(
                 [
@@ -363,10 +374,13 @@ def render(_version, review_id):
 
 
 def _conflict_box(kind: str, actor, rid: int, current: findings_actions.Row | None) -> html.Div:
-    parts = [html.P(conflict_message(NOUN[kind], current))]
-    if current is not None:
-        names = _context(actor, rid)["names"]
-        parts.append(
+    """The other person's version beside the message (nothing when it was deleted)."""
+    if current is None:
+        return html.Div(className="fd-conflict")
+    names = _context(actor, rid)["names"]
+    return html.Div(
+        [
+            html.P(f"The {NOUN[kind]} as saved meanwhile:"),
             html.Dl(
                 [
                     el
@@ -374,56 +388,132 @@ def _conflict_box(kind: str, actor, rid: int, current: findings_actions.Row | No
                     for el in (html.Dt(label), html.Dd(text or "—"))
                 ],
                 className="fd-theirs",
-            )
-        )
-    return html.Div(parts, className="fd-conflict")
+            ),
+        ],
+        className="fd-conflict",
+    )
 
 
-def _save(kind: str, actor, rid: int, obj_id, version, values) -> dict:
-    fields = form_to_fields(kind, values)
-    return findings_actions.save(store(), actor, rid, kind, obj_id, version, fields)
+# A redraw of the lists re-creates every Edit/Delete button (n_clicks 0), which fires any
+# callback they are inputs of as if clicked. Were that the server's form callback, its new
+# call would throw away the answer to a click in flight (Dash keeps only a callback's
+# latest call). So the buttons feed this browser-side step, which passes on a real click
+# only (a count above 0) as fd-KIND-click; a redraw changes nothing the server listens to.
+_CLICKED_JS = """
+function(_edits, _deletes) {
+    var t = (window.dash_clientside.callback_context.triggered || []).filter(
+        function(x) { return x.value; });
+    if (!t.length) { return window.dash_clientside.no_update; }
+    var p = t[0].prop_id;
+    return {id: JSON.parse(p.slice(0, p.lastIndexOf('.'))), at: Date.now()};
+}
+"""
+
+
+def _well_formed(trigger: Any, kind: str) -> bool:
+    """An Edit/Delete button's id of this form (the browser sends it: checked, not trusted)."""
+    if not isinstance(trigger, dict) or trigger.get("kind") != kind:
+        return False
+    need = {"fd-edit": ("id",), "fd-delete": ("id", "v")}.get(trigger.get("type"), ())
+    return bool(need) and all(type(trigger.get(k)) is int for k in need)
 
 
 def _register(kind: str) -> None:
-    """One callback per form: save, new, edit and delete (one writer of the form's values)."""
+    """Two server callbacks per form, neither fired by a redraw of the lists. Save has its
+    own (its one input the Save button), disabled while it runs, so a second click cannot
+    save twice; New, Edit and Delete (through fd-KIND-click) share the other. Both write
+    the form's values (allow_duplicate)."""
     spec = FORMS[kind]
-    field_outputs = [Output(_fid(kind, n), p, allow_duplicate=True) for n, p, _l in spec]
-    field_states = [State(_fid(kind, n), p) for n, p, _l in spec]
     noun = NOUN[kind]
+    save_id = _fid(kind, "save")
+
+    def outputs(dup: bool) -> list[Output]:
+        return [
+            Output(_fid(kind, "message"), "children", allow_duplicate=dup),
+            Output(_fid(kind, "conflict"), "children", allow_duplicate=dup),
+            Output(_fid(kind, "id"), "data", allow_duplicate=dup),
+            Output(_fid(kind, "version"), "data", allow_duplicate=dup),
+            Output(_fid(kind, "heading"), "children", allow_duplicate=dup),
+            Output("fd-version", "data", allow_duplicate=True),
+            *[Output(_fid(kind, n), p, allow_duplicate=True) for n, p, _l in spec],
+        ]
+
+    keep = (no_update,) * len(spec)
 
     @callback(
-        Output(_fid(kind, "message"), "children"),
-        Output(_fid(kind, "conflict"), "children"),
-        Output(_fid(kind, "id"), "data"),
-        Output(_fid(kind, "version"), "data"),
-        Output(_fid(kind, "heading"), "children"),
-        Output("fd-version", "data", allow_duplicate=True),
-        *field_outputs,
-        Input(_fid(kind, "save"), "n_clicks"),
-        Input(_fid(kind, "new"), "n_clicks"),
-        Input({"type": "fd-edit", "kind": kind, "id": ALL}, "n_clicks"),
-        Input({"type": "fd-delete", "kind": kind, "id": ALL, "v": ALL}, "n_clicks"),
+        *outputs(dup=False),
+        Input(save_id, "n_clicks"),
         State(_fid(kind, "id"), "data"),
         State(_fid(kind, "version"), "data"),
         State("fd-review", "data"),
-        *field_states,
+        *[State(_fid(kind, n), p) for n, p, _l in spec],
+        running=[(Output(save_id, "disabled"), True, False)],
         prevent_initial_call=True,
     )
-    def handle(_save_n, _new_n, _edits, _deletes, obj_id, version, rid, *values):
-        keep = [no_update] * len(spec)
-        trigger = ctx.triggered_id
-        if not ctx.triggered or ctx.triggered[0].get("value") in (None, 0):
-            # A list redraw added buttons: nothing was clicked.
-            return (no_update,) * 6 + tuple(keep)
-        empty = fields_to_form(kind, None)
+    def save(n_clicks, obj_id, version, rid, *values):
+        if not n_clicks:
+            return (no_update,) * 6 + keep
         try:
             actor = current_actor()
-            if trigger == _fid(kind, "new"):
-                return ("", None, None, None, f"Add {A_NOUN[kind]}", no_update, *empty)
-            if isinstance(trigger, dict) and trigger["type"] == "fd-edit":
+            fields = form_to_fields(kind, values)
+            result = findings_actions.submit(store(), actor, rid, kind, obj_id, version, fields)
+        except (StoreError, FormError) as exc:
+            return (f"Not saved: {exc}",) + (no_update,) * 5 + keep
+        if isinstance(result, findings_actions.NotSaved):
+            current = result.current
+            # Their version is shown; the form keeps this person's values, and saving again
+            # now replaces theirs knowingly (or, deleted, adds it as a new one).
+            return (
+                result.message,
+                _conflict_box(kind, actor, rid, current),
+                current.id if current else None,
+                current.version if current else None,
+                no_update if current else f"Add {A_NOUN[kind]}",
+                result_version(actor, rid),
+                *keep,
+            )
+        what = findings_actions.headline(result.row) or noun
+        return (
+            f"Saved: {what}"[:160],
+            None,
+            None,
+            None,
+            f"Add {A_NOUN[kind]}",
+            result.review_version,
+            *fields_to_form(kind, None),
+        )
+
+    clientside_callback(
+        _CLICKED_JS,
+        Output(_fid(kind, "click"), "data"),
+        Input({"type": "fd-edit", "kind": kind, "id": ALL}, "n_clicks"),
+        Input({"type": "fd-delete", "kind": kind, "id": ALL, "v": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    @callback(
+        *outputs(dup=True),
+        Input(_fid(kind, "new"), "n_clicks"),
+        Input(_fid(kind, "click"), "data"),
+        State(_fid(kind, "id"), "data"),
+        State("fd-review", "data"),
+        prevent_initial_call=True,
+    )
+    def form(new_n, click, obj_id, rid):
+        empty = fields_to_form(kind, None)
+        if ctx.triggered_id == _fid(kind, "new"):
+            if not new_n:
+                return (no_update,) * 6 + keep
+            return ("", None, None, None, f"Add {A_NOUN[kind]}", no_update, *empty)
+        trigger = click.get("id") if isinstance(click, dict) else None
+        if not _well_formed(trigger, kind):
+            return (no_update,) * 6 + keep
+        try:
+            actor = current_actor()
+            if trigger["type"] == "fd-edit":
                 row = _row_of(actor, rid, kind, trigger["id"])
                 if row is None:
-                    return (f"This {noun} no longer exists.", None) + (no_update,) * 4 + tuple(keep)
+                    return (f"This {noun} no longer exists.", None) + (no_update,) * 4 + keep
                 return (
                     "",
                     None,
@@ -433,62 +523,24 @@ def _register(kind: str) -> None:
                     no_update,
                     *fields_to_form(kind, row),
                 )
-            if isinstance(trigger, dict) and trigger["type"] == "fd-delete":
-                findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
-                version_now = store().reviews.review_version(actor, rid)
-                if obj_id == trigger["id"]:
-                    return (
-                        f"Deleted the {noun}.",
-                        None,
-                        None,
-                        None,
-                        f"Add {A_NOUN[kind]}",
-                        version_now,
-                        *empty,
-                    )
-                return (
-                    (f"Deleted the {noun}.", None)
-                    + (no_update,) * 3
-                    + (
-                        version_now,
-                        *keep,
-                    )
-                )
-            saved = _save(kind, actor, rid, obj_id, version, values)
-            version_now = store().reviews.review_version(actor, rid)
-        except Conflict as exc:
-            if isinstance(trigger, dict):  # a stale delete: nothing deleted
-                return (
-                    (f"Not deleted: {exc}", None)
-                    + (no_update,) * 3
-                    + (
-                        store().reviews.review_version(actor, rid),
-                        *keep,
-                    )
-                )
-            current = exc.current
-            # Saving again now replaces theirs deliberately (the person has seen it).
-            return (
-                "Not saved: " + str(exc),
-                _conflict_box(kind, actor, rid, current),
-                current.id if current else None,
-                current.version if current else None,
-                no_update,
-                no_update,
-                *keep,
-            )
-        except (StoreError, FormError) as exc:
-            return (f"Not saved: {exc}", no_update) + (no_update,) * 4 + tuple(keep)
-        what = findings_actions.headline(saved) or noun
-        return (
-            f"Saved: {what}"[:160],
-            None,
-            None,
-            None,
-            f"Add {A_NOUN[kind]}",
-            version_now,
-            *empty,
-        )
+            findings_actions.delete(store(), actor, kind, trigger["id"], trigger["v"])
+            message = f"Deleted the {noun}."
+        except Conflict as exc:  # a stale delete: nothing deleted
+            message = f"Not deleted: {exc}"
+        except StoreError as exc:
+            verb = "Not opened" if trigger["type"] == "fd-edit" else "Not deleted"
+            return (f"{verb}: {exc}",) + (no_update,) * 5 + keep
+        version_now = result_version(actor, rid)
+        if obj_id == trigger["id"] and message.startswith("Deleted"):
+            return (message, None, None, None, f"Add {A_NOUN[kind]}", version_now, *empty)
+        return (message, None) + (no_update,) * 3 + (version_now, *keep)
+
+
+def result_version(actor, rid: int):
+    try:
+        return store().reviews.review_version(actor, rid)
+    except StoreError:
+        return no_update
 
 
 for _kind in KINDS:

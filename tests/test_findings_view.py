@@ -1,5 +1,5 @@
 """The findings page's pure rules: event labels, form values <-> store fields, what a
-reader and a person with a stale edit are shown."""
+reader is shown."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 from timeline.findings_view import (
     FORMS,
     FormError,
-    conflict_message,
     describe,
     event_options,
     event_summaries,
@@ -128,11 +127,8 @@ def test_fd105_describe_names_linked_things_and_dates_as_people_read_them():
     assert act["Status"] == "In progress"
 
 
-def test_fd106_conflict_messages_say_nothing_was_overwritten_or_it_was_deleted():
-    changed = conflict_message("finding", _action())
-    assert "nothing was overwritten" in changed and "save again" in changed
-    gone = conflict_message("action", None)
-    assert "deleted by someone else" in gone and "new one" in gone
+# fd106 (the conflict wording) moved to tests/test_findings_actions.py: the app has one
+# writer of that message, timeline.actions.edits.conflict_message.
 
 
 def test_fd107_parse_day():

@@ -83,3 +83,55 @@ def test_ma004_decisions_are_learnt_statelessly_and_reported(case):
     for d in decisions:
         x, y = d.record_ids
         assert (ev[x] is ev[y]) == (d.kind == "same")
+
+
+def test_ma005_an_answer_moves_only_pairs_of_its_own_kind_and_within_a_bit(case):
+    from timeline.matching.adapt import LOCAL_SIGNATURE, local_shifts
+
+    _, _, _, feats, cfg = case
+    w = score_pairs(feats, cfg.weights)
+    strong = np.flatnonzero(w > 2)[:30]
+    labels = {int(k): 0.0 for k in strong}
+    shift, moved = local_shifts(feats, labels, w, bound=1.0)
+    assert moved > 0 and (shift[strong] < 0).all()
+    assert np.all(np.abs(shift) <= 1.0 + 1e-9)
+    sig = np.stack([feats.levels[c] for c in LOCAL_SIGNATURE], axis=1)
+    decided = {tuple(r) for r in sig[strong].tolist()}
+    other = np.array([tuple(r) not in decided for r in sig.tolist()])
+    assert other.any() and not shift[other].any()  # other kinds of pair untouched
+    # the global recalibration moved every pair
+    moved_all = score_pairs(
+        feats, refit_on_decisions(feats, labels, cfg.weights, penalty=1.0, bound=1.0)
+    )
+    assert np.count_nonzero(moved_all[other] != w[other]) > 0
+
+
+def test_ma006_the_queue_puts_first_the_answer_that_moves_most_pairs_of_its_kind():
+    from timeline.matching.cluster import Clustering
+    from timeline.matching.decisions import Constraints
+    from timeline.matching.queue import build_queue
+
+    # four near misses at the same distance below the threshold, all singletons; pairs
+    # 0 and 1 are of a kind with three more pairs close to the threshold, 2 and 3 not
+    n = 16
+    a = np.array([0, 2, 4, 6, 8, 10, 12], dtype=np.int64)
+    b = a + 1
+    cfg = MatchConfig()
+    t = cfg.match_threshold
+    w = np.array([t - 0.5, t - 0.5, t - 0.5, t - 0.5, t - 0.8, t + 0.9, t - 0.8])
+    key = np.array([5, 7, 9, 11, 7, 7, 7], dtype=np.int64)
+    clustering = Clustering(label=np.arange(n), blocked={})
+    ids = [f"r{i:02d}" for i in range(n)]
+
+    def order(kind_key):
+        q = build_queue(
+            a, b, w, ids, clustering, Constraints(), cfg, lambda k: None, None, kind_key
+        )
+        return [x.record_ids for x in q[:4]]
+
+    # without the kind count the four ties go by record id
+    assert order(None)[0] == ("r00", "r01")
+    assert order(key)[0] == ("r02", "r03")  # its kind (7) has three others near
+    off = MatchConfig(learn_from_decisions=False)
+    q = build_queue(a, b, w, ids, clustering, Constraints(), off, lambda k: None, None, key)
+    assert q[0].record_ids == ("r00", "r01")  # no learning: an answer binds its pair only

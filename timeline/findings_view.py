@@ -176,17 +176,3 @@ def describe(kind: str, row: Any, names: Mapping[str, Mapping[Any, str]]) -> lis
             text = value or ""
         out.append((label, text))
     return out
-
-
-def conflict_message(kind: str, current: Any | None) -> str:
-    """What the person whose edit was stale is told (their text stays in the form)."""
-    if current is None:
-        return (
-            f"This {kind} was deleted by someone else while you edited it; nothing was "
-            "saved. Save again to add your text as a new one."
-        )
-    return (
-        f"Someone else changed this {kind} while you edited it; nothing was overwritten. "
-        "Their version is shown below and your text is still in the form: save again to "
-        "replace theirs with yours, or press Edit on it to start from theirs."
-    )

@@ -42,18 +42,26 @@ def _same_words(exc: Conflict, mine: str) -> bool:
     return exc.current is not None and (exc.current.get("text") or "") == mine
 
 
+def conflict_message(what: str, deleted: bool) -> str:
+    """What a person whose edit was stale is told, on every screen (the one writer of it):
+    `what` names the thing edited ("tag", "finding", ...); `deleted` when it is gone."""
+    if deleted:
+        return f"Not saved: this {what} was deleted while you edited it."
+    return (
+        f"Not saved: someone changed this {what} while you edited it. Both texts are "
+        "shown: keep yours, take theirs, or merge them and save."
+    )
+
+
 def _conflict(exc: Conflict, mine: str, what: str) -> EditConflict:
     current = exc.current
     if current is None:
-        return EditConflict(
-            mine, None, None, f"Not saved: this {what} was deleted while you edited it."
-        )
+        return EditConflict(mine, None, None, conflict_message(what, deleted=True))
     return EditConflict(
         mine,
         current.get("text") or "",
         int(current["version"]),
-        f"Not saved: someone changed this {what} while you edited it. Both texts are "
-        "shown: keep yours, take theirs, or merge them and save.",
+        conflict_message(what, deleted=False),
     )
 
 

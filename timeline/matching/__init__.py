@@ -16,11 +16,18 @@ import numpy as np
 
 from ingest.records import SourceRecord
 
-from .adapt import decision_labels, em_prior_shift, refit_on_decisions
+from .adapt import (
+    decision_labels,
+    em_prior_shift,
+    local_shifts,
+    refit_on_decisions,
+    signature_key,
+)
 from .blocking import candidate_pairs
 from .cluster import best_first
 from .config import MatchConfig
 from .decisions import build_constraints
+from .evidence import field_rules
 from .explain import pair_evidence
 from .features import compute_features
 from .model import (
@@ -81,6 +88,19 @@ def _match_records(
     constraints = build_constraints(decisions, prep.index)
     weights, parameters = _review_weights(feats, constraints, config)
     w = score_pairs(feats, weights)
+    loose: set[tuple[int, int]] = set()
+    month_veto: set[tuple[int, int]] = set()
+    bonus, why = np.zeros(len(w)), np.zeros(len(w), dtype=np.int64)
+    if config.field_rules:  # evidence.py: a date quoted in the text, a month's meeting
+        bonus, why, loose, month_veto = field_rules(prep, feats, w)
+        w = w + bonus
+    learnt = np.zeros(len(w))
+    if config.learn_from_decisions and config.local_learning:
+        # adapt.py: each answer moves pairs of its own kind only, within a bit
+        labels = decision_labels(a, b, constraints)
+        learnt, kinds_moved = local_shifts(feats, labels, w, bound=config.decision_bound)
+        parameters["decision_kinds_moved"] = kinds_moved
+        w = w + learnt
     related = apart_pairs(prep, a, b)
     if constraints.groups:
         # a record a reviewer put in an event is judged: the rule no longer applies to it
@@ -107,15 +127,19 @@ def _match_records(
         apart=apart,
         twins=[*_pasted_twice(prep), *split],
         riders={c for _, c in split},
-        lenient=_notices_of_one_date(prep, feats),
-        vetoed=_other_date_named(prep, feats),
+        lenient=_notices_of_one_date(prep, feats) | loose,
+        vetoed=_other_date_named(prep, feats) | month_veto,
     )
 
     def evidence(k: int) -> PairEvidence:
-        return pair_evidence(prep, feats, k, weights)
+        return pair_evidence(
+            prep, feats, k, weights, float(bonus[k]), int(why[k]), float(learnt[k])
+        )
 
     events, merged_of = _events(prep, a, b, w, clustering.label, constraints, evidence)
-    queue = build_queue(a, b, w, prep.ids, clustering, constraints, config, evidence, apart)
+    queue = build_queue(
+        a, b, w, prep.ids, clustering, constraints, config, evidence, apart, signature_key(feats)
+    )
     relations = find_relations(prep, a, b, w, related, merged_of)
     return MatchResult(events=events, queue=queue, relations=relations, parameters=parameters)
 
@@ -299,13 +323,14 @@ def _review_weights(feats, constraints, config: MatchConfig) -> tuple[dict, dict
         )
         weights["prior"] = round(weights.get("prior", 0.0) + shift, 4)
     labels = decision_labels(feats.a, feats.b, constraints) if config.learn_from_decisions else {}
-    if labels:
+    if labels and not config.local_learning:
         weights = refit_on_decisions(
             feats, labels, weights, penalty=config.decision_penalty, bound=config.decision_bound
         )
     base = config.weights.get("prior", 0.0) + shift
     some = next((k for k, v in config.weights.items() if k != "prior" and v), None)
     slope = weights[some] / config.weights[some] if some and labels else 1.0
+    slope = 1.0 if config.local_learning else slope
     parameters = {
         "match_threshold": config.match_threshold,
         "link_floor": config.link_floor,

@@ -38,6 +38,10 @@ class MatchConfig:
     match_threshold: float = -1.0
     link_floor: float = -4.0
     max_records_per_agency: int = 1
+    # evidence.py: a record naming another's day (a notice or letter written 0-14 days
+    # after it) with content in common, and a month-dated meeting with the one meeting of
+    # its kind that month, get bonus bits and are not held back by the floor.
+    field_rules: bool = True
     # Read the kind of event and of record from the first sentence of a narrative entry.
     lead_sentence: bool = True
     cross_agency_only: bool = True
@@ -50,6 +54,9 @@ class MatchConfig:
     prior_bound: float = 2.0
     prior_bound_up: float = 0.0
     learn_from_decisions: bool = True
+    # adapt.local_shifts: an answer moves only pairs of its own kind, by at most
+    # decision_bound bits (False: the older global slope-and-shift recalibration)
+    local_learning: bool = True
     decision_penalty: float = 30.0
     decision_bound: float = 1.0
     # Review queue: pairs within this many bits of the threshold are worth a look.

@@ -227,15 +227,35 @@ _PHRASE = {
 
 
 def pair_evidence(
-    prep: Prepared, feats: PairFeatures, k: int, weights: Mapping[str, float]
+    prep: Prepared,
+    feats: PairFeatures,
+    k: int,
+    weights: Mapping[str, float],
+    bonus: float = 0.0,
+    rule: int = 0,
+    learnt: float = 0.0,
 ) -> PairEvidence:
-    """The evidence for candidate pair k: per-comparison contributions and a summary."""
+    """The evidence for candidate pair k: per-comparison contributions and a summary.
+    `bonus`: bits a field rule (evidence.py, a date quoted in the text) added."""
     contributions = []
     for comp, levels in COMPARISONS.items():
         level = levels[int(feats.levels[comp][k])]
         value, words = _words(comp, level, prep, feats, k)
         wt = float(weights.get(f"{comp}:{level}", 0.0))
         contributions.append(Contribution(FEATURE_LABELS[comp], value, round(wt, 2), words))
+    if bonus:
+        from .evidence import RULE_WORDS
+
+        words = RULE_WORDS.get(rule, "a rule of the field")
+        label = {3: "meeting of the month", 4: "report for the meeting"}.get(rule, "date quoted")
+        contributions.append(Contribution(label, 1, round(bonus, 2), words))
+    if learnt:
+        words = (
+            "the reviewer said pairs like this are the same"
+            if learnt > 0
+            else "the reviewer said pairs like this are different"
+        )
+        contributions.append(Contribution("your answers", 1, round(learnt, 2), words))
     prior = float(weights.get("prior", 0.0))
     contributions.insert(
         0,

@@ -60,18 +60,27 @@ _INCIDENT = re.compile(
     r"|\binjur|\barrest|\bmissing episode\b|\bargument\b"
 )
 _MEETING_RE = re.compile(rf"\b({_MEETING})\b")
+# Not being there: "Conference report submitted - not attending", "unable to attend".
+_ABSENT = re.compile(
+    r"\b(not|unable to|could not|cannot|did not|didnt|won't|will not|no one to)\s+"
+    r"(attend|attended|attending|be present)\b"
+)
+
+
+def _present(normalised: str) -> bool:
+    return _PRESENT.search(_ABSENT.sub(" ", normalised)) is not None
 
 
 def record_kind(normalised: str, notification: bool) -> str:
     """One of KINDS for a normalised text; `notification` is prepare's reading of the
     description (told about an event: PPN, Encompass, liaison, "letter from")."""
     meeting = _MEETING_RE.search(normalised) is not None
-    if meeting and _FOLLOW_UP.search(normalised) and not _PRESENT.search(normalised):
+    if meeting and _FOLLOW_UP.search(normalised) and not _present(normalised):
         return "follow-up"
     if notification:
         return "notification"
     report = _REPORT.search(normalised) is not None
-    if meeting and not (report and not _PRESENT.search(normalised)):
+    if meeting and not (report and not _present(normalised)):
         return "meeting"
     if report:
         return "report"

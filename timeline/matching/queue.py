@@ -30,7 +30,11 @@ def build_queue(
     config: MatchConfig,
     evidence: Callable[[int], PairEvidence],
     apart: set[tuple[int, int]] | None = None,
+    kind_key: np.ndarray | None = None,
 ) -> list[QueueItem]:
+    """`kind_key`: what kind of pair each is (adapt.signature_key); an answer also moves
+    the review's other pairs of its kind (adapt.local_shifts), so a pair whose kind has
+    many others close to the threshold is worth more."""
     label = clustering.label
     if len(a) == 0:
         return []
@@ -53,7 +57,16 @@ def build_queue(
     if len(ks) == 0:
         return []
     sa, sb = sizes[label[a[ks]]], sizes[label[b[ks]]]
-    impact = np.where(same[ks], 1 + (sa > 2), sa + sb)
+    impact = np.where(same[ks], 1 + (sa > 2), sa + sb).astype(np.float64)
+    if kind_key is not None and config.learn_from_decisions:
+        # the other pairs of this kind within the learning bound of the threshold: an
+        # answer may carry them across it (half a record each: they may not flip)
+        close = np.abs(w - t) < config.decision_bound
+        keys, counts = np.unique(kind_key[close], return_counts=True)
+        pos = np.clip(np.searchsorted(keys, kind_key[ks]), 0, max(len(keys) - 1, 0))
+        found = len(keys) > 0
+        n_close = np.where(found & (keys[pos] == kind_key[ks]), counts[pos], 0) if found else 0
+        impact += 0.5 * np.maximum(n_close - close[ks], 0)
     uncertainty = np.power(2.0, -np.abs(w[ks] - t) / 2.0)
     priority = np.round(uncertainty * impact, 6)
     # highest priority first; ties by record ids (stable across input orders)

@@ -1,0 +1,227 @@
+"""The field's rules on a date quoted in the text, on top of the fitted weights.
+
+A notification, a letter or an email about an event names the day it happened ("Letter
+re DV incident 28/05/2015", "ED d/c letter 12/03/2014", "Email from school re concern
+(late) 30/10/14"), and is written on that day or in the two weeks after it. Such a
+record, with a subject or a specific kind of event in common with a record *of* that
+day, reports that record's event; two records that both name that day and agree on what
+happened report the same one. The fitted weights count the quoted date as one level
+among many (generator A names incident dates in different events on purpose), and the
+other levels of two agencies' unlike wording pile up against it. These rules are the
+field's, not any one generator's:
+
+- **quoted date** (`cites`): x's text names y's own day (a single day, or a week), x is
+  dated on that day or up to `CITE_LAG_DAYS` after it, the two share content (a specific
+  kind of event, a subject, a reference number or distinctive words) and neither
+  contradicts the other (different subjects, unlike specific kinds, a meeting's
+  paperwork): the pair's weight gets `CITE_BONUS` bits.
+- **same day quoted** (`both cite`): both texts name the same day, both dated on it or
+  after it within the lag, the same content rule: `BOTH_CITE_BONUS` bits.
+- either such pair, and a record dated the day after the day x quotes (the next day's
+  entry of one event: the school's absence note the morning after the ED visit) are not
+  held against a merge by the all-pairs floor (cluster.py's `lenient`): each reads like
+  the event it reports, not like the other's words. The agency limit, vetoes and every
+  other rule still hold.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import COMPARISONS, GENERIC_TYPES_MASK, PairFeatures
+from .kinds import KIND_CODE
+from .prepare import NO_DATE, Prepared
+from .signals import EVENT_TYPES
+
+CITE_LAG_DAYS = 14
+CITE_BONUS = 3.0
+BOTH_CITE_BONUS = 2.0
+_MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may not
+
+
+# The kinds of record that report another's event; a visit, an attendance or a meeting
+# that mentions an earlier day ("Home visit. Discussed ED attendance yesterday") is an
+# event of its own.
+_REPORTING = tuple(KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other"))
+
+
+def _fits_named(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """x names no agency, or names y's kind of agency (y's agency unrecognised too):
+    "ED letter re assault 20/05" reports the hospital's record, not the police log."""
+    return (prep.named[x] == 0) | (prep.kind[y] == 0) | ((prep.named[x] & prep.kind[y]) != 0)
+
+
+def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray, named: bool = True) -> np.ndarray:
+    """x's text names a day within y's own date, and x is dated 0..lag days after it;
+    x is a kind of record that reports (not a visit or meeting of its own) and (with
+    `named`) names no other agency than y's."""
+    out = np.zeros(len(x), dtype=bool)
+    if not len(x):
+        return out
+    td = prep.td[x]
+    sy, ey = prep.start[y][:, None], prep.end[y][:, None]
+    sx = prep.start[x][:, None]
+    ok = (td != NO_DATE) & (sy <= td) & (td <= ey) & (sx >= td) & (sx - td <= CITE_LAG_DAYS)
+    short = (prep.end[y] - prep.start[y]) <= _MAX_OWN_DAYS
+    out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING)
+    return out & _fits_named(prep, x, y) if named else out
+
+
+def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(a), dtype=bool)
+    has = (prep.td != NO_DATE).any(axis=1)
+    k = np.flatnonzero(has[a] & has[b])
+    if not len(k):
+        return out
+    ta, tb = prep.td[a[k]][:, :, None], prep.td[b[k]][:, None, :]
+    sa, sb = prep.start[a[k]][:, None, None], prep.start[b[k]][:, None, None]
+    same = (ta != NO_DATE) & (ta == tb)
+    lag = CITE_LAG_DAYS
+    ok = same & (sa >= ta) & (sa - ta <= lag) & (sb >= tb) & (sb - tb <= lag)
+    out[k] = ok.any(axis=(1, 2))
+    return out
+
+
+def _agreeing(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, np.ndarray]:
+    """(content in common, some content in common, nothing contradicting) per pair."""
+    a, b = feats.a, feats.b
+    shared = prep.types[a] & prep.types[b]
+    specific = (shared & ~GENERIC_TYPES_MASK) != 0
+    topic = (prep.topics[a] & prep.topics[b]) != 0
+    ref = feats.levels["reference"] == COMPARISONS["reference"].index("shared")
+    content = specific | topic | ref | (feats.cover_min >= 0.4)
+    some = content | (shared != 0) | (feats.cover_min >= 0.15)
+    conflict = (
+        (feats.levels["topic"] == COMPARISONS["topic"].index("conflict"))
+        | (feats.levels["event_type"] == COMPARISONS["event_type"].index("disagree"))
+        | (feats.levels["kinds"] == COMPARISONS["kinds"].index("follow_up"))
+        | (feats.levels["reference"] == COMPARISONS["reference"].index("different"))
+        | (feats.levels["text_date"] == COMPARISONS["text_date"].index("conflict"))
+    )
+    return content, some, ~conflict
+
+
+def quoted_date_rules(
+    prep: Prepared, feats: PairFeatures
+) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """Bits to add to each candidate pair's weight, and the pairs the all-pairs floor
+    does not hold against a merge (see the module's docstring)."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set()
+    content, some, agree = _agreeing(prep, feats)
+    fu = KIND_CODE["follow-up"]
+    ok = agree & ~((prep.rkind[a] == fu) | (prep.rkind[b] == fu))
+    ab, ba = _cited(prep, a, b), _cited(prep, b, a)
+    cites = (ab | ba) & ok
+    both = _both_cite(prep, a, b) & ok
+    # a reporting record that names the day: some content in common is enough; two
+    # records that both name a day must agree on what happened
+    # ... or none, when it names the other's agency as its source ("OE notification from
+    # police about an incident on 28th Nov", the police log of the 28th)
+    names = (ab & ((prep.named[a] & prep.kind[b]) != 0)) | (
+        ba & ((prep.named[b] & prep.kind[a]) != 0)
+    )
+    some = some | (names & ok)
+    bonus[cites & some] = CITE_BONUS
+    bonus[~(cites & some) & both & content] = BOTH_CITE_BONUS
+    # Not held against a merge by the floor: the record of the day quoted and the
+    # others that quote it or are of the next day (the school's "Absence: at A&E" the
+    # morning after the attendance a letter names), whatever agency the text names.
+    near = (_cited(prep, a, b, named=False) | _cited(prep, b, a, named=False)) & ok
+    for x, y in ((a, b), (b, a)):
+        td = prep.td[x]
+        hit = (td != NO_DATE) & (prep.start[y][:, None] - td == 1) & prep.precise[y][:, None]
+        near |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & ok
+    k = np.flatnonzero((near | both) & some)
+    return bonus, set(zip(a[k].tolist(), b[k].tolist(), strict=True))
+
+
+MONTH_BONUS = 3.0
+MONTH_CLEAR = 2.0
+_MEETING_TYPES = (
+    "strategy",
+    "initial conference",
+    "review conference",
+    "core group",
+    "child in need",
+    "meeting",
+)
+_MEETING_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in _MEETING_TYPES)
+
+
+def month_meeting_rules(
+    prep: Prepared, feats: PairFeatures, w: np.ndarray | None = None
+) -> tuple[np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
+    """A meeting dated only by its month or a range ("Invited to CG - unable to attend",
+    December 2014) is the one meeting of that kind held on a known day within it, when
+    the other agencies' records put exactly one such day there: `MONTH_BONUS` bits to its
+    pairs with the records of that day, not held back by the floor among them. Two or
+    more such days that month: unless one day's records read clearly more like it (its
+    best pair `MONTH_CLEAR` bits above every other day's), which one it was is the
+    reviewer's question, so its pairs with those meetings (and with reports for that
+    kind of meeting) are not merged unasked. Returns (bonus, loose, vetoed pairs)."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set(), set()
+    meet, rep = KIND_CODE["meeting"], KIND_CODE["report"]
+    span = prep.end - prep.start
+    vague = (span > _MAX_OWN_DAYS) & (span <= 62) & (prep.rkind == meet)
+    shared = prep.types[a] & prep.types[b] & _MEETING_MASK
+    hits: dict[int, list[tuple[int, int, bool]]] = {}
+    for x, y in ((a, b), (b, a)):
+        inside = (prep.start[x] <= prep.start[y]) & (prep.end[y] <= prep.end[x])
+        of_kind = np.isin(prep.rkind[y], (meet, rep))
+        k = np.flatnonzero(vague[x] & prep.precise[y] & of_kind & inside & (shared != 0))
+        for kk, xi, day, m in zip(
+            k.tolist(),
+            x[k].tolist(),
+            prep.start[y[k]].tolist(),
+            (prep.rkind[y[k]] == meet).tolist(),
+            strict=True,
+        ):
+            hits.setdefault(xi, []).append((kk, day, m))
+    loose: set[tuple[int, int]] = set()
+    vetoed: set[tuple[int, int]] = set()
+    for got in hits.values():
+        days = {day for _, day, m in got if m}
+        clear = None
+        if len(days) > 1 and w is not None:
+            best: dict[int, float] = {}
+            for kk, day, m in got:
+                if m:
+                    best[day] = max(best.get(day, -np.inf), float(w[kk]))
+            top = sorted(best.values(), reverse=True)
+            if top[0] - top[1] >= MONTH_CLEAR:
+                clear = max(best, key=best.__getitem__)
+        for kk, day, m in got:
+            pair = (int(a[kk]), int(b[kk]))
+            if len(days) > 1 and day != clear:
+                vetoed.add(pair)
+            elif len(days) == 1 and m:
+                bonus[kk] = MONTH_BONUS
+                loose.add(pair)
+    return bonus, loose, vetoed
+
+
+RULE_WORDS = {
+    1: "one record names the other's day and reports it (a notice of it)",
+    2: "both name the same day and report the same thing",
+    3: "the one meeting of this kind on a known day within the month the other is dated by",
+}
+
+
+def field_rules(
+    prep: Prepared, feats: PairFeatures, w: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
+    """Every rule of this module: bits to add per pair, which rule (RULE_WORDS key, 0
+    none), the pairs the all-pairs floor does not hold against a merge, and the pairs
+    never merged unasked."""
+    bonus, loose = quoted_date_rules(prep, feats)
+    why = np.select([bonus >= CITE_BONUS, bonus > 0], [1, 2], default=0)
+    month, month_loose, vetoed = month_meeting_rules(prep, feats, w)
+    why = np.where((month > 0) & (bonus == 0), 3, why)
+    # A report written for a meeting is related to it, not part of it (relations.py).
+    return np.maximum(bonus, month), why, loose | month_loose, vetoed
