@@ -82,3 +82,15 @@ def test_msp003_collector_paused_during_a_run_and_restored(monkeypatch):
         assert not gc.isenabled()  # a caller's own choice is left as it was
     finally:
         gc.enable()
+
+
+def test_msp004_bench_bounds_a_method_run_and_says_it_was_stopped(tmp_path):
+    import pickle
+    import sys
+
+    from benchmarks.bench_match import run_method
+
+    data = tmp_path / "records.pkl"
+    data.write_bytes(pickle.dumps(_records(2)))
+    res = run_method(sys.executable, "matcher", str(data), timeout=0.01)
+    assert "groups" not in res and "stopped" in res["error"] and res["timeout"]
