@@ -27,6 +27,14 @@
 
   var pending = false;
   function fitSoon() {
+    // A box not fitted yet (the page has just arrived, its chart not drawn): at once,
+    // before Plotly draws the first figure at the wrong height and has to draw it again.
+    var box = document.getElementById("tl-fit");
+    if (box && !box.hasAttribute("data-fitted")) {
+      box.setAttribute("data-fitted", "");
+      fit();
+      return;
+    }
     if (pending) { return; }
     pending = true;
     window.requestAnimationFrame(function () { pending = false; fit(); });

@@ -10,7 +10,13 @@ Targets (issue 12): the tag round trip's p95 no slower than the trivial round tr
 first render at most half of bare Plotly's (which draws every record one by one; the
 page groups them when many are in view, timeline/detail.py).
 
-Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R]
+Each first render is broken down too: when the page's HTML arrived, when its scripts had
+run (DOMContentLoaded), how many server callbacks were asked for before every record was
+on the chart, and how much figure JSON came with them.
+
+Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R] [--reuse DIR]
+(--reuse: the folder of an earlier run's review, printed as "review in DIR", to skip
+building it again; it must have been built with the same --records.)
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -45,6 +52,17 @@ COUNT_MARKS = (
     "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
     " if (!g || !g.data || !g._fullLayout) return 0;"
     " return g.data.reduce((n, t) => n + ((t.meta && t.meta.records) || 0), 0);}"
+)
+CALLBACK_PATH = "/_dash-update-component"
+# Where one first render went (ms from navigation; KB of callback answers; `done`: when the
+# chart held every record, noted by the wait itself).
+BREAKDOWN = (
+    "() => { const n = performance.getEntriesByType('navigation')[0];"
+    " const cb = performance.getEntriesByType('resource')"
+    ".filter(e => e.name.includes('/_dash-update-component'));"
+    " return {html: n.responseEnd, scripts: n.domContentLoadedEventEnd,"
+    " cb_kb: cb.reduce((s, e) => s + e.encodedBodySize, 0) / 1024,"
+    " last_cb: cb.reduce((s, e) => Math.max(s, e.responseEnd), 0), done: window.lrtWhole};}"
 )
 PLOTLY_JS = ROOT / "assets" / "plotly-strict-4.1.1.min.js"  # the bundle the app serves
 
@@ -85,12 +103,23 @@ def main() -> int:
     ap.add_argument("--records", type=int, default=20_000)
     ap.add_argument("--tags", type=int, default=30)
     ap.add_argument("--renders", type=int, default=5)
+    ap.add_argument("--reuse", type=Path, help="a folder of an earlier run (its bench.db)")
     args = ap.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="lrt-bench-ui-"))
-    t0 = time.perf_counter()
-    url, rid, n_marks = build_review(folder, args.records)
-    print(f"review of {n_marks} records built in {time.perf_counter() - t0:.1f} s")
+    if args.reuse:
+        folder = Path(tempfile.mkdtemp(prefix="lrt-bench-ui-"))
+        shutil.copy(args.reuse / "bench.db", folder / "bench.db")
+        url, rid = f"sqlite:///{folder / 'bench.db'}", 1
+        probe = Store.open(url, migrate=False)
+        n_marks = len(probe.timeline.timeline_marks(LOCAL_OPERATOR, rid))
+        probe.close()
+        print(f"review of {n_marks} records reused from {args.reuse}; review in {folder}")
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="lrt-bench-ui-"))
+        t0 = time.perf_counter()
+        url, rid, n_marks = build_review(folder, args.records)
+        print(f"review of {n_marks} records built in {time.perf_counter() - t0:.1f} s")
+        print(f"review in {folder}")
 
     store = Store.open(url, migrate=False)
     marks = store.timeline.timeline_marks(LOCAL_OPERATOR, rid)
@@ -120,15 +149,27 @@ def main() -> int:
         page.wait_for_url(base + "/")
 
         expected = n_marks
-        renders, bare = [], []
+        renders, bare, parts = [], [], []
         for _ in range(args.renders):
             page.goto(base + "/")
+            calls: list[str] = []
+
+            def asked(request, calls=calls):
+                if CALLBACK_PATH in request.url:
+                    calls.append(request.url)
+
+            page.on("request", asked)
             t = time.perf_counter()
             page.goto(f"{base}/review/{rid}")
             page.wait_for_function(
-                f"() => ({COUNT_MARKS})() >= {expected}", timeout=60000, polling="raf"
+                f"() => ({COUNT_MARKS})() >= {expected}"
+                " && (window.lrtWhole = window.lrtWhole || performance.now())",
+                timeout=60000,
+                polling="raf",
             )
             renders.append(time.perf_counter() - t)
+            page.remove_listener("request", asked)
+            parts.append({**page.evaluate(BREAKDOWN), "callbacks": len(calls)})
         bare_page = browser.new_page(viewport={"width": 1500, "height": 1000})
         bare_page.goto(bare_html.as_uri())
         for _ in range(args.renders):
@@ -182,6 +223,13 @@ def main() -> int:
         browser.close()
 
     first = statistics.median(renders)
+    print("\nfirst renders, ms from navigation (callbacks: asked before the chart was whole)")
+    print(f"{'html':>8}{'scripts':>9}{'last cb':>9}{'chart':>8}{'callbacks':>10}{'cb KB':>8}")
+    for b in parts:
+        print(
+            f"{b['html']:>8.0f}{b['scripts']:>9.0f}{b['last_cb']:>9.0f}{b['done']:>8.0f}"
+            f"{b['callbacks']:>10}{b['cb_kb']:>8.0f}"
+        )
     print(f"\n{n_marks} records, {len(lanes)} lanes, Chromium headless, {os.cpu_count()} cores")
     print(f"{'measure':<42}{'median':>9}{'p95':>9}{'max':>9}")
     print(

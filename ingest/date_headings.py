@@ -17,14 +17,29 @@ _DAY = ("day", "exact")
 
 
 def heading_date(row: list[object]) -> str | None:
-    filled = [cell_text(v) for v in row if cell_text(v)]
-    if len(filled) != 1 or not any(c.isalpha() for c in filled[0]) and "/" not in filled[0]:
+    text = _only_cell(row)
+    if text is None or not any(c.isalpha() for c in text) and "/" not in text:
         return None
     try:
-        iv = parse_date(filled[0])
+        iv = parse_date(text)
     except DateError:
         return None
-    return filled[0] if iv is not None and iv.precision in _DAY else None
+    return text if iv is not None and iv.precision in _DAY else None
+
+
+def _only_cell(row: list[object]) -> str | None:
+    """The text of a row's one filled cell, or None; stops at the second filled cell, as
+    every table is scanned row by row for headings (50,000 rows of a big export)."""
+    found = None
+    for v in row:
+        if v is None or v == "":
+            continue
+        t = cell_text(v)
+        if t:
+            if found is not None:
+                return None
+            found = t
+    return found
 
 
 def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain, groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -28,13 +30,18 @@ from ingest.readers.xlsx_reader import read_xlsx
 from ingest.records import FileImport, QuarantinedRow, SkippedRow, SourceRecord
 from ingest.rowloop import Context, import_table
 from ingest.suspect import flag_suspect_dates
-from ingest.tables import choose_tables
+from ingest.tables import Table, choose_tables
 
 P = ParamSpec("P")
 R = TypeVar("R")
 READERS = {"csv": read_csv, "xlsx": read_xlsx, "xls": read_xlsx, "ods": read_xlsx}
 READERS["docx"] = read_docx
 _ORDER_RANK = {"month-first": 0, "mixed": 1, "day-first": 2}
+
+
+def _sheets(table: Table) -> Iterator[str]:
+    """The sheets of the table's rows, in order, once per run of rows on one sheet."""
+    return (sheet for sheet, _ in groupby(map(itemgetter(0), table.raw.positions)))
 
 
 def _gc_paused(fn: Callable[P, R]) -> Callable[P, R]:
@@ -162,7 +169,7 @@ def import_file(
         file_sha256=sha256,
         agency=agency,
         agency_source=agency_source,
-        sheet=", ".join(dict.fromkeys(s for t in tables for s, _ in t.raw.positions)),
+        sheet=", ".join(dict.fromkeys(chain.from_iterable(_sheets(t) for t in tables))),
         header_row=(
             first.raw.positions[first.header_index][1] if first.header_index >= 0 else None
         ),

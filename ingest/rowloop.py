@@ -10,10 +10,12 @@ reason. A combined column ("Details / outcome") gives an outcome only where the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
@@ -31,6 +33,7 @@ from ingest.records import (
     RecordIds,
     SkippedRow,
     SourceRecord,
+    _IntervalSlots,
     make_interval,
 )
 from ingest.tables import Table
@@ -121,12 +124,15 @@ def import_table(
     last: SourceRecord | None = None  # the entry a continuation row would join
     ditto_of: DateInterval | None = None  # the last entry's date, for a ditto mark under it
     section_agency = ""  # under an agency heading row of a compiled chronology
+    # the common case needs no date_issues call: a plain date inside the period, in the past
+    period_end = min(period_end, today)
     times_read: dict[str, tuple[time | None, bool, str | None]] = {}  # time text -> reading
-    dates_read: dict[str, DateInterval | str | None] = {}  # date text -> reading (text cells)
-    ids_of: dict[str, RecordIds] = {}  # agency -> its id maker (an agency column's)
-    file_ids = RecordIds(file_agency)
+    # date text -> (reading, plain: a date needing no date_issues call) for text cells
+    dates_read: dict[str, tuple[DateInterval | str | None, bool]] = {}
+    ids_of: dict[str, Callable[[], Any]] = {}  # agency -> a new hash with its id's start
+    file_hash = RecordIds(file_agency).fresh
     header_t = tuple(headers)
-    of_row = Provenance.of_row
+    errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
     headings = raw.date_headings
     for row, pos in zip(data_rows, data_pos, strict=True):
@@ -143,12 +149,18 @@ def import_table(
             if all_text
             else [v.strip() if v.__class__ is str else cell_text(v) for v in row]
         )
-        if len(texts) < width:
-            texts += [""] * (width - len(texts))
+        n_cells = len(texts)
+        if n_cells < width:
+            texts += [""] * (width - n_cells)
             row = list(row) + [None] * (width - len(row))
+            n_cells = width
         date_text = texts[date_i]
-        if last is not None and (
-            not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text))
+        # most dates start with a digit: then the row is no continuation, ditto or heading
+        digit = date_text[:1].isdigit()
+        if (
+            not digit
+            and last is not None
+            and (not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text)))
         ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
@@ -166,14 +178,14 @@ def import_table(
                 )
                 continue
         # classify_row's own answer for a dated row of three or more cells, without the call
-        if date_text and date_text[0].isdigit() and len(texts) - texts.count("") > 2:
+        if digit and n_cells - texts.count("") > 2:
             reason = None
         else:
             reason = classify_row(texts, header, date_i)
         if reason:
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
-        if agency_i < 0 and not (date_text and date_text[0].isdigit()):
+        if agency_i < 0 and not digit:
             heading = _agency_heading(texts, ctx.directory)
             if heading is not None:  # a compiled chronology's section: "POLICE", "GP"
                 section_agency = heading
@@ -185,11 +197,20 @@ def import_table(
                 last = None
                 continue
         beyond = None
-        if len(texts) > width:
+        if n_cells > width:
             beyond = [t for t in texts[width:] if t]
             del texts[width:]
         values = tuple(texts)
-        prov = of_row(name, sha256, sheet, row_no, header_t, values)  # raw: built when read
+        # Provenance.of_row(name, sha256, sheet, row_no, header_t, values), inlined (hot)
+        prov = _new(Provenance)
+        prov.file_name = name
+        prov.file_sha256 = sha256
+        prov.sheet = sheet
+        prov.row = row_no
+        prov._raw = None
+        prov.continued_rows = ()
+        prov._headers = header_t
+        prov._cells = values  # raw: built when read
         if beyond:  # text beyond the header's last column: keep it
             prov.raw["(beyond header)"] = " | ".join(beyond)
         row_agency = section_agency or file_agency
@@ -198,10 +219,10 @@ def import_table(
             row_agency = ctx.directory.agency_of(cell) or cell
 
         issues: list[Issue] = []
-        errors: list[Issue] = []
+        plain = False  # known to need no date_issues call (a text date, read once)
         if (
-            date_text
-            and not date_text[0].isdigit()
+            not digit
+            and date_text
             and len(date_text) <= 8
             and date_text.casefold() in _DITTO
             and ditto_of is not None
@@ -214,9 +235,17 @@ def import_table(
             interval = same_day_as_above(ditto_of)  # a time but no date, under a dated entry
             issues.append(Issue("same_day", interval.note, date_col))
         elif all_text:  # text cells, already stripped: straight to the cached reader
-            interval = dates_read.get(date_text, _MISS)
-            if interval is _MISS:
-                interval = dates_read[date_text] = read_text(date_text, mode)
+            try:  # a subscript is cheaper than .get(); a miss is once per distinct text
+                interval, plain = dates_read[date_text]
+            except KeyError:
+                interval = read_text(date_text, mode)
+                plain = interval.__class__ is DateInterval and not (
+                    interval.end < period_start
+                    or interval.start > period_end
+                    or interval.note
+                    or interval.alternative is not None
+                )
+                dates_read[date_text] = interval, plain
             if interval.__class__ is not DateInterval:
                 interval = _text_problem(interval, date_col, errors)
         else:
@@ -239,9 +268,11 @@ def import_table(
         if errors:
             if note := stray_note(texts, text_cols):  # a note across the table: no entry
                 skipped.append(SkippedRow(sheet, row_no, note))
+                errors = []
                 last = None
                 continue
             quarantined.append(QuarantinedRow(row_agency, prov, errors))
+            errors = []
             last = None
             continue
         assert interval is not None
@@ -249,8 +280,9 @@ def import_table(
             value = row[time_i]
             if value is not None and value != "":
                 if all_text:  # text: each time text is read once per file
-                    reading = times_read.get(value)
-                    if reading is None:
+                    try:
+                        reading = times_read[value]
+                    except KeyError:
                         reading = times_read[value] = _read_time(value)
                 else:
                     reading = _read_time(value)
@@ -260,11 +292,22 @@ def import_table(
                 if t is not None and interval.precision == "day":
                     # text: date and time pairs seldom repeat, so the interval is built
                     # here rather than looked up in the shared cache (hashing costs more)
-                    interval = (
-                        _timed_interval(interval, t, approx)
-                        if all_text
-                        else _at_time(interval, t, approx)
-                    )
+                    if not all_text:
+                        interval = _at_time(interval, t, approx)
+                    elif approx:  # a note on the time: check the dates again
+                        interval = _timed_interval(interval, t, approx)
+                        plain = False
+                    else:  # make_interval(...) as _timed_interval(interval, t) does, inlined
+                        timed = _IntervalSlots()
+                        timed.start = interval.start
+                        timed.end = interval.end
+                        timed.precision = "exact"
+                        timed.approximate = interval.approximate
+                        timed.time = t
+                        timed.alternative = interval.alternative
+                        timed.note = interval.note
+                        timed.__class__ = DateInterval
+                        interval = timed
         elif (  # no time column: a time opening the text, "1435hrs - Call from ..."
             time_i < 0
             and interval.precision == "day"
@@ -273,44 +316,48 @@ def import_table(
             interval = _timed_interval(interval, t)
         if end_i >= 0:
             interval = _with_end(interval, row[end_i], headers[end_i], month_first, issues)
-        if (  # the common case needs no call: a plain date inside the period, in the past
+            plain = False
+        if not plain and (  # period_end is also today, when sooner
             interval.end < period_start
             or interval.start > period_end
-            or interval.start > today
             or interval.note
             or interval.alternative is not None
         ):
             issues.extend(date_issues(interval, date_col, period=ctx.period, today=ctx.today))
-        first = seen.get(values)
+        first = seen.setdefault(values, pos)  # the position tuple itself: nothing allocated
         occurrence = 0
-        if first is None:
-            seen[values] = pos  # the position tuple itself: nothing allocated
-        else:
+        if first is not pos:
             first_sheet, first_row = first
             occurrence = repeats[values] = repeats.get(values, 0) + 1
             where = f"row {first_row}" + (f" of {first_sheet}" if first_sheet != sheet else "")
             issues.append(Issue("duplicate_row", f"the same as {where} of this file"))
         if row_agency is file_agency:
-            ids = file_ids
+            hsh = file_hash()
         else:
-            ids = ids_of.get(row_agency)
-            if ids is None:
-                ids = ids_of[row_agency] = RecordIds(row_agency)
-        last = SourceRecord(  # positional: this runs for every row
-            ids(values, occurrence),
-            row_agency,
-            interval,
-            description,
-            prov,
-            outcome,
-            practitioner,
-            source,
-            reference,
-            significance,
-            event_type,
-            {h: texts[i] for i, h in extra_idx if texts[i]} if extra_idx else {},
-            issues,
-        )
+            fresh = ids_of.get(row_agency)
+            if fresh is None:
+                fresh = ids_of[row_agency] = RecordIds(row_agency).fresh
+            hsh = fresh()
+        # RecordIds(row_agency)(values, occurrence), inlined (hot): values is never empty,
+        # and texts is values and the sentinel, which now holds the occurrence
+        texts[-1] = "0" if occurrence == 0 else str(occurrence)
+        hsh.update("\x1f".join(texts).encode())
+        # SourceRecord(...), its slots filled directly (a third cheaper than its __init__;
+        # _RECORD_FIELDS below checks that these are all its fields)
+        last = _new(SourceRecord)
+        last.record_id = hsh.hexdigest()
+        last.agency = row_agency
+        last.date = interval
+        last.description = description
+        last.provenance = prov
+        last.outcome = outcome
+        last.practitioner = practitioner
+        last.source = source
+        last.reference = reference
+        last.significance = significance
+        last.event_type = event_type
+        last.extra = {h: texts[i] for i, h in extra_idx if texts[i]} if extra_idx else {}
+        last.issues = issues
         records.append(last)
         ditto_of = interval
 
@@ -368,7 +415,25 @@ def _join(
     prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
 
 
-_MISS = object()
+_new = object.__new__
+# the fields import_table sets on each SourceRecord it builds, in order: all of them
+_RECORD_FIELDS = (
+    "record_id",
+    "agency",
+    "date",
+    "description",
+    "provenance",
+    "outcome",
+    "practitioner",
+    "source",
+    "reference",
+    "significance",
+    "event_type",
+    "extra",
+    "issues",
+)
+if tuple(f.name for f in fields(SourceRecord)) != _RECORD_FIELDS:  # pragma: no cover
+    raise RuntimeError("SourceRecord's fields changed: update import_table's record filling")
 
 
 def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from itertools import compress
+from operator import attrgetter, le
 
 from ingest.records import Issue, SourceRecord
 from ingest.validate import fmt
@@ -16,6 +18,7 @@ from ingest.validate import fmt
 _DAY = ("day", "exact")
 _FAR = timedelta(days=365)  # outside the period by more than this looks like a slip
 ORDERED_SHARE = 0.8  # this share of consecutive entries in date order makes a file ordered
+_precision, _start = attrgetter("date.precision"), attrgetter("date.start")
 
 
 def _with_year(d: date, year: int) -> date | None:
@@ -57,7 +60,7 @@ def _issue(rec: SourceRecord, likely: date, why: str) -> Issue:
 
 
 def flag_suspect_dates(records: list[SourceRecord], period: tuple[date, date] | None) -> None:
-    dated = [r for r in records if r.date.precision in _DAY]
+    dated = list(compress(records, map(_DAY.__contains__, map(_precision, records))))
     if period is not None:
         lo, hi = period
         for rec in dated:
@@ -70,8 +73,8 @@ def flag_suspect_dates(records: list[SourceRecord], period: tuple[date, date] | 
                 rec.issues.append(_issue(rec, likely, why))
     if len(dated) < 5:
         return
-    starts = [r.date.start for r in dated]
-    in_order = sum(1 for a, b in zip(starts, starts[1:], strict=False) if a <= b)
+    starts = list(map(_start, dated))
+    in_order = sum(map(le, starts, starts[1:]))  # consecutive pairs in date order
     if in_order < ORDERED_SHARE * (len(starts) - 1):
         return
     for i in range(1, len(dated) - 1):

@@ -59,28 +59,37 @@ POLL_MS = 1500  # the version counter is polled this often: others' tags within 
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
+    """The page with its first figure already in it: the chart is drawn as soon as the
+    page arrives, with no callback round trip (and no poll) before it."""
     rid = review_id_of(review_id)
     try:
         actor = current_actor()
         review = store().reviews.get_review(actor, rid) if rid is not None else None
+        if review is not None:
+            s = store()
+            kloes = s.reviews.list_kloes(actor, rid)
+            # Read before the marks: a figure is never taken as newer than it is.
+            version = s.reviews.review_version(actor, rid)
+            sc = screens.timeline(s, actor, rid)
     except StoreError:
         review = None
     if review is None:
         return not_found()
-    s = store()
-    agencies = lane_order(a["name"] for a in s.records.list_agencies(actor, rid))
-    kloes = s.reviews.list_kloes(actor, rid)
     kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
     kind_options = [{"label": v, "value": k} for k, v in KIND_LABELS.items()]
+    fig, overview, events, note, drawn = _render(
+        sc, version, NO_FILTERS, None, parts.PERIOD_VIEW, parts.NO_SELECTION
+    )
     return parts.page(
         rid,
-        s.reviews.review_version(actor, rid),
+        version,
         review_head(review, rid, "Timeline"),
-        agencies,
+        sc.lanes,
         kloe_options,
         kind_options,
         {"order": list(KIND_ORDER), "labels": KIND_LABELS},
         poll_ms=POLL_MS,
+        first=parts.FirstDraw(fig, overview, events, note, drawn),
     )
 
 
@@ -110,6 +119,7 @@ def switch_view(_timeline, _table):
     Input("tl-poll", "n_intervals"),
     State("tl-review", "data"),
     State("tl-seen", "data"),
+    prevent_initial_call=True,  # the page was built at the version it knows
 )
 def poll_version(_n, review_id, seen):
     """Cheap: one indexed query. Someone else's change (a version this screen has not
@@ -147,32 +157,15 @@ def _shown(actor, review_id, agencies, start, end, text, kloes, kinds, switches)
     return marks, tags, apply_filters(marks, tags, f)
 
 
-@callback(
-    Output("tl-graph", "figure"),
-    Output("tl-overview", "figure"),
-    Output("tl-events", "children"),
-    Output("tl-events-note", "children"),
-    Output("tl-drawn", "data"),
-    *FILTER_INPUTS,
-    Input("tl-f-gap", "value"),
-    Input("tl-view", "data"),
-    State("tl-selected", "data"),
-    State("tl-review", "data"),
-)
-def draw(
-    version, agencies, start, end, text, kloes, kinds, switches, gap, view, selected, review_id
-):
-    if version is None:
-        return (no_update,) * 5
-    try:
-        actor = current_actor()
-        # Read before the marks: a figure is never taken as newer than it is.
-        drawn = store().reviews.review_version(actor, review_id)
-        sc = screens.timeline(store(), actor, review_id)
-    except StoreError:
-        return {}, {}, [], "", no_update
+# The filters' values when the page is built (as parts.filters sets them).
+NO_FILTERS = (None, None, None, None, None, None, [])
+
+
+def _render(sc: screens.TimelineScreen, drawn: int, filters: tuple, gap, view, selected):
+    """The chart, the period strip, the list of events in view and its note, and which
+    drawing of which version they are: for the page's first draw and for every redraw."""
     marks, tags, review, lanes = sc.marks, sc.tags, sc.review, sc.lanes
-    f = filters_from(agencies, start, end, text, kloes, kinds, switches)
+    f = filters_from(*filters)
     shown = apply_filters(marks, tags, f)
     episodes = episode_bands(sc.episodes, marks)
     period = (review.get("period_start"), review.get("period_end"))
@@ -197,6 +190,36 @@ def draw(
         # which version the figure shows, and which drawing it is
         {"version": drawn, "draw": uuid.uuid4().hex},
     )
+
+
+@callback(
+    Output("tl-graph", "figure"),
+    Output("tl-overview", "figure"),
+    Output("tl-events", "children"),
+    Output("tl-events-note", "children"),
+    Output("tl-drawn", "data"),
+    *FILTER_INPUTS,
+    Input("tl-f-gap", "value"),
+    Input("tl-view", "data"),
+    State("tl-selected", "data"),
+    State("tl-review", "data"),
+    # The page is built with its first drawing (layout above): only a change redraws.
+    prevent_initial_call=True,
+)
+def draw(
+    version, agencies, start, end, text, kloes, kinds, switches, gap, view, selected, review_id
+):
+    if version is None:
+        return (no_update,) * 5
+    try:
+        actor = current_actor()
+        # Read before the marks: a figure is never taken as newer than it is.
+        drawn = store().reviews.review_version(actor, review_id)
+        sc = screens.timeline(store(), actor, review_id)
+    except StoreError:
+        return {}, {}, [], "", no_update
+    filters = (agencies, start, end, text, kloes, kinds, switches)
+    return _render(sc, drawn, filters, gap, view, selected)
 
 
 @callback(
@@ -266,6 +289,7 @@ def zoom_from_overview(selected):
     *FILTER_INPUTS,
     Input("tl-tab", "data"),
     State("tl-review", "data"),
+    prevent_initial_call=True,  # the page opens on the timeline: no rows to send
 )
 def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab, review_id):
     """The table's rows are sent only while the table is shown: the timeline's first
@@ -326,7 +350,7 @@ def select_event(click, rows, _listed, current):
 )
 def select_row(event_id, rows):
     """The table follows a selection made on the timeline (and the other way round)."""
-    if event_id is None or event_id < 0:
+    if not event_id or event_id < 0:  # nothing selected (NO_SELECTION), or no event
         return no_update
     if rows and isinstance(rows, list) and int(rows[0].get("event_id", -1)) == event_id:
         return no_update
@@ -343,7 +367,7 @@ def select_row(event_id, rows):
 def ring_selection(event_id, review_id):
     """Ring the selected event's voices (a patch of the first trace, never a redraw),
     and keep where a tag on it goes, so a new tag shows the moment it is added."""
-    if event_id is None:  # the page has just been built: nothing selected, no figure yet
+    if not event_id:  # nothing selected (parts.NO_SELECTION)
         return no_update, no_update
     try:
         actor = current_actor()
@@ -378,7 +402,7 @@ def _panel(actor, event_id: int, review_id: int, drafts: dict | None = None):
     prevent_initial_call=True,
 )
 def show_panel(event_id, _version, review_id, drafts):
-    if event_id is None or event_id < 0:
+    if not event_id or event_id < 0:  # nothing selected (NO_SELECTION), or no event
         return no_update
     try:
         return _panel(current_actor(), event_id, review_id, drafts)

@@ -212,5 +212,6 @@ def test_tf012_the_view_is_the_zoom_else_the_period_else_everything():
     period = (date(2020, 1, 1), date(2021, 12, 31))
     assert view_in(["2021-03-01", "2021-03-31"], period) == (date(2021, 3, 1), date(2021, 3, 31))
     assert view_in(None, period) == period
+    assert view_in("period", period) == period  # the page's start (timeline_parts)
     assert view_in("all", period) is None  # a double click shows every record
     assert view_in(None, (None, None)) is None

@@ -60,8 +60,9 @@ def view_from(value) -> tuple[date, date] | None:
 
 
 def view_in(stored, period: tuple[date | None, date | None]) -> tuple[date, date] | None:
-    """The dates in view: the stored view; without one, the review period; "all" (a
-    double click on the chart) or no period: None, everything."""
+    """The dates in view: the stored view; without one (None or "period", the page's
+    start), the review period; "all" (a double click on the chart) or no period: None,
+    everything."""
     if stored == "all":
         return None
     return view_from(stored) or (period if all(period) else None)
@@ -99,8 +100,9 @@ def group_marks(marks: Sequence[Mark], width_days: int) -> tuple[list[Mark], lis
     """Records per lane in bins of `width_days`: a bin holding one record gives it back
     as itself (it stays clickable); a bin holding several gives one Group."""
     bins: dict[tuple[str, int], list[Mark]] = defaultdict(list)
+    epoch = EPOCH.toordinal()  # day numbers: no timedelta made per record
     for m in marks:
-        bins[(m.agency, (m.start - EPOCH).days // width_days)].append(m)
+        bins[(m.agency, (m.start.toordinal() - epoch) // width_days)].append(m)
     singles: list[Mark] = []
     groups: list[Group] = []
     for (agency, k), ms in bins.items():

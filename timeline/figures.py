@@ -299,12 +299,18 @@ def timeline_figure(
             "line": {"width": 6, "color": "rgba(90,90,90,0.35)"},
         }
     )
+    # The voices drawn one by one, per event (in the records' order): most events are
+    # in a group when many records are in view, so only these few are looked at.
     single_ids = {m.pk for m in singles}
+    single_events: dict[int, list[Mark]] = defaultdict(list)
+    for m in marks:
+        if m.pk in single_ids:
+            single_events[m.event_id].append(m)
     lx: list[str | None] = []
     ly: list[float | None] = []
-    for members in by_event.values():
-        shown = [m for m in members if m.pk in single_ids]
-        if len({m.agency for m in shown}) < 2:
+    for event_id in by_event:
+        shown = single_events.get(event_id)
+        if not shown or len({m.agency for m in shown}) < 2:
             continue
         for m in sorted(shown, key=lambda m: lane_of[m.agency]):
             lx.append(_x(m))

@@ -8,10 +8,17 @@ move, Enter opens the event; see assets/timeline.js).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
 from timeline.detail import ListedEvent
+
+# tl-selected when no event is selected: never an id (merged events have positive ids, a
+# record in no event its own negative one).
+NO_SELECTION = 0
+PERIOD_VIEW = "period"  # tl-view before any zoom: the review period (detail.view_in)
 
 SWITCHES = [
     {"label": "Recorded by several agencies", "value": "merged"},
@@ -19,10 +26,12 @@ SWITCHES = [
 ]
 
 
-def _field(label: str, control, for_id: str | None = None) -> html.Div:
+def _field(label: str, control, for_id: str | None = None, *, choice: bool = False) -> html.Div:
+    """A labelled filter; `choice`: a dropdown, whose place is kept (assets/timeline.css)
+    while its script loads, so the chart below does not move after it is drawn."""
     return html.Div(
         [html.Label(label, htmlFor=for_id, id=f"{for_id}-label" if for_id else None), control],
-        className="tl-field",
+        className="tl-field tl-field-choice" if choice else "tl-field",
     )
 
 
@@ -38,6 +47,7 @@ def filters(agencies: list[str], kloe_options: list[dict], kind_options: list[di
                     placeholder="All agencies",
                 ),
                 "tl-f-agencies",
+                choice=True,
             ),
             html.Fieldset(
                 [
@@ -68,11 +78,13 @@ def filters(agencies: list[str], kloe_options: list[dict], kind_options: list[di
                 "KLOE",
                 dcc.Dropdown(kloe_options, id="tl-f-kloes", multi=True, placeholder="Any"),
                 "tl-f-kloes",
+                choice=True,
             ),
             _field(
                 "Tags",
                 dcc.Dropdown(kind_options, id="tl-f-kinds", multi=True, placeholder="Any"),
                 "tl-f-kinds",
+                choice=True,
             ),
             html.Fieldset(
                 [
@@ -179,7 +191,7 @@ def events_note(shown: int, total: int) -> str:
     return f"{total} events in view."
 
 
-def events_box() -> html.Section:
+def events_box(first: FirstDraw) -> html.Section:
     return html.Section(
         [
             html.H2("Events in view", id="tl-events-title", className="tl-events-title"),
@@ -189,6 +201,7 @@ def events_box() -> html.Section:
                 id="tl-events-help",
             ),
             html.Ul(
+                first.events,
                 id="tl-events",
                 role="listbox",
                 tabIndex=0,
@@ -198,10 +211,21 @@ def events_box() -> html.Section:
                     "aria-describedby": "tl-events-help tl-events-note",
                 },
             ),
-            html.P(id="tl-events-note", className="note", role="status"),
+            html.P(first.note, id="tl-events-note", className="note", role="status"),
         ],
         className="tl-events-box",
     )
+
+
+class FirstDraw(NamedTuple):
+    """What the page is built with, so its chart needs no callback before it is drawn:
+    the chart, the period strip, the events in view and their note, and tl-drawn."""
+
+    figure: dict
+    overview: dict
+    events: list
+    note: str
+    drawn: dict
 
 
 def page(
@@ -214,26 +238,33 @@ def page(
     kinds: dict,
     *,
     poll_ms: int,
+    first: FirstDraw,
 ) -> html.Div:
-    """The whole Timeline page for a review at `version` (pages/timeline.py wires it)."""
+    """The whole Timeline page for a review at `version`, drawn (pages/timeline.py wires
+    it)."""
     return html.Div(
         [
             dcc.Store(id="tl-review", data=rid),
             # tl-seen: the latest version this screen knows of; tl-redraw: the version the
-            # figure must show (set at once, so the first draw needs no poll); tl-drawn:
-            # the version the figure was read at (an older one than tl-seen is redrawn).
+            # figure must show (a change of it redraws); tl-drawn: the version the figure
+            # was read at (the page's first drawing is built in; an older one than tl-seen
+            # is redrawn).
             dcc.Store(id="tl-seen", data=version),
             dcc.Store(id="tl-redraw", data=version),
-            dcc.Store(id="tl-drawn", data=None),
-            dcc.Store(id="tl-selected", data=None),
+            dcc.Store(id="tl-drawn", data=first.drawn),
+            # No Store here starts as None: dcc.Store reports a change of a None `data` as
+            # it mounts, which would fire draw (a second drawing of 20,000 records) and
+            # the selection's callbacks before anyone did anything.
+            dcc.Store(id="tl-selected", data=NO_SELECTION),
             # Where a tag on the selected event goes, and the tag traces' kinds in order.
             dcc.Store(id="tl-tag-at", data=None),
             # The drawing a new tag was drawn on before its save was confirmed.
             dcc.Store(id="tl-tag-drawn-on", data=None),
             dcc.Store(id="tl-kinds", data=kinds),
             dcc.Store(id="tl-tab", data="timeline"),
-            # The dates in view ([first, last] ISO days; None: the review period; "all").
-            dcc.Store(id="tl-view", data=None),
+            # The dates in view ([first, last] ISO days; "period" or None: the review
+            # period; "all": everything).
+            dcc.Store(id="tl-view", data=PERIOD_VIEW),
             # Unsaved edits of tags, by annotation id: a redraw never loses what was typed.
             dcc.Store(id="tl-drafts", data={}, storage_type="session"),
             dcc.Interval(id="tl-poll", interval=poll_ms),
@@ -248,6 +279,7 @@ def page(
                                 [
                                     dcc.Graph(
                                         id="tl-graph",
+                                        figure=first.figure,
                                         responsive=True,
                                         className="tl-graph",
                                         config={
@@ -262,6 +294,7 @@ def page(
                                     ),
                                     dcc.Graph(
                                         id="tl-overview",
+                                        figure=first.overview,
                                         className="tl-overview",
                                         config={"displayModeBar": False},
                                     ),
@@ -284,7 +317,7 @@ def page(
                     ),
                     html.Div(
                         [
-                            events_box(),
+                            events_box(first),
                             html.Aside(
                                 id="tl-panel",
                                 className="panel",

@@ -43,8 +43,20 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def first_lines(text: str, n: int) -> list[str]:
+    """text.splitlines()[:n], without splitting the whole file: every line but the last of
+    a prefix is a whole line of the text (a prefix ending inside a line, or between the
+    \\r and \\n of one line break, changes only its last line)."""
+    size = 16384
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > n or size >= len(text):
+            return lines[:n]
+        size *= 4
+
+
 def sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:30])
+    sample = "\n".join(first_lines(text, 30))
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
@@ -69,8 +81,8 @@ def read_csv(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         ) from None
     if len(rows) > limits.max_rows:
         raise IngestError(name, f"more than {limits.max_rows} rows: the file was not read")
-    widths = list(map(len, rows))
-    if widths and max(widths) > limits.max_columns:
+    if max(map(len, rows), default=0) > limits.max_columns:
+        widths = list(map(len, rows))
         widest = widths.index(max(widths))
         raise IngestError(
             name,

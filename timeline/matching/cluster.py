@@ -58,7 +58,7 @@ def best_first(
     vetoed = vetoed or set()
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    agencies: dict[int, dict[int, int]] = {i: {int(agency[i]): 1} for i in range(n)}
+    agencies: dict[int, dict[int, int]] = {i: {ag: 1} for i, ag in enumerate(agency.tolist())}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -83,26 +83,23 @@ def best_first(
             if ri != rj:
                 join(ri, rj)
 
-    # Only links at or above the floor matter for the all-pairs check; a missing one fails.
-    keep = w >= config.link_floor
-    weight = dict(
-        zip(zip(a[keep].tolist(), b[keep].tolist(), strict=True), w[keep].tolist(), strict=True)
-    )
-    order = np.lexsort((b, a, -w))
+    # Only links at or above the floor matter for the all-pairs check; a missing one
+    # fails. One int key per pair (x * n + y, x < y): no tuple per pair.
+    floor = set((a[w >= config.link_floor] * n + b[w >= config.link_floor]).tolist())
+    # the links strong enough to merge, strongest first (ties: by record index)
+    strong = np.flatnonzero(w >= config.match_threshold)
+    order = strong[np.lexsort((b[strong], a[strong], -w[strong]))]
+    ok = linkable[order].tolist() if linkable is not None else [True] * len(order)
     blocked: dict[tuple[int, int], str] = {}
     limit = config.max_records_per_agency
-    for k in order:
-        wk = float(w[k])
-        if wk < config.match_threshold:
-            break
-        i, j = int(a[k]), int(b[k])
+    for i, j, is_linkable in zip(a[order].tolist(), b[order].tolist(), ok, strict=True):
         if i in constraints.removed or j in constraints.removed:
             continue
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
         reason = ""
-        if linkable is not None and not linkable[k]:
+        if not is_linkable:
             blocked[(i, j)] = "dates only"
             continue
         if i in riders or j in riders:
@@ -134,7 +131,7 @@ def best_first(
                         break
                     if key in lenient:
                         continue
-                    if weight.get(key, -np.inf) < config.link_floor:
+                    if key[0] * n + key[1] not in floor:
                         reason = "weak link"
                         break
                 if reason:

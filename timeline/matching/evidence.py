@@ -206,10 +206,37 @@ def month_meeting_rules(
     return bonus, loose, vetoed
 
 
+REPORT_LEAD_DAYS = 7
+REPORT_BONUS = 3.0
+
+
+def report_rules(prep: Prepared, feats: PairFeatures) -> np.ndarray:
+    """A report written for a meeting that names the meeting's day ("Report for RCPC
+    02/06/2016", written on 31 May) is part of the meeting of that day of its kind
+    (both name the same kind of meeting, or the report names none in particular):
+    `REPORT_BONUS` bits. Written up to `REPORT_LEAD_DAYS` before it."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus
+    rep, meet = KIND_CODE["report"], KIND_CODE["meeting"]
+    for x, y in ((a, b), (b, a)):
+        td = prep.td[x]
+        sx = prep.start[x][:, None]
+        names = ((td != NO_DATE) & (td == prep.start[y][:, None]) & (td >= sx)).any(axis=1)
+        names &= (prep.start[y] - prep.start[x]) <= REPORT_LEAD_DAYS
+        kinds = (prep.rkind[x] == rep) & (prep.rkind[y] == meet) & prep.precise[y]
+        mx, my = prep.types[x] & _MEETING_MASK, prep.types[y] & _MEETING_MASK
+        fits = ((mx & my) != 0) | ((mx == 0) & (my != 0))
+        bonus[names & kinds & fits] = REPORT_BONUS
+    return bonus
+
+
 RULE_WORDS = {
     1: "one record names the other's day and reports it (a notice of it)",
     2: "both name the same day and report the same thing",
     3: "the one meeting of this kind on a known day within the month the other is dated by",
+    4: "a report for a meeting that names this meeting's day",
 }
 
 
@@ -223,5 +250,6 @@ def field_rules(
     why = np.select([bonus >= CITE_BONUS, bonus > 0], [1, 2], default=0)
     month, month_loose, vetoed = month_meeting_rules(prep, feats, w)
     why = np.where((month > 0) & (bonus == 0), 3, why)
-    # A report written for a meeting is related to it, not part of it (relations.py).
-    return np.maximum(bonus, month), why, loose | month_loose, vetoed
+    report = report_rules(prep, feats)
+    why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
+    return np.maximum(np.maximum(bonus, month), report), why, loose | month_loose, vetoed

@@ -113,7 +113,37 @@ class PairFeatures:
 
     def feature_index(self) -> np.ndarray:
         """(pairs x comparisons) column index into FEATURE_NAMES of each pair's level."""
-        return np.stack([_OFFSET[c] + self.levels[c] for c in COMPARISONS], axis=1)
+        idx = np.empty((len(self.a), len(COMPARISONS)), dtype=np.int32)
+        for k, c in enumerate(COMPARISONS):
+            idx[:, k] = self.levels[c]
+            idx[:, k] += _OFFSET[c]
+        return idx
+
+
+def text_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The distinct (text of a, text of b) pairs among the record pairs: (first record of
+    each side's text, first record of the other's, inverse index per pair). Text-only
+    comparisons run once per distinct pair of texts ("Home visit" is written thousands
+    of times) and are spread back with the inverse index."""
+    m = max(len(prep.distinct), 1)
+    key = prep.text_id[a] * m + prep.text_id[b]
+    uk, inv = np.unique(key, return_inverse=True)
+    return uk // m, uk % m, inv.reshape(-1)
+
+
+def _wording(prep: Prepared, ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
+    """token_sort_ratio of each distinct text pair: the ratio of the texts' words sorted
+    (prepare.py sorts each text's words once, not once per pair)."""
+    if not len(ua):
+        return np.zeros(0, dtype=np.float32)
+    words = prep.sorted_words
+    return process.cpdist(
+        [words[i] for i in ua.tolist()],
+        [words[i] for i in ub.tolist()],
+        scorer=fuzz.ratio,
+        workers=-1,
+        dtype=np.float32,
+    )
 
 
 def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -122,7 +152,8 @@ def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, 
     step = 50_000
     for s in range(0, len(a), step):
         ta, tb = prep.tok[a[s : s + step]], prep.tok[b[s : s + step]]
-        hit = ((ta[:, :, None] == tb[:, None, :]) & (ta[:, :, None] >= 0)).any(axis=2)
+        ta = np.where(ta >= 0, ta, -2)  # padding (-1) never meets the other side's (-1)
+        hit = (ta[:, :, None] == tb[:, None, :]).any(axis=2)
         shared[s : s + step] = (hit * prep.tok_w[a[s : s + step]]).sum(axis=1)
     ta, tb = prep.tok_total[a], prep.tok_total[b]
     small = np.maximum(np.minimum(ta, tb), 1e-6)
@@ -146,6 +177,11 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
         return level, gap
     tda, tdb = prep.td[a], prep.td[b]
     has_a, has_b = (tda != NO_DATE).any(axis=1), (tdb != NO_DATE).any(axis=1)
+    if not (has_a | has_b).all():
+        # most pairs name no date on either side (level none): the rest are compared
+        k = np.flatnonzero(has_a | has_b)
+        level[k], gap[k] = _text_date_levels(prep, a[k], b[k])
+        return level, gap
     big = np.int64(1) << 40
 
     def cite(td: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -217,17 +253,15 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
 
     text_date, tgap = _text_date_levels(prep, a, b)
 
-    ta = [prep.texts[i] for i in a]
-    tb = [prep.texts[i] for i in b]
-    if n:
-        wording = process.cpdist(ta, tb, scorer=fuzz.token_sort_ratio, workers=-1)
-    else:
-        wording = np.zeros(0, dtype=np.float32)
+    # the text comparisons, once per distinct pair of texts
+    ua, ub, inv = text_pairs(prep, a, b)
+    wording = _wording(prep, ua, ub)[inv]
     wording_lv = np.select(
         [wording >= 90, wording >= 75, wording >= 60, wording >= 45], [0, 1, 2, 3], 4
     )
 
-    cmin, cmax = _overlap(prep, a, b)
+    cmin, cmax = _overlap(prep, prep.first[ua], prep.first[ub])
+    cmin, cmax = cmin[inv], cmax[inv]
     rare = np.select([cmax >= 0.6, cmin >= 0.8, cmin >= 0.4, cmin >= 0.15], [0, 1, 2, 3], default=4)
     # How much of the longer text is left unexplained: "Home visit. Baby weighed, mother
     # low in mood" and "Home visit - children seen" share the visit, not the rest.

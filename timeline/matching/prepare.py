@@ -65,6 +65,12 @@ class Prepared:
     meetings: list[frozenset[str]]  # meetings its text names
     signature: np.ndarray  # (n, SIGNATURE) the rarest token ids, -1 padded (blocking rank)
     td: np.ndarray  # (n, D) text_dates as ordinals, NO_DATE padded (vectorised comparisons)
+    # Many entries repeat word for word: per-text work (features.py) is done once per
+    # distinct normalised text. text_id: index into `distinct`; first: a record of each.
+    text_id: np.ndarray  # (n,) int64
+    distinct: list[str]  # the distinct normalised texts
+    first: np.ndarray  # (len(distinct),) the first record index of each distinct text
+    sorted_words: list[str]  # per distinct text, its words sorted (token_sort_ratio's form)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"])[.!?;]\s+(?=[A-Z])")
@@ -106,7 +112,12 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
     # Many entries repeat word for word ("Home visit"): read each distinct text once.
-    facts = {t: text_facts(t) for t in set(texts)}
+    distinct = list(dict.fromkeys(texts))
+    tid_of = {t: i for i, t in enumerate(distinct)}
+    text_id = np.fromiter((tid_of[t] for t in texts), dtype=np.int64, count=n)
+    first = np.zeros(len(distinct), dtype=np.int64)
+    first[text_id[::-1]] = np.arange(n - 1, -1, -1)
+    facts = {t: text_facts(t) for t in distinct}
     kinds = {a: _KIND_BIT.get(agency_kind(a) or "", 0) for a in {r.agency for r in recs}}
     kind = np.fromiter((kinds[r.agency] for r in recs), dtype=np.int64, count=n)
     named = np.fromiter(
@@ -123,7 +134,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         described = [
             norm(ld) if ld is not None else d for ld, d in zip(leads, described, strict=True)
         ]
-        lead_types = {t: text_facts(t)[0] for t in set(described)}
+        lead_types = {t: (facts[t] if t in facts else text_facts(t))[0] for t in set(described)}
         type_names = [
             lead_types[d] or facts[t][0] if ld is not None else facts[t][0]
             for ld, d, t in zip(leads, described, texts, strict=True)
@@ -167,20 +178,26 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # Inverse document frequency over this review's records: words every agency uses
     # ("visit", "child") count for little, rare ones ("section47", "fracture") for a lot.
     tok_of = {t: list(dict.fromkeys(tokens(t))) for t in facts}
-    tok_lists = [tok_of[t] for t in texts]
-    df = Counter(t for ts in tok_lists for t in ts)
+    # document frequency: each distinct text's tokens, counted once per record of it
+    df: Counter[str] = Counter()
+    for t, c in zip(distinct, np.bincount(text_id, minlength=len(distinct)).tolist(), strict=True):
+        for w in tok_of[t]:
+            df[w] += c
     vocab = sorted(df)
     vid = {t: i for i, t in enumerate(vocab)}
     idf_by_tok = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-    width = max((min(len(ts), MAX_TOKENS) for ts in tok_lists), default=1) or 1
-    tok = np.full((n, width), -1, dtype=np.int32)
-    tok_w = np.zeros((n, width), dtype=np.float32)
-    for i, ts in enumerate(tok_lists):
+    width = max((min(len(tok_of[t]), MAX_TOKENS) for t in distinct), default=1) or 1
+    # one row per distinct text (a text's tokens and their weights are the same in every
+    # record of it), then one row per record
+    tok_u = np.full((len(distinct), width), -1, dtype=np.int32)
+    tok_wu = np.zeros((len(distinct), width), dtype=np.float32)
+    for i, t in enumerate(distinct):
+        ts = tok_of[t]
         if len(ts) > MAX_TOKENS:
             ts = sorted(ts, key=lambda t: -idf_by_tok[t])[:MAX_TOKENS]
-        for k, t in enumerate(ts):
-            tok[i, k] = vid[t]
-            tok_w[i, k] = idf_by_tok[t]
+        tok_u[i, : len(ts)] = [vid[t] for t in ts]
+        tok_wu[i, : len(ts)] = [idf_by_tok[t] for t in ts]
+    tok, tok_w = tok_u[text_id], tok_wu[text_id]
     # the kind of record: from the lead of a narrative entry, else the whole text
     kind_text = [
         d if config.lead_sentence and ld is not None else t
@@ -206,15 +223,19 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     if signature.shape[1] < SIGNATURE:
         pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
         signature = np.hstack([signature, pad])
-    # many entries repeat word for word: read each distinct (description, outcome,
-    # reference) once
-    ref_of: dict[tuple[str, str, str], frozenset[str]] = {}
+    # many entries repeat word for word: read each distinct description and outcome once
+    # (references(x, y, z) is the union of each text's own)
+    ref_of: dict[str, frozenset[str]] = {}
     ref_sets = []
     for r in recs:
-        key = (r.description, r.outcome, r.reference)
-        got = ref_of.get(key)
-        if got is None:
-            got = ref_of[key] = references(*key)
+        got = frozenset()
+        for text in (r.description, r.outcome, r.reference):
+            if not text:
+                continue
+            one = ref_of.get(text)
+            if one is None:
+                one = ref_of[text] = references(text)
+            got = got | one if got else one
         ref_sets.append(got)
     width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
     refs = np.full((n, width), -1, dtype=np.int64)
@@ -252,4 +273,8 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         meetings=[meeting_of.get(t, frozenset()) for t in texts],
         signature=signature,
         td=td,
+        text_id=text_id,
+        distinct=distinct,
+        first=first,
+        sorted_words=[" ".join(sorted(t.split())) for t in distinct],
     )

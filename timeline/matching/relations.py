@@ -34,9 +34,8 @@ class Relation:
 
 def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Candidate pairs (indices into a, b) of a follow-up and a meeting, or of a meeting
-    and a report that names its day, written after it ("Report submitted to the chair for
-    the core group on 19th Feb 2015", dated the 24th) or up to `REPORT_LEAD_DAYS` before
-    it ("Report for RCPC 02/06/2016", dated 31 May): never merged."""
+    and a report written after it that names its day ("Report submitted to the chair for
+    the core group on 19th Feb 2015", dated the 24th): never merged."""
     fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
     ka, kb = prep.rkind[a], prep.rkind[b]
     paper = ((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu))
@@ -60,22 +59,7 @@ def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
                 count=len(k),
             )
             late[k[named & sent]] = True
-        early = np.flatnonzero((kr == rp) & (km == mt) & _names_ahead(prep, r, m))
-        late[early] = True
     return np.flatnonzero(paper | late)
-
-
-# A report for a meeting is written days before it (issue 11: "report submitted" is
-# paperwork of the meeting, related to it, not the same event).
-REPORT_LEAD_DAYS = 7
-
-
-def _names_ahead(prep: Prepared, r: np.ndarray, m: np.ndarray) -> np.ndarray:
-    """Report r is dated up to REPORT_LEAD_DAYS before meeting m and names m's day."""
-    gap = prep.start[m] - prep.start[r]
-    ok = (gap >= 0) & (gap <= REPORT_LEAD_DAYS) & prep.precise[m]
-    td = prep.td[r]
-    return ok & ((td == prep.start[m][:, None]) & (td >= prep.start[r][:, None])).any(axis=1)
 
 
 _SENT = re.compile(r"\b(submitted|sent|shared|emailed)\b")
@@ -106,13 +90,12 @@ def find_relations(
         f_is_a = (ka != mt) | ((kb == mt) & (prep.start[a[ks]] > prep.start[b[ks]]))
         f = np.where(f_is_a, a[ks], b[ks])
         m = np.where(f_is_a, b[ks], a[ks])
-        ks = ks[(prep.start[m] <= prep.end[f]) | _names_ahead(prep, f, m)]
+        ks = ks[prep.start[m] <= prep.end[f]]
     for k in ks:
         i, j = int(a[k]), int(b[k])
         later_i = prep.rkind[j] == mt and (prep.rkind[i] != mt or prep.start[i] > prep.start[j])
         f, m = (i, j) if later_i else (j, i)
-        ahead = bool(_names_ahead(prep, np.array([f]), np.array([m]))[0])
-        if (prep.start[m] > prep.end[f] and not ahead) or event_id[f] == event_id[m]:
+        if prep.start[m] > prep.end[f] or event_id[f] == event_id[m]:
             continue
         if not _same_meeting(prep.meetings[f], prep.meetings[m]):
             continue
@@ -130,10 +113,8 @@ def find_relations(
         names = sorted(prep.meetings[m] - GENERIC_MEETING) or sorted(prep.meetings[m])
         when = date.fromordinal(int(prep.start[m])).strftime("%d %b %Y").lstrip("0")
         how = "names its date" if not unquoted else f"{gap} days later" if gap else "same day"
-        before = prep.start[m] > prep.end[f]
         reason = (
-            f"{'written for' if before else 'paperwork after'} the {' / '.join(names)} "
-            f"meeting of {when} ({how}; "
+            f"paperwork after the {' / '.join(names)} meeting of {when} ({how}; "
             f"{prep.records[m].agency}): related, not the same event"
         )
         out.append(

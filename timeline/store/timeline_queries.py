@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from timeline.store.schema import (
     Agency,
@@ -43,10 +44,13 @@ class TimelineReads:
                     SourceRecord.id,
                     EventMember.event_id,
                     Agency.name,
-                    SourceRecord.date_start,
-                    SourceRecord.date_end,
+                    # Read as they are stored and turned into dates below: SQLAlchemy's
+                    # own conversion (and the ORM's row handling, skipped by running the
+                    # query on the connection) cost more than the query on 20,000 rows.
+                    type_coerce(SourceRecord.date_start, String),
+                    type_coerce(SourceRecord.date_end, String),
                     SourceRecord.date_precision,
-                    SourceRecord.date_time,
+                    type_coerce(SourceRecord.date_time, String),
                     SourceRecord.description,
                     SourceRecord.outcome,
                     SourceRecord.status,
@@ -61,22 +65,31 @@ class TimelineReads:
                 # otherwise walk the review's 20,000 records (0.1 s, now about 0.01 s).
                 members = select(EventMember.record_pk).where(EventMember.event_id == event_id)
                 q = q.where(SourceRecord.id.in_(members.scalar_subquery()))
-            rows = s.execute(q).all()
+            rows = s.connection().execute(q).all()
         # A record not yet in any event stands alone (its own negative id, never clashing).
-        return [
-            Mark(
-                pk,
-                ev if ev is not None else -pk,
-                agency,
-                start,
-                end,
-                precision,
-                t,
-                desc or outcome,
-                status,
+        days: dict = {}  # each stored day read once: a review's records share few days
+        marks = []
+        for pk, ev, agency, start, end, precision, t, desc, outcome, status in rows:
+            a = days.get(start)
+            if a is None:
+                a = days[start] = _day(start)
+            b = days.get(end)
+            if b is None:
+                b = days[end] = _day(end)
+            marks.append(
+                Mark(
+                    pk,
+                    ev if ev is not None else -pk,
+                    agency,
+                    a,
+                    b,
+                    precision,
+                    None if t is None else _time(t),
+                    desc or outcome,
+                    status,
+                )
             )
-            for pk, ev, agency, start, end, precision, t, desc, outcome, status in rows
-        ]
+        return marks
 
     def event_tags(self, actor, review_id: int) -> dict[int, EventTags]:
         """Annotation kinds and KLOE per merged event (filters and tag markers)."""
@@ -98,3 +111,13 @@ class TimelineReads:
             ):
                 tags.setdefault(event_id, EventTags()).kloe_ids.add(kloe_id)
         return tags
+
+
+def _day(value) -> date:
+    """A stored day: SQLite gives its ISO text, PostgreSQL a date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _time(value) -> time:
+    """A stored time of day: ISO text on SQLite, a time on PostgreSQL."""
+    return value if isinstance(value, time) else time.fromisoformat(value)

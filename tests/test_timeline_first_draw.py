@@ -1,0 +1,120 @@
+"""Issue 12, the timeline's first render: the page arrives with its chart already drawn
+(no callback round trip before it), nothing redraws it on load, and the assets Dash names
+by their fingerprint are cached by the browser instead of being asked for again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+
+from tests.conftest import sign_in as sign_in_page
+from tests.test_security_web import pages_body, sign_in
+
+
+def _find(tree, ident: str) -> dict | None:
+    """The component with id `ident` in a Dash layout tree."""
+    if isinstance(tree, dict):
+        if tree.get("props", {}).get("id") == ident:
+            return tree["props"]
+        children = tree.values()
+    elif isinstance(tree, list):
+        children = tree
+    else:
+        return None
+    for child in children:
+        found = _find(child, ident)
+        if found is not None:
+            return found
+    return None
+
+
+def _timeline_page(base: str, site: dict) -> dict:
+    s = sign_in(base, site["lead"], site["password"])
+    path = f"/review/{site['review_id']}"
+    r = s.post(base + "/_dash-update-component", json=pages_body(s, base, path))
+    assert r.status_code == 200, r.text[:300]
+    return r.json()["response"]
+
+
+def test_fd001_the_timeline_page_arrives_with_every_record_on_its_chart(live_app, sample_site):
+    from timeline.store.auth import LOCAL_OPERATOR
+    from timeline.store.service import Store
+
+    store = Store.open(sample_site["url"], migrate=False)
+    rid = sample_site["review_id"]
+    records = len(store.timeline.timeline_marks(LOCAL_OPERATOR, rid))
+    version = store.reviews.review_version(LOCAL_OPERATOR, rid)
+    store.close()
+
+    page = _timeline_page(live_app, sample_site)
+    graph = _find(page, "tl-graph")
+    assert graph is not None and graph.get("figure"), "the chart comes without its figure"
+    data = graph["figure"]["data"]
+    assert sum((t.get("meta") or {}).get("records", 0) for t in data) == records
+    assert _find(page, "tl-overview")["figure"]["data"], "the period strip is empty"
+    assert _find(page, "tl-events")["children"], "the list of events in view is empty"
+    assert "events in view" in _find(page, "tl-events-note")["children"]
+    drawn = _find(page, "tl-drawn")["data"]
+    assert drawn["version"] == version and drawn["draw"]
+    assert _find(page, "tl-seen")["data"] == version
+
+
+def test_fd002_no_callback_redraws_or_polls_when_the_page_opens(live_app, sample_site):
+    """The figure, the version poll and the table's rows wait for a change: the page's
+    own drawing stands, and the chart needs no round trip before it is drawn."""
+    s = sign_in(live_app, sample_site["lead"], sample_site["password"])
+    deps = s.get(live_app + "/_dash-dependencies").json()
+
+    def callback(output: str) -> dict:
+        return next(d for d in deps if d["output"].startswith(output))
+
+    for output in ("..tl-graph.figure...tl-overview.figure", "..tl-seen.data", "tl-grid.rowData"):
+        assert callback(output)["prevent_initial_call"], output
+
+
+def test_fd003_fingerprinted_assets_are_cached_for_a_year_the_pages_never(live_app, sample_site):
+    s = sign_in(live_app, sample_site["lead"], sample_site["password"])
+    named = s.get(live_app + "/assets/plotly-strict-4.1.1.min.js?m=1796136922.45")
+    assert named.status_code == 200
+    assert named.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    # Without the fingerprint the file may change under the same address: asked again.
+    plain = requests.get(live_app + "/assets/timeline.js")
+    assert "max-age=31536000" not in plain.headers.get("Cache-Control", "")
+    missing = s.get(live_app + "/assets/no-such-file.js?m=1")
+    assert missing.status_code == 404
+    assert "immutable" not in missing.headers.get("Cache-Control", "")
+    page = s.get(live_app + f"/review/{sample_site['review_id']}")
+    assert page.headers["Cache-Control"] == "no-store"
+    assert "unsafe-eval" not in page.headers["Content-Security-Policy"]
+
+
+@pytest.mark.browser
+def test_fd004_opening_the_page_asks_the_server_for_nothing_but_the_page(
+    live_app, sample_site, page
+):
+    """In the browser: the chart is drawn from the page itself, and no callback (no
+    redraw, no selection, no poll) is asked for while it opens."""
+    sign_in_page(page, live_app, sample_site["lead"], sample_site["password"])
+    asked: list[list[str]] = []
+
+    def on_request(request):
+        if "/_dash-update-component" in request.url:
+            body = json.loads(request.post_data or "{}")
+            asked.append(body.get("changedPropIds") or [])
+
+    page.on("request", on_request)
+    page.goto(f"{live_app}/review/{sample_site['review_id']}")
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
+        " return g && g.data && g.data.some(t => t.meta && t.meta.records); }",
+        timeout=20000,
+    )
+    page.wait_for_timeout(800)  # what would follow the page: Stores mounting, the chart
+    triggers = [p for ids in asked for p in ids]
+    assert triggers[:2] == ["_pages_location.pathname", "_pages_location.search"], triggers
+    # Only the chart's own size report (relayoutData after autosize) may follow.
+    assert set(triggers[2:]) <= {"tl-graph.relayoutData"}, triggers
+    assert page.locator("#tl-events [role=option]").count() > 0
+    assert not page.console_errors
