@@ -28,7 +28,7 @@ def test_hd003_rows_that_are_not_events():
     assert classify_row(["--- Academic year 2020/21 ---", "", ""], HEADER, 0).startswith(
         "section divider"
     )
-    assert classify_row(["Total records: 33", "", ""], HEADER, 0).startswith("note row")
+    assert classify_row(["Total records: 33", "", ""], HEADER, 0).startswith("subtotal row")
     assert classify_row(["Source: extract 06/01/2022", "", ""], HEADER, 0).startswith("note row")
 
 
