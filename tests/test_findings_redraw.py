@@ -41,6 +41,17 @@ def _open(page, base, site, rid):
     settled(page)
 
 
+def _open_with_a_finding(page, base, site, store, tag: str):
+    """A review of its own with one finding already listed (so Edit buttons exist), open on
+    the findings page as the lead: (review id, the lead as an actor)."""
+    rid = own_review(site, files=["Police_chronology.csv"])
+    lead = _lead(store)
+    store.findings.add_finding(lead, rid, f"{tag} Already recorded", "So Edit buttons exist.")
+    _open(page, base, site, rid)
+    page.locator(".fd-card", has_text=f"{tag} Already recorded").wait_for()
+    return rid, lead
+
+
 class HeldSaves:
     """Holds each request made by a click on `button` (its changed prop is the button's
     n_clicks) until released, so a test decides what lands while the save is in flight."""
@@ -75,11 +86,7 @@ class HeldSaves:
 def test_fr001_a_change_landing_while_a_save_is_in_flight_does_not_swallow_its_answer(
     live_app, sample_site, site_store, page
 ):
-    rid = own_review(sample_site, files=["Police_chronology.csv"])
-    lead = _lead(site_store)
-    site_store.findings.add_finding(lead, rid, "fr001 Already recorded", "So Edit buttons exist.")
-    _open(page, live_app, sample_site, rid)
-    page.locator(".fd-card", has_text="fr001 Already recorded").wait_for()
+    rid, lead = _open_with_a_finding(page, live_app, sample_site, site_store, "fr001")
 
     title = "fr001 Health visiting did not hear of the notices"
     page.fill("#fd-finding-title", title)
@@ -109,11 +116,7 @@ def test_fr001_a_change_landing_while_a_save_is_in_flight_does_not_swallow_its_a
 def test_fr002_two_quick_clicks_on_save_record_one_finding_and_say_so(
     live_app, sample_site, site_store, page
 ):
-    rid = own_review(sample_site, files=["Police_chronology.csv"])
-    lead = _lead(site_store)
-    site_store.findings.add_finding(lead, rid, "fr002 Already recorded", "So Edit buttons exist.")
-    _open(page, live_app, sample_site, rid)
-    page.locator(".fd-card", has_text="fr002 Already recorded").wait_for()
+    rid, lead = _open_with_a_finding(page, live_app, sample_site, site_store, "fr002")
 
     title = "fr002 Nobody owned the referral"
     page.fill("#fd-finding-title", title)
