@@ -554,6 +554,42 @@ TEXT = {
     ],
 }
 
+# what Scottish and Welsh practitioners write that English ones do not (GIRFEC, the
+# Children's Hearings System; the Social Services and Well-being (Wales) Act, Flying Start)
+REGION_TEXT = {
+    "sc": {
+        "Children's Social Care": [
+            "Inter-agency referral discussion (IRD) held with police and health; joint investigative interview agreed for {c}.",
+            "Referral to the Children's Reporter on grounds of lack of parental care.",
+            "Children's hearing: compulsory supervision order made, {c} to remain at home.",
+            "Child protection planning meeting: {c}'s name placed on the child protection register.",
+            "Child's Plan reviewed at the Team Around the Child meeting; {m} did not attend.",
+        ],
+        "School": [
+            "Named Person (head teacher) raised a wellbeing concern for {c} using the SHANARRI indicators.",
+            "Child's Plan meeting at school; {c}'s attendance is 6{n}% this session.",
+        ],
+        "Health Visiting": [
+            "Named Person (health visitor) home visit; {c}'s weight faltering, wellbeing concern shared.",
+            "Universal pathway 13-15 month visit: {m} declined the developmental check.",
+        ],
+        "Police": [
+            "Concern report (child) submitted after officers attended a disturbance at {addr}."
+        ],
+    },
+    "cy": {
+        "Children's Social Care": [
+            "Care and support assessment completed for {c} under the Social Services and Well-being (Wales) Act.",
+            "Care and support plan reviewed with {m}; Welsh language preference recorded.",
+            "Strategy discussion held under the Wales Safeguarding Procedures; s47 enquiries agreed.",
+        ],
+        "Health Visiting": [
+            "Flying Start health visitor contact; {m} offered a place at the Flying Start childcare."
+        ],
+        "School": ["ALN review for {c}: individual development plan (IDP) updated with {m}."],
+    },
+}
+
 # sentences a long narrative entry goes on with: other dates and money quoted inside
 LONG = [
     "{m} said that on {od} she had paid £{money} to a man who lent her money, and she is frightened of him.",

@@ -303,7 +303,7 @@ def title_rows(lay, label, cast, period):
     elif mode == "cell1b":
         out = [
             [
-                f"Single agency chronology: {label}. Child: {ch}, d.o.b. {cast.dob:{fmt}}. Period {p0:{fmt}} to {p1:{fmt}}"
+                f"Chronology – {label}. Child: {ch}, d.o.b. {cast.dob:{fmt}}. Period {p0:{fmt}} to {p1:{fmt}}"
             ]
         ]
     elif mode == "cell2":

@@ -208,6 +208,7 @@ def make_one(half, spec, rng, outdir, used):
         conts=0.22 if "cont" in feats else 0.0,
         month_first=month_first,
         welsh=style == "cy",
+        style=style,
         labels=labs,
         long=0.5 if "long" in feats else 0.0,
         breaks=fmt0 in ("xlsx", "xls", "ods", "docx"),
@@ -224,13 +225,12 @@ def make_one(half, spec, rng, outdir, used):
     spec["_child"], spec["_dob"] = f"{cast.c} {cast.fam}", cast.dob
     spec["_sib"], spec["_sdob"] = f"{cast.s} {cast.fam}", cast.sdob
     lay = L(spec, rng, half["headers"])
-    label = (
-        labs[ags[0]]
-        if len(ags) == 1
-        else spec.get(
-            "mlabel", f"{cast.town} Safeguarding Children Partnership – integrated chronology"
-        )
+    partnership = (
+        f"{cast.town} Child Protection Committee – multi-agency chronology"
+        if style == "sc"
+        else f"{cast.town} Safeguarding Children Partnership – integrated chronology"
     )
+    label = labs[ags[0]] if len(ags) == 1 else spec.get("mlabel", partnership)
     period = (start, end)
     fname = file_name(rng, half, spec, ags, cast, used)
     path = os.path.join(outdir, fname)

@@ -7,7 +7,7 @@ give the text or cell a file holds for it.
 import datetime as dt
 import re
 
-from content import CONT, LONG, OUTCOMES, ROLES, TEXT, TYPES, surname
+from content import CONT, LONG, OUTCOMES, REGION_TEXT, ROLES, TEXT, TYPES, surname
 
 MONTHS = [
     "January",
@@ -91,6 +91,7 @@ def make_entries(
     labels=None,
     long=0.0,
     breaks=False,
+    style="en",
 ):
     """n entries, date ordered, spread over [start, end]; labels: agency -> shown name"""
     span = (end - start).days
@@ -118,7 +119,8 @@ def make_entries(
         )
         # a file rarely says the same thing twice: retry until the first 40 characters are new
         for _ in range(20):
-            pool = [t for t in TEXT[ag] if t not in used] or TEXT[ag]
+            texts = REGION_TEXT.get(style, {}).get(ag, []) + TEXT[ag]
+            pool = [t for t in texts if t not in used] or texts
             tpl = rng.choice(pool)
             text = fill(tpl, cast, rng, od_text)
             if " ".join(text.split())[:40] not in used40:

@@ -157,7 +157,7 @@ SPECS_A = [
         ts="cell",
         f="blank cont footer merge",
     ),
-    S("xlsx", "gp", "dt type who text", tit="cell2", ds="cell", dtcell=True, hand=False, f="cont"),
+    S("xlsx", "gp", "dt type who text", tit="cell2", ds="cell", hand=False, f="cont"),
     S(
         "xlsx",
         "hv",
@@ -268,7 +268,6 @@ SPECS_A = [
         "ref dt type text who status",
         tit="preamble2",
         ds="cell",
-        dtcell=True,
         hand=False,
         f="footer",
         newest_first=True,
@@ -414,7 +413,7 @@ SPECS_A = [
         ds="fullday",
         ts="ampm",
         f="sections",
-        secfmt="Autumn/Spring/Summer terms {y}",
+        secfmt="Entries for {y}",
     ),
     S(
         "xlsx",
@@ -539,7 +538,6 @@ SPECS_B = [
         "hou",
         "dt text out",
         ds="cell",
-        dtcell=True,
         tit="kv",
         f="dob",
         kvtitle="Housing involvement chronology",
