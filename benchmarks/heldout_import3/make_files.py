@@ -28,7 +28,7 @@ from layout import (  # noqa: E402
     title_rows,
 )
 from render import DASH, day_text, make_entries, time_text  # noqa: E402
-from specs import AG, HALVES  # noqa: E402
+from specs import AG, CLEAR_ROLES, HALVES, SHORT_NAMES  # noqa: E402
 from writers import (  # noqa: E402
     Row,
     truth_rows,
@@ -180,6 +180,8 @@ def make_one(half, spec, rng, outdir, used):
     cast = Cast(rng, style)
     ags = [AG[a] for a in spec["ag"].split("+")]
     labs = {a: region_label(rng, a, cast, style) for a in ags}
+    if spec.get("agnames") == "short":  # the agency column says only "HV", "Police", ...
+        labs = {a: rng.choice(SHORT_NAMES[a]) for a in ags}
     start = dt.date(rng.randint(2017, 2020), rng.randint(1, 12), 1)
     end = start + dt.timedelta(days=rng.randint(500, 1300))
     # the child is born before the period the chronology covers
@@ -216,6 +218,9 @@ def make_one(half, spec, rng, outdir, used):
     if spec.get("ds", "").split()[0] in ("cell", "serial"):
         for e in entries:  # a date cell cannot hold "Spring 2020"
             assert e.partial_text is None or spec.get("p")
+    if spec.get("clearroles"):  # an integrated file that names the practitioner, not the agency
+        for e in entries:
+            e.who = rng.choice(CLEAR_ROLES[e.agency]) + " " + surname(rng)
     if spec.get("newest_first"):
         entries.reverse()
     if month_first:

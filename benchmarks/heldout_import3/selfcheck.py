@@ -27,11 +27,14 @@ AGENCY_WORDS = {
         "csc",
         "gateway team",
         "gwasanaethau plant",
+        "sw",
+        "social worker",
+        "iro",
     ],
-    "Early Help": ["early help", "earlyhelp"],
+    "Early Help": ["early help", "earlyhelp", "eh"],
     "Youth Justice": ["youth offending", "youth justice", "yot"],
     "Voluntary Sector": ["charity", "voluntary"],
-    "Police": ["police", "constabulary", "heddlu"],
+    "Police": ["police", "constabulary", "heddlu", "pc", "dc"],
     "Health Visiting": ["health visit", "hv", "ymwelwyr iechyd"],
     "School Nursing": ["school nurs", "schoolnursing"],
     "GP": [
@@ -42,10 +45,11 @@ AGENCY_WORDS = {
         "gp",
         "general practice",
         "meddygfa",
+        "practice nurse",
     ],
     "Hospital": ["hospital", "infirmary", "ed", "ysbyty"],
     "Midwifery": ["midwi", "maternity"],
-    "School": ["school", "academy", "c of e primary", "ysgol"],
+    "School": ["school", "academy", "c of e primary", "ysgol", "dsl", "senco", "class teacher"],
     "Early Years": ["nursery", "pre-school", "early years"],
     "Housing": ["housing"],
     "Probation": ["probation"],
@@ -63,7 +67,11 @@ def norm(s):
 
 def has_word(text, words):
     t = norm(text)
-    return any(re.search(r"(?<![a-z])" + re.escape(w), t) for w in words)
+    # a short word (HV, PC, SW) must stand alone; a longer one may start a word ("midwi")
+    return any(
+        re.search(r"(?<![a-z])" + re.escape(w) + (r"(?![a-z])" if len(w) <= 3 else ""), t)
+        for w in words
+    )
 
 
 # ---------------------------------------------------------------- readers: rows of cells

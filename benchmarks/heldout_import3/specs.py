@@ -142,6 +142,28 @@ WORD_B = {
 }
 
 
+# roles a reviewer files under one agency without doubt
+CLEAR_ROLES = {
+    "Children's Social Care": ["SW", "Social Worker", "Team Manager (CSC)", "IRO"],
+    "Health Visiting": ["HV", "Health Visitor"],
+    "Police": ["PC", "DC", "Police Sergeant"],
+    "School": ["DSL", "SENCO", "Class teacher"],
+    "GP": ["GP", "Practice Nurse"],
+    "Midwifery": ["Midwife", "Community Midwife"],
+}
+SHORT_NAMES = {
+    "Children's Social Care": ["CSC", "Social Care", "Children's Services"],
+    "Health Visiting": ["HV", "Health Visiting"],
+    "Police": ["Police"],
+    "School": ["School", "Primary school"],
+    "GP": ["GP"],
+    "Midwifery": ["Midwifery", "Maternity"],
+    "Hospital": ["ED", "Hospital"],
+    "Housing": ["Housing"],
+    "Early Help": ["EH", "Early Help"],
+}
+
+
 def S(fmt, ag, roles="", **kw):
     kw.update(fmt=fmt, ag=ag, roles=roles)
     return kw
@@ -435,6 +457,26 @@ SPECS_A = [
         hand=False,
         mlabel="Northern Trust area – joint chronology",
     ),
+    S(
+        "xlsx",
+        "csc+hv+pol+sch+gp+mw",
+        "date time who text",
+        clearroles=True,
+        ds="dmy4 dmy2",
+        ts="colon hrs",
+        tit="cell1",
+        f="blank",
+        H="Date|Time|Practitioner (role and name)|Entry",
+    ),
+    S(
+        "csv",
+        "csc+hv+pol+sch+hosp+hou",
+        "date agency type text",
+        agnames="short",
+        ds="dmy4",
+        hand=False,
+        tit="preamble2",
+    ),
 ]
 
 SPECS_B = [
@@ -675,6 +717,24 @@ SPECS_B = [
         tit="kv",
         secfmt="{y}",
         totword="Subtotal",
+    ),
+    S(
+        "docx",
+        "csc+hv+pol+sch+gp+mw",
+        "dt who text out",
+        clearroles=True,
+        ds="dmy4",
+        ts="colon",
+        tit="cell1",
+        f="cont",
+    ),
+    S(
+        "ods",
+        "csc+eh+pol+sch+gp+hou",
+        "agency date text out",
+        agnames="short",
+        ds="cell",
+        tit="banner",
     ),
 ]
 
