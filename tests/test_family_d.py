@@ -43,10 +43,18 @@ def test_fd001_files_import_to_the_same_records(tmp_path, seed, style):
         assert r.agency == want.agency
         assert _date(r) == _date(want), want.provenance.raw
         assert (r.description, r.outcome, r.practitioner, r.reference, r.event_type) == (
-            want.description, want.outcome, want.practitioner, want.reference, want.event_type)
+            want.description,
+            want.outcome,
+            want.practitioner,
+            want.reference,
+            want.event_type,
+        )
         assert [i.code for i in r.issues] == [i.code for i in want.issues]
         assert (r.provenance.file_name, r.provenance.row, r.provenance.file_sha256) == (
-            want.provenance.file_name, want.provenance.row, want.provenance.file_sha256)
+            want.provenance.file_name,
+            want.provenance.row,
+            want.provenance.file_sha256,
+        )
 
 
 def test_fd002_unusual_headers_keep_ids_agencies_and_dates(tmp_path):
@@ -56,7 +64,9 @@ def test_fd002_unusual_headers_keep_ids_agencies_and_dates(tmp_path):
     for want in case.records:
         assert got[want.record_id].agency == want.agency
         assert _date(got[want.record_id]) == _date(want)
-    by_place = {(r.provenance.file_name, r.provenance.row): case.truth[r.record_id] for r in case.records}
+    by_place = {
+        (r.provenance.file_name, r.provenance.row): case.truth[r.record_id] for r in case.records
+    }
     assert written.truth == by_place
 
 
@@ -64,7 +74,9 @@ def test_fd003_deterministic_per_seed(tmp_path):
     a, b = generate(7, n_events=200), generate(7, n_events=200)
     assert [r.record_id for r in a.records] == [r.record_id for r in b.records]
     assert a.truth == b.truth and a.related == b.related
-    assert [(e.kind, e.day, e.trap_of) for e in a.events] == [(e.kind, e.day, e.trap_of) for e in b.events]
+    assert [(e.kind, e.day, e.trap_of) for e in a.events] == [
+        (e.kind, e.day, e.trap_of) for e in b.events
+    ]
     wa = write_files(a, tmp_path / "a")
     wb = write_files(b, tmp_path / "b")
     assert [p.read_bytes() for p in wa.files] == [p.read_bytes() for p in wb.files]
@@ -74,22 +86,34 @@ def test_fd003_deterministic_per_seed(tmp_path):
 
 def test_fd004_styles_tell_the_same_events_in_other_words():
     cases = {s: generate(5, n_events=200, style=s) for s in ("narrative", "short", "mixed")}
-    shapes = {s: sorted((c.truth[r.record_id], r.agency, _date(r)) for r in c.records) for s, c in cases.items()}
+    shapes = {
+        s: sorted((c.truth[r.record_id], r.agency, _date(r)) for r in c.records)
+        for s, c in cases.items()
+    }
     assert shapes["narrative"] == shapes["short"] == shapes["mixed"]
     words = {s: {r.description for r in c.records} for s, c in cases.items()}
     assert words["narrative"] != words["short"]
-    mean = {s: sum(len(r.description) for r in c.records) / len(c.records) for s, c in cases.items()}
+    mean = {
+        s: sum(len(r.description) for r in c.records) / len(c.records) for s, c in cases.items()
+    }
     assert mean["short"] < mean["mixed"] and mean["short"] < mean["narrative"]
     # "mixed": some agencies write narratives and others one line
     long = {s: {r.agency for r in c.records if len(r.description) > 150} for s, c in cases.items()}
     assert long["short"] == set() and long["mixed"] and long["mixed"] < long["narrative"]
 
 
-@pytest.mark.parametrize(("seed", "n_events", "n_agencies", "years"), [(1, 300, 5, 3), (2, 1500, 10, 12), (3, 400, 18, 3)])
+@pytest.mark.parametrize(
+    ("seed", "n_events", "n_agencies", "years"),
+    [(1, 300, 5, 3), (2, 1500, 10, 12), (3, 400, 18, 3)],
+)
 def test_fd005_truth_is_consistent(seed, n_events, n_agencies, years):
     case = generate(seed, n_events=n_events, n_agencies=n_agencies, years=years)
     start, end = case.period
-    assert (end - start).days in (365 * years + years // 4 - 1, 365 * years + years // 4, 365 * years + years // 4 + 1) or years > 3
+    assert (end - start).days in (
+        365 * years + years // 4 - 1,
+        365 * years + years // 4,
+        365 * years + years // 4 + 1,
+    ) or years > 3
     events = case.events
     assert [e.id for e in events] == list(range(len(events)))
     assert len(set(case.truth.values())) == n_events == len(events)  # each event has a row
@@ -123,7 +147,11 @@ def test_fd005_truth_is_consistent(seed, n_events, n_agencies, years):
             assert first.id < e.id and first.kind.split("_")[0] == e.kind.split("_")[0]
             assert 0 <= (e.day - first.day).days <= 14 and e.day >= first.day
     # a second row of an agency has a first row of the same agency and event
-    firsts = {(case.truth[r.record_id], r.agency) for r in case.records if case.rows[r.record_id].told != "D"}
+    firsts = {
+        (case.truth[r.record_id], r.agency)
+        for r in case.records
+        if case.rows[r.record_id].told != "D"
+    }
     for r in case.records:
         if case.rows[r.record_id].told == "D":
             assert (case.truth[r.record_id], r.agency) in firsts
@@ -137,7 +165,11 @@ def test_fd006_true_pairs_are_the_pairs_of_each_event():
     every = set()
     for members in groups.values():
         for a, b in itertools.combinations(members, 2):
-            every.add((a.record_id, b.record_id) if a.record_id < b.record_id else (b.record_id, a.record_id))
+            every.add(
+                (a.record_id, b.record_id)
+                if a.record_id < b.record_id
+                else (b.record_id, a.record_id)
+            )
     agency = {r.record_id: r.agency for r in case.records}
     within = true_pairs(case, cross_agency=False)
     across = true_pairs(case)

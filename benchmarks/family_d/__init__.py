@@ -175,8 +175,8 @@ def true_pairs(case: Case, cross_agency: bool = True) -> list[tuple[str, str]]:
 def write_files(case: Case, folder: str | Path, headers: str = "usual") -> Written:
     """One CSV per agency. headers="unusual": the same cells under headers a column mapper
     may not know (the record ids stay the same: they come from the cells)."""
-    if headers not in ("usual", "unusual"):
-        raise ValueError('headers must be "usual" or "unusual"')
+    if headers not in ("usual", "default", "standard", "unusual"):
+        raise ValueError('headers must be "usual" (or "default", "standard") or "unusual"')
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     by_id = {r.record_id: r for r in case.records}

@@ -28,7 +28,7 @@ class ServiceEpisodes:
             day,
             tm,
             (child, fam.mother.first),
-            {"weight_centile": str(rng.choice([2, 9, 25, 50, 75]))},
+            {"weight_centile": rng.choice(["2nd", "9th", "25th", "50th", "75th"])},
             recs,
             trap_of=trap_of,
         )

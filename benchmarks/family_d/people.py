@@ -155,6 +155,8 @@ _SYL_B = [
     "cott",
 ]
 _STREET = ["Close", "Road", "Street", "Crescent", "Way", "Gardens", "Terrace", "Court"]
+_SCHOOL = ["Primary", "Community Primary", "Academy", "CE Primary"]
+_HOSPITAL = ["General Hospital", "Royal Infirmary", "University Hospital"]
 _TOWN_END = ["bridge", "ham", "field", "mouth", "ford", "haven", "moor", "dale"]
 
 
@@ -214,7 +216,7 @@ class Family:
 _WORKER_TITLES = {
     "CSC": ["SW", "SW", "SSW", "TM"],
     "POL": ["PC", "PC", "DC", "DS"],
-    "HV": ["HV", "HV", "SN"],
+    "HV": ["HV", "HV", "CNN"],
     "SCH": ["DSL", "DDSL", "Class teacher", "Head"],
     "GP": ["Dr", "Dr", "Practice nurse"],
     "HOS": ["Dr", "Staff nurse", "Sister"],
@@ -276,9 +278,9 @@ def build_family(rng: random.Random, period: tuple[date, date]) -> Family:
         children=children,
         address=f"{rng.randint(2, 98)} {surname(rng)} {rng.choice(_STREET)}, {place}",
         town=place,
-        school=f"{surname(rng)} {rng.choice(['Primary', 'Community Primary', 'Academy', 'CE Primary'])}",
+        school=f"{surname(rng)} {rng.choice(_SCHOOL)}",
         surgery=f"{surname(rng)} {rng.choice(['Medical Centre', 'Surgery', 'Health Centre'])}",
-        hospital=f"{town(rng)} {rng.choice(['General Hospital', 'Royal Infirmary', 'University Hospital'])}",
+        hospital=f"{town(rng)} {rng.choice(_HOSPITAL)}",
         partner_on_probation=rng.random() < 0.55,
         mother_mental_health=rng.random() < 0.6,
         substance_use=rng.random() < 0.5,

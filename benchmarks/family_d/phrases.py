@@ -78,66 +78,86 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "da": {
         "POL": {
             "P": [
-                "DA incident at {addr}. Call from {caller} {at} reporting shouting and a female screaming. Officers attended.",
-                "Domestic reported by {caller}: verbal argument between {m} and {p} escalated, {m} states she was pushed.",
+                "DA incident at {addr}. Call from {caller} {at} reporting shouting and a female "
+                "screaming. Officers attended.",
+                "Domestic reported by {caller}: verbal argument between {m} and {p} escalated, "
+                "{m} states she was pushed.",
                 "DA - {M} v {P_full}. DASH {dash}. {kids_present}",
-                "Attended home address following 999 call {at}. {p} had left prior to arrival. {m} tearful.",
-                "Domestic incident, ref {ref}. DASH completed - {dash} risk. PPN submitted for the children.",
+                "Attended home address following 999 call {at}. {p} had left prior to arrival. "
+                "{m} tearful.",
+                "Domestic incident, ref {ref}. DASH completed - {dash} risk. PPN submitted for "
+                "the children.",
             ]
         },
         "CSC": {
             "N": [
                 "{ppn} received from {pol} re DA incident {on} between {m} and {p}. DASH {dash}.",
-                "Police notification received via {mash}: domestic incident at the family home {on}, children {kids_where}.",
+                "Police notification received via {mash}: domestic incident at the family home "
+                "{on}, children {kids_where}.",
                 "Contact from {pol} ({ppn}) regarding a domestic {on}. {p} {arrest_words}.",
                 "{mash} - DA notification re {cs}. Incident {on}, graded {dash} risk.",
             ]
         },
         "SCH": {
             "N": [
-                "Operation Encompass notification received re {c}: police attended a DA incident at home {on}.",
-                "OE call from police this morning - DA incident at home {on}. DSL informed, {c} to be monitored in class.",
-                "Op Encompass: domestic at home address {on}. Key adult checked in with {c}, who appeared {mood}.",
+                "Operation Encompass notification received re {c}: police attended a DA incident "
+                "at home {on}.",
+                "OE call from police this morning - DA incident at home {on}. DSL informed, {c} "
+                "to be monitored in class.",
+                "Op Encompass: domestic at home address {on}. Key adult checked in with {c}, who "
+                "appeared {mood}.",
             ]
         },
         "HV": {
             "N": [
-                "DA notification received from {mash} re incident {on}. DASH {dash}. Plan to contact {m}.",
-                "Received {ppn} info via safeguarding team - DA between {m} and {p} {on}, {c} present.",
+                "DA notification received from {mash} re incident {on}. DASH {dash}. Plan to "
+                "contact {m}.",
+                "Received {ppn} info via safeguarding team - DA between {m} and {p} {on}, {c} "
+                "present.",
             ]
         },
         "PRO": {
             "N": [
-                "Police call-out info received: {p} involved in a domestic incident at {m}'s address {on}.",
-                "DA call-out check returned one incident {on} (ref {ref}); {p} named as suspect. To discuss at next supervision.",
+                "Police call-out info received: {p} involved in a domestic incident at {m}'s "
+                "address {on}.",
+                "DA call-out check returned one incident {on} (ref {ref}); {p} named as suspect. "
+                "To discuss at next supervision.",
             ]
         },
         "DAS": {
             "N": [
-                "IDVA referral received from {pol} following DA incident {on}, DASH {dash}. Attempted contact with {m}.",
-                "High risk referral in - incident {on}. Tried to call {m} twice, no answer, text sent.",
+                "IDVA referral received from {pol} following DA incident {on}, DASH {dash}. "
+                "Attempted contact with {m}.",
+                "High risk referral in - incident {on}. Tried to call {m} twice, no answer, text "
+                "sent.",
             ]
         },
         "GP": {
             "N": [
-                "Letter from police safeguarding unit: DA incident {on} involving {m}. Read code added.",
-                "Correspondence received re domestic abuse incident {on} - {m} victim. Noted, alert added.",
+                "Letter from police safeguarding unit: DA incident {on} involving {m}. Read code "
+                "added.",
+                "Correspondence received re domestic abuse incident {on} - {m} victim. Noted, "
+                "alert added.",
             ]
         },
         "MH": {
             "N": [
-                "Information received that police attended a DA incident at {m}'s home {on}. CPN to discuss at next visit."
+                "Information received that police attended a DA incident at {m}'s home {on}. CPN "
+                "to discuss at next visit."
             ]
         },
         "EY": {
             "N": [
-                "Nursery informed by police (Op Encompass) of a domestic at home {on}. Key person to keep an eye on {c}."
+                "Nursery informed by police (Op Encompass) of a domestic at home {on}. Key "
+                "person to keep an eye on {c}."
             ]
         },
         "AMB": {
             "P": [
-                "Called to {addr}, female assaulted by partner, police on scene. Minor facial injury, treated at scene.",
-                "Attended with police - {m} c/o pain to arm after assault. Declined conveyance. Children present.",
+                "Called to {addr}, female assaulted by partner, police on scene. Minor facial "
+                "injury, treated at scene.",
+                "Attended with police - {m} c/o pain to arm after assault. Declined conveyance. "
+                "Children present.",
             ]
         },
     },
@@ -145,15 +165,18 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "CSC": {
             "P": [
                 "Contact received from {sender} by {how} raising concerns about {concern} for {c}.",
-                "{mash} contact: {sender} concerned about {c} ({concern}). Checks requested from partner agencies.",
+                "{mash} contact: {sender} concerned about {c} ({concern}). Checks requested from "
+                "partner agencies.",
                 "Referral from {sender} re {c} - {concern}. Passed to {mash} screening.",
             ]
         },
         "*": {
             "P": [
                 "Referral made to {mash} by {how} re {c}: concerns about {concern}.",
-                "Contacted children's services front door re {c} ({concern}). Referral form completed and sent.",
-                "Safeguarding referral to CSC regarding {concern}. Spoke to duty worker, consent discussed with {m}.",
+                "Contacted children's services front door re {c} ({concern}). Referral form "
+                "completed and sent.",
+                "Safeguarding referral to CSC regarding {concern}. Spoke to duty worker, consent "
+                "discussed with {m}.",
             ]
         },
     },
@@ -176,15 +199,19 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "strategy": {
         "CSC": {
             "P": [
-                "{strat_cap} held with {pol} and health. Threshold for S47 met, joint enquiry agreed.",
+                "{strat_cap} held with {pol} and health. Threshold for S47 met, joint enquiry "
+                "agreed.",
                 "{strat_cap} - agreed single agency S47 led by CSC. Police checks shared.",
-                "Strat held by Teams. Agreed S47 enquiries to progress; visit to see the children today.",
+                "Strat held by Teams. Agreed S47 enquiries to progress; visit to see the "
+                "children today.",
             ]
         },
         "POL": {
             "P": [
-                "{strat_cap} with CSC. Police to share previous DA history; joint visit not required.",
-                "Attended strategy meeting (PPU). Agreed S47, police to progress criminal investigation.",
+                "{strat_cap} with CSC. Police to share previous DA history; joint visit not "
+                "required.",
+                "Attended strategy meeting (PPU). Agreed S47, police to progress criminal "
+                "investigation.",
             ]
         },
         "*": {
@@ -197,27 +224,32 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "s47_visit": {
         "CSC": {
             "P": [
-                "S47 home visit. {cs} seen; {c} spoken to alone in bedroom. Home conditions {home}.",
-                "Visit under S47 with {m}. Explained the process; she was {m_mood}. Children seen and {seen_words}.",
+                "S47 home visit. {cs} seen; {c} spoken to alone in bedroom. Home conditions "
+                "{home}.",
+                "Visit under S47 with {m}. Explained the process; she was {m_mood}. Children "
+                "{seen_words}.",
             ]
         },
         "POL": {
             "P": [
-                "Joint visit with CSC under S47. {c} spoken to, ABE interview not required at this time."
+                "Joint visit with CSC under S47. {c} spoken to, ABE interview not required at "
+                "this time."
             ]
         },
     },
     "icpc": {
         "CSC": {
             "P": [
-                "{icpc} held. agreed {conf_decision}. Chair {chair}.",
-                "Initial conference - {cs} {conf_decision}. First {cg} to be held within 10 working days.",
+                "{icpc} held - agreed {conf_decision}. Chair {chair}.",
+                "Initial conference - {cs} {conf_decision}. First {cg} to be held within 10 "
+                "working days.",
             ]
         },
         "*": {
             "P": [
-                "Attended {icpc} for {cs}. decision {conf_decision}.",
-                "{icpc} attended by {w}. Report shared, agency view given. Children {conf_decision}.",
+                "Attended {icpc} for {cs}; conference agreed {conf_decision}.",
+                "{icpc} attended by {w}. Report shared, agency view given. Children "
+                "{conf_decision}.",
                 "Attended initial conference. Voted for a plan under {category}.",
             ]
         },
@@ -225,14 +257,15 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "rcpc": {
         "CSC": {
             "P": [
-                "{rcpc} held. agreed {conf_decision}.",
-                "Review conference - agreed {conf_decision}. Chair noted limited progress on the plan.",
+                "{rcpc} held - agreed {conf_decision}.",
+                "Review conference - agreed {conf_decision}. Chair noted limited progress on the "
+                "plan.",
             ]
         },
         "*": {
             "P": [
-                "Attended {rcpc}. decision {conf_decision}.",
-                "Review conference attended, update given on {c}. Decision {conf_decision}.",
+                "Attended {rcpc}; conference agreed {conf_decision}.",
+                "Review conference attended, update given on {c}. Agreed {conf_decision}.",
             ]
         },
     },
@@ -240,7 +273,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "*": {
             "P": [
                 "Report submitted for {meeting_word} on {meeting_date}.",
-                "Conference report completed and sent to the chair ahead of the {meeting_word} ({meeting_date}).",
+                "Conference report completed and sent to the chair ahead of the {meeting_word} "
+                "({meeting_date}).",
                 "Agency report for {meeting_word} due {meeting_date} written and shared with {m}.",
             ]
         }
@@ -250,7 +284,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "*": {
             "N": [
                 "Minutes received of the {meeting_word} held {meeting_on}.",
-                "Received minutes from {meeting_word} ({meeting_date}). Actions for this agency noted.",
+                "Received minutes from {meeting_word} ({meeting_date}). Actions for this agency "
+                "noted.",
                 "{meeting_word} minutes recieved and scanned to the record.",
             ]
         },
@@ -258,15 +293,18 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "outcome_letter": {
         "*": {
             "N": [
-                "Letter received from the conference chair: {meeting_word} held {meeting_on}, outcome {conf_decision}.",
-                "Outcome letter from {meeting_word} ({meeting_date}) received. Alert added to the record.",
+                "Letter received from the conference chair: {meeting_word} held {meeting_on}, "
+                "outcome {conf_decision}.",
+                "Outcome letter from {meeting_word} ({meeting_date}) received. Alert added to "
+                "the record.",
             ]
         }
     },
     "chase": {
         "*": {
             "P": [
-                "Emailed the conference administrator to chase the minutes of the {meeting_word} held {meeting_on}.",
+                "Emailed the conference administrator to chase the minutes of the {meeting_word} "
+                "held {meeting_on}.",
                 "Minutes from {meeting_word} ({meeting_date}) still not received - chased.",
             ]
         }
@@ -315,7 +353,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "hv_nbv": {
         "HV": {
             "P": [
-                "New birth visit (NBV). {c} feeding well, weight {weight}kg. {m} reports she is {m_mood}.",
+                "New birth visit (NBV). {c} feeding well, weight {weight}kg. {m} reports she is "
+                "{m_mood}.",
                 "NBV completed at home. Safe sleep advice given. Partner {p} present.",
             ]
         }
@@ -347,7 +386,7 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "hv_visit": {
         "HV": {
             "P": [
-                "Home visit. {c} seen, weight plotted on the {weight_centile}th centile.",
+                "Home visit. {c} seen, weight plotted on the {weight_centile} centile.",
                 "Targeted HV visit - {m} {m_mood}. Home {home}.",
             ]
         }
@@ -356,7 +395,7 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "HV": {
             "P": [
                 "Seen in baby clinic. {c} weighed.",
-                "Clinic attendance with {m}; weight {weight_centile}th centile.",
+                "Clinic attendance with {m}; weight {weight_centile} centile.",
             ]
         }
     },
@@ -406,14 +445,15 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "mw_booking": {
         "MW": {
             "P": [
-                "Booking appointment. {m} reports DA in a previous relationship; routine enquiry done.",
+                "Booking appointment. {m} reports DA in a previous relationship; routine enquiry "
+                "done.",
                 "Antenatal booking completed. Bloods taken, scan booked.",
             ]
         },
         "GP": {
             "N": [
                 "Midwife booking letter received {on}. {m} pregnant, EDD noted.",
-                "Antenatal booking info from maternity dated {on}.",
+                "Antenatal booking info from maternity (booked {on}).",
             ]
         },
     },
@@ -454,7 +494,7 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "gp_wnb": {
         "GP": {
             "P": [
-                "{who} WNB for appointment.",
+                "{who} {wnb} for appointment.",
                 "WNB - {who} not brought to the practice nurse appointment. Letter to {m}.",
             ]
         },
@@ -474,7 +514,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "HOS": {
             "P": [
                 "Attended ED {at} with {m}: {reason}. Triage cat 3.",
-                "{who} brought to PED with {reason}. Seen by paeds registrar; safeguarding checklist completed.",
+                "{who} brought to PED with {reason}. Seen by paeds registrar; safeguarding "
+                "checklist completed.",
                 "ED attendance ({reason}). Attended with {companion}. Discharged with advice.",
             ]
         },
@@ -493,7 +534,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "SN": {"N": ["ED attendance notification for {who} (attended {on}, {reason})."]},
         "CSC": {
             "N": [
-                "Notification from hospital safeguarding team: {who} attended ED {on} with {reason}.",
+                "Notification from hospital safeguarding team: {who} attended ED {on} with "
+                "{reason}.",
                 "ED safeguarding liaison re {who} - attendance {on} ({reason}).",
             ]
         },
@@ -555,7 +597,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "sch_disclosure": {
         "SCH": {
             "P": [
-                "{c} disclosed to TA that {p} hit her with a belt. DSL spoke to {c}, body map completed.",
+                "{c} disclosed to TA that {p} hit her with a belt. DSL spoke to {c}, body map "
+                "completed.",
                 "Disclosure: {c} told her teacher she is scared when {p} shouts.",
             ]
         }
@@ -672,7 +715,8 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "mh_crisis": {
         "MH": {
             "P": [
-                "Crisis team assessment {at}. {m} reported thoughts of overdose; home treatment offered.",
+                "Crisis team assessment {at}. {m} reported thoughts of overdose; home treatment "
+                "offered.",
                 "CRHT assessment at home. Safety plan agreed.",
             ]
         },
@@ -693,7 +737,7 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
         "GP": {
             "N": [
                 "CMHT letter: {m} did not attend {on}. Discharged back to GP.",
-                "DNA letter from mental health services dated {on}.",
+                "DNA letter from mental health services re appointment {on}.",
             ]
         },
     },
@@ -822,7 +866,7 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
 # extra sentences for a narrative entry: by kind, then by agency
 EXTRA_KIND = {
     "da": [
-        "{p} was arrested and taken into custody.",
+        "{arrest_line}",
         "The children were asleep upstairs at the time.",
         "{m} declined to make a statement.",
         "A DASH risk assessment was completed with {m}.",

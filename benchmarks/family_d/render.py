@@ -60,6 +60,9 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_VISIT_LINES = ["Discussed routines.", "Bedrooms seen.", "Safety plan reviewed."]
+
+
 def _names(names: list[str]) -> str:
     if not names:
         return "the children"
@@ -89,8 +92,11 @@ class Renderer:
         self.narrative_pick = {k: rng.random() < h.narrative for k, h in habits.items()}
         if len(habits) > 1 and len(set(self.narrative_pick.values())) == 1:
             keys = list(habits)
-            flip = max(keys, key=lambda k: habits[k].narrative) if not self.narrative_pick[keys[0]] \
+            flip = (
+                max(keys, key=lambda k: habits[k].narrative)
+                if not self.narrative_pick[keys[0]]
                 else min(keys, key=lambda k: habits[k].narrative)
+            )
             self.narrative_pick[flip] = not self.narrative_pick[flip]
         self.abbreviates = {k: rng.random() < 0.5 for k in habits}
 
@@ -126,6 +132,14 @@ class Renderer:
         delay = (rec.day - ev.day).days
         if rec.form == "month":
             on = f"in {_MON[ev.day.month - 1]}"
+        elif ev.time is not None and ev.time.hour < 5 and rng.random() < 0.4:
+            # an incident after midnight is told as the night before it
+            eve = ev.day - timedelta(days=1)
+            on = (
+                f"overnight {eve.day}/{ev.day.day} {_MON[ev.day.month - 1][:3]}"
+                if eve.month == ev.day.month
+                else f"overnight {eve:%d/%m} into {ev.day:%d/%m}"
+            )
         else:
             on = spoken_date(ev.day, rng, delay)
         meeting = self.events[ev.meeting] if ev.meeting is not None else None
@@ -185,7 +199,7 @@ class Renderer:
             "home_cap": f"Home conditions {home}",
             "seen_words": seen_words,
             "announced_cap": "Announced" if f.get("announced") else "Unannounced",
-            "visit_line": f"{nm(child)} {seen_words}. {rng.choice(['Discussed routines.', 'Bedrooms seen.', 'Safety plan reviewed.'])}",
+            "visit_line": f"{nm(child)} {seen_words}. {rng.choice(_VISIT_LINES)}",
             "purpose_cap": "Assessment " if f.get("purpose") == "assessment" else "Statutory ",
             "mash_outcome": {
                 "NFA": "NFA, advice to referrer",
@@ -226,7 +240,7 @@ class Renderer:
             "weight": f.get("weight", "3.4"),
             "epds": f.get("epds", "8"),
             "wnb_words": "- WNB, rebooked" if f.get("wnb") else "completed at home",
-            "weight_centile": f.get("weight_centile", "25"),
+            "weight_centile": f.get("weight_centile", "25th"),
             "weeks": f.get("weeks", "28"),
             "dna_words": " - DNA, rebooked" if f.get("dna") else "",
             "pn_day": str(max(1, (ev.day - ev.day).days + 3)),
@@ -255,12 +269,22 @@ class Renderer:
             "topic": f.get("topic", "the children"),
             "nth": rng.choice(["second", "third", "fourth"]),
             "att": str(rng.randint(72, 95)),
+            "wnb": "WNB"
+            if f.get("who", "") in kids or f.get("who", "") in {c.first for c in fam.children}
+            else "DNA",
+            "arrest_line": f"{perp} was arrested and taken into custody."
+            if f.get("arrest")
+            else f"{perp} had left before officers arrived.",
             "kind_words": ev.kind.replace("_", " "),
             "agency_word": ph.AGENCY_WORD.get(rec.agency, rec.agency),
         }
         return s
 
     def describe(self, ev: Event, rec: Rec, worker: str) -> str:
+        text = self._describe(ev, rec, worker)
+        return text[:1].upper() + text[1:]
+
+    def _describe(self, ev: Event, rec: Rec, worker: str) -> str:
         rng = self.rng
         kind = ev.kind
         told = "N" if rec.told == "N" else "P"

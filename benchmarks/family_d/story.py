@@ -138,7 +138,7 @@ class Story(ProtectionEpisodes, ServiceEpisodes):
         funcs = [f for f, _ in episodes]
         weights = [w for _, w in episodes]
         stalls = 0
-        while len(self.events) < n_events and stalls < 5000:
+        while len(self.events) < n_events and stalls < 2000:
             if self.days and rng.random() < 0.35:  # trouble comes in clusters
                 day = rng.choice(self.days) + timedelta(days=rng.randint(-10, 14))
             else:
@@ -148,8 +148,9 @@ class Story(ProtectionEpisodes, ServiceEpisodes):
             before = len(self.events)
             rng.choices(funcs, weights)[0](day)
             if len(self.events) == before:
-                stalls += 1
+                stalls += 1  # nobody present could record it (or a weekend, August...)
             else:
+                stalls = 0
                 self.days.append(day)
         del self.events[n_events:]
         del self.recs[n_events:]
