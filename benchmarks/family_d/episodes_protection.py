@@ -70,8 +70,9 @@ class ProtectionEpisodes:
             self.da(day, trap_of=eid, tm=time(tm.hour + rng.randint(1, 2), rng.randrange(0, 60, 5)))
         elif roll < 0.23:  # another incident days later: a different event
             self.da(day + timedelta(days=rng.randint(1, 9)), trap_of=eid)
-        if rng.random() < 0.45 and self.has("CSC"):
-            self.mash_decision(add_wd(day, rng.randint(2, 5)), None)
+        told = [r.day for r in self.recs[eid] if r.agency == "CSC" and r.told == "N"]
+        if told and rng.random() < 0.5:  # screened after the notification arrived
+            self.mash_decision(add_wd(told[0], rng.randint(0, 2)), None)
         if dash == "high" and rng.random() < 0.3:
             self.cp_chain(add_wd(day, rng.randint(1, 3)))
         elif rng.random() < 0.12:

@@ -214,7 +214,8 @@ def build_habit(key: str, rng: random.Random) -> Habit:
         cols.append("ref")
     headers = [rng.choice(_HEADERS[c]) for c in cols]
     unusual = [rng.choice(_UNUSUAL[c]) for c in cols]
-    date_style = rng.choice(DATE_STYLES)
+    # a date and time in one cell is a system export: numeric dates
+    date_style = rng.choice(DATE_STYLES if time_in != "date" else ["dmy4", "dmy2", "dot2"])
     return Habit(
         key=key,
         columns=cols,

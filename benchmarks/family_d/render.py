@@ -397,10 +397,7 @@ class Renderer:
             )
         else:
             start = end = rec.day
-            style = (
-                h.date_style if h.time_in != "date" or tm is None else rng.choice(["dmy4", "dmy2"])
-            )
-            text = write_date(rec.day, style)
+            text = write_date(rec.day, h.date_style)
             if head is not None:  # the continuation row repeats its first row's date
                 text = head.cells[h.columns.index("date")]
                 text = text[:-6] if h.time_in == "date" and head.tm is not None else text
