@@ -52,6 +52,11 @@ def test_fd001_files_import_to_the_same_records(tmp_path, seed, style):
         )
         for f in ("outcome", "practitioner", "reference", "event_type"):
             other[f] += getattr(r, f) == getattr(want, f)
+    # some agencies put a title block above the header: their first rows move down
+    first = {}
+    for r in case.records:
+        first[r.agency] = min(first.get(r.agency, r.provenance.row), r.provenance.row)
+    assert 2 in first.values() and any(row > 2 for row in first.values())
     # the other columns are read by content too: a small file whose contact types all
     # name an agency ("ED attendance") can be taken for an agency column
     assert all(n >= 0.9 * len(case.records) for n in other.values()), other

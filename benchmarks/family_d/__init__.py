@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ingest.records import Issue, Provenance, RecordIds, SourceRecord, make_interval
 
-from .habits import AGENCIES, FILE_NAMES, ORDER, Habit, build_habit
+from .habits import AGENCIES, FILE_NAMES, ORDER, Habit, build_habit, title_block
 from .people import Family, build_family
 from .render import Line, Renderer
 from .story import Event, Story
@@ -45,9 +45,9 @@ class Case:
     related: dict[str, int]  # record id of a follow-up -> the meeting's event id
     rows: dict[str, Row]
     habits: dict[str, Habit] = field(repr=False)
-    files: dict[str, tuple[str, bytes, list[str]]] = field(
-        repr=False
-    )  # key -> name, CSV bytes, rids
+    # agency key -> file name, CSV bytes, record ids; and the lines above its header
+    files: dict[str, tuple[str, bytes, list[str]]] = field(repr=False)
+    titles: dict[str, list[str]] = field(repr=False)
     seed: int = 0
 
 
@@ -72,6 +72,7 @@ def generate(
     habits = {k: build_habit(k, rng) for k in keys}
     story = Story(rng, fam, period, habits)
     story.run(n_events)
+    titles = {k: title_block(k, fam, period, fam.workers[k][-1], rng) for k in keys}
     # the words come from a second generator seeded from the first, so that every style
     # tells the same events
     words = random.Random(f"family-d/{seed}/{rng.getrandbits(64)}/{style}")
@@ -91,14 +92,16 @@ def generate(
             continue
         h = habits[key]
         name = f"{FILE_NAMES[key]}.csv"
-        data = csv_bytes(h.headers, [ln.cells for ln in lines])
+        data = csv_bytes(h.headers, [ln.cells for ln in lines], titles[key])
+        # the title lines, a blank line and the header come first
+        first_row = len(titles[key]) + 3 if titles[key] else 2
         sha = hashlib.sha256(data).hexdigest()
         agency = AGENCIES[key]
         ids = RecordIds(agency)
         seen: dict[tuple[str, ...], tuple[int, int]] = {}  # cells -> (first row, count)
         rids = []
         for i, ln in enumerate(lines):
-            row_no = i + 2  # the header is row 1
+            row_no = i + first_row
             values = tuple(c.strip() for c in ln.cells)
             first, count = seen.get(values, (row_no, 0))
             seen[values] = (first, count + 1)
@@ -140,6 +143,7 @@ def generate(
         rows,
         habits,
         files,
+        titles,
         seed,
     )
 
@@ -148,9 +152,12 @@ def _cell(h: Habit, ln: Line, role: str) -> str:
     return ln.cells[h.columns.index(role)].strip() if role in h.columns else ""
 
 
-def csv_bytes(headers: list[str], rows: list[tuple[str, ...]]) -> bytes:
+def csv_bytes(headers: list[str], rows: list[tuple[str, ...]], title: list[str]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
+    if title:
+        writer.writerows([line] for line in title)
+        writer.writerow([])
     writer.writerow(headers)
     writer.writerows(rows)
     return buf.getvalue().encode("utf-8")
@@ -186,7 +193,7 @@ def write_files(case: Case, folder: str | Path, headers: str = "usual") -> Writt
     for key, (name, data, rids) in case.files.items():
         if headers == "unusual":
             h = case.habits[key]
-            data = csv_bytes(h.unusual, [case.rows[rid].cells for rid in rids])
+            data = csv_bytes(h.unusual, [case.rows[rid].cells for rid in rids], case.titles[key])
         path = folder / name
         path.write_bytes(data)
         out.append(path)

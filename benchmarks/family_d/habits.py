@@ -232,3 +232,48 @@ def build_habit(key: str, rng: random.Random) -> Habit:
         split_rate=split,
         ref_prefix=_REF.get(key, key),
     )
+
+
+# how an agency names itself at the top of its file (a title block above the header)
+ORGANISATION = {
+    "CSC": "{town} Council Children's Services",
+    "POL": "{town} Constabulary - Public Protection Unit",
+    "HV": "{town} Community Health - Health Visiting Team",
+    "SCH": "{school}",
+    "GP": "{surgery}",
+    "HOS": "{hospital}",
+    "PRO": "Probation Service - {town} PDU",
+    "HOU": "{town} Homes",
+    "MH": "{town} Community Mental Health Team",
+    "DAS": "{town} Women's Aid (IDVA service)",
+    "AMB": "Ambulance Service NHS Trust",
+    "MW": "{hospital} Maternity Services",
+    "EH": "{town} Early Help Service",
+    "SMS": "{town} Drug and Alcohol Service",
+    "SN": "{town} School Nursing Service",
+    "EY": "{town} Day Nursery",
+    "VS": "{town} Family Support Charity (voluntary sector)",
+    "YJ": "{town} Youth Justice Service",
+}
+
+
+def title_block(key: str, fam, period, worker: str, rng: random.Random) -> list[str]:
+    """The lines some agencies put above their table (none for most)."""
+    if rng.random() >= 0.35:
+        return []
+    org = ORGANISATION[key].format(
+        town=fam.town, school=fam.school, surgery=fam.surgery, hospital=fam.hospital
+    )
+    lines = [rng.choice(["Organisation: ", "Agency: ", ""]) + org]
+    if rng.random() < 0.7:
+        ch = fam.children[0]
+        lines.append(
+            f"Subject: {ch.full} (DOB {ch.dob:%d/%m/%Y})"
+            if rng.random() < 0.5
+            else "Child(ren): " + ", ".join(c.full for c in fam.children)
+        )
+    if rng.random() < 0.6:
+        lines.append(f"Period covered: {period[0]:%d/%m/%Y} to {period[1]:%d/%m/%Y}")
+    if rng.random() < 0.3:
+        lines.append(f"Completed by: {worker}")
+    return lines
