@@ -294,7 +294,13 @@ class Renderer:
             self.style == "mixed" and self.narrative_pick[rec.agency]
         )
         if not narrative:
-            text = _sentences(first)[0]
+            # one line: the first sentence, and the next while the line stays short
+            sentences = _sentences(first)
+            text = sentences[0]
+            for more in sentences[1:]:
+                if len(text) + len(more) > 70:
+                    break
+                text = f"{text} {more}"
             if self.abbreviates[rec.agency] and rng.random() < 0.6:
                 for long, short in ph.ABBREV:
                     text = text.replace(long, short)
