@@ -18,6 +18,7 @@ from .habits import AGENCIES, FILE_NAMES, ORDER, Habit, build_habit, title_block
 from .people import Family, build_family
 from .render import Line, Renderer
 from .story import Event, Story
+from .xlsx import xlsx_bytes
 
 __all__ = ["Case", "Event", "Row", "Written", "generate", "true_pairs", "write_files"]
 
@@ -48,6 +49,7 @@ class Case:
     # agency key -> file name, CSV bytes, record ids; and the lines above its header
     files: dict[str, tuple[str, bytes, list[str]]] = field(repr=False)
     titles: dict[str, list[str]] = field(repr=False)
+    sheets: dict[str, str] = field(repr=False)  # key -> sheet name of an .xlsx file, "" for CSV
     seed: int = 0
 
 
@@ -73,6 +75,8 @@ def generate(
     story = Story(rng, fam, period, habits)
     story.run(n_events)
     titles = {k: title_block(k, fam, period, fam.workers[k][-1], rng) for k in keys}
+    # a fifth of the agencies send a workbook (a sheet of text cells), the rest CSV
+    sheets = {k: rng.choice(_SHEETS) if rng.random() < 0.2 else "" for k in keys}
     # the words come from a second generator seeded from the first, so that every style
     # tells the same events
     words = random.Random(f"family-d/{seed}/{rng.getrandbits(64)}/{style}")
@@ -91,8 +95,9 @@ def generate(
         if not lines:
             continue
         h = habits[key]
-        name = f"{FILE_NAMES[key]}.csv"
-        data = csv_bytes(h.headers, [ln.cells for ln in lines], titles[key])
+        sheet = sheets[key]
+        name = f"{FILE_NAMES[key]}.{'xlsx' if sheet else 'csv'}"
+        data = _file_bytes(sheet, titles[key], h.headers, [ln.cells for ln in lines])
         # the title lines, a blank line and the header come first
         first_row = len(titles[key]) + 3 if titles[key] else 2
         sha = hashlib.sha256(data).hexdigest()
@@ -116,7 +121,7 @@ def generate(
                     ln.start, ln.end, ln.precision, ln.approximate, ln.tm, None, ln.note
                 ),
                 description=_cell(h, ln, "desc"),
-                provenance=Provenance.of_row(name, sha, "", row_no, tuple(h.headers), ln.cells),
+                provenance=Provenance.of_row(name, sha, sheet, row_no, tuple(h.headers), ln.cells),
                 outcome=_cell(h, ln, "outcome"),
                 practitioner=_cell(h, ln, "prac"),
                 reference=_cell(h, ln, "ref"),
@@ -144,12 +149,22 @@ def generate(
         habits,
         files,
         titles,
+        sheets,
         seed,
     )
 
 
 def _cell(h: Habit, ln: Line, role: str) -> str:
     return ln.cells[h.columns.index(role)].strip() if role in h.columns else ""
+
+
+_SHEETS = ["Chronology", "Sheet1", "Chronology of involvement"]
+
+
+def _file_bytes(
+    sheet: str, title: list[str], headers: list[str], rows: list[tuple[str, ...]]
+) -> bytes:
+    return xlsx_bytes(sheet, title, headers, rows) if sheet else csv_bytes(headers, rows, title)
 
 
 def csv_bytes(headers: list[str], rows: list[tuple[str, ...]], title: list[str]) -> bytes:
@@ -193,7 +208,8 @@ def write_files(case: Case, folder: str | Path, headers: str = "usual") -> Writt
     for key, (name, data, rids) in case.files.items():
         if headers == "unusual":
             h = case.habits[key]
-            data = csv_bytes(h.unusual, [case.rows[rid].cells for rid in rids], case.titles[key])
+            rows = [case.rows[rid].cells for rid in rids]
+            data = _file_bytes(case.sheets[key], case.titles[key], h.unusual, rows)
         path = folder / name
         path.write_bytes(data)
         out.append(path)
