@@ -79,16 +79,19 @@ def test_fd002_unusual_headers_keep_ids_agencies_and_dates(tmp_path):
 
 
 def test_fd003_deterministic_per_seed(tmp_path):
-    a, b = generate(7, n_events=200), generate(7, n_events=200)
+    a, b = generate(7, n_events=200, n_agencies=10), generate(7, n_events=200, n_agencies=10)
     assert [r.record_id for r in a.records] == [r.record_id for r in b.records]
     assert a.truth == b.truth and a.related == b.related
     assert [(e.kind, e.day, e.trap_of) for e in a.events] == [
         (e.kind, e.day, e.trap_of) for e in b.events
     ]
-    wa = write_files(a, tmp_path / "a")
-    wb = write_files(b, tmp_path / "b")
-    assert [p.read_bytes() for p in wa.files] == [p.read_bytes() for p in wb.files]
-    c = generate(8, n_events=200)
+    # the same bytes, workbooks included (their digests are in the records)
+    for headers in ("usual", "unusual"):
+        wa = write_files(a, tmp_path / f"a-{headers}", headers=headers)
+        wb = write_files(b, tmp_path / f"b-{headers}", headers=headers)
+        assert any(p.suffix == ".xlsx" for p in wa.files)
+        assert [p.read_bytes() for p in wa.files] == [p.read_bytes() for p in wb.files]
+    c = generate(8, n_events=200, n_agencies=10)
     assert [r.record_id for r in c.records] != [r.record_id for r in a.records]
 
 
