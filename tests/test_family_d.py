@@ -79,7 +79,7 @@ def test_fd002_unusual_headers_keep_ids_agencies_and_dates(tmp_path):
 
 
 def test_fd003_deterministic_per_seed(tmp_path):
-    a, b = generate(7, n_events=200, n_agencies=10), generate(7, n_events=200, n_agencies=10)
+    a, b = generate(7, n_events=120, n_agencies=10), generate(7, n_events=120, n_agencies=10)
     assert [r.record_id for r in a.records] == [r.record_id for r in b.records]
     assert a.truth == b.truth and a.related == b.related
     assert [(e.kind, e.day, e.trap_of) for e in a.events] == [
@@ -91,7 +91,7 @@ def test_fd003_deterministic_per_seed(tmp_path):
         wb = write_files(b, tmp_path / f"b-{headers}", headers=headers)
         assert any(p.suffix == ".xlsx" for p in wa.files)
         assert [p.read_bytes() for p in wa.files] == [p.read_bytes() for p in wb.files]
-    c = generate(8, n_events=200, n_agencies=10)
+    c = generate(8, n_events=120, n_agencies=10)
     assert [r.record_id for r in c.records] != [r.record_id for r in a.records]
 
 
@@ -115,7 +115,7 @@ def test_fd004_styles_tell_the_same_events_in_other_words():
 
 @pytest.mark.parametrize(
     ("seed", "n_events", "n_agencies", "years"),
-    [(1, 300, 5, 3), (2, 1500, 10, 12), (3, 400, 18, 3)],
+    [(1, 300, 5, 3), (2, 1000, 10, 12), (3, 400, 18, 3)],
 )
 def test_fd005_truth_is_consistent(seed, n_events, n_agencies, years):
     case = generate(seed, n_events=n_events, n_agencies=n_agencies, years=years)
