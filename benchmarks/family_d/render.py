@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import phrases as ph
-from .habits import AGENCIES, Habit, spoken_date, spoken_time, write_date, write_month, write_time
+from .habits import Habit, spoken_date, spoken_time, write_date, write_month, write_time
 from .people import Family
 from .story import Event, Rec
 
@@ -243,7 +243,9 @@ class Renderer:
             "weight_centile": f.get("weight_centile", "25th"),
             "weeks": f.get("weeks", "28"),
             "dna_words": " - DNA, rebooked" if f.get("dna") else "",
-            "pn_day": str(max(1, (ev.day - ev.day).days + 3)),
+            "pn_day": str(
+                next(((ev.day - c.dob).days for c in fam.children if c.first == child), 3)
+            ),
             "who": nm(f.get("who", ev.subjects[0] if ev.subjects else child)),
             "reason": f.get("reason", "review"),
             "plan": rng.choice(["Review 2/52", "Rx given", "Safety netting", "Bloods"]),
@@ -460,7 +462,3 @@ class Renderer:
             note,
             sort,
         )
-
-
-def agency_name(key: str) -> str:
-    return AGENCIES[key]
