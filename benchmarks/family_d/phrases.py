@@ -7,6 +7,7 @@ from __future__ import annotations
 # the words that change between the four nations
 NATION = {
     "England": {
+        "s47": "S47",
         "strat": "strategy discussion",
         "icpc": "ICPC",
         "rcpc": "RCPC",
@@ -18,6 +19,7 @@ NATION = {
         "cg": "core group",
     },
     "Wales": {
+        "s47": "S47",
         "strat": "strategy discussion",
         "icpc": "ICPC",
         "rcpc": "RCPC",
@@ -29,6 +31,7 @@ NATION = {
         "cg": "core group",
     },
     "Scotland": {
+        "s47": "CP investigation",
         "strat": "IRD",
         "icpc": "initial CPPM",
         "rcpc": "review CPPM",
@@ -40,6 +43,7 @@ NATION = {
         "cg": "core group",
     },
     "Northern Ireland": {
+        "s47": "Article 66 investigation",
         "strat": "strategy discussion",
         "icpc": "initial case conference",
         "rcpc": "review case conference",
@@ -199,10 +203,10 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "strategy": {
         "CSC": {
             "P": [
-                "{strat_cap} held with {pol} and health. Threshold for S47 met, joint enquiry "
+                "{strat_cap} held with {pol} and health. Threshold for {s47} met, joint enquiry "
                 "agreed.",
-                "{strat_cap} - agreed single agency S47 led by CSC. Police checks shared.",
-                "Strat held by Teams. Agreed S47 enquiries to progress; visit to see the "
+                "{strat_cap} - agreed single agency {s47} led by CSC. Police checks shared.",
+                "Strat held by Teams. Agreed {s47} enquiries to progress; visit to see the "
                 "children today.",
             ]
         },
@@ -210,13 +214,13 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
             "P": [
                 "{strat_cap} with CSC. Police to share previous DA history; joint visit not "
                 "required.",
-                "Attended strategy meeting (PPU). Agreed S47, police to progress criminal "
+                "Attended strategy meeting (PPU). Agreed {s47}, police to progress criminal "
                 "investigation.",
             ]
         },
         "*": {
             "P": [
-                "Took part in {strat} re {cs}. Health information shared. S47 to proceed.",
+                "Took part in {strat} re {cs}. Health information shared. {s47} to proceed.",
                 "{strat_cap} attended by phone. Shared attendance and welfare information.",
             ]
         },
@@ -224,15 +228,15 @@ T: dict[str, dict[str, dict[str, list[str]]]] = {
     "s47_visit": {
         "CSC": {
             "P": [
-                "S47 home visit. {cs} seen; {c} spoken to alone in bedroom. Home conditions "
+                "{s47} home visit. {cs} seen; {c} spoken to alone in bedroom. Home conditions "
                 "{home}.",
-                "Visit under S47 with {m}. Explained the process; she was {m_mood}. Children "
+                "Visit under {s47} with {m}. Explained the process; she was {m_mood}. Children "
                 "{seen_words}.",
             ]
         },
         "POL": {
             "P": [
-                "Joint visit with CSC under S47. {c} spoken to, ABE interview not required at "
+                "Joint visit with CSC under {s47}. {c} spoken to, ABE interview not required at "
                 "this time."
             ]
         },

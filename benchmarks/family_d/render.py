@@ -60,6 +60,13 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_NATION_TYPES = {
+    "strategy": lambda w: w["strat"][0].upper() + w["strat"][1:],
+    "s47_visit": lambda w: f"{w['s47']} visit",
+    "icpc": lambda w: w["icpc"],
+    "rcpc": lambda w: w["rcpc"],
+    "cin": lambda w: w["cin"][0].upper() + w["cin"][1:],
+}
 _VISIT_LINES = ["Discussed routines.", "Bedrooms seen.", "Safety plan reviewed."]
 
 
@@ -208,6 +215,7 @@ class Renderer:
                 "strategy": "strategy discussion to be convened",
             }.get(f.get("outcome", ""), "NFA"),
             "strat": w["strat"],
+            "s47": w["s47"],
             "strat_cap": w["strat"][0].upper() + w["strat"][1:],
             "pol": w["pol"],
             "ppn": w["ppn"],
@@ -433,6 +441,8 @@ class Renderer:
             elif col == "type":
                 types = ph.TYPE.get(rec.agency, ph.TYPE["*"])
                 word = types.get(kind) or types.get("*", "Contact")
+                if rec.agency == "CSC" and kind in _NATION_TYPES:  # the nation's own word
+                    word = _NATION_TYPES[kind](self.words)
                 if rec.told == "N":
                     word = rng.choice(["Notification", "Correspondence", "Information received"])
                 elif rec.follow:
