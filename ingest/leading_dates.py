@@ -35,6 +35,11 @@ _LEADING_COARSE = re.compile(
     r"(?P<time>)\s*[-–—:|]+\s*(?P<rest>(?=[^0-9]*[A-Za-z])\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
+# Where a date written before the entry can end: a dash, bar or colon with a space after it,
+# or a gap of two spaces or a tab ("May 2020  Early help assessment started").
+_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}")
+_DIGIT = re.compile(r"\d")  # every date this tool reads has a year
+MAX_HEAD = 48  # characters: the longest date wording ("between 3rd and 5th May 2022")
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split
 MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not the title)
 
@@ -42,16 +47,33 @@ MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not
 def leading_date(text: str) -> tuple[str, str] | None:
     """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
     that reads; None otherwise."""
+    found = None
     m = _LEADING.match(text) or _LEADING_COARSE.match(text)
-    if m is None:
+    if m is not None and _reads(m["date"]):
+        found = m.start("rest"), m["date"] + (f" {m['time']}" if m["time"] else "")
+    # Any wording the date reader knows ("early July 2021", "w/c 12/06/23", "between 3rd
+    # and 5th May 2022", "Spring 2020") before a separator: the longest that reads wins,
+    # so a range ("03/05/2022 - 05/05/2022 - ...") is not cut at its own dash.
+    # (a date read, the text after it a word: done; a digit after it may go on a range)
+    digit = _DIGIT.search(text, 0, MAX_HEAD) if not found or text[found[0]].isdigit() else None
+    for sep in _SEPARATOR.finditer(text, digit.end(), MAX_HEAD + 4) if digit else ():
+        head = text[: sep.start()].strip()
+        if (
+            sep.end() > (found[0] if found else 0)
+            and any(c.isalpha() for c in text[sep.end() :])
+            and _reads(head)
+        ):
+            found = sep.end(), head
+    if found is None:
         return None
-    when = m["date"] + (f" {m['time']}" if m["time"] else "")
+    return found[1], text[found[0] :].strip()
+
+
+def _reads(text: str) -> bool:
     try:
-        if parse_date(m["date"]) is None:
-            return None
+        return parse_date(text) is not None
     except DateError:
-        return None
-    return when, m["rest"].strip()
+        return False
 
 
 def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:

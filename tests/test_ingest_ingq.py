@@ -1,0 +1,75 @@
+"""Importer failure classes from the second held-out set's half b (issue 10, helper ingq).
+
+Each test builds its own small fictional file: the mechanism, not the held-out wording.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from ingest import import_file
+from ingest.leading_dates import leading_date
+from tests.builders import write_docx
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # any wording the date reader knows, before a dash, colon, bar or a two-space gap
+        ("late April 2022 - Rent arrears letter sent", ("late April 2022", "Rent arrears")),
+        ("Autumn 2019: Ottilie started at nursery", ("Autumn 2019", "Ottilie started")),
+        ("w/c 07/02/22 | core group held", ("w/c 07/02/22", "core group held")),
+        ("Oct 2020  Referral from the school nurse", ("Oct 2020", "Referral from")),
+        ("between 2nd and 4th March 2021 - respite", ("between 2nd and 4th March 2021", "respite")),
+        # a range is not cut at its own dash
+        ("03/05/2022 - 06/05/2022 - stayed at nan's", ("03/05/2022 - 06/05/2022", "stayed at")),
+        ("11/06/2021 - 2 missed appointments", ("11/06/2021", "2 missed")),
+        # no date before the separator: text
+        ("Mum - upset, Dad - not present", None),
+        ("Home visit, 20 minutes - Ottilie seen alone", None),
+        ("2019 was a hard year, mother said", None),
+        ("May 2020", None),  # a date alone is no entry
+    ],
+)
+def test_iq001_a_leading_date_in_any_wording_the_date_reader_knows(text, expected):
+    got = leading_date(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert got[0] == expected[0]
+        assert got[1].startswith(expected[1])
+
+
+def test_iq002_diary_paragraphs_dated_by_month_or_part_of_one_are_entries_not_continuations(
+    tmp_path,
+):
+    blocks = [
+        "Pellbrook Family Hub - involvement with the Harrow family",
+        "",
+        "04.02.21  Family support worker visit, sleep routine agreed with Ottilie's mother.",
+        "",
+        "early March 2021 - Referral passed to the family hub from the school, mother agreed.",
+        "",
+        "April 2021  Team around the family meeting at Tollgate Primary, father invited.",
+        "",
+        "She said the weekend had been calm and the children were sleeping better.",
+        "",
+        "17.4.21  Case closed, family disengaged after three missed visits.",
+    ]
+    r = import_file(write_docx(tmp_path / "family hub diary.docx", blocks), today=TODAY)
+    got = [(x.provenance.row, x.date.start, x.date.precision, x.date.approximate) for x in r.records]
+    assert got == [
+        (3, date(2021, 2, 4), "day", False),
+        (5, date(2021, 3, 1), "month", True),
+        (7, date(2021, 4, 1), "month", False),
+        (11, date(2021, 4, 17), "day", False),
+    ]
+    assert r.records[1].description.startswith("Referral passed to the family hub")
+    # the undated paragraph under the April entry continues it
+    assert r.records[2].provenance.continued_rows == (9,)
+    assert "calm" in r.records[2].description
