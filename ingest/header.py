@@ -251,14 +251,20 @@ def locate_header(
     for j in range(start - 1, max(-1, start - 3), -1):
         row = rows[j]
         filled = [cell_text(v) for v in row if cell_text(v)]
-        if not filled:
-            continue
+        if not filled or _section_row(filled):
+            continue  # "January - December 2019" between the header and its entries
         undated = not any(is_date_value(v)[0] for v in row if cell_text(v))
         short = all(len(t) <= 80 for t in filled)
         if len(filled) >= 2 and undated and short and not is_title_row(row):
-            return j, start, "the header is the row above the first dated entries"
+            # rows between (blank, a section) are the table's own: read, not title rows
+            return j, j + 1, "the header is the row above the first dated entries"
         break
     return -1, start, "no header row: every column read from its content"
+
+
+def _section_row(filled: list[str]) -> bool:
+    """One text that heads a section of the table: a period or a divider."""
+    return len(filled) == 1 and bool(_DIVIDER.match(filled[0]) or _is_period_heading(filled[0]))
 
 
 def find_header(

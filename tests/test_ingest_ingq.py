@@ -73,3 +73,28 @@ def test_iq002_diary_paragraphs_dated_by_month_or_part_of_one_are_entries_not_co
     # the undated paragraph under the April entry continues it
     assert r.records[2].provenance.continued_rows == (9,)
     assert "calm" in r.records[2].description
+
+
+def test_iq003_the_header_is_found_above_a_section_row_and_its_repeats_are_skipped(tmp_path):
+    # header words in no synonym list, a period heading between it and the first entries
+    table = [
+        ["Log no.", "Occurred", "Clock", "What happened", "Kind"],
+        ["Spring - Summer 2021", "", "", "", ""],
+        ["K-1041", "2021-03-02", "09:30", "Ottilie seen at the clinic with her mother, weight fine.", "Clinic"],
+        ["K-1042", "2021-03-09", "10.15am", "Telephone call from the school nurse about attendance.", "Call"],
+        ["K-1043", "2021-04-20", "14:05", "Home visit, no answer, card left at the door for the family.", "Visit"],
+        ["Log no.", "Occurred", "Clock", "What happened", "Kind"],
+        ["", "", "", "Cont'd - mother rang back the same afternoon and rebooked.", ""],
+        ["K-1044", "2021-05-11", "", "Ottilie seen at the clinic with her mother, no concerns.", "Clinic"],
+    ]
+    blocks = ["Tollgate Midwifery Team - chronology", table]
+    r = import_file(write_docx(tmp_path / "midwifery return.docx", blocks), today=TODAY)
+    assert r.header_row == 1
+    assert [x.provenance.row for x in r.records] == [3, 4, 5, 8]
+    assert not r.quarantined
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert "period heading" in reasons[2]
+    assert reasons[6] == "repeated header row"
+    # the continuation after the repeated header joins the entry above it
+    assert r.records[2].provenance.continued_rows == (7,)
+    assert r.records[1].date.time == time(10, 15)
