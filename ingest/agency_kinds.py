@@ -68,6 +68,12 @@ _add("Early Help", 1.0, "early help", "family hub", "family hubs", "team around 
 _add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
 _add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")
 
+# the kind phrases of two or three words, by length: the ones a short form can write
+_PHRASES: dict[int, list[str]] = {}
+for _phrase in _KINDS:
+    if " " in _phrase:
+        _PHRASES.setdefault(len(_phrase.split()), []).append(_phrase)
+
 _FORM_WORDS = frozenset({"charity", "charitable", "cic", "community interest", "foundation"})
 
 _WORD = re.compile(r"[a-z0-9&]+")
@@ -79,6 +85,27 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.replace("'", ""))
 
 
+def _abbreviates(token: str, word: str) -> bool:
+    """"dept" for department, "svc" for service, "hlth" for health: the word's first letter,
+    then some of its letters in order, at least three, shorter than the word."""
+    if not 3 <= len(token) < len(word) or token[0] != word[0] or not token.isalpha():
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in token[1:])
+
+
+def _abbreviated_kind(tokens: list[str]) -> str | None:
+    """The kind phrase of several words these tokens write with some words shortened
+    ("Emergency Dept", "Domestic Abuse Svc", "Mental Hlth Team"): at least one word in
+    full, so two short forms alone ("gen dept") never make a kind."""
+    for phrase in _PHRASES.get(len(tokens), ()):
+        words = phrase.split()
+        full = sum(t == w for t, w in zip(tokens, words, strict=True))
+        if full and all(t == w or _abbreviates(t, w) for t, w in zip(tokens, words, strict=True)):
+            return phrase
+    return None
+
+
 def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
     """({agency: score}, the kind words found, in order) for one name."""
     tokens = _tokens(text)
@@ -86,8 +113,13 @@ def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
     i = 0
     while i < len(tokens):
         for n in (3, 2, 1):  # longest kind first: "domestic abuse" before "abuse"
-            phrase = " ".join(tokens[i : i + n])
-            if len(tokens[i : i + n]) == n and phrase in _KINDS:
+            part = tokens[i : i + n]
+            if len(part) < n:
+                continue
+            phrase = " ".join(part)
+            if phrase not in _KINDS and n > 1:
+                phrase = _abbreviated_kind(part) or phrase
+            if phrase in _KINDS:
                 found.append((i + n, phrase))
                 i += n
                 break

@@ -10,8 +10,10 @@ from datetime import date, time
 import pytest
 
 from ingest import import_file
+from ingest.agencies import AgencyDirectory
+from ingest.agency_kinds import agency_kind
 from ingest.leading_dates import leading_date
-from tests.builders import write_docx
+from tests.builders import write_csv, write_docx
 
 TODAY = date(2026, 11, 26)
 
@@ -98,3 +100,31 @@ def test_iq003_the_header_is_found_above_a_section_row_and_its_repeats_are_skipp
     # the continuation after the repeated header joins the entry above it
     assert r.records[2].provenance.continued_rows == (7,)
     assert r.records[1].date.time == time(10, 15)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Emergency Dept", "Hospital"),
+        ("Pellbrook Domestic Abuse Svc", "Domestic Abuse Service"),
+        ("Tollgate Mental Hlth Team", "Mental Health"),
+        ("Sch Nursing Team North", "School Nursing"),
+        ("Childrens Soc Care", "Children's Social Care"),
+        # two short forms alone, or a short form of no kind word, name no kind
+        ("Emerg Dept", None),
+        ("Gen Dept", None),
+        ("Tollgate Svc", None),
+    ],
+)
+def test_iq004_a_kind_phrase_with_a_word_shortened_names_its_agency(name, expected):
+    assert agency_kind(name, AgencyDirectory())[0] == expected
+
+
+def test_iq005_a_file_named_with_a_shortened_kind_phrase_is_filed_under_it(tmp_path):
+    rows = [
+        ["Seen on", "Notes"],
+        ["02/03/2021", "Ottilie brought in by her mother with a cut to the chin, glued."],
+        ["19/04/2021", "Attended with a sprained wrist after a fall at the trampoline park."],
+    ]
+    r = import_file(write_csv(tmp_path / "Pellbrook Emergency Dept return.csv", rows), today=TODAY)
+    assert (r.agency, r.agency_source) == ("Hospital", "file name")
