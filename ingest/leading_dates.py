@@ -51,6 +51,8 @@ def leading_date(text: str) -> tuple[str, str] | None:
     m = _LEADING.match(text) or _LEADING_COARSE.match(text)
     if m is not None and _reads(m["date"]):
         found = m.start("rest"), m["date"] + (f" {m['time']}" if m["time"] else "")
+        if m["time"] and _SUM.match(m["time"]) and _sum_follows(text, m):
+            found = m.start("time"), m["date"]  # "12/03/2021 12.50 paid": a sum, no time
     # Any wording the date reader knows ("early July 2021", "w/c 12/06/23", "between 3rd
     # and 5th May 2022", "Spring 2020") before a separator: the longest that reads wins,
     # so a range ("03/05/2022 - 05/05/2022 - ...") is not cut at its own dash.
@@ -67,6 +69,16 @@ def leading_date(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return found[1], text[found[0] :].strip()
+
+
+_SUM = re.compile(r"\d{1,2}\.\d{2}$")
+
+
+def _sum_follows(text: str, m: re.Match[str]) -> bool:
+    """"12.50" with only a space before a word in lower case: a sum ("12.50 paid towards
+    the arrears"), as ingest/text_times.py reads it; a separator or a capital makes it a
+    time ("12.50 - paid", "12.50 Call from school")."""
+    return not text[m.end("time") : m.start("rest")].strip() and text[m.start("rest")].islower()
 
 
 def _reads(text: str) -> bool:

@@ -13,6 +13,7 @@ from ingest import import_file
 from ingest.agencies import AgencyDirectory
 from ingest.agency_kinds import agency_kind
 from ingest.leading_dates import leading_date
+from ingest.text_times import leading_time
 from tests.builders import write_csv, write_docx
 
 TODAY = date(2026, 11, 26)
@@ -128,3 +129,46 @@ def test_iq005_a_file_named_with_a_shortened_kind_phrase_is_filed_under_it(tmp_p
     ]
     r = import_file(write_csv(tmp_path / "Pellbrook Emergency Dept return.csv", rows), today=TODAY)
     assert (r.agency, r.agency_source) == ("Hospital", "file name")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.50 paid towards the rent arrears", None),  # a sum
+        ("3.75 per week agreed for the repayment plan", None),
+        ("12.50 - paid the worker a visit", time(12, 50)),  # a separator: a time
+        ("14.35 Call from Tollgate Primary", time(14, 35)),  # a capital: a time
+        ("14:35 call from the school", time(14, 35)),  # a colon is never a sum
+        ("2.35pm home visit", time(14, 35)),
+        ("0930hrs strategy discussion", time(9, 30)),
+    ],
+)
+def test_iq006_a_sum_opening_the_text_is_no_time(text, expected):
+    assert leading_time(text) == expected
+
+
+def test_iq007_no_time_column_a_sum_stays_text_and_a_time_is_read(tmp_path):
+    rows = [
+        ["Date", "Entry"],
+        ["04/05/2021", "12.50 paid to mother from the hardship fund for school shoes."],
+        ["05/05/2021", "10.15 - Call from the housing officer about the rent arrears."],
+    ]
+    r = import_file(write_csv(tmp_path / "Early Help chronology.csv", rows), today=TODAY)
+    assert [x.date.time for x in r.records] == [None, time(10, 15)]
+    assert r.records[0].description.startswith("12.50 paid")
+
+
+def test_iq008_a_log_of_dated_lines_keeps_a_sum_after_the_date_in_the_text(tmp_path):
+    rows = [
+        ["Housing officer's log"],
+        ["12/03/2021 12.50 paid towards the arrears by the tenant at the office."],
+        ["19/03/2021 14.20 Tenant rang to say the boiler had failed again."],
+        ["26/03/2021 - Inspection visit, damp in the children's bedroom."],
+    ]
+    r = import_file(write_csv(tmp_path / "Housing log.csv", rows), today=TODAY)
+    got = [(x.date.start, x.date.time, x.description[:10]) for x in r.records]
+    assert got == [
+        (date(2021, 3, 12), None, "12.50 paid"),
+        (date(2021, 3, 19), time(14, 20), "Tenant ran"),
+        (date(2021, 3, 26), None, "Inspection"),
+    ]
