@@ -36,8 +36,8 @@ _LEADING_COARSE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 # Where a date written before the entry can end: a dash, bar or colon with a space after it,
-# or a gap of two spaces or a tab ("May 2020  Early help assessment started").
-_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}")
+# a gap of two spaces, a tab or a line break ("May 2020  Early help assessment started").
+_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}|[\t\n]")
 _DIGIT = re.compile(r"\d")  # every date this tool reads has a year
 MAX_HEAD = 48  # characters: the longest date wording ("between 3rd and 5th May 2022")
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split

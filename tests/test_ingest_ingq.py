@@ -172,3 +172,35 @@ def test_iq008_a_log_of_dated_lines_keeps_a_sum_after_the_date_in_the_text(tmp_p
         (date(2021, 3, 19), time(14, 20), "Tenant ran"),
         (date(2021, 3, 26), None, "Inspection"),
     ]
+
+
+def test_iq009_a_diary_dated_by_headings_of_a_day_a_month_or_an_approximate_month(tmp_path):
+    blocks = [
+        "Tollgate Youth Justice Service",
+        "3 May 2021",
+        "Ottilie attended her first appointment with the youth justice worker.",
+        "approx. June 2021",
+        "Referral to the substance misuse team agreed with Ottilie and her mother.",
+        "14 June 2021",
+        "Home visit with mother present, plan reviewed.",
+    ]
+    r = import_file(write_docx(tmp_path / "youth justice diary.docx", blocks), today=TODAY)
+    got = [(x.provenance.row, x.date.start, x.date.precision, x.date.approximate) for x in r.records]
+    assert got == [
+        (3, date(2021, 5, 3), "day", False),
+        (5, date(2021, 6, 1), "month", True),
+        (7, date(2021, 6, 14), "day", False),
+    ]
+    assert {s.row for s in r.skipped if s.reason.startswith("date heading row")} >= {4, 6}
+    assert 2 in {s.row for s in r.skipped}  # the first heading, above the first entry
+
+
+def test_iq010_a_date_and_its_entry_on_two_lines_of_one_paragraph(tmp_path):
+    blocks = [
+        "Pellbrook Housing Association - chronology",
+        "12/03/2021\nTenancy sustainment visit, rent account discussed with mother.",
+        "Summer 2021\nDamp reported in the children's bedroom, surveyor booked.",
+    ]
+    r = import_file(write_docx(tmp_path / "housing diary.docx", blocks), today=TODAY)
+    got = [(x.date.start, x.date.precision, x.description[:8]) for x in r.records]
+    assert got == [(date(2021, 3, 12), "day", "Tenancy "), (date(2021, 6, 1), "season", "Damp rep")]

@@ -78,7 +78,7 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
     if not tables:
-        if not any(leading_date(str(cell[0])) or heading_date(cell) for cell in every):
+        if not any(leading_date(str(cell[0])) or heading_date(cell, coarse=True) for cell in every):
             raise IngestError(
                 name,
                 "the document has no table, and no paragraph starts with a date: a "
