@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from ingest.dateparts import (
     _ALT_NOTE,
@@ -47,6 +48,7 @@ from ingest.dateparts import (
     _from_number,
     _join,
     _month,
+    _month_end,
     _season,
     _single_day,
     _whole_year,
@@ -143,11 +145,26 @@ def _read_numeric(t: str, evidence: bool) -> DateInterval | None:
     return None
 
 
+# A school term in England, by its months: "Spring term 2022" runs from January to Easter
+# (not the season's March to May), "Summer term" from Easter to July.
+_TERMS = {"autumn": (9, 12), "spring": (1, 4), "summer": (4, 7)}
+
+
+def _school_term(name: str, year: int) -> DateInterval:
+    first, last = _TERMS[name]
+    _check_year(year)
+    note = f"{name} term {year}: the school term, {_MON_ABBR[first]} to {_MON_ABBR[last]}"
+    return DateInterval(dt.date(year, first, 1), _month_end(year, last), "season", note=note)
+
+
 def _read_words(t: str) -> DateInterval | None:
     """Dates with month or season names: 12th March 2021, Mar-21, Spring 2020, ..."""
     if not _WORDY.fullmatch(t):
         return None
     tokens = _TOKEN.findall(t)
+    if len(tokens) == 3 and tokens[1] == "term" and tokens[0] in _TERMS and tokens[2].isdigit():
+        if len(tokens[2]) in (2, 4):
+            return _school_term(tokens[0], _year(tokens[2]))
     weekday = None
     if tokens and tokens[0] in _WEEKDAYS:
         weekday = _WEEKDAYS[tokens.pop(0)]
@@ -347,9 +364,30 @@ def _read_week(rest: str, evidence: bool) -> DateInterval:
     return DateInterval(start, start + dt.timedelta(days=6), "week", alternative=alt, note=note)
 
 
+# "w/e 07/05/2021", "week ending 7 May 2021": the seven days up to that date
+_WEEK_END = re.compile(r"(?:w/e|w\.e\.?|we(?=\s*[0-9])|(?:week|wk)\s+end(?:ing)?)\s*:?\s*", re.I)
+
+
+def _read_week_ending(rest: str, evidence: bool) -> DateInterval:
+    iv = _read_single(rest, evidence)
+    if iv is None or iv.precision != "day":
+        raise DateError("week ending needs a whole date such as 21/03/2021")
+    end = iv.start
+    start = end - dt.timedelta(days=6)
+    _check_year(start.year)
+    alt = None
+    note = f"week ending {_fmt(end)}"
+    if iv.alternative:
+        alt = (iv.alternative[0] - dt.timedelta(days=6), iv.alternative[0])
+        note = _join(note, f"{_ALT_NOTE} as w/e {_fmt(alt[1])}")
+    return DateInterval(start, end, "week", alternative=alt, note=note)
+
+
 def _read_unmarked(t: str, evidence: bool) -> DateInterval:
     if m := _WEEK_PREFIX.match(t):
         return _read_week(t[m.end() :], evidence)
+    if m := _WEEK_END.match(t):
+        return _read_week_ending(t[m.end() :], evidence)
     readers = (_read_single, _read_with_time, _read_range)
     for prefix in ("between ", "from "):
         if t.startswith(prefix):

@@ -12,6 +12,7 @@ import pytest
 from ingest import import_file
 from ingest.agencies import AgencyDirectory
 from ingest.agency_kinds import agency_kind
+from ingest.dates import DateError, parse_date
 from ingest.leading_dates import leading_date
 from ingest.text_times import leading_time
 from tests.builders import write_csv, write_docx
@@ -204,3 +205,25 @@ def test_iq010_a_date_and_its_entry_on_two_lines_of_one_paragraph(tmp_path):
     r = import_file(write_docx(tmp_path / "housing diary.docx", blocks), today=TODAY)
     got = [(x.date.start, x.date.precision, x.description[:8]) for x in r.records]
     assert got == [(date(2021, 3, 12), "day", "Tenancy "), (date(2021, 6, 1), "season", "Damp rep")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("wk commencing 3/5/21", date(2021, 5, 3), date(2021, 5, 9), "week"),
+        ("w/e 07/05/2021", date(2021, 5, 1), date(2021, 5, 7), "week"),
+        ("week ending 7 May 2021", date(2021, 5, 1), date(2021, 5, 7), "week"),
+        ("Autumn term 2021", date(2021, 9, 1), date(2021, 12, 31), "season"),
+        ("Spring term 2022", date(2022, 1, 1), date(2022, 4, 30), "season"),
+        ("Summer term 2022", date(2022, 4, 1), date(2022, 7, 31), "season"),
+        ("Spring 2022", date(2022, 3, 1), date(2022, 5, 31), "season"),  # the season itself
+    ],
+)
+def test_iq011_week_wordings_and_school_terms(text, start, end, precision):
+    iv = parse_date(text)
+    assert (iv.start, iv.end, iv.precision) == (start, end, precision)
+
+
+def test_iq012_an_unreadable_week_ending_is_an_error_not_a_guess():
+    with pytest.raises(DateError):
+        parse_date("w/e May 2021")
