@@ -222,8 +222,18 @@ def _check_weekday(iv: DateInterval, weekday: int | None) -> DateInterval:
     return dataclasses.replace(iv, note=_join(iv.note, note))
 
 
+# The 1990s, "early 2000s" (with the part prefix): the decade, a range of ten years.
+_DECADE = re.compile(r"((?:19|20)[0-9])0'?s")
+
+
 def _read_single(t: str, evidence: bool) -> DateInterval | None:
     """One date without markers, week or range; None when the form is not recognised."""
+    if m := _DECADE.fullmatch(t):
+        first = int(m.group(1)) * 10
+        _check_year(first + 9)
+        return DateInterval(
+            dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range", note=f"the {first}s"
+        )
     iv = _read_numeric(t, evidence)
     if iv is None:
         iv = _read_words(t)
@@ -407,8 +417,35 @@ def _read_unmarked(t: str, evidence: bool) -> DateInterval:
     raise DateError(f"not a date form this tool reads ({_FORMS})")
 
 
+# A day (or day and month) not known, written as a placeholder: "xx/05/2021", "??/05/2021",
+# "00.05.2021", "--/--/2019". Read before the approximate markers ("?" is one of them).
+_UNKNOWN_DAY = re.compile(
+    r"(?:x{1,2}|\?{1,2}|-{1,2}|0{1,2}|dd)([/.\-])([0-9]{1,2}|x{1,2}|\?{1,2}|-{1,2}|mm)\1"
+    r"([0-9]{4}|[0-9]{2})",
+    re.IGNORECASE,
+)
+# "May/June 2021", "Spring/Summer 2021": two month or season names, one year: a range
+_NAMES_SLASH = re.compile(r"([a-z]+)\.?\s*/\s*([a-z]+\.?\s+[0-9]{2,4})", re.IGNORECASE)
+
+
+def _unknown_day(m: re.Match[str]) -> DateInterval:
+    year, month = _year(m.group(3)), m.group(2)
+    if not month.isdigit():  # "xx/xx/2019": only the year is known
+        return dataclasses.replace(_whole_year(year), note="day and month not known")
+    if not 1 <= int(month) <= 12:
+        raise DateError(f"{month} is not a month")
+    return dataclasses.replace(_month(year, int(month)), note="day not known")
+
+
 def _read(t: str, evidence: bool) -> DateInterval:
     """A normalised text: approximate markers around a date, week or range."""
+    if m := _UNKNOWN_DAY.fullmatch(t):
+        return _unknown_day(m)
+    if (m := _NAMES_SLASH.fullmatch(t)) and all(
+        w.rstrip(".") in _MONTHS or w.rstrip(".") in _SEASONS
+        for w in (m.group(1), m.group(2).split()[0])
+    ):
+        t = f"{m.group(1)} - {m.group(2)}"
     approx_note = ""
     for _ in range(4):  # markers may stack: "c. 2019?"
         if m := _APPROX_PREFIX.match(t):
@@ -438,6 +475,8 @@ def _read(t: str, evidence: bool) -> DateInterval:
 
 
 def _describe(iv: DateInterval) -> str:
+    if iv.note.startswith("the ") and iv.note.endswith("0s"):  # a decade
+        return iv.note[4:]
     if iv.precision == "month":
         return f"{_MON_ABBR[iv.start.month]} {iv.start.year}"
     if iv.precision == "year":

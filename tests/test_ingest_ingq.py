@@ -227,3 +227,32 @@ def test_iq011_week_wordings_and_school_terms(text, start, end, precision):
 def test_iq012_an_unreadable_week_ending_is_an_error_not_a_guess():
     with pytest.raises(DateError):
         parse_date("w/e May 2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # a day not known, written as a placeholder: the month
+        ("xx/05/2021", date(2021, 5, 1), date(2021, 5, 31), "month"),
+        ("??/05/2021", date(2021, 5, 1), date(2021, 5, 31), "month"),
+        ("00.11.19", date(2019, 11, 1), date(2019, 11, 30), "month"),
+        ("xx/xx/2019", date(2019, 1, 1), date(2019, 12, 31), "year"),
+        ("?22/05/2016", date(2016, 5, 22), date(2016, 5, 22), "day"),  # approximate, not this
+        # a decade; two month or season names with one year
+        ("1990s", date(1990, 1, 1), date(1999, 12, 31), "range"),
+        ("early 2000s", date(2000, 1, 1), date(2009, 12, 31), "range"),
+        ("May/June 2021", date(2021, 5, 1), date(2021, 6, 30), "range"),
+        ("Spring/Summer 2021", date(2021, 3, 1), date(2021, 8, 31), "range"),
+        ("05/2021", date(2021, 5, 1), date(2021, 5, 31), "month"),  # unchanged
+    ],
+)
+def test_iq013_partial_dates_written_with_placeholders_decades_and_slashed_names(
+    text, start, end, precision
+):
+    iv = parse_date(text)
+    assert (iv.start, iv.end, iv.precision) == (start, end, precision)
+
+
+def test_iq014_a_placeholder_day_with_no_month_is_an_error():
+    with pytest.raises(DateError):
+        parse_date("xx/13/2021")
