@@ -256,3 +256,22 @@ def test_iq013_partial_dates_written_with_placeholders_decades_and_slashed_names
 def test_iq014_a_placeholder_day_with_no_month_is_an_error():
     with pytest.raises(DateError):
         parse_date("xx/13/2021")
+
+
+def test_iq015_a_time_cell_saying_no_time_was_noted_is_blank_not_unreadable(tmp_path):
+    rows = [
+        ["Date", "Time", "Details"],
+        ["03/05/2021", "N/K", "Ottilie seen at clinic with her mother, weight plotted."],
+        ["04/05/2021", "--:--", "Letter to the GP about the missed review appointment."],
+        ["05/05/2021", "14:35", "Telephone call from mother asking to rebook the review."],
+        ["06/05/2021", "morning", "Home visit, Ottilie seen in her bedroom, no concerns."],
+        ["07/05/2021", "09:10", "Core group meeting held at the family hub, plan reviewed."],
+        ["08/05/2021", "16:00", "Mother rang to say the family would be away next week."],
+        ["09/05/2021", "10:20", "School nurse rang about Ottilie's attendance at school."],
+    ]
+    r = import_file(write_csv(tmp_path / "Health Visiting log.csv", rows), today=TODAY)
+    got = [x.date.time for x in r.records]
+    assert got == [None, None, time(14, 35), None, time(9, 10), time(16, 0), time(10, 20)]
+    codes = [[i.code for i in x.issues] for x in r.records]
+    assert codes[:3] == [[], [], []]
+    assert "bad_time" in codes[3]  # a part of the day is no time this tool reads: said so
