@@ -217,11 +217,16 @@ def data_start(rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS) -> int
             col = _dated_column(rows[r], serials)
             if col is None or is_title_row(rows[r]):
                 continue
-            after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
+            # one-cell lines (an entry's text running on, a section heading) confirm nothing
+            after = [row for row in rows[r + 1 : r + 8] if _confirms(row)][:3]
             hits = sum(1 for row in after if col < len(row) and _dated(row[col], serials))
             if not after or hits >= 1:
                 return r
     return -1
+
+
+def _confirms(row: list[object]) -> bool:
+    return not _furniture_row(row) and sum(1 for v in row if cell_text(v)) >= 2
 
 
 def locate_header(

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
+from ingest.date_headings import heading_date
 from ingest.dates import DateError, parse_date
+from ingest.header import _is_period_heading, about_document
 from ingest.readers.base import RawTable, cell_text
 
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -90,27 +94,42 @@ def _reads(text: str) -> bool:
 
 def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     """The table with its dated-text column split (and a note saying which), or None when
-    no column's cells mostly start with a date."""
+    no column's cells mostly start with a date.
+
+    Running text (the table's only column with text: Word paragraphs, a one-column log) is
+    split once two entries start with a date, however many lines each runs to; an undated
+    line under an entry is marked "(cont.)" in the new date cell, which joins it to the
+    entry (ingest/rowloop.py), unless it heads a section, names an agency or is a footer."""
     width = max((len(r) for r in raw.rows), default=0)
+    filled = [c for c in range(width) if any(c < len(r) and cell_text(r[c]) for r in raw.rows)]
+    running = len(filled) == 1
     best, best_count = -1, 0
-    for c in range(width):
+    for c in filled:
         texts = [cell_text(r[c]) for r in raw.rows if c < len(r) and cell_text(r[c])]
         dated = [leading_date(t) is not None for t in texts]
         count = sum(dated)
         below = len(texts) - dated.index(True) if count else 0
-        if count >= MIN_ENTRIES and count >= MIN_SHARE * below and count > best_count:
+        share = 0.0 if running else MIN_SHARE * below
+        if count >= MIN_ENTRIES and count >= share and count > best_count:
             best, best_count = c, count
     if best < 0:
         return None
     blank = "" if raw.all_text else None
     rows: list[list[object]] = []
+    entry_open = False  # under an entry whose undated lines continue it (running text)
     for r in raw.rows:
         cells = list(r) + [blank] * (best + 1 - len(r))
-        found = leading_date(cell_text(cells[best]))
-        if found is None:
-            rows.append([*cells[:best], blank, *cells[best:]])
-        else:
+        text = cell_text(cells[best])
+        found = leading_date(text)
+        if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
+            entry_open = running
+            continue
+        mark = blank
+        if entry_open and text:
+            entry_open = _continues(text)
+            mark = CONTINUED if entry_open else blank
+        rows.append([*cells[:best], mark, *cells[best:]])
     split = RawTable(
         raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
     )
@@ -118,4 +137,22 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
         f"'{raw.label or 'the table'}': {best_count} entries start with their date in one "
         f"column (column {best + 1}): the date and the text after it were read apart"
     )
+    if running:
+        note += "; each undated line under an entry continues it"
     return split, note
+
+
+CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
+_AGENCIES = AgencyDirectory()
+
+
+def _continues(text: str) -> bool:
+    """An undated line of running text that goes on with the entry above: not a section
+    heading ("2021", "January - June 2021", "--- 2021 ---"), a date heading, an agency's
+    heading ("POLICE") or a footer ("End of chronology", "Signed: ____")."""
+    return not (
+        _is_period_heading(text)
+        or heading_date([text], coarse=True)
+        or about_document([text])
+        or heading_agency(text, _AGENCIES)
+    )

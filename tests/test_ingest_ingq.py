@@ -275,3 +275,30 @@ def test_iq015_a_time_cell_saying_no_time_was_noted_is_blank_not_unreadable(tmp_
     codes = [[i.code for i in x.issues] for x in r.records]
     assert codes[:3] == [[], [], []]
     assert "bad_time" in codes[3]  # a part of the day is no time this tool reads: said so
+
+
+def test_iq016_a_paragraph_diary_whose_entries_run_over_several_paragraphs(tmp_path):
+    blocks = [
+        "Tollgate School Nursing Service",
+        "03/05/2021 - Drop-in session.",
+        "Ottilie came alone and talked about sleeping badly.",
+        "No concerns.",
+        "2021 - 2022",  # a section heading: never part of an entry
+        "17/05/2021: Call to mother.",
+        "She did not answer; message left.",
+        "POLICE",  # an agency's heading in a compiled diary
+        "24/05/2021 - Officers attended after a call from a neighbour about shouting.",
+        "End of chronology",
+    ]
+    r = import_file(write_docx(tmp_path / "school nursing diary.docx", blocks), today=TODAY)
+    got = [(x.provenance.row, x.agency, x.provenance.continued_rows) for x in r.records]
+    assert got == [
+        (2, "School Nursing", (3, 4)),
+        (6, "School Nursing", (7,)),
+        (9, "Police", ()),
+    ]
+    assert r.records[0].description.endswith("sleeping badly. No concerns.")
+    reasons = {s.row: s.reason for s in r.skipped}
+    assert "continuation" not in reasons[5] and "continuation" not in reasons[10]
+    assert reasons[8].startswith("agency section heading")
+    assert not r.quarantined
