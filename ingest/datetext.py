@@ -437,10 +437,40 @@ def _unknown_day(m: re.Match[str]) -> DateInterval:
     return dataclasses.replace(_month(year, int(month)), note="day not known")
 
 
+# A part of the day after a date: "03/05/2021 evening" is that day, with no time of day.
+_PART_OF_DAY = re.compile(
+    r"\s*,?\s+(?:in the\s+)?(am|pm|a\.m\.?|p\.m\.?|morning|afternoon|evening|night|overnight"
+    r"|lunchtime|daytime|early hours)\Z"
+)
+# Two whole dates of one entry: "03/05/21 & 04/05/21", "03/05/2021, 05/05/2021", "or" (not
+# sure which): the span from the first to the second ("and", "to" are ranges already).
+_TWO_DATES = re.compile(r"(.+?)\s*(?:&|,|\s+or\s+)\s*(.+)")
+
+
+def _two_dates(m: re.Match[str], evidence: bool) -> DateInterval | None:
+    try:
+        first, second = _read_point(m.group(1), evidence), _read_point(m.group(2), evidence)
+    except DateError:
+        return None
+    if first is None or second is None or second.start <= first.start:
+        return None
+    if {first.precision, second.precision} - {"day", "exact"}:
+        return None
+    either = " or " in m.group(0)
+    note = f"two dates ({'either' if either else 'both'}): {_fmt(first.start)} to {_fmt(second.end)}"
+    return DateInterval(first.start, second.end, "range", approximate=either, note=note)
+
+
 def _read(t: str, evidence: bool) -> DateInterval:
     """A normalised text: approximate markers around a date, week or range."""
     if m := _UNKNOWN_DAY.fullmatch(t):
         return _unknown_day(m)
+    if (m := _PART_OF_DAY.search(t)) and m.start() > 0:
+        iv = _read(t[: m.start()], evidence)
+        if iv.precision == "day":
+            return dataclasses.replace(iv, note=_join(iv.note, f"in the {m.group(1)}"))
+    if (m := _TWO_DATES.fullmatch(t)) and (iv := _two_dates(m, evidence)) is not None:
+        return iv
     if (m := _NAMES_SLASH.fullmatch(t)) and all(
         w.rstrip(".") in _MONTHS or w.rstrip(".") in _SEASONS
         for w in (m.group(1), m.group(2).split()[0])

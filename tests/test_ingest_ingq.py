@@ -302,3 +302,30 @@ def test_iq016_a_paragraph_diary_whose_entries_run_over_several_paragraphs(tmp_p
     assert "continuation" not in reasons[5] and "continuation" not in reasons[10]
     assert reasons[8].startswith("agency section heading")
     assert not r.quarantined
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "approximate"),
+    [
+        ("03/05/2021 evening", date(2021, 5, 3), date(2021, 5, 3), "day", False),
+        ("Monday 3rd May 2021, afternoon", date(2021, 5, 3), date(2021, 5, 3), "day", False),
+        ("03/05/21 & 04/05/21", date(2021, 5, 3), date(2021, 5, 4), "range", False),
+        ("03/05/2021, 06/05/2021", date(2021, 5, 3), date(2021, 5, 6), "range", False),
+        ("03/05/2021 or 04/05/2021", date(2021, 5, 3), date(2021, 5, 4), "range", True),
+        # a comma that is part of one date or of a date and time is not two dates
+        ("Friday, 12 March 2021", date(2021, 3, 12), date(2021, 3, 12), "day", False),
+        ("March 12, 2021", date(2021, 3, 12), date(2021, 3, 12), "day", False),
+        ("12/03/2021, 14:35", date(2021, 3, 12), date(2021, 3, 12), "exact", False),
+    ],
+)
+def test_iq017_a_part_of_the_day_or_two_dates_in_one_date_cell(
+    text, start, end, precision, approximate
+):
+    iv = parse_date(text)
+    assert (iv.start, iv.end, iv.precision, iv.approximate) == (start, end, precision, approximate)
+    assert iv.time is None or precision == "exact"
+
+
+def test_iq018_two_dates_out_of_order_are_not_a_span():
+    with pytest.raises(DateError):
+        parse_date("06/05/2021, 03/05/2021")
