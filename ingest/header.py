@@ -253,7 +253,7 @@ def locate_header(
         return syn_index, syn_index + 1, "the header row names known fields"
     if start < 0:
         return -1, -1, ""
-    for j in range(start - 1, max(-1, start - 3), -1):
+    for j in range(start - 1, max(-1, start - 6), -1):  # past blank and section rows
         row = rows[j]
         filled = [cell_text(v) for v in row if cell_text(v)]
         if not filled or _section_row(filled):

@@ -329,3 +329,22 @@ def test_iq017_a_part_of_the_day_or_two_dates_in_one_date_cell(
 def test_iq018_two_dates_out_of_order_are_not_a_span():
     with pytest.raises(DateError):
         parse_date("06/05/2021, 03/05/2021")
+
+
+def test_iq019_the_header_is_found_above_blank_and_section_rows_together(tmp_path):
+    rows = [
+        ["Tollgate Housing Association - chronology", "", ""],
+        ["Logged", "Tenancy note", "Officer"],
+        ["", "", ""],
+        ["--- 2021 ---", "", ""],
+        ["", "", ""],
+        ["03/05/2021", "Tenancy sustainment visit, rent account discussed with mother.", "K. Pell"],
+        ["10/05/2021", "Damp reported in the children's bedroom, surveyor booked.", "K. Pell"],
+        ["Logged", "Tenancy note", "Officer"],
+        ["17/05/2021", "Surveyor visited, mould treatment booked for next month.", "R. Oake"],
+    ]
+    r = import_file(write_csv(tmp_path / "housing return.csv", rows), today=TODAY)
+    assert r.header_row == 2
+    assert [x.provenance.row for x in r.records] == [6, 7, 9]
+    assert {s.row: s.reason for s in r.skipped}[8] == "repeated header row"
+    assert not r.quarantined
