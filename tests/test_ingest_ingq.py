@@ -112,6 +112,11 @@ def test_iq003_the_header_is_found_above_a_section_row_and_its_repeats_are_skipp
         ("Tollgate Mental Hlth Team", "Mental Health"),
         ("Sch Nursing Team North", "School Nursing"),
         ("Childrens Soc Care", "Children's Social Care"),
+        # services a review hears from under a broader agency
+        ("Pellbrook Urgent Treatment Centre", "Hospital"),
+        ("Tollgate Walk-in Centre", "Hospital"),
+        ("Harrowby Children's Centre", "Early Help"),
+        ("Family Nurse Partnership (Tollgate)", "Health Visiting"),
         # two short forms alone, or a short form of no kind word, name no kind
         ("Emerg Dept", None),
         ("Gen Dept", None),
