@@ -353,3 +353,39 @@ def test_iq019_the_header_is_found_above_blank_and_section_rows_together(tmp_pat
     assert [x.provenance.row for x in r.records] == [6, 7, 9]
     assert {s.row: s.reason for s in r.skipped}[8] == "repeated header row"
     assert not r.quarantined
+
+
+def test_iq020_a_front_table_of_key_and_value_lines_then_the_entries_as_paragraphs(tmp_path):
+    blocks = [
+        "Learning review - information return",
+        [["Agency", "Tollgate Early Help Service"], ["Child", "Ottilie Harrow"]],
+        "Chronology",
+        "03/05/2021 - Family support worker visit, routines discussed with mother.",
+        "10/05/2021 - Team around the family meeting, school attended.",
+        "She agreed to a parenting course.",
+        "17/05/2021 - Case closed, family disengaged.",
+    ]
+    r = import_file(write_docx(tmp_path / "information return.docx", blocks), today=TODAY)
+    assert (r.agency, r.agency_source) == ("Early Help", "title block")
+    got = [(x.provenance.sheet, x.provenance.row, x.date.start) for x in r.records]
+    assert got == [
+        ("paragraphs", 3, date(2021, 5, 3)),
+        ("paragraphs", 4, date(2021, 5, 10)),
+        ("paragraphs", 6, date(2021, 5, 17)),
+    ]
+    assert r.records[1].provenance.continued_rows == (5,)
+
+
+def test_iq021_a_table_of_entries_is_never_joined_by_the_paragraphs_around_it(tmp_path):
+    blocks = [
+        "Tollgate Early Help Service - chronology",
+        "03/05/2021 - draft agreed with the team manager before it was sent.",
+        "04/05/2021 - returned to the review panel.",
+        [
+            ["Date", "Entry"],
+            ["01/04/2021", "Family support worker visit, routines discussed with mother."],
+            ["08/04/2021", "Team around the family meeting held at Tollgate Primary."],
+        ],
+    ]
+    r = import_file(write_docx(tmp_path / "early help chronology.docx", blocks), today=TODAY)
+    assert [x.provenance.sheet for x in r.records] == ["table 1", "table 1"]
