@@ -15,7 +15,7 @@ from ingest.agency_kinds import agency_kind
 from ingest.dates import DateError, parse_date
 from ingest.leading_dates import leading_date
 from ingest.text_times import leading_time
-from tests.builders import write_csv, write_docx
+from tests.builders import write_csv, write_docx, write_xlsx
 
 TODAY = date(2026, 11, 26)
 
@@ -389,3 +389,30 @@ def test_iq021_a_table_of_entries_is_never_joined_by_the_paragraphs_around_it(tm
     ]
     r = import_file(write_docx(tmp_path / "early help chronology.docx", blocks), today=TODAY)
     assert [x.provenance.sheet for x in r.records] == ["table 1", "table 1"]
+
+
+def test_iq022_a_workbook_of_one_sheet_per_agency_files_each_sheet_under_its_own(tmp_path):
+    sheets = {
+        "Emergency Dept": [
+            ["Date", "Notes"],
+            ["03/05/2021", "Ottilie brought in with a cut to the chin, glued and discharged."],
+            ["10/05/2021", "Attended with a sprained wrist after a fall at the park."],
+        ],
+        "School Nursing": [
+            ["Date", "Notes"],
+            ["12/05/2021", "Health review at school, weight plotted, no concerns raised."],
+        ],
+        "Chronology": [  # a generic name: the file's agency
+            ["Date", "Notes"],
+            ["14/05/2021", "Strategy discussion held with police and children's social care."],
+        ],
+    }
+    r = import_file(write_xlsx(tmp_path / "health return.xlsx", sheets), today=TODAY)
+    assert (r.agency, r.agency_source) == ("Hospital", "sheet name")
+    got = [(x.provenance.sheet, x.agency) for x in r.records]
+    assert got == [
+        ("Emergency Dept", "Hospital"),
+        ("Emergency Dept", "Hospital"),
+        ("School Nursing", "School Nursing"),
+        ("Chronology", "Hospital"),
+    ]
