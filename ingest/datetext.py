@@ -428,6 +428,9 @@ _UNKNOWN_DAY = re.compile(
 _NAMES_SLASH = re.compile(r"([a-z]+)\.?\s*/\s*([a-z]+\.?\s+[0-9]{2,4})", re.IGNORECASE)
 
 
+_UNKNOWN_FIRST = frozenset("xX?-0d")
+
+
 def _unknown_day(m: re.Match[str]) -> DateInterval:
     year, month = _year(m.group(3)), m.group(2)
     if not month.isdigit():  # "xx/xx/2019": only the year is known
@@ -463,15 +466,22 @@ def _two_dates(m: re.Match[str], evidence: bool) -> DateInterval | None:
 
 def _read(t: str, evidence: bool) -> DateInterval:
     """A normalised text: approximate markers around a date, week or range."""
-    if m := _UNKNOWN_DAY.fullmatch(t):
+    # (each form tested only when its first or last character allows it: most dates
+    # start and end with a digit, and every distinct text of a file comes through here)
+    first, last = t[:1], t[-1:]
+    if first in _UNKNOWN_FIRST and (m := _UNKNOWN_DAY.fullmatch(t)):
         return _unknown_day(m)
-    if (m := _PART_OF_DAY.search(t)) and m.start() > 0:
+    if last.isalpha() and (m := _PART_OF_DAY.search(t)) and m.start() > 0:
         iv = _read(t[: m.start()], evidence)
         if iv.precision == "day":
             return dataclasses.replace(iv, note=_join(iv.note, f"in the {m.group(1)}"))
-    if (m := _TWO_DATES.fullmatch(t)) and (iv := _two_dates(m, evidence)) is not None:
+    if (
+        ("&" in t or "," in t or " or " in t)
+        and (m := _TWO_DATES.fullmatch(t))
+        and (iv := _two_dates(m, evidence)) is not None
+    ):
         return iv
-    if (m := _NAMES_SLASH.fullmatch(t)) and all(
+    if first.isalpha() and "/" in t and (m := _NAMES_SLASH.fullmatch(t)) and all(
         w.rstrip(".") in _MONTHS or w.rstrip(".") in _SEASONS
         for w in (m.group(1), m.group(2).split()[0])
     ):

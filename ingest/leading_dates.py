@@ -45,6 +45,7 @@ _SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}|[\t\n]")
 _DIGIT = re.compile(r"\d")  # every date this tool reads has a year
 MAX_HEAD = 48  # characters: the longest date wording ("between 3rd and 5th May 2022")
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split
+SAMPLE = 2000  # cells of a column read to decide whether it holds dated text
 MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not the title)
 
 
@@ -66,6 +67,7 @@ def leading_date(text: str) -> tuple[str, str] | None:
         head = text[: sep.start()].strip()
         if (
             sep.end() > (found[0] if found else 0)
+            and _DIGIT.search(" ".join(head.split()[-2:]))  # a date ends near its year
             and any(c.isalpha() for c in text[sep.end() :])
             and _reads(head)
         ):
@@ -106,6 +108,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     best, best_count = -1, 0
     for c in filled:
         texts = [cell_text(r[c]) for r in raw.rows if c < len(r) and cell_text(r[c])]
+        texts = texts[:SAMPLE]  # enough to choose the column; every row is split below
         dated = [leading_date(t) is not None for t in texts]
         count = sum(dated)
         below = len(texts) - dated.index(True) if count else 0
