@@ -218,7 +218,7 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
 
 
 _CONTINUES = re.compile(
-    r"^\s*(?:update|further update|cont(?:inued|'d|d)?|addendum)\s*[:\-\u2013]|^\s*\(cont",
+    r"^\s*(?:update|further update|cont(?:inued|'d|d)?\.?|addendum)\s*[:\-\u2013]|^\s*\(cont",
     re.IGNORECASE,
 )
 
