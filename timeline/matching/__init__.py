@@ -129,6 +129,7 @@ def _match_records(
         riders={c for _, c in split},
         lenient=_notices_of_one_date(prep, feats) | loose,
         vetoed=_other_date_named(prep, feats) | month_veto,
+        late=_paperwork_links(prep, feats),
     )
 
     def evidence(k: int) -> PairEvidence:
@@ -244,6 +245,16 @@ def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
             ):
                 out.append((h, c))
     return out
+
+
+def _paperwork_links(prep, feats) -> np.ndarray:  # noqa: ANN001
+    """Candidate pairs of a report and a meeting: joined, if at all, after the records
+    of the meeting itself (an agency's report and its attendance are two rows)."""
+    from .kinds import KIND_CODE
+
+    kinds = (KIND_CODE["report"], KIND_CODE["meeting"])
+    ka, kb = prep.rkind[feats.a], prep.rkind[feats.b]
+    return ((ka == kinds[0]) & (kb == kinds[1])) | ((ka == kinds[1]) & (kb == kinds[0]))
 
 
 def _notices_of_one_date(prep, feats) -> set[tuple[int, int]]:  # noqa: ANN001

@@ -42,6 +42,7 @@ def best_first(
     riders: set[int] | None = None,
     lenient: set[tuple[int, int]] | None = None,
     vetoed: set[tuple[int, int]] | None = None,
+    late: np.ndarray | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
     unless a reviewer's "same" decision put them together. `twins`: groups that are one
@@ -88,7 +89,10 @@ def best_first(
     floor = set((a[w >= config.link_floor] * n + b[w >= config.link_floor]).tolist())
     # the links strong enough to merge, strongest first (ties: by record index)
     strong = np.flatnonzero(w >= config.match_threshold)
-    order = strong[np.lexsort((b[strong], a[strong], -w[strong]))]
+    # `late` links (a report and its meeting) are taken after every other link: the
+    # records of the event itself claim their agencies' places first
+    lateness = late[strong] if late is not None else np.zeros(len(strong), dtype=bool)
+    order = strong[np.lexsort((b[strong], a[strong], -w[strong], lateness))]
     ok = linkable[order].tolist() if linkable is not None else [True] * len(order)
     blocked: dict[tuple[int, int], str] = {}
     limit = config.max_records_per_agency

@@ -258,13 +258,44 @@ def _resolve(day: int, month: int, year: int | None, anchor: date) -> date | Non
     return min(pool, key=lambda c: abs((anchor - c).days))
 
 
+# A date of birth is no event's date: "DOB 14/11/2022", "born 14.11.22", and a full date
+# in brackets after a person's name ("Braanah Hartlow (14/11/2022)", the police habit);
+# a baby's birthday falls within weeks of the record and would read as a quoted date.
+_DOB = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date of birth|born(?:\s+on)?)\s*[:\-]?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"|\b([A-Z][a-z'\-]+)\s*\(\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*\)",
+    re.IGNORECASE,
+)
+# Capitalised words that name things, not people ("Conference (12/03/2021)"): the
+# bracketed date after them is an event's date.
+_NOT_NAMES = frozenset(
+    "conference meeting discussion incident visit call referral notification letter report "
+    "assessment appointment attendance review plan group strategy marac icpc rcpc cin ppn "
+    "clinic contact mash police school hospital gp ed".split()
+)
+
+
+def _without_birthdays(text: str) -> str:
+    def blank(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            word = m.group(2)
+            # only a capitalised name ("Hartlow"), never a thing or an all-caps acronym
+            if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in _NOT_NAMES:
+                return m.group(0)
+        return " " * len(m.group(0))
+
+    return _DOB.sub(blank, text)
+
+
 def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     """Dates written in a record's text, day first, within `max_days` of its own date.
 
     "notification of the incident on 2nd March", "seen in A&E on 10/3": the year, when
     absent, is taken from the record's own date. "yesterday" counts as the day before.
+    Dates of birth are not read.
     """
     found: set[date] = set()
+    text = _without_birthdays(text)
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
