@@ -40,6 +40,7 @@ from .model import (
     QueueItem,
     merged_id_for,
 )
+from .kinds import KIND_CODE
 from .prepare import prepare
 from .queue import build_queue
 from .relations import Relation, apart_pairs, find_relations
@@ -130,6 +131,7 @@ def _match_records(
         lenient=_notices_of_one_date(prep, feats) | loose,
         vetoed=_other_date_named(prep, feats) | month_veto,
         late=_paperwork_links(prep, feats),
+        through=(prep.rkind[a] == KIND_CODE["report"]) & (prep.rkind[b] == KIND_CODE["report"]),
     )
 
     def evidence(k: int) -> PairEvidence:

@@ -43,6 +43,7 @@ def best_first(
     lenient: set[tuple[int, int]] | None = None,
     vetoed: set[tuple[int, int]] | None = None,
     late: np.ndarray | None = None,
+    through: np.ndarray | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
     unless a reviewer's "same" decision put them together. `twins`: groups that are one
@@ -94,9 +95,14 @@ def best_first(
     lateness = late[strong] if late is not None else np.zeros(len(strong), dtype=bool)
     order = strong[np.lexsort((b[strong], a[strong], -w[strong], lateness))]
     ok = linkable[order].tolist() if linkable is not None else [True] * len(order)
+    # `through` links (two agencies' reports for one meeting) never merge on their own:
+    # the two join only through the meeting they were written for
+    via = through[order].tolist() if through is not None else [False] * len(order)
     blocked: dict[tuple[int, int], str] = {}
     limit = config.max_records_per_agency
-    for i, j, is_linkable in zip(a[order].tolist(), b[order].tolist(), ok, strict=True):
+    for i, j, is_linkable, only_through in zip(
+        a[order].tolist(), b[order].tolist(), ok, via, strict=True
+    ):
         if i in constraints.removed or j in constraints.removed:
             continue
         ri, rj = find(i), find(j)
@@ -105,6 +111,9 @@ def best_first(
         reason = ""
         if not is_linkable:
             blocked[(i, j)] = "dates only"
+            continue
+        if only_through:
+            blocked[(i, j)] = "reports for one meeting"
             continue
         if i in riders or j in riders:
             continue  # a rider goes with its twin, never by its own link
