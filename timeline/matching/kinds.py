@@ -71,6 +71,21 @@ def _present(normalised: str) -> bool:
     return _PRESENT.search(_ABSENT.sub(" ", normalised)) is not None
 
 
+def written_before(normalised: str, kind: str) -> bool:
+    """A record written before the event it is about: a report for a meeting, or a meeting
+    record with no sign of the meeting having happened ("Information shared for the RCPC
+    on 12/09/2016", written a week before). A date after its own day names that event; in
+    any other record ("CG held. Next CG booked for 16/04/15") it is a plan."""
+    if kind == "report":
+        return True
+    # the glossary writes "held" as "hold"; record_kind leaves "held" out on purpose
+    # ("Minutes of the CG held on 12/03 received" is paperwork, not being there)
+    return kind == "meeting" and not (_present(normalised) or _HAPPENED.search(normalised))
+
+
+_HAPPENED = re.compile(r"\b(hold|took part|joined|discussion at)\b")
+
+
 def record_kind(normalised: str, notification: bool) -> str:
     """One of KINDS for a normalised text; `notification` is prepare's reading of the
     description (told about an event: PPN, Encompass, liaison, "letter from")."""

@@ -13,7 +13,7 @@ import numpy as np
 from ingest.records import SourceRecord
 
 from .config import MatchConfig
-from .kinds import KIND_CODE, meeting_words, record_kind
+from .kinds import KIND_CODE, KINDS, meeting_words, record_kind, written_before
 from .normalise import Normaliser, frequent_words, tokens
 from .signals import (
     AGENCY_KINDS,
@@ -22,6 +22,7 @@ from .signals import (
     agency_kind,
     is_notification,
     references,
+    reported_dates,
     text_dates,
     text_facts,
 )
@@ -242,6 +243,10 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     for i, rs in enumerate(ref_sets):
         for k, digits in enumerate(sorted(rs)[:width]):
             refs[i, k] = int(digits[-18:])
+    tdates = [
+        reported_dates(ds, e, written_before(t, KINDS[k])) if ds else ds
+        for ds, e, k, t in zip(tdates, end.tolist(), rkind.tolist(), texts, strict=True)
+    ]
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         td[i, : len(ds)] = ds

@@ -226,7 +226,11 @@ _MONTHS = {
     for m in names
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/.-])")
+# A full stop after the date ends the sentence ("... on 30/04/2022."): only a separator
+# followed by another digit continues the number.
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/-]|\.\d)"
+)
 _WORDED = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({_MONTH_ALT})\b\.?(?:[\s,-]+(\d{{4}}))?",
     re.IGNORECASE,
@@ -315,6 +319,16 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
+
+
+def reported_dates(ordinals: list[int], own_end: int, written_before: bool) -> list[int]:
+    """The text dates that can be the day of the event a record reports: a date after the
+    record's own ("Next CG booked for 16/04/15") is a plan, and would tie this month's
+    core group to next month's, unless the record is written before its event (a report
+    for a conference names the conference's day)."""
+    if written_before:
+        return ordinals
+    return [d for d in ordinals if d <= own_end + 1]
 
 
 # --- one scan per text for every keyword list above (prepare reads thousands of texts) ---
