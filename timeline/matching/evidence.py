@@ -31,7 +31,7 @@ import re
 import numpy as np
 
 from .features import COMPARISONS, GENERIC_TYPES_MASK, PairFeatures
-from .kinds import KIND_CODE
+from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES
 
@@ -44,7 +44,7 @@ _MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may
 # The kinds of record that report another's event; a visit, an attendance or a meeting
 # that mentions an earlier day ("Home visit. Discussed ED attendance yesterday") is an
 # event of its own.
-_REPORTING = tuple(KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other"))
+_REPORTING = REPORTING_KINDS
 
 
 # "T/c to mum after DA incident 14.10.19", "Home visit following the assault on 3/5": a

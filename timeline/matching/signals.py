@@ -131,7 +131,7 @@ _TYPE_PATTERNS = {
 
 # Wording of a record of being told about an event (after the glossary has run).
 _NOTIFICATION = re.compile(
-    r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bliaison\b"
+    r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bnotif\b|\bnotifn\b|\bliaison\b"
     r"|\b(receive|receipt)\b.{0,40}\b(referral|information|report|letter|discharge|"
     r"notification|email|summary|minutes|update)\b"
     r"|\b(referral|information|report|letter|discharge summary|notification|email)\b"
