@@ -235,6 +235,7 @@ _WORDED = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({_MONTH_ALT})\b\.?(?:[\s,-]+(\d{{4}}))?",
     re.IGNORECASE,
 )
+_OVERNIGHT = re.compile(r"\bover\s?night\b|\bnight of\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
 
 
@@ -300,22 +301,28 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     """
     found: set[date] = set()
     text = _without_birthdays(text)
+
+    def add(d: date | None, m: re.Match[str]) -> None:
+        if d is None:
+            return
+        found.add(d)
+        # "on 31/01/2023 (overnight)": a night runs into the next day, which another
+        # agency (the ED's triage at 02:00, the police log) gives as the date
+        if _OVERNIGHT.search(text, max(0, m.start() - 20), m.end() + 20):
+            found.add(d + timedelta(days=1))
+
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         year = int(m.group(3)) if m.group(3) else None
-        d = _resolve(day, month, year, anchor)
-        if d is not None:
-            found.add(d)
+        add(_resolve(day, month, year, anchor), m)
     for m in _WORDED.finditer(text):
         day = int(m.group(1))
         month = _MONTHS[m.group(2).casefold()]
         year = int(m.group(3)) if m.group(3) else None
         if 1 <= day <= 31:
-            d = _resolve(day, month, year, anchor)
-            if d is not None:
-                found.add(d)
+            add(_resolve(day, month, year, anchor), m)
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
