@@ -35,7 +35,7 @@ from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES
 
-CITE_LAG_DAYS = 14
+CITE_LAG_DAYS = 28
 CITE_BONUS = 3.0
 BOTH_CITE_BONUS = 2.0
 _MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may not
@@ -254,11 +254,51 @@ def report_rules(prep: Prepared, feats: PairFeatures) -> np.ndarray:
     return bonus
 
 
+NEWS_LAG_DAYS = 14
+NEWS_BONUS = 2.0
+_NEWS_OF = tuple(KIND_CODE[k] for k in ("incident", "call", "other", "attendance"))
+
+
+def news_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """A notification that names no date ("PPN: police called to the family home
+    overnight") is news of the latest event of its kind before it: when the records put
+    exactly one day with such an event (an incident, a call-out, an attendance of a
+    specific kind in common) in the `NEWS_LAG_DAYS` before the notice, the notice and
+    that day's records get `NEWS_BONUS` bits and are not held back by the floor. With two
+    or more such days which call-out it was stays an open question (no bonus)."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set()
+    undated = ~(prep.td != NO_DATE).any(axis=1)
+    notice = prep.notification & undated
+    own = np.isin(prep.rkind, _NEWS_OF) & ~prep.notification & prep.precise
+    specific = (prep.types[a] & prep.types[b] & ~GENERIC_TYPES_MASK) != 0
+    alike = specific & ~(
+        (feats.levels["topic"] == COMPARISONS["topic"].index("conflict"))
+        | (feats.levels["event_type"] == COMPARISONS["event_type"].index("disagree"))
+    )
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for x, y in ((a, b), (b, a)):
+        lag = prep.start[x] - prep.start[y]
+        k = np.flatnonzero(notice[x] & own[y] & alike & (lag >= 0) & (lag <= NEWS_LAG_DAYS))
+        for kk, xi, day in zip(k.tolist(), x[k].tolist(), prep.start[y[k]].tolist(), strict=True):
+            hits.setdefault(xi, []).append((kk, day))
+    loose: set[tuple[int, int]] = set()
+    for got in hits.values():
+        if len({day for _, day in got}) == 1:
+            for kk, _ in got:
+                bonus[kk] = NEWS_BONUS
+                loose.add((int(a[kk]), int(b[kk])))
+    return bonus, loose
+
+
 RULE_WORDS = {
     1: "one record names the other's day and reports it (a notice of it)",
     2: "both name the same day and report the same thing",
     3: "the one meeting of this kind on a known day within the month the other is dated by",
     4: "a report for a meeting that names this meeting's day",
+    5: "news of the one event of its kind in the days before it",
 }
 
 
@@ -274,4 +314,7 @@ def field_rules(
     why = np.where((month > 0) & (bonus == 0), 3, why)
     report = report_rules(prep, feats)
     why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
-    return np.maximum(np.maximum(bonus, month), report), why, loose | month_loose, vetoed
+    news, news_loose = news_rules(prep, feats)
+    why = np.where((news > 0) & (why == 0), 5, why)
+    total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
+    return total, why, loose | month_loose | news_loose, vetoed
