@@ -274,10 +274,8 @@ def news_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tup
     notice = prep.notification & undated
     own = np.isin(prep.rkind, _NEWS_OF) & ~prep.notification & prep.precise
     specific = (prep.types[a] & prep.types[b] & ~GENERIC_TYPES_MASK) != 0
-    alike = specific & ~(
-        (feats.levels["topic"] == COMPARISONS["topic"].index("conflict"))
-        | (feats.levels["event_type"] == COMPARISONS["event_type"].index("disagree"))
-    )
+    _, _, agree = _agreeing(prep, feats)  # no other subject, kind, reference or date
+    alike = specific & agree
     hits: dict[int, list[tuple[int, int]]] = {}
     for x, y in ((a, b), (b, a)):
         lag = prep.start[x] - prep.start[y]
