@@ -25,6 +25,7 @@ from .signals import (
     reported_dates,
     text_dates,
     text_facts,
+    without_boilerplate,
 )
 
 _MAY_NAME_DATE = re.compile(r"\d|yesterday|last night|previous day|day before", re.IGNORECASE)
@@ -83,8 +84,9 @@ def _lead(description: str) -> str | None:
     return parts[0] if len(parts) == 2 and parts[1].strip() else None
 
 
-def record_text(rec: SourceRecord) -> str:
-    return f"{rec.description} {rec.outcome}".strip() if rec.outcome else rec.description
+def record_text(rec: SourceRecord, description: str | None = None) -> str:
+    desc = rec.description if description is None else description
+    return f"{desc} {rec.outcome}".strip() if rec.outcome else desc
 
 
 def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
@@ -95,7 +97,9 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         dup = next(i for i, c in Counter(ids).items() if c > 1)
         raise ValueError(f"record id {dup} appears twice")
     norm = Normaliser(config.extra_terms, keep=frequent_words(r.description for r in recs))
-    texts = [norm(record_text(r)) for r in recs]
+    # signals.without_boilerplate: sentences many entries repeat are not compared
+    bodies = without_boilerplate([r.description for r in recs])
+    texts = [norm(record_text(r, d)) for r, d in zip(recs, bodies, strict=True)]
     n = len(recs)
     start = np.fromiter((r.date.start.toordinal() for r in recs), dtype=np.int64, count=n)
     end = np.fromiter((r.date.end.toordinal() for r in recs), dtype=np.int64, count=n)

@@ -398,3 +398,36 @@ def references(*texts: str) -> frozenset[str]:
             if len(digits) >= 5:
                 out.add(digits)
     return frozenset(out)
+
+
+# --- boilerplate: the sentences an agency's system or habit adds to many entries ---------
+_SENTENCE = re.compile(r"(?<=[a-z0-9)'\"])[.!?;]\s+(?=[A-Z])")
+_KEY = re.compile(r"[^a-z0-9]+")
+BOILERPLATE_MIN = 5  # records
+BOILERPLATE_SHARE = 0.01  # ... or this share of the review's records, whichever is more
+
+
+def without_boilerplate(descriptions: list[str]) -> list[str]:
+    """Each description without the sentences after its first that many of the review's
+    entries repeat word for word ("Information shared with the allocated SW.", "Recorded
+    on case notes.", "Strategy discussion last month noted on file."): they say nothing
+    about which event an entry records, yet their words name kinds of event and make
+    unrelated entries alike. The first sentence says what the entry is and always stays;
+    a sentence with a date or a number in it rarely repeats and stays too."""
+    split = [_SENTENCE.split(d.strip()) if d else [d] for d in descriptions]
+    counts: dict[str, int] = {}
+    for parts in split:
+        for key in {_KEY.sub(" ", p.casefold()).strip() for p in parts[1:]}:
+            counts[key] = counts.get(key, 0) + 1
+    least = max(BOILERPLATE_MIN, int(BOILERPLATE_SHARE * len(descriptions)))
+    common = {k for k, c in counts.items() if c >= least and k}
+    if not common:
+        return descriptions
+    out = []
+    for d, parts in zip(descriptions, split, strict=True):
+        if len(parts) < 2:
+            out.append(d)
+            continue
+        kept = [parts[0]] + [p for p in parts[1:] if _KEY.sub(" ", p.casefold()).strip() not in common]
+        out.append(d if len(kept) == len(parts) else ". ".join(kept))
+    return out
