@@ -44,6 +44,12 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "locked out",
         "neighbour",
         "police called",
+        # a police call-out to the home, however the log words it: in a family's
+        # chronology that is, far more often than not, the domestic incident
+        "police attend",
+        "police officer attend",
+        "on scene",
+        "call out",
     ),
     "hospital": (
         "emergency department",
