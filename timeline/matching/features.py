@@ -189,6 +189,7 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
     # event of its own day, and a day it mentions ("CG held. Connor found not guilty
     # 22/06.") is context: it may agree with a record of that day, never conflict.
     reporting = np.isin(prep.rkind, REPORTING_KINDS)
+    notice = prep.notification | (prep.rkind == KIND_CODE["letter"])
 
     def cite(td: np.ndarray, y: np.ndarray, x: np.ndarray) -> np.ndarray:
         # key level * big + gap of the text date in `td` nearest to y's own interval
@@ -201,7 +202,9 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
         g = g[np.arange(len(td)), pick]
         s, e = s[:, 0], e[:, 0]
         late = (d > e) & ((g >= 2) | prep.notification[y])
-        conflict = (late | ((d < s) & (g >= 3))) & reporting[x]
+        # ... and a day well before a notice's own is no conflict with that notice: news
+        # comes days or weeks after the event (both notices' days are compared below)
+        conflict = (late | ((d < s) & (g >= 3) & ~notice[y])) & reporting[x]
         lv = np.select([(s <= d) & (d <= e), d == s - 1, conflict], [0, 1, 3], default=4)
         g = np.select([lv == 0, lv == 1], [0, 1], default=g)
         return np.where(valid.any(axis=1), lv * big + g, big * 8)
