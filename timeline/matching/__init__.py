@@ -30,6 +30,7 @@ from .decisions import build_constraints
 from .evidence import field_rules
 from .explain import pair_evidence
 from .features import compute_features
+from .kinds import KIND_CODE
 from .model import (
     Contribution,
     LazyMergedEvent,
@@ -40,7 +41,6 @@ from .model import (
     QueueItem,
     merged_id_for,
 )
-from .kinds import KIND_CODE
 from .prepare import prepare
 from .queue import build_queue
 from .relations import Relation, apart_pairs, find_relations

@@ -27,7 +27,9 @@ KINDS = (
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 # The kinds of record that report another's event (and so name its day); a meeting, a
 # visit, an attendance or a report is an event of its own day.
-REPORTING_KINDS = tuple(KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other"))
+REPORTING_KINDS = tuple(
+    KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other")
+)
 
 _MEETING = (
     r"strategy|initial conference|review conference|coregroup|child in need|"

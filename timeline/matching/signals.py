@@ -234,9 +234,7 @@ _MONTHS = {
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A full stop after the date ends the sentence ("... on 30/04/2022."): only a separator
 # followed by another digit continues the number.
-_NUMERIC = re.compile(
-    r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/-]|\.\d)"
-)
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/-]|\.\d)")
 _WORDED = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({_MONTH_ALT})\b\.?(?:[\s,-]+(\d{{4}}))?",
     re.IGNORECASE,
@@ -273,16 +271,46 @@ def _resolve(day: int, month: int, year: int | None, anchor: date) -> date | Non
 # in brackets after a person's name ("Braanah Hartlow (14/11/2022)", the police habit);
 # a baby's birthday falls within weeks of the record and would read as a quoted date.
 _DOB = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|date of birth|born(?:\s+on)?)\s*[:\-]?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"\b(?:dob|d\.o\.b\.?|date of birth|born(?:\s+on)?)\s*[:\-]?\s*"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
     r"|\b([A-Z][a-z'\-]+)\s*\(\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*\)",
     re.IGNORECASE,
 )
 # Capitalised words that name things, not people ("Conference (12/03/2021)"): the
 # bracketed date after them is an event's date.
 _NOT_NAMES = frozenset(
-    "conference meeting discussion incident visit call referral notification letter report "
-    "assessment appointment attendance review plan group strategy marac icpc rcpc cin ppn "
-    "clinic contact mash police school hospital gp ed".split()
+    [
+        "conference",
+        "meeting",
+        "discussion",
+        "incident",
+        "visit",
+        "call",
+        "referral",
+        "notification",
+        "letter",
+        "report",
+        "assessment",
+        "appointment",
+        "attendance",
+        "review",
+        "plan",
+        "group",
+        "strategy",
+        "marac",
+        "icpc",
+        "rcpc",
+        "cin",
+        "ppn",
+        "clinic",
+        "contact",
+        "mash",
+        "police",
+        "school",
+        "hospital",
+        "gp",
+        "ed",
+    ]
 )
 
 
@@ -434,6 +462,8 @@ def without_boilerplate(descriptions: list[str]) -> list[str]:
         if len(parts) < 2:
             out.append(d)
             continue
-        kept = [parts[0]] + [p for p in parts[1:] if _KEY.sub(" ", p.casefold()).strip() not in common]
+        kept = [parts[0]] + [
+            p for p in parts[1:] if _KEY.sub(" ", p.casefold()).strip() not in common
+        ]
         out.append(d if len(kept) == len(parts) else ". ".join(kept))
     return out
