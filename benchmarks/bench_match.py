@@ -271,6 +271,9 @@ def benchmark(args: argparse.Namespace) -> None:
     header = f"{'data':<17}{'method':<9}{'records':>8}{'precision':>10}{'recall':>8}{'F1':>7}"
     print(header + f"{'seconds':>9}{'cpu s':>8}{'peak MB':>9}")
     sets = datasets(not args.no_dense)
+    if args.only:
+        # e.g. --only C: the sets whose label starts with one of the given words
+        sets = [s for s in sets if any(s[0].startswith(w) for w in args.only)]
     for label, cases in sets:
         files = [_pickle(c[0]) for c in cases]
         n = sum(len(c[0]) for c in cases) // len(cases)
@@ -317,7 +320,8 @@ def benchmark(args: argparse.Namespace) -> None:
         for data in files:
             Path(data).unlink()
     relations_table(sets)
-    effort_table(sets)
+    if not args.no_effort:
+        effort_table(sets)
     if not args.no_dense:
         import_and_merge()
 
@@ -486,6 +490,10 @@ def main() -> None:
     ap.add_argument("--period", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--no-dense", action="store_true", help="skip the 20,000-event case")
     ap.add_argument("--no-splink", action="store_true", help="skip Splink")
+    ap.add_argument("--no-effort", action="store_true", help="skip the reviewer-effort curve")
+    ap.add_argument(
+        "--only", nargs="+", metavar="LABEL", help="only the sets whose label starts so (A, C ...)"
+    )
     ap.add_argument(
         "--splink-timeout",
         type=float,
