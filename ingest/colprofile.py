@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from ingest.agencies import AgencyDirectory
 from ingest.dates import DateError, parse_date, parse_time_approx
 from ingest.readers.base import cell_text
+from ingest.unknowns import not_known
 
 SAMPLE_ROWS = 400  # enough to see a column's habits; bounded so a big file costs nothing
 
@@ -158,6 +159,8 @@ def profile_columns(
         if not n:
             continue
         p.date, p.datetime, p.time = dates / n, datetimes / n, times / n
+        if times >= 2:  # "N/K", "not recorded" between the times: the time left blank
+            p.time = times / max(1, n - sum(1 for t in untyped if not_known(t)))
         words = [len(t.split()) for t in texts]
         p.mean_len = sum(map(len, texts)) / n
         p.mean_words = sum(words) / n
