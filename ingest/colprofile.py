@@ -172,7 +172,8 @@ def profile_columns(
         # "1545" is a time before it is a reference number
         p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n
         if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
-            p.agency = sum(1 for t in short if directory.canonical(t)) / n
+            # by name or by kind: "Kelby Council Social Work Services" names an agency too
+            p.agency = sum(1 for t in short if directory.agency_of(t)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
     return profiles
 

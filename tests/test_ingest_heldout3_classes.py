@@ -116,3 +116,102 @@ def test_hq307_a_column_of_dashes_is_not_a_time_column(tmp_path):
     assert ref.field != "time"
     assert all(r.date.time is None for r in result.records)
 
+
+# ---------------------------------------------------------------- 2. agencies
+
+
+def test_hq311_a_source_column_naming_agencies_is_the_agency(tmp_path):
+    """Multi-agency return whose agency column is headed "Information from" (a source
+    synonym) and whose cells name agencies by name or only by kind."""
+    rows = [
+        ["Date", "Information provided by", "What happened"],
+        ["04/03/2021", "Ravensholt Council Social Work Team", "Strategy meeting held; s47 agreed"],
+        ["09/03/2021", "Dunmere Primary School", "Class teacher noticed a bruise on the arm"],
+        ["15/03/2021", "Kestle Royal Infirmary", "Emergency department attendance, head wound"],
+        ["22/03/2021", "Police - Kestle Division", "Domestic incident at the flat; DASH completed"],
+        ["30/03/2021", "Dunmere Primary School", "Child absent without a reason; call home"],
+    ]
+    path = write_csv(tmp_path / "return 3.csv", rows)
+    result = import_file(path, today=TODAY)
+    agencies = [r.agency for r in result.records]
+    assert agencies == [
+        "Children's Social Care",
+        "School",
+        "Hospital",
+        "Police",
+        "School",
+    ]
+    assert result.agency_source == "column"
+
+
+@pytest.mark.parametrize(
+    ("cell", "agency"),
+    [
+        ("Ysgol Uwchradd Penrhyd", "School"),
+        ("Heddlu Gwentor", "Police"),
+        ("Meddygfa Llanrhos", "GP"),
+        ("Ysbyty Cwm Tawel", "Hospital"),
+        ("Midwifery Team, Kestle General Hospital", "Midwifery"),
+        ("Kestle Hospital CAMHS Service", "Mental Health"),
+        ("Kestle General Hospital", "Hospital"),  # a hospital alone is the hospital
+        ("Kestle Hospital Paediatric Ward", "Hospital"),
+    ],
+)
+def test_hq312_kind_words_welsh_and_hosted_services(cell, agency):
+    from ingest.agencies import AgencyDirectory
+
+    assert AgencyDirectory().agency_of(cell) == agency
+
+
+def test_hq313_a_file_name_is_not_fuzzily_an_agency_across_words():
+    from ingest.agencies import AgencyDirectory
+
+    directory = AgencyDirectory()
+    assert directory.from_file_name("Family Hobbin - joint chronology") is None
+    assert directory.from_file_name("Helath Visiting notes") == "Health Visiting"  # a slip
+
+
+def test_hq314_integrated_file_filed_by_each_practitioners_role(tmp_path):
+    rows = [
+        ["Kestle Safeguarding Partnership - integrated chronology"],
+        [],
+        ["Date", "Recorded by", "Entry"],
+        ["02/02/2022", "Health Visitor Marlow", "New birth visit; mother tired, baby feeding well"],
+        ["10/02/2022", "PC 2231 Fenwick", "Call to the address after neighbours heard shouting"],
+        ["14/02/2022", "Social Worker Tamsin Vey", "Strategy discussion held with police and health"],
+        ["20/02/2022", "HV Marlow", "Follow-up visit; mother low in mood, EPDS completed"],
+        ["01/03/2022", "DC Ashby", "Statement taken from the mother about the incident"],
+        ["09/03/2022", "Tamsin Vey", "Home visit; the children were seen alone and spoke"],
+    ]
+    path = write_xlsx(tmp_path / "Integrated 7.xlsx", {"Entries": rows})
+    result = import_file(path, today=TODAY)
+    assert [r.agency for r in result.records] == [
+        "Health Visiting",
+        "Police",
+        "Children's Social Care",
+        "Health Visiting",
+        "Police",
+        "Integrated 7",  # a name with no role: the file's own (fallback) agency
+    ]
+    assert result.agency_source == "practitioner role"
+    assert "Health Visiting 2" in result.agency_evidence
+
+
+def test_hq315_one_agencys_own_staff_keep_the_title_blocks_agency(tmp_path):
+    """A CSC file whose practitioners are CSC's, but for one health visitor at a joint
+    visit: the title block says whose file it is, and every entry stays CSC's."""
+    rows = [
+        ["Agency: Kestle Children's Services"],
+        [],
+        ["Date", "Worker", "Entry"],
+        ["02/02/2022", "SW Marlow", "Home visit; mother and both children seen at home"],
+        ["10/02/2022", "Health Visitor Penn", "Joint visit with the health visitor to the flat"],
+        ["14/02/2022", "Health Visitor Penn", "Joint visit again; home conditions improved"],
+        ["20/02/2022", "IRO Dace", "Review child protection conference held at the office"],
+        ["01/03/2022", "PC Ashby", "Police attended the strategy discussion by phone"],
+        ["04/03/2022", "PC Ashby", "Police shared the outcome of the interview by email"],
+    ]
+    path = write_xlsx(tmp_path / "CSC 12.xlsx", {"Entries": rows})
+    result = import_file(path, today=TODAY)
+    assert {r.agency for r in result.records} == {"Children's Social Care"}
+    assert result.agency_source == "title block"
