@@ -143,3 +143,15 @@ def agency_kind(text: str, directory: AgencyDirectory | None = None) -> tuple[st
     if directory is not None:
         best = directory.canonical(best) or best
     return best, ", ".join(f"'{w}'" for w in words)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+_LINKS = frozenset({"and", "of", "the", "for", "at", "in", "on", "&"})
+
+
+def name_shaped(text: str) -> bool:
+    """Written as an organisation's name: every word capitalised but the linking ones
+    ("Kelby Council Social Work Services", "Police - North Division"), so "Tenancy visit"
+    in an entry's text is no agency's name for all its kind word."""
+    words = _NAME_WORD.findall(text)
+    return bool(words) and all(w[0].isupper() or w in _LINKS for w in words)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_kinds import name_shaped
 from ingest.dates import DateError, parse_date, parse_time_approx
 from ingest.readers.base import cell_text
 from ingest.unknowns import not_known
@@ -172,10 +173,14 @@ def profile_columns(
         # "1545" is a time before it is a reference number
         p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n
         if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
-            # by name or by kind: "Kelby Council Social Work Services" names an agency too
-            p.agency = sum(1 for t in short if directory.agency_of(t)) / n
+            # by name, or by kind when written as a name: "Kelby Council Social Work Services"
+            p.agency = sum(1 for t in short if _names_agency(t, directory)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
     return profiles
+
+
+def _names_agency(text: str, directory: AgencyDirectory) -> bool:
+    return bool(directory.canonical(text) or (name_shaped(text) and directory.agency_of(text)))
 
 
 def serial_like(value: object) -> bool:

@@ -28,7 +28,7 @@ from ingest.readers.docx_reader import read_docx
 from ingest.readers.legacy import convert_legacy
 from ingest.readers.xlsx_reader import read_xlsx
 from ingest.records import FileImport, QuarantinedRow, SkippedRow, SourceRecord
-from ingest.role_agencies import role_evidence
+from ingest.role_agencies import role_evidence, source_as_agency
 from ingest.rowloop import Context, import_table
 from ingest.suspect import flag_suspect_dates
 from ingest.tables import Table, choose_tables
@@ -127,6 +127,8 @@ def import_file(
     else:
         sheets = [t.raw.label for t in tables]
         found, source, evidence = file_agency(name, title, sheets, directory)
+        if not has_column:  # a multi-agency file's "Source" column may name each agency
+            has_column = bool(source_as_agency(name, title, tables, found, directory))
         if has_column:
             agency, agency_source = found or Path(name).stem, "column"
             evidence = "each row's agency column" + (

@@ -3,7 +3,7 @@
 
 An integrated chronology compiled without an agency column often names only the person
 who wrote each entry. When the file as a whole does not say whose entries they are (no
-agency in its title block, or it says it is multi-agency) and the practitioner column's
+agency named anywhere, or it says it is multi-agency) and the practitioner column's
 roles name two agencies or more, each entry is filed under the agency its role names
 (`agencies_by_role`). The role words are a prior, scored like agency_kinds: a role this
 vocabulary lacks falls back on the kind words in the cell ("School Nurse Ives"), and an
@@ -178,12 +178,10 @@ def role_evidence(
     name: str, title: TitleBlock, tables: list[Table], source: str, directory: AgencyDirectory
 ) -> str:
     """The agencies the practitioners' roles name, in words ("Police 4, GP 3"), when the
-    entries should be filed by them: the file's own agency was not stated inside it (only
-    its file name spoke, or nothing did) or it calls itself multi-agency, and the roles
-    name several agencies. "" otherwise."""
-    if source in ("title block", "sheet name", "system") and not says_multi_agency(
-        [*title.lines, name]
-    ):
+    entries should be filed by them: nothing named the file's own agency, or it calls
+    itself multi-agency or integrated, and the roles name several agencies. "" otherwise
+    (an agency named by the title block, sheet or even only the file name is the file's)."""
+    if source not in ("", "fallback: file name") and not says_multi_agency([*title.lines, name]):
         return ""
     cells: list[str] = []
     for table in tables:
@@ -196,3 +194,36 @@ def role_evidence(
     if not counts:
         return ""
     return ", ".join(f"{a} {n}" for a, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+MIN_SOURCE_AGENCIES = 0.6  # share of a source column's filled cells that name an agency
+
+
+def source_as_agency(
+    name: str, title: TitleBlock, tables: list[Table], found: str | None, directory: AgencyDirectory
+) -> str:
+    """In a multi-agency file without an agency column, a "Source (of information)" column
+    whose cells name agencies ("Kelby Council Social Work Team", "Police - North
+    Division") says whose entry each row is: it becomes the agency column, and its header
+    is returned. In one agency's file (`found` names it and the file does not call itself
+    multi-agency) a source column is where the information came from: left alone ("")."""
+    if found and not says_multi_agency([*title.lines, name]):
+        return ""
+    adopted = ""
+    for table in tables:
+        i = table.mapping.index_of("source")
+        if i is None or table.mapping.index_of("agency") is not None:
+            continue
+        cells = [cell_text(r[i]) for r in table.raw.rows[table.data_index :] if i < len(r)]
+        filled = [c for c in cells if c]
+        named = sum(1 for c in filled if directory.agency_of(c))
+        if not filled or named < MIN_SOURCE_AGENCIES * len(filled):
+            continue
+        col = table.mapping.columns[i]
+        col.field, col.how = "agency", "content"
+        col.reason = (
+            f"agency: {round(100 * named / len(filled))}% of cells name an agency, in a "
+            f"multi-agency file (the header '{col.header}' names the source of information)"
+        )
+        adopted = col.header
+    return adopted

@@ -100,8 +100,6 @@ def assign_roles(
         contradicted = _contradicted(prior[0], p)
         for order, field in enumerate(FIELDS):
             h = prior[1] if prior[0] == field else 0.0
-            if field == "agency" and prior[0] == "source":
-                h = 0.6 * prior[1]  # "Source of information" naming agencies: who gave it
             c = _content(field, p)
             if h and contradicted:
                 h *= 0.2  # "Incident no." over reference numbers: the cells say what it is

@@ -215,3 +215,20 @@ def test_hq315_one_agencys_own_staff_keep_the_title_blocks_agency(tmp_path):
     result = import_file(path, today=TODAY)
     assert {r.agency for r in result.records} == {"Children's Social Care"}
     assert result.agency_source == "title block"
+
+
+def test_hq316_one_agencys_source_column_stays_the_source(tmp_path):
+    """A school's own chronology: "Source" says where the information came from."""
+    rows = [
+        ["Agency: Dunmere Primary School"],
+        ["Date", "Source", "What happened"],
+        ["04/03/2021", "Kestle Police", "Operation Encompass notice received; DSL told"],
+        ["09/03/2021", "Class teacher", "Class teacher noticed a bruise on the arm"],
+        ["15/03/2021", "Kestle Royal Infirmary", "Letter about an ED attendance; filed"],
+        ["22/03/2021", "Kestle Police", "Second notice received after a call-out at home"],
+    ]
+    path = write_csv(tmp_path / "school return.csv", rows)
+    result = import_file(path, today=TODAY)
+    assert {r.agency for r in result.records} == {"School"}
+    assert next(c for c in result.columns if c.header == "Source").field == "source"
+
