@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from ingest.dateparts import (
     _ALT_NOTE,
@@ -369,6 +370,14 @@ def _read_unmarked(t: str, evidence: bool) -> DateInterval:
     raise DateError(f"not a date form this tool reads ({_FORMS})")
 
 
+# "During 2019", "sometime in March 2020", "throughout spring 2021": the event happened
+# within the period written after it; the period is the date, no less exact than written.
+_WITHIN_PREFIX = re.compile(
+    r"(?:(?:some ?time|at some point|on a date)\s+)?(?:during|in|within|throughout)\s+(?=\S)"
+    r"|(?:some ?time|at some point)\s+(?=\S)"
+)
+
+
 def _read(t: str, evidence: bool) -> DateInterval:
     """A normalised text: approximate markers around a date, week or range."""
     approx_note = ""
@@ -380,6 +389,8 @@ def _read(t: str, evidence: bool) -> DateInterval:
         elif m := _PART_PREFIX.match(t):
             part, t = m.group(1), t[m.end() :]
             approx_note = f"{part} {{}}: read as the whole period"
+        elif m := _WITHIN_PREFIX.match(t):  # "during 2019": within the period, as written
+            t = t[m.end() :]
         else:
             break
         t = t.strip()

@@ -232,3 +232,23 @@ def test_hq316_one_agencys_source_column_stays_the_source(tmp_path):
     assert {r.agency for r in result.records} == {"School"}
     assert next(c for c in result.columns if c.header == "Source").field == "source"
 
+
+# ---------------------------------------------------------------- 3. date forms, Word diaries
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("During 2019", date(2019, 1, 1), "year"),
+        ("sometime in March 2020", date(2020, 3, 1), "month"),
+        ("throughout autumn 2021", date(2021, 9, 1), "season"),
+        ("Ebrill 2018", date(2018, 4, 1), "month"),  # Welsh month names
+        ("3 Gorffennaf 2019", date(2019, 7, 3), "day"),
+        ("5 Hydref 2020 - 9 Hydref 2020", date(2020, 10, 5), "range"),
+    ],
+)
+def test_hq324_within_a_period_and_welsh_months(text, start, precision):
+    from ingest.dates import parse_date
+
+    iv = parse_date(text)
+    assert (iv.start, iv.precision, iv.approximate) == (start, precision, False)
+
