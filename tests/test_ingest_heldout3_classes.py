@@ -233,7 +233,90 @@ def test_hq316_one_agencys_source_column_stays_the_source(tmp_path):
     assert next(c for c in result.columns if c.header == "Source").field == "source"
 
 
-# ---------------------------------------------------------------- 3. date forms, Word diaries
+# ---------------------------------------------------------------- 3. Word diaries, date forms
+
+
+def test_hq321_paragraph_diary_with_bracketed_dates(tmp_path):
+    """No table, every entry opens with its date in square brackets (any date form)."""
+    from tests.builders import write_docx
+
+    path = write_docx(
+        tmp_path / "Brackets diary.docx",
+        [
+            "Chronology: Pellow Lane Surgery",
+            "",
+            "[03/02/2020 10:40] Consultation with the mother about her low mood",
+            "",
+            "[w/c 17/02/2020] Letter from the hospital about an attendance; filed",
+            "[about 02/03/2020] Repeat prescription collected by the father",
+            "[between 10/03/2020 and 12/03/2020] Three missed calls from the school",
+        ],
+    )
+    result = import_file(path, agency="GP", today=TODAY)
+    got = {r.provenance.row: (r.date.start, r.date.precision, r.date.time) for r in result.records}
+    assert got == {
+        3: (date(2020, 2, 3), "exact", time(10, 40)),
+        5: (date(2020, 2, 17), "week", None),
+        6: (date(2020, 3, 2), "day", None),
+        7: (date(2020, 3, 10), "range", None),
+    }
+    assert by_row(result)[3].description.startswith("Consultation with the mother")
+
+
+def test_hq322_paragraphs_with_tabbed_columns_are_read_as_a_table(tmp_path):
+    from tests.builders import write_docx
+
+    path = write_docx(
+        tmp_path / "Tabbed diary.docx",
+        [
+            "Chronology: Hobb End Children's Services",
+            "",
+            "04/05/21\t0915\tSW Lark\tHome visit; the children were seen and the home was warm",
+            "W/C 10.5.21\t\tTM Fenn\tCase discussed in supervision, plan to hold a meeting",
+            "and the worker agreed to visit again within two weeks of the meeting.",
+            "During 2022\t\tSW Lark\tCore group meetings held each month at the school office",
+            "17/06/21\t1640\tIRO Dace\tReview conference held; the plan continues for now",
+        ],
+    )
+    result = import_file(path, today=TODAY)
+    got = {
+        r.provenance.row: (r.date.start, r.date.time, r.practitioner, r.description[:20])
+        for r in result.records
+    }
+    assert got == {
+        3: (date(2021, 5, 4), time(9, 15), "SW Lark", "Home visit; the chil"),
+        4: (date(2021, 5, 10), None, "TM Fenn", "Case discussed in su"),
+        6: (date(2022, 1, 1), None, "SW Lark", "Core group meetings "),
+        7: (date(2021, 6, 17), time(16, 40), "IRO Dace", "Review conference he"),
+    }
+    assert "agreed to visit again" in by_row(result)[4].description  # the untabbed line
+    assert {r.agency for r in result.records} == {"Children's Social Care"}
+
+
+def test_hq323_paragraph_time_between_dashes_and_a_text_opening_with_a_number(tmp_path):
+    from tests.builders import write_docx
+
+    path = write_docx(
+        tmp_path / "Dashes diary.docx",
+        [
+            "Chronology: Hobb End Health Visiting",
+            "",
+            "12/01/2021 – 1405 – Listening visit; mother tearful about money",
+            "19/01/2021 – Phone call to the mother; no answer, message left",
+            "approx. March 2021 – 9-12 month review; weight on the 25th centile",
+            "26/03/2021 – 2590 – Note of a room number: the text keeps it",
+        ],
+    )
+    result = import_file(path, agency="Health Visiting", today=TODAY)
+    got = {r.provenance.row: (r.date.start, r.date.time, r.description[:14]) for r in result.records}
+    assert got == {
+        3: (date(2021, 1, 12), time(14, 5), "Listening visi"),
+        4: (date(2021, 1, 19), None, "Phone call to "),
+        5: (date(2021, 3, 1), None, "9-12 month rev"),
+        6: (date(2021, 3, 26), None, "2590 – Note of"),
+    }
+    assert by_row(result)[5].date.approximate
+
 
 @pytest.mark.parametrize(
     ("text", "start", "precision"),
