@@ -23,7 +23,7 @@ from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
-from ingest.nonrecords import stray_note
+from ingest.nonrecords import birth_note, stray_note
 from ingest.readers.base import cell_text
 from ingest.records import (
     DateInterval,
@@ -274,7 +274,8 @@ def import_table(
                 )
             )
         if errors:
-            if note := stray_note(texts, text_cols):  # a note across the table: no entry
+            # a note across the table, or someone's date of birth: no entry
+            if note := stray_note(texts, text_cols) or birth_note(texts, date_i):
                 skipped.append(SkippedRow(sheet, row_no, note))
                 errors = []
                 last = None

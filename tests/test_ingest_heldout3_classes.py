@@ -335,3 +335,34 @@ def test_hq324_within_a_period_and_welsh_months(text, start, precision):
     iv = parse_date(text)
     assert (iv.start, iv.precision, iv.approximate) == (start, precision, False)
 
+
+# ---------------------------------------------------------------- 4. rows that are no entry
+
+
+def test_hq331_rows_that_are_no_entry_are_skipped_with_a_reason(tmp_path):
+    text = "Visit to the family home; the children were seen and spoke about school"
+    rows = [
+        ["Date", "Contact type", "Details"],
+        ["", "", "Child: Orla Penn, date of birth 09/09/2016"],
+        ["", "", "Brother: Cai Penn, D.O.B. 2 March 2019"],
+        ["Contacts during 2021", "", ""],
+        ["04/02/2021", "Visit", text],
+        ["11/03/2021", "Call", "Phone call with the mother about the appointment next week"],
+        ["Number of contacts in 2021: 2", "", ""],
+        ["Records for 2022", "", ""],
+        ["06/01/2022", "Visit", text + " again"],
+        ["Moved to Kelby in 2022", "", ""],
+        ["OFFICIAL-SENSITIVE [PERSONAL]", "", ""],
+        ["Signature ..................  Date: 30/06/2022", "", ""],
+    ]
+    path = write_csv(tmp_path / "rows.csv", rows)
+    result = import_file(path, agency="Early Help", today=TODAY)
+    assert sorted(by_row(result)) == [5, 6, 9]
+    skipped = {s.row: s.reason for s in result.skipped}
+    assert "date of birth" in skipped[2] and "date of birth" in skipped[3]
+    assert skipped[4].startswith("period heading") and skipped[8].startswith("period heading")
+    assert skipped[7].startswith("subtotal row")
+    assert "footer" in skipped[11] and skipped[12].startswith("sign-off")
+    # a sentence in the date cell that only mentions a year is no heading: quarantined
+    assert [q.provenance.row for q in result.quarantined] == [10]
+
