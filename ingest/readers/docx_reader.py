@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
+from ingest.colprofile import is_date_value
 from ingest.date_headings import heading_date
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
@@ -81,9 +82,18 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     if not tables and (tabbed := split_tabbed(every)) is not None:
         every = tabbed[0]  # columns typed between tabs: a table without the table
         notes.append(tabbed[1])
+    if tables and not any(_chronology_like(t.rows) for t in tables):
+        # only a front table of key and value lines (or tables without a date): the
+        # entries may be the paragraphs, offered after the tables when they are dated
+        if sum(1 for cell in every if leading_date(str(cell[0]))) >= 2:
+            positions = [("paragraphs", i) for i in range(1, len(every) + 1)]
+            notes.append("no table holds dated entries: the paragraphs were read as the entries")
+            tables.append(RawTable("paragraphs", every, positions))
+        return tables, notes
     if not tables:
         if not any(
-            leading_date(str(cell[0])) or heading_date(cell) or len(cell) > 1 for cell in every
+            leading_date(str(cell[0])) or heading_date(cell, coarse=True) or len(cell) > 1
+            for cell in every
         ):
             raise IngestError(
                 name,
@@ -113,6 +123,11 @@ def _agency_paragraph(paragraphs: list[str]) -> str:
 def _key_value(rows: list[list[object]]) -> bool:
     filled = [r for r in rows if any(r)]
     return bool(filled) and sum(1 for r in filled if title_pair(r)) * 2 >= len(filled)
+
+
+def _chronology_like(rows: list[list[object]]) -> bool:
+    """Not key and value lines, and some cell reads as a date: a table of entries."""
+    return not _key_value(rows) and any(is_date_value(v)[0] for r in rows for v in r if v)
 
 
 def _width(rows: list[list[object]]) -> int:
