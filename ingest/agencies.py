@@ -350,12 +350,15 @@ class AgencyDirectory:
 
     def _fuzzy(self, key: str, fuzzy_min: int) -> str | None:
         best, best_score = None, 0.0
+        words = key.split()
         for alias, canonical in self._pairs:
             if len(alias) < 5:  # short aliases (hv, gp, ed) only ever match exactly
                 continue
-            score = (
-                fuzz.partial_ratio(alias, key) if len(key) >= len(alias) else fuzz.ratio(alias, key)
-            )
+            # a spelling slip stays within words: the alias against each run of as many
+            # whole words ("family upplin" is not "family hub" misspelt)
+            n = len(alias.split())
+            runs = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
+            score = max(fuzz.ratio(alias, run) for run in runs)
             if score > best_score:
                 best, best_score = canonical, score
         return best if best_score >= fuzzy_min else None

@@ -71,6 +71,21 @@ _add("Early Help", 1.0, "childrens centre", "childrens centres", "sure start")
 _add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
 _add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")
 
+# Welsh kind words: services in Wales name themselves in both languages ("Ysgol Gynradd
+# Abergelli" is a primary school, "Heddlu" the police, "Meddygfa" a surgery).
+_add("School", 1.0, "ysgol", "ysgol gynradd", "ysgol uwchradd", "coleg")
+_add("School", 0.8, "cynradd", "gynradd", "uwchradd")
+_add("Police", 1.0, "heddlu")
+_add("GP", 1.0, "meddygfa", "canolfan feddygol")
+_add("Hospital", 1.0, "ysbyty")
+_add("Health Visiting", 1.0, "ymwelwyr iechyd", "ymwelydd iechyd")
+_add("Midwifery", 1.0, "bydwreigiaeth", "bydwraig")
+_add("Children's Social Care", 1.0, "gwasanaethau plant", "gofal cymdeithasol")
+_add("Children's Social Care", 0.9, "gwasanaethau cymdeithasol")
+_add("Youth Justice", 1.0, "cyfiawnder ieuenctid")
+_add("Housing", 1.0, "tai")
+_add("Mental Health", 1.0, "iechyd meddwl")
+_add("Early Years", 1.0, "meithrinfa")
 # the kind phrases of two or three words, by length: the ones a short form can write
 _PHRASES: dict[int, list[str]] = {}
 for _phrase in _KINDS:
@@ -78,6 +93,9 @@ for _phrase in _KINDS:
         _PHRASES.setdefault(len(_phrase.split()), []).append(_phrase)
 
 _FORM_WORDS = frozenset({"charity", "charitable", "cic", "community interest", "foundation"})
+
+# Places that host other agencies' services: a hospital's maternity unit is Midwifery.
+_HOST_WORDS = frozenset({"hospital", "hospitals", "infirmary", "ysbyty"})
 
 _WORD = re.compile(r"[a-z0-9&]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -130,10 +148,14 @@ def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
             i += 1
     scores: dict[str, float] = {}
     kinds = [k for k, (_, word) in enumerate(found) if word not in _FORM_WORDS]
-    head = kinds[-1] if kinds else len(found) - 1
+    # a service named with the hospital that hosts it ("Maternity Services, Kelby Hospital")
+    # is that service: the host word is then neither the head noun nor a full weight
+    services = [k for k in kinds if found[k][1] not in _HOST_WORDS]
+    hosted = bool(services) and len(services) < len(kinds)
+    head = (services if hosted else kinds)[-1] if kinds else len(found) - 1
     for k, (_, word) in enumerate(found):
         bonus = HEAD_BONUS if k == head and len(found) > 1 else 1.0
-        if kinds and word in _FORM_WORDS:
+        if kinds and word in _FORM_WORDS or hosted and word in _HOST_WORDS:
             bonus = 0.5
         for agency, weight in _KINDS[word].items():
             scores[agency] = scores.get(agency, 0.0) + weight * bonus
@@ -155,3 +177,15 @@ def agency_kind(text: str, directory: AgencyDirectory | None = None) -> tuple[st
     if directory is not None:
         best = directory.canonical(best) or best
     return best, ", ".join(f"'{w}'" for w in words)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+_LINKS = frozenset({"and", "of", "the", "for", "at", "in", "on", "&"})
+
+
+def name_shaped(text: str) -> bool:
+    """Written as an organisation's name: every word capitalised but the linking ones
+    ("Kelby Council Social Work Services", "Police - North Division"), so "Tenancy visit"
+    in an entry's text is no agency's name for all its kind word."""
+    words = _NAME_WORD.findall(text)
+    return bool(words) and all(w[0].isupper() or w in _LINKS for w in words)

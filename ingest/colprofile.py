@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_kinds import name_shaped
 from ingest.dates import DateError, parse_date, parse_time_approx
 from ingest.readers.base import cell_text
+from ingest.unknowns import not_known
 
 SAMPLE_ROWS = 400  # enough to see a column's habits; bounded so a big file costs nothing
 
@@ -158,6 +160,8 @@ def profile_columns(
         if not n:
             continue
         p.date, p.datetime, p.time = dates / n, datetimes / n, times / n
+        if times >= 2:  # "N/K", "not recorded" between the times: the time left blank
+            p.time = times / max(1, n - sum(1 for t in untyped if not_known(t)))
         words = [len(t.split()) for t in texts]
         p.mean_len = sum(map(len, texts)) / n
         p.mean_words = sum(words) / n
@@ -169,9 +173,14 @@ def profile_columns(
         # "1545" is a time before it is a reference number
         p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n
         if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
-            p.agency = sum(1 for t in short if directory.canonical(t)) / n
+            # by name, or by kind when written as a name: "Kelby Council Social Work Services"
+            p.agency = sum(1 for t in short if _names_agency(t, directory)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
     return profiles
+
+
+def _names_agency(text: str, directory: AgencyDirectory) -> bool:
+    return bool(directory.canonical(text) or (name_shaped(text) and directory.agency_of(text)))
 
 
 def serial_like(value: object) -> bool:

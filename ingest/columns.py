@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from ingest.header_words import header_cores
 from ingest.records import ColumnMatch
 from ingest.textnorm import norm_label
 
@@ -235,8 +236,19 @@ def score_header(header: str) -> tuple[str | None, float, str]:
     if hit is None:
         hit = process.extractOne(key, _CHOICES, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
     if hit is None:
-        return None, 0.0, "none"
+        return _core_score(header)
     return _LOOKUP[hit[0]], round(hit[1] / 100.0, 2), "fuzzy"
+
+
+def _core_score(header: str) -> tuple[str | None, float, str]:
+    """The best field the header's core names ("Time (24hr)", "Dyddiad / Date"), at 0.9 of
+    its confidence: the words around a name are set aside (ingest/header_words.py)."""
+    best: tuple[str | None, float, str] = (None, 0.0, "none")
+    for core in header_cores(header):
+        field, conf, _ = score_header(core)
+        if field and 0.9 * conf > best[1]:
+            best = (field, round(0.9 * conf, 2), "fuzzy")
+    return best
 
 
 def header_fields(row: list[object]) -> int:

@@ -51,6 +51,17 @@ _MONTHS = {
     )
     for name in names
 }
+# Welsh month names (bilingual files in Wales): a prior like the English ones.
+_MONTHS.update(
+    {
+        name: i
+        for i, name in enumerate(
+            ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst")
+            + ("medi", "hydref", "tachwedd", "rhagfyr"),
+            start=1,
+        )
+    }
+)
 _WEEKDAYS = {
     name: i
     for i, names in enumerate(

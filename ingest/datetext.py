@@ -417,6 +417,12 @@ def _read_unmarked(t: str, evidence: bool) -> DateInterval:
     raise DateError(f"not a date form this tool reads ({_FORMS})")
 
 
+# "During 2019", "sometime in March 2020", "throughout spring 2021": the event happened
+# within the period written after it; the period is the date, no less exact than written.
+_WITHIN_PREFIX = re.compile(
+    r"(?:(?:some ?time|at some point|on a date)\s+)?(?:during|in|within|throughout)\s+(?=\S)"
+    r"|(?:some ?time|at some point)\s+(?=\S)"
+)
 # A day (or day and month) not known, written as a placeholder: "xx/05/2021", "??/05/2021",
 # "00.05.2021", "--/--/2019". Read before the approximate markers ("?" is one of them).
 _UNKNOWN_DAY = re.compile(
@@ -495,6 +501,8 @@ def _read(t: str, evidence: bool) -> DateInterval:
         elif m := _PART_PREFIX.match(t):
             part, t = m.group(1), t[m.end() :]
             approx_note = f"{part} {{}}: read as the whole period"
+        elif m := _WITHIN_PREFIX.match(t):  # "during 2019": within the period, as written
+            t = t[m.end() :]
         else:
             break
         t = t.strip()

@@ -13,6 +13,7 @@ from ingest.colprofile import is_date_value, serial_like
 from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
 from ingest.nonrecords import subtotal_reason
+from ingest.period_labels import labelled_period
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 from ingest.titleblock import is_title_row, title_pair
@@ -34,7 +35,7 @@ _NOTE = re.compile(
 _SIGN_OFF = re.compile(
     r"^(([a-z'’]+ ){0,2}signature( of [\w ]{1,30})?|signed( by)?|"
     r"date signed|(checked|approved|authori[sz]ed|verified|countersigned|quality assured)"
-    r"( by)?( [\w ]{1,30})?)\s*[:\-–]",
+    r"( by)?( [\w ]{1,30})?)\s*([:\-–]|_{3,}|\.{3,}|…)",  # "Signed ......  Date: ..."
     re.IGNORECASE,
 )
 # A statement about the document: "This document must not be shared outside the panel."
@@ -58,7 +59,7 @@ _FURNITURE = re.compile(
     r"(report )?(generated|run|produced) (on|by)\b.*|"
     r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
     r"exported|created)\b.{0,40}\d.*|"
-    r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive|"
+    r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive([\s:\-–\[(]+(personal|commercial|locsen))?|"
     r"\d+ (entries|records|rows|events|contacts)( (shown|listed|returned|found|in total))?|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,
@@ -124,6 +125,11 @@ def _is_period_heading(text: str) -> bool:
     except DateError:
         return False
     return iv is not None and iv.precision in _COARSE and not iv.approximate
+
+
+def _is_section_heading(text: str) -> bool:
+    """A period alone, or with a short label: "Entries for 2017" (ingest/period_labels.py)."""
+    return _is_period_heading(text) or labelled_period(text)
 
 
 def is_form_line(text: str) -> bool:
@@ -314,7 +320,7 @@ def classify_row(texts: list[str], header: tuple[str, ...], date_index: int) -> 
                 return f"sign-off or form line '{text[:40]}' (not an event)"
             if is_abbreviation_key(text) or _KEY_NOTE.match(text):
                 return f"key to abbreviations '{text[:40]}' (not an event)"
-            if _is_period_heading(text):
+            if _is_section_heading(text):
                 return f"period heading '{text[:40]}' (a section row of the table)"
         elif len(distinct) == 2 and all(map(is_form_line, distinct)):
             shown = " ".join(t for t in texts if t)

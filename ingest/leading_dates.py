@@ -28,7 +28,10 @@ _LEADING = re.compile(
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})" + _APPROX_AFTER + r")"
     r"(?:,?\s*(?:at\s+|@\s*)?\(?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
-    r"\d{1,2}\s*[ap]\.?m\.?)\)?)?"
+    r"\d{1,2}\s*[ap]\.?m\.?)\)?"
+    # "22/10/2018 – 1625 – text": between two dashes after a day's date, four digits are
+    # its time (a year never follows a whole date)
+    r"|\s*[-–—]\s*(?P<dashed>\d{1,2}[:.]?\d{2})(?=\s*[-–—:|]))?"
     r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
@@ -36,7 +39,11 @@ _LEADING = re.compile(
 # read only with a dash, colon or bar after it, so "2019 was a hard year" stays text.
 _LEADING_COARSE = re.compile(
     r"^\s*(?P<date>" + _APPROX + r"(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})"
-    r"(?P<time>)\s*[-–—:|]+\s*(?P<rest>(?=[^0-9]*[A-Za-z])\S.*)$",
+    r"(?P<time>)(?P<dashed>)\s*[-–—:|]+\s*"
+    # the text after it has words, and is not the rest of a span ("June 2019 - 2020",
+    # "2019 - 3 May 2020"); it may start with a number ("c. June 2019 - 6-8 week review")
+    r"(?P<rest>(?=[^\n]*[A-Za-z]{2})(?!(?:19|20)\d{2}\b|\d{1,2}[/.]\d|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{2,4})\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 # Where a date written before the entry can end: a dash, bar or colon with a space after it,
@@ -52,12 +59,18 @@ MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not
 def leading_date(text: str) -> tuple[str, str] | None:
     """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
     that reads; None otherwise."""
+    if text[:1] in ("[", "(") and (bracketed := _bracketed(text)) is not None:
+        return bracketed
     found = None
     m = _LEADING.match(text) or _LEADING_COARSE.match(text)
     if m is not None and _reads(m["date"]):
         found = m.start("rest"), m["date"] + (f" {m['time']}" if m["time"] else "")
         if m["time"] and _SUM.match(m["time"]) and _sum_follows(text, m):
             found = m.start("time"), m["date"]  # "12/03/2021 12.50 paid": a sum, no time
+        if m["dashed"]:  # "– 1625 –" after the date: its time, when it reads as one
+            when = f"{m['date']} {m['dashed']}"
+            after = m.end("date") + len(_DASHES.match(text, m.end("date"))[0])
+            found = (m.start("rest"), when) if _reads(when) else (after, m["date"])
     # Any wording the date reader knows ("early July 2021", "w/c 12/06/23", "between 3rd
     # and 5th May 2022", "Spring 2020") before a separator: the longest that reads wins,
     # so a range ("03/05/2022 - 05/05/2022 - ...") is not cut at its own dash.
@@ -78,6 +91,7 @@ def leading_date(text: str) -> tuple[str, str] | None:
 
 
 _SUM = re.compile(r"\d{1,2}\.\d{2}$")
+_DASHES = re.compile(r"[\s\-–—:|]*")
 
 
 def _sum_follows(text: str, m: re.Match[str]) -> bool:
@@ -92,6 +106,22 @@ def _reads(text: str) -> bool:
         return parse_date(text) is not None
     except DateError:
         return False
+
+
+_CLOSE = {"[": "]", "(": ")"}
+
+
+def _bracketed(text: str) -> tuple[str, str] | None:
+    """("w/c 20/05/2019", "Review ...") from "[w/c 20/05/2019] Review ...": the whole text
+    in the opening brackets is the date (with its time), in any form parse_date reads."""
+    end = text.find(_CLOSE[text[0]], 1, 60)
+    inner, rest = text[1:end].strip(), text[end + 1 :].strip(" -–—:|")
+    if end < 0 or not rest or not any(c.isdigit() for c in inner):
+        return None
+    try:
+        return (inner, rest) if parse_date(inner) is not None else None
+    except DateError:
+        return None
 
 
 def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:

@@ -19,6 +19,7 @@ _TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\(?\d{1,6}\)?$")
+_LABEL_COUNT = re.compile(r"^(?P<label>[^:=]*[^\W\d_][^:=]*?)\s*[:=]\s*(?P<count>\(?\d{1,6}\)?)$")
 _DATE_LIKE = re.compile(
     r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3}"
 )
@@ -30,6 +31,8 @@ def subtotal_reason(cells: list[str]) -> str | None:
     filled = [c for c in cells if c]
     if not 1 <= len(filled) <= 2:
         return None
+    if len(filled) == 1 and (m := _LABEL_COUNT.match(filled[0])):
+        filled = [m["label"], m["count"]]  # "Number of contacts in 2017: 6" in one cell
     labels = [c for c in filled if not _COUNT.match(c)]
     if len(labels) != 1 or len(labels[0]) > 45 or not _TOTAL_LABEL.match(labels[0]):
         return None
@@ -52,3 +55,23 @@ def stray_note(texts: list[str], text_cols: set[int]) -> str | None:
     if lower < 0.6 * (len(words) - 1):
         return None  # a name or a heading, not a sentence
     return f"note row '{text[:40]}' (not an event)"
+
+
+# "date of birth 03/03/2014", "DOB: 14.07.17", "d.o.b. 1 May 2016": a person's details
+_BIRTH = re.compile(
+    r"\b(?:date of birth|d\.?\s?o\.?\s?b\.?)\s*[:\-–]?\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def birth_note(texts: list[str], date_index: int) -> str | None:
+    """A reason when a row without a date of its own only gives someone's date of birth
+    ("Sibling: R. Vale, DOB 14/07/2017"): the people the chronology is about, not an event.
+    A birth that is an event carries its date in the date column."""
+    if texts[date_index]:
+        return None
+    filled = [t for t in texts if t]
+    if len(filled) != 1 or len(filled[0]) > 160 or not _BIRTH.search(filled[0]):
+        return None
+    return f"note row '{filled[0][:40]}' (a date of birth, not an event)"

@@ -29,6 +29,7 @@ from ingest.readers.docx_reader import read_docx
 from ingest.readers.legacy import convert_legacy
 from ingest.readers.xlsx_reader import read_xlsx
 from ingest.records import FileImport, QuarantinedRow, SkippedRow, SourceRecord
+from ingest.role_agencies import role_evidence, source_as_agency
 from ingest.rowloop import Context, import_table
 from ingest.suspect import flag_suspect_dates
 from ingest.tables import Table, choose_tables
@@ -127,6 +128,8 @@ def import_file(
     else:
         sheets = [t.raw.label for t in tables]
         found, source, evidence = file_agency(name, title, sheets, directory)
+        if not has_column:  # a multi-agency file's "Source" column may name each agency
+            has_column = bool(source_as_agency(name, title, tables, found, directory))
         if has_column:
             agency, agency_source = found or Path(name).stem, "column"
             evidence = "each row's agency column" + (
@@ -142,6 +145,13 @@ def import_file(
                 f"the file name: the records are filed under '{agency}'; give the agency "
                 f"(--agency) to correct it"
             )
+    by_role = None
+    if agency_source not in ("given", "profile", "column"):
+        # no agency column: an integrated chronology may name each entry's practitioner
+        by_role = role_evidence(name, title, tables, agency_source, directory)
+        if by_role:
+            agency_source = "practitioner role"
+            evidence = f"each entry's practitioner's role ({by_role}); rows without one: {agency}"
     if agency_source == "file name":
         notes.append(f"the agency ({agency}) was taken from the file name: {evidence}")
 
@@ -149,6 +159,7 @@ def import_file(
     quarantined: list[QuarantinedRow] = []
     skipped: list[SkippedRow] = []
     ctx = Context(name, sha256, agency, agency_source == "column", directory, period, today)
+    ctx.agency_by_role = bool(by_role)
     rows_read = 0
     date_order: dict[str, str] = {}
     for table in tables:

@@ -23,7 +23,7 @@ from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
-from ingest.nonrecords import stray_note
+from ingest.nonrecords import birth_note, stray_note
 from ingest.readers.base import cell_text
 from ingest.records import (
     DateInterval,
@@ -37,6 +37,7 @@ from ingest.records import (
     make_interval,
 )
 from ingest.tables import Table
+from ingest.role_agencies import role_agency
 from ingest.text_times import leading_time
 from ingest.titleblock import title_pair
 from ingest.validate import date_issues, fmt
@@ -58,6 +59,7 @@ class Context:
     directory: AgencyDirectory
     period: tuple[date, date] | None
     today: date
+    agency_by_role: bool = False  # no agency column: each practitioner's role names it
 
 
 def split_outcome(text: str, combined: bool = True) -> tuple[str, str]:
@@ -121,6 +123,8 @@ def import_table(
     period_start, period_end = ctx.period or (date.min, date.max)
     name, sha256, file_agency, today = ctx.name, ctx.sha256, ctx.agency, ctx.today
     agency_i = idx["agency"] if ctx.agency_from_column else -1
+    role_i = idx.get("practitioner", -1) if ctx.agency_by_role and agency_i < 0 else -1
+    roles_read: dict[str, str | None] = {}  # practitioner text -> the agency its role names
     last: SourceRecord | None = None  # the entry a continuation row would join
     ditto_of: DateInterval | None = None  # the last entry's date, for a ditto mark under it
     section_agency = ""  # under an agency heading row of a compiled chronology
@@ -214,6 +218,10 @@ def import_table(
         if beyond:  # text beyond the header's last column: keep it
             prov.raw["(beyond header)"] = " | ".join(beyond)
         row_agency = section_agency or file_agency
+        if role_i >= 0 and not section_agency and (role := texts[role_i]):
+            if role not in roles_read:
+                roles_read[role] = role_agency(role, ctx.directory)
+            row_agency = roles_read[role] or row_agency
         if agency_i >= 0 and texts[agency_i]:
             cell = texts[agency_i]
             row_agency = ctx.directory.agency_of(cell) or cell
@@ -266,7 +274,8 @@ def import_table(
                 )
             )
         if errors:
-            if note := stray_note(texts, text_cols):  # a note across the table: no entry
+            # a note across the table, or someone's date of birth: no entry
+            if note := stray_note(texts, text_cols) or birth_note(texts, date_i):
                 skipped.append(SkippedRow(sheet, row_no, note))
                 errors = []
                 last = None

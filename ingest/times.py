@@ -19,6 +19,7 @@ from ingest.dateparts import (
     _as_number,
     _show,
 )
+from ingest.unknowns import not_known
 
 
 def _time_text(t: str) -> dt.time:
@@ -160,6 +161,8 @@ def _approx_cached(value: str) -> tuple[dt.time | None, bool] | str:
 
 def _approx(value: str) -> tuple[dt.time | None, bool]:
     text = value.strip()
+    if not_known(text):  # "N/K", "not recorded": the time was left blank, not misread
+        return None, False
     approximate = False
     for _ in range(2):
         stripped = _APPROX_TIME.sub("", text, count=1).strip()

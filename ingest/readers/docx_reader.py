@@ -21,6 +21,7 @@ from ingest.filetype import check_zip
 from ingest.leading_dates import leading_date
 from ingest.limits import Limits
 from ingest.readers.base import RawTable
+from ingest.tabbed_paragraphs import split_tabbed
 from ingest.titleblock import title_pair
 
 
@@ -78,6 +79,9 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         else:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
+    if not tables and (tabbed := split_tabbed(every)) is not None:
+        every = tabbed[0]  # columns typed between tabs: a table without the table
+        notes.append(tabbed[1])
     if tables and not any(_chronology_like(t.rows) for t in tables):
         # only a front table of key and value lines (or tables without a date): the
         # entries may be the paragraphs, offered after the tables when they are dated
@@ -87,7 +91,10 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
             tables.append(RawTable("paragraphs", every, positions))
         return tables, notes
     if not tables:
-        if not any(leading_date(str(cell[0])) or heading_date(cell, coarse=True) for cell in every):
+        if not any(
+            leading_date(str(cell[0])) or heading_date(cell, coarse=True) or len(cell) > 1
+            for cell in every
+        ):
             raise IngestError(
                 name,
                 "the document has no table, and no paragraph starts with a date: a "
