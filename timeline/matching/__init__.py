@@ -176,9 +176,7 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
     label_list = label.tolist()
     ids_in_order = [prep.ids[i] for i in order_list]
     # each group's earliest day (its members are a run of `order`)
-    first_day = (
-        np.minimum.reduceat(prep.start[order], g_start).tolist() if n else []
-    )
+    first_day = np.minimum.reduceat(prep.start[order], g_start).tolist() if n else []
     removed = constraints.removed
 
     events, keys, merged_of = [], [], {}
