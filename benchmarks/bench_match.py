@@ -177,7 +177,8 @@ def pair_counts(groups: list[list[str]], truth: dict[str, str]) -> tuple[int, in
 
 # --- data sets ------------------------------------------------------------------------------
 B_SEEDS = (1, 2, 3)  # family B: written apart from the matcher, since looked at (session 4)
-C_SEEDS = (1, 2, 3)  # family C: written apart from the matcher and A/B; the held-out judge
+C_SEEDS = (1, 2, 3)  # family C: written apart from the matcher and A/B; studied in session 5
+D_SEEDS = (1, 2, 3)  # family D: written apart from the matcher and A/B/C; the held-out judge
 
 
 def family_a(n_events: int, seed: int, **kw) -> tuple[list, dict, dict]:
@@ -206,6 +207,13 @@ def family_c(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
     return case.records, case.truth, case.related
 
 
+def family_d(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
+    from benchmarks.family_d import generate
+
+    case = generate(seed, style=style, **kw)
+    return case.records, case.truth, case.related
+
+
 def sample_review() -> tuple[list, dict, dict]:
     from eval_sample import load_sample
 
@@ -226,6 +234,9 @@ def datasets(dense: bool) -> list[tuple[str, list[tuple[list, dict, dict]]]]:
         ("C short x3", [family_c(s, "short", **small) for s in C_SEEDS]),
         ("C narrative x3", [family_c(s, "narrative", **small) for s in C_SEEDS]),
         ("C mixed x3", [family_c(s, "mixed", **small) for s in C_SEEDS]),
+        ("D short x3", [family_d(s, "short", **small) for s in D_SEEDS]),
+        ("D narrative x3", [family_d(s, "narrative", **small) for s in D_SEEDS]),
+        ("D mixed x3", [family_d(s, "mixed", **small) for s in D_SEEDS]),
         ("sample review", [sample_review()]),
     ]
     if dense:
@@ -250,7 +261,8 @@ def benchmark(args: argparse.Namespace) -> None:
         f"family A: evaluation seeds {EVAL_SEEDS} (weights fitted on 101, thresholds on 201-203);"
     )
     print(f"family B (written apart from the matcher, since studied): seeds {B_SEEDS};")
-    print(f"family C (held out, never tuned on; 10 agencies): seeds {C_SEEDS};")
+    print(f"family C (written apart from the matcher, studied in session 5): seeds {C_SEEDS};")
+    print(f"family D (held out, never tuned on; 10 agencies): seeds {D_SEEDS};")
     print("each method in its own process on the same pickled records (seconds: matching only)")
     if sp is None:
         print(
@@ -259,6 +271,9 @@ def benchmark(args: argparse.Namespace) -> None:
     header = f"{'data':<17}{'method':<9}{'records':>8}{'precision':>10}{'recall':>8}{'F1':>7}"
     print(header + f"{'seconds':>9}{'cpu s':>8}{'peak MB':>9}")
     sets = datasets(not args.no_dense)
+    if args.only:
+        # e.g. --only C: the sets whose label starts with one of the given words
+        sets = [s for s in sets if any(s[0].startswith(w) for w in args.only)]
     for label, cases in sets:
         files = [_pickle(c[0]) for c in cases]
         n = sum(len(c[0]) for c in cases) // len(cases)
@@ -305,7 +320,8 @@ def benchmark(args: argparse.Namespace) -> None:
         for data in files:
             Path(data).unlink()
     relations_table(sets)
-    effort_table(sets)
+    if not args.no_effort:
+        effort_table(sets)
     if not args.no_dense:
         import_and_merge()
 
@@ -474,6 +490,10 @@ def main() -> None:
     ap.add_argument("--period", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--no-dense", action="store_true", help="skip the 20,000-event case")
     ap.add_argument("--no-splink", action="store_true", help="skip Splink")
+    ap.add_argument("--no-effort", action="store_true", help="skip the reviewer-effort curve")
+    ap.add_argument(
+        "--only", nargs="+", metavar="LABEL", help="only the sets whose label starts so (A, C ...)"
+    )
     ap.add_argument(
         "--splink-timeout",
         type=float,

@@ -30,10 +30,7 @@ def file_agency(
     if agency:
         return agency, "title block", f"the title block says '{text}'"
     for sheet in sheets:
-        key = norm_label(sheet)
-        if not key or key.split()[0] in _GENERIC_SHEETS:
-            continue
-        if agency := directory.canonical(sheet) or agency_kind(sheet, directory)[0]:
+        if agency := sheet_agency(sheet, directory):
             return agency, "sheet name", f"the sheet is named '{sheet}'"
     for line in title.lines:
         agency, system = directory.from_system(line)
@@ -59,6 +56,15 @@ def file_agency(
             "know: filed under its own name (add it to the agency directory to map it)",
         )
     return None, "", ""
+
+
+def sheet_agency(sheet: str, directory: AgencyDirectory) -> str | None:
+    """The agency a sheet's name names ("Emergency Dept", "School nursing"), or None for a
+    generic name ("Sheet1", "Chronology", "Export")."""
+    key = norm_label(sheet)
+    if not key or key.split()[0] in _GENERIC_SHEETS:
+        return None
+    return directory.canonical(sheet) or agency_kind(sheet, directory)[0]
 
 
 def heading_agency(text: str, directory: AgencyDirectory) -> str | None:

@@ -41,6 +41,7 @@ _add("Midwifery", 0.7, "postnatal", "perinatal", "obstetric", "obstetrics")
 _add("Hospital", 1.0, "hospital", "hospitals", "infirmary", "ed", "a&e", "emergency department")
 _add("Hospital", 0.9, "paediatric", "paediatrics", "paeds", "ward", "acute", "inpatient")
 _add("Hospital", 0.6, "emergency", "urgent care", "minor injuries")
+_add("Hospital", 1.0, "urgent treatment centre", "walk in centre", "minor injuries unit")
 _add("Probation", 1.0, "probation", "pdu", "offender manager", "offender management", "mappa")
 _add("Probation", 0.9, "delivery unit", "community rehabilitation", "approved premises")
 _add("Domestic Abuse Service", 1.0, "refuge", "idva", "domestic abuse", "domestic violence")
@@ -59,14 +60,22 @@ _add("GP", 1.0, "gp", "surgery", "general practice", "medical practice", "medica
 _add("GP", 0.6, "practice", "health centre", "primary care")
 _add("Health Visiting", 1.0, "health visiting", "health visitor", "0 19", "healthy child")
 _add("Health Visiting", 0.8, "public health nursing")
+_add("Health Visiting", 0.9, "family nurse partnership", "fnp")
 _add("Mental Health", 1.0, "camhs", "cmht", "mental health", "psychiatry", "psychiatric")
 _add("Mental Health", 0.8, "wellbeing", "iapt", "talking therapies", "crisis team")
 _add("Housing", 1.0, "housing", "tenancy", "homelessness", "landlord", "homes")
 _add("Ambulance", 1.0, "ambulance", "paramedic", "paramedics")
 _add("Youth Justice", 1.0, "youth justice", "youth offending", "yot", "yos", "yjs")
 _add("Early Help", 1.0, "early help", "family hub", "family hubs", "team around the family")
+_add("Early Help", 1.0, "childrens centre", "childrens centres", "sure start")
 _add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
 _add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")
+
+# the kind phrases of two or three words, by length: the ones a short form can write
+_PHRASES: dict[int, list[str]] = {}
+for _phrase in _KINDS:
+    if " " in _phrase:
+        _PHRASES.setdefault(len(_phrase.split()), []).append(_phrase)
 
 _FORM_WORDS = frozenset({"charity", "charitable", "cic", "community interest", "foundation"})
 
@@ -79,6 +88,27 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.replace("'", ""))
 
 
+def _abbreviates(token: str, word: str) -> bool:
+    """"dept" for department, "svc" for service, "hlth" for health: the word's first letter,
+    then some of its letters in order, at least three, shorter than the word."""
+    if not 3 <= len(token) < len(word) or token[0] != word[0] or not token.isalpha():
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in token[1:])
+
+
+def _abbreviated_kind(tokens: list[str]) -> str | None:
+    """The kind phrase of several words these tokens write with some words shortened
+    ("Emergency Dept", "Domestic Abuse Svc", "Mental Hlth Team"): at least one word in
+    full, so two short forms alone ("gen dept") never make a kind."""
+    for phrase in _PHRASES.get(len(tokens), ()):
+        words = phrase.split()
+        full = sum(t == w for t, w in zip(tokens, words, strict=True))
+        if full and all(t == w or _abbreviates(t, w) for t, w in zip(tokens, words, strict=True)):
+            return phrase
+    return None
+
+
 def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
     """({agency: score}, the kind words found, in order) for one name."""
     tokens = _tokens(text)
@@ -86,8 +116,13 @@ def kind_scores(text: str) -> tuple[dict[str, float], list[str]]:
     i = 0
     while i < len(tokens):
         for n in (3, 2, 1):  # longest kind first: "domestic abuse" before "abuse"
-            phrase = " ".join(tokens[i : i + n])
-            if len(tokens[i : i + n]) == n and phrase in _KINDS:
+            part = tokens[i : i + n]
+            if len(part) < n:
+                continue
+            phrase = " ".join(part)
+            if phrase not in _KINDS and n > 1:
+                phrase = _abbreviated_kind(part) or phrase
+            if phrase in _KINDS:
                 found.append((i + n, phrase))
                 i += n
                 break

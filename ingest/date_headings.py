@@ -16,7 +16,10 @@ MIN_HEADINGS = 2
 _DAY = ("day", "exact")
 
 
-def heading_date(row: list[object]) -> str | None:
+def heading_date(row: list[object], coarse: bool = False) -> str | None:
+    """The text of a row holding only a date of a day ("Saturday 6 January 2018"); with
+    `coarse`, a month, week, season or span too ("March 2021", "approx. June 2020"): in a
+    diary whose entries carry no date, the heading's date is theirs however precise."""
     text = _only_cell(row)
     if text is None or not any(c.isalpha() for c in text) and "/" not in text:
         return None
@@ -24,7 +27,7 @@ def heading_date(row: list[object]) -> str | None:
         iv = parse_date(text)
     except DateError:
         return None
-    return text if iv is not None and iv.precision in _DAY else None
+    return text if iv is not None and (coarse or iv.precision in _DAY) else None
 
 
 def _only_cell(row: list[object]) -> str | None:
@@ -48,7 +51,7 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
     width = max((len(r) for r in raw.rows), default=0)
     if width < 1:
         return None
-    dates = [heading_date(r) for r in raw.rows]
+    dates = [heading_date(r, coarse=True) for r in raw.rows]
     found = [i for i, d in enumerate(dates) if d]
     if len(found) < MIN_HEADINGS:
         return None

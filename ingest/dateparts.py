@@ -101,7 +101,7 @@ _PART_PREFIX = re.compile(
 )
 _WEEK_PREFIX = re.compile(
     r"(?:w/c|w/b|w\.c\.?|w\.b\.?|wc|wb|week\s+(?:commencing|beginning|starting|of)"
-    r"|wk\s+(?:comm?\.?|commencing|beginning))\s*:?\s*",
+    r"|wk\s+(?:commencing|beginning|comm?\.?))\s*:?\s*",
     _A,
 )
 _TIME_PAT = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from ingest.dateparts import (
     _ALT_NOTE,
@@ -47,6 +48,7 @@ from ingest.dateparts import (
     _from_number,
     _join,
     _month,
+    _month_end,
     _season,
     _single_day,
     _whole_year,
@@ -143,11 +145,26 @@ def _read_numeric(t: str, evidence: bool) -> DateInterval | None:
     return None
 
 
+# A school term in England, by its months: "Spring term 2022" runs from January to Easter
+# (not the season's March to May), "Summer term" from Easter to July.
+_TERMS = {"autumn": (9, 12), "spring": (1, 4), "summer": (4, 7)}
+
+
+def _school_term(name: str, year: int) -> DateInterval:
+    first, last = _TERMS[name]
+    _check_year(year)
+    note = f"{name} term {year}: the school term, {_MON_ABBR[first]} to {_MON_ABBR[last]}"
+    return DateInterval(dt.date(year, first, 1), _month_end(year, last), "season", note=note)
+
+
 def _read_words(t: str) -> DateInterval | None:
     """Dates with month or season names: 12th March 2021, Mar-21, Spring 2020, ..."""
     if not _WORDY.fullmatch(t):
         return None
     tokens = _TOKEN.findall(t)
+    if len(tokens) == 3 and tokens[1] == "term" and tokens[0] in _TERMS and tokens[2].isdigit():
+        if len(tokens[2]) in (2, 4):
+            return _school_term(tokens[0], _year(tokens[2]))
     weekday = None
     if tokens and tokens[0] in _WEEKDAYS:
         weekday = _WEEKDAYS[tokens.pop(0)]
@@ -205,8 +222,18 @@ def _check_weekday(iv: DateInterval, weekday: int | None) -> DateInterval:
     return dataclasses.replace(iv, note=_join(iv.note, note))
 
 
+# The 1990s, "early 2000s" (with the part prefix): the decade, a range of ten years.
+_DECADE = re.compile(r"((?:19|20)[0-9])0'?s")
+
+
 def _read_single(t: str, evidence: bool) -> DateInterval | None:
     """One date without markers, week or range; None when the form is not recognised."""
+    if m := _DECADE.fullmatch(t):
+        first = int(m.group(1)) * 10
+        _check_year(first + 9)
+        return DateInterval(
+            dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range", note=f"the {first}s"
+        )
     iv = _read_numeric(t, evidence)
     if iv is None:
         iv = _read_words(t)
@@ -347,9 +374,30 @@ def _read_week(rest: str, evidence: bool) -> DateInterval:
     return DateInterval(start, start + dt.timedelta(days=6), "week", alternative=alt, note=note)
 
 
+# "w/e 07/05/2021", "week ending 7 May 2021": the seven days up to that date
+_WEEK_END = re.compile(r"(?:w/e|w\.e\.?|we(?=\s*[0-9])|(?:week|wk)\s+end(?:ing)?)\s*:?\s*", re.I)
+
+
+def _read_week_ending(rest: str, evidence: bool) -> DateInterval:
+    iv = _read_single(rest, evidence)
+    if iv is None or iv.precision != "day":
+        raise DateError("week ending needs a whole date such as 21/03/2021")
+    end = iv.start
+    start = end - dt.timedelta(days=6)
+    _check_year(start.year)
+    alt = None
+    note = f"week ending {_fmt(end)}"
+    if iv.alternative:
+        alt = (iv.alternative[0] - dt.timedelta(days=6), iv.alternative[0])
+        note = _join(note, f"{_ALT_NOTE} as w/e {_fmt(alt[1])}")
+    return DateInterval(start, end, "week", alternative=alt, note=note)
+
+
 def _read_unmarked(t: str, evidence: bool) -> DateInterval:
     if m := _WEEK_PREFIX.match(t):
         return _read_week(t[m.end() :], evidence)
+    if m := _WEEK_END.match(t):
+        return _read_week_ending(t[m.end() :], evidence)
     readers = (_read_single, _read_with_time, _read_range)
     for prefix in ("between ", "from "):
         if t.startswith(prefix):
@@ -369,8 +417,75 @@ def _read_unmarked(t: str, evidence: bool) -> DateInterval:
     raise DateError(f"not a date form this tool reads ({_FORMS})")
 
 
+# A day (or day and month) not known, written as a placeholder: "xx/05/2021", "??/05/2021",
+# "00.05.2021", "--/--/2019". Read before the approximate markers ("?" is one of them).
+_UNKNOWN_DAY = re.compile(
+    r"(?:x{1,2}|\?{1,2}|-{1,2}|0{1,2}|dd)([/.\-])([0-9]{1,2}|x{1,2}|\?{1,2}|-{1,2}|mm)\1"
+    r"([0-9]{4}|[0-9]{2})",
+    re.IGNORECASE,
+)
+# "May/June 2021", "Spring/Summer 2021": two month or season names, one year: a range
+_NAMES_SLASH = re.compile(r"([a-z]+)\.?\s*/\s*([a-z]+\.?\s+[0-9]{2,4})", re.IGNORECASE)
+
+
+_UNKNOWN_FIRST = frozenset("xX?-0d")
+
+
+def _unknown_day(m: re.Match[str]) -> DateInterval:
+    year, month = _year(m.group(3)), m.group(2)
+    if not month.isdigit():  # "xx/xx/2019": only the year is known
+        return dataclasses.replace(_whole_year(year), note="day and month not known")
+    if not 1 <= int(month) <= 12:
+        raise DateError(f"{month} is not a month")
+    return dataclasses.replace(_month(year, int(month)), note="day not known")
+
+
+# A part of the day after a date: "03/05/2021 evening" is that day, with no time of day.
+_PART_OF_DAY = re.compile(
+    r"\s*,?\s+(?:in the\s+)?(am|pm|a\.m\.?|p\.m\.?|morning|afternoon|evening|night|overnight"
+    r"|lunchtime|daytime|early hours)\Z"
+)
+# Two whole dates of one entry: "03/05/21 & 04/05/21", "03/05/2021, 05/05/2021", "or" (not
+# sure which): the span from the first to the second ("and", "to" are ranges already).
+_TWO_DATES = re.compile(r"(.+?)\s*(?:&|,|\s+or\s+)\s*(.+)")
+
+
+def _two_dates(m: re.Match[str], evidence: bool) -> DateInterval | None:
+    try:
+        first, second = _read_point(m.group(1), evidence), _read_point(m.group(2), evidence)
+    except DateError:
+        return None
+    if first is None or second is None or second.start <= first.start:
+        return None
+    if {first.precision, second.precision} - {"day", "exact"}:
+        return None
+    either = " or " in m.group(0)
+    note = f"two dates ({'either' if either else 'both'}): {_fmt(first.start)} to {_fmt(second.end)}"
+    return DateInterval(first.start, second.end, "range", approximate=either, note=note)
+
+
 def _read(t: str, evidence: bool) -> DateInterval:
     """A normalised text: approximate markers around a date, week or range."""
+    # (each form tested only when its first or last character allows it: most dates
+    # start and end with a digit, and every distinct text of a file comes through here)
+    first, last = t[:1], t[-1:]
+    if first in _UNKNOWN_FIRST and (m := _UNKNOWN_DAY.fullmatch(t)):
+        return _unknown_day(m)
+    if last.isalpha() and (m := _PART_OF_DAY.search(t)) and m.start() > 0:
+        iv = _read(t[: m.start()], evidence)
+        if iv.precision == "day":
+            return dataclasses.replace(iv, note=_join(iv.note, f"in the {m.group(1)}"))
+    if (
+        ("&" in t or "," in t or " or " in t)
+        and (m := _TWO_DATES.fullmatch(t))
+        and (iv := _two_dates(m, evidence)) is not None
+    ):
+        return iv
+    if first.isalpha() and "/" in t and (m := _NAMES_SLASH.fullmatch(t)) and all(
+        w.rstrip(".") in _MONTHS or w.rstrip(".") in _SEASONS
+        for w in (m.group(1), m.group(2).split()[0])
+    ):
+        t = f"{m.group(1)} - {m.group(2)}"
     approx_note = ""
     for _ in range(4):  # markers may stack: "c. 2019?"
         if m := _APPROX_PREFIX.match(t):
@@ -400,6 +515,8 @@ def _read(t: str, evidence: bool) -> DateInterval:
 
 
 def _describe(iv: DateInterval) -> str:
+    if iv.note.startswith("the ") and iv.note.endswith("0s"):  # a decade
+        return iv.note[4:]
     if iv.precision == "month":
         return f"{_MON_ABBR[iv.start.month]} {iv.start.year}"
     if iv.precision == "year":

@@ -217,11 +217,16 @@ def data_start(rows: list[list[object]], limit: int = HEADER_SEARCH_ROWS) -> int
             col = _dated_column(rows[r], serials)
             if col is None or is_title_row(rows[r]):
                 continue
-            after = [row for row in rows[r + 1 : r + 8] if not _furniture_row(row)][:3]
+            # one-cell lines (an entry's text running on, a section heading) confirm nothing
+            after = [row for row in rows[r + 1 : r + 8] if _confirms(row)][:3]
             hits = sum(1 for row in after if col < len(row) and _dated(row[col], serials))
             if not after or hits >= 1:
                 return r
     return -1
+
+
+def _confirms(row: list[object]) -> bool:
+    return not _furniture_row(row) and sum(1 for v in row if cell_text(v)) >= 2
 
 
 def locate_header(
@@ -248,17 +253,23 @@ def locate_header(
         return syn_index, syn_index + 1, "the header row names known fields"
     if start < 0:
         return -1, -1, ""
-    for j in range(start - 1, max(-1, start - 3), -1):
+    for j in range(start - 1, max(-1, start - 6), -1):  # past blank and section rows
         row = rows[j]
         filled = [cell_text(v) for v in row if cell_text(v)]
-        if not filled:
-            continue
+        if not filled or _section_row(filled):
+            continue  # "January - December 2019" between the header and its entries
         undated = not any(is_date_value(v)[0] for v in row if cell_text(v))
         short = all(len(t) <= 80 for t in filled)
         if len(filled) >= 2 and undated and short and not is_title_row(row):
-            return j, start, "the header is the row above the first dated entries"
+            # rows between (blank, a section) are the table's own: read, not title rows
+            return j, j + 1, "the header is the row above the first dated entries"
         break
     return -1, start, "no header row: every column read from its content"
+
+
+def _section_row(filled: list[str]) -> bool:
+    """One text that heads a section of the table: a period or a divider."""
+    return len(filled) == 1 and bool(_DIVIDER.match(filled[0]) or _is_period_heading(filled[0]))
 
 
 def find_header(

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
+from ingest.date_headings import heading_date
 from ingest.dates import DateError, parse_date
+from ingest.header import _is_period_heading, about_document
 from ingest.readers.base import RawTable, cell_text
 
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -35,48 +39,100 @@ _LEADING_COARSE = re.compile(
     r"(?P<time>)\s*[-–—:|]+\s*(?P<rest>(?=[^0-9]*[A-Za-z])\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
+# Where a date written before the entry can end: a dash, bar or colon with a space after it,
+# a gap of two spaces, a tab or a line break ("May 2020  Early help assessment started").
+_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}|[\t\n]")
+_DIGIT = re.compile(r"\d")  # every date this tool reads has a year
+MAX_HEAD = 48  # characters: the longest date wording ("between 3rd and 5th May 2022")
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split
+SAMPLE = 2000  # cells of a column read to decide whether it holds dated text
 MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not the title)
 
 
 def leading_date(text: str) -> tuple[str, str] | None:
     """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
     that reads; None otherwise."""
+    found = None
     m = _LEADING.match(text) or _LEADING_COARSE.match(text)
-    if m is None:
+    if m is not None and _reads(m["date"]):
+        found = m.start("rest"), m["date"] + (f" {m['time']}" if m["time"] else "")
+        if m["time"] and _SUM.match(m["time"]) and _sum_follows(text, m):
+            found = m.start("time"), m["date"]  # "12/03/2021 12.50 paid": a sum, no time
+    # Any wording the date reader knows ("early July 2021", "w/c 12/06/23", "between 3rd
+    # and 5th May 2022", "Spring 2020") before a separator: the longest that reads wins,
+    # so a range ("03/05/2022 - 05/05/2022 - ...") is not cut at its own dash.
+    # (a date read, the text after it a word: done; a digit after it may go on a range)
+    digit = _DIGIT.search(text, 0, MAX_HEAD) if not found or text[found[0]].isdigit() else None
+    for sep in _SEPARATOR.finditer(text, digit.end(), MAX_HEAD + 4) if digit else ():
+        head = text[: sep.start()].strip()
+        if (
+            sep.end() > (found[0] if found else 0)
+            and _DIGIT.search(" ".join(head.split()[-2:]))  # a date ends near its year
+            and any(c.isalpha() for c in text[sep.end() :])
+            and _reads(head)
+        ):
+            found = sep.end(), head
+    if found is None:
         return None
-    when = m["date"] + (f" {m['time']}" if m["time"] else "")
+    return found[1], text[found[0] :].strip()
+
+
+_SUM = re.compile(r"\d{1,2}\.\d{2}$")
+
+
+def _sum_follows(text: str, m: re.Match[str]) -> bool:
+    """"12.50" with only a space before a word in lower case: a sum ("12.50 paid towards
+    the arrears"), as ingest/text_times.py reads it; a separator or a capital makes it a
+    time ("12.50 - paid", "12.50 Call from school")."""
+    return not text[m.end("time") : m.start("rest")].strip() and text[m.start("rest")].islower()
+
+
+def _reads(text: str) -> bool:
     try:
-        if parse_date(m["date"]) is None:
-            return None
+        return parse_date(text) is not None
     except DateError:
-        return None
-    return when, m["rest"].strip()
+        return False
 
 
 def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     """The table with its dated-text column split (and a note saying which), or None when
-    no column's cells mostly start with a date."""
+    no column's cells mostly start with a date.
+
+    Running text (the table's only column with text: Word paragraphs, a one-column log) is
+    split once two entries start with a date, however many lines each runs to; an undated
+    line under an entry is marked "(cont.)" in the new date cell, which joins it to the
+    entry (ingest/rowloop.py), unless it heads a section, names an agency or is a footer."""
     width = max((len(r) for r in raw.rows), default=0)
+    filled = [c for c in range(width) if any(c < len(r) and cell_text(r[c]) for r in raw.rows)]
+    running = len(filled) == 1
     best, best_count = -1, 0
-    for c in range(width):
+    for c in filled:
         texts = [cell_text(r[c]) for r in raw.rows if c < len(r) and cell_text(r[c])]
+        texts = texts[:SAMPLE]  # enough to choose the column; every row is split below
         dated = [leading_date(t) is not None for t in texts]
         count = sum(dated)
         below = len(texts) - dated.index(True) if count else 0
-        if count >= MIN_ENTRIES and count >= MIN_SHARE * below and count > best_count:
+        share = 0.0 if running else MIN_SHARE * below
+        if count >= MIN_ENTRIES and count >= share and count > best_count:
             best, best_count = c, count
     if best < 0:
         return None
     blank = "" if raw.all_text else None
     rows: list[list[object]] = []
+    entry_open = False  # under an entry whose undated lines continue it (running text)
     for r in raw.rows:
         cells = list(r) + [blank] * (best + 1 - len(r))
-        found = leading_date(cell_text(cells[best]))
-        if found is None:
-            rows.append([*cells[:best], blank, *cells[best:]])
-        else:
+        text = cell_text(cells[best])
+        found = leading_date(text)
+        if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
+            entry_open = running
+            continue
+        mark = blank
+        if entry_open and text:
+            entry_open = _continues(text)
+            mark = CONTINUED if entry_open else blank
+        rows.append([*cells[:best], mark, *cells[best:]])
     split = RawTable(
         raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
     )
@@ -84,4 +140,22 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
         f"'{raw.label or 'the table'}': {best_count} entries start with their date in one "
         f"column (column {best + 1}): the date and the text after it were read apart"
     )
+    if running:
+        note += "; each undated line under an entry continues it"
     return split, note
+
+
+CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
+_AGENCIES = AgencyDirectory()
+
+
+def _continues(text: str) -> bool:
+    """An undated line of running text that goes on with the entry above: not a section
+    heading ("2021", "January - June 2021", "--- 2021 ---"), a date heading, an agency's
+    heading ("POLICE") or a footer ("End of chronology", "Signed: ____")."""
+    return not (
+        _is_period_heading(text)
+        or heading_date([text], coarse=True)
+        or about_document([text])
+        or heading_agency(text, _AGENCIES)
+    )

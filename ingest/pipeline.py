@@ -7,6 +7,7 @@ reason) or a skipped row (blank, title, header, continuation joined, footer), an
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ingest.agencies import AgencyDirectory
-from ingest.agency_evidence import file_agency
+from ingest.agency_evidence import file_agency, sheet_agency
 from ingest.errors import IngestError
 from ingest.filetype import detect_kind
 from ingest.limits import Limits
@@ -152,7 +153,13 @@ def import_file(
     date_order: dict[str, str] = {}
     for table in tables:
         rows_read += len(table.raw.rows)
-        import_table(table, ctx, records, quarantined, skipped)
+        # a workbook of one sheet per agency: each sheet's entries are its own agency's
+        own = sheet_agency(table.raw.label, directory) if agency_source == "sheet name" else None
+        table_ctx = ctx
+        if own and own != agency:
+            table_ctx = dataclasses.replace(ctx, agency=own)
+            notes.append(f"'{table.raw.label}': its entries are {own}'s (the sheet's name)")
+        import_table(table, table_ctx, records, quarantined, skipped)
         notes.extend(table.mapping.warnings)
         notes.extend(table.raw.notes)
         if table.date_note:

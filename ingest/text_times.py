@@ -2,7 +2,9 @@
 "09:10 HV visit", "2.35pm: phone call". Read only from the very start of the text (never
 from the middle of a sentence), and only in a form that cannot be a number or a date:
 "14:35" / "14.35" (not followed by another separator and number, as in "14.05.2021"),
-"1435hrs" / "1435 hrs", or a time with am/pm. A bare "1435" (a year? a count?) is not read.
+"1435hrs" / "1435 hrs", or a time with am/pm. A bare "1435" (a year? a count?) is not read,
+nor "12.50 paid" (a sum): "14.35" needs a separator or a capital after it ("14.35 - call",
+"14.35 Call from school").
 The text itself is kept as written.
 """
 
@@ -14,8 +16,8 @@ import re
 _LEAD = re.compile(
     r"""\A\s*(?:at\s+|@\s*)?
     (?:
-        (?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})(?![0-9]|[:./-][0-9])\s*(?P<ap>[ap]\.?m\.?\b)?
-        (?:\s*(?:hrs?|hours)\b\.?)?
+        (?P<h>[0-9]{1,2})(?P<mark>[:.])(?P<m>[0-9]{2})(?![0-9]|[:./-][0-9])
+        \s*(?P<ap>[ap]\.?m\.?\b)?(?P<hrs>\s*(?:hrs?|hours)\b\.?)?
       | (?P<hhmm>[0-9]{3,4})\s*(?:hrs?|hours)\b\.?
       | (?P<h2>[0-9]{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?![a-z])
     )
@@ -35,6 +37,11 @@ def leading_time(text: str) -> dt.time | None:
     if m is None:
         return None
     ap = m.group("ap") or m.group("ap2")
+    if m.group("mark") == "." and not (ap or m.group("hrs")) and not m.group("sep").strip():
+        # "12.50 paid towards the arrears", "3.75 per week": a sum, unless a separator or
+        # a capital ("14.35 Call from school") says the number stands apart as a time
+        if not text[m.end()].isupper():
+            return None
     if m.group("hhmm"):
         digits = m.group("hhmm")
         hour, minute = int(digits[:-2]), int(digits[-2:])

@@ -57,10 +57,17 @@ def _time_text(t: str) -> dt.time:
     return dt.time(hour, minute, sec, micro)
 
 
+# A time cell that says no time was written down: blank, not an unreadable time.
+_NO_TIME = frozenset(
+    ("nan", "nat", "n/a", "na", "n/k", "nk", "not known", "unknown", "not recorded", "tbc",
+     "-", "--", "?", "--:--", "xx:xx", "none")
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_time_cached(s: str) -> dt.time | str | None:
     t = " ".join(s.lower().split())
-    if not t or t in ("nan", "nat"):
+    if not t or t in _NO_TIME:
         return None
     if len(t) > 40:
         return f"cannot read {_show(s)} as a time: too long"

@@ -94,9 +94,12 @@ def test_mq005_two_notices_naming_one_day_with_the_same_subject():
         rec("h1", "Health Visiting", D + timedelta(days=3), "Told of bruise to arm (28.5.15)"),
     ]
     assert _bonus(records, "c1", "h1") > 0
-    # a notice naming a day two weeks and more before it is not this rule's
+    # a GP hears weeks later: a notice naming a day up to four weeks before it still
+    # reports it; one written more than four weeks after the day is not this rule's
     late = [*records[:1], rec("g1", "GP", D + timedelta(days=20), "Bruising 28/05/15 noted")]
-    assert _bonus(late, "s1", "g1") == 0.0
+    assert _bonus(late, "s1", "g1") == CITE_BONUS
+    later = [*records[:1], rec("g1", "GP", D + timedelta(days=35), "Bruising 28/05/15 noted")]
+    assert _bonus(later, "s1", "g1") == 0.0
 
 
 def _month_case(second_day: date | None = None):
@@ -126,7 +129,9 @@ def test_mq006_a_month_dated_meeting_is_the_one_meeting_of_its_kind_that_month()
     assert together(match_records(records), "c1", "s1", "h1", "g1")
     off = match_records(records, config=OFF)
     assert together(off, "c1", "s1", "h1")
-    assert together(off, "g1", "r1")  # without the rule: joined to the report instead
+    # without the rule it is not joined to the school's report either: a report's link to
+    # a meeting is taken after the meeting's own records have claimed their places
+    assert not together(off, "g1", "r1")
     ev = next(e for e in match_records(records).events if "g1" in e.record_ids)
     assert any(c.feature == "meeting of the month" for p in ev.evidence for c in p.contributions)
 

@@ -59,6 +59,7 @@ def rec(r):
             "rows": [rowref(x) for x in (getattr(p, "rows", ()) or ())] if not callable(getattr(p, "rows", None)) else [],
             "date": d.start.isoformat() if d is not None and getattr(d, "start", None) else "",
             "precision": getattr(d, "precision", "") if d is not None else "",
+            "approximate": bool(getattr(d, "approximate", False)) if d is not None else False,
             "time": t.strftime("%H:%M") if t else "",
             "agency": r.agency or "", "description": r.description or "",
             "status": getattr(r, "status", ""), "issues": [str(i) for i in (r.issues or [])][:3]}
@@ -111,12 +112,16 @@ def agency_ok(expected, got):
     return e == g or (bool(g) and e in g)
 
 
-def prec_eq(expected, got):
+def prec_eq(expected, got, approximate=False):
     """a truth precision (day|month|year|approximate|range) against the record's: 'exact'
-    (a date with a time) counts as day"""
+    (a date with a time) counts as day. The importer keeps "approximate" as a flag beside
+    the unit ("approx. June 2020" is month, approximate): the truth's 'approximate' is
+    matched by the flag, any other truth precision by the unit with the flag unset."""
     g = str(got or "").rsplit(".", 1)[-1].casefold()
     g = "day" if g == "exact" else g
-    return expected.casefold() == g
+    if expected.casefold() == "approximate":
+        return bool(approximate) or g == "approximate"
+    return expected.casefold() == g and not approximate
 
 
 def run_worker(main, path, timeout):
@@ -316,7 +321,7 @@ def evaluate_file(path, truth_path, res):
         # reported on its own line, not part of "all four"
         if t.get("precision"):
             st["prec_exp"] += 1
-            if prec_eq(t["precision"], r.get("precision", "")):
+            if prec_eq(t["precision"], r.get("precision", ""), r.get("approximate", False)):
                 st["prec"] += 1
             else:
                 fails.append(
@@ -325,7 +330,8 @@ def evaluate_file(path, truth_path, res):
                         sheet=t["sheet"],
                         kind="date precision differs",
                         expected=f"{t['date']} {t['precision']}",
-                        got=f"{r['date']} {r.get('precision', '')}",
+                        got=f"{r['date']} {r.get('precision', '')}"
+                        + (" (approximate)" if r.get("approximate") else ""),
                     )
                 )
         if ok:

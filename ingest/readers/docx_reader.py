@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
+from ingest.colprofile import is_date_value
 from ingest.date_headings import heading_date
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
@@ -77,8 +78,16 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         else:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
+    if tables and not any(_chronology_like(t.rows) for t in tables):
+        # only a front table of key and value lines (or tables without a date): the
+        # entries may be the paragraphs, offered after the tables when they are dated
+        if sum(1 for cell in every if leading_date(str(cell[0]))) >= 2:
+            positions = [("paragraphs", i) for i in range(1, len(every) + 1)]
+            notes.append("no table holds dated entries: the paragraphs were read as the entries")
+            tables.append(RawTable("paragraphs", every, positions))
+        return tables, notes
     if not tables:
-        if not any(leading_date(str(cell[0])) or heading_date(cell) for cell in every):
+        if not any(leading_date(str(cell[0])) or heading_date(cell, coarse=True) for cell in every):
             raise IngestError(
                 name,
                 "the document has no table, and no paragraph starts with a date: a "
@@ -107,6 +116,11 @@ def _agency_paragraph(paragraphs: list[str]) -> str:
 def _key_value(rows: list[list[object]]) -> bool:
     filled = [r for r in rows if any(r)]
     return bool(filled) and sum(1 for r in filled if title_pair(r)) * 2 >= len(filled)
+
+
+def _chronology_like(rows: list[list[object]]) -> bool:
+    """Not key and value lines, and some cell reads as a date: a table of entries."""
+    return not _key_value(rows) and any(is_date_value(v)[0] for r in rows for v in r if v)
 
 
 def _width(rows: list[list[object]]) -> int:

@@ -30,6 +30,7 @@ from .decisions import build_constraints
 from .evidence import field_rules
 from .explain import pair_evidence
 from .features import compute_features
+from .kinds import KIND_CODE
 from .model import (
     Contribution,
     LazyMergedEvent,
@@ -129,6 +130,8 @@ def _match_records(
         riders={c for _, c in split},
         lenient=_notices_of_one_date(prep, feats) | loose,
         vetoed=_other_date_named(prep, feats) | month_veto,
+        late=_paperwork_links(prep, feats),
+        through=(prep.rkind[a] == KIND_CODE["report"]) & (prep.rkind[b] == KIND_CODE["report"]),
     )
 
     def evidence(k: int) -> PairEvidence:
@@ -227,7 +230,7 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
 
 
 _CONTINUES = re.compile(
-    r"^\s*(?:update|further update|cont(?:inued|'d|d)?|addendum)\s*[:\-\u2013]|^\s*\(cont",
+    r"^\s*(?:update|further update|cont(?:inued|'d|d)?\.?|addendum)\s*[:\-\u2013]|^\s*\(cont",
     re.IGNORECASE,
 )
 
@@ -253,6 +256,16 @@ def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
             ):
                 out.append((h, c))
     return out
+
+
+def _paperwork_links(prep, feats) -> np.ndarray:  # noqa: ANN001
+    """Candidate pairs of a report and a meeting: joined, if at all, after the records
+    of the meeting itself (an agency's report and its attendance are two rows)."""
+    from .kinds import KIND_CODE
+
+    kinds = (KIND_CODE["report"], KIND_CODE["meeting"])
+    ka, kb = prep.rkind[feats.a], prep.rkind[feats.b]
+    return ((ka == kinds[0]) & (kb == kinds[1])) | ((ka == kinds[1]) & (kb == kinds[0]))
 
 
 def _notices_of_one_date(prep, feats) -> set[tuple[int, int]]:  # noqa: ANN001

@@ -42,6 +42,8 @@ def best_first(
     riders: set[int] | None = None,
     lenient: set[tuple[int, int]] | None = None,
     vetoed: set[tuple[int, int]] | None = None,
+    late: np.ndarray | None = None,
+    through: np.ndarray | None = None,
 ) -> Clustering:
     """`apart`: pairs a rule keeps in different events (a meeting and its follow-up),
     unless a reviewer's "same" decision put them together. `twins`: groups that are one
@@ -108,11 +110,19 @@ def best_first(
     floor = set((a[w >= config.link_floor] * n + b[w >= config.link_floor]).tolist())
     # the links strong enough to merge, strongest first (ties: by record index)
     strong = np.flatnonzero(w >= config.match_threshold)
-    order = strong[np.lexsort((b[strong], a[strong], -w[strong]))]
+    # `late` links (a report and its meeting) are taken after every other link: the
+    # records of the event itself claim their agencies' places first
+    lateness = late[strong] if late is not None else np.zeros(len(strong), dtype=bool)
+    order = strong[np.lexsort((b[strong], a[strong], -w[strong], lateness))]
     ok = linkable[order].tolist() if linkable is not None else [True] * len(order)
+    # `through` links (two agencies' reports for one meeting) never merge on their own:
+    # the two join only through the meeting they were written for
+    via = through[order].tolist() if through is not None else [False] * len(order)
     blocked: dict[tuple[int, int], str] = {}
     removed = constraints.removed
-    for i, j, is_linkable in zip(a[order].tolist(), b[order].tolist(), ok, strict=True):
+    for i, j, is_linkable, only_through in zip(
+        a[order].tolist(), b[order].tolist(), ok, via, strict=True
+    ):
         if i in removed or j in removed:
             continue
         # most records are still alone, or one step from their group's root
@@ -126,6 +136,9 @@ def best_first(
             continue
         if not is_linkable:
             blocked[(i, j)] = "dates only"
+            continue
+        if only_through:
+            blocked[(i, j)] = "reports for one meeting"
             continue
         if i in riders or j in riders:
             continue  # a rider goes with its twin, never by its own link

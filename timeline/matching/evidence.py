@@ -26,14 +26,16 @@ field's, not any one generator's:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .features import COMPARISONS, GENERIC_TYPES_MASK, PairFeatures
-from .kinds import KIND_CODE
+from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES
 
-CITE_LAG_DAYS = 14
+CITE_LAG_DAYS = 28
 CITE_BONUS = 3.0
 BOTH_CITE_BONUS = 2.0
 _MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may not
@@ -42,7 +44,23 @@ _MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may
 # The kinds of record that report another's event; a visit, an attendance or a meeting
 # that mentions an earlier day ("Home visit. Discussed ED attendance yesterday") is an
 # event of its own.
-_REPORTING = tuple(KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other"))
+_REPORTING = REPORTING_KINDS
+
+
+# "T/c to mum after DA incident 14.10.19", "Home visit following the assault on 3/5": a
+# contact made because of an earlier event is an event of its own, not a report of it.
+# A notice ("PPN following DA incident on 09/05") still reports what it follows.
+_AFTER = re.compile(r"\b(after|following|since)\b[^.;]{0,40}?\d{1,2}(?:st|nd|rd|th)?[/.\s-]")
+
+
+def _after_event(prep: Prepared) -> np.ndarray:
+    """Per record: it names a day as the one it comes after, and is not a notice."""
+    out = np.zeros(len(prep.ids), dtype=bool)
+    notice = (KIND_CODE["notification"], KIND_CODE["letter"])
+    has = (prep.td != NO_DATE).any(axis=1) & ~np.isin(prep.rkind, notice)
+    for i in np.flatnonzero(has).tolist():
+        out[i] = _AFTER.search(prep.records[i].description.casefold()) is not None
+    return out
 
 
 def _fits_named(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -51,7 +69,9 @@ def _fits_named(prep: Prepared, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (prep.named[x] == 0) | (prep.kind[y] == 0) | ((prep.named[x] & prep.kind[y]) != 0)
 
 
-def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray, named: bool = True) -> np.ndarray:
+def _cited(
+    prep: Prepared, x: np.ndarray, y: np.ndarray, after: np.ndarray, named: bool = True
+) -> np.ndarray:
     """x's text names a day within y's own date, and x is dated 0..lag days after it;
     x is a kind of record that reports (not a visit or meeting of its own) and (with
     `named`) names no other agency than y's."""
@@ -63,11 +83,11 @@ def _cited(prep: Prepared, x: np.ndarray, y: np.ndarray, named: bool = True) -> 
     sx = prep.start[x][:, None]
     ok = (td != NO_DATE) & (sy <= td) & (td <= ey) & (sx >= td) & (sx - td <= CITE_LAG_DAYS)
     short = (prep.end[y] - prep.start[y]) <= _MAX_OWN_DAYS
-    out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING)
+    out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING) & ~after[x]
     return out & _fits_named(prep, x, y) if named else out
 
 
-def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray, after: np.ndarray) -> np.ndarray:
     out = np.zeros(len(a), dtype=bool)
     has = (prep.td != NO_DATE).any(axis=1)
     k = np.flatnonzero(has[a] & has[b])
@@ -79,7 +99,7 @@ def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     lag = CITE_LAG_DAYS
     ok = same & (sa >= ta) & (sa - ta <= lag) & (sb >= tb) & (sb - tb <= lag)
     out[k] = ok.any(axis=(1, 2))
-    return out
+    return out & ~after[a] & ~after[b]
 
 
 def _agreeing(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, np.ndarray]:
@@ -113,9 +133,10 @@ def quoted_date_rules(
     content, some, agree = _agreeing(prep, feats)
     fu = KIND_CODE["follow-up"]
     ok = agree & ~((prep.rkind[a] == fu) | (prep.rkind[b] == fu))
-    ab, ba = _cited(prep, a, b), _cited(prep, b, a)
+    after = _after_event(prep)
+    ab, ba = _cited(prep, a, b, after), _cited(prep, b, a, after)
     cites = (ab | ba) & ok
-    both = _both_cite(prep, a, b) & ok
+    both = _both_cite(prep, a, b, after) & ok
     # a reporting record that names the day: some content in common is enough; two
     # records that both name a day must agree on what happened
     # ... or none, when it names the other's agency as its source ("OE notification from
@@ -129,11 +150,12 @@ def quoted_date_rules(
     # Not held against a merge by the floor: the record of the day quoted and the
     # others that quote it or are of the next day (the school's "Absence: at A&E" the
     # morning after the attendance a letter names), whatever agency the text names.
-    near = (_cited(prep, a, b, named=False) | _cited(prep, b, a, named=False)) & ok
+    near = _cited(prep, a, b, after, named=False) | _cited(prep, b, a, after, named=False)
+    near &= ok
     for x, y in ((a, b), (b, a)):
         td = prep.td[x]
         hit = (td != NO_DATE) & (prep.start[y][:, None] - td == 1) & prep.precise[y][:, None]
-        near |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & ok
+        near |= hit.any(axis=1) & np.isin(prep.rkind[x], _REPORTING) & ~after[x] & ok
     k = np.flatnonzero((near | both) & some)
     return bonus, set(zip(a[k].tolist(), b[k].tolist(), strict=True))
 
@@ -232,11 +254,49 @@ def report_rules(prep: Prepared, feats: PairFeatures) -> np.ndarray:
     return bonus
 
 
+NEWS_LAG_DAYS = 14
+NEWS_BONUS = 2.0
+_NEWS_OF = tuple(KIND_CODE[k] for k in ("incident", "call", "other", "attendance"))
+
+
+def news_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """A notification that names no date ("PPN: police called to the family home
+    overnight") is news of the latest event of its kind before it: when the records put
+    exactly one day with such an event (an incident, a call-out, an attendance of a
+    specific kind in common) in the `NEWS_LAG_DAYS` before the notice, the notice and
+    that day's records get `NEWS_BONUS` bits and are not held back by the floor. With two
+    or more such days which call-out it was stays an open question (no bonus)."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set()
+    undated = ~(prep.td != NO_DATE).any(axis=1)
+    notice = prep.notification & undated
+    own = np.isin(prep.rkind, _NEWS_OF) & ~prep.notification & prep.precise
+    specific = (prep.types[a] & prep.types[b] & ~GENERIC_TYPES_MASK) != 0
+    _, _, agree = _agreeing(prep, feats)  # no other subject, kind, reference or date
+    alike = specific & agree
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for x, y in ((a, b), (b, a)):
+        lag = prep.start[x] - prep.start[y]
+        k = np.flatnonzero(notice[x] & own[y] & alike & (lag >= 0) & (lag <= NEWS_LAG_DAYS))
+        for kk, xi, day in zip(k.tolist(), x[k].tolist(), prep.start[y[k]].tolist(), strict=True):
+            hits.setdefault(xi, []).append((kk, day))
+    loose: set[tuple[int, int]] = set()
+    for got in hits.values():
+        if len({day for _, day in got}) == 1:
+            for kk, _ in got:
+                bonus[kk] = NEWS_BONUS
+                loose.add((int(a[kk]), int(b[kk])))
+    return bonus, loose
+
+
 RULE_WORDS = {
     1: "one record names the other's day and reports it (a notice of it)",
     2: "both name the same day and report the same thing",
     3: "the one meeting of this kind on a known day within the month the other is dated by",
     4: "a report for a meeting that names this meeting's day",
+    5: "news of the one event of its kind in the days before it",
 }
 
 
@@ -252,4 +312,7 @@ def field_rules(
     why = np.where((month > 0) & (bonus == 0), 3, why)
     report = report_rules(prep, feats)
     why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
-    return np.maximum(np.maximum(bonus, month), report), why, loose | month_loose, vetoed
+    news, news_loose = news_rules(prep, feats)
+    why = np.where((news > 0) & (why == 0), 5, why)
+    total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
+    return total, why, loose | month_loose | news_loose, vetoed

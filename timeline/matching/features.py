@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .kinds import KIND_CODE
+from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
 
@@ -185,7 +185,14 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
         return level, gap
     big = np.int64(1) << 40
 
-    def cite(td: np.ndarray, y: np.ndarray) -> np.ndarray:
+    # Only a record that reports another's event (a notice, a letter, a call, an incident
+    # log) names that event's day; a meeting, a visit, an attendance or a report is an
+    # event of its own day, and a day it mentions ("CG held. Connor found not guilty
+    # 22/06.") is context: it may agree with a record of that day, never conflict.
+    reporting = np.isin(prep.rkind, REPORTING_KINDS)
+    notice = prep.notification | (prep.rkind == KIND_CODE["letter"])
+
+    def cite(td: np.ndarray, y: np.ndarray, x: np.ndarray) -> np.ndarray:
         # key level * big + gap of the text date in `td` nearest to y's own interval
         s, e = prep.start[y][:, None], prep.end[y][:, None]
         valid = td != NO_DATE
@@ -196,17 +203,18 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
         g = g[np.arange(len(td)), pick]
         s, e = s[:, 0], e[:, 0]
         late = (d > e) & ((g >= 2) | prep.notification[y])
-        lv = np.select(
-            [(s <= d) & (d <= e), d == s - 1, late | ((d < s) & (g >= 3))], [0, 1, 3], default=4
-        )
+        # ... and a day well before a notice's own is no conflict with that notice: news
+        # comes days or weeks after the event (both notices' days are compared below)
+        conflict = (late | ((d < s) & (g >= 3) & ~notice[y])) & reporting[x]
+        lv = np.select([(s <= d) & (d <= e), d == s - 1, conflict], [0, 1, 3], default=4)
         g = np.select([lv == 0, lv == 1], [0, 1], default=g)
         return np.where(valid.any(axis=1), lv * big + g, big * 8)
 
     prep_min = int(prep.td[prep.td != NO_DATE].min()) if (prep.td != NO_DATE).any() else 0
-    best = np.minimum(cite(tda, b), cite(tdb, a))
+    best = np.minimum(cite(tda, b, a), cite(tdb, a, b))
     best_lv, best_gap = best // big, best % big
     # both texts name dates and neither is the other's own date: compare the named dates
-    both = has_a & has_b & (best_lv > 1)
+    both = has_a & has_b & (best_lv > 1) & reporting[a] & reporting[b]
     tg = np.zeros(len(a), dtype=np.int64)
     k = np.flatnonzero(both)
     if len(k):

@@ -25,6 +25,11 @@ KINDS = (
     "other",
 )
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+# The kinds of record that report another's event (and so name its day); a meeting, a
+# visit, an attendance or a report is an event of its own day.
+REPORTING_KINDS = tuple(
+    KIND_CODE[k] for k in ("notification", "letter", "call", "incident", "other")
+)
 
 _MEETING = (
     r"strategy|initial conference|review conference|coregroup|child in need|"
@@ -69,6 +74,21 @@ _ABSENT = re.compile(
 
 def _present(normalised: str) -> bool:
     return _PRESENT.search(_ABSENT.sub(" ", normalised)) is not None
+
+
+def written_before(normalised: str, kind: str) -> bool:
+    """A record written before the event it is about: a report for a meeting, or a meeting
+    record with no sign of the meeting having happened ("Information shared for the RCPC
+    on 12/09/2016", written a week before). A date after its own day names that event; in
+    any other record ("CG held. Next CG booked for 16/04/15") it is a plan."""
+    if kind == "report":
+        return True
+    # the glossary writes "held" as "hold"; record_kind leaves "held" out on purpose
+    # ("Minutes of the CG held on 12/03 received" is paperwork, not being there)
+    return kind == "meeting" and not (_present(normalised) or _HAPPENED.search(normalised))
+
+
+_HAPPENED = re.compile(r"\b(hold|took part|joined|discussion at)\b")
 
 
 def record_kind(normalised: str, notification: bool) -> str:

@@ -412,6 +412,15 @@ class Normaliser:
         # Terms match as whole words; "s.47" and "a&e" contain punctuation, so the
         # boundaries are "not a word character" on each side rather than \b.
         self._pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])")
+        # Abbreviations inside a longer term ("Review CP conf") expand word by word to the
+        # longer term ("review child protection conference"), which a second pass over
+        # the multi-word terms completes; a term that is part of an expansion ("front
+        # door" in "mash front door") is left out so that the pass changes nothing twice.
+        values = [f" {v} " for v in self.glossary.values()]
+        longer = [t for t in terms if " " in t and not any(f" {t} " in v for v in values)]
+        self._longer = re.compile(
+            rf"(?<![\w&])(?:{'|'.join(re.escape(t) for t in longer)})(?![\w&])"
+        )
         self._cache: dict[str, str] = {}
         words = set(DOMAIN_WORDS)
         for term, expansion in self.glossary.items():
@@ -441,8 +450,10 @@ class Normaliser:
         if cached is not None:
             return cached
         out = " ".join(self._spell(w) for w in _words(text))
-        out = self._pattern.sub(lambda m: self.glossary[m.group(0)], out)
-        out = out.replace(".", " ").replace("/", " ")
+        expanded = self._pattern.sub(lambda m: self.glossary[m.group(0)], out)
+        if expanded != out:
+            expanded = self._longer.sub(lambda m: self.glossary[m.group(0)], expanded)
+        out = expanded.replace(".", " ").replace("/", " ")
         out = _SPACES.sub(" ", out).strip()
         self._cache[text] = out
         return out

@@ -13,7 +13,7 @@ import numpy as np
 from ingest.records import SourceRecord
 
 from .config import MatchConfig
-from .kinds import KIND_CODE, meeting_words, record_kind
+from .kinds import KIND_CODE, KINDS, meeting_words, record_kind, written_before
 from .normalise import Normaliser, frequent_words, tokens
 from .signals import (
     AGENCY_KINDS,
@@ -22,8 +22,10 @@ from .signals import (
     agency_kind,
     is_notification,
     references,
+    reported_dates,
     text_dates,
     text_facts,
+    without_boilerplate,
 )
 
 _MAY_NAME_DATE = re.compile(r"\d|yesterday|last night|previous day|day before", re.IGNORECASE)
@@ -82,8 +84,9 @@ def _lead(description: str) -> str | None:
     return parts[0] if len(parts) == 2 and parts[1].strip() else None
 
 
-def record_text(rec: SourceRecord) -> str:
-    return f"{rec.description} {rec.outcome}".strip() if rec.outcome else rec.description
+def record_text(rec: SourceRecord, description: str | None = None) -> str:
+    desc = rec.description if description is None else description
+    return f"{desc} {rec.outcome}".strip() if rec.outcome else desc
 
 
 def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
@@ -94,7 +97,9 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         dup = next(i for i, c in Counter(ids).items() if c > 1)
         raise ValueError(f"record id {dup} appears twice")
     norm = Normaliser(config.extra_terms, keep=frequent_words(r.description for r in recs))
-    texts = [norm(record_text(r)) for r in recs]
+    # signals.without_boilerplate: sentences many entries repeat are not compared
+    bodies = without_boilerplate([r.description for r in recs])
+    texts = [norm(record_text(r, d)) for r, d in zip(recs, bodies, strict=True)]
     n = len(recs)
     start = np.fromiter((r.date.start.toordinal() for r in recs), dtype=np.int64, count=n)
     end = np.fromiter((r.date.end.toordinal() for r in recs), dtype=np.int64, count=n)
@@ -256,6 +261,10 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             continue
         for k, digits in enumerate(sorted(rs)[:width]):
             refs[i, k] = int(digits[-18:])
+    tdates = [
+        reported_dates(ds, e, written_before(t, KINDS[k])) if ds else ds
+        for ds, e, k, t in zip(tdates, end.tolist(), rkind.tolist(), texts, strict=True)
+    ]
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         if ds:

@@ -44,6 +44,12 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "locked out",
         "neighbour",
         "police called",
+        # a police call-out to the home, however the log words it: in a family's
+        # chronology that is, far more often than not, the domestic incident
+        "police attend",
+        "police officer attend",
+        "on scene",
+        "call out",
     ),
     "hospital": (
         "emergency department",
@@ -131,7 +137,7 @@ _TYPE_PATTERNS = {
 
 # Wording of a record of being told about an event (after the glossary has run).
 _NOTIFICATION = re.compile(
-    r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bliaison\b"
+    r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bnotif\b|\bnotifn\b|\bliaison\b"
     r"|\b(receive|receipt)\b.{0,40}\b(referral|information|report|letter|discharge|"
     r"notification|email|summary|minutes|update)\b"
     r"|\b(referral|information|report|letter|discharge summary|notification|email)\b"
@@ -226,11 +232,14 @@ _MONTHS = {
     for m in names
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/.-])")
+# A full stop after the date ends the sentence ("... on 30/04/2022."): only a separator
+# followed by another digit continues the number.
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![\d/-]|\.\d)")
 _WORDED = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({_MONTH_ALT})\b\.?(?:[\s,-]+(\d{{4}}))?",
     re.IGNORECASE,
 )
+_OVERNIGHT = re.compile(r"\bover\s?night\b|\bnight of\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
 
 
@@ -258,32 +267,109 @@ def _resolve(day: int, month: int, year: int | None, anchor: date) -> date | Non
     return min(pool, key=lambda c: abs((anchor - c).days))
 
 
+# A date of birth is no event's date: "DOB 14/11/2022", "born 14.11.22", and a full date
+# in brackets after a person's name ("Braanah Hartlow (14/11/2022)", the police habit);
+# a baby's birthday falls within weeks of the record and would read as a quoted date.
+_DOB = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date of birth|born(?:\s+on)?)\s*[:\-]?\s*"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"|\b([A-Z][a-z'\-]+)\s*\(\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*\)",
+    re.IGNORECASE,
+)
+# Capitalised words that name things, not people ("Conference (12/03/2021)"): the
+# bracketed date after them is an event's date.
+_NOT_NAMES = frozenset(
+    [
+        "conference",
+        "meeting",
+        "discussion",
+        "incident",
+        "visit",
+        "call",
+        "referral",
+        "notification",
+        "letter",
+        "report",
+        "assessment",
+        "appointment",
+        "attendance",
+        "review",
+        "plan",
+        "group",
+        "strategy",
+        "marac",
+        "icpc",
+        "rcpc",
+        "cin",
+        "ppn",
+        "clinic",
+        "contact",
+        "mash",
+        "police",
+        "school",
+        "hospital",
+        "gp",
+        "ed",
+    ]
+)
+
+
+def _without_birthdays(text: str) -> str:
+    def blank(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            word = m.group(2)
+            # only a capitalised name ("Hartlow"), never a thing or an all-caps acronym
+            if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in _NOT_NAMES:
+                return m.group(0)
+        return " " * len(m.group(0))
+
+    return _DOB.sub(blank, text)
+
+
 def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     """Dates written in a record's text, day first, within `max_days` of its own date.
 
     "notification of the incident on 2nd March", "seen in A&E on 10/3": the year, when
     absent, is taken from the record's own date. "yesterday" counts as the day before.
+    Dates of birth are not read.
     """
     found: set[date] = set()
+    text = _without_birthdays(text)
+
+    def add(d: date | None, m: re.Match[str]) -> None:
+        if d is None:
+            return
+        found.add(d)
+        # "on 31/01/2023 (overnight)": a night runs into the next day, which another
+        # agency (the ED's triage at 02:00, the police log) gives as the date
+        if _OVERNIGHT.search(text, max(0, m.start() - 20), m.end() + 20):
+            found.add(d + timedelta(days=1))
+
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         year = int(m.group(3)) if m.group(3) else None
-        d = _resolve(day, month, year, anchor)
-        if d is not None:
-            found.add(d)
+        add(_resolve(day, month, year, anchor), m)
     for m in _WORDED.finditer(text):
         day = int(m.group(1))
         month = _MONTHS[m.group(2).casefold()]
         year = int(m.group(3)) if m.group(3) else None
         if 1 <= day <= 31:
-            d = _resolve(day, month, year, anchor)
-            if d is not None:
-                found.add(d)
+            add(_resolve(day, month, year, anchor), m)
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
+
+
+def reported_dates(ordinals: list[int], own_end: int, written_before: bool) -> list[int]:
+    """The text dates that can be the day of the event a record reports: a date after the
+    record's own ("Next CG booked for 16/04/15") is a plan, and would tie this month's
+    core group to next month's, unless the record is written before its event (a report
+    for a conference names the conference's day)."""
+    if written_before:
+        return ordinals
+    return [d for d in ordinals if d <= own_end + 1]
 
 
 # --- one scan per text for every keyword list above (prepare reads thousands of texts) ---
@@ -346,3 +432,38 @@ def references(*texts: str) -> frozenset[str]:
             if len(digits) >= 5:
                 out.add(digits)
     return frozenset(out)
+
+
+# --- boilerplate: the sentences an agency's system or habit adds to many entries ---------
+_SENTENCE = re.compile(r"(?<=[a-z0-9)'\"])[.!?;]\s+(?=[A-Z])")
+_KEY = re.compile(r"[^a-z0-9]+")
+BOILERPLATE_MIN = 5  # records
+BOILERPLATE_SHARE = 0.01  # ... or this share of the review's records, whichever is more
+
+
+def without_boilerplate(descriptions: list[str]) -> list[str]:
+    """Each description without the sentences after its first that many of the review's
+    entries repeat word for word ("Information shared with the allocated SW.", "Recorded
+    on case notes.", "Strategy discussion last month noted on file."): they say nothing
+    about which event an entry records, yet their words name kinds of event and make
+    unrelated entries alike. The first sentence says what the entry is and always stays;
+    a sentence with a date or a number in it rarely repeats and stays too."""
+    split = [_SENTENCE.split(d.strip()) if d else [d] for d in descriptions]
+    counts: dict[str, int] = {}
+    for parts in split:
+        for key in {_KEY.sub(" ", p.casefold()).strip() for p in parts[1:]}:
+            counts[key] = counts.get(key, 0) + 1
+    least = max(BOILERPLATE_MIN, int(BOILERPLATE_SHARE * len(descriptions)))
+    common = {k for k, c in counts.items() if c >= least and k}
+    if not common:
+        return descriptions
+    out = []
+    for d, parts in zip(descriptions, split, strict=True):
+        if len(parts) < 2:
+            out.append(d)
+            continue
+        kept = [parts[0]] + [
+            p for p in parts[1:] if _KEY.sub(" ", p.casefold()).strip() not in common
+        ]
+        out.append(d if len(kept) == len(parts) else ". ".join(kept))
+    return out
