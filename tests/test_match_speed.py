@@ -94,3 +94,42 @@ def test_msp004_bench_bounds_a_method_run_and_says_it_was_stopped(tmp_path):
     data.write_bytes(pickle.dumps(_records(2)))
     res = run_method(sys.executable, "matcher", str(data), timeout=0.01)
     assert "groups" not in res and "stopped" in res["error"] and res["timeout"]
+
+
+def test_msp005_agency_limit_above_one_counts_records_per_agency():
+    """The bit-mask agency check (limit 1) and the per-agency counts (higher limits) give
+    the limit's own answer: two of one agency may share an event under a limit of 2, a
+    third may not; under a limit of 1 not even two."""
+    from timeline.matching.cluster import best_first
+    from timeline.matching.decisions import Constraints
+
+    a = np.array([0, 0, 1, 0, 1, 2])
+    b = np.array([1, 2, 2, 3, 3, 3])
+    w = np.array([10.0, 9.0, 8.0, 7.0, 6.0, 5.0])
+    agency = np.array([0, 0, 0, 1])
+    two = best_first(4, a, b, w, agency, Constraints(), MatchConfig(max_records_per_agency=2))
+    assert two.label[0] == two.label[1] == two.label[3] != two.label[2]
+    assert two.blocked[(0, 2)] == "agency limit" and two.blocked[(2, 3)] == "agency limit"
+    one = best_first(4, a, b, w, agency, Constraints(), MatchConfig(max_records_per_agency=1))
+    assert one.label[0] == one.label[3] and len({one.label[i] for i in (0, 1, 2)}) == 3
+    assert one.blocked[(0, 1)] == "agency limit"
+
+
+def test_msp006_prescore_reads_long_reference_numbers_exactly():
+    """Arrays are narrowed to int32 only when their values fit: two reference numbers
+    2**32 apart (equal in their low 32 bits) are different references."""
+    import dataclasses
+
+    from timeline.matching.blocking import prescore
+
+    day = date(2021, 3, 1)
+    texts = ("Crime report logged", "Police log entry", "Crime report logged")
+    recs = [rec(f"r{k}", ag, day, t) for k, (ag, t) in enumerate(zip(AGENCIES, texts))]
+    prep = prepare(recs, MatchConfig())
+    base = 10**10
+    refs = np.array([[base], [base + 2**32], [base]], dtype=np.int64)
+    none = np.full((3, 1), -1, dtype=np.int64)
+    a, b = np.array([0, 0]), np.array([1, 2])
+    with_refs = prescore(dataclasses.replace(prep, refs=refs), a, b)
+    without = prescore(dataclasses.replace(prep, refs=none), a, b)
+    assert (with_refs - without).tolist() == [0, 6]

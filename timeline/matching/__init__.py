@@ -165,40 +165,49 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
     inside = np.flatnonzero(label[a] == label[b]) if len(a) else np.zeros(0, dtype=np.int64)
     inside = inside[np.lexsort((b[inside], a[inside], -w[inside], label[a[inside]]))]
     by_group: dict[int, list[int]] = {}
-    for k, lab in zip(inside.tolist(), label[a[inside]].tolist(), strict=True):
-        by_group.setdefault(lab, []).append(k)
+    for pos, lab in enumerate(label[a[inside]].tolist()):
+        by_group.setdefault(lab, []).append(pos)
     # Singletons: confidence that they stand alone = 1 - the best link elsewhere.
     best_p = np.zeros(n)
     p_all = probability(w) if len(a) else np.zeros(0)
     if len(a):
         np.maximum.at(best_p, a, p_all)
         np.maximum.at(best_p, b, p_all)
-    best_list, a_list, b_list, p_list = best_p.tolist(), a.tolist(), b.tolist(), p_all.tolist()
-    ids, label_list = prep.ids, label.tolist()
-    first_day = prep.start.tolist()
+    # as Python lists: the inside pairs only (a few per event), not every candidate pair
+    best_list, inside_list = best_p.tolist(), inside.tolist()
+    a_in, b_in, p_in = a[inside].tolist(), b[inside].tolist(), p_all[inside].tolist()
+    label_list = label.tolist()
+    ids_in_order = [prep.ids[i] for i in order_list]
+    # each group's earliest day (its members are a run of `order`)
+    first_day = np.minimum.reduceat(prep.start[order], g_start).tolist() if n else []
+    removed = constraints.removed
 
     events, keys, merged_of = [], [], {}
-    for s0, e0 in zip(g_start, g_end, strict=True):
+    for s0, e0, day in zip(g_start, g_end, first_day, strict=True):
         members = order_list[s0:e0]
-        rids = [ids[i] for i in members]
+        rids = ids_in_order[s0:e0]
         mid = merged_id_for(rids)
         for i in members:
             merged_of[i] = mid
-        keys.append((min(first_day[i] for i in members), mid))
+        keys.append((day, mid))
         if len(members) == 1:
             i = members[0]
-            conf = 1.0 if i in constraints.removed else 1.0 - best_list[i]
+            conf = 1.0 if i in removed else 1.0 - best_list[i]
             events.append(LazyMergedEvent(mid, rids, round(conf, 4), []))
             continue
-        ks = by_group.get(label_list[members[0]], [])
-        decided = len({decided_group.get(i, -1 - i) for i in members}) == 1
+        pos = by_group.get(label_list[members[0]], [])
+        ks = [inside_list[q] for q in pos]
+        if decided_group:
+            decided = len({decided_group.get(i, -1 - i) for i in members}) == 1
+        else:
+            decided = False  # no decisions: no group is held together by one
         npairs = len(members) * (len(members) - 1) // 2
         if decided:
             conf = 1.0
         else:
             # Mean pair probability over all pairs in the event; a pair that never was a
             # candidate (or was joined only by a decision) counts as unknown, 0.5.
-            known = {(a_list[k], b_list[k]): p_list[k] for k in ks}
+            known = {(a_in[q], b_in[q]): p_in[q] for q in pos}
             total = 0.0
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):

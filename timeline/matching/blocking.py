@@ -48,57 +48,84 @@ def block_intervals(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, ..
 
 
 def candidate_pairs(prep: Prepared, config: MatchConfig) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs (a < b) of records that may describe one event."""
+    """Index pairs (a < b) of records that may describe one event, sorted by (a, b)."""
     rec, lo, hi = block_intervals(prep, config)
     order = np.argsort(lo, kind="stable")
     rec, lo, hi = rec[order], lo[order], hi[order]
     # Interval k overlaps every later-sorted interval j whose start is <= hi[k].
     stop = np.searchsorted(lo, hi, side="right")
-    first = np.arange(len(lo)) + 1
+    first = np.arange(1, len(lo) + 1)
     counts = np.maximum(stop - first, 0)
     total = int(counts.sum())
     if total == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    left = np.repeat(np.arange(len(lo)), counts)
-    # position within each run: 0..count-1, offset from the run's first partner
-    run_start = np.repeat(np.cumsum(counts) - counts, counts)
-    right = np.repeat(first, counts) + (np.arange(total) - run_start)
-    a, b = rec[left], rec[right]
-    keep = a != b
+    # Positions into the sorted intervals as int32 (millions of them on a dense review:
+    # half the memory traffic of int64); right = the run's first partner + offset in it.
+    left = np.repeat(np.arange(len(lo), dtype=np.int32), counts)
+    right = np.arange(total, dtype=np.int32)
+    right += np.repeat((first - (np.cumsum(counts) - counts)).astype(np.int32), counts)
+    # the interval's record and agency, read per interval (tens of thousands) not per pair
+    rec32 = rec.astype(np.int32)
+    keep = rec32[left] != rec32[right]
     if config.cross_agency_only or config.max_records_per_agency <= 1:
-        keep &= prep.agency[a] != prep.agency[b]
-    a, b = a[keep], b[keep]
-    n = len(prep.ids)
-    # Sorting beats numpy's hash-based unique here (many duplicates, one int64 key).
-    key = np.sort(np.minimum(a, b) * n + np.maximum(a, b))
-    if len(key):
-        key = key[np.concatenate(([True], key[1:] != key[:-1]))]
-    a, b = key // n, key % n
+        ag = prep.agency[rec].astype(np.int16 if len(prep.agency_names) < 2**15 else np.int64)
+        keep &= ag[left] != ag[right]
+    x, y = rec32[left[keep]], rec32[right[keep]]
+    del left, right, keep
+    a, b = np.minimum(x, y), np.maximum(x, y)
+    del x, y
     # A meeting's paperwork is compared weeks back only with meetings (the relation it
     # may have, relations.py); with anything else only within the ordinary window.
     # A notification weeks after a meeting or a report is its news only when it names
     # the meeting's day ("Notif MARAC 02/06/2014"); otherwise the ordinary window.
+    # (Each rule reads one pair at a time: applied before the duplicates are dropped.)
     fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
-    ka, kb = prep.rkind[a], prep.rkind[b]
-    gap = np.maximum(np.maximum(prep.start[b] - prep.end[a], prep.start[a] - prep.end[b]), 0)
+    rk = prep.rkind.astype(np.int8)
+    ka, kb = rk[a], rk[b]
+    start, end = _narrow(prep.start), _narrow(prep.end)
+    gap = np.maximum(np.maximum(start[b] - end[a], start[a] - end[b]), 0)
     far = gap > config.window_days
+    del gap
     paper = (ka == fu) | (kb == fu)
     meeting = ((ka == fu) & (kb == mt)) | ((kb == fu) & (ka == mt))
     na, nb = prep.notification[a], prep.notification[b]
-    news = far & ~paper & ((na & np.isin(kb, (mt, rp))) | (nb & np.isin(ka, (mt, rp))))
+    news = far & ~paper & ((na & ((kb == mt) | (kb == rp))) | (nb & ((ka == mt) | (ka == rp))))
     if news.any():
         k = np.flatnonzero(news)
         named = np.zeros(len(k), dtype=bool)
-        for x, y in ((a[k], b[k]), (b[k], a[k])):
-            td = prep.td[x]
-            named |= ((td >= prep.start[y][:, None] - 1) & (td <= prep.end[y][:, None])).any(axis=1)
+        for u, v in ((a[k], b[k]), (b[k], a[k])):
+            td = np.take(prep.td, u, axis=0)
+            named |= ((td >= prep.start[v][:, None] - 1) & (td <= prep.end[v][:, None])).any(axis=1)
         news[k[named]] = False
     keep = ~((paper & ~meeting & far) | news)
-    a, b = a[keep], b[keep]
+    n = len(prep.ids)
+    # One int64 key per pair, sorted: the (a, b) order, and a record pair found through
+    # more than one of its intervals (a date in a text) kept once. Sorting beats numpy's
+    # hash-based unique here (many duplicates, one int64 key).
+    key = a[keep].astype(np.int64) * n + b[keep]
+    del a, b, keep
+    key.sort()
+    if len(key):
+        key = key[np.concatenate(([True], key[1:] != key[:-1]))]
+    a, b = key // n, key % n
     if config.max_candidates and len(a):
         a, b = cap_per_record(prep, a, b, config.max_candidates, config.max_weak_candidates)
     return a, b
+
+
+def _narrow(x: np.ndarray) -> np.ndarray:
+    """A per-record integer array as int32 when its values fit: the pair arrays built
+    from it (millions on a dense review) then move half the bytes."""
+    if len(x) and (int(x.max()) >= 2**31 or int(x.min()) < -(2**31)):
+        return x
+    return x.astype(np.int32)
+
+
+def _columns(x: np.ndarray) -> list[np.ndarray]:
+    """The columns of a (records, k) array, each contiguous and narrowed: a column
+    gathered per pair is far cheaper than a row-wise fancy index of the 2-D array."""
+    return [_narrow(np.ascontiguousarray(x[:, k])) for k in range(x.shape[1])]
 
 
 def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -107,7 +134,8 @@ def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     rank a record's candidates: the full comparison runs on the best of them.
     Column by column (no 3-D broadcasts), each term an int16 added in place: millions
     of pairs on a dense review."""
-    sa, ea, sb, eb = prep.start[a], prep.end[a], prep.start[b], prep.end[b]
+    start, end = _narrow(prep.start), _narrow(prep.end)
+    sa, ea, sb, eb = start[a], end[a], start[b], end[b]
     gap = np.maximum(np.maximum(sb - ea, sa - eb), 0)
     score = np.zeros(len(a), dtype=np.int16)
 
@@ -118,43 +146,55 @@ def prescore(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     add(6, gap == 0)
     add(4, gap == 1)
     add(2, (gap >= 2) & (gap <= 3))
-    shared = prep.types[a] & prep.types[b]
-    specific = (shared & ~GENERIC_MASK) != 0
+    del gap
+    types, spec = _narrow(prep.types), _narrow(prep.types & ~GENERIC_MASK)
+    shared = types[a] & types[b]
+    specific = (spec[a] & spec[b]) != 0
     add(5, specific)
     add(2, (shared != 0) & ~specific)
-    add(5, (prep.topics[a] & prep.topics[b]) != 0)
-    add(3, ((prep.named[a] & prep.kind[b]) | (prep.named[b] & prep.kind[a])) != 0)
-    sig_a, sig_b = prep.signature[a], prep.signature[b]
-    for x in range(sig_a.shape[1]):
-        col = sig_a[:, x]
-        valid = col >= 0
-        for y in range(sig_b.shape[1]):
-            add(3, valid & (col == sig_b[:, y]))
+    topics = _narrow(prep.topics)
+    add(5, (topics[a] & topics[b]) != 0)
+    named, kind = _narrow(prep.named), _narrow(prep.kind)
+    add(3, ((named[a] & kind[b]) | (named[b] & kind[a])) != 0)
+    sig = _columns(prep.signature)
+    sig_b = [col[b] for col in sig]
+    for col in sig:
+        col_a = col[a]
+        valid = col_a >= 0
+        for col_b in sig_b:
+            add(3, valid & (col_a == col_b))
+    del sig_b
     # a date written in one text that is the other record's own date (or the day before)
-    td_a, td_b = prep.td[a], prep.td[b]
+    td = _columns(prep.td)
+    td_a, td_b = [col[a] for col in td], [col[b] for col in td]
     quoted = np.zeros(len(a), dtype=bool)
-    for x in range(td_a.shape[1]):
-        quoted |= (td_a[:, x] >= sb - 1) & (td_a[:, x] <= eb)
-        quoted |= (td_b[:, x] >= sa - 1) & (td_b[:, x] <= ea)
+    for x_a, x_b in zip(td_a, td_b, strict=True):
+        quoted |= (x_a >= sb - 1) & (x_a <= eb)
+        quoted |= (x_b >= sa - 1) & (x_b <= ea)
     add(6, quoted)
     # both texts name one date (two notifications of one incident), both are notices
     same = np.zeros(len(a), dtype=bool)
-    for x in range(td_a.shape[1]):
-        valid = td_a[:, x] != NO_DATE
-        for y in range(td_b.shape[1]):
-            same |= valid & (td_a[:, x] == td_b[:, y])
+    for x_a in td_a:
+        valid = x_a != NO_DATE
+        for x_b in td_b:
+            same |= valid & (x_a == x_b)
     add(5, same)
+    del td_a, td_b, same
     add(2, prep.notification[a] & prep.notification[b])
-    ra, rb = prep.refs[a], prep.refs[b]
-    for x in range(ra.shape[1]):
-        valid = ra[:, x] >= 0
-        for y in range(rb.shape[1]):
-            add(6, valid & (ra[:, x] == rb[:, y]))
+    refs = _columns(prep.refs)
+    refs_b = [col[b] for col in refs]
+    for col in refs:
+        col_a = col[a]
+        valid = col_a >= 0
+        for col_b in refs_b:
+            add(6, valid & (col_a == col_b))
+    del refs_b
     # a meeting's paperwork and a meeting before it: the pair a relation is found from
     # (relations.py), however many entries the weeks between hold; most of all when the
     # paperwork names the meeting's date
     fu, mt = KIND_CODE["follow-up"], KIND_CODE["meeting"]
-    ka, kb = prep.rkind[a], prep.rkind[b]
+    rk = prep.rkind.astype(np.int8)
+    ka, kb = rk[a], rk[b]
     paper = ((ka == fu) & (kb == mt) & (sb <= ea)) | ((kb == fu) & (ka == mt) & (sa <= eb))
     paper &= shared != 0
     add(4, paper)

@@ -59,8 +59,15 @@ def best_first(
     # day of the event it reports, and a record of another day
     vetoed = vetoed or set()
     parent = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    agencies: dict[int, dict[int, int]] = {i: {ag: 1} for i, ag in enumerate(agency.tolist())}
+    members: list[list[int]] = [[i] for i in range(n)]  # per root
+    limit = config.max_records_per_agency
+    # Each group's agencies as a bit mask (Python ints hold any number of agencies): with
+    # one record per agency, two groups may join only when their masks do not meet. Per
+    # agency counts are kept only for a higher limit.
+    masks = [1 << ag for ag in agency.tolist()]
+    counts: list[dict[int, int]] | None = None
+    if limit != 1:
+        counts = [{ag: 1} for ag in agency.tolist()]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -72,10 +79,23 @@ def best_first(
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
-        counts = agencies[ri]
-        for ag, c in agencies.pop(rj).items():
-            counts[ag] = counts.get(ag, 0) + c
+        members[ri].extend(members[rj])
+        members[rj] = []
+        masks[ri] |= masks[rj]
+        if counts is not None:
+            ci = counts[ri]
+            for ag, c in counts[rj].items():
+                ci[ag] = ci.get(ag, 0) + c
+
+    def over_limit(ri: int, rj: int) -> bool:
+        # over the limit only when both groups hold the agency: a group a decision (or a
+        # duplicated row) gave two records of one agency may still join other agencies
+        if not masks[ri] & masks[rj]:
+            return False
+        if counts is None:
+            return True
+        ci, cj = counts[ri], counts[rj]
+        return any(ci[ag] + cj[ag] > limit for ag in ci.keys() & cj.keys())
 
     # a row pasted twice (ingest flags it duplicate_row) is one event, like a decision
     for g in [*twins, *constraints.groups]:
@@ -99,16 +119,21 @@ def best_first(
     # the two join only through the meeting they were written for
     via = through[order].tolist() if through is not None else [False] * len(order)
     blocked: dict[tuple[int, int], str] = {}
-    limit = config.max_records_per_agency
+    removed = constraints.removed
     for i, j, is_linkable, only_through in zip(
         a[order].tolist(), b[order].tolist(), ok, via, strict=True
     ):
-        if i in constraints.removed or j in constraints.removed:
+        if i in removed or j in removed:
             continue
-        ri, rj = find(i), find(j)
+        # most records are still alone, or one step from their group's root
+        ri = parent[i]
+        if parent[ri] != ri:
+            ri = find(i)
+        rj = parent[j]
+        if parent[rj] != rj:
+            rj = find(j)
         if ri == rj:
             continue
-        reason = ""
         if not is_linkable:
             blocked[(i, j)] = "dates only"
             continue
@@ -120,11 +145,7 @@ def best_first(
         if (i, j) in vetoed:
             blocked[(i, j)] = "names another date"
             continue
-        ci, cj = agencies[ri], agencies[rj]
-        # over the limit only when both groups hold the agency: a group a decision (or a
-        # duplicated row) gave two records of one agency may still join other agencies
-        if any(ag in ci and ci[ag] + c > limit for ag, c in cj.items()):
-            reason = "agency limit"
+        reason = "agency limit" if over_limit(ri, rj) else ""
         if not reason:
             for x in members[ri]:
                 if x in riders:

@@ -113,11 +113,12 @@ class PairFeatures:
 
     def feature_index(self) -> np.ndarray:
         """(pairs x comparisons) column index into FEATURE_NAMES of each pair's level."""
-        idx = np.empty((len(self.a), len(COMPARISONS)), dtype=np.int32)
+        # filled one contiguous row per comparison, then transposed once: writing the
+        # columns of a (pairs x comparisons) array strides through memory
+        idx = np.empty((len(COMPARISONS), len(self.a)), dtype=np.int32)
         for k, c in enumerate(COMPARISONS):
-            idx[:, k] = self.levels[c]
-            idx[:, k] += _OFFSET[c]
-        return idx
+            np.add(self.levels[c], _OFFSET[c], out=idx[k], casting="unsafe")
+        return np.ascontiguousarray(idx.T)
 
 
 def text_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:

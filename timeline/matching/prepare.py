@@ -135,7 +135,8 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # the sentences after it mention other events (an earlier incident, the next core
     # group): its kind of event, kind of record and notice wording come from the lead.
     if config.lead_sentence:
-        leads = [_lead(r.description) for r in recs]
+        lead_of = {d: _lead(d) for d in {r.description for r in recs}}  # each text once
+        leads = [lead_of[r.description] for r in recs]
         described = [
             norm(ld) if ld is not None else d for ld, d in zip(leads, described, strict=True)
         ]
@@ -158,6 +159,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # Most entries name no date: only texts with a digit or "yesterday" are parsed, and
     # each (text, date) once.
     dated: dict[tuple[str, object], list[int]] = {}
+    may_name: dict[str, bool] = {}  # each distinct text searched once
     tdates = []
     for k, r in enumerate(recs):
         desc = r.description
@@ -172,7 +174,10 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             if dated[key]:
                 tdates.append(dated[key])
                 continue
-        if not _MAY_NAME_DATE.search(desc):
+        named_date = may_name.get(desc)
+        if named_date is None:
+            named_date = may_name[desc] = _MAY_NAME_DATE.search(desc) is not None
+        if not named_date:
             tdates.append([])
             continue
         key = (desc, r.date.end)
@@ -232,7 +237,13 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     # (references(x, y, z) is the union of each text's own)
     ref_of: dict[str, frozenset[str]] = {}
     ref_sets = []
+    by_fields: dict[tuple, frozenset[str]] = {}  # one union per distinct set of fields
     for r in recs:
+        fields = (r.description, r.outcome, r.reference)
+        got = by_fields.get(fields)
+        if got is not None:
+            ref_sets.append(got)
+            continue
         got = frozenset()
         for text in (r.description, r.outcome, r.reference):
             if not text:
@@ -241,10 +252,13 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             if one is None:
                 one = ref_of[text] = references(text)
             got = got | one if got else one
+        by_fields[fields] = got
         ref_sets.append(got)
     width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
     refs = np.full((n, width), -1, dtype=np.int64)
     for i, rs in enumerate(ref_sets):
+        if not rs:
+            continue
         for k, digits in enumerate(sorted(rs)[:width]):
             refs[i, k] = int(digits[-18:])
     tdates = [
@@ -253,7 +267,8 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     ]
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
-        td[i, : len(ds)] = ds
+        if ds:
+            td[i, : len(ds)] = ds
     return Prepared(
         records=recs,
         ids=ids,

@@ -91,20 +91,22 @@ def find_relations(
         f = np.where(f_is_a, a[ks], b[ks])
         m = np.where(f_is_a, b[ks], a[ks])
         ks = ks[prep.start[m] <= prep.end[f]]
-    for k in ks:
-        i, j = int(a[k]), int(b[k])
-        later_i = prep.rkind[j] == mt and (prep.rkind[i] != mt or prep.start[i] > prep.start[j])
+    # Python lists, not numpy scalars, in the loop (tens of thousands of pairs)
+    rkind, start, end = prep.rkind.tolist(), prep.start.tolist(), prep.end.tolist()
+    precise = prep.precise.tolist()
+    for i, j, wk in zip(a[ks].tolist(), b[ks].tolist(), w[ks].tolist(), strict=True):
+        later_i = rkind[j] == mt and (rkind[i] != mt or start[i] > start[j])
         f, m = (i, j) if later_i else (j, i)
-        if prep.start[m] > prep.end[f] or event_id[f] == event_id[m]:
+        if start[m] > end[f] or event_id[f] == event_id[m]:
             continue
         if not _same_meeting(prep.meetings[f], prep.meetings[m]):
             continue
-        quoted = any(prep.start[m] <= d <= prep.end[m] for d in prep.text_dates[f])
-        gap = int(prep.start[f] - prep.end[m])
+        quoted = any(start[m] <= d <= end[m] for d in prep.text_dates[f])
+        gap = start[f] - end[m]
         # a date named that is the meeting's own day first; a month-only entry ("July
         # 2019") holds every date of its month, so it comes after the dated meetings
-        exact = bool(prep.precise[m])
-        rank = (not (quoted and exact), not quoted, not exact, max(gap, 0), -float(w[k]))
+        exact = precise[m]
+        rank = (not (quoted and exact), not quoted, not exact, max(gap, 0), -wk)
         rank += (prep.ids[m],)
         if f not in best or rank < best[f][0]:
             best[f] = (rank, m)
