@@ -40,8 +40,11 @@ axe:
 	  && tar xzf axe-core-$(AXE_VERSION).tgz; \
 	else echo "npm is not installed: the axe-core checks will be skipped"; fi
 
+# Two workers on two cores: the browser journeys on one (one after another), the other
+# modules spread over both (tests/conftest.py groups them). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 test: $(DEV_STAMP) browser axe
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 bench: $(DEV_STAMP)
 	$(PY) benchmarks/bench_import.py

@@ -113,6 +113,17 @@ def pytest_runtest_makereport(item, call):
     return rep
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Groups for `make test`, which runs two workers (pytest-xdist, --dist loadgroup): the
+    browser journeys run one after another on one worker (two at once on two cores would
+    each wait out the other's app and Chromium), and every other module stays whole on one
+    worker, so its module-scoped fixtures are built once."""
+    for item in items:
+        group = "browser" if item.get_closest_marker("browser") else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def sign_in(page, base: str, email: str, password: str) -> None:
     page.goto(base + "/login")
     page.fill("input[name=email]", email)

@@ -102,7 +102,12 @@ def _fail(throttle: Throttle, account: str, client: str) -> Ticket | Refusal:
     return t
 
 
-def test_se004_back_off_after_five_failures_and_the_right_password_waits_too(store):
+def test_se004_back_off_after_five_failures_and_the_right_password_waits_too(store, monkeypatch):
+    # the clock stands still: on a loaded machine twenty attempts can outlast a 1-2 s back-off
+    import timeline.store.throttle as throttle_module
+
+    frozen = throttle_module.utcnow()
+    monkeypatch.setattr(throttle_module, "utcnow", lambda: frozen)
     make_user(store, "alex@example.org")
     th = store.throttle
     results = [_fail(th, "Alex@Example.org", "10.0.0.9") for _ in range(20)]

@@ -7,7 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ingest import AgencyProfile, IngestError, import_file, load_profile
+import ingest
+from ingest import AgencyProfile, IngestError, load_profile
 from ingest.dates import DateError, parse_date
 from ingest.profiles import ProfileError, profiles_in
 from ingest.records import FileImport
@@ -103,7 +104,7 @@ def import_all(args: argparse.Namespace) -> tuple[list[FileImport], list[str]]:
         likely = agency or directory.from_file_name(path.stem)
         profile = next((p for p in profiles if p.applies_to(path.name, likely)), None)
         try:
-            result = import_file(
+            result = ingest.import_file(
                 path,
                 agency=agency,
                 profile=profile,

@@ -12,11 +12,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 
@@ -44,6 +39,11 @@ def write_rows(
             for row in rows:
                 writer.writerow([csv_safe(_plain(row.get(c))) for c in columns])
     elif suffix == ".xlsx":
+        # openpyxl on first use: most callers write CSV, and the CLI starts faster without it
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(sheet_title[:31])
         bold = Font(bold=True)
@@ -71,6 +71,9 @@ def _visible_control(match: re.Match[str]) -> str:
 
 
 def _xlsx_cell(ws, value: object) -> object:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(value, str):
         cell = WriteOnlyCell(ws, value=None)
         cell.value = ILLEGAL_CHARACTERS_RE.sub(_visible_control, value)

@@ -18,10 +18,7 @@ from timeline.store.auth import EXPORT, require
 
 from . import check
 from .data import ReviewData, load, map_text
-from .figure import build_figure, figure_texts, save_figure
 from .pseudonymise import NamesList
-from .report import write_docx
-from .spreadsheet import write_csv, write_xlsx
 
 FORMATS = ("xlsx", "csv", "docx", "png", "svg")
 
@@ -75,6 +72,10 @@ def stored_names(store: Store, actor: Actor, review_id: int) -> NamesList:
 
 def _write(data: ReviewData, fmt: str, path: Path, publication: bool, today: date) -> list[str]:
     """Write the file; returns texts drawn into images (which the file check cannot read)."""
+    # Each writer's library (openpyxl, python-docx, matplotlib) is imported with its format:
+    # matplotlib alone costs about a second, which an xlsx export or a CLI call need not pay.
+    if fmt in ("xlsx", "csv"):
+        from .spreadsheet import write_csv, write_xlsx
     if fmt == "xlsx":
         write_xlsx(data, path, note="Publication copy" if publication else "")
         return []
@@ -82,7 +83,11 @@ def _write(data: ReviewData, fmt: str, path: Path, publication: bool, today: dat
         write_csv(data, path)
         return []
     if fmt == "docx":
+        from .report import write_docx
+
         return write_docx(data, path, publication=publication, produced=today)
+    from .figure import build_figure, figure_texts, save_figure
+
     fig = build_figure(data)
     drawn = figure_texts(fig)
     save_figure(fig, path, fmt)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from zxcvbn import zxcvbn
 
 from .errors import UNAVAILABLE, PermissionDenied
 
@@ -106,6 +105,8 @@ def check_password(password: str, user_inputs: tuple[str, ...] = ()) -> None:
         raise ValueError(f"a password may have at most {MAX_PASSWORD_LENGTH} characters")
     inputs = [p for v in user_inputs for p in (v, *re.split(r"[@.\s_-]+", v)) if p]
     inputs += CONTEXT_WORDS
+    from zxcvbn import zxcvbn  # its dictionaries take a while to load: only when a password is set
+
     result = zxcvbn(password[:_STRENGTH_CHARS], user_inputs=inputs)
     if result["score"] < MIN_STRENGTH:
         hint = " ".join(result["feedback"].get("suggestions") or [])

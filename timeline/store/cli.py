@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import sys
 from datetime import date
@@ -139,11 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _matching_available() -> bool:
-    try:
-        import timeline.matching  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    # find_spec, not an import: the matcher (numpy, rapidfuzz) loads only for `review match`
+    return importlib.util.find_spec("timeline.matching") is not None
 
 
 def _guard(fn):
