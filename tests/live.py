@@ -72,6 +72,10 @@ def running_app(
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
-        proc.wait(timeout=15)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a loaded machine: gunicorn's workers slow to stop
+            proc.kill()
+            proc.wait(timeout=30)
         if log:
             out.close()
