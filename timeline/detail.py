@@ -242,9 +242,12 @@ def events_in_view(
     firsts = heapq.nsmallest(limit, ((start, event_id) for event_id, start in first.items()))
     by_event: dict[int, list[Mark]] = {event_id: [] for _, event_id in firsts}
     for m in marks:
-        if m.event_id in by_event and m.agency in order:
-            if view is None or (m.end >= view[0] and m.start <= view[1]):
-                by_event[m.event_id].append(m)
+        if (
+            m.event_id in by_event
+            and m.agency in order
+            and (view is None or (m.end >= view[0] and m.start <= view[1]))
+        ):
+            by_event[m.event_id].append(m)
     out = []
     for start, event_id in firsts:
         ms = sorted(by_event[event_id], key=lambda m: order[m.agency])
