@@ -356,7 +356,9 @@ def select_event(click, listed, current):
 def select_from_table(rows, current):
     """A table row selects its event (a callback of its own: the grid is only there once
     the table has been shown, and Dash refuses a callback with an input missing)."""
-    if not rows:
+    # A list of rows; the grid echoes {"ids": [...]} while the selection it was made with
+    # waits for its rows (switch_view), which selects nothing new.
+    if not rows or not isinstance(rows, list):
         return no_update
     chosen = int(rows[0]["event_id"])
     return chosen if chosen != current else no_update
