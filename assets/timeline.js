@@ -1,8 +1,10 @@
 /* The Timeline page in the browser: the chart takes the height the viewport leaves, and
    the list of events in view works as a listbox (arrow keys, Home/End, Page Up/Down move
    the active event; Enter or Space opens it, then focus goes to the event panel, where
-   the tag form is). Opening goes through the option's click, so the keyboard, the mouse
-   and assistive technology all use the same server callback. */
+   the tag form is). The list's options are made here from the rows the server sends
+   (tl-events-data): as Dash components they cost the first render more than the chart.
+   Opening goes through the option's click (which sets tl-ev-open), so the keyboard, the
+   mouse and assistive technology all use the same server callback. */
 (function () {
   "use strict";
 
@@ -45,6 +47,39 @@
   });
 
   function options(list) { return list.querySelectorAll("[role=option]"); }
+
+  var OPTION_PREFIX = "tl-ev-";
+
+  // The listbox's options from rows [event id, when, agencies, summary] (text only: a
+  // description is never read as HTML).
+  function fillList(list, rows) {
+    var items = document.createDocumentFragment();
+    for (var i = 0; i < rows.length; i++) {
+      var li = document.createElement("li");
+      li.id = OPTION_PREFIX + rows[i][0];
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.className = "tl-ev";
+      var when = document.createElement("span");
+      when.className = "tl-ev-when";
+      when.textContent = rows[i][1];
+      li.appendChild(when);
+      li.appendChild(document.createTextNode(" " + rows[i][2] + ": " + rows[i][3]));
+      items.appendChild(li);
+    }
+    list.removeAttribute("aria-activedescendant");
+    list.replaceChildren(items);
+  }
+
+  function eventOf(option) { return Number(option.id.slice(OPTION_PREFIX.length)); }
+
+  var opened = 0;
+  document.addEventListener("click", function (e) {
+    var option = e.target && e.target.closest ? e.target.closest("#tl-events [role=option]") : null;
+    if (!option || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    opened += 1; // a new value each time, so the same event can be opened again
+    window.dash_clientside.set_props("tl-ev-open", { data: { event: eventOf(option), n: opened } });
+  });
 
   function activate(list, option) {
     var all = options(list);
@@ -118,14 +153,17 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lrtTimeline: {
-      markSelected: function (selected) {
+      markSelected: function (selected, rows) {
         var list = document.getElementById("tl-events");
         if (!list) { return window.dash_clientside.no_update; }
+        if (rows && list.lrtRows !== rows) { // new rows (a redraw): new options
+          list.lrtRows = rows;
+          fillList(list, rows);
+        }
         var all = options(list);
         var found = null;
         for (var i = 0; i < all.length; i++) {
-          var mine = false;
-          try { mine = JSON.parse(all[i].id).id === selected; } catch (err) { mine = false; }
+          var mine = eventOf(all[i]) === selected;
           all[i].setAttribute("aria-selected", mine ? "true" : "false");
           if (mine) { found = all[i]; }
         }

@@ -100,17 +100,27 @@ def layout(review_id: str | None = None, **_query) -> html.Div:
     Output("tl-tab-table", "aria-selected"),
     Output("tl-tab", "data"),
     Output("tl-fit", "className"),
+    Output("tl-view-table", "children"),
     Input("tl-tab-timeline", "n_clicks"),
     Input("tl-tab-table", "n_clicks"),
+    State("tl-lanes", "data"),
+    State("tl-selected", "data"),
     prevent_initial_call=True,
 )
-def switch_view(_timeline, _table):
+def switch_view(_timeline, table_clicks, lanes, selected):
     """One round trip: the view shown, the tabs' state, the tab for the table, and a
-    wider table (a narrower side panel) while it is shown."""
+    wider table (a narrower side panel) while it is shown. The table's grid is made the
+    first time it is shown (its rows follow from tl-tab, fill_table), with the event
+    already selected on the timeline selected in it."""
     hidden = {"display": "none"}
     if ctx.triggered_id == "tl-tab-table":
-        return hidden, None, "false", "true", "table", "timeline-layout table-mode"
-    return None, hidden, "true", "false", "timeline", "timeline-layout"
+        grid = no_update
+        if table_clicks == 1:
+            grid = parts.records_grid(lanes or [])
+            if selected and selected > 0:
+                grid.selectedRows = {"ids": [str(selected)]}
+        return hidden, None, "false", "true", "table", "timeline-layout table-mode", grid
+    return None, hidden, "true", "false", "timeline", "timeline-layout", no_update
 
 
 @callback(
@@ -185,7 +195,7 @@ def _render(sc: screens.TimelineScreen, drawn: int, filters: tuple, gap, view, s
     return (
         fig,
         overview_figure(marks, lanes, period=period, view=in_view),
-        parts.event_options(listed, total, selected),
+        parts.event_rows(listed),
         parts.events_note(len(listed), total),
         # which version the figure shows, and which drawing it is
         {"version": drawn, "draw": uuid.uuid4().hex},
@@ -195,7 +205,7 @@ def _render(sc: screens.TimelineScreen, drawn: int, filters: tuple, gap, view, s
 @callback(
     Output("tl-graph", "figure"),
     Output("tl-overview", "figure"),
-    Output("tl-events", "children"),
+    Output("tl-events-data", "data"),
     Output("tl-events-note", "children"),
     Output("tl-drawn", "data"),
     *FILTER_INPUTS,
@@ -309,14 +319,13 @@ def fill_table(version, agencies, start, end, text, kloes, kinds, switches, tab,
     Output("tl-selected", "data"),
     Output("tl-view", "data", allow_duplicate=True),
     Input("tl-graph", "clickData"),
-    Input("tl-grid", "selectedRows"),
-    Input({"type": "tl-ev", "id": ALL}, "n_clicks"),
+    Input("tl-ev-open", "data"),
     State("tl-selected", "data"),
     prevent_initial_call=True,
 )
-def select_event(click, rows, _listed, current):
-    """A mark, a table row or an event in the list selects that event; a group of
-    records (its customdata is its first and last day) zooms in on them instead."""
+def select_event(click, listed, current):
+    """A mark or an event in the list selects that event; a group of records (its
+    customdata is its first and last day) zooms in on them instead."""
     chosen = None
     trigger = ctx.triggered_id
     if trigger == "tl-graph" and click and click.get("points"):
@@ -331,15 +340,28 @@ def select_event(click, rows, _listed, current):
         if value is None:
             return no_update, no_update
         chosen = int(value[0] if isinstance(value, list) else value)
-    elif trigger == "tl-grid" and rows:
-        chosen = int(rows[0]["event_id"])
-    elif isinstance(trigger, dict) and trigger.get("type") == "tl-ev":
-        if not any(st.get("value") for st in ctx.inputs_list[2] if st["id"] == trigger):
-            return no_update, no_update
-        chosen = int(trigger["id"])
+    elif trigger == "tl-ev-open" and (listed or {}).get("event") is not None:
+        chosen = int(listed["event"])
     if chosen is None or chosen == current:
         return no_update, no_update
     return chosen, no_update
+
+
+@callback(
+    Output("tl-selected", "data", allow_duplicate=True),
+    Input("tl-grid", "selectedRows"),
+    State("tl-selected", "data"),
+    prevent_initial_call=True,
+)
+def select_from_table(rows, current):
+    """A table row selects its event (a callback of its own: the grid is only there once
+    the table has been shown, and Dash refuses a callback with an input missing)."""
+    # A list of rows; the grid echoes {"ids": [...]} while the selection it was made with
+    # waits for its rows (switch_view), which selects nothing new.
+    if not rows or not isinstance(rows, list):
+        return no_update
+    chosen = int(rows[0]["event_id"])
+    return chosen if chosen != current else no_update
 
 
 @callback(
@@ -487,11 +509,12 @@ def delete_tag(clicks, review_id):
 # Editing a tag's text (drafts, saves and conflicts): web/tag_edit.py, beside its controls.
 
 
-# The list of events follows a selection made anywhere (chart, table, list): the option
-# is marked selected and made the active one (assets/timeline.js).
+# The list of events is made in the browser from its rows, and follows a selection made
+# anywhere (chart, table, list): the option is marked selected and made the active one
+# (assets/timeline.js).
 clientside_callback(
     ClientsideFunction(namespace="lrtTimeline", function_name="markSelected"),
     Output("tl-events", "data-selected"),
     Input("tl-selected", "data"),
-    Input("tl-events", "children"),
+    Input("tl-events-data", "data"),
 )

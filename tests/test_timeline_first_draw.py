@@ -54,7 +54,7 @@ def test_fd001_the_timeline_page_arrives_with_every_record_on_its_chart(live_app
     data = graph["figure"]["data"]
     assert sum((t.get("meta") or {}).get("records", 0) for t in data) == records
     assert _find(page, "tl-overview")["figure"]["data"], "the period strip is empty"
-    assert _find(page, "tl-events")["children"], "the list of events in view is empty"
+    assert _find(page, "tl-events-data")["data"], "the list of events in view is empty"
     assert "events in view" in _find(page, "tl-events-note")["children"]
     drawn = _find(page, "tl-drawn")["data"]
     assert drawn["version"] == version and drawn["draw"]
@@ -137,3 +137,42 @@ def _flat(inputs: list) -> list[dict]:
     for i in inputs:
         out.extend(_flat(i) if isinstance(i, list) else [i])
     return out
+
+
+@pytest.mark.browser
+def test_fd005_the_table_and_its_grid_scripts_wait_until_the_table_is_first_shown(
+    live_app, sample_site, page
+):
+    """Opening the page makes no grid and loads none of ag-grid's chunk; the Table tab
+    makes it, with the rows, and the event list's options are there from the start."""
+    sign_in_page(page, live_app, sample_site["lead"], sample_site["password"])
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(f"{live_app}/review/{sample_site['review_id']}")
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#tl-graph .js-plotly-plot');"
+        " return g && g.data && g.data.some(t => t.meta && t.meta.records); }",
+        timeout=20000,
+    )
+    options = page.locator("#tl-events [role=option]")
+    assert options.count() > 0
+    assert options.first.get_attribute("aria-selected") == "false"
+    assert page.locator("#tl-grid").count() == 0
+    assert not [u for u in loaded if "async-community" in u], loaded
+    page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+    page.wait_for_selector("#tl-grid .ag-center-cols-container .ag-row")
+    assert [u for u in loaded if "async-community" in u]
+    # back on the timeline, an event opened from the list is selected in the table too
+    page.locator("#tl-tabs").get_by_text("Timeline", exact=True).click()
+    page.focus("#tl-events")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#tl-panel .record-card")
+    assert options.first.get_attribute("aria-selected") == "true"
+    event_id = options.first.get_attribute("id").removeprefix("tl-ev-")
+    page.locator("#tl-tabs").get_by_text("Table", exact=True).click()
+    page.wait_for_function(
+        "(id) => !!document.querySelector(`#tl-grid .ag-row-selected[row-id='${id}']`)",
+        arg=event_id,
+        timeout=20000,
+    )
+    assert not page.console_errors

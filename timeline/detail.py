@@ -9,6 +9,7 @@ range and the count of records outside the period are decided here too.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -228,17 +229,27 @@ def events_in_view(
     many there are: the same events the chart shows, for the keyboard and screen
     readers."""
     order = {a: i for i, a in enumerate(lanes)}
-    by_event: dict[int, list[Mark]] = defaultdict(list)
+    # One pass for each event's first day in view; the voices only of the events listed
+    # (a review holds thousands of events, the list at most `limit`).
+    first: dict[int, date] = {}
     for m in marks:
         if m.agency not in order:
             continue
         if view is None or (m.end >= view[0] and m.start <= view[1]):
+            seen = first.get(m.event_id)
+            if seen is None or m.start < seen:
+                first[m.event_id] = m.start
+    firsts = heapq.nsmallest(limit, ((start, event_id) for event_id, start in first.items()))
+    by_event: dict[int, list[Mark]] = {event_id: [] for _, event_id in firsts}
+    for m in marks:
+        if (
+            m.event_id in by_event
+            and m.agency in order
+            and (view is None or (m.end >= view[0] and m.start <= view[1]))
+        ):
             by_event[m.event_id].append(m)
-    firsts = sorted(
-        ((min(m.start for m in ms), event_id) for event_id, ms in by_event.items()),
-    )
     out = []
-    for start, event_id in firsts[:limit]:
+    for start, event_id in firsts:
         ms = sorted(by_event[event_id], key=lambda m: order[m.agency])
         text = " ".join(ms[0].text.split())
         out.append(
@@ -250,4 +261,4 @@ def events_in_view(
                 text if len(text) <= chars else text[: chars - 1] + "…",
             )
         )
-    return out, len(firsts)
+    return out, len(first)

@@ -18,6 +18,8 @@ from timeline.detail import ListedEvent
 # tl-selected when no event is selected: never an id (merged events have positive ids, a
 # record in no event its own negative one).
 NO_SELECTION = 0
+# tl-ev-open before any event in the list is opened (never None: see page below).
+NO_EVENT_OPENED = {"event": None, "n": 0}
 PERIOD_VIEW = "period"  # tl-view before any zoom: the review period (detail.view_in)
 
 SWITCHES = [
@@ -168,19 +170,11 @@ def records_grid(agencies: list[str]) -> dag.AgGrid:
     )
 
 
-def event_options(events: list[ListedEvent], total: int, selected: int | None) -> list:
-    """The options of the events listbox, and a note when the view holds more."""
-    items = [
-        html.Li(
-            [html.Span(e.when, className="tl-ev-when"), " ", e.agencies, ": ", e.summary],
-            id={"type": "tl-ev", "id": e.event_id},
-            role="option",
-            className="tl-ev",
-            **{"aria-selected": "true" if e.event_id == selected else "false"},
-        )
-        for e in events
-    ]
-    return items
+def event_rows(events: list[ListedEvent]) -> list[list]:
+    """The events in view as plain rows [event id, when, agencies, summary]: the listbox's
+    options are made from them in the browser (assets/timeline.js), because 400 options
+    as Dash components cost the first render more than the chart's own drawing."""
+    return [[e.event_id, e.when, e.agencies, e.summary] for e in events]
 
 
 def events_note(shown: int, total: int) -> str:
@@ -200,8 +194,11 @@ def events_box(first: FirstDraw) -> html.Section:
                 className="note tl-events-help",
                 id="tl-events-help",
             ),
+            # The options come from tl-events-data (assets/timeline.js makes them); a
+            # click on one, or Enter, sets tl-ev-open, which selects its event.
+            dcc.Store(id="tl-events-data", data=first.events),
+            dcc.Store(id="tl-ev-open", data=NO_EVENT_OPENED),
             html.Ul(
-                first.events,
                 id="tl-events",
                 role="listbox",
                 tabIndex=0,
@@ -219,7 +216,8 @@ def events_box(first: FirstDraw) -> html.Section:
 
 class FirstDraw(NamedTuple):
     """What the page is built with, so its chart needs no callback before it is drawn:
-    the chart, the period strip, the events in view and their note, and tl-drawn."""
+    the chart, the period strip, the events in view (event_rows) and their note, and
+    tl-drawn."""
 
     figure: dict
     overview: dict
@@ -261,6 +259,7 @@ def page(
             # The drawing a new tag was drawn on before its save was confirmed.
             dcc.Store(id="tl-tag-drawn-on", data=None),
             dcc.Store(id="tl-kinds", data=kinds),
+            dcc.Store(id="tl-lanes", data=list(agencies)),  # the table's columns
             dcc.Store(id="tl-tab", data="timeline"),
             # The dates in view ([first, last] ISO days; "period" or None: the review
             # period; "all": everything).
@@ -304,8 +303,10 @@ def page(
                                 role="tabpanel",
                                 **{"aria-labelledby": "tl-tab-timeline"},
                             ),
+                            # The table is made when it is first shown (pages/timeline.py,
+                            # switch_view): a hidden grid still loads ag-grid's 870 KB and
+                            # lays itself out while the chart is first drawn.
                             html.Div(
-                                records_grid(agencies),
                                 id="tl-view-table",
                                 className="tl-view",
                                 role="tabpanel",
