@@ -107,7 +107,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _abbreviates(token: str, word: str) -> bool:
-    """"dept" for department, "svc" for service, "hlth" for health: the word's first letter,
+    """ "dept" for department, "svc" for service, "hlth" for health: the word's first letter,
     then some of its letters in order, at least three, shorter than the word."""
     if not 3 <= len(token) < len(word) or token[0] != word[0] or not token.isalpha():
         return False

@@ -162,9 +162,14 @@ def _read_words(t: str) -> DateInterval | None:
     if not _WORDY.fullmatch(t):
         return None
     tokens = _TOKEN.findall(t)
-    if len(tokens) == 3 and tokens[1] == "term" and tokens[0] in _TERMS and tokens[2].isdigit():
-        if len(tokens[2]) in (2, 4):
-            return _school_term(tokens[0], _year(tokens[2]))
+    if (
+        len(tokens) == 3
+        and tokens[1] == "term"
+        and tokens[0] in _TERMS
+        and tokens[2].isdigit()
+        and len(tokens[2]) in (2, 4)
+    ):
+        return _school_term(tokens[0], _year(tokens[2]))
     weekday = None
     if tokens and tokens[0] in _WEEKDAYS:
         weekday = _WEEKDAYS[tokens.pop(0)]
@@ -466,7 +471,9 @@ def _two_dates(m: re.Match[str], evidence: bool) -> DateInterval | None:
     if {first.precision, second.precision} - {"day", "exact"}:
         return None
     either = " or " in m.group(0)
-    note = f"two dates ({'either' if either else 'both'}): {_fmt(first.start)} to {_fmt(second.end)}"
+    note = (
+        f"two dates ({'either' if either else 'both'}): {_fmt(first.start)} to {_fmt(second.end)}"
+    )
     return DateInterval(first.start, second.end, "range", approximate=either, note=note)
 
 
@@ -487,9 +494,14 @@ def _read(t: str, evidence: bool) -> DateInterval:
         and (iv := _two_dates(m, evidence)) is not None
     ):
         return iv
-    if first.isalpha() and "/" in t and (m := _NAMES_SLASH.fullmatch(t)) and all(
-        w.rstrip(".") in _MONTHS or w.rstrip(".") in _SEASONS
-        for w in (m.group(1), m.group(2).split()[0])
+    if (
+        first.isalpha()
+        and "/" in t
+        and (m := _NAMES_SLASH.fullmatch(t))
+        and all(
+            w.rstrip(".") in _MONTHS or w.rstrip(".") in _SEASONS
+            for w in (m.group(1), m.group(2).split()[0])
+        )
     ):
         t = f"{m.group(1)} - {m.group(2)}"
     approx_note = ""

@@ -59,7 +59,8 @@ _FURNITURE = re.compile(
     r"(report )?(generated|run|produced) (on|by)\b.*|"
     r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
     r"exported|created)\b.{0,40}\d.*|"
-    r"total (number of )?(entries|records|rows|events)\b.*|official[\s\-–]*sensitive([\s:\-–\[(]+(personal|commercial|locsen))?|"
+    r"total (number of )?(entries|records|rows|events)\b.*|"
+    r"official[\s\-–]*sensitive([\s:\-–\[(]+(personal|commercial|locsen))?|"
     r"\d+ (entries|records|rows|events|contacts)( (shown|listed|returned|found|in total))?|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,

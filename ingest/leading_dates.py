@@ -95,7 +95,7 @@ _DASHES = re.compile(r"[\s\-–—:|]*")
 
 
 def _sum_follows(text: str, m: re.Match[str]) -> bool:
-    """"12.50" with only a space before a word in lower case: a sum ("12.50 paid towards
+    """ "12.50" with only a space before a word in lower case: a sum ("12.50 paid towards
     the arrears"), as ingest/text_times.py reads it; a separator or a capital makes it a
     time ("12.50 - paid", "12.50 Call from school")."""
     return not text[m.end("time") : m.start("rest")].strip() and text[m.start("rest")].islower()

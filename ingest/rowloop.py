@@ -36,8 +36,8 @@ from ingest.records import (
     _IntervalSlots,
     make_interval,
 )
-from ingest.tables import Table
 from ingest.role_agencies import role_agency
+from ingest.tables import Table
 from ingest.text_times import leading_time
 from ingest.titleblock import title_pair
 from ingest.validate import date_issues, fmt

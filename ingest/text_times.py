@@ -37,11 +37,15 @@ def leading_time(text: str) -> dt.time | None:
     if m is None:
         return None
     ap = m.group("ap") or m.group("ap2")
-    if m.group("mark") == "." and not (ap or m.group("hrs")) and not m.group("sep").strip():
-        # "12.50 paid towards the arrears", "3.75 per week": a sum, unless a separator or
-        # a capital ("14.35 Call from school") says the number stands apart as a time
-        if not text[m.end()].isupper():
-            return None
+    # "12.50 paid towards the arrears", "3.75 per week": a sum, unless a separator or
+    # a capital ("14.35 Call from school") says the number stands apart as a time
+    if (
+        m.group("mark") == "."
+        and not (ap or m.group("hrs"))
+        and not m.group("sep").strip()
+        and not text[m.end()].isupper()
+    ):
+        return None
     if m.group("hhmm"):
         digits = m.group("hhmm")
         hour, minute = int(digits[:-2]), int(digits[-2:])

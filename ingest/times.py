@@ -60,8 +60,24 @@ def _time_text(t: str) -> dt.time:
 
 # A time cell that says no time was written down: blank, not an unreadable time.
 _NO_TIME = frozenset(
-    ("nan", "nat", "n/a", "na", "n/k", "nk", "not known", "unknown", "not recorded", "tbc",
-     "-", "--", "?", "--:--", "xx:xx", "none")
+    (
+        "nan",
+        "nat",
+        "n/a",
+        "na",
+        "n/k",
+        "nk",
+        "not known",
+        "unknown",
+        "not recorded",
+        "tbc",
+        "-",
+        "--",
+        "?",
+        "--:--",
+        "xx:xx",
+        "none",
+    )
 )
 
 

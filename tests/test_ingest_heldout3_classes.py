@@ -178,7 +178,11 @@ def test_hq314_integrated_file_filed_by_each_practitioners_role(tmp_path):
         ["Date", "Recorded by", "Entry"],
         ["02/02/2022", "Health Visitor Marlow", "New birth visit; mother tired, baby feeding well"],
         ["10/02/2022", "PC 2231 Fenwick", "Call to the address after neighbours heard shouting"],
-        ["14/02/2022", "Social Worker Tamsin Vey", "Strategy discussion held with police and health"],
+        [
+            "14/02/2022",
+            "Social Worker Tamsin Vey",
+            "Strategy discussion held with police and health",
+        ],
         ["20/02/2022", "HV Marlow", "Follow-up visit; mother low in mood, EPDS completed"],
         ["01/03/2022", "DC Ashby", "Statement taken from the mother about the incident"],
         ["09/03/2022", "Tamsin Vey", "Home visit; the children were seen alone and spoke"],
@@ -308,7 +312,9 @@ def test_hq323_paragraph_time_between_dashes_and_a_text_opening_with_a_number(tm
         ],
     )
     result = import_file(path, agency="Health Visiting", today=TODAY)
-    got = {r.provenance.row: (r.date.start, r.date.time, r.description[:14]) for r in result.records}
+    got = {
+        r.provenance.row: (r.date.start, r.date.time, r.description[:14]) for r in result.records
+    }
     assert got == {
         3: (date(2021, 1, 12), time(14, 5), "Listening visi"),
         4: (date(2021, 1, 19), None, "Phone call to "),
@@ -365,4 +371,3 @@ def test_hq331_rows_that_are_no_entry_are_skipped_with_a_reason(tmp_path):
     assert "footer" in skipped[11] and skipped[12].startswith("sign-off")
     # a sentence in the date cell that only mentions a year is no heading: quarantined
     assert [q.provenance.row for q in result.quarantined] == [10]
-

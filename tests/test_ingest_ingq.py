@@ -66,7 +66,9 @@ def test_iq002_diary_paragraphs_dated_by_month_or_part_of_one_are_entries_not_co
         "17.4.21  Case closed, family disengaged after three missed visits.",
     ]
     r = import_file(write_docx(tmp_path / "family hub diary.docx", blocks), today=TODAY)
-    got = [(x.provenance.row, x.date.start, x.date.precision, x.date.approximate) for x in r.records]
+    got = [
+        (x.provenance.row, x.date.start, x.date.precision, x.date.approximate) for x in r.records
+    ]
     assert got == [
         (3, date(2021, 2, 4), "day", False),
         (5, date(2021, 3, 1), "month", True),
@@ -84,12 +86,36 @@ def test_iq003_the_header_is_found_above_a_section_row_and_its_repeats_are_skipp
     table = [
         ["Log no.", "Occurred", "Clock", "What happened", "Kind"],
         ["Spring - Summer 2021", "", "", "", ""],
-        ["K-1041", "2021-03-02", "09:30", "Ottilie seen at the clinic with her mother, weight fine.", "Clinic"],
-        ["K-1042", "2021-03-09", "10.15am", "Telephone call from the school nurse about attendance.", "Call"],
-        ["K-1043", "2021-04-20", "14:05", "Home visit, no answer, card left at the door for the family.", "Visit"],
+        [
+            "K-1041",
+            "2021-03-02",
+            "09:30",
+            "Ottilie seen at the clinic with her mother, weight fine.",
+            "Clinic",
+        ],
+        [
+            "K-1042",
+            "2021-03-09",
+            "10.15am",
+            "Telephone call from the school nurse about attendance.",
+            "Call",
+        ],
+        [
+            "K-1043",
+            "2021-04-20",
+            "14:05",
+            "Home visit, no answer, card left at the door for the family.",
+            "Visit",
+        ],
         ["Log no.", "Occurred", "Clock", "What happened", "Kind"],
         ["", "", "", "Cont'd - mother rang back the same afternoon and rebooked.", ""],
-        ["K-1044", "2021-05-11", "", "Ottilie seen at the clinic with her mother, no concerns.", "Clinic"],
+        [
+            "K-1044",
+            "2021-05-11",
+            "",
+            "Ottilie seen at the clinic with her mother, no concerns.",
+            "Clinic",
+        ],
     ]
     blocks = ["Tollgate Midwifery Team - chronology", table]
     r = import_file(write_docx(tmp_path / "midwifery return.docx", blocks), today=TODAY)
@@ -191,7 +217,9 @@ def test_iq009_a_diary_dated_by_headings_of_a_day_a_month_or_an_approximate_mont
         "Home visit with mother present, plan reviewed.",
     ]
     r = import_file(write_docx(tmp_path / "youth justice diary.docx", blocks), today=TODAY)
-    got = [(x.provenance.row, x.date.start, x.date.precision, x.date.approximate) for x in r.records]
+    got = [
+        (x.provenance.row, x.date.start, x.date.precision, x.date.approximate) for x in r.records
+    ]
     assert got == [
         (3, date(2021, 5, 3), "day", False),
         (5, date(2021, 6, 1), "month", True),
