@@ -13,6 +13,7 @@ entry whose role names nothing keeps the file's agency.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ingest.agencies import AgencyDirectory
@@ -150,16 +151,18 @@ def agencies_by_role(cells: list[str], directory: AgencyDirectory) -> dict[str, 
     """{agency: entries} when the practitioner cells' roles name two agencies or more, each
     for at least MIN_EACH entries, and most cells name one; None otherwise (a single
     agency's own staff, or names without roles)."""
-    filled = [c for c in cells if c.strip()]
+    # each distinct cell read once: a practitioner column repeats a few names thousands of
+    # times, and reading every cell cost a 50,000-row CSV a third of its import time
+    filled = Counter(c for c in cells if c.strip())
     if not filled:
         return None
     counts: dict[str, int] = {}
-    for cell in filled:
+    for cell, n in filled.items():
         if agency := role_agency(cell, directory):
-            counts[agency] = counts.get(agency, 0) + 1
+            counts[agency] = counts.get(agency, 0) + n
     named = sum(counts.values())
     several = sum(1 for n in counts.values() if n >= MIN_EACH) >= 2
-    return counts if several and named >= MIN_NAMED * len(filled) else None
+    return counts if several and named >= MIN_NAMED * filled.total() else None
 
 
 # A title or file name that says the file holds several agencies' entries.
