@@ -414,6 +414,9 @@ def open_ten(page, base, ten_review):
         timeout=30000,
     )
     page.wait_for_timeout(300)  # the fit settles after the first paint
+    # and the chart's own size report has been answered: a zoom made while that answer is
+    # on its way was redrawn over by it on a loaded machine (tl009 timed out so)
+    settled(page)
 
 
 FIT_JS = """() => {
