@@ -42,6 +42,7 @@ def write_rows(
         # openpyxl on first use: most callers write CSV, and the CLI starts faster without it
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.styles import Font
 
         wb = Workbook(write_only=True)
@@ -54,7 +55,12 @@ def write_rows(
             header.append(cell)
         ws.append(header)
         for row in rows:
-            ws.append([_xlsx_cell(ws, _plain(row.get(c))) for c in columns])
+            ws.append(
+                [
+                    _xlsx_cell(ws, _plain(row.get(c)), WriteOnlyCell, ILLEGAL_CHARACTERS_RE)
+                    for c in columns
+                ]
+            )
         wb.save(path)
     else:
         raise ValueError(f"cannot write '{path.name}': use a .csv or .xlsx file name")
@@ -70,13 +76,12 @@ def _visible_control(match: re.Match[str]) -> str:
     return chr(0x2400 + ord(match.group()))
 
 
-def _xlsx_cell(ws, value: object) -> object:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
+def _xlsx_cell(ws, value: object, cell_type, illegal: re.Pattern[str]) -> object:
+    # openpyxl's cell type and illegal-character pattern come from write_rows, which imports
+    # them once (importing here would run for every cell of a large export)
     if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=None)
-        cell.value = ILLEGAL_CHARACTERS_RE.sub(_visible_control, value)
+        cell = cell_type(ws, value=None)
+        cell.value = illegal.sub(_visible_control, value)
         cell.data_type = "s"  # never "f": text that looks like a formula stays text
         return cell
     return value
