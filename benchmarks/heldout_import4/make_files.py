@@ -684,6 +684,7 @@ class FileMaker:
             )
         )
         rows.append(dict(cells=[""], kind="title"))
+        joiner = "\n" if rg.random() < 0.5 else "   "  # blocks1: line breaks or spaces
         section = p["agency"] == "section"
         if section:
             evs.sort(key=lambda e: (agencies.index(e["agency"]), e["d"]))
@@ -743,7 +744,6 @@ class FileMaker:
                     lead = f"{dtext}{' ' + ttext if ttext else ''} " + ("- " if h == "a" else "– ")
                 elif st == "blocks1":
                     parts = [f"Date: {dtext}"] + ([f"Time: {ttext}"] if ttext or h == "a" else [])
-                    joiner = "\n" if rg.random() < 0.5 else "   "
                     lead = joiner.join(parts) + joiner + ("Entry: " if h == "a" else "Details: ")
                 else:  # blocks3: one paragraph a field
                     lead = None
