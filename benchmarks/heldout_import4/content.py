@@ -723,3 +723,32 @@ MORE = {
 }
 for _ag, _extra in MORE.items():
     TEXTS[_ag].extend(_extra)
+
+# wording from the other nations: Scotland's IRD, concern reports and Named Person
+for _ag, _extra in {
+    "Children's Social Care": [
+        (
+            "IRD",
+            "Inter-agency referral discussion between police, social work and health; joint investigative interview agreed for {c}.",
+            "JII planned",
+        ),
+    ],
+    "Police": [
+        (
+            "Concern",
+            "Child concern report raised on the vulnerable persons database after {c} was found alone at the address.",
+            "Shared with social work",
+        ),
+    ],
+    "School": [
+        (
+            "Named Person",
+            "Named Person (head teacher) met {m} to discuss wellbeing concerns; {c}'s attendance at 78%.",
+            "Child's plan considered",
+        ),
+    ],
+}.items():
+    TEXTS[_ag].extend(_extra)
+LABELS["a"]["Children's Social Care"].append("Social Work Services")
+LABELS["b"]["Children's Social Care"].append("Gateway Team (HSC Trust)")
+LABELS["b"]["Health Visiting"].append("Health Board - Health Visiting")

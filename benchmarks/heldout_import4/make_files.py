@@ -893,6 +893,8 @@ def make_plans(half, rng):
                 p["time"] = rng.choice(["xltime", "xldt", "col", "desc", "none"])
             if p["date"] in R.MONTH_FIRST and fmt not in ("csv", "xls"):
                 p["date"] = ds[0]
+            if p["date"] == "Ymd" and fmt != "csv":
+                p["date"] = ds[0]
             p["tstyle"] = TSTYLES[half][(i * 3 + off) % len(TSTYLES[half])]
             p["approx_time"] = rng.choice([0, 0, 0.15])
             p["partial"] = rng.choice([0, 0.1, 0.15, 0.2])
@@ -900,6 +902,8 @@ def make_plans(half, rng):
             if p["date"] in R.MONTH_FIRST:
                 kinds = ["month", "year"]
             p["partial_kinds"] = kinds
+            if p["date"] == "Ymd":  # a system's export: full dates only
+                p["partial"] = 0
             nz = {NOISE[(i + j * 5 + off) % len(NOISE)] for j in range(rng.randint(2, 5))}
             if fmt == "csv":
                 nz.discard("cover")

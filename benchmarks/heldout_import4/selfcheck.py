@@ -20,6 +20,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import render as R  # noqa: E402
+
 
 def read_truth(path):
     with open(path, encoding="utf-8", newline="") as fh:
@@ -120,6 +123,19 @@ def read_containers(path, delimiter=None, encoding=None):
     raise ValueError(path)
 
 
+def date_in_row(t, text, cells):
+    """the truth's date is written in the row (or its block): an independent look at
+    whether the truth points at the right row"""
+    d = dt.date.fromisoformat(t["date"])
+    if any(isinstance(v, dt.datetime) and v.date() == d for v in cells):
+        return True
+    forms = {norm(f(d)) for f in R.DATE_STYLES.values()}
+    forms |= {norm(R.ordinal(d.day)), norm(f"{R.DOW[d.weekday()]} {d.day}")}
+    if t["precision"] in ("month", "season", "year", "approximate"):
+        forms |= {str(d.year), f"{d.year % 100:02d}"}
+    return any(f in text for f in forms)
+
+
 def cell_text(v):
     if isinstance(v, dt.datetime):
         return v.strftime("%d/%m/%Y %H:%M")
@@ -164,6 +180,10 @@ def check_file(path, truth_path, delimiter=None, encoding=None):
             )
             if norm(t["desc40"]) not in block:
                 errs.append(f"{sheet!r} row {row}: {t['desc40']!r} not in {text[:90]!r}")
+            if not date_in_row(t, block, cells):
+                errs.append(
+                    f"{sheet!r} row {row}: {t['date']} ({t['precision']}) not in {text[:60]!r}"
+                )
             dts = [v for v in cells if isinstance(v, dt.datetime)]
             if dts and t["precision"] == "day":
                 if t["date"] not in {v.date().isoformat() for v in dts}:
