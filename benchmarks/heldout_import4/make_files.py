@@ -284,7 +284,8 @@ class FileMaker:
             if role == "date":
                 v = dval
                 if p["time"] == "date" and ttext and not isinstance(dval, dt.datetime):
-                    v = f"{dval} {ttext}"
+                    # a Word table cell often holds the date and, below it, the time
+                    v = f"{dval}\n{ttext}" if p["fmt"] == "docx" else f"{dval} {ttext}"
                 cells.append(v)
             elif role == "time":
                 cells.append(ttext)
@@ -632,7 +633,15 @@ class FileMaker:
             rows = self.table_rows(evs, roles, mode in ("col", "rows"), title, mode == "section")
             if p["fmt"] == "docx" and mode == "section":
                 return agencies, self.docx_sections(evs, roles, agencies, title)
+            if p.get("sephint"):  # Excel's hint line naming the delimiter
+                rows.insert(0, dict(cells=[f"sep={p['csv'][1]}"], kind="title", raw=True))
             conts.append(dict(name=sheet, rows=rows, kind="sheet"))
+        if p.get("offset"):  # the table starts in column B or C
+            k = 1 if self.half == "a" else 2
+            for c in conts:
+                for r in c["rows"]:
+                    if r["cells"] and not r.get("merge"):
+                        r["cells"] = [""] * k + list(r["cells"])
         if p["fmt"] in SPREAD and "abbrev" in p["noise"]:
             ab = [dict(cells=["Abbreviation", "Meaning"], kind="title")]
             ab += [dict(cells=list(x), kind="title") for x in ABBREV_ROWS]
@@ -914,6 +923,8 @@ def make_plans(half, rng):
                 nz.discard("yearsec")
             p["noise"] = sorted(nz)
             p["title"] = rng.random() < 0.6
+            p["offset"] = fmt in SPREAD and rng.random() < 0.3
+            p["sephint"] = fmt == "csv" and half == "b" and rng.random() < 0.3
             if fmt == "csv":
                 p["csv"] = CSV_VARIANTS[half][k]
             if fmt == "diary":
@@ -945,6 +956,10 @@ def signature(p, conts, roles):
         s.append("partial=" + ",".join(p["partial_kinds"]))
     if p["noise"]:
         s.append("noise=" + ",".join(p["noise"]))
+    if p.get("offset"):
+        s.append("offset-columns")
+    if p.get("sephint"):
+        s.append("sep-line")
     return ";".join(s)
 
 

@@ -192,7 +192,10 @@ def check_file(path, truth_path, delimiter=None, encoding=None):
                     t["time"]
                     and not re.search(r"approx|around|about|c\.", text)
                     and not any(v.strftime("%H:%M") == t["time"] for v in dts)
-                    and t["time"].replace(":", "") not in text.replace(":", "").replace(".", "")
+                    and not any(
+                        norm(f(dt.time.fromisoformat(t["time"]))) in block
+                        for f in R.TIME_STYLES.values()
+                    )
                 ):
                     errs.append(f"{sheet!r} row {row}: time {t['time']} not in the row")
             for fld in ("date", "precision", "agency", "desc40"):

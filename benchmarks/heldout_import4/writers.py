@@ -131,6 +131,9 @@ def write_csv(path, rows, encoding, delimiter, pad=True, quoting=csv.QUOTE_MINIM
     with open(path, "w", encoding=encoding, newline="") as fh:
         w = csv.writer(fh, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
         for r in rows:
+            if r.get("raw"):
+                fh.write(str(r["cells"][0]) + "\r\n")
+                continue
             cells = ["" if v is None else str(v) for v in r["cells"]]
             if pad and r["kind"] != "title":
                 cells += [""] * (width - len(cells))
