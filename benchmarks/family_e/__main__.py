@@ -20,7 +20,7 @@ def describe(case, cpu: float) -> str:
     wrong_day = sum(
         1
         for r in case.records
-        if case.rows[r.record_id].role != "M" and r.date.start != _written(case, r)
+        if case.rows[r.record_id].role != "M" and r.date.start != case.rows[r.record_id].day
     )
     lines = [
         f"seed {case.seed!r}: style {case.style}, {len(case.agencies)} agencies, "
@@ -32,13 +32,10 @@ def describe(case, cpu: float) -> str:
         f"  true pairs: cross-agency {len(true_pairs(case))}, "
         f"with same-agency {len(true_pairs(case, cross_agency=False))}; "
         f"related rows {len(case.related)}; dates read off their written day {wrong_day}",
+        *(f"  file not read: {u}" for u in case.unread),
         f"  CPU to generate {cpu:.2f} s",
     ]
     return "\n".join(lines)
-
-
-def _written(case, rec):
-    return rec.date.start  # the importer's reading; compared in tests with what was written
 
 
 def main(argv: list[str]) -> int:

@@ -6,15 +6,16 @@ import random
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from itertools import combinations
 from pathlib import Path
 
+from ingest.errors import IngestError
 from ingest.pipeline import import_file
 from ingest.records import SourceRecord
 
 from . import layouts as LY
-from .kinds import CSC, ORDER
+from .kinds import CSC, HOS, ORDER
 from .names import Family, make_family
 from .phrases import CALL_PAIRS, facts_for, render
 from .plan import Draft, Event, plan
@@ -50,6 +51,8 @@ class Row:
     cells: tuple  # the values written, in the layout's column order (dates as written)
     told: str  # "P" own contact, "N" notification / letter about it, "D" second row
     role: str  # "P", "N", "R" report before a meeting, "F" follow-up, "M" month-only, "D"
+    day: date | None = None  # the day the row is dated (an "M" row shows only its month)
+    at: time | None = None  # the time the row carries, if any
     file: str = ""
     row: int = 0  # the row number a user sees (header and title rows count)
 
@@ -75,6 +78,7 @@ class Case:
     rows: dict[str, Row] = field(default_factory=dict)
     tables: dict[str, list[Row]] = field(default_factory=dict)  # agency -> rows in file order
     quarantined: int = 0  # rows the importer did not make records of (kept out of `rows`)
+    unread: list[str] = field(default_factory=list)  # files the importer refused, and why
 
 
 def _agency_styles(rng: random.Random, agencies, style: str) -> dict[str, str]:
@@ -139,7 +143,11 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
         if d.copy:
             prev = per_agency[d.agency][-1]
             per_agency[d.agency].append(
-                (prev[0], prev[1], Row(d.agency, d.event, prev[2].cells, "D", "D"))
+                (
+                    prev[0],
+                    prev[1],
+                    Row(d.agency, d.event, prev[2].cells, "D", "D", prev[2].day, prev[2].at),
+                )
             )
             continue
         text, act, by = render(rng, fam, ev, d, style, lead, others)
@@ -160,7 +168,11 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
         cells = tuple(values[c] for c in cols)
         sort_time = d.time.isoformat() if d.time else "99"
         per_agency[d.agency].append(
-            (d.day, (sort_time, d.seq), Row(d.agency, d.event, cells, d.told, d.role))
+            (
+                d.day,
+                (sort_time, d.seq),
+                Row(d.agency, d.event, cells, d.told, d.role, d.day, None if month else d.time),
+            )
         )
     for agency in case.agencies:
         entries = sorted(per_agency.get(agency, []), key=lambda e: (e[0], e[1]))
@@ -170,6 +182,10 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
 
 
 def _type_label(ev: Event, d: Draft) -> str:
+    if d.agency == HOS:  # the hospital's column is the department that wrote the entry
+        if ev.kind in ("injury_episode", "overdose_episode", "intox_episode"):
+            return "ED" if ev.subject == "mother" else "Paediatric ED"
+        return "Paediatrics" if ev.kind == "cp_medical" else "Safeguarding team"
     if d.told == "N":
         return "Notification" if ev.kind not in ("minutes", "outcome_letter") else "Letter in"
     if ev.is_meeting:
@@ -228,7 +244,12 @@ def _read_back(case: Case, written: Files) -> None:
     for agency, path in zip(
         [a for a in case.agencies if case.tables[a]], written.files, strict=True
     ):
-        fi = import_file(path, agency=agency)
+        try:
+            fi = import_file(path, agency=agency)
+        except IngestError as exc:  # the importer's verdict on our file: kept, not hidden
+            case.unread.append(f"{path.name}: {exc}")
+            case.quarantined += len(case.tables[agency])
+            continue
         case.quarantined += len(fi.quarantined)
         for rec in fi.records:
             row = by_place.get((path.name, rec.provenance.row))

@@ -181,14 +181,14 @@ LAYOUTS: dict[str, Layout] = {
     SN: L(
         "docx",
         "School nursing chronology",
-        ("date", "text"),
-        ("Date", "Contact"),
-        ("Seen", "Notes"),
+        ("date", "text", "by"),
+        ("Date", "Contact", "Seen by"),
+        ("Seen", "Notes", "Nurse"),
         "dmy",
     ),
     EY: L(
         "csv",
-        "Nursery concerns log",
+        "Early years nursery concerns log",
         ("date", "text", "by"),
         ("Date", "Concern", "Staff"),
         ("Noted on", "What was seen", "Logged by"),
@@ -196,10 +196,10 @@ LAYOUTS: dict[str, Layout] = {
     ),
     VS: L(
         "xlsx",
-        "Youth project chronology",
-        ("date", "text"),
-        ("Date", "Session record"),
-        ("Met", "Youth work record"),
+        "Voluntary sector youth project chronology",
+        ("date", "text", "by"),
+        ("Date", "Session record", "Worker"),
+        ("Met", "Youth work record", "Staff"),
         "excel",
     ),
 }

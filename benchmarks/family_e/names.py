@@ -62,10 +62,12 @@ def make_family(rng: random.Random) -> Family:
     partner_surname = _surname(rng)
     while partner_surname == surname:
         partner_surname = _surname(rng)
-    child = _first(rng)
-    sibling = _first(rng)
-    while sibling == child:
-        sibling = _first(rng)
+    firsts: list[str] = []
+    while len(firsts) < 4:  # child, sibling, mother, partner: four different first names
+        name = _first(rng)
+        if name not in firsts:
+            firsts.append(name)
+    child, sibling, mother, partner = firsts
     town, town2 = _place(rng), _place(rng)
     while town2 == town:
         town2 = _place(rng)
@@ -75,8 +77,8 @@ def make_family(rng: random.Random) -> Family:
         child=child,
         surname=surname,
         sibling=sibling,
-        mother=_first(rng),
-        partner=_first(rng),
+        mother=mother,
+        partner=partner,
         partner_surname=partner_surname,
         town=town,
         town2=town2,

@@ -180,7 +180,8 @@ def render(rng, fam: Family, event, draft, style: str, lead: str | None, others:
         slots[key] = rng.choice(voice[key]).format_map(base)
     if event.subject == "sibling":
         slots["C"] = slots["S"]
-    slots["t"] = f"{event.time:%H:%M}" if event.time else "about midday"
+    at = draft.time or event.time
+    slots["t"] = f"{at:%H:%M}" if at else "about midday"
     for key, value in event.facts.items():
         if isinstance(value, str):
             slots[key] = value.format_map(slots)
@@ -226,12 +227,19 @@ def _own(rng, slots, event, agency, short, others) -> str:
         slots["meet"] = rng.choice(_pick(T.MEETING_NAME[kind], agency))
         slots["outcome"] = rng.choice(T.OUTCOMES[kind])
         if short:
-            return _fill(rng.choice(T.MEETING_SHORT["*"]), slots)
+            line = _fill(rng.choice(T.MEETING_SHORT["*"]), slots)
+            details = T.TEXT.get(kind, {}).get("d", ())
+            if details and rng.random() < 0.4:
+                line += "; " + _fill(rng.choice(details), slots).rstrip(".").lower()
+            return line
         opening = rng.choice(_pick(T.MEETING_OPEN, agency) + T.MEETING_OPEN["*"])
         return _sentences(rng, slots, opening, T.MEETING_DETAIL + T.TEXT[kind]["d"])
     table = T.TEXT[kind]
     if short:
-        return _fill(rng.choice(_pick(table["s"], agency)), slots)
+        line = _fill(rng.choice(_pick(table["s"], agency)), slots)
+        if table["d"] and rng.random() < 0.5:  # a clause of detail, squeezed onto the line
+            line += "; " + _fill(rng.choice(table["d"]), slots).rstrip(".").lower()
+        return line
     return _sentences(rng, slots, rng.choice(_pick(table["n"], agency)), table["d"])
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from .kinds import CSC, KINDS, STRAND_KINDS, STRANDS
+from .kinds import AMB, CSC, HOS, KINDS, STRAND_KINDS, STRANDS
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,10 @@ NOTE_WEIGHT = {CSC: 4, "School": 3, "GP": 3, "Police": 2, "Health Visiting": 2}
 CHAIN = 0.005  # per episode: strategy, s47, ICPC, core groups, RCPCs, step down
 
 
-def _weekday(d: date) -> date:
-    while d.weekday() >= 5:
-        d += timedelta(days=1)
+def _weekday(d: date, back: bool = False) -> date:
+    """The working day on or after `d` (before it when `back`)."""
+    while d.weekday() >= 5 or (d.month, d.day) in ((12, 25), (12, 26), (1, 1)):
+        d += timedelta(days=-1 if back else 1)
     return d
 
 
@@ -74,7 +75,7 @@ class _Builder:
         rng = self.rng
         k = KINDS[kind]
         if k.weekday:
-            day = _weekday(day)
+            day = _weekday(day, back=kind == "report")  # a report stays before its meeting
         at = kw.pop("at", None)
         if at is None and rng.random() < k.timed:
             at = time(
@@ -97,10 +98,19 @@ class _Builder:
                 keep.append((agency, told, role, delay))
         if not keep:
             return None
+        if at is not None and k.name.endswith("_episode") and any(a[0] == AMB for a in keep):
+            # the ambulance call comes first; the ED records the arrival, 35-95 minutes later
+            arrival = datetime.combine(day, at) + timedelta(minutes=rng.randint(35, 95))
+            arrival_time = arrival.time() if arrival.date() == day else None
+        else:
+            arrival_time = at
         eid = len(self.events) + len(self._stage)
         facts = kw.pop("facts", {})
         spec = dict(kind=kind, day=day, time=at, facts=facts, **kw)
-        drafts = [self._draft(eid, k.name, a, t, r, day, at, d) for a, t, r, d in keep]
+        drafts = [
+            self._draft(eid, k.name, a, t, r, day, arrival_time if a == HOS else at, d)
+            for a, t, r, d in keep
+        ]
         self._stage.append((spec, [d for ds in drafts for d in ds]))
         return eid
 
