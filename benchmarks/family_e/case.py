@@ -98,7 +98,8 @@ def generate(
     rng = random.Random(f"family-e/{seed}")
     agencies = ORDER[:n_agencies]
     fam = make_family(rng)
-    start = date(rng.randint(2015, 2021), rng.randint(1, 12), 1)
+    last = 2024 - years  # the case ends before 2025: no date lies in the future
+    start = date(rng.randint(max(2000, last - 6), max(2000, last)), rng.randint(1, 12), 1)
     end = start + timedelta(days=365 * years - 1)
     pairs = [(a, b, w) for a, b, w in CALL_PAIRS if a in agencies and b in agencies]
 

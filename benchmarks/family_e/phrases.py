@@ -140,7 +140,7 @@ def quote_date(rng: random.Random, d: date, written: date) -> str:
         f"{_ordinal(d.day)} {d:%B}",
         f"{d:%A} {d:%d/%m}",
         f"{d:%d-%b-%y}",
-        f"on {d.day}.{d.month}.{d:%y}",
+        f"{d.day}.{d.month}.{d:%y}",
     ]
     if written - d == timedelta(days=1):
         forms.append("last night" if rng.random() < 0.5 else "yesterday")

@@ -49,6 +49,7 @@ LATE = 0.04
 SPLIT = 0.04
 COPY = 0.01
 NOTE_WEIGHT = {CSC: 4, "School": 3, "GP": 3, "Police": 2, "Health Visiting": 2}
+AGAIN = 0.15  # an ordinary contact repeated 1-14 days later (a look-alike)
 CHAIN = 0.005  # per episode: strategy, s47, ICPC, core groups, RCPCs, step down
 
 
@@ -299,12 +300,20 @@ def plan(rng, n_events, agencies, start, end, facts_for, pair_for) -> tuple[list
         elif r < 0.24:
             who = rng.choices(agencies, [NOTE_WEIGHT.get(a, 1) for a in agencies])[0]
             b.stage("note", day, rows=[(who, "P", "P", 0)], facts=facts_for("note"))
-        elif r < 0.40:
+        elif r < 0.45:
             _special(b, rng.choice(special[strand]), day, facts_for)
         else:
             kinds, w = zip(*STRAND_KINDS[strand], strict=True)
             kind = rng.choices(kinds, w)[0]
-            b.stage(kind, day, facts=facts_for(kind))
+            first = b.stage(kind, day, facts=facts_for(kind))
+            if first is not None and rng.random() < AGAIN:  # the same again, days later
+                b.stage(
+                    kind,
+                    day + timedelta(days=rng.randint(1, 14)),
+                    facts=dict(b.staged_facts(first)),
+                    trap_of=first,
+                )
+
         b.commit(room)
     return b.events, b.drafts
 
