@@ -55,6 +55,7 @@ class Family:
     cpn: str
     idva: str
     nurse: str
+    nation: str = "england"  # england, wales, scotland, ni: the words practice uses there
 
 
 def make_family(rng: random.Random) -> Family:
@@ -95,4 +96,5 @@ def make_family(rng: random.Random) -> Family:
         cpn=_surname(rng),
         idva=_surname(rng),
         nurse=_surname(rng),
+        nation=rng.choices(("england", "wales", "scotland", "ni"), (6, 2, 1, 1))[0],
     )

@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import asdict
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import texts as T
 from .kinds import AMB, CSC, DAS, EH, GP, HOS, HSG, HV, MH, POL, PRB, SCH, SMS, YJ
@@ -203,10 +204,20 @@ def render(rng, fam: Family, event, draft, style: str, lead: str | None, others:
         text = rng.choice(("Late entry: ", "LATE ENTRY - ", "(Entered late) ")) + text
     elif draft.late:
         text += f" (late entry re {event.day:%d/%m})"
+    for word, other in _nation(fam.nation):
+        text, act = word.sub(other, text), word.sub(other, act)
+    text = text[:1].upper() + text[1:]
     if short and agency in ABBREV:
         for word, abbr in ABBREV[agency].items():
             text = re.sub(rf"\b{re.escape(word)}\b", abbr, text, flags=re.IGNORECASE)
     return text, act, by
+
+
+@lru_cache(maxsize=8)
+def _nation(nation: str) -> tuple[tuple[re.Pattern, str], ...]:
+    table = T.JURISDICTION[nation]
+    words = sorted(table, key=len, reverse=True)
+    return tuple((re.compile(rf"\b{re.escape(w)}\b"), table[w]) for w in words)
 
 
 def _sentences(rng, slots, first: str, details: tuple[str, ...]) -> str:

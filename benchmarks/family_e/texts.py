@@ -675,3 +675,44 @@ NOTE_KIND = {
     PRB: ("Case file reviewed by the OM.",),
     EH: ("TAF plan reviewed.",),
 }
+
+# The case's nation: the same practice under other names (applied to every row's text).
+# England's words are the phrasebook's own; the others rename them, longest first.
+JURISDICTION = {
+    "england": {},
+    "wales": {
+        "CIN meeting": "care and support plan review",
+        "child in need review": "care and support review",
+        "CIN plan": "care and support plan",
+        "the MASH": "the IAA team",
+        "MASH": "IAA",
+        "front door": "IAA front door",
+        "children's services": "children's services (IAA)",
+    },
+    "scotland": {
+        "initial child protection conference": "child protection planning meeting",
+        "Initial Child Protection Conference": "Child Protection Planning Meeting",
+        "review child protection conference": "review CPPM",
+        "strategy discussion": "IRD",
+        "strat meeting": "IRD",
+        "ICPC": "CPPM",
+        "RCPC": "review CPPM",
+        "s47 enquiries": "a child protection investigation",
+        "s47": "CP investigation",
+        "PPN": "concern report",
+        "the MASH": "the duty team",
+        "MASH": "duty",
+        "CIN meeting": "child's plan meeting",
+        "CIN plan": "child's plan",
+    },
+    "ni": {
+        "initial child protection conference": "initial child protection case conference",
+        "ICPC": "ICPCC",
+        "RCPC": "RCPCC",
+        "the MASH": "the Gateway team",
+        "MASH": "Gateway",
+        "CIN meeting": "family support meeting",
+        "CIN plan": "family support plan",
+        "CSC": "the Trust",
+    },
+}
