@@ -6,8 +6,13 @@ truth is consistent (every record has an event, follow-ups point at meetings,
 look-alikes are other events, n_events is exact)."""
 
 import csv
+import hashlib
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -76,6 +81,29 @@ def test_fe003_deterministic_per_seed():
     assert [_key(r) for r in a.records] == [_key(r) for r in b.records]
     assert a.truth == b.truth and a.related == b.related and a.events == b.events
     assert [_key(r) for r in a.records] != [_key(r) for r in c.records]
+
+
+def test_fe008_same_case_in_another_process():
+    """No set order or hash seed leaks in: another interpreter makes the same case."""
+    code = (
+        "import hashlib; from benchmarks.family_e import generate; "
+        "c = generate('proc', n_events=60, n_agencies=7, style='mixed'); "
+        "print(hashlib.sha256(repr([(r.record_id, c.truth[r.record_id], r.description) "
+        "for r in c.records]).encode()).hexdigest())"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outs = []
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed, PYTHONPATH=str(root))
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        outs.append(done.stdout.strip())
+    case = generate("proc", n_events=60, n_agencies=7, style="mixed")
+    here = [(r.record_id, case.truth[r.record_id], r.description) for r in case.records]
+    assert outs[0] == outs[1] == hashlib.sha256(repr(here).encode()).hexdigest()
 
 
 @pytest.mark.parametrize("n", [1, 37, 160])

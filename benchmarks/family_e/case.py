@@ -21,6 +21,7 @@ from .phrases import CALL_PAIRS, facts_for, render
 from .plan import Draft, Event, plan
 
 STYLES = ("narrative", "short", "mixed")
+QUOTE = 0.12  # a narrative notification quotes the notifier's entry word for word
 TYPE_LABEL = {
     "home_visit": "Home visit",
     "no_access": "Home visit",
@@ -131,6 +132,8 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
         by_event[d.event].append(d)
     per_agency: dict[str, list[tuple]] = defaultdict(list)
     month_form = rng.randrange(3)
+    said: dict[int, str] = {}  # event -> the first own-contact text written about it
+    refs: dict[tuple[str, int], int] = {}  # (agency, event) -> the agency's own reference
     for d in drafts:
         ev = events[d.event]
         own = [x.agency for x in by_event[d.event] if x.told == "P"]
@@ -152,6 +155,11 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
             )
             continue
         text, act, by = render(rng, fam, ev, d, style, lead, others)
+        if d.told == "P" and d.role == "P" and not d.late:
+            said.setdefault(d.event, text)
+        elif d.told == "N" and style == "narrative" and d.event in said and rng.random() < QUOTE:
+            # a receiver pastes the notifier's own words under its first sentence
+            text = f'{text.split(". ")[0].rstrip(".")}. Their entry reads: "{said[d.event]}"'
         cols = layout.cols
         if "action" not in cols and act and style == "narrative":
             text = f"{text} {act}"
@@ -164,7 +172,7 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
             "action": act,
             "by": by,
             "type": _type_label(ev, d),
-            "ref": f"{d.agency[:2].upper()}/{d.day:%y}/{1000 + d.event:05d}",
+            "ref": f"{d.agency[:2].upper()}/{d.day:%y}/{_ref(refs, rng, d):05d}",
         }
         cells = tuple(values[c] for c in cols)
         sort_time = d.time.isoformat() if d.time else "99"
@@ -180,6 +188,15 @@ def _fill_tables(case: Case, rng: random.Random, drafts: list[Draft], styles) ->
         if LY.LAYOUTS[agency].newest_first:
             entries.reverse()
         case.tables[agency] = [e[2] for e in entries]
+
+
+def _ref(refs: dict, rng: random.Random, d: Draft) -> int:
+    """The agency's own reference number for the event: one per event within the agency,
+    drawn at random so that nothing links two agencies' numbers."""
+    key = (d.agency, d.event)
+    if key not in refs:
+        refs[key] = rng.randint(10000, 99999)
+    return refs[key]
 
 
 def _type_label(ev: Event, d: Draft) -> str:
