@@ -18,6 +18,8 @@ TEXT: dict[str, dict] = {
                 "Call to police at {t} reporting {what} at {addr}.",
                 "Officers attended {addr} following a 999 call from {M} reporting {what}.",
                 "Domestic incident: {M} reports {what} by {P}.",
+                "Third party call from a neighbour at {t}: shouting and banging at {addr}.",
+                "Officers deployed to a domestic at {addr}; {M} disclosed {what}.",
             ),
         },
         "s": {
@@ -103,6 +105,9 @@ TEXT: dict[str, dict] = {
                 "Home visit to {addr}.",
                 "Statutory visit completed; {C} seen alone in the bedroom.",
                 "Visited the family home; Mum and {C} present.",
+                "Planned CIN visit. {M} answered the door after several knocks.",
+                "Visit to see {C} as per the plan; {P} was in the front room.",
+                "Home visit completed. Spoke with {C} in the kitchen away from Mum.",
             ),
             EH: ("Joint home visit with the SW.", "Attended the home alongside the allocated SW."),
             HV: ("Joint visit with the social worker to see {S}.",),
@@ -114,6 +119,9 @@ TEXT: dict[str, dict] = {
             "Mum said money has been tight since the benefits were stopped.",
             "Bedroom had a mattress on the floor with no bedding.",
             "Mum agreed to attend the food bank on Friday.",
+            "The washing machine is still broken and clothes were piled in the hall.",
+            "{C} showed me his room; he said he shares the bed with his brother.",
+            "Mum declined to let me see upstairs, saying it was 'a mess'.",
         ),
     },
     "no_access": {
@@ -144,6 +152,8 @@ TEXT: dict[str, dict] = {
                 "{C} {what}.",
                 "Class teacher reported to the DSL that {C} {what}.",
                 "Concern logged: {C} {what}.",
+                "TA noticed at lunchtime that {C} {what}.",
+                "Reported to the safeguarding team by the class teacher: {C} {what}.",
             ),
         },
         "s": {SCH: ("Welfare concern - {what}", "{C} {what}; DSL inf")},
@@ -160,6 +170,8 @@ TEXT: dict[str, dict] = {
             SCH: (
                 "{C} absent today; first day call made to Mum at {t}.",
                 "{C} not in school. Attendance officer rang Mum twice with no answer.",
+                "No reason given for {C}'s absence; text sent to Mum at {t}.",
+                "{C} marked absent (code O); first day calling, message left.",
             ),
         },
         "s": {SCH: ("Abs - 1st day call, no reply", "Absent, M said ill ({pct}% att)")},
@@ -219,6 +231,8 @@ TEXT: dict[str, dict] = {
                 "Seen with {M} for {comp}.",
                 "Face-to-face appointment: {comp}.",
                 "Telephone consultation with {M} about {comp}.",
+                "Brought by {M} for {comp}; seen by the practice nurse first.",
+                "Urgent same-day appointment for {comp}.",
             ),
         },
         "s": {GP: ("{comp} - seen w/ mum", "Appt: {comp}")},
@@ -244,7 +258,14 @@ TEXT: dict[str, dict] = {
     },
     "hv_review": {
         "gist": ("HV review",),
-        "n": {HV: ("Development review for {S}.", "Clinic contact: {S} weighed.")},
+        "n": {
+            HV: (
+                "Development review for {S}.",
+                "Clinic contact: {S} weighed.",
+                "Home contact to review {S}'s feeding and weight.",
+                "Targeted visit as agreed at the core group; {S} seen awake.",
+            )
+        },
         "s": {HV: ("Dev r/v - {S}", "Clinic wt")},
         "d": ("Growth along the 25th centile.", "Mum looked tired and flat.", "Home noisy."),
     },
@@ -326,6 +347,8 @@ TEXT: dict[str, dict] = {
                 "Telephone call with {other} about {topic}.",
                 "Spoke to {other} by phone regarding {topic}.",
                 "Call from {other} to discuss {topic}.",
+                "Returned a call from {other} about {topic}.",
+                "Rang {other}; discussed {topic}.",
             ),
         },
         "s": {"*": ("T/C w/ {other} re {topic}", "Call {other} - {topic}")},
@@ -333,7 +356,15 @@ TEXT: dict[str, dict] = {
     },
     "cmht_appt": {
         "gist": ("CMHT appointment",),
-        "n": {MH: ("Appointment with {M}.", "Home visit to {M} by the CPN.", "Outpatient review.")},
+        "n": {
+            MH: (
+                "Appointment with {M}.",
+                "Home visit to {M} by the CPN.",
+                "Outpatient review.",
+                "Depot given; {M} spoke about sleeping poorly since the move.",
+                "Telephone review with {M} as she could not get to clinic.",
+            )
+        },
         "s": {MH: ("CPN visit", "OPA: mood low")},
         "d": (
             "Mood described as 'up and down'.",
@@ -384,6 +415,8 @@ TEXT: dict[str, dict] = {
             POL: (
                 "{C} reported missing by {M} at {t}.",
                 "Missing person report: {C} did not return home.",
+                "{M} rang at {t} to say {C} had not come back from school.",
+                "Missing episode: {C} last seen leaving the house at lunchtime.",
             ),
         },
         "s": {POL: ("MFH - {C}, {found}", "Missing: {found}")},
@@ -525,6 +558,12 @@ MEETING_OPEN = {
     CSC: ("{meet} chaired by the IRO.", "{meet} held at the civic offices.", "{meet} today."),
     POL: ("Attended the {meet} by phone.", "PPU representation at the {meet}."),
     GP: ("Dr {gp} unable to attend the {meet}; report sent.", "Attended the {meet}."),
+    SCH: ("DSL attended the {meet} for {C}.", "{meet} held in school.", "DDSL at the {meet}."),
+    HV: ("HV attended the {meet}.", "{meet}: HV gave an update on {S}."),
+    MH: ("Attended the {meet} to share Mum's care plan.", "CPN contributed to the {meet}."),
+    DAS: ("IDVA attended the {meet} for the client.", "Represented the client at the {meet}."),
+    HOS: ("Named nurse attended the {meet}.",),
+    EH: ("Family support worker attended the {meet}.",),
 }
 MEETING_SHORT = {"*": ("{meet} - {outcome}", "Att {meet}", "{meet}: {outcome}")}
 MEETING_DETAIL = (
