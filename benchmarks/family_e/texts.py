@@ -228,14 +228,14 @@ TEXT: dict[str, dict] = {
         "gist": ("GP appointment",),
         "n": {
             GP: (
-                "Seen with {M} for {comp}.",
-                "Face-to-face appointment: {comp}.",
-                "Telephone consultation with {M} about {comp}.",
-                "Brought by {M} for {comp}; seen by the practice nurse first.",
-                "Urgent same-day appointment for {comp}.",
+                "{C} seen with {M} for {comp}.",
+                "Face-to-face appointment for {C}: {comp}.",
+                "Telephone consultation with {M} about {C}: {comp}.",
+                "{C} brought by {M} for {comp}; seen by the practice nurse first.",
+                "Urgent same-day appointment for {C}, {comp}.",
             ),
         },
-        "s": {GP: ("{comp} - seen w/ mum", "Appt: {comp}")},
+        "s": {GP: ("{C}: {comp} - seen w/ mum", "Appt ({C}): {comp}")},
         "d": ("Examined, no concerns noted.", "Advised to return if not improving."),
     },
     "sn_contact": {
