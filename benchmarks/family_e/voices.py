@@ -1,0 +1,253 @@
+"""How each agency names people and signs its rows (family E's own vocabularies).
+
+Placeholders are filled from names.Family: {child} {surname} {SURNAME} {sibling}
+{mother} {partner} {psurname} {PSURNAME} {sw} {hv} {gp} {dsl} {pc} {cpn} {idva} {nurse}.
+"""
+
+from __future__ import annotations
+
+from .kinds import (
+    AMB,
+    CSC,
+    DAS,
+    EH,
+    EY,
+    GP,
+    HOS,
+    HSG,
+    HV,
+    MH,
+    MW,
+    POL,
+    PRB,
+    SCH,
+    SMS,
+    SN,
+    VS,
+    YJ,
+)
+
+# C child, M mother, P mother's partner, S sibling, by: who writes, act: closing sentences
+VOICE: dict[str, dict[str, tuple[str, ...]]] = {
+    CSC: {
+        "C": ("{child}", "{child} {surname}", "the child", "{child}"),
+        "M": ("Mum", "{mother}", "Ms {surname}", "mother"),
+        "P": ("{partner}", "mum's partner {partner}", "Mr {psurname}", "the new partner"),
+        "S": ("{sibling}", "baby {sibling}", "the sibling"),
+        "by": ("SW {sw}", "{sw} (SW)", "Duty SW", "TM", "IRO", "SSW {sw2}"),
+        "act": (
+            "Case discussed in supervision with TM.",
+            "Plan: continue statutory visits.",
+            "SW to update the chronology and case summary.",
+            "No further action at this stage; to monitor.",
+            "Agreed to share with the core group.",
+            "Management oversight added to the file.",
+        ),
+    },
+    POL: {
+        "C": ("{child} {SURNAME}", "the child {child} {SURNAME}", "the juvenile", "the child"),
+        "M": ("the IP {mother} {SURNAME}", "{mother} {SURNAME}", "the victim", "the IP"),
+        "P": ("the suspect {partner} {PSURNAME}", "{PSURNAME}", "the DP", "male {PSURNAME}"),
+        "S": ("{sibling} {SURNAME}", "a second child", "the baby"),
+        "by": ("PC 4{pcnum} {pc}", "DC {pc}", "Sgt {pc}", "PPU", "MASH police", "OIC"),
+        "act": (
+            "PPN submitted.",
+            "DASH risk assessment completed.",
+            "Crime recorded and allocated.",
+            "Referred to PPU for review.",
+            "Intelligence log updated.",
+            "Markers added to the address.",
+        ),
+    },
+    SCH: {
+        "C": ("{child}", "{child} ({year})", "{child} {surname}", "the pupil"),
+        "M": ("Mum", "{child}'s mum", "parent", "Ms {surname}"),
+        "P": ("mum's boyfriend", "Mum's partner", "a man mum called {partner}", "step-dad"),
+        "S": ("younger sibling", "{sibling}", "the little one"),
+        "by": ("DSL {dsl}", "Mrs {dsl} (DSL)", "class teacher", "attendance officer", "DDSL"),
+        "act": (
+            "Logged on the safeguarding system.",
+            "DSL informed.",
+            "Key adult to check in with {child} each morning.",
+            "Parent to be contacted by the office.",
+            "Staff asked to remain vigilant.",
+        ),
+    },
+    GP: {
+        "C": ("{child}", "pt", "patient", "{child} {surname}"),
+        "M": ("mother", "mum", "{mother} {surname} (mother)", "pt's mother"),
+        "P": ("mother's partner", "new partner", "Mr {psurname}"),
+        "S": ("sibling", "younger sibling {sibling}"),
+        "by": ("Dr {gp}", "GP partner", "practice nurse", "admin team", "Dr {gp} (GP)"),
+        "act": (
+            "Safeguarding code added.",
+            "Review in 2/52.",
+            "Letter scanned to notes.",
+            "Discussed at practice safeguarding meeting.",
+            "Alert added to family members' records.",
+        ),
+    },
+    HOS: {
+        "C": ("{child} {surname}", "the child", "pt", "{child}"),
+        "M": ("mother", "mum", "Ms {surname}", "the patient"),
+        "P": ("mother's partner", "a male accompanying mum", "partner"),
+        "S": ("baby {sibling}", "{sibling} {surname}", "the infant"),
+        "by": ("ED registrar", "Paeds SpR", "safeguarding nurse {nurse}", "ED nurse", "Cons paeds"),
+        "act": (
+            "Safeguarding checklist completed.",
+            "CP-IS checked: no flag.",
+            "Paediatric liaison informed.",
+            "Discharged home with advice.",
+            "Incident form not required.",
+        ),
+    },
+    HV: {
+        "C": ("{child}", "older child {child}"),
+        "M": ("Mum", "{mother}", "mother"),
+        "P": ("partner", "Mum's new partner", "{partner}"),
+        "S": ("baby {sibling}", "{sibling}", "infant"),
+        "by": ("HV {hv}", "CNN", "HV team", "{hv} (HV)", "student HV"),
+        "act": (
+            "Next contact booked.",
+            "To discuss in safeguarding supervision.",
+            "Liaised with GP.",
+            "Universal plus offer continued.",
+            "Red book updated.",
+        ),
+    },
+    AMB: {
+        "C": ("the child", "pt", "juvenile pt"),
+        "M": ("mother", "female pt", "the patient"),
+        "P": ("male at address", "partner"),
+        "S": ("infant", "baby pt"),
+        "by": ("crew", "paramedic", "EOC", "clinical navigator"),
+        "act": (
+            "Conveyed to ED.",
+            "Safeguarding concern raised via the single point of access.",
+            "Handover to ED staff.",
+            "Police informed by EOC.",
+        ),
+    },
+    MH: {
+        "C": ("{child}", "the young person", "her eldest"),
+        "M": ("{mother}", "Ms {surname}", "service user", "SU"),
+        "P": ("her partner", "{partner}", "partner"),
+        "S": ("the baby", "{sibling}"),
+        "by": ("CPN {cpn}", "psychiatrist", "duty worker", "CAMHS clinician", "care co-ordinator"),
+        "act": (
+            "Risk assessment updated.",
+            "Care plan reviewed.",
+            "Think Family screen completed.",
+            "Discussed at MDT.",
+        ),
+    },
+    DAS: {
+        "C": ("the children", "{child}"),
+        "M": ("the client", "{mother}", "survivor", "client"),
+        "P": ("the perpetrator", "her ex-partner", "{partner}", "the alleged perpetrator"),
+        "S": ("the baby",),
+        "by": ("IDVA {idva}", "outreach worker", "helpline"),
+        "act": (
+            "Safety plan reviewed.",
+            "Target hardening discussed.",
+            "Risk remains high.",
+            "Case to stay open to the IDVA.",
+        ),
+    },
+    HSG: {
+        "C": ("the children", "children in the household"),
+        "M": ("the tenant", "Ms {surname}", "the applicant"),
+        "P": ("a male", "the partner", "an unauthorised occupant"),
+        "S": ("the baby",),
+        "by": ("housing officer", "tenancy sustainment officer", "homeless team"),
+        "act": ("Rent account checked.", "Notes added to the tenancy file.", "Case reviewed."),
+    },
+    SMS: {
+        "C": ("the children", "her son"),
+        "M": ("service user", "client", "{mother}"),
+        "P": ("partner", "her partner, also known to service"),
+        "S": ("the baby",),
+        "by": ("recovery worker", "prescriber", "nurse prescriber"),
+        "act": ("Script reviewed.", "Urine screen taken.", "Harm reduction advice given."),
+    },
+    PRB: {
+        "C": ("the children", "the partner's child"),
+        "M": ("his partner", "Ms {surname}"),
+        "P": ("PoP {partner} {psurname}", "the PoP", "{psurname}"),
+        "S": ("the baby",),
+        "by": ("PO", "OM", "probation officer"),
+        "act": ("Case record updated.", "Risk of serious harm reviewed.", "Home visit planned."),
+    },
+    YJ: {
+        "C": ("{child}", "the young person", "YP"),
+        "M": ("Mum", "parent"),
+        "P": ("mum's partner",),
+        "S": ("sibling",),
+        "by": ("YJ worker", "case manager", "YJ officer"),
+        "act": ("Assessment updated.", "Intervention plan reviewed."),
+    },
+    EH: {
+        "C": ("{child}",),
+        "M": ("Mum", "{mother}"),
+        "P": ("mum's partner", "{partner}"),
+        "S": ("{sibling}", "the baby"),
+        "by": ("family support worker", "EH practitioner", "EH key worker"),
+        "act": ("TAF plan updated.", "Next session booked.", "Family star reviewed."),
+    },
+    MW: {
+        "C": ("older child",),
+        "M": ("{mother}", "woman", "Ms {surname}"),
+        "P": ("partner", "FOB"),
+        "S": ("the baby",),
+        "by": ("community midwife", "safeguarding midwife"),
+        "act": ("Birth plan updated.", "Alert on maternity record."),
+    },
+    SN: {
+        "C": ("{child}",),
+        "M": ("Mum",),
+        "P": ("mum's partner",),
+        "S": ("sibling",),
+        "by": ("school nurse", "SN team"),
+        "act": ("Health plan updated.",),
+    },
+    EY: {
+        "C": ("{child}", "{sibling}"),
+        "M": ("Mum",),
+        "P": ("mum's partner",),
+        "S": ("{sibling}",),
+        "by": ("key worker", "setting manager", "nursery DSL"),
+        "act": ("Recorded in the setting's concern log.", "Manager informed."),
+    },
+    VS: {
+        "C": ("{child}", "YP", "the young person"),
+        "M": ("Mum",),
+        "P": ("mum's partner",),
+        "S": ("sibling",),
+        "by": ("project worker", "volunteer", "youth worker"),
+        "act": ("Session notes saved.", "Shared with the allocated SW."),
+    },
+}
+
+# How a receiving agency names the agency that notified it.
+SRC = {
+    POL: ("police", "Police", "MASH police", "the PPU"),
+    HOS: ("the hospital", "ED", "paediatric liaison", "A&E"),
+    AMB: ("ambulance service", "paramedics"),
+    SCH: ("school", "the DSL"),
+    CSC: ("CSC", "children's services", "the allocated SW"),
+    HSG: ("housing", "the housing provider"),
+    GP: ("the GP", "the surgery"),
+    MH: ("CMHT", "mental health services"),
+}
+
+# Abbreviations an agency uses in its one-line entries (word -> short form).
+ABBREV = {
+    CSC: {"mother": "M", "telephone call": "T/C", "home visit": "HV", "no further action": "NFA"},
+    POL: {"address": "addr", "domestic": "DA", "arrested": "arr", "suspect": "susp"},
+    SCH: {"school": "sch", "parent": "P", "attendance": "att", "informed": "inf"},
+    GP: {"appointment": "appt", "mother": "mum", "weeks": "/52", "review": "r/v"},
+    HOS: {"attended": "att", "emergency department": "ED", "discharged": "d/c"},
+    HV: {"visit": "contact", "mother": "M", "baby": "bb", "development": "dev"},
+    AMB: {"patient": "pt", "conveyed": "conv", "history": "hx"},
+    MH: {"service user": "SU", "appointment": "appt", "medication": "meds"},
+}
