@@ -178,7 +178,8 @@ def pair_counts(groups: list[list[str]], truth: dict[str, str]) -> tuple[int, in
 # --- data sets ------------------------------------------------------------------------------
 B_SEEDS = (1, 2, 3)  # family B: written apart from the matcher, since looked at (session 4)
 C_SEEDS = (1, 2, 3)  # family C: written apart from the matcher and A/B; studied in session 5
-D_SEEDS = (1, 2, 3)  # family D: written apart from the matcher and A/B/C; the held-out judge
+D_SEEDS = (1, 2, 3)  # family D: written apart from the matcher and A/B/C; studied in session 6
+E_SEEDS = (1, 2, 3)  # family E: written apart from the matcher and A-D; the held-out judge
 
 
 def family_a(n_events: int, seed: int, **kw) -> tuple[list, dict, dict]:
@@ -214,6 +215,13 @@ def family_d(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
     return case.records, case.truth, case.related
 
 
+def family_e(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
+    from benchmarks.family_e import generate
+
+    case = generate(seed, style=style, **kw)
+    return case.records, case.truth, case.related
+
+
 def sample_review() -> tuple[list, dict, dict]:
     from eval_sample import load_sample
 
@@ -237,6 +245,9 @@ def datasets(dense: bool) -> list[tuple[str, list[tuple[list, dict, dict]]]]:
         ("D short x3", [family_d(s, "short", **small) for s in D_SEEDS]),
         ("D narrative x3", [family_d(s, "narrative", **small) for s in D_SEEDS]),
         ("D mixed x3", [family_d(s, "mixed", **small) for s in D_SEEDS]),
+        ("E short x3", [family_e(s, "short", **small) for s in E_SEEDS]),
+        ("E narrative x3", [family_e(s, "narrative", **small) for s in E_SEEDS]),
+        ("E mixed x3", [family_e(s, "mixed", **small) for s in E_SEEDS]),
         ("sample review", [sample_review()]),
     ]
     if dense:
@@ -262,7 +273,8 @@ def benchmark(args: argparse.Namespace) -> None:
     )
     print(f"family B (written apart from the matcher, since studied): seeds {B_SEEDS};")
     print(f"family C (written apart from the matcher, studied in session 5): seeds {C_SEEDS};")
-    print(f"family D (held out, never tuned on; 10 agencies): seeds {D_SEEDS};")
+    print(f"family D (written apart from the matcher, studied in session 6): seeds {D_SEEDS};")
+    print(f"family E (held out, never tuned on; 10 agencies): seeds {E_SEEDS};")
     print("each method in its own process on the same pickled records (seconds: matching only)")
     if sp is None:
         print(
