@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -36,6 +37,7 @@ from ingest.records import (
     make_interval,
 )
 from ingest.role_agencies import role_agency
+from ingest.rowfast import plain_records
 from ingest.rowparts import (
     COMBINED,
     CONTINUES_INTO,
@@ -132,8 +134,20 @@ def import_table(
     header_t = tuple(headers)
     errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
+    # a text table's plain rows, made column by column (ingest/rowfast.py); None: read here
+    made_of = plain_records(
+        table, ctx, mode, split, dates_read, times_read, roles_read, (period_start, period_end)
+    )
+    if made_of is not None and made_of.count(None) == 0:  # every row plain (a clean export)
+        records.extend(made_of)
+        return
     headings = raw.date_headings
-    for row, pos in zip(data_rows, data_pos, strict=True):
+    for row, pos, made in zip(data_rows, data_pos, made_of or repeat(None), strict=False):
+        if made is not None and not section_agency:
+            records.append(made)
+            last = made
+            ditto_of = made.date
+            continue
         sheet, row_no = pos
         if headings and pos in headings:
             skipped.append(
