@@ -71,3 +71,24 @@ def test_sd001_cell_text_as_python_docx_reads_it(tmp_path):
         if element.tag.endswith("}p"):
             assert _paragraph_text(element) == Paragraph(element, d).text
     assert _paragraph_text(d.element.body[1]) == "Before\tthe table\nafter a break"
+
+
+def test_sd002_rows_with_and_without_merged_cells_as_python_docx_gives_them(tmp_path):
+    from ingest.limits import Limits
+    from ingest.readers.docx_reader import _table_rows
+
+    path = tmp_path / "rows.docx"
+    _document().save(path)
+    d = docx.Document(str(path))
+    for table in d.tables:
+        want = []
+        for row in table.rows:  # python-docx's own cells: a merged cell once, then None
+            cells, last = [], None
+            for cell in row.cells:
+                cells.append(None if cell._tc is last else cell.text.strip())
+                last = cell._tc
+            want.append(cells)
+        assert _table_rows(table, "rows.docx", "table", Limits()) == want
+    first = _table_rows(d.tables[0], "rows.docx", "table", Limits())
+    assert first[2] == ["merged across", None, "merged down"]
+    assert first[1][0] == "03/02/2021"
