@@ -9,20 +9,20 @@ reason. A combined column ("Details / outcome") gives an outcome only where the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
 from ingest.date_headings import same_day_as_above
-from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
+from ingest.dates import MONTH_FIRST, DateError, parse_date
 from ingest.dates import _parse_text_cached as read_text
-from ingest.header import classify_row, continuation_text, header_key, is_furniture
+from ingest.header import classify_row, header_key
 from ingest.nonrecords import birth_note, stray_note
 from ingest.readers.base import cell_text
 from ingest.records import (
@@ -37,17 +37,22 @@ from ingest.records import (
     make_interval,
 )
 from ingest.role_agencies import role_agency
+from ingest.rowfast import plain_records
+from ingest.rowparts import (
+    COMBINED,
+    CONTINUES_INTO,
+    MARKER_ONLY,
+    continuation,
+    join_continuation,
+    read_time,
+    split_outcome,
+)
 from ingest.tables import Table
 from ingest.text_times import leading_time
 from ingest.titleblock import title_pair
 from ingest.validate import date_issues, fmt
 
 TEXT_FIELDS = ("outcome", "practitioner", "source", "reference", "significance", "event_type")
-_OUTCOME_MARK = re.compile(r"(?:(?<=[\s.;,])|^)(outcome|plan|action)\s*:\s*", re.IGNORECASE)
-_OUTCOME_ONLY = re.compile(r"(?:(?<=[\s.;,])|^)outcome\s*:\s*", re.IGNORECASE)
-_COMBINED = re.compile(r"\b(outcome|action|plan|result|response)", re.IGNORECASE)
-_MARKER_ONLY = re.compile(r"^[(\[]?\s*(cont(inued|['’]d|d)?|ctd)\s*\.?\s*[)\]]?\s*:?$", re.I)
-_CONTINUES_INTO = ("description", "outcome", "significance")  # fields a continuation fills
 
 
 @dataclass
@@ -60,15 +65,6 @@ class Context:
     period: tuple[date, date] | None
     today: date
     agency_by_role: bool = False  # no agency column: each practitioner's role names it
-
-
-def split_outcome(text: str, combined: bool = True) -> tuple[str, str]:
-    """("Visit done", "NFA") from "Visit done. Outcome: NFA"; the text itself when unmarked.
-    Not `combined`: only "Outcome:" splits ("Plan:" and "Action:" stay in the text)."""
-    m = _OUTCOME_MARK.search(text) if combined else _OUTCOME_ONLY.search(text)
-    if m is None or m.start() == 0:
-        return text, ""
-    return text[: m.start()].rstrip(" .;,-–"), text[m.end() :].strip()
 
 
 def import_table(
@@ -90,8 +86,8 @@ def import_table(
     # With no outcome column, "Outcome:" names the missing field and splits any text; a
     # "Plan:" or "Action:" splits only a combined column ("Details / outcome"): elsewhere
     # it is part of the agency's own narrative.
-    split = 0 if "outcome" in idx else (2 if _COMBINED.search(headers[desc_i]) else 1)
-    text_cols = {idx[f] for f in _CONTINUES_INTO if f in idx}
+    split = 0 if "outcome" in idx else (2 if COMBINED.search(headers[desc_i]) else 1)
+    text_cols = {idx[f] for f in CONTINUES_INTO if f in idx}
     # columns whose short value may label a continuation row: the type, or one unmapped
     label_cols = {i for i, _ in extra_idx} | ({idx["event_type"]} if "event_type" in idx else set())
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
@@ -138,8 +134,20 @@ def import_table(
     header_t = tuple(headers)
     errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
+    # a text table's plain rows, made column by column (ingest/rowfast.py); None: read here
+    made_of = plain_records(
+        table, ctx, mode, split, dates_read, times_read, roles_read, (period_start, period_end)
+    )
+    if made_of is not None and made_of.count(None) == 0:  # every row plain (a clean export)
+        records.extend(made_of)
+        return
     headings = raw.date_headings
-    for row, pos in zip(data_rows, data_pos, strict=True):
+    for row, pos, made in zip(data_rows, data_pos, made_of or repeat(None), strict=False):
+        if made is not None and not section_agency:
+            records.append(made)
+            last = made
+            ditto_of = made.date
+            continue
         sheet, row_no = pos
         if headings and pos in headings:
             skipped.append(
@@ -164,15 +172,15 @@ def import_table(
         if (
             not digit
             and last is not None
-            and (not date_text or (date_text[0] in "([Cc" and _MARKER_ONLY.match(date_text)))
+            and (not date_text or (date_text[0] in "([Cc" and MARKER_ONLY.match(date_text)))
         ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
-            joined = _continuation(texts, text_cols, last, bool(date_text), label_cols)
+            joined = continuation(texts, text_cols, last, bool(date_text), label_cols)
             if joined is None:
                 texts[date_i] = date_text
             else:
-                _join(last, joined, texts, desc_i, idx, row_no)
+                join_continuation(last, joined, texts, desc_i, idx, row_no)
                 skipped.append(
                     SkippedRow(
                         sheet,
@@ -292,9 +300,9 @@ def import_table(
                     try:
                         reading = times_read[value]
                     except KeyError:
-                        reading = times_read[value] = _read_time(value)
+                        reading = times_read[value] = read_time(value)
                 else:
-                    reading = _read_time(value)
+                    reading = read_time(value)
                 t, approx, problem = reading
                 if problem is not None:
                     issues.append(Issue("bad_time", problem, headers[time_i]))
@@ -371,59 +379,6 @@ def import_table(
         ditto_of = interval
 
 
-def _continuation(
-    texts: list[str],
-    text_cols: set[int],
-    last: SourceRecord,
-    marked_date: bool,
-    label_cols: set[int] | frozenset[int] = frozenset(),
-) -> str | None:
-    """The text to join to `last` when this undated row continues it, else None.
-    `marked_date`: the date cell said "(cont.)". A short label in the type column beside
-    the text ("History", "Examination", "Plan": a consultation over several rows) is kept
-    in front of it."""
-    filled = [i for i, t in enumerate(texts) if t]
-    label = ""
-    labels = [i for i in filled if i in label_cols]
-    if len(labels) == 1 and len(filled) > 1 and len(texts[labels[0]].split()) <= 3:
-        label = texts[labels[0]]
-        filled.remove(labels[0])
-    if not filled:
-        return None
-    first = texts[filled[0]]
-    if len(filled) == 1 and is_furniture(first):
-        return None  # "Page 1 of 1" under the last entry is page furniture, not more text
-    marked = continuation_text(first)
-    if marked is not None:
-        return marked
-    if marked_date and all(i in text_cols for i in filled):
-        return first
-    # Unmarked: text only in the entry's text columns, under a long entry, and itself
-    # more than a word or two (a lone "Visit" with no date is an entry missing its date).
-    if any(i not in text_cols for i in filled) or len(first.split()) < 4:
-        return None
-    if len(last.description) < 40:
-        return None
-    return f"{label}: {first}" if label else first
-
-
-def _join(
-    last: SourceRecord, text: str, texts: list[str], desc_i: int, idx: dict, row_no: int
-) -> None:
-    texts_at = {idx[f] for f in _CONTINUES_INTO if f in idx}
-    filled = [i for i, t in enumerate(texts) if t and i in texts_at]
-    target = filled[0] if filled else desc_i
-    if target == idx.get("outcome"):
-        last.outcome = f"{last.outcome} {text}".strip()
-    elif target == idx.get("significance"):
-        last.significance = f"{last.significance} {text}".strip()
-    else:
-        last.description = f"{last.description} {text}".strip()
-    prov = last.provenance
-    prov.continued_rows = (*prov.continued_rows, row_no)
-    prov.raw[f"(row {row_no})"] = " | ".join(t for t in texts if t)
-
-
 _new = object.__new__
 # the fields import_table sets on each SourceRecord it builds, in order: all of them
 _RECORD_FIELDS = (
@@ -469,15 +424,6 @@ def _ditto(above: DateInterval) -> DateInterval:
         above.alternative,
         f"{above.note}; {note}" if above.note else note,
     )
-
-
-def _read_time(value: object) -> tuple[time | None, bool, str | None]:
-    """(time, approximate, None) or (None, False, why it cannot be read)."""
-    try:
-        t, approx = parse_time_approx(value)
-    except DateError as exc:
-        return None, False, str(exc)
-    return t, approx, None
 
 
 def _text_problem(result: str | None, column: str, errors: list[Issue]) -> None:

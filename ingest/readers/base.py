@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 
 
 @dataclass
@@ -22,8 +23,22 @@ class RawTable:
     # positions of date heading rows (a diary layout: ingest/date_headings.py)
     date_headings: set[tuple[str, int]] = field(default_factory=set)
 
+    # each row's cells stripped (a text table's): made on first use, see `stripped`
+    _stripped: list[tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
     def __post_init__(self) -> None:
         assert len(self.rows) == len(self.positions)
+
+    def stripped(self) -> list[tuple[str, ...]]:
+        """Each row's cells stripped, as a tuple (`cell_text` of each, for a table whose
+        cells are all str): made once, in one pass, for the readers of a big text table
+        (the diary test, the row loop's column-wise path). The rows must not change after."""
+        if self._stripped is None:
+            assert self.all_text, "stripped() reads text tables only"
+            self._stripped = list(map(tuple, map(map, repeat(str.strip), self.rows)))
+        return self._stripped
 
 
 def cell_text(value: object) -> str:

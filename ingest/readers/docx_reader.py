@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.oxml.ns import qn
+from docx.table import Table, _Row
 
 from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
@@ -46,7 +46,7 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
     every: list[list[object]] = []  # every paragraph, for a chronology written without a table
     for element in document.element.body.iterchildren():
         if element.tag.endswith("}p"):
-            text = Paragraph(element, document).text.strip()
+            text = _paragraph_text(element).strip()
             if len(every) < limits.max_rows:
                 every.append([text])
             if text and len(paragraphs) < 40:
@@ -139,18 +139,64 @@ def _table_rows(table: Table, file_name: str, label: str, limits: Limits) -> lis
     for number, row in enumerate(table.rows, start=1):
         if number > limits.max_rows:
             raise IngestError(file_name, f"more than {limits.max_rows} rows", sheet=label)
-        cells: list[object] = []
-        last_tc = None
-        for cell in row.cells:
-            # A horizontally merged cell is returned once per grid column: keep it once.
-            if cell._tc is last_tc:
-                cells.append(None)
-                continue
-            last_tc = cell._tc
-            cells.append(cell.text.strip())
+        tcs = row._tr.findall(_TC)
+        if all(map(_plain_tc, tcs)):  # no merged cell: one cell per <w:tc>
+            cells: list[object] = [_cell_text(tc).strip() for tc in tcs]
+        else:
+            cells = _merged_row_cells(row)
         if len(cells) > limits.max_columns:
             raise IngestError(
                 file_name, f"more than {limits.max_columns} columns", sheet=label, row=number
             )
         rows.append(cells)
     return rows
+
+
+_P, _R, _HYPERLINK = qn("w:p"), qn("w:r"), qn("w:hyperlink")
+_TC, _TCPR, _VMERGE, _GRIDSPAN = qn("w:tc"), qn("w:tcPr"), qn("w:vMerge"), qn("w:gridSpan")
+_RUN_TEXT = frozenset(map(qn, ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab")))
+
+
+def _cell_text(tc: object) -> str:
+    """python-docx's `cell.text` (its paragraphs' texts, one per line) read by walking
+    the cell's elements: python-docx runs an XPath query per paragraph and per run, nine
+    tenths of reading a long Word chronology."""
+    return "\n".join([_paragraph_text(p) for p in tc if p.tag == _P])  # type: ignore[attr-defined]
+
+
+def _paragraph_text(p: object) -> str:
+    """python-docx's `Paragraph.text`: the text of the paragraph's runs and of the runs
+    of its hyperlinks, in order; within a run its text, tab, break and hyphen elements
+    as python-docx renders each (str() of its element class)."""
+    parts: list[str] = []
+    for child in p:  # type: ignore[attr-defined]
+        tag = child.tag
+        if tag == _R:
+            parts.extend(str(e) for e in child if e.tag in _RUN_TEXT)
+        elif tag == _HYPERLINK:
+            for run in child:
+                if run.tag == _R:
+                    parts.extend(str(e) for e in run if e.tag in _RUN_TEXT)
+    return "".join(parts)
+
+
+def _plain_tc(tc: object) -> bool:
+    """A <w:tc> merged with no other (no vMerge, no gridSpan in its properties): python-
+    docx's `row.cells` gives it once, as itself; the others go through python-docx."""
+    props = tc.find(_TCPR)  # type: ignore[attr-defined]
+    return props is None or (props.find(_VMERGE) is None and props.find(_GRIDSPAN) is None)
+
+
+def _merged_row_cells(row: _Row) -> list[object]:
+    """A row with merged cells as python-docx's `row.cells` gives it: a horizontally
+    merged cell once per grid column (kept once, None after it), a vertically merged
+    one as the cell it continues."""
+    cells: list[object] = []
+    last_tc = None
+    for cell in row.cells:
+        if cell._tc is last_tc:
+            cells.append(None)
+            continue
+        last_tc = cell._tc
+        cells.append(_cell_text(cell._tc).strip())
+    return cells
