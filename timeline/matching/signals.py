@@ -50,6 +50,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "police officer attend",
         "on scene",
         "call out",
+        "attend home address",
+        "attend the home address",
     ),
     "hospital": (
         "emergency department",
@@ -189,6 +191,23 @@ def agencies_named(normalised: str) -> frozenset[str]:
     return frozenset(n for n, pat in _AGENCY_PATTERNS.items() if pat.search(normalised))
 
 
+# An agency that exists for one kind of event: what its records are about when their
+# words name no specific kind ("High risk referral in - incident on 30/09", a domestic
+# abuse service's; "Safety plan reviewed with mum").
+_AGENCY_SPECIALISMS = (
+    ("domestic abuse", "domestic abuse"),
+    ("domestic violence", "domestic abuse"),
+    ("idva", "domestic abuse"),
+    ("women's aid", "domestic abuse"),
+)
+
+
+def agency_specialism(agency: str) -> str | None:
+    """The kind of event an agency's name says all its work is about, if any."""
+    low = agency.casefold()
+    return next((kind for word, kind in _AGENCY_SPECIALISMS if word in low), None)
+
+
 def agency_kind(agency: str) -> str | None:
     """The kind of agency an agency's name denotes, if recognised."""
     low = agency.casefold()
@@ -241,6 +260,15 @@ _WORDED = re.compile(
 )
 _OVERNIGHT = re.compile(r"\bover\s?night\b|\bnight of\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
+# "incident on Saturday", "seen last Tuesday": the latest such day before the record's
+# own (1-7 days back: a day named on its own day would be "today"). Not when a date
+# follows ("on Tuesday 12 Mar": that date is read), nor "next Monday" (a plan).
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NAMED_DAY = re.compile(
+    r"\b(?:on|last|since|over)\s+(?:the\s+)?(" + "|".join(_DAY_NAMES) + r")\b(?!\s*\d)"
+    r"(?:\s+(?:night|evening|morning|afternoon))?",
+    re.IGNORECASE,
+)
 
 
 def _resolve(day: int, month: int, year: int | None, anchor: date) -> date | None:
@@ -330,8 +358,8 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     """Dates written in a record's text, day first, within `max_days` of its own date.
 
     "notification of the incident on 2nd March", "seen in A&E on 10/3": the year, when
-    absent, is taken from the record's own date. "yesterday" counts as the day before.
-    Dates of birth are not read.
+    absent, is taken from the record's own date. "yesterday" counts as the day before,
+    "on Saturday" as the latest Saturday before it. Dates of birth are not read.
     """
     found: set[date] = set()
     text = _without_birthdays(text)
@@ -359,6 +387,9 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
             add(_resolve(day, month, year, anchor), m)
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
+    for m in _NAMED_DAY.finditer(text):
+        back = (anchor.weekday() - _DAY_NAMES.index(m.group(1).casefold())) % 7 or 7
+        add(anchor - timedelta(days=back), m)
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
 
 
