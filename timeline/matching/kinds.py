@@ -44,7 +44,7 @@ _PRESENT = re.compile(
 # Paperwork after a meeting: minutes received, chased or circulated; an outcome or
 # decision letter; a report sent afterwards; notes typed up.
 _FOLLOW_UP = re.compile(
-    r"\bminutes\b|\b(outcome|decision) letter\b|\bletter\b.{0,30}\b(outcome|decision)\b"
+    r"\bminutes\b|\b(outcome|decision) letter\b|\bletter\b.{0,80}\b(outcome|decision)\b"
     r"|\boutcome\b.{0,20}\b(sent|shared|circulated|received|receive|letter)\b"
     r"|\breport\b.{0,25}\b(submitted|sent|shared|circulated|uploaded)\b.{0,20}\bafter\b"
     r"|\b(chased|chasing|circulated|typed up)\b"
