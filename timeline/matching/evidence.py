@@ -84,7 +84,19 @@ def _cited(
     ok = (td != NO_DATE) & (sy <= td) & (td <= ey) & (sx >= td) & (sx - td <= CITE_LAG_DAYS)
     short = (prep.end[y] - prep.start[y]) <= _MAX_OWN_DAYS
     out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING) & ~after[x]
+    # y is not itself the news of another day (the school's "OE call this morning - DA
+    # incident at home on 9th December", written on the 12th, is no event of the 12th)
+    out &= ~_elsewhere(prep, y)
     return out & _fits_named(prep, x, y) if named else out
+
+
+def _elsewhere(prep: Prepared, y: np.ndarray) -> np.ndarray:
+    """Per record in y: it reports (a notice, a letter, a call, a log) and the days its
+    text names are all outside its own dates: it is the news of an event of another day."""
+    td = prep.td[y]
+    named = td != NO_DATE
+    own = named & (prep.start[y][:, None] <= td) & (td <= prep.end[y][:, None])
+    return np.isin(prep.rkind[y], _REPORTING) & named.any(axis=1) & ~own.any(axis=1)
 
 
 def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray, after: np.ndarray) -> np.ndarray:
@@ -283,12 +295,80 @@ def news_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tup
         for kk, xi, day in zip(k.tolist(), x[k].tolist(), prep.start[y[k]].tolist(), strict=True):
             hits.setdefault(xi, []).append((kk, day))
     loose: set[tuple[int, int]] = set()
-    for got in hits.values():
-        if len({day for _, day in got}) == 1:
+    for xi, got in hits.items():
+        # one day, and one such record per agency on it: two call-outs the police
+        # logged that day are two events, and which one the news is of is a question
+        if len({day for _, day in got}) == 1 and not _two_of_one_agency(prep, a, b, xi, got):
             for kk, _ in got:
                 bonus[kk] = NEWS_BONUS
                 loose.add((int(a[kk]), int(b[kk])))
     return bonus, loose
+
+
+def _two_of_one_agency(
+    prep: Prepared, a: np.ndarray, b: np.ndarray, x: int, got: list[tuple[int, int]]
+) -> bool:
+    """Among x's pairs `got` (pair index, day), one agency has two different records (not
+    a row pasted twice) of one day."""
+    seen: dict[tuple[int, int], set[str]] = {}
+    for kk, day in got:
+        y = int(b[kk]) if int(a[kk]) == x else int(a[kk])
+        r = prep.records[y]
+        seen.setdefault((int(prep.agency[y]), day), set()).add(r.description)
+    return any(len(v) > 1 for v in seen.values())
+
+
+def ambiguous_day_rules(
+    prep: Prepared,
+    feats: PairFeatures,
+    w: np.ndarray | None = None,
+    riders: frozenset = frozenset(),
+) -> tuple[set[tuple[int, int]], np.ndarray]:
+    """A record that names a day on which one agency logged two different events of the
+    kind it reports (two call-outs the police attended that night) does not say which:
+    unless one of them reads clearly more like it (its pair `MONTH_CLEAR` bits above the
+    other's: a reference number, a name, a time in common), its pairs with them are not
+    merged unasked (the queue asks which), and two such records naming that day are not
+    one event by the day alone. The rest of an entry split over two rows (`riders`) is
+    not a second event. Returns (vetoed pairs, pairs whose day is ambiguous)."""
+    a, b = feats.a, feats.b
+    vetoed: set[tuple[int, int]] = set()
+    unclear = np.zeros(len(a), dtype=bool)
+    if not len(a):
+        return vetoed, unclear
+    after = _after_event(prep)
+    specific = (prep.types[a] & prep.types[b] & ~GENERIC_TYPES_MASK) != 0
+    own = ~prep.notification & np.isin(prep.rkind, _NEWS_OF) & prep.precise
+    hits: dict[int, list[tuple[int, int, int]]] = {}
+    for x, y in ((a, b), (b, a)):
+        k = np.flatnonzero(_cited(prep, x, y, after, named=False) & specific & own[y])
+        for kk, xi, yi in zip(k.tolist(), x[k].tolist(), y[k].tolist(), strict=True):
+            if yi not in riders:
+                hits.setdefault(xi, []).append((kk, yi, int(prep.start[yi])))
+    unclear_days: dict[int, set[int]] = {}
+    for xi, got in hits.items():
+        by: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for kk, yi, day in got:
+            by.setdefault((int(prep.agency[yi]), day), []).append((kk, yi))
+        for (_, day), pairs in by.items():
+            if len({prep.records[yi].description for _, yi in pairs}) < 2:
+                continue
+            clear = None
+            if w is not None:
+                ranked = sorted(pairs, key=lambda p: -float(w[p[0]]))
+                if float(w[ranked[0][0]]) - float(w[ranked[1][0]]) >= MONTH_CLEAR / 2:
+                    clear = ranked[0][0]
+            if clear is None:
+                unclear_days.setdefault(xi, set()).add(day)
+            for kk, _ in pairs:
+                if kk != clear:
+                    vetoed.add((int(a[kk]), int(b[kk])))
+    if unclear_days:
+        for kk, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            days = unclear_days.get(i, set()) | unclear_days.get(j, set())
+            if days and any(int(d) in days for d in prep.td[i].tolist()):
+                unclear[kk] = True
+    return vetoed, unclear
 
 
 RULE_WORDS = {
@@ -301,7 +381,10 @@ RULE_WORDS = {
 
 
 def field_rules(
-    prep: Prepared, feats: PairFeatures, w: np.ndarray | None = None
+    prep: Prepared,
+    feats: PairFeatures,
+    w: np.ndarray | None = None,
+    riders: set[int] | frozenset = frozenset(),
 ) -> tuple[np.ndarray, np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
     """Every rule of this module: bits to add per pair, which rule (RULE_WORDS key, 0
     none), the pairs the all-pairs floor does not hold against a merge, and the pairs
@@ -314,5 +397,13 @@ def field_rules(
     why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
     news, news_loose = news_rules(prep, feats)
     why = np.where((news > 0) & (why == 0), 5, why)
+    # a day on which one agency logged two such events names neither of them
+    ambiguous, unclear = ambiguous_day_rules(prep, feats, w, frozenset(riders))
+    both = unclear & (bonus > 0) & (bonus < CITE_BONUS)
+    bonus = np.where(both, 0.0, bonus)
+    why = np.where(both & (why == 2), 0, why)
+    if both.any():
+        k = np.flatnonzero(unclear)
+        loose = loose - set(zip(feats.a[k].tolist(), feats.b[k].tolist(), strict=True))
     total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
-    return total, why, loose | month_loose | news_loose, vetoed
+    return total, why, loose | month_loose | news_loose, vetoed | ambiguous
