@@ -323,19 +323,17 @@ def ambiguous_day_rules(
     feats: PairFeatures,
     w: np.ndarray | None = None,
     riders: frozenset = frozenset(),
-) -> tuple[set[tuple[int, int]], np.ndarray]:
+) -> set[tuple[int, int]]:
     """A record that names a day on which one agency logged two different events of the
     kind it reports (two call-outs the police attended that night) does not say which:
-    unless one of them reads clearly more like it (its pair `MONTH_CLEAR` bits above the
-    other's: a reference number, a name, a time in common), its pairs with them are not
-    merged unasked (the queue asks which), and two such records naming that day are not
-    one event by the day alone. The rest of an entry split over two rows (`riders`) is
-    not a second event. Returns (vetoed pairs, pairs whose day is ambiguous)."""
+    unless one of them reads clearly more like it (its pair `MONTH_CLEAR` / 2 bits above
+    the other's: a reference number, a name, a time in common), its pairs with them are
+    not merged unasked (the queue asks which). The rest of an entry split over two rows
+    (`riders`) is not a second event. Returns the vetoed pairs."""
     a, b = feats.a, feats.b
     vetoed: set[tuple[int, int]] = set()
-    unclear = np.zeros(len(a), dtype=bool)
     if not len(a):
-        return vetoed, unclear
+        return vetoed
     after = _after_event(prep)
     specific = (prep.types[a] & prep.types[b] & ~GENERIC_TYPES_MASK) != 0
     own = ~prep.notification & np.isin(prep.rkind, _NEWS_OF) & prep.precise
@@ -345,12 +343,11 @@ def ambiguous_day_rules(
         for kk, xi, yi in zip(k.tolist(), x[k].tolist(), y[k].tolist(), strict=True):
             if yi not in riders:
                 hits.setdefault(xi, []).append((kk, yi, int(prep.start[yi])))
-    unclear_days: dict[int, set[int]] = {}
-    for xi, got in hits.items():
+    for got in hits.values():
         by: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for kk, yi, day in got:
             by.setdefault((int(prep.agency[yi]), day), []).append((kk, yi))
-        for (_, day), pairs in by.items():
+        for pairs in by.values():
             if len({prep.records[yi].description for _, yi in pairs}) < 2:
                 continue
             clear = None
@@ -358,17 +355,10 @@ def ambiguous_day_rules(
                 ranked = sorted(pairs, key=lambda p: -float(w[p[0]]))
                 if float(w[ranked[0][0]]) - float(w[ranked[1][0]]) >= MONTH_CLEAR / 2:
                     clear = ranked[0][0]
-            if clear is None:
-                unclear_days.setdefault(xi, set()).add(day)
             for kk, _ in pairs:
                 if kk != clear:
                     vetoed.add((int(a[kk]), int(b[kk])))
-    if unclear_days:
-        for kk, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-            days = unclear_days.get(i, set()) | unclear_days.get(j, set())
-            if days and any(int(d) in days for d in prep.td[i].tolist()):
-                unclear[kk] = True
-    return vetoed, unclear
+    return vetoed
 
 
 RULE_WORDS = {
@@ -398,12 +388,6 @@ def field_rules(
     news, news_loose = news_rules(prep, feats)
     why = np.where((news > 0) & (why == 0), 5, why)
     # a day on which one agency logged two such events names neither of them
-    ambiguous, unclear = ambiguous_day_rules(prep, feats, w, frozenset(riders))
-    both = unclear & (bonus > 0) & (bonus < CITE_BONUS)
-    bonus = np.where(both, 0.0, bonus)
-    why = np.where(both & (why == 2), 0, why)
-    if both.any():
-        k = np.flatnonzero(unclear)
-        loose = loose - set(zip(feats.a[k].tolist(), feats.b[k].tolist(), strict=True))
+    ambiguous = ambiguous_day_rules(prep, feats, w, frozenset(riders))
     total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
     return total, why, loose | month_loose | news_loose, vetoed | ambiguous
