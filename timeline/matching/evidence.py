@@ -35,7 +35,7 @@ from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES
 
-CITE_LAG_DAYS = 28
+CITE_LAG_DAYS = 42
 CITE_BONUS = 3.0
 BOTH_CITE_BONUS = 2.0
 _MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may not

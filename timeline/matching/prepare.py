@@ -158,11 +158,11 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
-    # a specialist agency's record that names no specific kind of event is about its
-    # specialism (a domestic abuse service's "High risk referral in - incident on 30/09")
+    # a specialist agency's records are about its specialism, whatever else they name
+    # (a domestic abuse service's "High risk referral in - incident on 30/09")
     special = {a: _TYPE_BIT.get(agency_specialism(a) or "", 0) for a in kinds}
     bits = np.fromiter((special[r.agency] for r in recs), dtype=np.int64, count=n)
-    types = np.where((bits != 0) & ((types & ~_GENERIC_BITS) == 0), types | bits, types)
+    types = types | bits
     topic_names = [facts[t][1] for t in texts]
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
