@@ -53,7 +53,7 @@ _REPORT = re.compile(
     r"\breport\b.{0,25}\b(submitted|sent|prepared|written|completed|shared|provided)\b"
     r"|\b(conference|court|submitted|written) report\b|\breport for\b|\breport to\b"
 )
-_LETTER = re.compile(r"\bletter\b|\bdischarge summary\b")
+_LETTER = re.compile(r"\bletter\b|\bdischarge summary\b|\bcorrespondence\b")
 _ATTENDANCE = re.compile(
     r"\bemergency department\b|\burgent care\b|\badmitted\b|\badmission\b|\bward\b"
     r"|\bseen in\b|\bclinic\b|\bappointment\b|\bappt\b|\bnot brought\b"

@@ -141,9 +141,9 @@ _TYPE_PATTERNS = {
 _NOTIFICATION = re.compile(
     r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bnotif\b|\bnotifn\b|\bliaison\b"
     r"|\b(receive|receipt)\b.{0,40}\b(referral|information|report|letter|discharge|"
-    r"notification|email|summary|minutes|update)\b"
-    r"|\b(referral|information|report|letter|discharge summary|notification|email)\b"
-    r".{0,20}\breceive\b"
+    r"notification|email|summary|minutes|update|correspondence)\b"
+    r"|\b(referral|information|report|letter|discharge summary|notification|email|"
+    r"correspondence)\b.{0,20}\breceive\b"
     r"|\bmade aware\b|\badvised that\b|\bletter from\b|\bdischarge summary\b|\bupdate from\b"
     r"|\breferral from\b"
 )
