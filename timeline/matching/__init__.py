@@ -92,16 +92,8 @@ def _match_records(
     loose: set[tuple[int, int]] = set()
     month_veto: set[tuple[int, int]] = set()
     bonus, why = np.zeros(len(w)), np.zeros(len(w), dtype=np.int64)
-    split = [
-        (h, c)
-        for h, c in split_entries(prep)
-        if h not in constraints.removed
-        and c not in constraints.removed
-        and (h, c) not in constraints.forbidden
-        and (c, h) not in constraints.forbidden
-    ]
     if config.field_rules:  # evidence.py: a date quoted in the text, a month's meeting
-        bonus, why, loose, month_veto = field_rules(prep, feats, w, {c for _, c in split})
+        bonus, why, loose, month_veto = field_rules(prep, feats, w)
         w = w + bonus
     learnt = np.zeros(len(w))
     if config.learn_from_decisions and config.local_learning:
@@ -116,6 +108,14 @@ def _match_records(
         decided = np.array(sorted(constraints.group_of()), dtype=np.int64)
         related = related[~(np.isin(a[related], decided) | np.isin(b[related], decided))]
     apart = set(zip(a[related].tolist(), b[related].tolist(), strict=True))
+    split = [
+        (h, c)
+        for h, c in split_entries(prep)
+        if h not in constraints.removed
+        and c not in constraints.removed
+        and (h, c) not in constraints.forbidden
+        and (c, h) not in constraints.forbidden
+    ]
     clustering = best_first(
         n,
         a,

@@ -318,49 +318,6 @@ def _two_of_one_agency(
     return any(len(v) > 1 for v in seen.values())
 
 
-def ambiguous_day_rules(
-    prep: Prepared,
-    feats: PairFeatures,
-    w: np.ndarray | None = None,
-    riders: frozenset = frozenset(),
-) -> set[tuple[int, int]]:
-    """A record that names a day on which one agency logged two different events of the
-    kind it reports (two call-outs the police attended that night) does not say which:
-    unless one of them reads clearly more like it (its pair `MONTH_CLEAR` / 2 bits above
-    the other's: a reference number, a name, a time in common), its pairs with them are
-    not merged unasked (the queue asks which). The rest of an entry split over two rows
-    (`riders`) is not a second event. Returns the vetoed pairs."""
-    a, b = feats.a, feats.b
-    vetoed: set[tuple[int, int]] = set()
-    if not len(a):
-        return vetoed
-    after = _after_event(prep)
-    specific = (prep.types[a] & prep.types[b] & ~GENERIC_TYPES_MASK) != 0
-    own = ~prep.notification & np.isin(prep.rkind, _NEWS_OF) & prep.precise
-    hits: dict[int, list[tuple[int, int, int]]] = {}
-    for x, y in ((a, b), (b, a)):
-        k = np.flatnonzero(_cited(prep, x, y, after, named=False) & specific & own[y])
-        for kk, xi, yi in zip(k.tolist(), x[k].tolist(), y[k].tolist(), strict=True):
-            if yi not in riders:
-                hits.setdefault(xi, []).append((kk, yi, int(prep.start[yi])))
-    for got in hits.values():
-        by: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for kk, yi, day in got:
-            by.setdefault((int(prep.agency[yi]), day), []).append((kk, yi))
-        for pairs in by.values():
-            if len({prep.records[yi].description for _, yi in pairs}) < 2:
-                continue
-            clear = None
-            if w is not None:
-                ranked = sorted(pairs, key=lambda p: -float(w[p[0]]))
-                if float(w[ranked[0][0]]) - float(w[ranked[1][0]]) >= MONTH_CLEAR / 2:
-                    clear = ranked[0][0]
-            for kk, _ in pairs:
-                if kk != clear:
-                    vetoed.add((int(a[kk]), int(b[kk])))
-    return vetoed
-
-
 RULE_WORDS = {
     1: "one record names the other's day and reports it (a notice of it)",
     2: "both name the same day and report the same thing",
@@ -371,10 +328,7 @@ RULE_WORDS = {
 
 
 def field_rules(
-    prep: Prepared,
-    feats: PairFeatures,
-    w: np.ndarray | None = None,
-    riders: set[int] | frozenset = frozenset(),
+    prep: Prepared, feats: PairFeatures, w: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, set[tuple[int, int]], set[tuple[int, int]]]:
     """Every rule of this module: bits to add per pair, which rule (RULE_WORDS key, 0
     none), the pairs the all-pairs floor does not hold against a merge, and the pairs
@@ -387,7 +341,5 @@ def field_rules(
     why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
     news, news_loose = news_rules(prep, feats)
     why = np.where((news > 0) & (why == 0), 5, why)
-    # a day on which one agency logged two such events names neither of them
-    ambiguous = ambiguous_day_rules(prep, feats, w, frozenset(riders))
     total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
-    return total, why, loose | month_loose | news_loose, vetoed | ambiguous
+    return total, why, loose | month_loose | news_loose, vetoed
