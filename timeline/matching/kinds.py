@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .signals import without_plans
+
 # Kinds, in the order they are tried: the first that matches is the record's kind.
 KINDS = (
     "follow-up",
@@ -93,7 +95,9 @@ _HAPPENED = re.compile(r"\b(hold|took part|joined|discussion at)\b")
 
 def record_kind(normalised: str, notification: bool) -> str:
     """One of KINDS for a normalised text; `notification` is prepare's reading of the
-    description (told about an event: PPN, Encompass, liaison, "letter from")."""
+    description (told about an event: PPN, Encompass, liaison, "letter from"). A meeting
+    named as a plan ("strategy to be convened") is not read."""
+    normalised = without_plans(normalised)
     meeting = _MEETING_RE.search(normalised) is not None
     if meeting and _FOLLOW_UP.search(normalised) and not _present(normalised):
         return "follow-up"

@@ -424,12 +424,30 @@ def _keyword_facts() -> tuple[re.Pattern[str], dict[str, tuple[frozenset, frozen
 _ALL_KEYS, _KEY_FACTS = _keyword_facts()
 
 
+# A meeting named as a plan ("MASH decision: strategy discussion to be convened", "ICPC
+# to be arranged") is not a record of that meeting: the decision is an event of its own.
+# (The typo repair may have read "convened" as "conveyed".)
+_PLANNED = re.compile(
+    r"\b(?:strategy|initial conference|review conference|coregroup|child in need|marac"
+    r"|conference|meeting)(?: meeting| discussion)?\s+(?:to be|will be|is to be|being)\s+"
+    r"(?:convened|conveyed|convene|arranged|arrange|held|hold|booked|book|organised|"
+    r"scheduled|set up)\b"
+)
+
+
+def without_plans(normalised: str) -> str:
+    """The text without the meetings it names as plans ("strategy to be convened")."""
+    return _PLANNED.sub("plan", normalised) if "be" in normalised else normalised
+
+
 def text_facts(normalised: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(event types, topics, agency kinds named) of a normalised text in one scan; the
-    same as event_types(), topics() and agencies_named() called one by one."""
+    same as event_types(), topics() and agencies_named() called one by one. A meeting
+    named as a plan is not read (`without_plans`)."""
     types: set[str] = set()
     subjects: set[str] = set()
     named: set[str] = set()
+    normalised = without_plans(normalised)
     for m in _ALL_KEYS.finditer(normalised):
         t, s, a = _KEY_FACTS[m.group(1)]
         types |= t
