@@ -318,12 +318,47 @@ def _two_of_one_agency(
     return any(len(v) > 1 for v in seen.values())
 
 
+SOURCE_COVER = 0.6  # share of the shorter text's distinctive words the two have in common
+
+
+def source_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """A notification that names where its news came from and repeats that agency's
+    words ("Outcome of referral received from MASH: progress to C&F assessment", six
+    days after CSC's "IAA team decision: progress to C&F assessment") is the news of
+    that record: when exactly one record of the named agency in the `NEWS_LAG_DAYS`
+    before it shares most of its distinctive words (`SOURCE_COVER` of the shorter text)
+    and nothing contradicts, the pair gets `NEWS_BONUS` bits and is not held back by the
+    floor."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set()
+    _, _, agree = _agreeing(prep, feats)
+    alike = agree & (feats.cover_min >= SOURCE_COVER)
+    hits: dict[int, list[int]] = {}
+    for x, y in ((a, b), (b, a)):
+        lag = prep.start[x] - prep.start[y]
+        ok = prep.notification[x] & ~prep.notification[y] & prep.precise[y]
+        ok &= (prep.kind[y] != 0) & ((prep.named[x] & prep.kind[y]) != 0)
+        k = np.flatnonzero(ok & alike & (lag >= 0) & (lag <= NEWS_LAG_DAYS))
+        for kk, xi in zip(k.tolist(), x[k].tolist(), strict=True):
+            hits.setdefault(xi, []).append(kk)
+    loose: set[tuple[int, int]] = set()
+    for got in hits.values():
+        if len(got) == 1:
+            kk = got[0]
+            bonus[kk] = NEWS_BONUS
+            loose.add((int(a[kk]), int(b[kk])))
+    return bonus, loose
+
+
 RULE_WORDS = {
     1: "one record names the other's day and reports it (a notice of it)",
     2: "both name the same day and report the same thing",
     3: "the one meeting of this kind on a known day within the month the other is dated by",
     4: "a report for a meeting that names this meeting's day",
     5: "news of the one event of its kind in the days before it",
+    6: "news in the words of the record of the agency it names as its source",
 }
 
 
@@ -341,5 +376,7 @@ def field_rules(
     why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
     news, news_loose = news_rules(prep, feats)
     why = np.where((news > 0) & (why == 0), 5, why)
-    total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
-    return total, why, loose | month_loose | news_loose, vetoed
+    source, source_loose = source_rules(prep, feats)
+    why = np.where((source > 0) & (why == 0), 6, why)
+    total = np.maximum(np.maximum(np.maximum(np.maximum(bonus, month), report), news), source)
+    return total, why, loose | month_loose | news_loose | source_loose, vetoed

@@ -145,6 +145,7 @@ _NOTIFICATION = re.compile(
     r"|\b(referral|information|report|letter|discharge summary|notification|email|"
     r"correspondence)\b.{0,20}\breceive\b"
     r"|\bmade aware\b|\badvised that\b|\bletter from\b|\bdischarge summary\b|\bupdate from\b"
+    r"|\bfeedback from\b"
     r"|\breferral from\b"
 )
 
