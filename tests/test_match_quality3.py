@@ -220,3 +220,31 @@ def test_mq3011_a_report_written_before_its_meeting_may_be_kept_related():
     (rel,) = [r for r in res.relations if r.record_id == "g1"]
     assert rel.event_id == event_of(res, "c1").merged_id
     assert rel.reason.startswith("a report for the")
+
+
+def _date_level(records, x: str, y: str) -> str:
+    from timeline.matching.features import COMPARISONS
+
+    cfg = MatchConfig()
+    prep = prepare(records, cfg)
+    a, b = candidate_pairs(prep, cfg)
+    feats = compute_features(prep, a, b)
+    i, j = sorted((prep.index[x], prep.index[y]))
+    (k,) = np.flatnonzero((a == i) & (b == j))
+    return COMPARISONS["date"][int(feats.levels["date"][k])]
+
+
+def test_mq3012_two_reports_of_one_earlier_day_are_not_news_before_the_event():
+    school = rec(
+        "s1", "School", SAT + timedelta(days=2), "Op Encompass: domestic at home on 30/09."
+    )
+    later = rec(
+        "d1", "Domestic Abuse Service", SAT + timedelta(days=4), "Referral in - incident 30/09."
+    )
+    assert _date_level([school, later], "s1", "d1") == "gap_2_3"
+    # a contact made after the day it names is an event of its own: the notice came first
+    call = rec("g1", "GP", SAT + timedelta(days=4), "T/c mum after DA incident 30/09.")
+    assert _date_level([school, call], "s1", "g1") == "notified_before"
+    # and a record naming no day is still dated after a notice of it
+    plain = rec("h1", "Housing", SAT + timedelta(days=4), "Tenancy visit - noise complaint.")
+    assert _date_level([school, plain], "s1", "h1") == "notified_before"
