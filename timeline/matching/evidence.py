@@ -86,17 +86,17 @@ def _cited(
     out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING) & ~after[x]
     # y is not itself the news of another day (the school's "OE call this morning - DA
     # incident at home on 9th December", written on the 12th, is no event of the 12th)
-    out &= ~_elsewhere(prep, y)
+    out &= ~_elsewhere(prep)[y]
     return out & _fits_named(prep, x, y) if named else out
 
 
-def _elsewhere(prep: Prepared, y: np.ndarray) -> np.ndarray:
-    """Per record in y: it reports (a notice, a letter, a call, a log) and the days its
-    text names are all outside its own dates: it is the news of an event of another day."""
-    td = prep.td[y]
+def _elsewhere(prep: Prepared) -> np.ndarray:
+    """Per record: it reports (a notice, a letter, a call, a log) and the days its text
+    names are all outside its own dates: it is the news of an event of another day."""
+    td = prep.td
     named = td != NO_DATE
-    own = named & (prep.start[y][:, None] <= td) & (td <= prep.end[y][:, None])
-    return np.isin(prep.rkind[y], _REPORTING) & named.any(axis=1) & ~own.any(axis=1)
+    own = named & (prep.start[:, None] <= td) & (td <= prep.end[:, None])
+    return np.isin(prep.rkind, _REPORTING) & named.any(axis=1) & ~own.any(axis=1)
 
 
 def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray, after: np.ndarray) -> np.ndarray:

@@ -438,7 +438,7 @@ _PLANNED = re.compile(
 
 def without_plans(normalised: str) -> str:
     """The text without the meetings it names as plans ("strategy to be convened")."""
-    return _PLANNED.sub("plan", normalised) if "be" in normalised else normalised
+    return _PLANNED.sub("plan", normalised) if " be" in normalised else normalised
 
 
 def text_facts(normalised: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
