@@ -94,11 +94,11 @@ def test_mq005_two_notices_naming_one_day_with_the_same_subject():
         rec("h1", "Health Visiting", D + timedelta(days=3), "Told of bruise to arm (28.5.15)"),
     ]
     assert _bonus(records, "c1", "h1") > 0
-    # a GP hears weeks later: a notice naming a day up to four weeks before it still
-    # reports it; one written more than four weeks after the day is not this rule's
+    # a GP hears weeks later: a notice naming a day up to six weeks before it still
+    # reports it; one written more than six weeks after the day is not this rule's
     late = [*records[:1], rec("g1", "GP", D + timedelta(days=20), "Bruising 28/05/15 noted")]
     assert _bonus(late, "s1", "g1") == CITE_BONUS
-    later = [*records[:1], rec("g1", "GP", D + timedelta(days=35), "Bruising 28/05/15 noted")]
+    later = [*records[:1], rec("g1", "GP", D + timedelta(days=45), "Bruising 28/05/15 noted")]
     assert _bonus(later, "s1", "g1") == 0.0
 
 

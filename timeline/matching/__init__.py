@@ -102,7 +102,7 @@ def _match_records(
         learnt, kinds_moved = local_shifts(feats, labels, w, bound=config.decision_bound)
         parameters["decision_kinds_moved"] = kinds_moved
         w = w + learnt
-    related = apart_pairs(prep, a, b)
+    related = apart_pairs(prep, a, b, config.report_before_meeting == "related")
     if constraints.groups:
         # a record a reviewer put in an event is judged: the rule no longer applies to it
         decided = np.array(sorted(constraints.group_of()), dtype=np.int64)

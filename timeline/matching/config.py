@@ -38,6 +38,11 @@ class MatchConfig:
     match_threshold: float = -1.0
     link_floor: float = -4.0
     max_records_per_agency: int = 1
+    # An agency's report written days before a meeting ("Report submitted for ICPC on
+    # 27/11", dated the 21st): "part" of the meeting's event, or "related" (an event of
+    # its own, linked to the meeting like its minutes). Reviews count it both ways
+    # (generators A and B: part; families C and D: related); see docs/matching.md.
+    report_before_meeting: str = "part"
     # evidence.py: a record naming another's day (a notice or letter written 0-14 days
     # after it) with content in common, and a month-dated meeting with the one meeting of
     # its kind that month, get bonus bits and are not held back by the floor.

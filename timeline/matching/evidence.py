@@ -35,7 +35,7 @@ from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES
 
-CITE_LAG_DAYS = 28
+CITE_LAG_DAYS = 42
 CITE_BONUS = 3.0
 BOTH_CITE_BONUS = 2.0
 _MAX_OWN_DAYS = 7  # a record dated by a week may be the day quoted; a month may not
@@ -84,7 +84,19 @@ def _cited(
     ok = (td != NO_DATE) & (sy <= td) & (td <= ey) & (sx >= td) & (sx - td <= CITE_LAG_DAYS)
     short = (prep.end[y] - prep.start[y]) <= _MAX_OWN_DAYS
     out = ok.any(axis=1) & short & np.isin(prep.rkind[x], _REPORTING) & ~after[x]
+    # y is not itself the news of another day (the school's "OE call this morning - DA
+    # incident at home on 9th December", written on the 12th, is no event of the 12th)
+    out &= ~_elsewhere(prep)[y]
     return out & _fits_named(prep, x, y) if named else out
+
+
+def _elsewhere(prep: Prepared) -> np.ndarray:
+    """Per record: it reports (a notice, a letter, a call, a log) and the days its text
+    names are all outside its own dates: it is the news of an event of another day."""
+    td = prep.td
+    named = td != NO_DATE
+    own = named & (prep.start[:, None] <= td) & (td <= prep.end[:, None])
+    return np.isin(prep.rkind, _REPORTING) & named.any(axis=1) & ~own.any(axis=1)
 
 
 def _both_cite(prep: Prepared, a: np.ndarray, b: np.ndarray, after: np.ndarray) -> np.ndarray:
@@ -283,11 +295,60 @@ def news_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tup
         for kk, xi, day in zip(k.tolist(), x[k].tolist(), prep.start[y[k]].tolist(), strict=True):
             hits.setdefault(xi, []).append((kk, day))
     loose: set[tuple[int, int]] = set()
-    for got in hits.values():
-        if len({day for _, day in got}) == 1:
+    for xi, got in hits.items():
+        # one day, and one such record per agency on it: two call-outs the police
+        # logged that day are two events, and which one the news is of is a question
+        if len({day for _, day in got}) == 1 and not _two_of_one_agency(prep, a, b, xi, got):
             for kk, _ in got:
                 bonus[kk] = NEWS_BONUS
                 loose.add((int(a[kk]), int(b[kk])))
+    return bonus, loose
+
+
+def _two_of_one_agency(
+    prep: Prepared, a: np.ndarray, b: np.ndarray, x: int, got: list[tuple[int, int]]
+) -> bool:
+    """Among x's pairs `got` (pair index, day), one agency has two different records (not
+    a row pasted twice) of one day."""
+    seen: dict[tuple[int, int], set[str]] = {}
+    for kk, day in got:
+        y = int(b[kk]) if int(a[kk]) == x else int(a[kk])
+        r = prep.records[y]
+        seen.setdefault((int(prep.agency[y]), day), set()).add(r.description)
+    return any(len(v) > 1 for v in seen.values())
+
+
+SOURCE_COVER = 0.6  # share of the shorter text's distinctive words the two have in common
+
+
+def source_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """A notification that names where its news came from and repeats that agency's
+    words ("Outcome of referral received from MASH: progress to C&F assessment", six
+    days after CSC's "IAA team decision: progress to C&F assessment") is the news of
+    that record: when exactly one record of the named agency in the `NEWS_LAG_DAYS`
+    before it shares most of its distinctive words (`SOURCE_COVER` of the shorter text)
+    and nothing contradicts, the pair gets `NEWS_BONUS` bits and is not held back by the
+    floor."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus, set()
+    _, _, agree = _agreeing(prep, feats)
+    alike = agree & (feats.cover_min >= SOURCE_COVER)
+    hits: dict[int, list[int]] = {}
+    for x, y in ((a, b), (b, a)):
+        lag = prep.start[x] - prep.start[y]
+        ok = prep.notification[x] & ~prep.notification[y] & prep.precise[y]
+        ok &= (prep.kind[y] != 0) & ((prep.named[x] & prep.kind[y]) != 0)
+        k = np.flatnonzero(ok & alike & (lag >= 0) & (lag <= NEWS_LAG_DAYS))
+        for kk, xi in zip(k.tolist(), x[k].tolist(), strict=True):
+            hits.setdefault(xi, []).append(kk)
+    loose: set[tuple[int, int]] = set()
+    for got in hits.values():
+        if len(got) == 1:
+            kk = got[0]
+            bonus[kk] = NEWS_BONUS
+            loose.add((int(a[kk]), int(b[kk])))
     return bonus, loose
 
 
@@ -297,6 +358,7 @@ RULE_WORDS = {
     3: "the one meeting of this kind on a known day within the month the other is dated by",
     4: "a report for a meeting that names this meeting's day",
     5: "news of the one event of its kind in the days before it",
+    6: "news in the words of the record of the agency it names as its source",
 }
 
 
@@ -314,5 +376,7 @@ def field_rules(
     why = np.where((report > 0) & (bonus == 0) & (month == 0), 4, why)
     news, news_loose = news_rules(prep, feats)
     why = np.where((news > 0) & (why == 0), 5, why)
-    total = np.maximum(np.maximum(np.maximum(bonus, month), report), news)
-    return total, why, loose | month_loose | news_loose, vetoed
+    source, source_loose = source_rules(prep, feats)
+    why = np.where((source > 0) & (why == 0), 6, why)
+    total = np.maximum(np.maximum(np.maximum(np.maximum(bonus, month), report), news), source)
+    return total, why, loose | month_loose | news_loose | source_loose, vetoed

@@ -247,7 +247,12 @@ def pair_evidence(
         from .evidence import RULE_WORDS
 
         words = RULE_WORDS.get(rule, "a rule of the field")
-        label = {3: "meeting of the month", 4: "report for the meeting", 5: "news of the event"}
+        label = {
+            3: "meeting of the month",
+            4: "report for the meeting",
+            5: "news of the event",
+            6: "news from its source",
+        }
         label = label.get(rule, "date quoted")
         contributions.append(Contribution(label, 1, round(bonus, 2), words))
     if learnt:

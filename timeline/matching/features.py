@@ -3,6 +3,7 @@ Fellegi-Sunter / Splink), and keeps the raw value for the explanation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +12,9 @@ from rapidfuzz import fuzz, process
 from .kinds import KIND_CODE, REPORTING_KINDS
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
+
+# "T/c mum after DA incident 14.10.19": a contact made after the day it names
+_AFTER_DAY = re.compile(r"\b(after|following|since)\b[^.;]{0,40}?\d{1,2}(?:st|nd|rd|th)?[/.\s-]")
 
 GENERIC_TYPES_MASK = sum(1 << i for i, name in enumerate(EVENT_TYPES) if name in GENERIC_TYPES)
 
@@ -241,6 +245,20 @@ def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatur
     late_is_notice = ((later == 1) & nb & ~na) | ((later == -1) & na & ~nb)
     # ... and one dated before the event: not its notification
     early_notice = ((later == -1) & nb & ~na) | ((later == 1) & na & ~nb)
+    # ... unless both report the same earlier day ("High risk referral in - incident on
+    # 30/09" after the school's "Op Encompass: domestic at home on 30/09"; not "T/c mum
+    # after DA incident 30/09", a contact of its own)
+    k = np.flatnonzero(early_notice)
+    if len(k):
+        x, y = np.where(na[k], b[k], a[k]), np.where(na[k], a[k], b[k])
+        tx, ty = prep.td[x][:, :, None], prep.td[y][:, None, :]
+        same = ((tx != NO_DATE) & (tx == ty) & (tx <= prep.start[y][:, None, None])).any(
+            axis=(1, 2)
+        )
+        same &= np.isin(prep.rkind[x], REPORTING_KINDS)
+        for q in np.flatnonzero(same).tolist():
+            same[q] = _AFTER_DAY.search(prep.texts[int(x[q])]) is None
+        early_notice[k] = ~same
     both_precise = prep.precise[a] & prep.precise[b]
     longest = np.maximum(ea - sa, eb - sb)
     date = np.select(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .signals import without_plans
+
 # Kinds, in the order they are tried: the first that matches is the record's kind.
 KINDS = (
     "follow-up",
@@ -44,7 +46,7 @@ _PRESENT = re.compile(
 # Paperwork after a meeting: minutes received, chased or circulated; an outcome or
 # decision letter; a report sent afterwards; notes typed up.
 _FOLLOW_UP = re.compile(
-    r"\bminutes\b|\b(outcome|decision) letter\b|\bletter\b.{0,30}\b(outcome|decision)\b"
+    r"\bminutes\b|\b(outcome|decision) letter\b|\bletter\b.{0,80}\b(outcome|decision)\b"
     r"|\boutcome\b.{0,20}\b(sent|shared|circulated|received|receive|letter)\b"
     r"|\breport\b.{0,25}\b(submitted|sent|shared|circulated|uploaded)\b.{0,20}\bafter\b"
     r"|\b(chased|chasing|circulated|typed up)\b"
@@ -53,7 +55,7 @@ _REPORT = re.compile(
     r"\breport\b.{0,25}\b(submitted|sent|prepared|written|completed|shared|provided)\b"
     r"|\b(conference|court|submitted|written) report\b|\breport for\b|\breport to\b"
 )
-_LETTER = re.compile(r"\bletter\b|\bdischarge summary\b")
+_LETTER = re.compile(r"\bletter\b|\bdischarge summary\b|\bcorrespondence\b")
 _ATTENDANCE = re.compile(
     r"\bemergency department\b|\burgent care\b|\badmitted\b|\badmission\b|\bward\b"
     r"|\bseen in\b|\bclinic\b|\bappointment\b|\bappt\b|\bnot brought\b"
@@ -93,7 +95,9 @@ _HAPPENED = re.compile(r"\b(hold|took part|joined|discussion at)\b")
 
 def record_kind(normalised: str, notification: bool) -> str:
     """One of KINDS for a normalised text; `notification` is prepare's reading of the
-    description (told about an event: PPN, Encompass, liaison, "letter from")."""
+    description (told about an event: PPN, Encompass, liaison, "letter from"). A meeting
+    named as a plan ("strategy to be convened") is not read."""
+    normalised = without_plans(normalised)
     meeting = _MEETING_RE.search(normalised) is not None
     if meeting and _FOLLOW_UP.search(normalised) and not _present(normalised):
         return "follow-up"

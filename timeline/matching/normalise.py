@@ -117,6 +117,23 @@ GLOSSARY: dict[str, str] = {
     "dash": "dash risk",
     "op encompass": "encompass",
     "operation encompass": "encompass",
+    "oe": "encompass",
+    "public protection notice": "police notification",
+    # the devolved nations' words for the same things: Northern Ireland's police (PSNI)
+    # and its notice, Gateway (the front door) and Article 66 (its section 47); Wales's
+    # IAA team (information, advice and assistance); Scotland's IRD (inter-agency
+    # referral discussion: the strategy discussion) and VPD concern report
+    "psni": "police",
+    "psni referral": "police notification",
+    "vpd": "police notification",
+    "gateway": "mash front door",
+    "gateway team": "mash front door",
+    "iaa": "mash front door",
+    "iaa team": "mash front door",
+    "article 66": "section47",
+    "ird": "strategy",
+    "inter agency referral discussion": "strategy",
+    "interagency referral discussion": "strategy",
     "wnb": "not brought",
     "was not brought": "not brought",
     "dna": "not brought",

@@ -18,8 +18,10 @@ from .normalise import Normaliser, frequent_words, tokens
 from .signals import (
     AGENCY_KINDS,
     EVENT_TYPES,
+    GENERIC_TYPES,
     TOPICS,
     agency_kind,
+    agency_specialism,
     is_notification,
     references,
     reported_dates,
@@ -28,12 +30,16 @@ from .signals import (
     without_boilerplate,
 )
 
-_MAY_NAME_DATE = re.compile(r"\d|yesterday|last night|previous day|day before", re.IGNORECASE)
+_MAY_NAME_DATE = re.compile(
+    r"\d|yesterday|last night|previous day|day before|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.IGNORECASE,
+)
 PRECISE = ("exact", "day")
 SIGNATURE = 3  # rarest tokens per record used to rank blocking candidates
 NO_DATE = -(10**9)
 MAX_TOKENS = 12  # tokens kept per record for overlap (highest inverse frequency first)
 _TYPE_BIT = {name: 1 << i for i, name in enumerate(EVENT_TYPES)}
+_GENERIC_BITS = sum(_TYPE_BIT[name] for name in GENERIC_TYPES)
 _TOPIC_BIT = {name: 1 << i for i, name in enumerate(TOPICS)}
 _KIND_BIT = {name: 1 << i for i, name in enumerate(AGENCY_KINDS)}
 
@@ -152,6 +158,11 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     types = np.fromiter(
         (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
     )
+    # a specialist agency's records are about its specialism, whatever else they name
+    # (a domestic abuse service's "High risk referral in - incident on 30/09")
+    special = {a: _TYPE_BIT.get(agency_specialism(a) or "", 0) for a in kinds}
+    bits = np.fromiter((special[r.agency] for r in recs), dtype=np.int64, count=n)
+    types = types | bits
     topic_names = [facts[t][1] for t in texts]
     topic_bits = np.fromiter(
         (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n

@@ -32,13 +32,20 @@ class Relation:
     reason: str  # in words, for the panel and the exports
 
 
-def apart_pairs(prep: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def apart_pairs(
+    prep: Prepared, a: np.ndarray, b: np.ndarray, reports_before: bool = False
+) -> np.ndarray:
     """Candidate pairs (indices into a, b) of a follow-up and a meeting, or of a meeting
     and a report written after it that names its day ("Report submitted to the chair for
-    the core group on 19th Feb 2015", dated the 24th): never merged."""
+    the core group on 19th Feb 2015", dated the 24th): never merged. With
+    `reports_before`, a report dated before its meeting too ("Report submitted for ICPC
+    on 27/11/2024", written on the 21st: an event of its own, related to the meeting)."""
     fu, mt, rp = KIND_CODE["follow-up"], KIND_CODE["meeting"], KIND_CODE["report"]
     ka, kb = prep.rkind[a], prep.rkind[b]
     paper = ((ka == fu) & (kb == mt)) | ((ka == mt) & (kb == fu))
+    if reports_before:
+        paper |= (ka == rp) & (kb == mt) & (prep.end[a] < prep.start[b])
+        paper |= (kb == rp) & (ka == mt) & (prep.end[b] < prep.start[a])
     late = np.zeros(len(a), dtype=bool)
     for r, m, kr, km in ((a, b, ka, kb), (b, a, kb, ka)):
         # a report, or an entry naming a meeting that says something was sent ("Update
@@ -82,7 +89,7 @@ def find_relations(
     the same kind of meeting, dated on or before it; the date it quotes first, then the
     nearest meeting, then the match weight."""
     best: dict[int, tuple[tuple, int]] = {}
-    mt = KIND_CODE["meeting"]
+    mt, rp = KIND_CODE["meeting"], KIND_CODE["report"]
     if len(ks):
         # the meeting is dated on or before its follow-up (a follow-up, or a report sent
         # after the meeting: the side that is not the meeting)
@@ -90,14 +97,17 @@ def find_relations(
         f_is_a = (ka != mt) | ((kb == mt) & (prep.start[a[ks]] > prep.start[b[ks]]))
         f = np.where(f_is_a, a[ks], b[ks])
         m = np.where(f_is_a, b[ks], a[ks])
-        ks = ks[prep.start[m] <= prep.end[f]]
+        # ... or after a report written for it (MatchConfig.report_before_meeting)
+        early = prep.rkind[f] == KIND_CODE["report"]
+        ks = ks[(prep.start[m] <= prep.end[f]) | early]
     # Python lists, not numpy scalars, in the loop (tens of thousands of pairs)
     rkind, start, end = prep.rkind.tolist(), prep.start.tolist(), prep.end.tolist()
     precise = prep.precise.tolist()
     for i, j, wk in zip(a[ks].tolist(), b[ks].tolist(), w[ks].tolist(), strict=True):
         later_i = rkind[j] == mt and (rkind[i] != mt or start[i] > start[j])
         f, m = (i, j) if later_i else (j, i)
-        if start[m] > end[f] or event_id[f] == event_id[m]:
+        before = rkind[f] == rp and start[m] > end[f]
+        if (start[m] > end[f] and not before) or event_id[f] == event_id[m]:
             continue
         if not _same_meeting(prep.meetings[f], prep.meetings[m]):
             continue
@@ -115,8 +125,13 @@ def find_relations(
         names = sorted(prep.meetings[m] - GENERIC_MEETING) or sorted(prep.meetings[m])
         when = date.fromordinal(int(prep.start[m])).strftime("%d %b %Y").lstrip("0")
         how = "names its date" if not unquoted else f"{gap} days later" if gap else "same day"
+        what = "paperwork after"
+        if prep.start[m] > prep.end[f]:  # a report written before the meeting
+            what = "a report for"
+            if unquoted:
+                how = f"{int(prep.start[m] - prep.end[f])} days before"
         reason = (
-            f"paperwork after the {' / '.join(names)} meeting of {when} ({how}; "
+            f"{what} the {' / '.join(names)} meeting of {when} ({how}; "
             f"{prep.records[m].agency}): related, not the same event"
         )
         out.append(

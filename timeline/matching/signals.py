@@ -50,6 +50,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "police officer attend",
         "on scene",
         "call out",
+        "attend home address",
+        "attend the home address",
     ),
     "hospital": (
         "emergency department",
@@ -139,10 +141,11 @@ _TYPE_PATTERNS = {
 _NOTIFICATION = re.compile(
     r"\bpolice notification\b|\bencompass\b|\bnotification\b|\bnotif\b|\bnotifn\b|\bliaison\b"
     r"|\b(receive|receipt)\b.{0,40}\b(referral|information|report|letter|discharge|"
-    r"notification|email|summary|minutes|update)\b"
-    r"|\b(referral|information|report|letter|discharge summary|notification|email)\b"
-    r".{0,20}\breceive\b"
+    r"notification|email|summary|minutes|update|correspondence)\b"
+    r"|\b(referral|information|report|letter|discharge summary|notification|email|"
+    r"correspondence)\b.{0,20}\breceive\b"
     r"|\bmade aware\b|\badvised that\b|\bletter from\b|\bdischarge summary\b|\bupdate from\b"
+    r"|\bfeedback from\b"
     r"|\breferral from\b"
 )
 
@@ -187,6 +190,23 @@ _AGENCY_NAME_WORDS = (
 def agencies_named(normalised: str) -> frozenset[str]:
     """Agency kinds a normalised text names."""
     return frozenset(n for n, pat in _AGENCY_PATTERNS.items() if pat.search(normalised))
+
+
+# An agency that exists for one kind of event: what its records are about when their
+# words name no specific kind ("High risk referral in - incident on 30/09", a domestic
+# abuse service's; "Safety plan reviewed with mum").
+_AGENCY_SPECIALISMS = (
+    ("domestic abuse", "domestic abuse"),
+    ("domestic violence", "domestic abuse"),
+    ("idva", "domestic abuse"),
+    ("women's aid", "domestic abuse"),
+)
+
+
+def agency_specialism(agency: str) -> str | None:
+    """The kind of event an agency's name says all its work is about, if any."""
+    low = agency.casefold()
+    return next((kind for word, kind in _AGENCY_SPECIALISMS if word in low), None)
 
 
 def agency_kind(agency: str) -> str | None:
@@ -241,6 +261,15 @@ _WORDED = re.compile(
 )
 _OVERNIGHT = re.compile(r"\bover\s?night\b|\bnight of\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
+# "incident on Saturday", "seen last Tuesday": the latest such day before the record's
+# own (1-7 days back: a day named on its own day would be "today"). Not when a date
+# follows ("on Tuesday 12 Mar": that date is read), nor "next Monday" (a plan).
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NAMED_DAY = re.compile(
+    r"\b(?:on|last|since|over)\s+(?:the\s+)?(" + "|".join(_DAY_NAMES) + r")\b(?!\s*\d)"
+    r"(?:\s+(?:night|evening|morning|afternoon))?",
+    re.IGNORECASE,
+)
 
 
 def _resolve(day: int, month: int, year: int | None, anchor: date) -> date | None:
@@ -330,8 +359,8 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
     """Dates written in a record's text, day first, within `max_days` of its own date.
 
     "notification of the incident on 2nd March", "seen in A&E on 10/3": the year, when
-    absent, is taken from the record's own date. "yesterday" counts as the day before.
-    Dates of birth are not read.
+    absent, is taken from the record's own date. "yesterday" counts as the day before,
+    "on Saturday" as the latest Saturday before it. Dates of birth are not read.
     """
     found: set[date] = set()
     text = _without_birthdays(text)
@@ -359,6 +388,9 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
             add(_resolve(day, month, year, anchor), m)
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
+    for m in _NAMED_DAY.finditer(text):
+        back = (anchor.weekday() - _DAY_NAMES.index(m.group(1).casefold())) % 7 or 7
+        add(anchor - timedelta(days=back), m)
     return sorted(d for d in found if abs((d - anchor).days) <= max_days)
 
 
@@ -393,12 +425,30 @@ def _keyword_facts() -> tuple[re.Pattern[str], dict[str, tuple[frozenset, frozen
 _ALL_KEYS, _KEY_FACTS = _keyword_facts()
 
 
+# A meeting named as a plan ("MASH decision: strategy discussion to be convened", "ICPC
+# to be arranged") is not a record of that meeting: the decision is an event of its own.
+# (The typo repair may have read "convened" as "conveyed".)
+_PLANNED = re.compile(
+    r"\b(?:strategy|initial conference|review conference|coregroup|child in need|marac"
+    r"|conference|meeting)(?: meeting| discussion)?\s+(?:to be|will be|is to be|being)\s+"
+    r"(?:convened|conveyed|convene|arranged|arrange|held|hold|booked|book|organised|"
+    r"scheduled|set up)\b"
+)
+
+
+def without_plans(normalised: str) -> str:
+    """The text without the meetings it names as plans ("strategy to be convened")."""
+    return _PLANNED.sub("plan", normalised) if " be" in normalised else normalised
+
+
 def text_facts(normalised: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(event types, topics, agency kinds named) of a normalised text in one scan; the
-    same as event_types(), topics() and agencies_named() called one by one."""
+    same as event_types(), topics() and agencies_named() called one by one. A meeting
+    named as a plan is not read (`without_plans`)."""
     types: set[str] = set()
     subjects: set[str] = set()
     named: set[str] = set()
+    normalised = without_plans(normalised)
     for m in _ALL_KEYS.finditer(normalised):
         t, s, a = _KEY_FACTS[m.group(1)]
         types |= t
