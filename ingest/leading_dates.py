@@ -74,8 +74,10 @@ def leading_date(text: str) -> tuple[str, str] | None:
     # Any wording the date reader knows ("early July 2021", "w/c 12/06/23", "between 3rd
     # and 5th May 2022", "Spring 2020") before a separator: the longest that reads wins,
     # so a range ("03/05/2022 - 05/05/2022 - ...") is not cut at its own dash.
-    # (a date read, the text after it a word: done; a digit after it may go on a range)
-    digit = _DIGIT.search(text, 0, MAX_HEAD) if not found or text[found[0]].isdigit() else None
+    # (a date read, the text after it a word: done; a digit, or "to"/"until" and a digit,
+    # after it may go on a range: "24/12/20 to 02/01/21 – ...")
+    on = not found or text[found[0]].isdigit() or _RANGE_ON.match(text, found[0])
+    digit = _DIGIT.search(text, 0, MAX_HEAD) if on else None
     for sep in _SEPARATOR.finditer(text, digit.end(), MAX_HEAD + 4) if digit else ():
         head = text[: sep.start()].strip()
         if (
@@ -90,6 +92,7 @@ def leading_date(text: str) -> tuple[str, str] | None:
     return found[1], text[found[0] :].strip()
 
 
+_RANGE_ON = re.compile(r"(?:to|until|till|through|and)\s+\d", re.IGNORECASE)
 _SUM = re.compile(r"\d{1,2}\.\d{2}$")
 _DASHES = re.compile(r"[\s\-–—:|]*")
 
@@ -153,7 +156,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     for r in raw.rows:
         cells = list(r) + [blank] * (best + 1 - len(r))
         text = cell_text(cells[best])
-        found = leading_date(text)
+        found = leading_date(text) or _coarse_before_capital(text)
         if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
             entry_open = running
@@ -173,6 +176,21 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     if running:
         note += "; each undated line under an entry continues it"
     return split, note
+
+
+_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
+
+
+def _coarse_before_capital(text: str) -> tuple[str, str] | None:
+    """("Autumn 2018", "Safeguarding midwife discussion") in a column whose entries start
+    with their date: a month, season or year written before the entry with only a space,
+    read when the entry goes on with a capital ("May 2020 Early help assessment"). Alone,
+    leading_date wants a separator there, so that "2019 was a hard year" stays text."""
+    for m in _YEAR.finditer(text, 0, MAX_HEAD):
+        rest = text[m.end() :]
+        if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[: m.end()]):
+            return text[: m.end()].strip(), rest.strip()
+    return None
 
 
 CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
