@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_column import demote_single_value_agency
 from ingest.agency_evidence import file_agency, sheet_agency
 from ingest.errors import IngestError
 from ingest.filetype import detect_kind
@@ -128,6 +129,9 @@ def import_file(
     else:
         sheets = [t.raw.label for t in tables]
         found, source, evidence = file_agency(name, title, sheets, directory)
+        if has_column:  # one value in every row: the file's own agency outranks it
+            notes.extend(demote_single_value_agency(tables, found, directory))
+            has_column = any(t.mapping.index_of("agency") is not None for t in tables)
         if not has_column:  # a multi-agency file's "Source" column may name each agency
             has_column = bool(source_as_agency(name, title, tables, found, directory))
         if has_column:

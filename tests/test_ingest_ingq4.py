@@ -187,3 +187,58 @@ def test_iq423_count_rows_in_a_table_are_skipped_not_quarantined(tmp_path):
     assert not result.quarantined
     reasons = {s.row: s.reason for s in result.skipped}
     assert reasons[4].startswith("subtotal row") and reasons[6].startswith("subtotal row")
+
+
+# ---------------------------------------------------------------- 5. agency columns by evidence
+
+_VISITS = [
+    "Attended with a cut to the hand after a fall at home; dressed and discharged",
+    "Brought in by the mother with a breathing difficulty; observed for four hours",
+    "Head injury after a fall from a climbing frame; scan normal, advice given",
+]
+
+
+def _one_value_file(tmp_path, name, header, value):
+    rows = [["Date", header, "Details"]]
+    rows += [[f"0{i + 3}/02/2021", value, text] for i, text in enumerate(_VISITS)]
+    return import_file(write_csv(tmp_path / name, rows), today=TODAY)
+
+
+def test_iq431_a_one_value_type_column_does_not_outrank_the_files_agency(tmp_path):
+    """ "ED attendance" in every row names the hospital; the GP's file name says whose
+    entries they are: the column is the contact type, the records are the GP's."""
+    result = _one_value_file(tmp_path, "gp_chronology.csv", "Contact type", "ED attendance")
+    assert {r.agency for r in result.records} == {"GP"}
+    assert [r.event_type for r in result.records] == ["ED attendance"] * 3
+    column = next(c for c in result.columns if c.header == "Contact type")
+    assert column.field == "event_type"
+
+
+def test_iq432_with_nothing_else_naming_the_agency_the_column_is_kept(tmp_path):
+    result = _one_value_file(tmp_path, "Tansy child.csv", "Contact type", "ED attendance")
+    assert {r.agency for r in result.records} == {"Hospital"}
+    assert result.agency_source == "column"
+
+
+def test_iq433_a_real_agency_column_of_one_value_stays_the_agency_column(tmp_path):
+    """Headed as the agency, or naming another agency by its name in every row: the cells
+    are the evidence, whatever the file name says."""
+    by_header = _one_value_file(tmp_path, "hospital_chronology.csv", "Agency", "Police")
+    assert {r.agency for r in by_header.records} == {"Police"}
+    by_name = _one_value_file(tmp_path, "hospital_chronology2.csv", "Logged by", "Police")
+    assert {r.agency for r in by_name.records} == {"Police"}
+    assert by_name.agency_source == "column"
+
+
+def test_iq434_reference_numbers_are_no_agency_and_no_person(tmp_path):
+    """ "GP/68468", "ED/24031" start with an agency's short name: they are reference numbers
+    under a header the importer does not know, and name no agency."""
+    rows = [["Date", "Log no.", "What happened"]]
+    refs = ["ED/68468", "GP/24031", "ED/68512"]
+    rows += [[f"0{i + 3}/02/2021", ref, text] for i, (ref, text) in enumerate(zip(refs, _VISITS))]
+    result = import_file(write_csv(tmp_path / "Tansy child.csv", rows), agency="Hospital")
+    column = next(c for c in result.columns if c.header == "Log no.")
+    assert column.field == "reference"
+    assert [r.reference for r in result.records] == refs
+    nameless = import_file(write_csv(tmp_path / "Tansy child 2.csv", rows), today=TODAY)
+    assert nameless.agency_source == "fallback: file name"  # the numbers name nobody
