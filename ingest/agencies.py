@@ -278,6 +278,10 @@ class AgencyDirectory:
                 pairs[norm_label(alias)] = canonical
         self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
         self._exact = dict(self._pairs)
+        self._by_initial: dict[str, list[tuple[list[str], str]]] = {}  # for short forms
+        for alias, canonical in self._pairs:
+            if len(alias) >= 5:
+                self._by_initial.setdefault(alias[0], []).append((alias.split(), canonical))
         self._cache: dict[str, str | None] = {}
         self._kinds: dict[tuple[str, str], str | None] = {}
 
@@ -346,7 +350,23 @@ class AgencyDirectory:
         return first
 
     def _search(self, key: str, fuzzy_min: int) -> str | None:
-        return self._contained(key) or self._fuzzy(key, fuzzy_min)
+        return self._contained(key) or self._abbreviated(key) or self._fuzzy(key, fuzzy_min)
+
+    def _abbreviated(self, key: str) -> str | None:
+        """ "Emerg Dept", "Hosp.", "Brackley Hosp", "Soc Care": a run of the words is an
+        alias, each word the alias's word or a short form of it ("dept" of "department");
+        one agency only. A single word must be four letters or more ("Pol" is a name)."""
+        words = key.split()
+        if not 1 <= len(words) <= 4 or (len(words) == 1 and len(words[0]) < 4):
+            return None
+        found: dict[str, int] = {}  # agency -> the most words of an alias matched
+        for i, word in enumerate(words):
+            for parts, canonical in self._by_initial.get(word[0], ()):
+                n = len(parts)
+                if i + n <= len(words) and all(map(_short_form, words[i : i + n], parts)):
+                    found[canonical] = max(found.get(canonical, 0), n)
+        best = [a for a, n in found.items() if n == max(found.values(), default=0)]
+        return best[0] if len(best) == 1 else None  # "Sch Nurse": school nursing, not school
 
     def _fuzzy(self, key: str, fuzzy_min: int) -> str | None:
         best, best_score = None, 0.0
@@ -362,3 +382,17 @@ class AgencyDirectory:
             if score > best_score:
                 best, best_score = canonical, score
         return best if best_score >= fuzzy_min else None
+
+
+def _short_form(word: str, full: str) -> bool:
+    """The word is `full`, or a short form of it: "hosp" of "hospital", "dept" of
+    "department" (three letters or more, the same first letter, the rest in order, ending
+    on a consonant as short forms do: "home" is no short form of "homestart")."""
+    if word == full:
+        return True
+    if len(word) < 3 or len(word) >= len(full) or word[0] != full[0] or not word.isalpha():
+        return False
+    if word[-1] in "aeiouy":
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in word[1:])

@@ -242,3 +242,77 @@ def test_iq434_reference_numbers_are_no_agency_and_no_person(tmp_path):
     assert [r.reference for r in result.records] == refs
     nameless = import_file(write_csv(tmp_path / "Tansy child 2.csv", rows), today=TODAY)
     assert nameless.agency_source == "fallback: file name"  # the numbers name nobody
+
+
+# ---------------------------------------------------------------- 6. date and agency wordings
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "approximate"),
+    [
+        ("c May 2021", date(2021, 5, 1), date(2021, 5, 31), "month", True),
+        ("ca Spring 2019", date(2019, 3, 1), date(2019, 5, 31), "season", True),
+        ("first week of May 2021", date(2021, 5, 1), date(2021, 5, 7), "week", False),
+        ("the 2nd week of March 2020", date(2020, 3, 8), date(2020, 3, 14), "week", False),
+        ("last week in February 2021", date(2021, 2, 22), date(2021, 2, 28), "week", False),
+        ("October half term 2020", date(2020, 10, 1), date(2020, 10, 31), "month", False),
+        ("half term Feb 2021", date(2021, 2, 1), date(2021, 2, 28), "month", False),
+        ("Summer half-term 2019", date(2019, 5, 1), date(2019, 5, 31), "month", False),
+    ],
+)
+def test_iq441_worded_dates(text, start, end, precision, approximate):
+    from ingest.dates import parse_date
+
+    iv = parse_date(text)
+    assert (iv.start, iv.end, iv.precision, iv.approximate) == (start, end, precision, approximate)
+
+
+@pytest.mark.parametrize("text", ["half term", "half term 2021", "first week of May", "cmay 2021"])
+def test_iq442_worded_dates_without_what_they_need_do_not_read(text):
+    from ingest.dates import DateError, parse_date
+
+    with pytest.raises(DateError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("cell", "agency"),
+    [
+        ("Emerg Dept", "Hospital"),
+        ("Hosp.", "Hospital"),
+        ("Wexcombe Hosp", "Hospital"),
+        ("Soc Care", "Children's Social Care"),
+        ("Sch Nurse", "School Nursing"),  # the longer alias wins over "school"
+        ("Prob Service", "Probation"),
+    ],
+)
+def test_iq443_short_forms_of_agency_names(cell, agency):
+    from ingest.agencies import AgencyDirectory
+
+    assert AgencyDirectory().canonical(cell) == agency
+
+
+@pytest.mark.parametrize("cell", ["Home", "Pol", "Hope", "Note", "Home visit", "Tel call"])
+def test_iq444_words_are_not_short_forms_of_agency_names(cell):
+    from ingest.agencies import AgencyDirectory
+
+    assert AgencyDirectory().canonical(cell) is None
+
+
+def test_iq445_a_diary_of_worded_dates(tmp_path):
+    blocks = [
+        "Chronology: Wexcombe Primary School",
+        "04/03/2021 – Class teacher raised a concern about Perrin's lunch box.",
+        "first week of May 2021 – Perrin absent for four days; mother rang twice.",
+        "c June 2021 Perrin said his older brother looks after him at night.",
+        "October half term 2021 – Family went to stay with the grandparents.",
+    ]
+    result = import_file(write_docx(tmp_path / "School diary.docx", blocks), today=TODAY)
+    got = [(r.date.start, r.date.precision, r.date.approximate) for r in result.records]
+    assert got == [
+        (date(2021, 3, 4), "day", False),
+        (date(2021, 5, 1), "week", False),
+        (date(2021, 6, 1), "month", True),
+        (date(2021, 10, 1), "month", False),
+    ]
+    assert result.records[2].description.startswith("Perrin said his older brother")
