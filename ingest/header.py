@@ -28,7 +28,8 @@ _DIVIDER = re.compile(
 )
 _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
-    r"prepared by|completed by|key)\b\s*[:\-–]",
+    r"prepared by|completed by|authors?|authored by|written by|key|"
+    r"(reviewer|author|editor|compiler|panel)['’]?s? notes?)\b\s*[:\-–]",
     re.IGNORECASE,
 )
 # A sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"

@@ -13,8 +13,9 @@ from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
 from ingest.date_headings import heading_date
 from ingest.dates import DateError, parse_date
-from ingest.header import _is_period_heading, about_document
+from ingest.header import _is_section_heading, about_document
 from ingest.readers.base import RawTable, cell_text
+from ingest.records import Issue, SourceRecord
 
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MONTH = r"[A-Za-z]{3,9}\.?"
@@ -153,22 +154,28 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     blank = "" if raw.all_text else None
     rows: list[list[object]] = []
     entry_open = False  # under an entry whose undated lines continue it (running text)
-    for r in raw.rows:
+    above = ""  # the last line of the open entry
+    doubtful: set[tuple[str, int]] = set()
+    for r, pos in zip(raw.rows, raw.positions, strict=True):
         cells = list(r) + [blank] * (best + 1 - len(r))
         text = cell_text(cells[best])
         found = leading_date(text) or _coarse_before_capital(text)
         if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
-            entry_open = running
+            entry_open, above = running, found[1]
             continue
         mark = blank
         if entry_open and text:
             entry_open = _continues(text)
             mark = CONTINUED if entry_open else blank
+            if entry_open and _may_be_entry(text, above):
+                doubtful.add(pos)
+            above = text
         rows.append([*cells[:best], mark, *cells[best:]])
     split = RawTable(
         raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
     )
+    split.doubtful_joins = doubtful
     note = (
         f"'{raw.label or 'the table'}': {best_count} entries start with their date in one "
         f"column (column {best + 1}): the date and the text after it were read apart"
@@ -193,6 +200,23 @@ def _coarse_before_capital(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A line that says it belongs to the entry: "Outcome: ...", "- bullet", "(see above)"
+_PART = re.compile(r"^(?:[-–—•*(]|[A-Za-z][\w /]{0,20}:\s)")
+MAX_DOUBT_WORDS = 20  # an entry of its own is short: a longer line is the entry going on
+
+
+def _may_be_entry(text: str, above: str) -> bool:
+    """An undated line joined to the entry above that may be an entry whose date was left
+    out: short, a sentence of its own (a capital after a line that ended one), not a
+    labelled part ("Outcome: ..."). It is still joined; the entry is flagged to check."""
+    return (
+        text[:1].isupper()
+        and above.rstrip()[-1:] in (".", "!", "?", ")")
+        and len(text.split()) <= MAX_DOUBT_WORDS
+        and not _PART.match(text)
+    )
+
+
 CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
 _AGENCIES = AgencyDirectory()
 
@@ -202,8 +226,25 @@ def _continues(text: str) -> bool:
     heading ("2021", "January - June 2021", "--- 2021 ---"), a date heading, an agency's
     heading ("POLICE") or a footer ("End of chronology", "Signed: ____")."""
     return not (
-        _is_period_heading(text)
+        _is_section_heading(text)
         or heading_date([text], coarse=True)
         or about_document([text])
         or heading_agency(text, _AGENCIES)
     )
+
+
+def flag_doubtful_joins(records: list[SourceRecord], doubtful: set[tuple[str, int]]) -> None:
+    """A warning on each entry that took in a line which may be an entry of its own
+    (`_may_be_entry`): the text is kept with it, and a person checks."""
+    for record in records:
+        prov = record.provenance
+        rows = [n for n in prov.continued_rows if (prov.sheet, n) in doubtful]
+        if rows:
+            where = ", ".join(str(n) for n in rows)
+            record.issues.append(
+                Issue(
+                    "joined_line",
+                    f"the undated line at row {where} was joined to this entry: it may be an "
+                    "entry of its own whose date was left out (check it)",
+                )
+            )

@@ -23,6 +23,7 @@ from ingest.agency_column import demote_single_value_agency
 from ingest.agency_evidence import file_agency, sheet_agency
 from ingest.errors import IngestError
 from ingest.filetype import detect_kind
+from ingest.leading_dates import flag_doubtful_joins
 from ingest.limits import Limits
 from ingest.profiles import AgencyProfile
 from ingest.readers.csv_reader import read_csv
@@ -174,7 +175,10 @@ def import_file(
         if own and own != agency:
             table_ctx = dataclasses.replace(ctx, agency=own)
             notes.append(f"'{table.raw.label}': its entries are {own}'s (the sheet's name)")
+        first_new = len(records)
         import_table(table, table_ctx, records, quarantined, skipped)
+        if table.raw.doubtful_joins:
+            flag_doubtful_joins(records[first_new:], table.raw.doubtful_joins)
         notes.extend(table.mapping.warnings)
         notes.extend(table.raw.notes)
         if table.date_note:

@@ -292,7 +292,10 @@ def test_iq443_short_forms_of_agency_names(cell, agency):
     assert AgencyDirectory().canonical(cell) == agency
 
 
-@pytest.mark.parametrize("cell", ["Home", "Pol", "Hope", "Note", "Home visit", "Tel call"])
+@pytest.mark.parametrize(
+    "cell",
+    ["Home", "Pol", "Hope", "Note", "Home visit", "Tel call", "Child A", "Mar 2019", "1 Mar 2020"],
+)
 def test_iq444_words_are_not_short_forms_of_agency_names(cell):
     from ingest.agencies import AgencyDirectory
 
@@ -316,3 +319,61 @@ def test_iq445_a_diary_of_worded_dates(tmp_path):
         (date(2021, 10, 1), "month", False),
     ]
     assert result.records[2].description.startswith("Perrin said his older brother")
+
+
+# ---------------------------------------------------------------- 7. what an entry takes in
+
+
+def test_iq451_a_short_undated_sentence_is_joined_and_flagged(tmp_path):
+    """A diary paragraph without a date under a finished entry may be an entry whose date
+    was left out: it stays with the entry (nothing lost) and the entry is flagged; a line
+    that goes on with the sentence, or a labelled part, is joined without a flag."""
+    blocks = [
+        "Chronology: Tansy Lane Surgery",
+        "03/02/2021 – Consultation with the mother about the baby's rash and feeding.",
+        "Telephone call to the health visitor, no answer.",
+        "11/02/2021 – Letter received from the hospital about an attendance with a scald",
+        "and the dressing clinic booked for the following week.",
+        "19/03/2021 – Repeat prescription issued for the mother after a review.",
+        "Plan: review in two weeks at the surgery.",
+    ]
+    result = import_file(write_docx(tmp_path / "Surgery diary.docx", blocks), today=TODAY)
+    rows = by_row(result)
+    assert sorted(rows) == [2, 4, 6]
+    assert "Telephone call to the health visitor" in rows[2].description
+    assert [i.code for i in rows[2].issues] == ["joined_line"]
+    assert "row 3" in rows[2].issues[0].message
+    assert "dressing clinic booked" in rows[4].description and not rows[4].issues
+    assert "review in two weeks" in rows[6].description and not rows[6].issues
+
+
+def test_iq452_headings_and_sign_offs_are_not_joined_to_the_entry_above(tmp_path):
+    """Headings ("Entries for 2019") between a diary's entries, "January - June 2020"
+    under a table's entry and "Author: ..." after the end of a chronology are skipped, not
+    taken in."""
+    blocks = [
+        "Chronology: Wexcombe Junior School",
+        "Entries for 2018",
+        "04/10/2018 – Class teacher raised a concern about Perrin's lunch box.",
+        "Entries for 2019",
+        "17/01/2019 – Attendance meeting with the mother; attendance now 81%.",
+        "End of chronology",
+        "Author: Fenwick Dale, Designated Safeguarding Lead",
+    ]
+    diary = import_file(write_docx(tmp_path / "School diary.docx", blocks), today=TODAY)
+    assert [r.description for r in diary.records] == [
+        "Class teacher raised a concern about Perrin's lunch box.",
+        "Attendance meeting with the mother; attendance now 81%.",
+    ]
+    reasons = {s.row: s.reason for s in diary.skipped}
+    assert 4 in reasons and 7 in reasons
+    rows = [
+        ["Date", "Details"],
+        ["03/12/2019", "Home visit; both children seen, the home was warm and tidy enough"],
+        ["", "January - June 2020"],
+        ["14/01/2020", "Core group meeting held at the school with the mother present"],
+    ]
+    table = import_file(write_csv(tmp_path / "CSC log.csv", rows), agency="Children's Social Care")
+    assert [r.provenance.row for r in table.records] == [2, 4]
+    assert "January" not in table.records[0].description
+    assert {s.row for s in table.skipped} >= {3}
