@@ -185,6 +185,10 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     return split, note
 
 
+# a sentence's opening words before a period, that only a separator makes a date's
+_NARRATED = re.compile(
+    r"(?:in|during|throughout|sometime|since|by|from|until|between|after|before)\s", re.I
+)
 _YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
@@ -193,6 +197,8 @@ def _coarse_before_capital(text: str) -> tuple[str, str] | None:
     with their date: a month, season or year written before the entry with only a space,
     read when the entry goes on with a capital ("May 2020 Early help assessment"). Alone,
     leading_date wants a separator there, so that "2019 was a hard year" stays text."""
+    if _NARRATED.match(text):
+        return None  # "In May 2019 Mum moved ...": a sentence that goes on, not a date
     for m in _YEAR.finditer(text, 0, MAX_HEAD):
         rest = text[m.end() :]
         if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[: m.end()]):

@@ -104,7 +104,8 @@ def test_iq404_brackets_do_not_outrank_the_words_outside():
 def test_iq411_coarse_date_before_an_entry_with_only_a_space(tmp_path):
     """A diary whose entries start with their date: "Summer 2019 Mother ..." with a single
     space is an entry of its own (season precision), not a line of the entry above; a
-    line opening with a year and a lower-case word still continues its entry."""
+    line opening with a year and a lower-case word, or a sentence opening "In May 2019",
+    still continues its entry."""
     blocks = [
         "Chronology: Wexcombe Family Hub",
         "",
@@ -114,6 +115,7 @@ def test_iq411_coarse_date_before_an_entry_with_only_a_space(tmp_path):
         "",
         "17/09/2019 Telephone call with the school about attendance this term.",
         "2019 was a hard year for the family, the mother said.",
+        "In May 2019 Mother had moved the children to her sister's flat for a month.",
         "",
         "March 2020 Case stepped down to universal services after a review.",
     ]
@@ -126,9 +128,10 @@ def test_iq411_coarse_date_before_an_entry_with_only_a_space(tmp_path):
         3: (date(2019, 3, 4), "exact", "Home visit to th"),
         5: (date(2019, 6, 1), "season", "Mother attended "),
         7: (date(2019, 9, 17), "day", "Telephone call w"),
-        10: (date(2020, 3, 1), "month", "Case stepped dow"),
+        11: (date(2020, 3, 1), "month", "Case stepped dow"),
     }
     assert "2019 was a hard year" in by_row(result)[7].description
+    assert "In May 2019 Mother had moved" in by_row(result)[7].description  # narration
 
 
 def test_iq412_a_range_written_with_to_before_the_entry(tmp_path):
