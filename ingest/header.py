@@ -177,6 +177,12 @@ def is_furniture(text: str) -> bool:
     )
 
 
+def not_entry_text(text: str) -> bool:
+    """A lone text under an entry that is never more of its text: a footer or note
+    (`is_furniture`), or a section heading ("January - June 2019", "Entries for 2019")."""
+    return is_furniture(text) or _is_section_heading(text)
+
+
 def _about_document(text: str) -> bool:
     """A footer, note, sign-off, key line or title line ("Date completed: ..."): text about
     the document. An event's date cell is none of these."""

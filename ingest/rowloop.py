@@ -22,13 +22,7 @@ from ingest.agency_evidence import heading_agency
 from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
-from ingest.header import (
-    _is_section_heading,
-    classify_row,
-    continuation_text,
-    header_key,
-    is_furniture,
-)
+from ingest.header import classify_row, continuation_text, header_key, not_entry_text
 from ingest.nonrecords import birth_note, stray_note
 from ingest.readers.base import cell_text
 from ingest.records import (
@@ -397,7 +391,7 @@ def _continuation(
     if not filled:
         return None
     first = texts[filled[0]]
-    if len(filled) == 1 and (is_furniture(first) or _is_section_heading(first)):
+    if len(filled) == 1 and not_entry_text(first):
         return None  # "Page 1 of 1", "January - June 2019" under the last entry: not its text
     marked = continuation_text(first)
     if marked is not None:
