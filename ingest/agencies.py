@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ingest.agency_kinds import agency_kind
+from ingest.agency_kinds import agency_kind, name_shaped
 from ingest.textnorm import norm_label
 
 DEFAULT_AGENCIES: dict[str, list[str]] = {
@@ -278,6 +278,10 @@ class AgencyDirectory:
                 pairs[norm_label(alias)] = canonical
         self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
         self._exact = dict(self._pairs)
+        self._by_initial: dict[str, list[tuple[list[str], str]]] = {}  # for short forms
+        for alias, canonical in self._pairs:
+            if len(alias) >= 5:
+                self._by_initial.setdefault(alias[0], []).append((alias.split(), canonical))
         self._cache: dict[str, str | None] = {}
         self._kinds: dict[tuple[str, str], str | None] = {}
 
@@ -292,7 +296,12 @@ class AgencyDirectory:
         key = norm_label(text)
         found = None
         if key:
-            found = self._exact.get(key) or self._search(key, fuzzy_min=90)
+            found = (
+                self._exact.get(key)
+                or self._contained(key)
+                or self._abbreviated(key, whole=not name_shaped(text))
+                or self._fuzzy(key, 90)
+            )
         if len(self._cache) < 4096:
             self._cache[text] = found
         return found
@@ -345,8 +354,30 @@ class AgencyDirectory:
                 return self.canonical(kind) or kind
         return first
 
-    def _search(self, key: str, fuzzy_min: int) -> str | None:
-        return self._contained(key) or self._fuzzy(key, fuzzy_min)
+    def _abbreviated(self, key: str, whole: bool = False) -> str | None:
+        """ "Emerg Dept", "Hosp.", "Soc Care", "Brackley Hosp": the words (or, in a cell
+        written as a name, a run of them) are an alias, each word the alias's word or a
+        short form of it ("dept" of "department"); one agency only, the longest alias
+        first. One word of four letters or more at least ("Pol", "Mar" alone are no short
+        forms); no digits (a date is no name)."""
+        words = key.split()
+        if not 1 <= len(words) <= 4 or any(c.isdigit() for c in key):
+            return None
+        found: dict[str, int] = {}  # agency -> the most words of an alias matched
+        for i, word in enumerate(words[:1] if whole else words):
+            for parts, canonical in self._by_initial.get(word[0], ()):
+                n = len(parts)
+                if whole and n != len(words):
+                    continue
+                run = words[i : i + n]
+                if (
+                    i + n <= len(words)
+                    and max(map(len, run)) >= 4  # "Mar" alone is a month, not MARAC
+                    and all(map(_short_form, run, parts))
+                ):
+                    found[canonical] = max(found.get(canonical, 0), n)
+        best = [a for a, n in found.items() if n == max(found.values(), default=0)]
+        return best[0] if len(best) == 1 else None  # "Sch Nurse": school nursing, not school
 
     def _fuzzy(self, key: str, fuzzy_min: int) -> str | None:
         best, best_score = None, 0.0
@@ -362,3 +393,26 @@ class AgencyDirectory:
             if score > best_score:
                 best, best_score = canonical, score
         return best if best_score >= fuzzy_min else None
+
+
+def _short_form(word: str, full: str) -> bool:
+    """The word is `full`, or a short form of it, three letters or more ending on a
+    consonant: its start cut before a vowel ("hosp" of "hospital", "emerg" of
+    "emergency"), or its first and last letters with some between, in order ("dept" of
+    "department", "servs" of "services"). "Home" is not "homestart", nor "child"
+    "childminder": a word cut where another word starts is a word, not a short form."""
+    if word == full:
+        return True
+    if len(word) < 3 or len(word) >= len(full) or word[0] != full[0] or not word.isalpha():
+        return False
+    if word[-1] in _VOWELS:
+        return False
+    if full.startswith(word):
+        return full[len(word)] in _VOWELS
+    if word[-1] != full[-1]:
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in word[1:])
+
+
+_VOWELS = frozenset("aeiouy")

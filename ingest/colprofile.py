@@ -30,6 +30,8 @@ _PERSON = re.compile(
 _INITIAL_NAME = re.compile(r"^(?:[A-Z]\.?\s?){1,2}[A-Z][a-z'’\-]+$")  # "J. Marsh", "AB Hale"
 _REFERENCE = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9/\-_.#:]*$", re.IGNORECASE)
 SERIAL_LOW, SERIAL_HIGH = 32874, 51502  # Excel's numbers for 1 Jan 1990 and 1 Jan 2041
+_CLOCK_YEAR = re.compile(r"^(?:19|2[0-3])[0-5]\d$")  # "1935", "2110": a year and a time
+_SERIAL_REF = re.compile(r"\d{3}")  # a run of digits: a reference's number
 _OUTCOME_MARK = re.compile(r"(?:^|[\s.;,])(outcome|plan|action)\s*:", re.IGNORECASE)
 
 
@@ -129,12 +131,16 @@ def profile_columns(
         untyped: list[str] = []  # cells that read as neither a date nor a time
         dates = datetimes = times = 0.0
         serials = fractions = 0  # plain numbers in the range of Excel dates of a review
+        clock_years = 0  # "1915", "2100": a year alone, or a 24-hour time without its colon
         for value in cells:
             text = cell_text(value)
             if not text:
                 continue
             texts.append(text)
             is_date, has_time = is_date_value(value)
+            if is_date and _CLOCK_YEAR.match(text):
+                clock_years += 1
+                continue
             if is_date:
                 dates += 1
                 datetimes += has_time
@@ -155,6 +161,12 @@ def profile_columns(
                 continue
             untyped.append(text)
         dates, datetimes = _add_serials(dates, datetimes, serials, fractions)
+        # Read with the rest of the column: among "0905", "1330" they are times; among
+        # "Spring 2019", "12/03/2021" (or alone) they are years.
+        if times > dates:
+            times += clock_years
+        else:
+            dates += clock_years
         n = len(texts)
         p.values, p.filled = n, n / n_rows
         if not n:
@@ -168,7 +180,13 @@ def profile_columns(
         p.long = sum(1 for w in words if w >= 8) / n
         distinct = set(texts)
         p.n_distinct, p.distinct = len(distinct), len(distinct) / n
-        short = [t for t, w in zip(texts, words, strict=True) if w <= 6]
+        # "GP/68468", "ED-24031": a reference number, not a person or an agency, whatever
+        # letters it starts with
+        short = [
+            t
+            for t, w in zip(texts, words, strict=True)
+            if w <= 6 and not (w == 1 and _SERIAL_REF.search(t) and _REFERENCE.match(t))
+        ]
         p.person = sum(1 for t in short if _PERSON.search(t) or _INITIAL_NAME.match(t)) / n
         # "1545" is a time before it is a reference number
         p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n

@@ -237,7 +237,11 @@ def score_header(header: str) -> tuple[str | None, float, str]:
         hit = process.extractOne(key, _CHOICES, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
     if hit is None:
         return _core_score(header)
-    return _LOOKUP[hit[0]], round(hit[1] / 100.0, 2), "fuzzy"
+    fuzzy = (_LOOKUP[hit[0]], round(hit[1] / 100.0, 2), "fuzzy")
+    if fuzzy[1] < 0.9:  # "At (time)" is close to "date time", but its core says "time"
+        core = _core_score(header)
+        return core if core[1] > fuzzy[1] else fuzzy
+    return fuzzy
 
 
 def _core_score(header: str) -> tuple[str | None, float, str]:

@@ -99,6 +99,9 @@ _DAY_TOKEN = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", _A)
 
 _APPROX_PREFIX = re.compile(
     r"(?:approx(?:imately)?\.?|circa\.?|ca\.|ca(?=\s*[0-9])|c\.|c(?=\s*[0-9])|around|about"
+    # "c May 2021", "ca spring 2019": the letter before a month or a season's name
+    r"|ca?(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn"
+    r"|winter|early|mid|late)[a-z]*\s+[0-9])"
     r"|abt\.?|roughly|est(?:imated)?\.?|~|\?)\s*",
     _A,
 )

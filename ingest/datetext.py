@@ -54,6 +54,7 @@ from ingest.dateparts import (
     _whole_year,
     _year,
 )
+from ingest.datewords import half_term, week_of_month
 from ingest.records import DateInterval
 from ingest.times import _time_text
 
@@ -162,6 +163,9 @@ def _read_words(t: str) -> DateInterval | None:
     if not _WORDY.fullmatch(t):
         return None
     tokens = _TOKEN.findall(t)
+    worded = "week" in tokens or "wk" in tokens or "half" in tokens
+    if worded and (iv := week_of_month(tokens) or half_term(tokens)) is not None:
+        return iv  # "first week of May 2021", "October half term 2020"
     if (
         len(tokens) == 3
         and tokens[1] == "term"

@@ -28,7 +28,8 @@ _DIVIDER = re.compile(
 )
 _NOTE = re.compile(
     r"^(totals?( \w+)?|sources?|notes?|nb|end of (the )?chronology|compiled by|"
-    r"prepared by|completed by|key)\b\s*[:\-–]",
+    r"prepared by|completed by|authors?|authored by|written by|key|"
+    r"(reviewer|author|editor|compiler|panel)['’]?s? notes?)\b\s*[:\-–]",
     re.IGNORECASE,
 )
 # A sign-off: "Author signature:", "Checked by line manager: yes", "Date signed:"
@@ -174,6 +175,12 @@ def is_furniture(text: str) -> bool:
         or is_form_line(text)
         or is_abbreviation_key(text)
     )
+
+
+def not_entry_text(text: str) -> bool:
+    """A lone text under an entry that is never more of its text: a footer or note
+    (`is_furniture`), or a section heading ("January - June 2019", "Entries for 2019")."""
+    return is_furniture(text) or _is_section_heading(text)
 
 
 def _about_document(text: str) -> bool:

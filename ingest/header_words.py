@@ -4,7 +4,8 @@ Headers carry more than the field's name: a format or unit in brackets ("Time (2
 "Date (dd/mm/yyyy)"), a hedge ("Approx. time", "Time if known"), or the name in two
 languages or two wordings ("Dyddiad / Date", "Amser / Time", "Entry / Details"). When the
 whole header matches no synonym, ingest/columns.py scores these cores instead, at a
-little less confidence. A header's content still decides (ingest/roles.py): this only
+little less confidence; so are the words in brackets, for a header whose name is there
+("At (time)", "When (date)"). A header's content still decides (ingest/roles.py): this only
 widens the prior.
 """
 
@@ -35,6 +36,11 @@ def header_cores(header: str) -> list[str]:
     for part in parts:
         key = norm_label(_BRACKETS.sub(" ", part))
         key = " ".join(_QUALIFIERS.sub(" ", key).split())
+        if key and key not in cores:
+            cores.append(key)
+    # Last, the words in brackets: "At (time)", "When (date)" name their field there
+    for inner in _BRACKETS.findall(header):
+        key = " ".join(_QUALIFIERS.sub(" ", norm_label(inner[1:-1])).split())
         if key and key not in cores:
             cores.append(key)
     whole = norm_label(header)

@@ -13,8 +13,9 @@ from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
 from ingest.date_headings import heading_date
 from ingest.dates import DateError, parse_date
-from ingest.header import _is_period_heading, about_document
+from ingest.header import _is_section_heading, about_document
 from ingest.readers.base import RawTable, cell_text
+from ingest.records import Issue, SourceRecord
 
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MONTH = r"[A-Za-z]{3,9}\.?"
@@ -74,8 +75,10 @@ def leading_date(text: str) -> tuple[str, str] | None:
     # Any wording the date reader knows ("early July 2021", "w/c 12/06/23", "between 3rd
     # and 5th May 2022", "Spring 2020") before a separator: the longest that reads wins,
     # so a range ("03/05/2022 - 05/05/2022 - ...") is not cut at its own dash.
-    # (a date read, the text after it a word: done; a digit after it may go on a range)
-    digit = _DIGIT.search(text, 0, MAX_HEAD) if not found or text[found[0]].isdigit() else None
+    # (a date read, the text after it a word: done; a digit, or "to"/"until" and a digit,
+    # after it may go on a range: "24/12/20 to 02/01/21 – ...")
+    on = not found or text[found[0]].isdigit() or _RANGE_ON.match(text, found[0])
+    digit = _DIGIT.search(text, 0, MAX_HEAD) if on else None
     for sep in _SEPARATOR.finditer(text, digit.end(), MAX_HEAD + 4) if digit else ():
         head = text[: sep.start()].strip()
         if (
@@ -90,6 +93,7 @@ def leading_date(text: str) -> tuple[str, str] | None:
     return found[1], text[found[0] :].strip()
 
 
+_RANGE_ON = re.compile(r"(?:to|until|till|through|and)\s+\d", re.IGNORECASE)
 _SUM = re.compile(r"\d{1,2}\.\d{2}$")
 _DASHES = re.compile(r"[\s\-–—:|]*")
 
@@ -150,22 +154,28 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     blank = "" if raw.all_text else None
     rows: list[list[object]] = []
     entry_open = False  # under an entry whose undated lines continue it (running text)
-    for r in raw.rows:
+    above = ""  # the last line of the open entry
+    doubtful: set[tuple[str, int]] = set()
+    for r, pos in zip(raw.rows, raw.positions, strict=True):
         cells = list(r) + [blank] * (best + 1 - len(r))
         text = cell_text(cells[best])
-        found = leading_date(text)
+        found = leading_date(text) or _coarse_before_capital(text)
         if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
-            entry_open = running
+            entry_open, above = running, found[1]
             continue
         mark = blank
         if entry_open and text:
             entry_open = _continues(text)
             mark = CONTINUED if entry_open else blank
+            if entry_open and _may_be_entry(text, above):
+                doubtful.add(pos)
+            above = text
         rows.append([*cells[:best], mark, *cells[best:]])
     split = RawTable(
         raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
     )
+    split.doubtful_joins = doubtful
     note = (
         f"'{raw.label or 'the table'}': {best_count} entries start with their date in one "
         f"column (column {best + 1}): the date and the text after it were read apart"
@@ -173,6 +183,44 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     if running:
         note += "; each undated line under an entry continues it"
     return split, note
+
+
+# a sentence's opening words before a period, that only a separator makes a date's
+_NARRATED = re.compile(
+    r"(?:in|during|throughout|sometime|since|by|from|until|between|after|before)\s", re.I
+)
+_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
+
+
+def _coarse_before_capital(text: str) -> tuple[str, str] | None:
+    """("Autumn 2018", "Safeguarding midwife discussion") in a column whose entries start
+    with their date: a month, season or year written before the entry with only a space,
+    read when the entry goes on with a capital ("May 2020 Early help assessment"). Alone,
+    leading_date wants a separator there, so that "2019 was a hard year" stays text."""
+    if _NARRATED.match(text):
+        return None  # "In May 2019 Mum moved ...": a sentence that goes on, not a date
+    for m in _YEAR.finditer(text, 0, MAX_HEAD):
+        rest = text[m.end() :]
+        if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[: m.end()]):
+            return text[: m.end()].strip(), rest.strip()
+    return None
+
+
+# A line that says it belongs to the entry: "Outcome: ...", "- bullet", "(see above)"
+_PART = re.compile(r"^(?:[-–—•*(]|[A-Za-z][\w /]{0,20}:\s)")
+MAX_DOUBT_WORDS = 20  # an entry of its own is short: a longer line is the entry going on
+
+
+def _may_be_entry(text: str, above: str) -> bool:
+    """An undated line joined to the entry above that may be an entry whose date was left
+    out: short, a sentence of its own (a capital after a line that ended one), not a
+    labelled part ("Outcome: ..."). It is still joined; the entry is flagged to check."""
+    return (
+        text[:1].isupper()
+        and above.rstrip()[-1:] in (".", "!", "?", ")")
+        and len(text.split()) <= MAX_DOUBT_WORDS
+        and not _PART.match(text)
+    )
 
 
 CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
@@ -184,8 +232,25 @@ def _continues(text: str) -> bool:
     heading ("2021", "January - June 2021", "--- 2021 ---"), a date heading, an agency's
     heading ("POLICE") or a footer ("End of chronology", "Signed: ____")."""
     return not (
-        _is_period_heading(text)
+        _is_section_heading(text)
         or heading_date([text], coarse=True)
         or about_document([text])
         or heading_agency(text, _AGENCIES)
     )
+
+
+def flag_doubtful_joins(records: list[SourceRecord], doubtful: set[tuple[str, int]]) -> None:
+    """A warning on each entry that took in a line which may be an entry of its own
+    (`_may_be_entry`): the text is kept with it, and a person checks."""
+    for record in records:
+        prov = record.provenance
+        rows = [n for n in prov.continued_rows if (prov.sheet, n) in doubtful]
+        if rows:
+            where = ", ".join(str(n) for n in rows)
+            record.issues.append(
+                Issue(
+                    "joined_line",
+                    f"the undated line at row {where} was joined to this entry: it may be an "
+                    "entry of its own whose date was left out (check it)",
+                )
+            )

@@ -1,8 +1,9 @@
 """Rows that are not events and carry no date to quarantine them for: a subtotal ("Total
-contacts 2022:" | 26, "Sub-total (2019)", "2023 total" | 823) and a note written across
-the table in a column that holds no entry text ("Records for this period were migrated
-from the old system; formatting may vary." in the date or reference column). They are
-skipped with the reason, never quarantined as broken records and never imported.
+contacts 2022:" | 26, "Sub-total (2019)", "2023 total" | 823, "Entries for 2019: 6") and a
+note written across the table in a column that holds no entry text ("Records for this
+period were migrated from the old system; formatting may vary." in the date or reference
+column). They are skipped with the reason, never quarantined as broken records and never
+imported.
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ _TOTAL_LABEL = re.compile(
     r"[\w()/ -]{0,30}\b(?:sub[\s-]?)?totals?\W*|"
     r"(?:number|no\.?|count) of (?:contacts|entries|records|events|incidents|visits)\W*"
     r"[\w()/ -]{0,20})$",
+    re.IGNORECASE,
+)
+# With its count beside it, a label naming the rows counted: "Entries for 2019: 6",
+# "Contacts in the period | 14", "Home visits (2020) = 3".
+_COUNTED = re.compile(
+    r"^[\w ]{0,15}\b(?:contacts|entries|records|events|incidents|visits|appointments|"
+    r"referrals|attendances|episodes|sessions)\b[\w\s()/-]{0,30}$",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\(?\d{1,6}\)?$")
@@ -34,7 +42,10 @@ def subtotal_reason(cells: list[str]) -> str | None:
     if len(filled) == 1 and (m := _LABEL_COUNT.match(filled[0])):
         filled = [m["label"], m["count"]]  # "Number of contacts in 2017: 6" in one cell
     labels = [c for c in filled if not _COUNT.match(c)]
-    if len(labels) != 1 or len(labels[0]) > 45 or not _TOTAL_LABEL.match(labels[0]):
+    if len(labels) != 1 or len(labels[0]) > 45:
+        return None
+    counted = len(filled) == 2 and _COUNTED.match(labels[0])
+    if not (_TOTAL_LABEL.match(labels[0]) or counted):
         return None
     if _DATE_LIKE.search(labels[0]):
         return None  # "Total loss of contact 12/03/2021" is an entry

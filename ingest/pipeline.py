@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ingest.agencies import AgencyDirectory
+from ingest.agency_column import demote_single_value_agency
 from ingest.agency_evidence import file_agency, sheet_agency
 from ingest.errors import IngestError
 from ingest.filetype import detect_kind
+from ingest.leading_dates import flag_doubtful_joins
 from ingest.limits import Limits
 from ingest.profiles import AgencyProfile
 from ingest.readers.csv_reader import read_csv
@@ -128,6 +130,9 @@ def import_file(
     else:
         sheets = [t.raw.label for t in tables]
         found, source, evidence = file_agency(name, title, sheets, directory)
+        if has_column:  # one value in every row: the file's own agency outranks it
+            notes.extend(demote_single_value_agency(tables, found, directory))
+            has_column = any(t.mapping.index_of("agency") is not None for t in tables)
         if not has_column:  # a multi-agency file's "Source" column may name each agency
             has_column = bool(source_as_agency(name, title, tables, found, directory))
         if has_column:
@@ -170,7 +175,10 @@ def import_file(
         if own and own != agency:
             table_ctx = dataclasses.replace(ctx, agency=own)
             notes.append(f"'{table.raw.label}': its entries are {own}'s (the sheet's name)")
+        first_new = len(records)
         import_table(table, table_ctx, records, quarantined, skipped)
+        if table.raw.doubtful_joins:
+            flag_doubtful_joins(records[first_new:], table.raw.doubtful_joins)
         notes.extend(table.mapping.warnings)
         notes.extend(table.raw.notes)
         if table.date_note:

@@ -69,7 +69,8 @@ def _generic(header: str) -> bool:
     return not key or (key.split()[0] in _GENERIC and key.split()[-1].isdigit())
 
 
-def _header_prior(header: str) -> tuple[str | None, float, str]:
+def header_prior(header: str) -> tuple[str | None, float, str]:
+    """(field, confidence, how) the header names; nothing for "Column 3" or no header."""
     return (None, 0.0, "none") if _generic(header) else score_header(header)
 
 
@@ -96,7 +97,7 @@ def assign_roles(
         if key in NEVER:
             columns[-1].reason = f"'{header}' is never an event's field (e.g. a date of birth)"
             continue
-        prior = priors[index] = _header_prior(header)
+        prior = priors[index] = header_prior(header)
         contradicted = _contradicted(prior[0], p)
         for order, field in enumerate(FIELDS):
             h = prior[1] if prior[0] == field else 0.0

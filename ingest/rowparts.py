@@ -8,7 +8,7 @@ import re
 from datetime import time
 
 from ingest.dates import DateError, parse_time_approx
-from ingest.header import continuation_text, is_furniture
+from ingest.header import continuation_text, not_entry_text
 from ingest.records import SourceRecord
 
 _OUTCOME_MARK = re.compile(r"(?:(?<=[\s.;,])|^)(outcome|plan|action)\s*:\s*", re.IGNORECASE)
@@ -56,8 +56,8 @@ def continuation(
     if not filled:
         return None
     first = texts[filled[0]]
-    if len(filled) == 1 and is_furniture(first):
-        return None  # "Page 1 of 1" under the last entry is page furniture, not more text
+    if len(filled) == 1 and not_entry_text(first):
+        return None  # "Page 1 of 1", "January - June 2019" under the last entry: not its text
     marked = continuation_text(first)
     if marked is not None:
         return marked

@@ -22,6 +22,8 @@ class RawTable:
     preamble: list[str] = field(default_factory=list)  # text just before it (Word paragraphs)
     # positions of date heading rows (a diary layout: ingest/date_headings.py)
     date_headings: set[tuple[str, int]] = field(default_factory=set)
+    # positions of undated lines joined to the entry above that may be entries of their own
+    doubtful_joins: set[tuple[str, int]] = field(default_factory=set)
 
     # each row's cells stripped (a text table's): made on first use, see `stripped`
     _stripped: list[tuple[str, ...]] | None = field(
