@@ -26,7 +26,7 @@ from dash import (
 )
 
 from timeline.actions import screens
-from timeline.detail import events_in_view, parse_day, view_from, view_from_relayout, view_in
+from timeline.detail import events_in_view, parse_day, view_from, view_in
 from timeline.figures import (
     KIND_ORDER,
     SELECTION_TRACE,
@@ -285,16 +285,18 @@ def redraw_if_stale(drawn, seen, tagged_on):
     return no_update
 
 
-@callback(
+# A zoom or pan on the chart (or its 1m/6m/1y buttons) becomes the view: records are
+# regrouped for it and the age axis relabelled. Read in the browser from the chart's own
+# axis, not from relayoutData alone: the chart's size report ({autosize: true}) right
+# after a zoom replaced the zoom's relayoutData before any callback saw it, and the zoom
+# was lost (assets/timeline.js, followZoom).
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="followZoom"),
     Output("tl-view", "data"),
     Input("tl-graph", "relayoutData"),
+    State("tl-graph", "figure"),
     prevent_initial_call=True,
 )
-def follow_zoom(relayout):
-    """A zoom or pan on the chart (or its 1m/6m/1y buttons) becomes the view: records
-    are regrouped for it and the age axis relabelled."""
-    asked = view_from_relayout(relayout)
-    return asked if asked is not None else no_update
 
 
 @callback(

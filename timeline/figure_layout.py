@@ -215,6 +215,9 @@ def timeline_layout(
         # the older screens' fixed-height charts: legend and buttons where they were
         layout["legend"] = {"orientation": "h", "y": -0.12}
         layout["xaxis"]["rangeselector"] = {"buttons": RANGE_BUTTONS}
+    # The view drawn, which the browser compares with the chart's axis after a relayout
+    # (assets/timeline.js, followZoom); None: everything.
+    layout["meta"] = {"view": [view[0].isoformat(), view[1].isoformat()] if view else None}
     if view:
         # Exactly the view: a range that differed from it would come back as a new
         # zoom (relayoutData) and creep.
