@@ -81,14 +81,22 @@
     window.dash_clientside.set_props("tl-ev-open", { data: { event: eventOf(option), n: opened } });
   });
 
-  function activate(list, option) {
+  function activate(list, option, stay) {
     var all = options(list);
     for (var i = 0; i < all.length; i++) { all[i].classList.remove("active"); }
     if (!option) { list.removeAttribute("aria-activedescendant"); return; }
     option.classList.add("active");
     list.setAttribute("aria-activedescendant", option.id);
-    option.scrollIntoView({ block: "nearest" });
+    if (!stay) { option.scrollIntoView({ block: "nearest" }); }
   }
+
+  // The button pressed on an option makes it the active one, where it is: the list gets
+  // the focus next, and made its first (or selected) option active and scrolled to it, so
+  // the button came up over another place and the click opened nothing.
+  document.addEventListener("mousedown", function (e) {
+    var option = e.target && e.target.closest ? e.target.closest("#tl-events [role=option]") : null;
+    if (option) { activate(option.parentNode, option, true); }
+  });
 
   function current(list) {
     var id = list.getAttribute("aria-activedescendant");
@@ -169,6 +177,24 @@
         }
         if (found) { activate(list, found); }
         return String(selected);
+      },
+      // The view after a zoom, a pan or a range button: the chart's own date axis ("all"
+      // once autoranged from a drawn view), no update while it shows the view drawn
+      // (layout.meta.view: Plotly changes the layout's own range as the chart is zoomed).
+      followZoom: function (relayout, figure) {
+        var nu = window.dash_clientside.no_update;
+        var gd = document.querySelector("#tl-graph .js-plotly-plot");
+        var ax = gd && gd._fullLayout && gd._fullLayout.xaxis;
+        if (!relayout || !ax || !ax.range) { return nu; }
+        var meta = figure && figure.layout && figure.layout.meta;
+        var drawn = meta && meta.view;
+        if (ax.autorange) { return drawn ? "all" : nu; }
+        var a = String(ax.range[0]).slice(0, 10);
+        var b = String(ax.range[1]).slice(0, 10);
+        if (drawn && String(drawn[0]).slice(0, 10) === a && String(drawn[1]).slice(0, 10) === b) {
+          return nu;
+        }
+        return a <= b ? [a, b] : [b, a];
       },
       // "Add tag": draw the tag on its event's kind trace at once (figures.py puts the
       // tag traces at 1..8 in KIND_ORDER); the server saves it meanwhile.

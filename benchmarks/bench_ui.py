@@ -13,6 +13,9 @@ page groups them when many are in view, timeline/detail.py).
 Each first render is broken down too: when the page's HTML arrived, when its scripts had
 run (DOMContentLoaded), how many server callbacks were asked for before every record was
 on the chart, and how much figure JSON came with them.
+The server keeps the page's first drawing per review version (pages/timeline.py): the
+first of the renders reads and draws the review (its "last cb" is the later one), the
+others are served the drawing kept; the median is theirs.
 
 Run: python benchmarks/bench_ui.py [--records N] [--tags T] [--renders R] [--reuse DIR]
 (--reuse: the folder of an earlier run's review, printed as "review in DIR", to skip

@@ -410,7 +410,8 @@ def open_ten(page, base, ten_review):
     page.goto(f"{base}/review/{ten_review['id']}")
     page.wait_for_function(
         "() => document.querySelectorAll('#tl-graph .ytick text').length >= 10"
-        " && document.querySelector('#tl-graph canvas')",
+        # marks drawn: in SVG (a few thousand points at most) or with WebGL
+        " && document.querySelector('#tl-graph .scatterlayer .point, #tl-graph canvas')",
         timeout=30000,
     )
     page.wait_for_timeout(300)  # the fit settles after the first paint

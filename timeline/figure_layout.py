@@ -7,6 +7,7 @@ apart, a year when they are years apart, so no two ticks ever read the same.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -28,6 +29,49 @@ RANGE_BUTTONS = [
     {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
     {"step": "all", "label": "all"},
 ]
+
+
+# Verdana's advance widths (em): the widest font of Plotly's list ("Open Sans", verdana,
+# arial, sans-serif) that browsers have, so a lane name never needs more than its estimate.
+_EM = {
+    **dict.fromkeys("bdgpq", 0.623),
+    **dict.fromkeys("hnu", 0.633),
+    **dict.fromkeys("kvxy", 0.592),
+    **dict.fromkeys("ae", 0.601),
+    "o": 0.607,
+    **dict.fromkeys("csz", 0.525),
+    **dict.fromkeys("il", 0.274),
+    "j": 0.344,
+    "f": 0.352,
+    "t": 0.394,
+    "r": 0.427,
+    "m": 0.973,
+    "w": 0.818,
+    **dict.fromkeys("0123456789", 0.636),
+    **dict.fromkeys(" .,:;!", 0.364),
+    **dict.fromkeys("'|", 0.27),
+    **dict.fromkeys("-()/", 0.454),
+    **dict.fromkeys("FLPTY", 0.616),
+    **dict.fromkeys("ABCEKRSVXZ&", 0.7),
+    **dict.fromkeys("DGHNOQU", 0.787),
+    "I": 0.421,
+    "J": 0.455,
+    "M": 0.843,
+    "W": 0.989,
+}
+LANE_NAME_PAD = 12  # px between a lane's name and the chart (Plotly's own is 11)
+
+
+def lane_names_px(lanes: Sequence[str], font_px: int) -> int:
+    """The left margin the lane names take: the widest name estimated at `font_px`, so
+    Plotly's automargin (kept as a safety net) finds nothing to widen. Widening it after
+    the first draw draws the whole chart a second time."""
+    widest = 0.0
+    for name in lanes:
+        base = unicodedata.normalize("NFKD", name)  # "é": an "e" and its accent
+        em = sum(_EM.get(c, 0.0 if unicodedata.combining(c) else 0.8) for c in base)
+        widest = max(widest, em)
+    return int(widest * font_px) + LANE_NAME_PAD
 
 
 def age_axis(dob: date, view: tuple[date, date]) -> dict:
@@ -114,16 +158,17 @@ def timeline_layout(
     date axis at the bottom, the legend for tag kinds only (agencies are named on their
     lanes) below it."""
     shapes, annotations = _bands(gaps, episodes, large_type)
+    font_px = 20 if large_type else 13
     layout: dict = {
         "shapes": shapes,
         "annotations": annotations,
         "margin": {
-            "l": 10,
+            "l": lane_names_px(lanes, font_px),
             "r": 10,
             "t": 60 if dob or episodes else 30,
             "b": 78 if tag_legend else 40,
         },
-        "font": {"size": 20 if large_type else 13},
+        "font": {"size": font_px},
         "hovermode": "closest",
         "dragmode": "zoom",
         # A new view (a filter, the strip, a group clicked) replaces the user's zoom; a
@@ -170,6 +215,9 @@ def timeline_layout(
         # the older screens' fixed-height charts: legend and buttons where they were
         layout["legend"] = {"orientation": "h", "y": -0.12}
         layout["xaxis"]["rangeselector"] = {"buttons": RANGE_BUTTONS}
+    # The view drawn, which the browser compares with the chart's axis after a relayout
+    # (assets/timeline.js, followZoom); None: everything.
+    layout["meta"] = {"view": [view[0].isoformat(), view[1].isoformat()] if view else None}
     if view:
         # Exactly the view: a range that differed from it would come back as a new
         # zoom (relayoutData) and creep.

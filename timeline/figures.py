@@ -1,6 +1,6 @@
 """Plotly figures of the merged timeline (plotly's JSON, never Dash).
 
-One Scattergl figure with a lane per agency: a mark per source record, a horizontal
+One scatter figure with a lane per agency: a mark per source record, a horizontal
 stroke across a partial date's whole interval, a link joining the voices of one merged
 event, a marker shape per tag kind above the event, grey bands over long periods with no
 contact, labelled bands for key practice episodes, and the child's age along the top.
@@ -13,10 +13,15 @@ so screens can patch or extend a trace by its index instead of redrawing:
   drawn one by one), then the age axis's.
 Where many records are in view they are grouped per lane with a count
 (timeline/detail.py); tags that would overlap are grouped with a count as well.
+
+A figure of a few thousand points is drawn in SVG (`scatter`): WebGL's start-up (a
+context, its shaders) costs a browser more than drawing them. A larger one (every record
+one by one, zoomed in on a busy month) is drawn with WebGL (`scattergl`).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -37,6 +42,12 @@ __all__ = ["overview_figure", "timeline_figure", "tag_point", "selection_trace"]
 HOVER_CHARS = 90
 KIND_ORDER = tuple(KIND_LABELS)
 SELECTION_TRACE = 0
+SVG_LIMIT = 2500  # points drawn in SVG at most; more are drawn with WebGL
+# Groups' counts are written where they fit beside their neighbours' at this plot width
+# (a laptop's chart; wider, they are further apart); every count is in its hover.
+LABEL_PX = 800
+LABEL_DIGIT_PX = 6.5  # a digit at the counts' 10 px, and a space between two counts
+LABEL_GAP_PX = 4
 
 
 def tag_trace_index(kind: str) -> int:
@@ -202,9 +213,36 @@ def several_trace(places: list[tuple], large_type: bool = False) -> dict:
     )
 
 
-def group_trace(groups: Sequence[Group], lane_of: dict[str, int], colours: dict) -> dict:
-    """One mark per group of records, its size growing with the count; clicking it
-    zooms into the group's dates (customdata: [first day, last day])."""
+def fitting_counts(groups: Sequence[Group], span_days: int, plot_px: int = LABEL_PX) -> list[str]:
+    """Each group's count as its label, or "" where it would overlap a label of its lane
+    (at `plot_px` across `span_days`): the larger counts are written first. Overlapping
+    labels were an unreadable smear, and cost the browser more than the marks."""
+    px_per_day = plot_px / max(1, span_days)
+    texts = [""] * len(groups)
+    placed: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    order = sorted(range(len(groups)), key=lambda i: (-groups[i].count, groups[i].centre))
+    for i in order:
+        g = groups[i]
+        label = str(g.count)
+        half = (len(label) * LABEL_DIGIT_PX + LABEL_GAP_PX) / 2
+        x = (g.centre - EPOCH).days * px_per_day
+        lane = placed[g.agency]
+        k = bisect.bisect_left(lane, (x,))
+        if (k < len(lane) and lane[k][0] - lane[k][1] < x + half) or (
+            k > 0 and lane[k - 1][0] + lane[k - 1][1] > x - half
+        ):
+            continue
+        lane.insert(k, (x, half))
+        texts[i] = label
+    return texts
+
+
+def group_trace(
+    groups: Sequence[Group], lane_of: dict[str, int], colours: dict, span_days: int = 0
+) -> dict:
+    """One mark per group of records, its size growing with the count, its count written
+    where it fits (`span_days`: the days across the chart); clicking it zooms into the
+    group's dates (customdata: [first day, last day])."""
     return {
         "type": "scattergl",
         "mode": "markers+text",
@@ -212,7 +250,7 @@ def group_trace(groups: Sequence[Group], lane_of: dict[str, int], colours: dict)
         "x": [g.centre.isoformat() for g in groups],
         "y": [lane_of[g.agency] for g in groups],
         "customdata": [[g.start.isoformat(), g.end.isoformat()] for g in groups],
-        "text": [str(g.count) for g in groups],
+        "text": fitting_counts(groups, span_days),
         "textposition": "top center",
         "textfont": {"size": 10, "color": "#1b1b1b"},
         "hovertext": [
@@ -329,7 +367,12 @@ def timeline_figure(
             "line": {"width": 1.5, "color": "rgba(40,40,40,0.55)"},
         }
     )
-    data.append(group_trace(groups, lane_of, colours))
+    if groups:
+        v0, v1 = view or (min(m.start for m in drawable), max(m.end for m in drawable))
+        span = (v1 - v0).days
+    else:
+        span = 0
+    data.append(group_trace(groups, lane_of, colours, span))
 
     per_agency: dict[str, list[Mark]] = defaultdict(list)
     for m in singles:
@@ -363,6 +406,9 @@ def timeline_figure(
                 },
             }
         )
+    if sum(len(t["x"]) for t in data) <= SVG_LIMIT:
+        for t in data:
+            t["type"] = "scatter"
     layout = timeline_layout(
         lanes,
         gaps,
