@@ -167,8 +167,12 @@ def import_file(
         # a workbook of one sheet per agency: each sheet's entries are its own agency's
         own = sheet_agency(table.raw.label, directory) if agency_source == "sheet name" else None
         table_ctx = ctx
+        if ctx.agency_from_column and table.mapping.index_of("agency") is None:
+            # another sheet has an agency column, this one none: its sheet's name, or the file's
+            own = sheet_agency(table.raw.label, directory)
+            table_ctx = dataclasses.replace(ctx, agency_from_column=False)
         if own and own != agency:
-            table_ctx = dataclasses.replace(ctx, agency=own)
+            table_ctx = dataclasses.replace(table_ctx, agency=own)
             notes.append(f"'{table.raw.label}': its entries are {own}'s (the sheet's name)")
         import_table(table, table_ctx, records, quarantined, skipped)
         notes.extend(table.mapping.warnings)

@@ -42,8 +42,8 @@ def _content(field: str, p: ColumnProfile) -> float:
         return p.person * (1.0 if p.mean_words <= 6 else 0.3)
     if field == "event_type":
         return p.category_score * (1.0 - p.person) * (1.0 - p.agency)
-    if field == "agency":
-        return p.agency
+    if field == "agency":  # one cell naming an agency is no column of agencies
+        return p.agency if p.values >= 2 else 0.5 * p.agency
     if field == "reference":
         return p.reference * min(1.0, p.distinct * 1.25)
     return 0.0

@@ -138,7 +138,7 @@ def import_table(
     header_t = tuple(headers)
     errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
-    headings = raw.date_headings
+    headings, folded = raw.date_headings, raw.folded
     for row, pos in zip(data_rows, data_pos, strict=True):
         sheet, row_no = pos
         if headings and pos in headings:
@@ -146,6 +146,10 @@ def import_table(
                 SkippedRow(sheet, row_no, "date heading row: the entries below are dated by it")
             )
             last = None
+            continue
+        if folded and pos in folded and last is not None:  # the reader put it in `last`
+            last.provenance.continued_rows = (*last.provenance.continued_rows, row_no)
+            skipped.append(SkippedRow(sheet, row_no, _joined(last)))
             continue
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
         texts = (
@@ -173,13 +177,7 @@ def import_table(
                 texts[date_i] = date_text
             else:
                 _join(last, joined, texts, desc_i, idx, row_no)
-                skipped.append(
-                    SkippedRow(
-                        sheet,
-                        row_no,
-                        f"continuation of the entry at row {last.provenance.row}: joined to it",
-                    )
-                )
+                skipped.append(SkippedRow(sheet, row_no, _joined(last)))
                 continue
         # classify_row's own answer for a dated row of three or more cells, without the call
         if digit and n_cells - texts.count("") > 2:
@@ -405,6 +403,10 @@ def _continuation(
     if len(last.description) < 40:
         return None
     return f"{label}: {first}" if label else first
+
+
+def _joined(last: SourceRecord) -> str:
+    return f"continuation of the entry at row {last.provenance.row}: joined to it"
 
 
 def _join(

@@ -21,6 +21,8 @@ class RawTable:
     preamble: list[str] = field(default_factory=list)  # text just before it (Word paragraphs)
     # positions of date heading rows (a diary layout: ingest/date_headings.py)
     date_headings: set[tuple[str, int]] = field(default_factory=set)
+    # positions of rows the reader already put in the entry above (ingest/labelled_paragraphs.py)
+    folded: set[tuple[str, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         assert len(self.rows) == len(self.positions)
