@@ -50,6 +50,7 @@ class ColumnProfile:
     reference: float = 0.0
     agency: float = 0.0
     marked_outcome: float = 0.0  # "Outcome:", "Plan:", "Action:" inside the text
+    alone: float = 0.0  # filled where the row's other cells are all blank (a heading row)
 
     @property
     def text_score(self) -> float:
@@ -176,7 +177,23 @@ def profile_columns(
             # by name, or by kind when written as a name: "Kelby Council Social Work Services"
             p.agency = sum(1 for t in short if _names_agency(t, directory)) / n
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
+    _mark_alone(rows, profiles)
     return profiles
+
+
+def _mark_alone(rows: list[list[object]], profiles: list[ColumnProfile]) -> None:
+    """Each column's share of filled cells that are the only filled cell of their row:
+    a column in front of a table that holds only its section rows ("May 2018", "POLICE")
+    is no field of the entries. Nothing is marked in a table of one filled column."""
+    if sum(1 for p in profiles if p.values) < 2:
+        return
+    alone = [0] * len(profiles)
+    for r in rows:
+        filled = [i for i, v in enumerate(r[: len(profiles)]) if cell_text(v)]
+        if len(filled) == 1:
+            alone[filled[0]] += 1
+    for p in profiles:
+        p.alone = alone[p.index] / p.values if p.values else 0.0
 
 
 def _names_agency(text: str, directory: AgencyDirectory) -> bool:

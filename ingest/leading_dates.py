@@ -86,8 +86,25 @@ def leading_date(text: str) -> tuple[str, str] | None:
         ):
             found = sep.end(), head
     if found is None:
+        found = _year_then_capital(text) if digit else None
+    if found is None:
         return None
     return found[1], text[found[0] :].strip()
+
+
+# a space after a year, then a capital: "Summer 2019 SW Dale", "w/c 6th May 2020 Visit"
+_YEAR_SPACE = re.compile(r"(?<=\d{4}) (?=[A-Z])")
+
+
+def _year_then_capital(text: str) -> tuple[int, str] | None:
+    """A date in any wording the reader knows that ends with its year, a single space and
+    then a capitalised word (an author, the entry): the longest that reads. A year followed
+    by words in lower case ("2019 was hard") stays text."""
+    found = None
+    for sep in _YEAR_SPACE.finditer(text, 0, MAX_HEAD + 1):
+        if _reads(text[: sep.start()]):
+            found = sep.end(), text[: sep.start()].strip()
+    return found
 
 
 _SUM = re.compile(r"\d{1,2}\.\d{2}$")

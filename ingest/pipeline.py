@@ -23,6 +23,7 @@ from ingest.agency_evidence import file_agency, sheet_agency
 from ingest.errors import IngestError
 from ingest.filetype import detect_kind
 from ingest.limits import Limits
+from ingest.nonrecords import birth_label
 from ingest.profiles import AgencyProfile
 from ingest.readers.csv_reader import read_csv
 from ingest.readers.docx_reader import read_docx
@@ -44,6 +45,18 @@ _ORDER_RANK = {"month-first": 0, "mixed": 1, "day-first": 2}
 def _sheets(table: Table) -> Iterator[str]:
     """The sheets of the table's rows, in order, once per run of rows on one sheet."""
     return (sheet for sheet, _ in groupby(map(itemgetter(0), table.raw.positions)))
+
+
+def _drop_birth_labels(records: list[SourceRecord], start: int, skipped: list[SkippedRow]) -> None:
+    """Skip the records from `start` on whose whole text names whose birth date the date is
+    ("Date of birth - Kelua"): a person's details on a dated row, not an event."""
+    births = [
+        r for r in records[start:] if r.description[:1] in "DdBb" and birth_label(r.description)
+    ]
+    for r in births:
+        records.remove(r)
+        prov = r.provenance
+        skipped.append(SkippedRow(prov.sheet, prov.row, "a date of birth, not an event"))
 
 
 def _gc_paused(fn: Callable[P, R]) -> Callable[P, R]:
@@ -174,7 +187,9 @@ def import_file(
         if own and own != agency:
             table_ctx = dataclasses.replace(table_ctx, agency=own)
             notes.append(f"'{table.raw.label}': its entries are {own}'s (the sheet's name)")
+        first_new = len(records)
         import_table(table, table_ctx, records, quarantined, skipped)
+        _drop_birth_labels(records, first_new, skipped)
         notes.extend(table.mapping.warnings)
         notes.extend(table.raw.notes)
         if table.date_note:
