@@ -173,6 +173,8 @@ def import_table(
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
             joined = _continuation(texts, text_cols, last, bool(date_text), label_cols)
+            if joined is not None and _agency_heading(texts, ctx.directory):
+                joined = None  # "Elmside Project (charity)": the next agency's section
             if joined is None:
                 texts[date_i] = date_text
             else:
