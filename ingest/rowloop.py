@@ -38,7 +38,7 @@ from ingest.records import (
 )
 from ingest.role_agencies import role_agency
 from ingest.tables import Table
-from ingest.text_times import leading_time
+from ingest.text_times import bare_times, leading_time
 from ingest.titleblock import title_pair
 from ingest.validate import date_issues, fmt
 
@@ -139,6 +139,10 @@ def import_table(
     errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
     headings, folded = raw.date_headings, raw.folded
+    # "0006 - Call ...": four-digit times opening the text, when the column shows them
+    bare = time_i < 0 and bare_times(
+        [cell_text(r[desc_i]) for r in data_rows[:400] if len(r) > desc_i]
+    )
     for row, pos in zip(data_rows, data_pos, strict=True):
         sheet, row_no = pos
         if headings and pos in headings:
@@ -320,7 +324,7 @@ def import_table(
         elif (  # no time column: a time opening the text, "1435hrs - Call from ..."
             time_i < 0
             and interval.precision == "day"
-            and (t := leading_time(description)) is not None
+            and (t := leading_time(description, bare)) is not None
         ):
             interval = _timed_interval(interval, t)
         if end_i >= 0:
