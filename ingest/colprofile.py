@@ -124,6 +124,9 @@ def profile_columns(
     rows = sample(rows)
     profiles = [ColumnProfile(i) for i in range(width)]
     n_rows = max(1, len(rows))
+    # rows of one filled cell (section headings, a continuation) in a table of several
+    solo = [sum(1 for v in r if cell_text(v)) == 1 for r in rows] if width > 1 else []
+    solo = solo if len(solo) - sum(solo) >= 2 else [False] * len(rows)
     for p in profiles:
         cells = [r[p.index] for r in rows if p.index < len(r)]
         texts: list[str] = []
@@ -175,7 +178,14 @@ def profile_columns(
         p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n
         if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
             # by name, or by kind when written as a name: "Kelby Council Social Work Services"
-            p.agency = sum(1 for t in short if _names_agency(t, directory)) / n
+            # counted on the entries' rows: "May 2018" section rows in it are no evidence
+            paired = [
+                cell_text(r[p.index]) for r, one in zip(rows, solo) if not one and p.index < len(r)
+            ]
+            paired = [t for t in paired if t] if any(solo) else texts
+            if paired:
+                named = (t for t in paired if len(t.split()) <= 6 and _names_agency(t, directory))
+                p.agency = sum(1 for _ in named) / len(paired)
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
     _mark_alone(rows, profiles)
     return profiles
