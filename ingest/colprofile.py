@@ -180,7 +180,9 @@ def profile_columns(
             # by name, or by kind when written as a name: "Kelby Council Social Work Services"
             # counted on the entries' rows: "May 2018" section rows in it are no evidence
             paired = [
-                cell_text(r[p.index]) for r, one in zip(rows, solo) if not one and p.index < len(r)
+                cell_text(r[p.index])
+                for r, one in zip(rows, solo, strict=True)
+                if not one and p.index < len(r)
             ]
             paired = [t for t in paired if t] if any(solo) else texts
             if paired:

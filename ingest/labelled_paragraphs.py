@@ -7,10 +7,10 @@
 
 Each field starts a line with its label and a colon. The label that opens most blocks with
 a value that reads as a date is the entry's date; every label seen in two or more blocks
-is a column (named by the label itself, so the header words read it as any table's
-header); a line without a label goes on with the field above it (an entry's text over
-two paragraphs). Each block becomes one row at its first paragraph, headed by a header
-row made of the labels; the block's other paragraphs are kept as rows folded into it
+(or one the header words know) is a column, named by the label itself, so the header
+words read it as any table's header; a line without a label goes on with the field
+above it (an entry's text over two paragraphs). Each block becomes one row at its first
+paragraph, under a header row made of the labels; the block's other paragraphs are kept as rows folded into it
 (`RawTable.folded`), which the row loop reports as continuations of the entry. Paragraphs
 outside the blocks (the title lines, a section heading naming an agency, a footer) stay
 as they are, in the first column.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingest.columns import score_header
 from ingest.dates import DateError, parse_date
 from ingest.leading_dates import _continues
 from ingest.readers.base import RawTable
@@ -102,7 +103,8 @@ def read_labelled(rows: list[list[object]], label: str) -> tuple[RawTable, str] 
             seen[key] += 1
         for name, _ in fields:
             names.setdefault(name.casefold(), name)
-    columns = [k for k in names if seen[k] >= MIN_REPEAT or k == date_label]
+    # a label seen in two blocks, or one the header words know ("Time"), is a column
+    columns = [k for k in names if seen[k] >= MIN_REPEAT or k == date_label or score_header(k)[0]]
     at = {k: c for c, k in enumerate(columns)}
     width = len(columns)
     by_start = {start: fields for start, _, fields in blocks}
