@@ -5,15 +5,15 @@
     Note: Home visit ...
     Worker: SW A. Fenn
 
-Each field starts a line with its label and a colon. The label that opens most blocks with
-a value that reads as a date is the entry's date; every label seen in two or more blocks
-(or one the header words know) is a column, named by the label itself, so the header
-words read it as any table's header; a line without a label goes on with the field
-above it (an entry's text over two paragraphs). Each block becomes one row at its first
-paragraph, under a header row made of the labels; the block's other paragraphs are kept as rows folded into it
-(`RawTable.folded`), which the row loop reports as continuations of the entry. Paragraphs
-outside the blocks (the title lines, a section heading naming an agency, a footer) stay
-as they are, in the first column.
+Each field starts a line with its label and a colon. The label that opens most blocks
+with a value that reads as a date is the entry's date; every label seen in two or more
+blocks (or one the header words know) is a column, named by the label itself, so the
+header words read it as any table's header; a line without a label goes on with the
+field above it (an entry's text over two paragraphs). Each block becomes one row at its
+first paragraph, under a header row made of the labels; the block's other paragraphs
+are kept as rows folded into it (`RawTable.folded`), which the row loop reports as
+continuations of the entry. Paragraphs outside the blocks (the title lines, a section
+heading naming an agency, a footer) stay as they are, in the first column.
 """
 
 from __future__ import annotations
