@@ -22,6 +22,7 @@ from ingest.agency_evidence import heading_agency
 from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date, parse_time_approx
 from ingest.dates import _parse_text_cached as read_text
+from ingest.group_rows import group_row, row_key
 from ingest.header import classify_row, continuation_text, header_key, is_furniture
 from ingest.nonrecords import birth_note, stray_note
 from ingest.readers.base import cell_text
@@ -96,6 +97,7 @@ def import_table(
     label_cols = {i for i, _ in extra_idx} | ({idx["event_type"]} if "event_type" in idx else set())
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
+    group = group_row(raw.rows, table.header_index)  # "When | What | | Other" above it
 
     for i in range(table.data_index):
         sheet, row_no = raw.positions[i]
@@ -279,7 +281,11 @@ def import_table(
             )
         if errors:
             # a note across the table, or someone's date of birth: no entry
-            if note := stray_note(texts, text_cols) or birth_note(texts, date_i):
+            if group and row_key(texts) == group:
+                note = "repeated header (the group row above the column names)"
+            else:
+                note = stray_note(texts, text_cols) or birth_note(texts, date_i)
+            if note:
                 skipped.append(SkippedRow(sheet, row_no, note))
                 errors = []
                 last = None

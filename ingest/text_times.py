@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 _LEAD = re.compile(
-    r"""\A\s*(?:at\s+|@\s*)?
+    r"""\A\s*(?:at\s+|@\s*|(?:approx(?:imately)?\.?|around|about|circa|c\.)\s*)?
     (?:
         (?P<h>[0-9]{1,2})(?P<mark>[:.])(?P<m>[0-9]{2})(?![0-9]|[:./-][0-9])
         \s*(?P<ap>[ap]\.?m\.?\b)?(?P<hrs>\s*(?:hrs?|hours)\b\.?)?
@@ -27,7 +27,7 @@ _LEAD = re.compile(
 )
 
 
-_FIRST = frozenset("0123456789 @aA")
+_FIRST = frozenset("0123456789 @aAcC")
 # "1435 - Call", "0911: Update", "@1006 Visit": four digits alone; read after an "@", or
 # in a column whose texts start so with times that cannot be years (see bare_times)
 _BARE = re.compile(
