@@ -27,8 +27,9 @@ _LEADING = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)\d{2,4}"
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})" + _APPROX_AFTER + r")"
-    r"(?:,?\s*(?:at\s+|(?P<at>@)\s*)?\(?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
-    r"\d{1,2}\s*[ap]\.?m\.?|(?(at)\d{4}|(?!)))\)?"
+    r"(?:,?\s*(?:at\s+|(?P<at>@)\s*)?\(?(?P<time>(?:(?:around|approx\.?|about|c\.)\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
+    r"\d{1,2}\s*[ap]\.?m\.?|(?(at)\d{4}|(?!))))\)?"
     # "22/10/2018 – 1625 – text": between two dashes after a day's date, four digits are
     # its time (a year never follows a whole date)
     r"|\s*[-–—]\s*(?P<dashed>\d{1,2}[:.]?\d{2})(?=\s*[-–—:|]))?"

@@ -98,6 +98,7 @@ def import_table(
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
     group = group_row(raw.rows, table.header_index)  # "When | What | | Other" above it
+    named = row_key(raw.rows[table.header_index]) if table.header_index >= 0 else None
 
     for i in range(table.data_index):
         sheet, row_no = raw.positions[i]
@@ -281,7 +282,7 @@ def import_table(
             )
         if errors:
             # a note across the table, or someone's date of birth: no entry
-            if group and row_key(texts) == group:
+            if (group and row_key(texts) == group) or row_key(texts) == named:
                 note = "repeated header (the group row above the column names)"
             else:
                 note = stray_note(texts, text_cols) or birth_note(texts, date_i)

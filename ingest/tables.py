@@ -10,12 +10,14 @@ before the chronology is a title block too. Roles come from content and header t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
 from ingest.colprofile import profile_columns
 from ingest.columns import Mapping, map_columns
 from ingest.date_headings import carry_date_headings, is_diary
+from ingest.dated_cells import event_date_in_cells
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
 from ingest.event_date import choose_event_date
@@ -77,6 +79,11 @@ def choose_tables(
                 notes.append(split[1])
         if table is None:
             table, failure = _table(raw, label, profile, overrides, directory)
+            if table is not None and profile is None:  # "26.11.21 1.08pm TM J. Elmenby"
+                build = partial(_table_only, label=label, overrides=overrides, directory=directory)
+                if (better := event_date_in_cells(raw, table, build)) is not None:
+                    table = better[0]
+                    notes.append(better[1])
         for reshape in (split_leading_dates, carry_date_headings):
             if table is not None:
                 break
@@ -102,6 +109,12 @@ def choose_tables(
     for t in chosen:
         title_lines.extend(t.title_rows)
     return chosen, read_title_block(title_lines)
+
+
+def _table_only(
+    raw: RawTable, label: str, overrides: dict[str, str], directory: AgencyDirectory
+) -> Table | None:
+    return _table(raw, label, None, overrides, directory)[0]
 
 
 def _table(
