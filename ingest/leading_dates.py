@@ -29,7 +29,7 @@ _LEADING = re.compile(
     r"|\d{4}-\d{2}-\d{2})" + _APPROX_AFTER + r")"
     r"(?:,?\s*(?:at\s+|(?P<at>@)\s*)?\(?(?P<time>(?:(?:around|approx\.?|about|c\.)\s*)?"
     r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
-    r"\d{1,2}\s*[ap]\.?m\.?|(?(at)\d{4}|(?!))))\)?"
+    r"\d{1,2}\s*[ap]\.?m\.?|(?(at)\d{4}|(?!))|(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Za-z])))\)?"
     # "22/10/2018 – 1625 – text": between two dashes after a day's date, four digits are
     # its time (a year never follows a whole date)
     r"|\s*[-–—]\s*(?P<dashed>\d{1,2}[:.]?\d{2})(?=\s*[-–—:|]))?"
@@ -94,7 +94,7 @@ def leading_date(text: str) -> tuple[str, str] | None:
 
 
 # a space after a year, then a capital: "Summer 2019 SW Dale", "w/c 6th May 2020 Visit"
-_YEAR_SPACE = re.compile(r"(?<=\d{4}) (?=[A-Z])")
+_YEAR_SPACE = re.compile(r"(?:(?<=\d{4})|(?<=[A-Za-z]{3}-\d{2})) (?=[A-Z])")  # "Jan-22 TSO"
 
 
 def _year_then_capital(text: str) -> tuple[int, str] | None:

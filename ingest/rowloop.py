@@ -283,7 +283,7 @@ def import_table(
         if errors:
             # a note across the table, or someone's date of birth: no entry
             if (group and row_key(texts) == group) or row_key(texts) == named:
-                note = "repeated header (the group row above the column names)"
+                note = "repeated header (the column names, or the group row above them)"
             else:
                 note = stray_note(texts, text_cols) or birth_note(texts, date_i)
             if note:

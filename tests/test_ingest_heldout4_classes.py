@@ -295,3 +295,69 @@ def test_hq424_an_agency_column_broken_by_month_rows(tmp_path):
     assert {r.agency for r in result.records} == {"Health Visiting"}
     assert len(result.records) == 4
     assert {r.provenance.row: r.date.precision for r in result.records}[6] == "season"
+
+
+# ---------------------------------------------------------------- 4. later classes
+
+
+def test_hq431_the_group_row_of_a_two_row_header_repeated_on_a_page(tmp_path):
+    path = write_xlsx(
+        tmp_path / "Two rows.xlsx",
+        {
+            "Log": [
+                ["Happened", "Detail", None, "Admin"],
+                ["Event date", "Narrative", "Result", "Keyed on"],
+                [datetime(2022, 3, 1), "Letter sent to the mother", "None", "02/03/2022"],
+                ["Happened", "Detail", None, "Admin"],
+                ["Event date", "Narrative", "Result", "Keyed on"],
+                [datetime(2022, 3, 9), "Home visit, nobody in", "Card left", "09/03/2022"],
+            ]
+        },
+    )
+    result = import_file(path, agency="Housing", today=TODAY)
+    assert {r.provenance.row for r in result.records} == {3, 6}
+    assert not result.quarantined
+    assert skipped(result)[("Log", 4)].startswith("repeated header")
+    assert skipped(result)[("Log", 5)].startswith("repeated header")
+
+
+def test_hq432_event_dates_opening_an_author_column_beside_recording_dates(tmp_path):
+    """A plain date column (when the entry was typed) and a column of "date time author"
+    cells whose dates are never later: the event's date is the second column's."""
+    rows = [["Ref", "Typed", "When and who", "Note"]]
+    events = [
+        ("2.2.22", "1.2.22 9.40am SW T. Orrin", "Visit to the flat"),
+        ("9.2.22", "7.2.22 SSW B. Vey", "Call from the school nurse"),
+        ("14.2.22", "14.2.22 around 3pm SW T. Orrin", "Core group held at school"),
+        ("1.3.22", "24.2.22 TM H. Lusk", "Supervision, plan reviewed"),
+        ("3.3.22", "Spring 2022 SW T. Orrin", "Direct work session with the boy"),
+    ]
+    rows += [[f"R{i}", typed, when, note] for i, (typed, when, note) in enumerate(events)]
+    path = write_csv(tmp_path / "Case notes.csv", rows)
+    result = import_file(path, agency="Children's Social Care", today=TODAY)
+    got = {r.provenance.row: (r.date.start, r.date.time) for r in result.records}
+    assert got == {
+        2: (date(2022, 2, 1), time(9, 40)),
+        3: (date(2022, 2, 7), None),
+        4: (date(2022, 2, 14), time(15, 0)),
+        5: (date(2022, 2, 24), None),
+        6: (date(2022, 3, 1), None),
+    }
+    assert {r.provenance.row: r.practitioner for r in result.records}[3] == "SSW B. Vey"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04/05/2021 0820 PC R. Lamb", ("04/05/2021 0820", "PC R. Lamb")),
+        ("Feb-21 HO S. Keel", ("Feb-21", "HO S. Keel")),
+        ("04/05/2021 around 8am PC R. Lamb", ("04/05/2021 around 8am", "PC R. Lamb")),
+    ],
+)
+def test_hq433_times_and_short_months_before_the_author(text, expected):
+    assert leading_date(text) == expected
+
+
+def test_hq434_an_approximate_time_opening_the_text():
+    assert leading_time("around 4pm Visit to the nursery") == time(16, 0)
+    assert leading_time("about 3 children were present") is None
