@@ -108,7 +108,7 @@ def _day_of(cells: list[object], heading: str) -> tuple[int, tuple[str, str]] | 
     when the entry starts with its day of the month; None otherwise."""
     for i, v in enumerate(cells):
         if isinstance(v, str) and v.strip():
-            found = day_in_month(v, heading) if v.lstrip()[:1].isdigit() else None
+            found = day_in_month(v, heading) if v.lstrip()[:1].isalnum() else None
             return (i, found) if found is not None else None
         if v is not None and v != "":
             return None

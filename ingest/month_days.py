@@ -15,9 +15,9 @@ import re
 
 from ingest.dates import DateError, parse_date
 
-# "18th - ", "6th: ", "28th, @1006 - ", "3rd at 14:20 – ", "9 – ": a day, a time, a dash
+# "18th - ", "6th: ", "28th, @1006 - ", "Tue 3rd at 14:20 – ", "9 – ": a day, a time, a dash
 _DAY_FIRST = re.compile(
-    r"^\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
     r"(?:,?\s*(?:@|at\s+)?\s*(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}(?:\s*hrs?)?"
     r"|\d{1,2}\s*[ap]\.?m\.?))?"
     r"\s*[-–—:|]\s*(?P<rest>\S.*)$",

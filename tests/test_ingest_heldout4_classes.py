@@ -246,6 +246,7 @@ def test_hq421_days_under_month_headings_with_agency_sections(tmp_path):
     [
         ("4th - Seen", "June 2022", ("4 June 2022", "Seen")),
         ("30th 9.15am: Call", "April 2022", ("30 April 2022 9.15am", "Call")),
+        ("Fri 8th: Seen", "April 2022", ("8 April 2022", "Seen")),
         ("31st - Seen", "April 2022", None),  # April has no 31st
         ("4th - Seen", "approx. June 2022", None),
         ("4th - Seen", "12/06/2022", None),  # a day's heading: its own date stands
