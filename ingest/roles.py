@@ -19,13 +19,13 @@ from ingest.textnorm import norm_label
 HEADER_WEIGHT = 0.5  # the header's share of a role's score; the content has the rest
 MIN_SCORE = 0.35  # below this a column keeps no role (its text is kept in `extra`)
 _GENERIC = ("column", "col", "field", "unnamed")
-ALONE = 0.8  # share of a column's cells alone in their row beyond which it holds headings
+ALONE = 0.9  # share of a column's cells alone in their row beyond which it holds headings
 
 
 def _content(field: str, p: ColumnProfile) -> float:
     """How well a column's cells fit a field, 0..1, from content alone."""
-    if not p.values or (p.alone >= ALONE and p.values >= 2):
-        return 0.0  # empty, or only in rows of their own: section headings, not a field
+    if not p.values or (p.alone >= ALONE and p.values >= 2 and p.mean_words <= 6):
+        return 0.0  # empty, or short cells in rows of their own: section headings
     if field == "date":  # events' dates vary; one date repeated down a column is a birth date
         return p.date * min(1.0, 0.3 + 2 * p.distinct)
     if field == "end_date":

@@ -362,3 +362,16 @@ def test_hq433_times_and_short_months_before_the_author(text, expected):
 def test_hq434_an_approximate_time_opening_the_text():
     assert leading_time("around 4pm Visit to the nursery") == time(16, 0)
     assert leading_time("about 3 children were present") is None
+
+
+def test_hq435_a_text_column_of_many_continuation_rows_stays_the_description(tmp_path):
+    """Rows holding only more of the entry's text are no section rows: the column of
+    narrative keeps its role however many of its cells stand alone."""
+    rows = [["Date", "Entry"]]
+    for day in (3, 4):
+        rows.append([f"0{day}/06/2021", f"Long entry of day {day}, the visit began at the door"])
+        rows += [["", f"and it went on, line {n} of the worker's account of it"] for n in range(9)]
+    path = write_csv(tmp_path / "Long entries.csv", rows)
+    result = import_file(path, agency="Health Visiting", today=TODAY)
+    assert [r.provenance.row for r in result.records] == [2, 12]
+    assert result.records[0].description.endswith("line 8 of the worker's account of it")
