@@ -140,14 +140,16 @@ def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
         except DateError:
             return None
         return _remarked(iv, m["note"].strip())
-    if (m := _DATE_THEN_TIME.match(t) or _DATE_THEN_ROUGH_TIME.match(t)) is not None:
+    for pattern in (_DATE_THEN_TIME, _DATE_THEN_ROUGH_TIME):
+        if (m := pattern.match(t)) is None:
+            continue
         try:
             iv = _read(m["date"], evidence)
             at, approx = parse_time_approx(m["time"])
         except DateError:
-            return None
+            continue  # "12-mar-21 c.1500" is no "12-mar" then "21 c.1500"
         if iv.precision != "day" or at is None:
-            return None
+            continue
         return dataclasses.replace(
             iv, precision="exact", time=at, approximate=iv.approximate or approx
         )

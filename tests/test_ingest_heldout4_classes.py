@@ -158,6 +158,7 @@ def test_hq411_a_front_column_of_month_sections_is_no_date_column(tmp_path):
         ("3.9.20 approx. 14:10", date(2020, 9, 3), time(14, 10)),
         ("17/10/2020 around 8pm", date(2020, 10, 17), time(20, 0)),
         ("01.12.20 c.0730", date(2020, 12, 1), time(7, 30)),
+        ("1-Dec-20 c.0730", date(2020, 12, 1), time(7, 30)),  # no "1-Dec" then "20 c.0730"
     ],
 )
 def test_hq412_a_date_then_an_approximate_time(text, day, at):
