@@ -28,6 +28,7 @@ from ingest.readers.base import RawTable, cell_text
 from ingest.roles import assign_roles
 from ingest.textnorm import norm_label
 from ingest.titleblock import TitleBlock, read_title_block, title_pair
+from ingest.year_sections import carry_section_years
 
 
 @dataclass
@@ -84,6 +85,9 @@ def choose_tables(
                 if (better := event_date_in_cells(raw, table, build)) is not None:
                     table = better[0]
                     notes.append(better[1])
+                if (years := _section_years(table, build)) is not None:
+                    table = years[0]  # "12 Mar" under a "2021" row
+                    notes.append(years[1])
         for reshape in (split_leading_dates, carry_date_headings):
             if table is not None:
                 break
@@ -109,6 +113,16 @@ def choose_tables(
     for t in chosen:
         title_lines.extend(t.title_rows)
     return chosen, read_title_block(title_lines)
+
+
+def _section_years(table: Table, build: partial) -> tuple[Table, str] | None:
+    date_i = table.mapping.index_of("date")
+    if date_i is None:
+        return None
+    found = carry_section_years(table.raw, table.data_index, date_i)
+    if found is None or (new := build(found[0])) is None:
+        return None
+    return (new, found[1]) if new.mapping.index_of("date") == date_i else None
 
 
 def _table_only(

@@ -376,3 +376,34 @@ def test_hq435_a_text_column_of_many_continuation_rows_stays_the_description(tmp
     result = import_file(path, agency="Health Visiting", today=TODAY)
     assert [r.provenance.row for r in result.records] == [2, 12]
     assert result.records[0].description.endswith("line 8 of the worker's account of it")
+
+
+def test_hq436_dates_without_a_year_take_the_year_of_the_section_row(tmp_path):
+    path = write_csv(
+        tmp_path / "Year sections.csv",
+        [
+            ["Date", "Event", "Worker"],
+            ["2020", "", ""],
+            ["14 Nov", "Visit to the grandparents' house", "FSW C. Pell"],
+            ["02/12", "Parenting session, father attended", "FSW C. Pell"],
+            ["2021", "", ""],
+            ["6 Jan", "Case closed to the service", "TM D. Rook"],
+        ],
+    )
+    result = import_file(path, agency="Early Help", today=TODAY)
+    got = {r.provenance.row: r.date.start for r in result.records}
+    assert got == {3: date(2020, 11, 14), 4: date(2020, 12, 2), 6: date(2021, 1, 6)}
+    assert skipped(result)[("", 2)].startswith("period heading")
+
+
+def test_hq437_a_yearless_date_with_no_year_row_above_stays_quarantined(tmp_path):
+    path = write_csv(
+        tmp_path / "No years.csv",
+        [
+            ["Date", "Event"],
+            ["14 Nov", "Visit to the grandparents' house"],
+            ["2 Dec", "Parenting session, father attended"],
+        ],
+    )
+    result = import_file(path, agency="Early Help", today=TODAY)
+    assert not result.records and len(result.quarantined) == 2
