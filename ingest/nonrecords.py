@@ -84,7 +84,14 @@ _BIRTH_LABEL = re.compile(
 )
 
 
+# "Orla's date of birth", "T. Brannock DOB"
+_BIRTH_OWNER = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:['’]s)?\s+(?i:date of birth|d\.?\s?o\.?\s?b\.?)$"
+)
+
+
 def birth_label(description: str) -> bool:
     """The entry's whole text only says whose date of birth its date is: a person's
     details written as a row, not an event (a birth as an event says what happened)."""
-    return len(description) <= 60 and _BIRTH_LABEL.match(description) is not None
+    text = description.strip().rstrip(".")
+    return len(text) <= 60 and bool(_BIRTH_LABEL.match(text) or _BIRTH_OWNER.match(text))

@@ -191,6 +191,9 @@ def test_hq414_a_dated_date_of_birth_row_is_skipped(tmp_path):
     [
         ("Date of birth - Orla", True),
         ("DOB of T. Brannock", True),
+        ("Orla's date of birth", True),
+        ("T. Brannock DOB", True),
+        ("Mother gave her DOB", False),
         ("DOB confirmed", False),
         ("Date of birth recorded wrongly on the system", False),
     ],
