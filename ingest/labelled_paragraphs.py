@@ -40,6 +40,31 @@ def _label(line: str) -> tuple[str, str] | None:
     return " ".join(m[1].split()), m[2].strip()
 
 
+# " Time: " inside a line: where a second field may start ("Date: 2/3/21 Time: 0915 ...")
+_INLINE = re.compile(r"\s+(?=([A-Z][A-Za-z/ ]{0,20}?)\s*:\s)")
+
+
+# fields a label inside a line may start; "Actions:", "Plan:" in an entry's text stay in it
+_FIELDS = ("time", "description", "practitioner", "event_type")
+
+
+def _lines(text: str) -> list[str]:
+    """The paragraph's lines, a line that opens with a label split again where a label
+    the header words know as a time, text, worker or type starts another field on it."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _label(line) is None:
+            out.append(line)
+            continue
+        cuts = [m.start() for m in _INLINE.finditer(line) if score_header(m[1])[0] in _FIELDS]
+        for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True):
+            out.append(line[a:b].strip())
+    return out
+
+
 def _reads(text: str) -> bool:
     try:
         return bool(text) and parse_date(text) is not None
@@ -52,7 +77,7 @@ def _date_label(paragraphs: list[str]) -> str | None:
     opened = Counter(
         found[0].casefold()
         for text in paragraphs
-        if (found := _label(text.split("\n", 1)[0])) is not None and _reads(found[1])
+        if (lines := _lines(text)) and (found := _label(lines[0])) and _reads(found[1])
     )
     if not opened:
         return None
@@ -65,7 +90,7 @@ def _blocks(paragraphs: list[str], date_label: str) -> list[tuple[int, list[int]
     blocks: list[tuple[int, list[int], list]] = []
     current: tuple[int, list[int], list] | None = None
     for i, text in enumerate(paragraphs):
-        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        lines = _lines(text)
         if not lines:
             current = None  # a blank paragraph ends the block
             continue

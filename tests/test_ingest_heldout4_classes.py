@@ -410,3 +410,22 @@ def test_hq437_a_yearless_date_with_no_year_row_above_stays_quarantined(tmp_path
     )
     result = import_file(path, agency="Early Help", today=TODAY)
     assert not result.records and len(result.quarantined) == 2
+
+
+def test_hq438_labelled_fields_on_one_line(tmp_path):
+    path = write_docx(
+        tmp_path / "Fields inline.docx",
+        [
+            "Service: Family Support",
+            "",
+            "Date: 8/9/2021 Time: 1105 Entry: Home visit with the twins. Outcome: plan agreed",
+            "Date: 22/9/2021 Entry: Phone call, mother unwell; visit moved",
+        ],
+    )
+    result = import_file(path, agency="Early Help", today=TODAY)
+    rows = {r.provenance.row: r for r in result.records}
+    assert rows[3].date.start == date(2021, 9, 8) and rows[3].date.time == time(11, 5)
+    assert rows[3].description == "Home visit with the twins"  # the row loop splits "Outcome:"
+    assert rows[3].outcome == "plan agreed"
+    assert rows[4].date.time is None
+    assert rows[4].description == "Phone call, mother unwell; visit moved"
