@@ -79,6 +79,8 @@ def heading_agency(text: str, directory: AgencyDirectory) -> str | None:
     if head and head != text and (found := directory.exact(head)):
         return found
     head = head or text
+    if (m := _KIND_AFTER.match(head)) and len(m[1].split()) <= 6 and _name_shaped(m[1]):
+        return agency_kind(head, directory)[0]  # "Tarnwick Family Project (charity)"
     if len(head.split()) > 6 or not _name_shaped(head):
         return None  # "Seen by GP" is an entry without its date, not a heading
     return agency_kind(head, directory)[0]
@@ -94,6 +96,8 @@ def _name_shaped(text: str) -> bool:
 _PARTNERSHIP = re.compile(r"\bsafeguarding\b.*\b(partnership|board|arrangements)\b", re.I)
 
 # What follows the agency's name in a heading: "- information provided", "(return)", ": entries"
+# a name, then what kind of service it is in brackets: "Elmside Project (charity)"
+_KIND_AFTER = re.compile(r"^([^()]+?)\s*\(([^()]{2,30})\)$")
 _HEADING_TAIL = re.compile(
     r"\s*(?:[-–—:|]\s*|\()\s*(?:information|entries|records|contacts|involvement|return|"
     r"chronology|summary|section)\b.*$",

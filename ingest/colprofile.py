@@ -52,6 +52,7 @@ class ColumnProfile:
     reference: float = 0.0
     agency: float = 0.0
     marked_outcome: float = 0.0  # "Outcome:", "Plan:", "Action:" inside the text
+    alone: float = 0.0  # filled where the row's other cells are all blank (a heading row)
 
     @property
     def text_score(self) -> float:
@@ -125,6 +126,9 @@ def profile_columns(
     rows = sample(rows)
     profiles = [ColumnProfile(i) for i in range(width)]
     n_rows = max(1, len(rows))
+    # rows of one filled cell (section headings, a continuation) in a table of several
+    solo = [sum(1 for v in r if cell_text(v)) == 1 for r in rows] if width > 1 else []
+    solo = solo if len(solo) - sum(solo) >= 2 else [False] * len(rows)
     for p in profiles:
         cells = [r[p.index] for r in rows if p.index < len(r)]
         texts: list[str] = []
@@ -180,21 +184,52 @@ def profile_columns(
         p.long = sum(1 for w in words if w >= 8) / n
         distinct = set(texts)
         p.n_distinct, p.distinct = len(distinct), len(distinct) / n
-        # "GP/68468", "ED-24031": a reference number, not a person or an agency, whatever
-        # letters it starts with
-        short = [
-            t
-            for t, w in zip(texts, words, strict=True)
-            if w <= 6 and not (w == 1 and _SERIAL_REF.search(t) and _REFERENCE.match(t))
-        ]
+        short = [t for t, w in zip(texts, words, strict=True) if w <= 6 and not _ref_shaped(t, w)]
         p.person = sum(1 for t in short if _PERSON.search(t) or _INITIAL_NAME.match(t)) / n
         # "1545" is a time before it is a reference number
         p.reference = sum(1 for t in untyped if len(t) <= 25 and _REFERENCE.match(t)) / n
         if p.n_distinct <= 60:  # an agency column repeats a few names; skip free text
             # by name, or by kind when written as a name: "Kelby Council Social Work Services"
-            p.agency = sum(1 for t in short if _names_agency(t, directory)) / n
+            # counted on the entries' rows: "May 2018" section rows in it are no evidence
+            paired = [
+                cell_text(r[p.index])
+                for r, one in zip(rows, solo, strict=True)
+                if not one and p.index < len(r)
+            ]
+            paired = [t for t in paired if t] if any(solo) else texts
+            if paired:
+                named = (
+                    t
+                    for t in paired
+                    if (w := len(t.split())) <= 6
+                    and not _ref_shaped(t, w)
+                    and _names_agency(t, directory)
+                )
+                p.agency = sum(1 for _ in named) / len(paired)
         p.marked_outcome = sum(1 for t in texts if _OUTCOME_MARK.search(t)) / n
+    _mark_alone(rows, profiles)
     return profiles
+
+
+def _ref_shaped(text: str, words: int) -> bool:
+    """ "GP/68468", "ED-24031": a reference number, not a person or an agency, whatever
+    letters it starts with."""
+    return words == 1 and bool(_SERIAL_REF.search(text)) and bool(_REFERENCE.match(text))
+
+
+def _mark_alone(rows: list[list[object]], profiles: list[ColumnProfile]) -> None:
+    """Each column's share of filled cells that are the only filled cell of their row:
+    a column in front of a table that holds only its section rows ("May 2018", "POLICE")
+    is no field of the entries. Nothing is marked in a table of one filled column."""
+    if sum(1 for p in profiles if p.values) < 2:
+        return
+    alone = [0] * len(profiles)
+    for r in rows:
+        filled = [i for i, v in enumerate(r[: len(profiles)]) if cell_text(v)]
+        if len(filled) == 1:
+            alone[filled[0]] += 1
+    for p in profiles:
+        p.alone = alone[p.index] / p.values if p.values else 0.0
 
 
 def _names_agency(text: str, directory: AgencyDirectory) -> bool:

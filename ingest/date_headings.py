@@ -10,12 +10,16 @@ from collections.abc import Iterable
 from itertools import repeat
 from operator import sub
 
+from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
 from ingest.dates import DateError, parse_date, parse_time_approx
 from ingest.header import about_document
+from ingest.month_days import day_in_month
 from ingest.readers.base import RawTable, cell_text
 from ingest.records import DateInterval
 
 MIN_HEADINGS = 2
+_AGENCIES = AgencyDirectory()
 _DAY = ("day", "exact")
 
 
@@ -63,6 +67,8 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
     above = next(
         (i for i in range(first - 1, -1, -1) if any(cell_text(v) for v in raw.rows[i])), -1
     )
+    if above >= 0 and _agency_line(raw.rows[above]):
+        above = -1  # "Substance Misuse" over the first month: a section, not a header
     rows: list[list[object]] = []
     headings: set[tuple[str, int]] = set()
     current: str | None = None
@@ -74,12 +80,19 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
             rows.append([current, *[blank] * len(r)])  # skipped: its date is in column 1
         elif i < first:
             rows.append(["Date" if i == above else blank, *r])
+        elif _agency_line(r):  # the next agency's section: its entries await its dates
+            current = None
+            rows.append([blank, *r])
         else:
             texts = [cell_text(v) for v in r if cell_text(v)]
             # a footer under the last day ("End of chronology") takes no date
             dated = bool(texts) and not about_document(texts)
             entries += dated
-            rows.append([current if dated else blank, *r])
+            cells = list(r)
+            when = current
+            if dated and current and (day := _day_of(cells, current)) is not None:
+                when, cells[day[0]] = day[1]  # "18th - ..." under "September 2021"
+            rows.append([when if dated else blank, *cells])
     if not entries:
         return None
     split = RawTable(
@@ -91,6 +104,24 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
         "takes its date"
     )
     return split, note
+
+
+def _day_of(cells: list[object], heading: str) -> tuple[int, tuple[str, str]] | None:
+    """(the first filled cell, (its day with the heading's month, the text after the day))
+    when the entry starts with its day of the month; None otherwise."""
+    for i, v in enumerate(cells):
+        if isinstance(v, str) and v.strip():
+            found = day_in_month(v, heading) if v.lstrip()[:1].isalnum() else None
+            return (i, found) if found is not None else None
+        if v is not None and v != "":
+            return None
+    return None
+
+
+def _agency_line(row: list[object]) -> bool:
+    """A row of one short cell that names an agency: a compiled chronology's section."""
+    text = _only_cell(row)
+    return text is not None and len(text) <= 40 and bool(heading_agency(text, _AGENCIES))
 
 
 def is_diary(raw: RawTable) -> bool:

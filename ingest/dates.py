@@ -92,6 +92,11 @@ _ANNOTATED = re.compile(
 )
 # A date, a dash or comma, then a time: "09/02/20 - 2.30pm", "12/03/2021, 14:35".
 _DATE_THEN_TIME = re.compile(r"^(?P<date>.*?\d.*?)\s*[-–—,@]\s*(?P<time>\d.{0,14})$")
+# A date, then a time said to be approximate: "6.4.19 approx. 19:00", "12/03/21 around 9pm".
+_DATE_THEN_ROUGH_TIME = re.compile(
+    r"^(?P<date>.*?\d.*?)\s+(?P<time>(?:approx(?:imately)?\.?|around|about|circa|c\.|ca\.)"
+    r"\s*\d.{0,12})$"
+)
 # A whole date in brackets: "(09/10/2019)", "[12 March 2021]".
 _BRACKETED = re.compile(r"^[(\[]\s*(?P<date>[^()\[\]]*\d[^()\[\]]*?)\s*[)\]]$")
 # A date, a dash, then a remark in words: "28/03/2019 - see note", "12/03/2021 – approx".
@@ -135,14 +140,16 @@ def _read_annotated(t: str, evidence: bool) -> DateInterval | None:
         except DateError:
             return None
         return _remarked(iv, m["note"].strip())
-    if (m := _DATE_THEN_TIME.match(t)) is not None:
+    for pattern in (_DATE_THEN_TIME, _DATE_THEN_ROUGH_TIME):
+        if (m := pattern.match(t)) is None:
+            continue
         try:
             iv = _read(m["date"], evidence)
             at, approx = parse_time_approx(m["time"])
         except DateError:
-            return None
+            continue  # "12-mar-21 c.1500" is no "12-mar" then "21 c.1500"
         if iv.precision != "day" or at is None:
-            return None
+            continue
         return dataclasses.replace(
             iv, precision="exact", time=at, approximate=iv.approximate or approx
         )

@@ -28,8 +28,9 @@ _LEADING = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)\d{2,4}"
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})" + _APPROX_AFTER + r")"
-    r"(?:,?\s*(?:at\s+|@\s*)?\(?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
-    r"\d{1,2}\s*[ap]\.?m\.?)\)?"
+    r"(?:,?\s*(?:at\s+|(?P<at>@)\s*)?\(?(?P<time>(?:(?:around|approx\.?|about|c\.)\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}\s*hrs?|"
+    r"\d{1,2}\s*[ap]\.?m\.?|(?(at)\d{4}|(?!))|(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Za-z])))\)?"
     # "22/10/2018 – 1625 – text": between two dashes after a day's date, four digits are
     # its time (a year never follows a whole date)
     r"|\s*[-–—]\s*(?P<dashed>\d{1,2}[:.]?\d{2})(?=\s*[-–—:|]))?"
@@ -89,11 +90,34 @@ def leading_date(text: str) -> tuple[str, str] | None:
         ):
             found = sep.end(), head
     if found is None:
+        found = _year_then_capital(text) if digit else None
+    if found is None:
         return None
     return found[1], text[found[0] :].strip()
 
 
 _RANGE_ON = re.compile(r"(?:to|until|till|through|and)\s+\d", re.IGNORECASE)
+# a space after a year, then a capital: "Summer 2019 SW Dale", "w/c 6th May 2020 Visit"
+_YEAR_SPACE = re.compile(r"(?:(?<=\d{4})|(?<=[A-Za-z]{3}-\d{2})) (?=[A-Z])")  # "Jan-22 TSO"
+
+
+_NARRATION = re.compile(r"(?:in|on|by|since|from|after|before|until|during|at)\s", re.I)
+
+
+def _year_then_capital(text: str) -> tuple[int, str] | None:
+    """A date in any wording the reader knows that ends with its year, a single space and
+    then a capitalised word (an author, the entry): the longest that reads. A year followed
+    by words in lower case ("2019 was hard") stays text, and so does a sentence opening
+    with a preposition ("In May 2019 Mother had moved ...": narration within an entry)."""
+    if _NARRATION.match(text):
+        return None
+    found = None
+    for sep in _YEAR_SPACE.finditer(text, 0, MAX_HEAD + 1):
+        if _reads(text[: sep.start()]):
+            found = sep.end(), text[: sep.start()].strip()
+    return found
+
+
 _SUM = re.compile(r"\d{1,2}\.\d{2}$")
 _DASHES = re.compile(r"[\s\-–—:|]*")
 

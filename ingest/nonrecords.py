@@ -86,3 +86,23 @@ def birth_note(texts: list[str], date_index: int) -> str | None:
     if len(filled) != 1 or len(filled[0]) > 160 or not _BIRTH.search(filled[0]):
         return None
     return f"note row '{filled[0][:40]}' (a date of birth, not an event)"
+
+
+# "Date of birth - Kelua", "DOB of R. Vale": the whole text labels a person's birth date
+_BIRTH_LABEL = re.compile(
+    r"^(?i:date of birth|d\.?\s?o\.?\s?b\.?)(?:\s*[:\-–]\s*|\s+)(?i:of\s+|for\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\.?$"
+)
+
+
+# "Orla's date of birth", "T. Brannock DOB"
+_BIRTH_OWNER = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:['’]s)?\s+(?i:date of birth|d\.?\s?o\.?\s?b\.?)$"
+)
+
+
+def birth_label(description: str) -> bool:
+    """The entry's whole text only says whose date of birth its date is: a person's
+    details written as a row, not an event (a birth as an event says what happened)."""
+    text = description.strip().rstrip(".")
+    return len(text) <= 60 and bool(_BIRTH_LABEL.match(text) or _BIRTH_OWNER.match(text))

@@ -25,6 +25,7 @@ from ingest.errors import IngestError
 from ingest.filetype import detect_kind
 from ingest.leading_dates import flag_doubtful_joins
 from ingest.limits import Limits
+from ingest.nonrecords import birth_label
 from ingest.profiles import AgencyProfile
 from ingest.readers.csv_reader import read_csv
 from ingest.readers.docx_reader import read_docx
@@ -46,6 +47,25 @@ _ORDER_RANK = {"month-first": 0, "mixed": 1, "day-first": 2}
 def _sheets(table: Table) -> Iterator[str]:
     """The sheets of the table's rows, in order, once per run of rows on one sheet."""
     return (sheet for sheet, _ in groupby(map(itemgetter(0), table.raw.positions)))
+
+
+def _drop_birth_labels(records: list[SourceRecord], start: int, skipped: list[SkippedRow]) -> None:
+    """Skip the records from `start` on whose whole text names whose birth date the date is
+    ("Date of birth - Kelua"): a person's details on a dated row, not an event."""
+    births = [r for r in records[start:] if _may_be_birth(r.description)]
+    for r in births:
+        records.remove(r)
+        prov = r.provenance
+        skipped.append(SkippedRow(prov.sheet, prov.row, "a date of birth, not an event"))
+
+
+def _may_be_birth(text: str) -> bool:
+    # substring tests first: a regex per record would cost an eighth of a CSV's import
+    return (
+        len(text) <= 60
+        and ("irth" in text or "OB" in text or "ob" in text or ".B" in text or ".b" in text)
+        and birth_label(text)
+    )
 
 
 def _gc_paused(fn: Callable[P, R]) -> Callable[P, R]:
@@ -172,13 +192,18 @@ def import_file(
         # a workbook of one sheet per agency: each sheet's entries are its own agency's
         own = sheet_agency(table.raw.label, directory) if agency_source == "sheet name" else None
         table_ctx = ctx
+        if ctx.agency_from_column and table.mapping.index_of("agency") is None:
+            # another sheet has an agency column, this one none: its sheet's name, or the file's
+            own = sheet_agency(table.raw.label, directory)
+            table_ctx = dataclasses.replace(ctx, agency_from_column=False)
         if own and own != agency:
-            table_ctx = dataclasses.replace(ctx, agency=own)
+            table_ctx = dataclasses.replace(table_ctx, agency=own)
             notes.append(f"'{table.raw.label}': its entries are {own}'s (the sheet's name)")
         first_new = len(records)
         import_table(table, table_ctx, records, quarantined, skipped)
         if table.raw.doubtful_joins:
             flag_doubtful_joins(records[first_new:], table.raw.doubtful_joins)
+        _drop_birth_labels(records, first_new, skipped)
         notes.extend(table.mapping.warnings)
         notes.extend(table.raw.notes)
         if table.date_note:

@@ -19,12 +19,13 @@ from ingest.textnorm import norm_label
 HEADER_WEIGHT = 0.5  # the header's share of a role's score; the content has the rest
 MIN_SCORE = 0.35  # below this a column keeps no role (its text is kept in `extra`)
 _GENERIC = ("column", "col", "field", "unnamed")
+ALONE = 0.9  # share of a column's cells alone in their row beyond which it holds headings
 
 
 def _content(field: str, p: ColumnProfile) -> float:
     """How well a column's cells fit a field, 0..1, from content alone."""
-    if not p.values:
-        return 0.0
+    if not p.values or (p.alone >= ALONE and p.values >= 2 and p.mean_words <= 6):
+        return 0.0  # empty, or short cells in rows of their own: section headings
     if field == "date":  # events' dates vary; one date repeated down a column is a birth date
         return p.date * min(1.0, 0.3 + 2 * p.distinct)
     if field == "end_date":
@@ -42,8 +43,8 @@ def _content(field: str, p: ColumnProfile) -> float:
         return p.person * (1.0 if p.mean_words <= 6 else 0.3)
     if field == "event_type":
         return p.category_score * (1.0 - p.person) * (1.0 - p.agency)
-    if field == "agency":
-        return p.agency
+    if field == "agency":  # one cell naming an agency is no column of agencies
+        return p.agency if p.values >= 2 else 0.5 * p.agency
     if field == "reference":
         return p.reference * min(1.0, p.distinct * 1.25)
     return 0.0

@@ -48,15 +48,18 @@ def plain_records(
     times_read: dict[str, tuple[time | None, bool, str | None]],
     roles_read: dict[str, str | None],
     period: tuple[date, date],
+    bare: bool = False,
 ) -> list[SourceRecord | None] | None:
     """For each data row of a text table: its record when the row is plain, else None (the
-    row loop reads it); None when no row can be (not text, date headings, an end date).
-    `period` is the review period with its end brought to today (a plain date is inside).
+    row loop reads it); None when no row can be (not text, date headings, rows a reader
+    folded into the entry above, an end date). `period` is the review period with its end
+    brought to today (a plain date is inside). `bare`: four digits opening an entry are its
+    time (the row loop's reading of the column, text_times.bare_times).
     The records built for `role` agencies assume no agency heading above them: the row
     loop uses them only outside a compiled chronology's sections."""
     raw, headers = table.raw, table.headers
     idx = {c.field: c.index for c in table.mapping.columns if c.field}
-    if not ENABLED or not raw.all_text or raw.date_headings or "end_date" in idx:
+    if not ENABLED or not raw.all_text or raw.date_headings or raw.folded or "end_date" in idx:
         return None
     rows = raw.rows[table.data_index :]
     if not rows:
@@ -96,7 +99,7 @@ def plain_records(
         cells = list(map(itemgetter(time_i), rows))
         times = list(map(_time_readings(set(cells), times_read).__getitem__, cells))
     else:  # a time opening the text, "1435hrs - Call from ..."
-        times = list(map(leading_time, descriptions))
+        times = [leading_time(text, bare) for text in descriptions]
     agencies = _agencies(values, idx, ctx, roles_read)
     extra_idx = [(i, h) for i, h in enumerate(headers) if i not in set(idx.values())]
     by_agency: dict[str, Callable[[], Any]] = {ctx.agency: RecordIds(ctx.agency).fresh}

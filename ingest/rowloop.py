@@ -22,6 +22,7 @@ from ingest.agency_evidence import heading_agency
 from ingest.date_headings import same_day_as_above
 from ingest.dates import MONTH_FIRST, DateError, parse_date
 from ingest.dates import _parse_text_cached as read_text
+from ingest.group_rows import group_row, row_key
 from ingest.header import classify_row, header_key
 from ingest.nonrecords import birth_note, stray_note
 from ingest.readers.base import cell_text
@@ -48,7 +49,7 @@ from ingest.rowparts import (
     split_outcome,
 )
 from ingest.tables import Table
-from ingest.text_times import leading_time
+from ingest.text_times import bare_times, leading_time
 from ingest.titleblock import title_pair
 from ingest.validate import date_issues, fmt
 
@@ -92,6 +93,8 @@ def import_table(
     label_cols = {i for i, _ in extra_idx} | ({idx["event_type"]} if "event_type" in idx else set())
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
+    group = group_row(raw.rows, table.header_index)  # "When | What | | Other" above it
+    named = row_key(raw.rows[table.header_index]) if table.header_index >= 0 else None
 
     for i in range(table.data_index):
         sheet, row_no = raw.positions[i]
@@ -134,14 +137,26 @@ def import_table(
     header_t = tuple(headers)
     errors: list[Issue] = []  # a new list only after a row was quarantined with it
 
+    # "0006 - Call ...": four-digit times opening the text, when the column shows them
+    bare = time_i < 0 and bare_times(
+        [cell_text(r[desc_i]) for r in data_rows[:400] if len(r) > desc_i]
+    )
     # a text table's plain rows, made column by column (ingest/rowfast.py); None: read here
     made_of = plain_records(
-        table, ctx, mode, split, dates_read, times_read, roles_read, (period_start, period_end)
+        table,
+        ctx,
+        mode,
+        split,
+        dates_read,
+        times_read,
+        roles_read,
+        (period_start, period_end),
+        bare=bare,
     )
     if made_of is not None and made_of.count(None) == 0:  # every row plain (a clean export)
         records.extend(made_of)
         return
-    headings = raw.date_headings
+    headings, folded = raw.date_headings, raw.folded
     for row, pos, made in zip(data_rows, data_pos, made_of or repeat(None), strict=False):
         if made is not None and not section_agency:
             records.append(made)
@@ -154,6 +169,10 @@ def import_table(
                 SkippedRow(sheet, row_no, "date heading row: the entries below are dated by it")
             )
             last = None
+            continue
+        if folded and pos in folded and last is not None:  # the reader put it in `last`
+            last.provenance.continued_rows = (*last.provenance.continued_rows, row_no)
+            skipped.append(SkippedRow(sheet, row_no, _joined(last)))
             continue
         # Hot loop (100k+ rows/s): strings, the usual cell, skip the generic converter.
         texts = (
@@ -177,17 +196,13 @@ def import_table(
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
             joined = continuation(texts, text_cols, last, bool(date_text), label_cols)
+            if joined is not None and _agency_heading(texts, ctx.directory):
+                joined = None  # "Elmside Project (charity)": the next agency's section
             if joined is None:
                 texts[date_i] = date_text
             else:
                 join_continuation(last, joined, texts, desc_i, idx, row_no)
-                skipped.append(
-                    SkippedRow(
-                        sheet,
-                        row_no,
-                        f"continuation of the entry at row {last.provenance.row}: joined to it",
-                    )
-                )
+                skipped.append(SkippedRow(sheet, row_no, _joined(last)))
                 continue
         # classify_row's own answer for a dated row of three or more cells, without the call
         if digit and n_cells - texts.count("") > 2:
@@ -283,7 +298,11 @@ def import_table(
             )
         if errors:
             # a note across the table, or someone's date of birth: no entry
-            if note := stray_note(texts, text_cols) or birth_note(texts, date_i):
+            if (group and row_key(texts) == group) or row_key(texts) == named:
+                note = "repeated header (the column names, or the group row above them)"
+            else:
+                note = stray_note(texts, text_cols) or birth_note(texts, date_i)
+            if note:
                 skipped.append(SkippedRow(sheet, row_no, note))
                 errors = []
                 last = None
@@ -328,7 +347,7 @@ def import_table(
         elif (  # no time column: a time opening the text, "1435hrs - Call from ..."
             time_i < 0
             and interval.precision == "day"
-            and (t := leading_time(description)) is not None
+            and (t := leading_time(description, bare)) is not None
         ):
             interval = _timed_interval(interval, t)
         if end_i >= 0:
@@ -398,6 +417,10 @@ _RECORD_FIELDS = (
 )
 if tuple(f.name for f in fields(SourceRecord)) != _RECORD_FIELDS:  # pragma: no cover
     raise RuntimeError("SourceRecord's fields changed: update import_table's record filling")
+
+
+def _joined(last: SourceRecord) -> str:
+    return f"continuation of the entry at row {last.provenance.row}: joined to it"
 
 
 def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:

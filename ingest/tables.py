@@ -10,12 +10,14 @@ before the chronology is a title block too. Roles come from content and header t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 
 from ingest.agencies import AgencyDirectory
 from ingest.colprofile import profile_columns
 from ingest.columns import Mapping, map_columns
 from ingest.date_headings import carry_date_headings, is_diary
+from ingest.dated_cells import event_date_in_cells
 from ingest.dates import column_date_order
 from ingest.errors import IngestError
 from ingest.event_date import choose_event_date
@@ -26,6 +28,7 @@ from ingest.readers.base import RawTable, cell_text
 from ingest.roles import assign_roles
 from ingest.textnorm import norm_label
 from ingest.titleblock import TitleBlock, read_title_block, title_pair
+from ingest.year_sections import carry_section_years
 
 
 @dataclass
@@ -77,6 +80,14 @@ def choose_tables(
                 notes.append(split[1])
         if table is None:
             table, failure = _table(raw, label, profile, overrides, directory)
+            if table is not None and profile is None:  # "26.11.21 1.08pm TM J. Elmenby"
+                build = partial(_table_only, label=label, overrides=overrides, directory=directory)
+                if (better := event_date_in_cells(raw, table, build)) is not None:
+                    table = better[0]
+                    notes.append(better[1])
+                if (years := _section_years(table, build)) is not None:
+                    table = years[0]  # "12 Mar" under a "2021" row
+                    notes.append(years[1])
         for reshape in (split_leading_dates, carry_date_headings):
             if table is not None:
                 break
@@ -102,6 +113,22 @@ def choose_tables(
     for t in chosen:
         title_lines.extend(t.title_rows)
     return chosen, read_title_block(title_lines)
+
+
+def _section_years(table: Table, build: partial) -> tuple[Table, str] | None:
+    date_i = table.mapping.index_of("date")
+    if date_i is None:
+        return None
+    found = carry_section_years(table.raw, table.data_index, date_i)
+    if found is None or (new := build(found[0])) is None:
+        return None
+    return (new, found[1]) if new.mapping.index_of("date") == date_i else None
+
+
+def _table_only(
+    raw: RawTable, label: str, overrides: dict[str, str], directory: AgencyDirectory
+) -> Table | None:
+    return _table(raw, label, None, overrides, directory)[0]
 
 
 def _table(

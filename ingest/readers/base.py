@@ -29,6 +29,8 @@ class RawTable:
     _stripped: list[tuple[str, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # positions of rows the reader already put in the entry above (ingest/labelled_paragraphs.py)
+    folded: set[tuple[str, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         assert len(self.rows) == len(self.positions)

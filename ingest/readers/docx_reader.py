@@ -18,6 +18,7 @@ from ingest.colprofile import is_date_value
 from ingest.date_headings import heading_date
 from ingest.errors import IngestError
 from ingest.filetype import check_zip
+from ingest.labelled_paragraphs import read_labelled
 from ingest.leading_dates import leading_date
 from ingest.limits import Limits
 from ingest.readers.base import RawTable
@@ -79,6 +80,11 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[RawTable], list[str]]:
         else:
             tables.append(RawTable(label, rows, positions, preamble=paragraphs))
         paragraphs = []
+    if not any(_chronology_like(t.rows) for t in tables) and (
+        labelled := read_labelled(every, "paragraphs")
+    ):  # "Date: ... / Time: ... / Entry: ..." blocks: a table without the table
+        notes.append(labelled[1])
+        return [*tables, labelled[0]], notes
     if not tables and (tabbed := split_tabbed(every)) is not None:
         every = tabbed[0]  # columns typed between tabs: a table without the table
         notes.append(tabbed[1])
