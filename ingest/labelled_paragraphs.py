@@ -23,7 +23,7 @@ from collections import Counter
 
 from ingest.columns import score_header
 from ingest.dates import DateError, parse_date
-from ingest.leading_dates import _continues
+from ingest.leading_dates import _continues, leading_date
 from ingest.readers.base import RawTable
 
 # "Date:", "Time of contact:", "Entered by:": a short label of words, then a colon
@@ -66,14 +66,17 @@ def _lines(text: str) -> list[str]:
 
 
 def _reads(text: str) -> bool:
+    """A date an entry can carry: a year alone ("Year: 2017") heads a section instead."""
     try:
-        return bool(text) and parse_date(text) is not None
+        return bool(text) and (iv := parse_date(text)) is not None and iv.precision != "year"
     except DateError:
         return False
 
 
 def _date_label(paragraphs: list[str]) -> str | None:
-    """The label that opens the most paragraphs with a date after it (two or more)."""
+    """The label that opens the most paragraphs with a date after it (two or more), when
+    fewer paragraphs open with a date of their own ("06/07/2017: Referral ..." entries
+    under "Section: ..." lines are a dated diary, not labelled blocks)."""
     opened = Counter(
         found[0].casefold()
         for text in paragraphs
@@ -82,7 +85,8 @@ def _date_label(paragraphs: list[str]) -> str | None:
     if not opened:
         return None
     label, count = opened.most_common(1)[0]
-    return label if count >= MIN_BLOCKS else None
+    dated = sum(1 for text in paragraphs if text[:1].isdigit() and leading_date(text.strip()))
+    return label if count >= MIN_BLOCKS and count >= dated else None
 
 
 def _blocks(paragraphs: list[str], date_label: str) -> list[tuple[int, list[int], list]]:

@@ -127,6 +127,38 @@ def test_hq404_paragraphs_with_a_single_labelled_date_are_not_blocks(tmp_path):
         import_file(path, agency="GP", today=TODAY)
 
 
+def test_hq405_year_section_labels_above_dated_paragraphs_are_not_blocks(tmp_path):
+    """ "Year: 2020" lines heading a diary of "03/02/2020: ..." paragraphs are sections:
+    every dated paragraph is an entry at its own row (seen when the labelled-block reader
+    took "Year" for the entries' date label and lost the first entry of each year)."""
+    path = write_docx(
+        tmp_path / "Outreach diary.docx",
+        [
+            "Chronology: Wrenfold Outreach Project",
+            "",
+            "Year: 2020",
+            "03/02/2020: First outreach visit; Mum agreed to a safety plan.",
+            "",
+            "18/03/2020 at 14:10: Phone call with Mum about the new tenancy.",
+            "",
+            "Year: 2021",
+            "09/01/2021: Group session attended; Mum spoke about the court date.",
+            "",
+            "22/02/2021: Case closed after a review with Mum.",
+        ],
+    )
+    got = {
+        r.provenance.row: (r.date.start, r.description[:12])
+        for r in import_file(path, agency="Voluntary Sector", today=TODAY).records
+    }
+    assert got == {
+        4: (date(2020, 2, 3), "First outrea"),
+        6: (date(2020, 3, 18), "Phone call w"),
+        9: (date(2021, 1, 9), "Group sessio"),
+        11: (date(2021, 2, 22), "Case closed "),
+    }
+
+
 # ---------------------------------------------------------------- 2. quarantined records
 
 
