@@ -9,6 +9,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .kinds import KIND_CODE, REPORTING_KINDS
+from .parallel import map_runs
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
 
@@ -247,7 +248,33 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
 
 
 def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
-    """Levels of every comparison for the candidate pairs (a[k], b[k])."""
+    """Levels of every comparison for the candidate pairs (a[k], b[k]).
+
+    Each pair's levels depend on that pair alone: runs of pairs are compared in threads
+    of their own (parallel.py) and put back in order."""
+    parts = map_runs(lambda s: _features(prep, a[s], b[s]), len(a))
+    if len(parts) == 1:
+        return parts[0]
+    return PairFeatures(
+        a=a,
+        b=b,
+        levels={c: np.concatenate([p.levels[c] for p in parts]) for c in parts[0].levels},
+        **{
+            f: np.concatenate([getattr(p, f) for p in parts])
+            for f in (
+                "gap",
+                "later",
+                "wording",
+                "cover_min",
+                "cover_max",
+                "text_date_gap",
+                "evidence",
+            )
+        },
+    )
+
+
+def _features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
     n = len(a)
     sa, ea, sb, eb = prep.start[a], prep.end[a], prep.start[b], prep.end[b]
     after = sb - ea  # > 0: b dated after a
