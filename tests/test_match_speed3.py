@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 import timeline.matching.parallel as parallel
 from tests.match_helpers import rec
 from timeline.matching import MatchConfig, match_records
-from timeline.matching.blocking import candidate_pairs, cap_per_record
+from timeline.matching.blocking import candidate_pairs
 from timeline.matching.features import _overlap, compute_features
 from timeline.matching.prepare import prepare
 from timeline.matching.signals import without_boilerplate
@@ -53,7 +53,6 @@ def two_threads(monkeypatch):
         return real(fn, n, parallel.MIN_PAIRS)
 
     monkeypatch.setattr("timeline.matching.features.map_runs", spy)
-    monkeypatch.setattr("timeline.matching.blocking.map_runs", spy)
     return used
 
 
@@ -84,17 +83,6 @@ def test_ms3002_features_in_threads_are_the_single_thread_features(two_threads):
     # and wording is still token_sort_ratio of each record pair's texts
     want = [fuzz.token_sort_ratio(prep.texts[i], prep.texts[j]) for i, j in zip(a, b, strict=True)]
     assert np.array_equal(threaded.wording, np.asarray(want, dtype=np.float32))
-
-
-def test_ms3003_capping_in_threads_keeps_the_same_pairs(two_threads):
-    config = MatchConfig(max_candidates=None)
-    prep = prepare(_records(), config)
-    a, b = candidate_pairs(prep, config)
-    ta, tb = cap_per_record(prep, a, b, 3)
-    assert max(two_threads) == 2
-    parallel.MIN_PAIRS = 10**9
-    sa, sb = cap_per_record(prep, a, b, 3)
-    assert np.array_equal(ta, sa) and np.array_equal(tb, sb) and len(sa) < len(a)
 
 
 def test_ms3004_match_in_threads_gives_the_same_events(two_threads):
