@@ -42,7 +42,7 @@ def _records(days: int = 8) -> list:
 
 @pytest.fixture
 def two_threads(monkeypatch):
-    """Runs of a few pairs, two threads, whatever the machine."""
+    """Runs of a few pairs, two threads, whatever the machine; records how many runs."""
     monkeypatch.setattr(parallel, "MIN_PAIRS", 7)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     used = []
@@ -70,7 +70,7 @@ def test_ms3002_features_in_threads_are_the_single_thread_features(two_threads):
     prep = prepare(_records(), config)
     a, b = candidate_pairs(prep, config)
     threaded = compute_features(prep, a, b)
-    assert max(two_threads) == 2  # the pairs were cut into runs
+    assert max(two_threads) > 1  # the pairs were cut into runs
     two_threads.clear()
     parallel.MIN_PAIRS = 10**9  # (monkeypatched: restored after the test)
     single = compute_features(prep, a, b)
@@ -88,7 +88,7 @@ def test_ms3002_features_in_threads_are_the_single_thread_features(two_threads):
 def test_ms3004_match_in_threads_gives_the_same_events(two_threads):
     records = _records()
     threaded = match_records(records)
-    assert max(two_threads) == 2
+    assert max(two_threads) > 1
     parallel.MIN_PAIRS = 10**9
     single = match_records(records)
     assert [e.record_ids for e in threaded.events] == [e.record_ids for e in single.events]
