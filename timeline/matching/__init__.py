@@ -239,6 +239,11 @@ def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
     """(head, continuation) pairs: a row that opens with "Update:", "Cont'd:" or
     "Addendum:" right after the same agency's row of the same day in the same file is the
     rest of that entry (one event written on two rows), not a second event."""
+    # each distinct description read once; most reviews have no continuation at all
+    descriptions = {r.description for r in prep.records}
+    opens = {d: _CONTINUES.match(d or "") is not None for d in descriptions}
+    if not any(opens.values()):
+        return []
     rows: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
     for i, r in enumerate(prep.records):
         p = r.provenance
@@ -250,8 +255,8 @@ def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
             head, cont = prep.records[h], prep.records[c]
             if (
                 rc == rh + 1
-                and _CONTINUES.match(cont.description or "")
-                and not _CONTINUES.match(head.description or "")
+                and opens[cont.description]
+                and not opens[head.description]
                 and (head.date.start, head.date.end) == (cont.date.start, cont.date.end)
             ):
                 out.append((h, c))
@@ -315,7 +320,9 @@ def _pasted_twice(prep) -> list[list[int]]:  # noqa: ANN001
     """Groups of one agency's identical rows (date, description, outcome) of which ingest
     flagged one a duplicate_row: a row pasted twice is one record of one event."""
     flagged = [
-        i for i, r in enumerate(prep.records) if any(x.code == "duplicate_row" for x in r.issues)
+        i
+        for i, r in enumerate(prep.records)
+        if r.issues and any(x.code == "duplicate_row" for x in r.issues)
     ]
     if not flagged:
         return []

@@ -10,6 +10,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .kinds import KIND_CODE, REPORTING_KINDS
+from .parallel import map_runs
 from .prepare import NO_DATE, Prepared
 from .signals import EVENT_TYPES, GENERIC_TYPES
 
@@ -152,14 +153,31 @@ def _wording(prep: Prepared, ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
 
 
 def _overlap(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted rare-word overlap of each pair, in chunks to bound memory."""
+    """Weighted rare-word overlap of each pair, in chunks to bound memory.
+
+    Which of a's tokens b also has is found column by column (token k of a against
+    each of b's, on narrowed ids): a (pairs x tokens x tokens) broadcast moved ten
+    times the bytes. The weighted sum is taken over the same (pairs x tokens) array as
+    ever, so it is the same float32 sum."""
     shared = np.zeros(len(a), dtype=np.float32)
+    width = prep.tok.shape[1]
+    narrow = np.int16 if len(prep.vocab) < 2**15 else np.int32
+    # per column, each record's token id; padding (-1) on a's side never meets b's (-1)
+    cols_b = [np.ascontiguousarray(prep.tok[:, k]).astype(narrow) for k in range(width)]
+    cols_a = [np.where(c >= 0, c, -2).astype(narrow) for c in cols_b]
     step = 50_000
     for s in range(0, len(a), step):
-        ta, tb = prep.tok[a[s : s + step]], prep.tok[b[s : s + step]]
-        ta = np.where(ta >= 0, ta, -2)  # padding (-1) never meets the other side's (-1)
-        hit = (ta[:, :, None] == tb[:, None, :]).any(axis=2)
-        shared[s : s + step] = (hit * prep.tok_w[a[s : s + step]]).sum(axis=1)
+        ca, cb = a[s : s + step], b[s : s + step]
+        tb = [c[cb] for c in cols_b]
+        hit = np.zeros((len(ca), width), dtype=bool)
+        for k, col in enumerate(cols_a):
+            ta = col[ca]
+            if not (ta >= 0).any():
+                continue  # padding only: a's texts here have fewer tokens
+            out = hit[:, k]
+            for x in tb:
+                out |= ta == x
+        shared[s : s + step] = (hit * prep.tok_w[ca]).sum(axis=1)
     ta, tb = prep.tok_total[a], prep.tok_total[b]
     small = np.maximum(np.minimum(ta, tb), 1e-6)
     large = np.maximum(np.maximum(ta, tb), 1e-6)
@@ -180,13 +198,15 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
     gap = np.full(len(a), -1, dtype=np.int64)
     if len(a) == 0:
         return level, gap
-    tda, tdb = prep.td[a], prep.td[b]
-    has_a, has_b = (tda != NO_DATE).any(axis=1), (tdb != NO_DATE).any(axis=1)
+    # whether each record's text names a date, read per record, not per pair
+    has = (prep.td != NO_DATE).any(axis=1)
+    has_a, has_b = has[a], has[b]
     if not (has_a | has_b).all():
         # most pairs name no date on either side (level none): the rest are compared
         k = np.flatnonzero(has_a | has_b)
         level[k], gap[k] = _text_date_levels(prep, a[k], b[k])
         return level, gap
+    tda, tdb = prep.td[a], prep.td[b]
     big = np.int64(1) << 40
 
     # Only a record that reports another's event (a notice, a letter, a call, an incident
@@ -232,7 +252,33 @@ def _text_date_levels(prep: Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.
 
 
 def compute_features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
-    """Levels of every comparison for the candidate pairs (a[k], b[k])."""
+    """Levels of every comparison for the candidate pairs (a[k], b[k]).
+
+    Each pair's levels depend on that pair alone: runs of pairs are compared in threads
+    of their own (parallel.py) and put back in order."""
+    parts = map_runs(lambda s: _features(prep, a[s], b[s]), len(a))
+    if len(parts) == 1:
+        return parts[0]
+    return PairFeatures(
+        a=a,
+        b=b,
+        levels={c: np.concatenate([p.levels[c] for p in parts]) for c in parts[0].levels},
+        **{
+            f: np.concatenate([getattr(p, f) for p in parts])
+            for f in (
+                "gap",
+                "later",
+                "wording",
+                "cover_min",
+                "cover_max",
+                "text_date_gap",
+                "evidence",
+            )
+        },
+    )
+
+
+def _features(prep: Prepared, a: np.ndarray, b: np.ndarray) -> PairFeatures:
     n = len(a)
     sa, ea, sb, eb = prep.start[a], prep.end[a], prep.start[b], prep.end[b]
     after = sb - ea  # > 0: b dated after a

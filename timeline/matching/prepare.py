@@ -105,8 +105,24 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     norm = Normaliser(config.extra_terms, keep=frequent_words(r.description for r in recs))
     # signals.without_boilerplate: sentences many entries repeat are not compared
     bodies = without_boilerplate([r.description for r in recs])
-    texts = [norm(record_text(r, d)) for r, d in zip(recs, bodies, strict=True)]
     n = len(recs)
+    # Every fact read from the wording is a function of a record's description and
+    # outcome: each distinct (description, outcome), a "form" (a dense review has a
+    # third as many as records), is read once and its facts spread to its records.
+    form_of: dict[tuple, int] = {}
+    fids = []
+    rep = []  # a record of each form (its first)
+    for i, r in enumerate(recs):
+        key = (r.description, r.outcome)
+        f = form_of.get(key)
+        if f is None:
+            f = form_of[key] = len(rep)
+            rep.append(i)
+        fids.append(f)
+    form_id = np.array(fids, dtype=np.int64)
+    f_recs = [recs[i] for i in rep]
+    f_texts = [norm(record_text(recs[i], bodies[i])) for i in rep]
+    texts = [f_texts[f] for f in fids]
     start = np.fromiter((r.date.start.toordinal() for r in recs), dtype=np.int64, count=n)
     end = np.fromiter((r.date.end.toordinal() for r in recs), dtype=np.int64, count=n)
     precise = np.fromiter(
@@ -123,78 +139,76 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     acode = {a: i for i, a in enumerate(agency_names)}
     agency = np.fromiter((acode[r.agency.casefold().strip()] for r in recs), np.int64, n)
     # Many entries repeat word for word ("Home visit"): read each distinct text once.
-    distinct = list(dict.fromkeys(texts))
+    distinct = list(dict.fromkeys(f_texts))  # = dict.fromkeys(texts): forms run in order
     tid_of = {t: i for i, t in enumerate(distinct)}
-    text_id = np.fromiter((tid_of[t] for t in texts), dtype=np.int64, count=n)
+    f_tid = np.fromiter((tid_of[t] for t in f_texts), dtype=np.int64, count=len(rep))
+    text_id = f_tid[form_id]
     first = np.zeros(len(distinct), dtype=np.int64)
     first[text_id[::-1]] = np.arange(n - 1, -1, -1)
     facts = {t: text_facts(t) for t in distinct}
     kinds = {a: _KIND_BIT.get(agency_kind(a) or "", 0) for a in {r.agency for r in recs}}
     kind = np.fromiter((kinds[r.agency] for r in recs), dtype=np.int64, count=n)
-    named = np.fromiter(
-        (sum(_KIND_BIT[x] for x in facts[t][2]) for t in texts), dtype=np.int64, count=n
+    f_named = np.fromiter(
+        (sum(_KIND_BIT[x] for x in facts[t][2]) for t in f_texts), np.int64, len(rep)
     )
     # Notification wording is read in the description only: an outcome cell saying "PPN
     # submitted" is the police sending a notification, not a record of receiving one.
-    described = [norm(r.description) if r.outcome else texts[i] for i, r in enumerate(recs)]
+    described = [norm(r.description) if r.outcome else f_texts[f] for f, r in enumerate(f_recs)]
     # A narrative entry leads with what the record is ("Home visit.", "PPN received.");
     # the sentences after it mention other events (an earlier incident, the next core
     # group): its kind of event, kind of record and notice wording come from the lead.
+    leads = [_lead(r.description) for r in f_recs] if config.lead_sentence else [None] * len(rep)
     if config.lead_sentence:
-        lead_of = {d: _lead(d) for d in {r.description for r in recs}}  # each text once
-        leads = [lead_of[r.description] for r in recs]
         described = [
             norm(ld) if ld is not None else d for ld, d in zip(leads, described, strict=True)
         ]
         lead_types = {t: (facts[t] if t in facts else text_facts(t))[0] for t in set(described)}
-        type_names = [
+        f_types = [
             lead_types[d] or facts[t][0] if ld is not None else facts[t][0]
-            for ld, d, t in zip(leads, described, texts, strict=True)
+            for ld, d, t in zip(leads, described, f_texts, strict=True)
         ]
     else:
-        type_names = [facts[t][0] for t in texts]
+        f_types = [facts[t][0] for t in f_texts]
+    type_names = [f_types[f] for f in fids]
     notice = {t: is_notification(t) for t in set(described)}
-    notification = np.fromiter((notice[t] for t in described), dtype=bool, count=n)
-    types = np.fromiter(
-        (sum(_TYPE_BIT[x] for x in ts) for ts in type_names), dtype=np.int64, count=n
-    )
+    f_notice = [notice[t] for t in described]
+    notification = np.array(f_notice, dtype=bool)[form_id]
+    f_type_bits = [sum(_TYPE_BIT[x] for x in ts) for ts in f_types]
+    types = np.array(f_type_bits, dtype=np.int64)[form_id]
     # a specialist agency's records are about its specialism, whatever else they name
     # (a domestic abuse service's "High risk referral in - incident on 30/09")
     special = {a: _TYPE_BIT.get(agency_specialism(a) or "", 0) for a in kinds}
     bits = np.fromiter((special[r.agency] for r in recs), dtype=np.int64, count=n)
     types = types | bits
-    topic_names = [facts[t][1] for t in texts]
-    topic_bits = np.fromiter(
-        (sum(_TOPIC_BIT[x] for x in ts) for ts in topic_names), dtype=np.int64, count=n
-    )
+    f_topics = [facts[t][1] for t in f_texts]
+    topic_names = [f_topics[f] for f in fids]
+    f_topic_bits = [sum(_TOPIC_BIT[x] for x in ts) for ts in f_topics]
+    topic_bits = np.array(f_topic_bits, dtype=np.int64)[form_id]
     # Most entries name no date: only texts with a digit or "yesterday" are parsed, and
     # each (text, date) once.
+    may_name = [_MAY_NAME_DATE.search(r.description) is not None for r in f_recs]
     dated: dict[tuple[str, object], list[int]] = {}
-    may_name: dict[str, bool] = {}  # each distinct text searched once
-    tdates = []
-    for k, r in enumerate(recs):
+    tdates: list[list[int]] = [[] for _ in range(n)]
+    for k, f in enumerate(fids):
+        if not may_name[f]:
+            continue  # nor can its lead, a part of it
+        r = recs[k]
         desc = r.description
         # A narrative entry's lead says what it is about ("PPN re DA incident on
         # 09/05/14."); dates in the sentences after it are of other events ("A PPN for
         # 07/05 was also received"): the lead's dates, when it names any, are the entry's.
-        lead = leads[k] if config.lead_sentence else None
+        lead = leads[f]
         if lead is not None and _MAY_NAME_DATE.search(lead):
             key = (lead, r.date.end)
             if key not in dated:
                 dated[key] = [d.toordinal() for d in text_dates(lead, r.date.end)]
             if dated[key]:
-                tdates.append(dated[key])
+                tdates[k] = dated[key]
                 continue
-        named_date = may_name.get(desc)
-        if named_date is None:
-            named_date = may_name[desc] = _MAY_NAME_DATE.search(desc) is not None
-        if not named_date:
-            tdates.append([])
-            continue
         key = (desc, r.date.end)
         if key not in dated:
             dated[key] = [d.toordinal() for d in text_dates(desc, r.date.end)]
-        tdates.append(dated[key])
+        tdates[k] = dated[key]
 
     # Inverse document frequency over this review's records: words every agency uses
     # ("visit", "child") count for little, rare ones ("section47", "fracture") for a lot.
@@ -220,24 +234,18 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         tok_wu[i, : len(ts)] = [idf_by_tok[t] for t in ts]
     tok, tok_w = tok_u[text_id], tok_wu[text_id]
     # the kind of record: from the lead of a narrative entry, else the whole text
-    kind_text = [
-        d if config.lead_sentence and ld is not None else t
-        for ld, d, t in zip(
-            leads if config.lead_sentence else [None] * n, described, texts, strict=True
-        )
-    ]
     kind_of = {}
-    for t, d in zip(kind_text, described, strict=True):
-        if (t, notice[d]) not in kind_of:
-            kind_of[(t, notice[d])] = KIND_CODE[record_kind(t, notice[d])]
-    rkind = np.fromiter(
-        (kind_of[(t, notice[d])] for t, d in zip(kind_text, described, strict=True)), np.int64, n
-    )
+    f_kind = []
+    for ld, d, t, nt in zip(leads, described, f_texts, f_notice, strict=True):
+        kt = d if ld is not None else t
+        code = kind_of.get((kt, nt))
+        if code is None:
+            code = kind_of[(kt, nt)] = KIND_CODE[record_kind(kt, nt)]
+        f_kind.append(code)
+    rkind = np.array(f_kind, dtype=np.int64)[form_id]
     # which meetings a text names: only meetings and their follow-ups need it (relations)
     wanted = (KIND_CODE["meeting"], KIND_CODE["follow-up"], KIND_CODE["report"])
-    meeting_of = {
-        t: meeting_words(t) for t, k in zip(texts, rkind.tolist(), strict=True) if k in wanted
-    }
+    meeting_of = {t: meeting_words(t) for t, k in zip(f_texts, f_kind, strict=True) if k in wanted}
     # tokens were stored rarest-first only when truncated: rank them here
     order = np.argsort(-tok_w, axis=1, kind="stable")[:, :SIGNATURE]
     signature = np.take_along_axis(tok, order, axis=1)
@@ -245,26 +253,20 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         pad = np.full((n, SIGNATURE - signature.shape[1]), -1, dtype=signature.dtype)
         signature = np.hstack([signature, pad])
     # many entries repeat word for word: read each distinct description and outcome once
-    # (references(x, y, z) is the union of each text's own)
+    # (references(x, y, z) is the union of each text's own), the union of a form's two
+    # once, and then each record's own reference field
     ref_of: dict[str, frozenset[str]] = {}
-    ref_sets = []
-    by_fields: dict[tuple, frozenset[str]] = {}  # one union per distinct set of fields
-    for r in recs:
-        fields = (r.description, r.outcome, r.reference)
-        got = by_fields.get(fields)
-        if got is not None:
-            ref_sets.append(got)
-            continue
-        got = frozenset()
-        for text in (r.description, r.outcome, r.reference):
-            if not text:
-                continue
-            one = ref_of.get(text)
-            if one is None:
-                one = ref_of[text] = references(text)
-            got = got | one if got else one
-        by_fields[fields] = got
-        ref_sets.append(got)
+
+    def refs_in(text: str | None) -> frozenset[str]:
+        if not text:
+            return frozenset()
+        one = ref_of.get(text)
+        if one is None:
+            one = ref_of[text] = references(text)
+        return one
+
+    f_refs = [refs_in(r.description) | refs_in(r.outcome) for r in f_recs]
+    ref_sets = [f_refs[f] | refs_in(r.reference) for f, r in zip(fids, recs, strict=True)]
     width = min(max((len(x) for x in ref_sets), default=0), 3) or 1
     refs = np.full((n, width), -1, dtype=np.int64)
     for i, rs in enumerate(ref_sets):
@@ -272,10 +274,14 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             continue
         for k, digits in enumerate(sorted(rs)[:width]):
             refs[i, k] = int(digits[-18:])
-    tdates = [
-        reported_dates(ds, e, written_before(t, KINDS[k])) if ds else ds
-        for ds, e, k, t in zip(tdates, end.tolist(), rkind.tolist(), texts, strict=True)
-    ]
+    ends, before = end.tolist(), {}
+    for i, ds in enumerate(tdates):
+        if ds:
+            f = fids[i]
+            wb = before.get(f)
+            if wb is None:
+                wb = before[f] = written_before(f_texts[f], KINDS[f_kind[f]])
+            tdates[i] = reported_dates(ds, ends[i], wb)
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         if ds:
@@ -298,7 +304,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
         topic_names=topic_names,
         text_dates=tdates,
         kind=kind,
-        named=named,
+        named=f_named[form_id],
         tok=tok,
         tok_w=tok_w,
         tok_total=tok_w.sum(axis=1),

@@ -51,9 +51,11 @@ def build_queue(
         ks = np.array(
             [k for k in ks if not constraints.decided_pair(int(a[k]), int(b[k]))], dtype=np.int64
         )
-    if apart:
+    if apart and len(ks):
         # a meeting and its follow-up: a relation, not a question for the reviewer
-        ks = np.array([k for k in ks if (int(a[k]), int(b[k])) not in apart], dtype=np.int64)
+        # (Python ints from tolist(), not a numpy scalar per pair)
+        pairs = zip(a[ks].tolist(), b[ks].tolist(), strict=True)
+        ks = ks[np.fromiter((p not in apart for p in pairs), dtype=bool, count=len(ks))]
     if len(ks) == 0:
         return []
     sa, sb = sizes[label[a[ks]]], sizes[label[b[ks]]]

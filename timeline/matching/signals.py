@@ -498,22 +498,27 @@ def without_boilerplate(descriptions: list[str]) -> list[str]:
     about which event an entry records, yet their words name kinds of event and make
     unrelated entries alike. The first sentence says what the entry is and always stays;
     a sentence with a date or a number in it rarely repeats and stays too."""
-    split = [_SENTENCE.split(d.strip()) if d else [d] for d in descriptions]
+    # each distinct description split once (entries repeat word for word); the
+    # sentences are still counted once per entry that has them
+    split = {d: _SENTENCE.split(d.strip()) if d else [d] for d in set(descriptions)}
+    keys = {
+        d: {_KEY.sub(" ", p.casefold()).strip() for p in parts[1:]} for d, parts in split.items()
+    }
     counts: dict[str, int] = {}
-    for parts in split:
-        for key in {_KEY.sub(" ", p.casefold()).strip() for p in parts[1:]}:
+    for d in descriptions:
+        for key in keys[d]:
             counts[key] = counts.get(key, 0) + 1
     least = max(BOILERPLATE_MIN, int(BOILERPLATE_SHARE * len(descriptions)))
     common = {k for k, c in counts.items() if c >= least and k}
     if not common:
         return descriptions
-    out = []
-    for d, parts in zip(descriptions, split, strict=True):
+    out_of = {}
+    for d, parts in split.items():
         if len(parts) < 2:
-            out.append(d)
+            out_of[d] = d
             continue
         kept = [parts[0]] + [
             p for p in parts[1:] if _KEY.sub(" ", p.casefold()).strip() not in common
         ]
-        out.append(d if len(kept) == len(parts) else ". ".join(kept))
-    return out
+        out_of[d] = d if len(kept) == len(parts) else ". ".join(kept)
+    return [out_of[d] for d in descriptions]
