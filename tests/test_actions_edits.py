@@ -179,6 +179,35 @@ def test_ed008_two_tabs_autosaving_a_reflection_conflict_until_the_person_choose
     ] == ["Tab A words, and tab B words"]
 
 
+def test_ed008b_a_held_conflict_shows_the_other_tabs_latest_save(tagged):
+    """Tab A saves again while tab B's conflict waits: B's next autosave shows A's newest
+    words and version, so taking theirs takes what is saved now, not an earlier draft."""
+    from timeline.actions import prepare
+
+    sq, rid, ev, _tag, _fran, _lee = tagged
+    pat = make_user(sq, "pat@example.org")
+    sq.reviews.add_member(OP, rid, "pat@example.org", "participant", "GP")
+    key = f"{rid}:{ev}"
+    a = prepare.save_reflections(sq, pat, rid, {key: "Written on the lapto"}, {}, versions={})
+    b = prepare.save_reflections(sq, pat, rid, {key: "Tablet words"}, {}, versions={})
+    assert b.conflicts[key]["theirs"] == "Written on the lapto"
+    prepare.save_reflections(sq, pat, rid, {key: "Written on the laptop"}, a.saved, a.versions)
+    later = prepare.save_reflections(
+        sq, pat, rid, {key: "Tablet words!"}, b.saved, versions=b.versions, conflicts=b.conflicts
+    )
+    held = later.conflicts[key]
+    assert (held["mine"], held["theirs"]) == ("Tablet words!", "Written on the laptop")
+    out = prepare.resolve_reflection(
+        "theirs", key, later.conflicts, later.versions, later.saved, {key: "Tablet words!"}
+    )
+    assert out.text == "Written on the laptop"
+    # the version taken is the saved one: the tablet's next save is no new conflict
+    nxt = prepare.save_reflections(
+        sq, pat, rid, {key: "Written on the laptop, and more"}, out.saved, out.versions
+    )
+    assert nxt.conflicts == {} and nxt.saved == {key: "Written on the laptop, and more"}
+
+
 def test_ed009_taking_theirs_drops_the_unsaved_copy_and_saves_nothing(tagged):
     from timeline.actions import prepare
 

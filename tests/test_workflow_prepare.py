@@ -155,7 +155,11 @@ def test_wf404_two_tabs_writing_one_reflection_get_both_texts_and_choose(
         other.locator("#pr-text").press_sequentially("Written on the tablet", delay=10)
         conflict = other.locator("#pr-conflict .tag-conflict")
         conflict.wait_for(timeout=15000)
-        assert "Written on the laptop" in conflict.locator(".conflict-theirs").inner_text()
+        # their side is the text saved last (under load the panel may first show an earlier
+        # autosave of the laptop's, "Written on the lapto", and catch up on the next tick)
+        expect(conflict.locator(".conflict-theirs")).to_contain_text(
+            "Written on the laptop", timeout=10000
+        )
         # what the tablet goes on typing shows as its side (the autosave updates it)
         expect(conflict.locator(".conflict-mine")).to_have_text(
             "Written on the tablet", timeout=10000

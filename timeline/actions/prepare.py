@@ -4,6 +4,7 @@ points to raise (annotations of their own kind)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from timeline.actions import edits as edits_actions
 from timeline.store import Actor, Store
@@ -43,7 +44,12 @@ def save_reflections(
         if krid != rid:
             continue
         if key in waiting:  # held for the person's choice; what they type goes on showing
-            waiting[key] = {**waiting[key], "mine": text}
+            # and so does the other side's latest save: taking theirs takes what is saved now
+            waiting[key] = {
+                **waiting[key],
+                "mine": text,
+                **_theirs_now(store, actor, rid, event_id),
+            }
             continue
         if versions is None:
             row = store.annotations.save_reflection(actor, event_id, text)
@@ -60,6 +66,21 @@ def save_reflections(
         out[key] = text
         seen[key] = row["version"]
     return Saved(out, store.reviews.review_version(actor, rid), seen, waiting)
+
+
+def _theirs_now(store: Store, actor: Actor, rid: int, event_id: int) -> dict[str, Any]:
+    """The actor's reflection on the event as saved now (another tab or device may have
+    saved again since the conflict was found): its text and version, None when deleted."""
+    rows = [
+        a
+        for a in store.annotations.list_annotations(actor, rid, event_id=event_id)
+        if a["kind"] == "reflection" and a["author_id"] == actor.user_id
+    ]
+    mine = max(rows, key=lambda a: a["id"]) if rows else None
+    return {
+        "theirs": None if mine is None else mine["text"],
+        "theirs_v": None if mine is None else mine["version"],
+    }
 
 
 @dataclass(frozen=True)
