@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ingest.records import FileImport, SourceRecord
@@ -169,14 +169,13 @@ def apply_import(
         raise InvalidInput(f"{fi.file_name}: two records share a record id")
     keep = set(ids)
     if old is not None:
-        old_active = [
-            r.record_id
-            for r in session.scalars(
-                select(RecordRow).where(
+        old_active = list(
+            session.scalars(
+                select(RecordRow.record_id).where(
                     RecordRow.source_file_id == old.id, RecordRow.status != WITHDRAWN
                 )
             )
-        ]
+        )
         gone = sum(1 for r in old_active if r not in keep)
         if not confirm and (not fi.records or gone * 2 > len(old_active)):
             why = (
@@ -233,18 +232,21 @@ def apply_import(
 
     # Rows this file may meet again: the same content already in the review (same stable
     # id), and whatever the replaced file held.
+    # Read as plain rows, changed by one bulk UPDATE by primary key: no ORM object per row.
+    cols = _RECORDS.c
     existing = {
-        r.record_id: r
-        for r in session.scalars(
-            select(RecordRow).where(
-                RecordRow.review_id == review_id,
-                or_(RecordRow.record_id.in_(ids), RecordRow.source_file_id.in_(superseded)),
+        r["record_id"]: r
+        for r in session.execute(
+            select(_RECORDS).where(
+                cols.review_id == review_id,
+                or_(cols.record_id.in_(ids), cols.source_file_id.in_(superseded)),
             )
-        )
+        ).mappings()
     }
     # New rows go in as one Core bulk INSERT (executemany / insertmanyvalues batches), in
     # the file's order, with no ORM object per row: the unit of work was most of a big save.
     new_rows = []
+    changes = []
     agency_ids = {name: a.id for name, a in agencies.items()}
     for rec in fi.records:
         values = _record_values(rec, sf.id)
@@ -255,21 +257,23 @@ def apply_import(
             values["agency_id"] = agency_ids[rec.agency.strip()]
             new_rows.append(values)
             continue
-        if row.status == WITHDRAWN:
+        if row["status"] == WITHDRAWN:
             result["reinstated"] += 1
         else:
             result["kept"] += 1
-            if row.source_file_id not in superseded:
+            if row["source_file_id"] not in superseded:
                 continue  # already current through another file: that file keeps it
-        for key, value in values.items():
-            if getattr(row, key) != value:
-                setattr(row, key, value)
+        changed = {key: value for key, value in values.items() if row[key] != value}
+        if changed:
+            changes.append({"id": row["id"], **changed})
     result["added"] = len(new_rows)
     for rid, row in existing.items():
-        if rid not in keep and row.status != WITHDRAWN and row.source_file_id in superseded:
-            row.status = WITHDRAWN
+        if rid not in keep and row["status"] != WITHDRAWN and row["source_file_id"] in superseded:
+            changes.append({"id": row["id"], "status": WITHDRAWN})
             result["withdrawn"] += 1
-    session.flush()  # the kept, reinstated and withdrawn rows' changes, as before
+    session.flush()
+    if changes:  # the kept, reinstated and withdrawn rows (grouped by the columns changed)
+        session.execute(update(RecordRow), changes)
     if new_rows:
         session.execute(insert(_RECORDS), new_rows)
     quarantined = [_quarantined(q, review_id, sf.id, agency.id) for q in fi.quarantined]
