@@ -289,3 +289,31 @@ def test_a_big_file_gets_one_event_per_record(store):  # noqa: F811
         assert events[r["event_id"]]["record_ids"] == [r["record_id"]]
         assert events[r["event_id"]]["merged_id"] == "r-" + r["record_id"]
     assert [q["prov_row"] for q in store.records.list_quarantined(OP, rid)] == [1202, 1203]
+
+
+def test_kept_rows_take_the_new_files_rows_and_hash(store):  # noqa: F811
+    rid = store.reviews.create_review(OP, "Riverton review (fictional)")
+    days = [(date(2023, 4, d), f"Core group meeting {d}") for d in range(1, 5)]
+    v1 = make_import("Probation", days, file_name="probation.csv", sha="4" * 64)
+    [r1] = store.records.import_results(OP, rid, [v1])
+    # the new version lost its first row: the others moved up a row
+    v2 = make_import("Probation", days[1:], file_name="probation.csv", sha="5" * 64)
+    [r2] = store.records.import_results(
+        OP, rid, [v2], replaces={"probation.csv": r1["source_file_id"]}
+    )
+    assert (r2["kept"], r2["withdrawn"], r2["added"]) == (3, 1, 0)
+    recs = {
+        r["description"]: r for r in store.records.list_records(OP, rid, include_withdrawn=True)
+    }
+    assert recs["Core group meeting 1"]["status"] == "withdrawn"
+    assert recs["Core group meeting 1"]["provenance"]["row"] == 2
+    assert recs["Core group meeting 1"]["provenance"]["file_sha256"] == "4" * 64
+    assert recs["Core group meeting 1"]["source_file_id"] == r1["source_file_id"]
+    for n, row in ((2, 2), (3, 3), (4, 4)):
+        r = recs[f"Core group meeting {n}"]
+        assert (r["status"], r["provenance"]["row"], r["provenance"]["file_sha256"]) == (
+            "imported",
+            row,
+            "5" * 64,
+        )
+        assert r["source_file_id"] == r2["source_file_id"]
