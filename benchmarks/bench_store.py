@@ -5,7 +5,8 @@ conflicts and lost updates (must be 0), for SQLite and, when reachable, PostgreS
 
 Run: python benchmarks/bench_store.py [--records N] [--users U] [--seconds S]
 
-With --save N, only the save of one N-row csv (default 50,000) into a new review, old code
+With --save N, only the save of one N-row csv (default 50,000) into a new review (then of its
+new version lacking the first tenth of the rows, replacing it: "replace"), old code
 against new in the same run: each measurement is a fresh process that reads the csv and
 times `Records.import_results` (CPU s of the process, and wall s), alternating this checkout
 with the store code of --baseline (a git ref, extracted with `git archive` into a temporary
@@ -232,13 +233,22 @@ with tempfile.TemporaryDirectory() as tmp:
         cpu, wall = time.process_time() - c0, time.perf_counter() - t0
         n = len(store.records.list_records(LOCAL_OPERATOR, rid))
         ev = len(store.records.list_events(LOCAL_OPERATOR, rid))
+        # its new version without the first tenth of the rows: 90% kept, 10% withdrawn
+        import dataclasses
+        rest = fi.records[len(fi.records) // 10 :]
+        fi2 = dataclasses.replace(fi, file_sha256="f" * 64, records=rest)
+        sf = store.records.list_source_files(LOCAL_OPERATOR, rid)[0]["id"]
+        c0, t0 = time.process_time(), time.perf_counter()
+        store.records.import_results(LOCAL_OPERATOR, rid, [fi2], replaces={fi.file_name: sf})
+        rcpu, rwall = time.process_time() - c0, time.perf_counter() - t0
     finally:
         store.close()
         if schema:
             with admin.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
             admin.dispose()
-print(json.dumps({"cpu": cpu, "wall": wall, "records": n, "events": ev}))
+out = {"cpu": cpu, "wall": wall, "records": n, "events": ev, "rcpu": rcpu, "rwall": rwall}
+print(json.dumps(out))
 """
 
 
@@ -301,20 +311,22 @@ def bench_save(n: int, repeat: int, baseline: str) -> None:
             for _ in range(repeat):  # alternate, so both see the same load
                 runs["baseline"].append(save_once(old, csv_path, backend))
                 runs["new"].append(save_once(here, csv_path, backend))
-            med = {}
-            for name, rs in runs.items():
-                cpu = [r["cpu"] for r in rs]
-                wall = [r["wall"] for r in rs]
-                med[name] = statistics.median(cpu)
-                what = baseline if name == "baseline" else "this checkout"
-                print(
-                    f"[{backend}] save {n} rows, {name:8} ({what}):"
-                    f" CPU s median {med[name]:.2f} (min {min(cpu):.2f}, max {max(cpu):.2f}),"
-                    f" wall s median {statistics.median(wall):.2f} (min {min(wall):.2f},"
-                    f" max {max(wall):.2f}); stored {rs[0]['records']} records,"
-                    f" {rs[0]['events']} events"
-                )
-            print(f"[{backend}] baseline/new CPU ratio {med['baseline'] / med['new']:.1f}x")
+            for step, c, w in (("save", "cpu", "wall"), ("replace", "rcpu", "rwall")):
+                med = {}
+                for name, rs in runs.items():
+                    cpu = [r[c] for r in rs]
+                    wall = [r[w] for r in rs]
+                    med[name] = statistics.median(cpu)
+                    what = baseline if name == "baseline" else "this checkout"
+                    print(
+                        f"[{backend}] {step} {n} rows, {name:8} ({what}):"
+                        f" CPU s median {med[name]:.2f} (min {min(cpu):.2f}, max {max(cpu):.2f}),"
+                        f" wall s median {statistics.median(wall):.2f} (min {min(wall):.2f},"
+                        f" max {max(wall):.2f}); stored {rs[0]['records']} records,"
+                        f" {rs[0]['events']} events"
+                    )
+                ratio = med["baseline"] / med["new"]
+                print(f"[{backend}] {step}: baseline/new CPU ratio {ratio:.1f}x")
 
 
 def main() -> int:
