@@ -4,15 +4,26 @@ shared annotation, retried on conflict) for 60 s. Prints writes/s, p50 and p95 l
 conflicts and lost updates (must be 0), for SQLite and, when reachable, PostgreSQL.
 
 Run: python benchmarks/bench_store.py [--records N] [--users U] [--seconds S]
+
+With --save N, only the save of one N-row csv (default 50,000) into a new review (then of its
+new version lacking the first tenth of the rows, replacing it: "replace"), old code
+against new in the same run: each measurement is a fresh process that reads the csv and
+times `Records.import_results` (CPU s of the process, and wall s), alternating this checkout
+with the store code of --baseline (a git ref, extracted with `git archive` into a temporary
+folder; default 23fc9a5, the ORM unit-of-work save), --repeat times per backend. Prints the
+medians, the spread and the baseline/new ratio, for SQLite and, when reachable, PostgreSQL.
+Run: python benchmarks/bench_store.py --save 50000 [--repeat 3] [--baseline REF]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -193,12 +204,143 @@ def bench(label: str, store: Store, files: list[Path], users: int, seconds: floa
     )
 
 
+# What the baseline's store needs of its checkout (the schema comes from its migrations).
+BASELINE_PATHS = ["ingest", "timeline", "migrations", "alembic.ini"]
+# Run in a fresh process whose working directory is the checkout being measured.
+SAVE_CHILD = """
+import json, os, sys, tempfile, time, uuid
+from datetime import date
+from pathlib import Path
+from sqlalchemy import create_engine, text
+from ingest import import_file
+from timeline.store import LOCAL_OPERATOR, Store
+csv_path, backend, pg_url = sys.argv[1:4]
+fi = import_file(Path(csv_path), agency="Children's Social Care", today=date(2025, 1, 1))
+with tempfile.TemporaryDirectory() as tmp:
+    schema = None
+    if backend == "sqlite":
+        store = Store.open(f"sqlite:///{tmp}/save.db")
+    else:
+        schema = f"bench_save_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(pg_url)
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        store = Store.open(pg_url, search_path=schema)
+    try:
+        rid = store.reviews.create_review(LOCAL_OPERATOR, "Save benchmark (fictional)")
+        c0, t0 = time.process_time(), time.perf_counter()
+        store.records.import_results(LOCAL_OPERATOR, rid, [fi])
+        cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+        n = len(store.records.list_records(LOCAL_OPERATOR, rid))
+        ev = len(store.records.list_events(LOCAL_OPERATOR, rid))
+        # its new version without the first tenth of the rows: 90% kept, 10% withdrawn
+        import dataclasses
+        rest = fi.records[len(fi.records) // 10 :]
+        fi2 = dataclasses.replace(fi, file_sha256="f" * 64, records=rest)
+        sf = store.records.list_source_files(LOCAL_OPERATOR, rid)[0]["id"]
+        c0, t0 = time.process_time(), time.perf_counter()
+        store.records.import_results(LOCAL_OPERATOR, rid, [fi2], replaces={fi.file_name: sf})
+        rcpu, rwall = time.process_time() - c0, time.perf_counter() - t0
+    finally:
+        store.close()
+        if schema:
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            admin.dispose()
+out = {"cpu": cpu, "wall": wall, "records": n, "events": ev, "rcpu": rcpu, "rwall": rwall}
+print(json.dumps(out))
+"""
+
+
+def write_save_csv(path: Path, n: int) -> None:
+    rnd = random.Random(5)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Date", "Time", "Details of contact", "Outcome", "Worker", "Ref"])
+        for i in range(n):
+            d = date(2018, 1, 1) + timedelta(days=rnd.randrange(0, 1500))
+            w.writerow(
+                [
+                    f"{d:%d/%m/%Y}",
+                    f"{rnd.randrange(0, 24):02d}:{rnd.randrange(0, 60):02d}",
+                    f"{rnd.choice(EVENTS)} ({i})",
+                    rnd.choice(["NFA", "Plan reviewed", ""]),
+                    f"SW{rnd.randrange(1, 30)}",
+                    f"R{i:06d}",
+                ]
+            )
+
+
+def save_once(code: Path, csv_path: Path, backend: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", SAVE_CHILD, str(csv_path), backend, PG_URL],
+        cwd=code,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        raise SystemExit(f"the save in {code} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_save(n: int, repeat: int, baseline: str) -> None:
+    here = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        old = folder / "baseline"
+        old.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(here), "archive", baseline, *BASELINE_PATHS],
+            capture_output=True,
+            check=True,
+        )
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+        csv_path = folder / "save.csv"
+        write_save_csv(csv_path, n)
+        backends = ["sqlite"]
+        try:
+            admin = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+            with admin.connect() as conn:
+                conn.execute(text("select 1"))
+            admin.dispose()
+            backends.append("postgresql")
+        except Exception as exc:  # no server: say so, measure SQLite only
+            print(f"[PostgreSQL] skipped: not reachable at {PG_URL} ({type(exc).__name__})")
+        for backend in backends:
+            runs: dict[str, list[dict]] = {"baseline": [], "new": []}
+            for _ in range(repeat):  # alternate, so both see the same load
+                runs["baseline"].append(save_once(old, csv_path, backend))
+                runs["new"].append(save_once(here, csv_path, backend))
+            for step, c, w in (("save", "cpu", "wall"), ("replace", "rcpu", "rwall")):
+                med = {}
+                for name, rs in runs.items():
+                    cpu = [r[c] for r in rs]
+                    wall = [r[w] for r in rs]
+                    med[name] = statistics.median(cpu)
+                    what = baseline if name == "baseline" else "this checkout"
+                    print(
+                        f"[{backend}] {step} {n} rows, {name:8} ({what}):"
+                        f" CPU s median {med[name]:.2f} (min {min(cpu):.2f}, max {max(cpu):.2f}),"
+                        f" wall s median {statistics.median(wall):.2f} (min {min(wall):.2f},"
+                        f" max {max(wall):.2f}); stored {rs[0]['records']} records,"
+                        f" {rs[0]['events']} events"
+                    )
+                ratio = med["baseline"] / med["new"]
+                print(f"[{backend}] {step}: baseline/new CPU ratio {ratio:.1f}x")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=20_000)
     ap.add_argument("--users", type=int, default=30)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--save", type=int, nargs="?", const=50_000, default=None)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--baseline", default="23fc9a5")
     args = ap.parse_args()
+    if args.save:
+        bench_save(args.save, args.repeat, args.baseline)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = write_files(folder, args.records)

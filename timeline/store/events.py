@@ -157,15 +157,30 @@ def ensure_singletons(session: Session, review_id: int) -> int:
     loose = [(pk, rid) for pk, rid in loose if pk not in in_event]
     if not loose:
         return 0
-    events = [
-        MergedEvent(review_id=review_id, merged_id=singleton_id(rid), evidence={})
-        for _, rid in loose
-    ]
-    session.add_all(events)
+    # One bulk INSERT of the events and one of their members, no ORM object per event. The
+    # new events' ids are read back by their merged ids (unique in a review): SQLite would
+    # run an INSERT ... RETURNING that must keep the rows' order one row at a time.
     session.flush()
+    merged_ids = [singleton_id(rid) for _, rid in loose]
     session.execute(
-        insert(EventMember),
-        [{"event_id": e.id, "record_pk": pk} for e, (pk, _) in zip(events, loose, strict=True)],
+        insert(_EVENTS),
+        [{"review_id": review_id, "merged_id": m, "evidence": {}} for m in merged_ids],
+    )
+    event_ids: dict[str, int] = {}
+    for part in _chunks(merged_ids):
+        event_ids.update(
+            session.execute(
+                select(_EVENTS.c.merged_id, _EVENTS.c.id).where(
+                    _EVENTS.c.review_id == review_id, _EVENTS.c.merged_id.in_(part)
+                )
+            ).all()
+        )
+    session.execute(
+        insert(_MEMBERS),
+        [
+            {"event_id": event_ids[m], "record_pk": pk}
+            for m, (pk, _) in zip(merged_ids, loose, strict=True)
+        ],
     )
     return len(loose)
 
