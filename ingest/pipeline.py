@@ -52,7 +52,11 @@ def _sheets(table: Table) -> Iterator[str]:
 def _drop_birth_labels(records: list[SourceRecord], start: int, skipped: list[SkippedRow]) -> None:
     """Skip the records from `start` on whose whole text names whose birth date the date is
     ("Date of birth - Kelua"): a person's details on a dated row, not an event."""
-    births = [r for r in records[start:] if _may_be_birth(r.description)]
+    births = [
+        r
+        for r in records[start:]
+        if len(d := r.description) <= 60 and _may_be_birth(d)  # most entries are longer
+    ]
     for r in births:
         records.remove(r)
         prov = r.provenance

@@ -153,7 +153,9 @@ def agencies_by_role(cells: list[str], directory: AgencyDirectory) -> dict[str, 
     agency's own staff, or names without roles)."""
     # each distinct cell read once: a practitioner column repeats a few names thousands of
     # times, and reading every cell cost a 50,000-row CSV a third of its import time
-    filled = Counter(c for c in cells if c.strip())
+    filled = Counter(cells)
+    for blank in [c for c in filled if not c.strip()]:
+        del filled[blank]
     if not filled:
         return None
     counts: dict[str, int] = {}
@@ -191,8 +193,12 @@ def role_evidence(
         i = table.mapping.index_of("practitioner")
         if i is None:
             return ""
-        rows = table.raw.rows[table.data_index :]
-        cells.extend(cell_text(r[i]) for r in rows if i < len(r))
+        if table.raw.all_text:  # a text table's cells are stripped once already
+            rows = table.raw.stripped()[table.data_index :]
+            cells.extend(r[i] for r in rows if i < len(r))
+        else:
+            rows = table.raw.rows[table.data_index :]
+            cells.extend(cell_text(r[i]) for r in rows if i < len(r))
     counts = agencies_by_role(cells, directory)
     if not counts:
         return ""
