@@ -11,6 +11,7 @@ peak MB at 300 events and at 20,000 records (10 agencies).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import pickle
 import resource
@@ -201,23 +202,9 @@ def family_b(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
     return case.records, case.truth, case.related
 
 
-def family_c(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
-    from benchmarks.family_c import generate
-
-    case = generate(seed, style=style, **kw)
-    return case.records, case.truth, case.related
-
-
-def family_d(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
-    from benchmarks.family_d import generate
-
-    case = generate(seed, style=style, **kw)
-    return case.records, case.truth, case.related
-
-
-def family_e(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
-    from benchmarks.family_e import generate
-
+def family_case(family: str, seed: int, style: str, **kw) -> tuple[list, dict, dict]:
+    """A case of an independent family (benchmarks/family_c, _d, _e: one API)."""
+    generate = importlib.import_module(f"benchmarks.family_{family}").generate
     case = generate(seed, style=style, **kw)
     return case.records, case.truth, case.related
 
@@ -239,15 +226,15 @@ def datasets(dense: bool) -> list[tuple[str, list[tuple[list, dict, dict]]]]:
             "B narrative x3",
             [family_b(s, "narrative", n_events=300, n_agencies=10) for s in B_SEEDS],
         ),
-        ("C short x3", [family_c(s, "short", **small) for s in C_SEEDS]),
-        ("C narrative x3", [family_c(s, "narrative", **small) for s in C_SEEDS]),
-        ("C mixed x3", [family_c(s, "mixed", **small) for s in C_SEEDS]),
-        ("D short x3", [family_d(s, "short", **small) for s in D_SEEDS]),
-        ("D narrative x3", [family_d(s, "narrative", **small) for s in D_SEEDS]),
-        ("D mixed x3", [family_d(s, "mixed", **small) for s in D_SEEDS]),
-        ("E short x3", [family_e(s, "short", **small) for s in E_SEEDS]),
-        ("E narrative x3", [family_e(s, "narrative", **small) for s in E_SEEDS]),
-        ("E mixed x3", [family_e(s, "mixed", **small) for s in E_SEEDS]),
+        ("C short x3", [family_case("c", s, "short", **small) for s in C_SEEDS]),
+        ("C narrative x3", [family_case("c", s, "narrative", **small) for s in C_SEEDS]),
+        ("C mixed x3", [family_case("c", s, "mixed", **small) for s in C_SEEDS]),
+        ("D short x3", [family_case("d", s, "short", **small) for s in D_SEEDS]),
+        ("D narrative x3", [family_case("d", s, "narrative", **small) for s in D_SEEDS]),
+        ("D mixed x3", [family_case("d", s, "mixed", **small) for s in D_SEEDS]),
+        ("E short x3", [family_case("e", s, "short", **small) for s in E_SEEDS]),
+        ("E narrative x3", [family_case("e", s, "narrative", **small) for s in E_SEEDS]),
+        ("E mixed x3", [family_case("e", s, "mixed", **small) for s in E_SEEDS]),
         ("sample review", [sample_review()]),
     ]
     if dense:

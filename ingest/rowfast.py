@@ -166,7 +166,8 @@ def plain_records(
             fresh = by_agency[agency] = RecordIds(agency).fresh
         h = fresh()  # RecordIds(agency)(vals, 0), inlined
         h.update(("\x1f".join(vals) + "\x1f0").encode())
-        rec = _new(SourceRecord)  # its slots filled as the row loop fills them
+        # its slots filled as the row loop fills them (rowloop._RECORD_FIELDS checks both)
+        rec = _new(SourceRecord)
         rec.record_id = h.hexdigest()
         rec.agency = agency
         rec.date = interval

@@ -416,7 +416,10 @@ _RECORD_FIELDS = (
     "issues",
 )
 if tuple(f.name for f in fields(SourceRecord)) != _RECORD_FIELDS:  # pragma: no cover
-    raise RuntimeError("SourceRecord's fields changed: update import_table's record filling")
+    raise RuntimeError(
+        "SourceRecord's fields changed: update the record filling in import_table and "
+        "rowfast.plain_records"
+    )
 
 
 def _joined(last: SourceRecord) -> str:
