@@ -494,6 +494,8 @@ def text_for(rng, canon, fam, d2):
     t = t[0].upper() + t[1:]
     if rng.random() < 0.6:
         t += ". " + rng.choice(MORE).format(**sl)
+        if rng.random() < 0.25:  # case notes run long
+            t += " " + " ".join(x.format(**sl) for x in rng.sample(MORE, rng.randint(2, 4)))
     elif not t.endswith("."):
         t += "."
     return t
@@ -502,6 +504,11 @@ def text_for(rng, canon, fam, d2):
 def cont_text(rng, fam):
     sl = fam.slots(rng)
     return rng.choice(CONT).format(**sl)
+
+
+def any_day(rng, year):
+    """a random day-first date in `year` (dates of birth, print stamps, sign-offs)"""
+    return f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}"
 
 
 def new_rng(*parts):

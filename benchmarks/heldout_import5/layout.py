@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from content import COMMENT, OUTCOMES, TYPES, AGENCIES, cont_text, initial_name, refno
-from render import MONTHS, date_text, fmt_day, fmt_time, fmt_us, ordinal, time_ok_for
+from content import AGENCIES, COMMENT, OUTCOMES, TYPES, any_day, cont_text, initial_name, refno
+from render import DAYS, MONTHS, date_text, fmt_day, fmt_time, fmt_us, ordinal, time_ok_for
 
 
 @dataclass(eq=False)
@@ -121,7 +121,7 @@ def record_cells(spec, e, i, rng, fam):
         elif role == "desc":
             v = desc_text
         elif role == "agency":
-            v = spec["labels"][e.agency]
+            v = rng.choice(spec["labels"][e.agency])
         elif role == "author":
             v = initial_name(rng)
             if spec.get("author_role"):
@@ -152,7 +152,7 @@ def cont_row(spec, parent, rng, fam):
     return Row(cells, "continuation", parent=parent)
 
 
-def noise_row(spec, kind, rng, fam, ncol, header):
+def noise_row(spec, kind, rng, fam, ncol, header, nxt):
     first = [""] * ncol
 
     def one(text, note, merge=True):
@@ -169,21 +169,23 @@ def noise_row(spec, kind, rng, fam, ncol, header):
             [
                 f"Page {rng.randint(2, 19)} of {rng.randint(20, 40)}",
                 "OFFICIAL - SENSITIVE",
-                f"Printed {rng.randint(1, 28):02d}/0{rng.randint(1, 9)}/2024 {rng.randint(8, 17)}:{rng.randint(10, 59)} by {fam.sur.lower()}x",
+                f"Printed {any_day(rng, 2024)} {rng.randint(8, 17)}:{rng.randint(10, 59)}"
+                f" by {fam.sur.lower()}x",
                 "RESTRICTED - not for onward disclosure",
                 "Confidential: contains third-party information",
             ]
         )
         return one(t, "page furniture")
     if kind == "section":
-        y = rng.randint(2019, 2024)
+        # a heading for what follows: the next entry's year or month, or a phase of the case
+        y, mo = nxt.date.year, MONTHS[nxt.date.month - 1]
         t = rng.choice(
             [
                 f"{y}",
                 f"--- {y} ---",
                 f"Period {rng.randint(1, 4)}: April {y} - March {y + 1}",
                 "Case transferred to locality team",
-                f"{MONTHS[rng.randint(0, 11)]} {y}",
+                f"{mo} {y}",
                 "KEY PRACTICE EPISODE " + str(rng.randint(1, 4)),
             ]
         )
@@ -191,10 +193,11 @@ def noise_row(spec, kind, rng, fam, ncol, header):
     if kind == "note":
         t = rng.choice(
             [
-                f"{fam.child} DOB: {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2010, 2019)}",
+                f"{fam.child} DOB: {any_day(rng, rng.randint(2010, 2019))}",
                 "Note: entries in grey were added after the rapid review",
                 "NB the case file for 2021 was archived; entries below from the paper file",
-                f"Sibling {fam.sib} born {ordinal(rng.randint(1, 28))} {MONTHS[rng.randint(0, 11)]} {rng.randint(2012, 2020)}",
+                f"Sibling {fam.sib} born {ordinal(rng.randint(1, 28))} {rng.choice(MONTHS)}"
+                f" {rng.randint(2012, 2020)}",
                 "Entries below this line are from the previous local authority",
             ]
         )
@@ -233,7 +236,7 @@ def body_rows(spec, entries, rng, fam, header):
                 and out[-1].kind in ("record", "continuation")
                 and rng.random() < spec["noise_rate"]
             ):
-                out.append(noise_row(spec, rng.choice(spec["noise"]), rng, fam, ncol, header))
+                out.append(noise_row(spec, rng.choice(spec["noise"]), rng, fam, ncol, header, e))
             rec = record_cells(spec, e, i, rng, fam)
             i += 1
             out.append(rec)
@@ -346,7 +349,7 @@ def para_entries(spec, entries, rng, fam):
                     [
                         ordinal(e.date.day),
                         f"{e.date.day}",
-                        f"{['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][e.date.weekday()]} {e.date.day}",
+                        f"{DAYS[e.date.weekday()][:3]} {e.date.day}",
                     ]
                 )
             line = ds + (f" {tm}" if tm else "") + rng.choice([" – ", " - ", ": "]) + text

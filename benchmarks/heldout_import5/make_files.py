@@ -31,6 +31,10 @@ from render import background_date, draw_entry, fmt_day  # noqa: E402
 from specs import fill, short  # noqa: E402
 
 
+def fmt_is_diary(spec):
+    return spec["fmt"] == "paras"
+
+
 def make_entries(spec, rng, fam):
     start = dt.date(spec["y0"], rng.randint(1, 12), rng.randint(1, 28))
     span = rng.randint(300, 1200)
@@ -230,6 +234,8 @@ def build(half, k, plan, seed, outdir, taken):
     if plan["fmt"] == "paras":
         plan = dict({"time_mode": "para", "noise_rate": 0.05, "cont_rate": 0.1}, **plan)
     spec = fill(half, k, plan, rng, fam)
+    if fmt_is_diary(spec) and spec["tstyle"] in ("secs", "range"):
+        spec["tstyle"] = "colon"  # people writing a diary do not write seconds
     if spec["header_rows"] == 0:
         spec["noise"] = [n for n in spec["noise"] if n != "header"]
     entries = make_entries(spec, rng, fam)

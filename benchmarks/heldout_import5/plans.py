@@ -109,7 +109,7 @@ A = [
         cols=["ref", "date", "type", "desc", "author"],
         noise_rate=0.02,
     ),
-    dict(fmt="xls", agencies=[MW], typed=True, evidence=["title"]),
+    dict(fmt="xls", agencies=[MW], typed=True, kvtitle=True, evidence=["kv"]),
     dict(
         fmt="xls",
         agencies=[PRO],
@@ -189,7 +189,7 @@ A = [
         multiline_rate=0.4,
         evidence=["title"],
     ),
-    dict(fmt="csv", agencies=[HOU], delimiter=",", evidence=["title"], trim_title=True),
+    dict(fmt="csv", agencies=[HOU], delimiter=",", kvtitle=True, evidence=["kv"], trim_title=True),
     dict(fmt="csv", multi="column", n=120, encoding="utf-8"),
     dict(fmt="csv", agencies=[DA], partial_rate=0.4, evidence=["title", "filename"]),
     dict(
@@ -324,14 +324,14 @@ B = [
         cols=["date", "type", "desc", "author", "ref"],
         noise_rate=0.02,
     ),
-    dict(fmt="xls", agencies=[YJ], typed=True, evidence=["title", "filename"]),
+    dict(fmt="xls", agencies=[YJ], typed=True, kvtitle=True, evidence=["kv", "filename"]),
     dict(fmt="xls", agencies=[HOU], us=True, dstyle="us", time_mode="none", evidence=["title"]),
     dict(fmt="xls", multi="column", agencies=[POL, AMB, ED, CSC, DA], evidence=["column"]),
     dict(fmt="xls", agencies=[EY], partial_rate=0.4, evidence=["filename"]),
     # .ods
     dict(fmt="ods", agencies=[POL], typed=True, time_mode="in_date", evidence=["title"]),
     dict(fmt="ods", agencies=[MW], noise=["section", "blank"], noise_rate=0.12, evidence=["title"]),
-    dict(fmt="ods", agencies=[SM], evidence=["sheet"]),
+    dict(fmt="ods", agencies=[SM], kvtitle=True, evidence=["kv"]),
     dict(fmt="ods", multi="sections", n=50, typed=True),
     dict(fmt="ods", agencies=[VS], evidence=["filename"], cont_rate=0.15),
     # .csv

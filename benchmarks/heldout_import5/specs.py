@@ -4,7 +4,7 @@ A plan fixes what a file must show (format, agencies, where the agency is stated
 date and time habits); everything it leaves open is drawn from the file's own seed.
 """
 
-from content import AGENCIES, NATION_DOC, agency_name, person, place, refno
+from content import AGENCIES, NATION_DOC, agency_name, any_day, person, place, refno, surname
 
 HEAD = {
     "a": dict(
@@ -105,7 +105,7 @@ def short(canon, k=0):
 def title_lines(half, rng, spec, fam, agency_text):
     doc = rng.choice(NATION_DOC[spec["nation"]])
     ref = refno(rng, "slash")
-    period = f"{rng.randint(1, 28):02d}/0{rng.randint(1, 9)}/{spec['y0']} to {rng.randint(1, 28):02d}/0{rng.randint(1, 9)}/{spec['y0'] + 3}"
+    period = f"{any_day(rng, spec['y0'])} to {any_day(rng, spec['y0'] + 3)}"
     if half == "a":
         lines = [
             f"{doc}: Child {fam.letter}",
@@ -119,18 +119,18 @@ def title_lines(half, rng, spec, fam, agency_text):
         if agency_text:
             lines.append(f"Information submitted by {agency_text}")
         lines.append(
-            f"Subject: {fam.child} {fam.sur} (DOB {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{spec['y0'] - rng.randint(2, 12)})"
+            f"Subject: {fam.child} {fam.sur} (DOB {any_day(rng, spec['y0'] - rng.randint(2, 12))})"
         )
     return lines
 
 
 def preamble(half, rng, spec, agency_text):
     sysname = spec.get("system") or "Case management system"
-    run = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2024 {rng.randint(8, 17):02d}:{rng.randint(10, 59)}"
+    run = f"{any_day(rng, 2024)} {rng.randint(8, 17):02d}:{rng.randint(10, 59)}"
     lines = [
         f"{sysname} - {'Chronology Report' if half == 'a' else 'Case Notes Extract'}",
         f"{'Run date' if half == 'a' else 'Extracted on'}: {run}",
-        f"{'Run by' if half == 'a' else 'User'}: {person(rng).split()[1].lower()}{rng.randint(1, 99)}",
+        f"{'Run by' if half == 'a' else 'User'}: {surname(rng).lower()}{rng.randint(1, 99)}",
     ]
     if agency_text:
         lines.append(f"Organisation: {agency_text}")
@@ -183,6 +183,7 @@ def file_name(half, rng, spec, fam, ext):
             if spec.get("system") and rng.random() < 0.4
             else ""
         )
+        stamp = "".join(reversed(any_day(rng, 2024).split("/")))  # 2024mmdd
         if half == "a":
             base = rng.choice(
                 [
@@ -194,7 +195,7 @@ def file_name(half, rng, spec, fam, ext):
         else:
             base = rng.choice(
                 [
-                    f"{word.upper().replace(' ', '_')}_Extract_2024{rng.randint(1, 12):02d}{rng.randint(10, 28)}",
+                    f"{word.upper().replace(' ', '_')}_Extract_{stamp}",
                     f"CPR {refno(rng, 'num')[:3]} {word} timeline FINAL",
                     f"{word} submission {fam.letter}",
                 ]
@@ -321,20 +322,30 @@ def fill(half, k, plan, rng, fam):
     head.update(plan.get("head", {}))
     if s["header_rows"] >= 1 and rng.random() < 0.15:
         head = {r: v.upper() for r, v in head.items()}
+    hint = {"date": " (dd/mm/yyyy)", "time": " (hh:mm)"}
+    if half == "a" and rng.random() < 0.2 and not s["us"] and s["time_mode"] != "in_date":
+        head = {r: v + hint.get(r, "") for r, v in head.items()}  # a template's format hints
+    if half == "b" and rng.random() < 0.25:
+        head = {r: v.replace(" ", "\n", 1) for r, v in head.items()}  # wrapped header cells
     s["head"] = head
+    s["nk_times"] = rng.random() < 0.3
     # where the agency is stated
     at = agency_text_for(rng, s)
     s["agency_text"] = at
     ev = s["evidence"]
     if s["multi"]:
+        # a merged chronology spells one agency one way, or (pasted together) two ways
         s["labels"] = {
-            a: (
+            a: [
                 agency_name(rng, a, s["nation"])
                 if rng.random() < 0.5
                 else rng.choice(AGENCIES[a]["short"][:2])
-            )
+            ]
             for a in s["agencies"]
         }
+        if rng.random() < 0.4:
+            for a in s["agencies"]:
+                s["labels"][a].append(rng.choice(AGENCIES[a]["short"][:2]))
         s["section_labels"] = {
             a: rng.choice(
                 [
@@ -345,7 +356,21 @@ def fill(half, k, plan, rng, fam):
             )
             for a in s["agencies"]
         }
-    if "title" not in plan:
+    if s.get("kvtitle"):
+        # a template's front block: label cells with the answers beside them
+        k = (
+            ["Agency:", "Child:", "Completed by:", "Date completed:"]
+            if half == "a"
+            else ["Organisation", "Subject", "Author", "Date of submission"]
+        )
+        s["title"] = [
+            rng.choice(NATION_DOC[s["nation"]]) + " - agency chronology",
+            (k[0], at),
+            (k[1], f"{fam.child} {fam.sur}"),
+            (k[2], person(rng)),
+            (k[3], f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2024"),
+        ]
+    elif "title" not in plan:
         if s["multi"] or "title" in ev:
             s["title"] = title_lines(
                 half, rng, s, fam, at if "title" in ev and not s["multi"] else ""

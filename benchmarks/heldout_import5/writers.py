@@ -130,7 +130,7 @@ def write_xls(path, sheets, spec):
 def write_ods(path, sheets, spec):
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import CoveredTableCell, Table, TableCell, TableRow
-    from odf.text import P, LineBreak
+    from odf.text import LineBreak, P
 
     doc = OpenDocumentSpreadsheet()
     where = {}
