@@ -111,7 +111,9 @@ class Composer:
         extra["k"] = str(v % 4)
         extra["place"] = rng.choice(("", "", " at the office", " on Teams", " at school"))
         extra["me"] = rng.choice(TITLES[slot.agency])
-        extra["chair"] = rng.choice(("IRO", "the chair", "TM", "the CP chair"))
+        extra["chair"] = rng.choice(
+            ("the IRO", "IRO", "the TM", "the CP chair", "the conference chair")
+        )
         kind = ev.kind
         if kind in SATELLITES and ev.meeting:
             mt = self.events[ev.meeting]

@@ -202,7 +202,7 @@ SPECS: dict[str, Spec] = {
         ),
         (0, 23),
         look=0.2,
-        subjects=("child", "child", "sibling", "mother"),
+        subjects=("child", "child", "sibling"),
     ),
     "hospital_referral": Spec(0, (HOS,), ((CSC, 0.95, 0, 1),), (8, 22)),
     "school_concern": Spec(6, (SCH,), ((SN, 0.05, 0, 3),), (8, 16), weekday=True, look=0.3),

@@ -68,7 +68,7 @@ INJURY = (
     ("suspected ingestion of {m}'s tablets", "?ingestion of M's meds"),
     ("a burn to the right hand, said to be from the oven door", "burn R hand"),
     ("difficulty breathing (asthma), inhaler not collected", "asthma, SOB"),
-    ("a swollen wrist after a fall in the park; X-ray showed a fracture", "#wrist"),
+    ("a swollen, painful wrist after a fall in the park", "?# wrist"),
     ("high temperature and vomiting for two days", "pyrexia + D&V"),
 )
 ICPC_DECISION = (
@@ -244,7 +244,7 @@ TEXT = {
                     "{m} informed of the referral.",
                     "Referral form completed the same day.",
                     "Advised by the duty worker that it would be screened within 24 hours.",
-                    "Discussed with {dsl} before referring.",
+                    "Discussed with {lead} before referring.",
                 ),
                 ("Ref to {front} re {concern_s}", "MASH referral - {concern_s}"),
                 ("Awaiting outcome", "Chase outcome if nothing in 3 days", ""),

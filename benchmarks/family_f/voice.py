@@ -4,7 +4,27 @@ from __future__ import annotations
 
 import random
 
-from .agencies import AMB, CSC, DAS, GP, HEALTH, HOS, HOU, HV, MH, MW, POL, PRO, SCH, SMS, SN
+from .agencies import (
+    AMB,
+    CSC,
+    DAS,
+    EH,
+    EY,
+    GP,
+    HEALTH,
+    HOS,
+    HOU,
+    HV,
+    MH,
+    MW,
+    POL,
+    PRO,
+    SCH,
+    SMS,
+    SN,
+    VS,
+    YJ,
+)
 from .people import Family, Person
 
 NATIONS = ("England",) * 6 + ("Wales",) * 2 + ("Scotland", "Northern Ireland")
@@ -83,7 +103,22 @@ AGENCY_WORDS = {
     SMS: ("substance misuse service", "drug and alcohol service", "recovery worker"),
     PRO: ("probation", "the OM", "Probation"),
     SN: ("school nurse", "SN", "school nursing"),
+    EH: ("early help", "EH worker", "the early help team"),
+    EY: ("nursery", "the nursery", "EY setting"),
+    YJ: ("YJS", "youth justice", "the YOT worker"),
+    MW: ("midwife", "community midwife", "midwifery"),
+    VS: ("family support project", "the charity worker", "family support"),
 }
+
+# Whom a practitioner talks a worry through with before acting.
+LEADS = {
+    SCH: ("{dsl}", "the head", "{dsl}"),
+    CSC: ("the team manager", "TM", "the senior SW"),
+    POL: ("the sergeant", "PPU", "the DS"),
+    HOU: ("the team leader", "line manager"),
+    DAS: ("the senior IDVA", "line manager"),
+}
+HEALTH_LEADS = ("the named nurse", "the safeguarding lead", "the safeguarding team")
 
 
 def agency_word(agency: str, rng: random.Random) -> str:
@@ -176,6 +211,9 @@ class Slots(dict):
             "cin": lambda: term(self.nation, "cin", rng),
             "amb": lambda: term(self.nation, "ambulance", rng),
             "strat": lambda: term(self.nation, "strategy", rng),
+            "lead": lambda: rng.choice(
+                LEADS.get(ag) or (HEALTH_LEADS if ag in HEALTH else ("my manager", "line manager"))
+            ),
         }.get(key)
         if value is None:
             raise KeyError(key)
