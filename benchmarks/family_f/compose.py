@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from . import texts2, texts3  # noqa: F401 - they fill TEXT
-from .agencies import AMB, CSC, HOS, LAYOUTS, POL, TITLES
+from .agencies import AMB, CSC, GP, HEALTH, HOS, HV, LAYOUTS, MW, POL, SN, TITLES
 from .people import Family, worker
 from .plan import Event, Slot
 from .render import clock, date_cell, quote_date, shorthand, typo
@@ -16,6 +16,7 @@ from .texts2 import HV_WHAT, SUPERVISION
 from .texts3 import MORE
 from .voice import TERSE, Slots, agency_word, term
 
+SIGNS = {HV: "HV", SN: "SN", MW: "MW", GP: "", CSC: "SW"}
 SATELLITES = {"report", "minutes", "outcome_letter", "chaser"}
 MEETING_TERM = {
     "icpc": "icpc",
@@ -96,11 +97,13 @@ class Composer:
         extra["sup"] = SUPERVISION[v % len(SUPERVISION)]
         extra["sup_cap"] = extra["sup"][0].upper() + extra["sup"][1:]
         extra["seen_cap"] = extra["seen"][0].upper() + extra["seen"][1:]
+        heard = slot.heard or slot.day
         extra["when"] = (
-            quote_date(rng, ev.day, slot.day)
-            if slot.day != ev.day
+            quote_date(rng, ev.day, heard)
+            if heard != ev.day
             else rng.choice(("today", "earlier today", f"on {ev.day:%d/%m}", ""))
         )
+        extra["nhs"] = nhs_number(fam, ev.subject)
         extra["t"] = f"{ev.time:%H:%M}" if ev.time else "teatime"
         yy = ev.day.strftime("%y")
         extra["crime"] = f"CR/{(v * 37 + f['w']) % 1_000_000:06d}/{yy}"
@@ -162,6 +165,20 @@ class Composer:
             desc = shorthand(rng, desc, TERSE.get(slot.agency, 0.05))
         desc = " ".join(desc.split()).replace(" .", ".").replace(": .", ".")
         desc = desc[0].upper() + desc[1:] if desc else desc
+        if slot.heard:
+            desc = (
+                rng.choice(
+                    ("Received {:%d/%m/%y}: ", "(rec'd {:%d.%m.%y}) ", "Info rec'd {:%d/%m}. ")
+                ).format(slot.heard)
+                + desc
+            )
+        if slot.agency in HEALTH and rng.random() < 0.08:
+            desc += rng.choice((" NHS no {nhs}.", " (NHS {nhs})", " Pt NHS number {nhs}.")).format(
+                nhs=sl["nhs"]
+            )
+        if slot.agency in SIGNS and rng.random() < 0.15:  # initials at the end of a note
+            who = self.worker(slot.agency).replace(".", "").split()
+            desc += f" {who[0][0]}{who[-1][0]}/{SIGNS[slot.agency]}".rstrip("/")
         if rng.random() < 0.06:
             desc = typo(rng, desc)
         outcome = fill(rng.choice(outcomes), sl)
@@ -230,6 +247,17 @@ class Composer:
             elif col == "ref":
                 out.append(self.ref(ev, agency))
         return tuple(out)
+
+
+def nhs_number(fam: Family, subject: str) -> str:
+    """A fictional NHS-style number whose check digit is deliberately wrong (mod 11), so it
+    can never be a real person's."""
+    digits = [int(d) for d in f"{hash_person(fam, subject) % 10**9:09d}"]
+    total = sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True))
+    check = (11 - total % 11) % 11
+    wrong = (check + 1) % 10 if check < 10 else 3
+    n = "".join(map(str, digits)) + str(wrong)
+    return f"{n[:3]} {n[3:6]} {n[6:]}"
 
 
 def hash_person(fam: Family, subject: str) -> int:

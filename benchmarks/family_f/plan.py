@@ -57,6 +57,7 @@ class Slot:
     form: str  # day, month, approx, week, query, range
     span: int = 0  # days covered by a range
     part: int = 0  # 1 for the second row of a split / addendum / copy
+    heard: date | None = None  # when a receiver that dates the row by the incident heard of it
 
 
 # Kind: weight, lead agencies (one is chosen), other recorders (agency, p, lo, hi days later),
@@ -266,6 +267,7 @@ NEXT = {
     "marac": (("das_contact", 0.5, 1, 4),),
 }
 CALLERS = {CSC, SCH, HV, GP, POL, HOS, EH, DAS, MH, PRO, HOU, SMS, EY, SN, MW, YJ, VS}
+SATELLITE_KINDS = {"report", "minutes", "outcome_letter", "chaser"}
 REPORTS = {"icpc": 0.5, "rcpc": 0.45, "cin_meeting": 0.2, "marac": 0.3, "taf_meeting": 0.15}
 
 
@@ -434,6 +436,14 @@ def plan_slots(rng: random.Random, events: list[Event], clock: dict[str, int]) -
                 role, day = "told", ev.day + timedelta(days=rng.randint(0, 5))
             if ev.kind == "report":
                 role = "report"
+            heard = None
+            if (
+                role == "told"
+                and day > ev.day
+                and ev.kind not in SATELLITE_KINDS
+                and (rng.random() < 0.3)
+            ):  # the receiver filed it under the incident's date, and says when it heard
+                heard, day = day, ev.day
             if (
                 role == "actor"
                 and rng.random() < 0.04
@@ -464,7 +474,7 @@ def plan_slots(rng: random.Random, events: list[Event], clock: dict[str, int]) -
                     form = "query"
             if form != "day":
                 at = None
-            slots.append(Slot(a, ev.id, role, day, at, form, span))
+            slots.append(Slot(a, ev.id, role, day, at, form, span, heard=heard))
             y = rng.random()
             if form != "day" or ev.kind == "period_summary":
                 continue
