@@ -29,7 +29,7 @@ HEALTH = {GP, HOS, HV, AMB, MH, MW, SN}
 
 # Practitioner titles each agency signs with.
 TITLES = {
-    CSC: ("SW", "SSW", "TM", "IRO", "ASW"),
+    CSC: ("SW", "SSW", "SW", "ASW", "TM"),  # the IRO chairs conferences; visits are SWs
     POL: ("PC", "DC", "DS", "PS"),
     SCH: ("DSL", "DDSL", "SENCO", "Class teacher", "Head", "Pastoral lead"),
     GP: ("Dr", "GP", "Practice nurse", "ANP"),

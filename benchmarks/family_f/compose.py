@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from . import texts2, texts3  # noqa: F401 - they fill TEXT
 from .agencies import AMB, CSC, GP, HEALTH, HOS, HV, LAYOUTS, MW, POL, SN, TITLES
@@ -16,6 +16,12 @@ from .texts2 import HV_WHAT, SUPERVISION
 from .texts3 import MORE
 from .voice import TERSE, Slots, agency_word, term
 
+# How a row names the event that led to it.
+CAUSE = {
+    "da_incident": ("DA incident", "police notification", "domestic"),
+    "referral": ("referral", "contact received", "concerns raised"),
+    "home_visit": ("home visit", "last visit"),
+}
 SIGNS = {HV: "HV", SN: "SN", MW: "MW", GP: "", CSC: "SW"}
 SATELLITES = {"report", "minutes", "outcome_letter", "chaser"}
 MEETING_TERM = {
@@ -103,6 +109,12 @@ class Composer:
             if heard != ev.day
             else rng.choice(("today", "earlier today", f"on {ev.day:%d/%m}", ""))
         )
+        if ev.time is not None and ev.time.hour < 3 and slot.role == "told" and rng.random() < 0.5:
+            extra["when"] = (
+                rng.choice(("last night", "overnight"))
+                if (heard - ev.day).days <= 1
+                else quote_date(rng, ev.day - timedelta(days=1), heard)
+            )
         extra["nhs"] = nhs_number(fam, ev.subject)
         extra["t"] = f"{ev.time:%H:%M}" if ev.time else "teatime"
         yy = ev.day.strftime("%y")
@@ -163,6 +175,17 @@ class Composer:
             parts = [rng.choice(cores), *rng.sample(extras, n)]
             desc = " ".join(_cap(fill(p, sl)) for p in parts)
             desc = shorthand(rng, desc, TERSE.get(slot.agency, 0.05))
+        cause = ev.facts.get("cause")
+        if cause and rng.random() < (0.3 if short else 0.6):
+            what = CAUSE.get(cause[0]) or (_meeting_name(self.nation, cause[0], rng),)
+            when = quote_date(rng, cause[1], slot.day)
+            if short:
+                desc = f"F/u {rng.choice(what)} {when} - {desc}"
+            else:
+                desc = (
+                    f"{rng.choice(('Following', 'Further to', 'As agreed at'))} the "
+                    f"{rng.choice(what)} {when}. {desc}"
+                )
         desc = " ".join(desc.split()).replace(" .", ".").replace(": .", ".")
         desc = desc[0].upper() + desc[1:] if desc else desc
         if slot.heard:

@@ -336,11 +336,13 @@ class Planner:
         kind = rng.choices(self.kinds, self.weights)[0]
         self._grow(kind, day, depth=0)
 
-    def _grow(self, kind: str, day: date, depth: int) -> None:
+    def _grow(self, kind: str, day: date, depth: int, cause: Event | None = None) -> None:
         rng = self.rng
         ev = self._new(kind, day)
         if ev is None:
             return
+        if cause is not None:  # its rows may name what led to it (another event, another date)
+            ev.facts["cause"] = (cause.kind, cause.day)
         if ev.is_meeting:
             self._meeting_satellites(ev)
         if kind == "ed_attendance" and HOS in self.have and rng.random() < 0.35:
@@ -359,7 +361,8 @@ class Planner:
         if depth < 3:
             for nxt, p, lo, hi in NEXT.get(kind, ()):
                 if rng.random() < p:
-                    self._grow(nxt, ev.day + timedelta(days=rng.randint(lo, hi)), depth + 1)
+                    day = ev.day + timedelta(days=rng.randint(lo, hi))
+                    self._grow(nxt, day, depth + 1, cause=ev)
 
     def _meeting_satellites(self, ev: Event) -> None:
         rng = self.rng
@@ -444,6 +447,8 @@ def plan_slots(rng: random.Random, events: list[Event], clock: dict[str, int]) -
                 and (rng.random() < 0.3)
             ):  # the receiver filed it under the incident's date, and says when it heard
                 heard, day = day, ev.day
+                if ev.time is not None and ev.time.hour < 3 and rng.random() < 0.5:
+                    day = ev.day - timedelta(days=1)  # a small-hours call filed as "last night"
             if (
                 role == "actor"
                 and rng.random() < 0.04
