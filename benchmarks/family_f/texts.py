@@ -11,9 +11,12 @@ from __future__ import annotations
 from .agencies import (
     AMB,
     CSC,
+    DAS,
+    EY,
     GP,
     HOS,
     HV,
+    PRO,
     SCH,
 )
 
@@ -193,6 +196,62 @@ TEXT = {
                 ),
                 ("Encompass - DA {when}. {c} monitored.", "Op Enc call rec'd re DA {when}"),
                 ("Monitor in school", "Check-in with {c} by pastoral lead"),
+            ),
+            HV: T(
+                ("DA notification", "Liaison", "Triage"),
+                (
+                    "DA notification via 0-19 triage: police attended {when}; {what}.",
+                    "Police DA notification received {when}: {what}.",
+                ),
+                (
+                    "{kids} on caseload.",
+                    "Routine enquiry to be asked when {m} is seen alone.",
+                    "Targeted contact planned.",
+                    "DASH {dash}.",
+                ),
+                ("DA notif {when} - {what_s}. Targeted contact", "Police DA {when}, DASH {dash}"),
+                ("Telephone {m} when safe", "Share with GP", "Universal plus"),
+            ),
+            GP: T(
+                ("Correspondence", "Scanned document", "Safeguarding"),
+                (
+                    "Police DA notification scanned: incident {when}. For information.",
+                    "Domestic abuse notification from {police}: {what_s} {when}.",
+                ),
+                (
+                    "Read code added: domestic abuse.",
+                    "Flag on family members' records.",
+                    "DASH {dash}.",
+                ),
+                ("DA notif scanned - {when}", "Police DA notif {when} - {what_s}"),
+            ),
+            DAS: T(
+                ("Referral", "New referral", "Telephone"),
+                (
+                    "Referral from police (DASH {dash}) after an incident {when}: {what}.",
+                    "New referral following DA {when}; {what}.",
+                ),
+                (
+                    "Attempted contact with {m} - no answer, text sent.",
+                    "Spoke with {m}: safe to talk, safety plan started.",
+                    "MARAC threshold considered.",
+                ),
+                ("Police ref DASH {dash} - DA {when}", "New ref: {what_s} ({when})"),
+            ),
+            PRO: T(
+                ("Police information", "Risk", "Information"),
+                (
+                    "Police call-out {when} at {m}'s address involving PoP: {what}.",
+                    "Informed of DA call-out {when}; PoP named as suspect.",
+                ),
+                ("Risk of serious harm to be reviewed.", "To be discussed at next supervision."),
+                ("Police call-out {when} - {what_s}", "DA {when}, PoP suspect"),
+            ),
+            EY: T(
+                ("Op Encompass", "Safeguarding"),
+                ("Operation Encompass call: incident at home {when}. Key person informed.",),
+                ("{c} seemed tired but settled.", "Logged on the concern form."),
+                ("Op Enc call re DA {when}",),
             ),
             ANY: T(
                 ("Information received", "Notification", "DA notification"),
