@@ -42,6 +42,7 @@ class Case:
     quarantined: list = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # files the importer could not read
     lost: list[tuple[str, int]] = field(default_factory=list)  # rows that made no record
+    unplanned: list = field(default_factory=list)  # records from no planned row (none so far)
 
 
 def generate(
@@ -105,7 +106,8 @@ def _read_back(case: Case, files: Files) -> None:
             for n in rec.provenance.rows:
                 seen.add(n)
             row = files.rows.get((path.name, rec.provenance.row))
-            if row is None:
+            if row is None:  # kept apart: a record the plan did not write has no truth
+                case.unplanned.append(rec)
                 continue
             case.records.append(rec)
             case.truth[rec.record_id] = row.event
