@@ -186,7 +186,7 @@ class Composer:
                     f"{rng.choice(('Following', 'Further to', 'As agreed at'))} the "
                     f"{rng.choice(what)} {when}. {desc}"
                 )
-        desc = " ".join(desc.split()).replace(" .", ".").replace(": .", ".")
+        desc = " ".join(desc.split()).replace(" .", ".").replace(": .", ".").replace(" ,", ",")
         desc = desc[0].upper() + desc[1:] if desc else desc
         if slot.heard:
             desc = (
@@ -253,7 +253,10 @@ class Composer:
         out = []
         for col in lay.columns:
             if col == "date":
-                out.append(date_cell(slot.day, lay.date_style, slot.form, slot.span))
+                style = lay.date_style
+                if style not in ("excel", "slash") and self.rng.random() < 0.05:
+                    style = "slash"  # a hand-kept column drifts between date habits
+                out.append(date_cell(slot.day, style, slot.form, slot.span))
             elif col == "datetime":
                 d = date_cell(slot.day, lay.date_style, slot.form, slot.span)
                 out.append(f"{d} {slot.at:%H:%M}" if slot.at else d)

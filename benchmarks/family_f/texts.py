@@ -173,6 +173,7 @@ TEXT = {
                     "Crime ref {crime}.",
                     "Checks completed with HV and school.",
                     "Screened by MASH social worker.",
+                    "Call to police logged at {t}.",
                 ),
                 ("{ppn} rec'd - DA {when}, {what_s}. DASH {dash}", "PPN: DA {when}, {dash} risk"),
                 (
