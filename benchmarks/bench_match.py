@@ -180,7 +180,8 @@ def pair_counts(groups: list[list[str]], truth: dict[str, str]) -> tuple[int, in
 B_SEEDS = (1, 2, 3)  # family B: written apart from the matcher, since looked at (session 4)
 C_SEEDS = (1, 2, 3)  # family C: written apart from the matcher and A/B; studied in session 5
 D_SEEDS = (1, 2, 3)  # family D: written apart from the matcher and A/B/C; studied in session 6
-E_SEEDS = (1, 2, 3)  # family E: written apart from the matcher and A-D; the held-out judge
+E_SEEDS = (1, 2, 3)  # family E: written apart from the matcher and A-D; studied in session 7
+F_SEEDS = (1, 2, 3)  # family F: written apart from the matcher and A-E; the held-out judge
 
 
 def family_a(n_events: int, seed: int, **kw) -> tuple[list, dict, dict]:
@@ -203,7 +204,7 @@ def family_b(seed: int, style: str, **kw) -> tuple[list, dict, dict]:
 
 
 def family_case(family: str, seed: int, style: str, **kw) -> tuple[list, dict, dict]:
-    """A case of an independent family (benchmarks/family_c, _d, _e: one API)."""
+    """A case of an independent family (benchmarks/family_c to _f: one API)."""
     generate = importlib.import_module(f"benchmarks.family_{family}").generate
     case = generate(seed, style=style, **kw)
     return case.records, case.truth, case.related
@@ -235,6 +236,9 @@ def datasets(dense: bool) -> list[tuple[str, list[tuple[list, dict, dict]]]]:
         ("E short x3", [family_case("e", s, "short", **small) for s in E_SEEDS]),
         ("E narrative x3", [family_case("e", s, "narrative", **small) for s in E_SEEDS]),
         ("E mixed x3", [family_case("e", s, "mixed", **small) for s in E_SEEDS]),
+        ("F short x3", [family_case("f", s, "short", **small) for s in F_SEEDS]),
+        ("F narrative x3", [family_case("f", s, "narrative", **small) for s in F_SEEDS]),
+        ("F mixed x3", [family_case("f", s, "mixed", **small) for s in F_SEEDS]),
         ("sample review", [sample_review()]),
     ]
     if dense:
@@ -261,7 +265,8 @@ def benchmark(args: argparse.Namespace) -> None:
     print(f"family B (written apart from the matcher, since studied): seeds {B_SEEDS};")
     print(f"family C (written apart from the matcher, studied in session 5): seeds {C_SEEDS};")
     print(f"family D (written apart from the matcher, studied in session 6): seeds {D_SEEDS};")
-    print(f"family E (held out, never tuned on; 10 agencies): seeds {E_SEEDS};")
+    print(f"family E (written apart from the matcher, studied in session 7): seeds {E_SEEDS};")
+    print(f"family F (held out, never tuned on; 10 agencies): seeds {F_SEEDS};")
     print("each method in its own process on the same pickled records (seconds: matching only)")
     if sp is None:
         print(
