@@ -85,6 +85,32 @@ GLOSSARY: dict[str, str] = {
     "rcpc": "review conference",
     "review child protection conference": "review conference",
     "review cp conference": "review conference",
+    # a conference that does not say initial or review ("child protection case
+    # conference", "case conference"): prepare.py reads which from the day's other
+    # conference records; Northern Ireland's ICPCC / RCPCC (case conference) and
+    # Scotland's child protection planning meeting (CPPM) are the same meetings
+    "initial child protection case conference": "initial conference",
+    "review child protection case conference": "review conference",
+    "icpcc": "initial conference",
+    "rcpcc": "review conference",
+    "child protection case conference": "conference",
+    "case conference": "conference",
+    "child protection conference": "conference",
+    "cppm": "conference",
+    "child protection planning meeting": "conference",
+    "initial cppm": "initial conference",
+    "review cppm": "review conference",
+    "initial child protection planning meeting": "initial conference",
+    "review child protection planning meeting": "review conference",
+    # exploitation meetings (MACE: multi-agency child exploitation; CE / CSE / CCE risk
+    # meetings), one multi-agency meeting however a partnership names it
+    "mace": "exploitation meeting",
+    "mace meeting": "exploitation meeting",
+    "ce risk meeting": "exploitation meeting",
+    "ce meeting": "exploitation meeting",
+    "cse meeting": "exploitation meeting",
+    "cse risk meeting": "exploitation meeting",
+    "cce meeting": "exploitation meeting",
     "cg": "coregroup",
     "core group": "coregroup",
     "core group meeting": "coregroup",
@@ -175,6 +201,7 @@ GLOSSARY: dict[str, str] = {
     "nfa": "no further action",
     "mtg": "meeting",
     "appt": "appointment",
+    "ltr": "letter",
     "apt": "appointment",
     "re": "regarding",
     "wrt": "regarding",

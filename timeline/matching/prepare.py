@@ -95,6 +95,45 @@ def record_text(rec: SourceRecord, description: str | None = None) -> str:
     return f"{desc} {rec.outcome}".strip() if rec.outcome else desc
 
 
+# A conference that does not say which ("Child protection case conference", "CPPM"
+# in Scotland, "conference" after the glossary) is neither an initial nor a review one.
+_BARE_CONFERENCE = re.compile(r"(?<!initial )(?<!review )(?<!transfer in )\bconference\b")
+_CONFERENCES = (_TYPE_BIT["initial conference"], _TYPE_BIT["review conference"])
+
+
+def _conference_of_the_day(types, type_names, described, fids, start, end):  # noqa: ANN001, ANN202
+    """An agency that writes "case conference" without saying initial or review was at
+    the conference the other agencies' records of that day name, when they name exactly
+    one kind: it takes that kind of event (an ICPC and an RCPC are never the same day)."""
+    bare = [
+        i
+        for i, f in enumerate(fids)
+        if not types[i] & (_CONFERENCES[0] | _CONFERENCES[1])
+        and "conference" in described[f]
+        and _BARE_CONFERENCE.search(described[f])
+    ]
+    if not bare:
+        return types, type_names
+    held: dict[int, int] = {}
+    for i in np.flatnonzero(types & (_CONFERENCES[0] | _CONFERENCES[1])).tolist():
+        if start[i] == end[i]:
+            held[int(start[i])] = held.get(int(start[i]), 0) | int(types[i])
+    types = types.copy()
+    type_names = list(type_names)
+    for i in bare:
+        days = (
+            [held.get(d, 0) for d in range(int(start[i]), int(end[i]) + 1)]
+            if start[i] == end[i]
+            else []
+        )
+        kinds = [c for c in _CONFERENCES if any(x & c for x in days)]
+        if len(kinds) == 1:
+            types[i] |= kinds[0]
+            name = "initial conference" if kinds[0] == _CONFERENCES[0] else "review conference"
+            type_names[i] = type_names[i] | {name}
+    return types, type_names
+
+
 def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     """Sort records by id (so any input order gives the same result) and derive features."""
     recs = sorted(records, key=lambda r: r.record_id)
@@ -180,6 +219,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     special = {a: _TYPE_BIT.get(agency_specialism(a) or "", 0) for a in kinds}
     bits = np.fromiter((special[r.agency] for r in recs), dtype=np.int64, count=n)
     types = types | bits
+    types, type_names = _conference_of_the_day(types, type_names, described, fids, start, end)
     f_topics = [facts[t][1] for t in f_texts]
     topic_names = [f_topics[f] for f in fids]
     f_topic_bits = [sum(_TOPIC_BIT[x] for x in ts) for ts in f_topics]

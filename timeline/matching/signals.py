@@ -24,6 +24,11 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "network meeting",
         "multi agency meeting",
         "marac",
+        "exploitation meeting",
+        "risk management meeting",
+        # a child protection conference when a family on a plan moves in from another
+        # authority: not an initial or a review one
+        "transfer in conference",
     ),
     "domestic abuse": (
         "domestic",
