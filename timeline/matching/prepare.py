@@ -31,7 +31,8 @@ from .signals import (
 )
 
 _MAY_NAME_DATE = re.compile(
-    r"\d|yesterday|last night|previous day|day before|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    r"\d|yesterday|last night|previous day|day before|weekend"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     re.IGNORECASE,
 )
 PRECISE = ("exact", "day")
@@ -121,17 +122,41 @@ def _conference_of_the_day(types, type_names, described, fids, start, end):  # n
     types = types.copy()
     type_names = list(type_names)
     for i in bare:
-        days = (
-            [held.get(d, 0) for d in range(int(start[i]), int(end[i]) + 1)]
-            if start[i] == end[i]
-            else []
-        )
-        kinds = [c for c in _CONFERENCES if any(x & c for x in days)]
+        if start[i] != end[i]:
+            continue
+        # the day itself, else the nearest of the three before (an entry written late)
+        day = next((d for d in range(int(start[i]), int(start[i]) - 4, -1) if d in held), None)
+        kinds = [c for c in _CONFERENCES if held.get(day, 0) & c]
         if len(kinds) == 1:
             types[i] |= kinds[0]
             name = "initial conference" if kinds[0] == _CONFERENCES[0] else "review conference"
             type_names[i] = type_names[i] | {name}
     return types, type_names
+
+
+# An entry written days after the event, saying so: "Late entry:", "(late entry re
+# 12/03)", "(Entered late)", "written up retrospectively".
+_LATE = re.compile(
+    r"\blate entry\b|\bentered late\b|\bwritten up late\b|\bretrospective(?:ly)?\b",
+    re.IGNORECASE,
+)
+
+
+def _late_entries(recs, tdates, start, end):  # noqa: ANN001, ANN202
+    """A late entry is dated the day it was written; the day it names (one day, up to 14
+    before) is the day of its event, and the day it is compared on: one agency's note of
+    a meeting or a call-out written up three days later is that meeting, that call-out."""
+    late = [i for i, ds in enumerate(tdates) if ds and _LATE.search(recs[i].description)]
+    if not late:
+        return start, end
+    start, end = start.copy(), end.copy()
+    for i in late:
+        if start[i] != end[i]:
+            continue
+        days = {d for d in tdates[i] if start[i] - 14 <= d < start[i]}
+        if len(days) == 1:
+            start[i] = end[i] = days.pop()
+    return start, end
 
 
 def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
@@ -322,6 +347,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             if wb is None:
                 wb = before[f] = written_before(f_texts[f], KINDS[f_kind[f]])
             tdates[i] = reported_dates(ds, ends[i], wb)
+    start, end = _late_entries(recs, tdates, start, end)
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         if ds:

@@ -104,6 +104,9 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "school": ("exclusion", "excluded", "attendance", "late to school", "safeguarding lead"),
     "birth": ("birth", "born", "delivery", "antenatal"),
     "review": ("development review", "month review", "year review", "8 week", "new birth"),
+    # a child reported missing (MFH: missing from home) and found or returned: the
+    # episode the police log, the notice and the school's call about it describe
+    "missing": ("missing from home", "reported missing", "missing episode", "missing person"),
 }
 
 # Kinds every agency records several times a week: sharing one is no evidence that two
@@ -266,6 +269,8 @@ _WORDED = re.compile(
 )
 _OVERNIGHT = re.compile(r"\bover\s?night\b|\bnight of\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
+# "over the weekend", "at the weekend": the Saturday and Sunday before the record
+_WEEKEND = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.IGNORECASE)
 # "incident on Saturday", "seen last Tuesday": the latest such day before the record's
 # own (1-7 days back: a day named on its own day would be "today"). Not when a date
 # follows ("on Tuesday 12 Mar": that date is read), nor "next Monday" (a plan).
@@ -393,6 +398,9 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
             add(_resolve(day, month, year, anchor), m)
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
+    if _WEEKEND.search(text):
+        sunday = anchor - timedelta(days=(anchor.weekday() + 1) % 7)
+        found.update((sunday - timedelta(days=1), sunday))
     for m in _NAMED_DAY.finditer(text):
         back = (anchor.weekday() - _DAY_NAMES.index(m.group(1).casefold())) % 7 or 7
         add(anchor - timedelta(days=back), m)
