@@ -130,3 +130,17 @@ def test_mr409_a_late_entry_is_compared_on_the_day_it_names():
     plain = rec("s2", "School", date(2024, 7, 18), "Core group: actions updated; see 15/07")
     prep = prepare([plain, cg], MatchConfig())
     assert date.fromordinal(int(prep.start[prep.index["s2"]])) == date(2024, 7, 18)
+
+
+def test_mr410_social_care_s_contact_goes_with_the_ed_s_referral_not_the_attendance():
+    day = date(2024, 3, 9)
+    records = [
+        rec("h1", "Hospital", day, "PED: bruising to the left cheek, 8 month old"),
+        rec("a1", "Ambulance", day, "999 - infant, bruising to the left cheek, conveyed to ED"),
+        rec("h2", "Hospital", day, "Ref to duty re injury; to stay on the ward pending checks"),
+        rec("c1", "Children's Social Care", day, "Contact from ED re baby Nyla"),
+    ]
+    result = match_records(records)
+    assert together(result, "h2", "c1")
+    assert together(result, "h1", "a1")
+    assert not together(result, "c1", "h1")

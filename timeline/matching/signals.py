@@ -81,7 +81,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "attend address with",
     ),
     "not brought": ("not brought", "no access", "no answer"),
-    "referral": ("referral", "mash front door", "contact made", "contact receive"),
+    # "Contact from ED re ...": in social care a contact is a referral received
+    "referral": ("referral", "mash front door", "contact made", "contact receive", "contact from"),
     # letters between agencies: a request for information and its answer
     "information request": (
         "information request",
@@ -161,7 +162,16 @@ _NOTIFICATION = re.compile(
 # Who a text names (after the glossary has run): a record that names the other record's
 # agency ("letter from ED", "T/C to police", "email from school") is half of an exchange.
 AGENCY_KINDS: dict[str, tuple[str, ...]] = {
-    "social care": ("social worker", "social care", "mash front door", "team manager"),
+    # "Ref to duty": the social care duty team takes the referrals
+    "social care": (
+        "social worker",
+        "social care",
+        "mash front door",
+        "team manager",
+        "duty team",
+        "duty social worker",
+        "to duty",
+    ),
     "police": ("police",),
     "health visiting": ("health visitor", "health visiting"),
     "gp": ("general practitioner", "surgery"),
