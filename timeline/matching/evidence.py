@@ -359,16 +359,18 @@ def referral_rules(prep: Prepared, feats: PairFeatures) -> np.ndarray:
     """A referral is an event of its own, recorded by who made it and who took it: two
     records within a day of each other that both name a referral, one naming the other's
     agency ("Ref to duty re injury" from the ED; social care's "Contact from ED re the
-    baby"), with nothing contradicting, get `REFERRAL_BONUS` bits. The ED's attendance
+    baby"), with content in common (the ED's kind of event there) and nothing
+    contradicting, get `REFERRAL_BONUS` bits. The ED's attendance
     that day is another record, and social care's contact goes with the referral."""
     a, b = feats.a, feats.b
     bonus = np.zeros(len(a))
     if not len(a):
         return bonus
     bit = 1 << list(EVENT_TYPES).index("referral")
-    _, _, agree = _agreeing(prep, feats)
+    content, _, agree = _agreeing(prep, feats)
     k = np.flatnonzero(
         ((prep.types[a] & prep.types[b] & bit) != 0)
+        & content
         & (feats.gap <= 1)
         & prep.precise[a]
         & prep.precise[b]

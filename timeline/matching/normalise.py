@@ -83,6 +83,8 @@ GLOSSARY: dict[str, str] = {
     "initial child protection conference": "initial conference",
     "initial cp conference": "initial conference",
     "rcpc": "review conference",
+    "r/v conference": "review conference",
+    "r/v cp conference": "review conference",
     "review child protection conference": "review conference",
     "review cp conference": "review conference",
     # a conference that does not say initial or review ("child protection case
