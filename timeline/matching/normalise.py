@@ -246,6 +246,11 @@ GLOSSARY: dict[str, str] = {
     "notified": "notification",
     "notice": "notification",
     "informed": "notification",
+    # the police told of something ("Police informed by EOC") is no police notification
+    # (PPN) of a domestic incident: the record is the one that told them
+    "police informed": "told police",
+    "informed police": "told police",
+    "informed the police": "told police",
     "received": "receive",
     "recd": "receive",
     "rec'd": "receive",

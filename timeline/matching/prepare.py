@@ -136,27 +136,37 @@ def _conference_of_the_day(types, type_names, described, fids, start, end):  # n
 
 # An entry written days after the event, saying so: "Late entry:", "(late entry re
 # 12/03)", "(Entered late)", "written up retrospectively".
+LATE_DAYS = 3  # a late entry that names no day: its event was up to this many days before
 _LATE = re.compile(
     r"\blate entry\b|\bentered late\b|\bwritten up late\b|\bretrospective(?:ly)?\b",
     re.IGNORECASE,
 )
 
 
-def _late_entries(recs, tdates, start, end):  # noqa: ANN001, ANN202
+def _late_entries(recs, tdates, start, end, precise):  # noqa: ANN001, ANN202
     """A late entry is dated the day it was written; the day it names (one day, up to 14
     before) is the day of its event, and the day it is compared on: one agency's note of
-    a meeting or a call-out written up three days later is that meeting, that call-out."""
-    late = [i for i, ds in enumerate(tdates) if ds and _LATE.search(recs[i].description)]
+    a meeting or a call-out written up three days later is that meeting, that call-out.
+    One that names no day happened in the `LATE_DAYS` before it: a range, like a week."""
+    late = [
+        i
+        for i, r in enumerate(recs)
+        if ("late" in r.description or "LATE" in r.description or "etro" in r.description)
+        and _LATE.search(r.description)
+    ]
     if not late:
-        return start, end
-    start, end = start.copy(), end.copy()
+        return start, end, precise
+    start, end, precise = start.copy(), end.copy(), precise.copy()
     for i in late:
         if start[i] != end[i]:
             continue
         days = {d for d in tdates[i] if start[i] - 14 <= d < start[i]}
         if len(days) == 1:
             start[i] = end[i] = days.pop()
-    return start, end
+        elif not tdates[i]:
+            start[i] -= LATE_DAYS
+            precise[i] = False
+    return start, end, precise
 
 
 def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
@@ -347,7 +357,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             if wb is None:
                 wb = before[f] = written_before(f_texts[f], KINDS[f_kind[f]])
             tdates[i] = reported_dates(ds, ends[i], wb)
-    start, end = _late_entries(recs, tdates, start, end)
+    start, end, precise = _late_entries(recs, tdates, start, end, precise)
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         if ds:

@@ -10,7 +10,16 @@ from datetime import date, timedelta
 # types are both known and disjoint is evidence against a match; shared types for it.
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     # first: a visit two agencies made together is one event, unlike two home visits
-    "joint visit": ("joint visit", "joint home visit", "visit with", "attend address with"),
+    "joint visit": (
+        "joint visit",
+        "joint home visit",
+        "visit with",
+        "attend address with",
+        # "Officers attended with CSC", "joint CP investigation visit"
+        "attend with social",
+        "attend with police",
+        "joint child protection investigation",
+    ),
     "strategy": ("strategy",),
     "initial conference": ("initial conference",),
     "review conference": ("review conference",),
