@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ingest.records import DateInterval, Provenance, SourceRecord
 from tests.match_helpers import rec, together
-from timeline.matching import MatchConfig, match_records
+from timeline.matching import MatchConfig, match_records, split_entries
 from timeline.matching.kinds import record_kind
 from timeline.matching.normalise import normalise
 from timeline.matching.prepare import prepare
@@ -144,3 +145,61 @@ def test_mr410_social_care_s_contact_goes_with_the_ed_s_referral_not_the_attenda
     assert together(result, "h2", "c1")
     assert together(result, "h1", "a1")
     assert not together(result, "c1", "h1")
+
+
+def _row(rid: str, agency: str, row: int, day: date, text: str) -> SourceRecord:
+    prov = Provenance(f"{agency}.csv", "0" * 64, "", row, {"Event": text})
+    return SourceRecord(rid, agency, DateInterval(day, day, "day"), text, prov)
+
+
+def test_mr411_further_to_above_continues_the_row_above():
+    day = date(2024, 2, 29)
+    records = [
+        _row("d1", "Domestic Abuse Service", 7, day, "Core group took place; plan reviewed."),
+        _row("d2", "Domestic Abuse Service", 8, day, "Cont. from previous entry: client came."),
+        _row("c1", "Children's Social Care", 3, day, "Core group held at the civic offices."),
+        _row("c2", "Children's Social Care", 4, day, "Further to above - housing discussed."),
+        _row("s1", "School", 2, day, "DSL at the CG. Outcome: plan reviewed."),
+        _row("p1", "Police", 4, day, "T/C to school re the register"),
+        _row("p2", "Police", 5, day, "Further to our call, school sent the register."),
+    ]
+    assert together(match_records(records), "d1", "d2", "c1", "c2", "s1")
+    # an ordinary entry that opens "Further to our call" is no continuation
+    assert [(h, c) for h, c in split_entries(prepare(records, MatchConfig()))] == [(0, 1), (2, 3)]
+
+
+def test_mr412_a_late_entry_naming_no_day_covers_the_days_before_it():
+    records = [
+        rec("c1", "Children's Social Care", date(2024, 7, 24), "CG held at the civic offices."),
+        rec(
+            "d1",
+            "Domestic Abuse Service",
+            date(2024, 7, 26),
+            "LATE ENTRY - represented the client at the CG.",
+        ),
+    ]
+    prep = prepare(records, MatchConfig())
+    k = prep.index["d1"]
+    assert (date.fromordinal(int(prep.start[k])), date.fromordinal(int(prep.end[k]))) == (
+        date(2024, 7, 23),
+        date(2024, 7, 26),
+    )
+    assert not prep.precise[k]
+    assert together(match_records(records), "c1", "d1")
+
+
+def test_mr413_police_informed_is_no_police_notification():
+    assert "domestic abuse" not in event_types(
+        normalise("999 call: teenager drunk. Police informed by EOC.")
+    )
+    assert "domestic abuse" in event_types(normalise("PPN received re incident"))
+
+
+def test_mr414_officers_attending_with_social_care_is_a_joint_visit():
+    assert "joint visit" in event_types(normalise("Officers attended with CSC. Children seen."))
+    assert "joint visit" in event_types(normalise("Joint CP investigation visit with police"))
+
+
+def test_mr415_a_report_done_is_a_report_and_r_v_conference_a_review_conference():
+    assert record_kind(normalise("CG report done"), False) == "report"
+    assert "review conference" in event_types(normalise("Att r/v conference"))
