@@ -204,6 +204,8 @@ GLOSSARY: dict[str, str] = {
     "mtg": "meeting",
     "appt": "appointment",
     "ltr": "letter",
+    "jt": "joint",
+    "cp med": "child protection medical",
     "rpt": "report",
     "mfh": "missing from home",
     "misper": "missing person",

@@ -13,6 +13,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "joint visit": (
         "joint visit",
         "joint home visit",
+        "visit joint",
         "visit with",
         "attend address with",
         # "Officers attended with CSC", "joint CP investigation visit"
@@ -116,6 +117,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "review": ("development review", "month review", "year review", "8 week", "new birth"),
     # a child reported missing (MFH: missing from home) and found or returned: the
     # episode the police log, the notice and the school's call about it describe
+    # a child protection medical: the paediatrician's examination social care asks for
+    "child protection medical": ("child protection medical", "skeletal survey"),
     "missing": ("missing from home", "reported missing", "missing episode", "missing person"),
 }
 
