@@ -203,3 +203,14 @@ def test_mr414_officers_attending_with_social_care_is_a_joint_visit():
 def test_mr415_a_report_done_is_a_report_and_r_v_conference_a_review_conference():
     assert record_kind(normalise("CG report done"), False) == "report"
     assert "review conference" in event_types(normalise("Att r/v conference"))
+
+
+def test_mr416_a_child_protection_medical_is_a_kind_of_event():
+    assert "child protection medical" in event_types(normalise("CP med - findings"))
+    records = [
+        rec("c1", "Children's Social Care", D, "CP medical"),
+        rec("h1", "Hospital", D, "CP med - findings consistent with a fall"),
+    ]
+    assert together(match_records(records), "c1", "h1")
+    assert "joint visit" in event_types(normalise("S47 visit - joint"))
+    assert "joint visit" in event_types(normalise("Jt visit w/ SW"))
