@@ -189,6 +189,7 @@ def test_mr412_a_late_entry_naming_no_day_covers_the_days_before_it():
 
 
 def test_mr413_police_informed_is_no_police_notification():
+    assert "domestic abuse" in event_types(normalise("Dom inc - held by the throat"))
     assert "domestic abuse" not in event_types(
         normalise("999 call: teenager drunk. Police informed by EOC.")
     )

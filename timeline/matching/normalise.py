@@ -142,6 +142,8 @@ GLOSSARY: dict[str, str] = {
     "da": "domestic abuse",
     "domestic violence": "domestic abuse",
     "domestic incident": "domestic abuse incident",
+    "dom inc": "domestic abuse incident",
+    "dom incident": "domestic abuse incident",
     "dash": "dash risk",
     "op encompass": "encompass",
     "operation encompass": "encompass",
