@@ -102,19 +102,16 @@ _BARE_CONFERENCE = re.compile(r"(?<!initial )(?<!review )(?<!transfer in )\bconf
 _CONFERENCES = (_TYPE_BIT["initial conference"], _TYPE_BIT["review conference"])
 
 
-def _conference_of_the_day(types, type_names, described, fids, start, end):  # noqa: ANN001, ANN202
+def _conference_of_the_day(types, type_names, described, form_id, start, end):  # noqa: ANN001, ANN202
     """An agency that writes "case conference" without saying initial or review was at
     the conference the other agencies' records of that day name, when they name exactly
     one kind: it takes that kind of event (an ICPC and an RCPC are never the same day)."""
-    bare = [
-        i
-        for i, f in enumerate(fids)
-        if not types[i] & (_CONFERENCES[0] | _CONFERENCES[1])
-        and "conference" in described[f]
-        and _BARE_CONFERENCE.search(described[f])
-    ]
-    if not bare:
+    # each distinct form read once (a dense review has a third as many as records)
+    forms = [f for f, d in enumerate(described) if "conference" in d and _BARE_CONFERENCE.search(d)]
+    if not forms:
         return types, type_names
+    bare = np.flatnonzero(np.isin(form_id, forms))
+    bare = bare[(types[bare] & (_CONFERENCES[0] | _CONFERENCES[1])) == 0].tolist()
     held: dict[int, int] = {}
     for i in np.flatnonzero(types & (_CONFERENCES[0] | _CONFERENCES[1])).tolist():
         if start[i] == end[i]:
@@ -143,19 +140,20 @@ _LATE = re.compile(
 )
 
 
-def _late_entries(recs, tdates, start, end, precise):  # noqa: ANN001, ANN202
+def _late_entries(form_id, f_recs, tdates, start, end, precise):  # noqa: ANN001, ANN202
     """A late entry is dated the day it was written; the day it names (one day, up to 14
     before) is the day of its event, and the day it is compared on: one agency's note of
     a meeting or a call-out written up three days later is that meeting, that call-out.
     One that names no day happened in the `LATE_DAYS` before it: a range, like a week."""
-    late = [
-        i
-        for i, r in enumerate(recs)
+    forms = [
+        f
+        for f, r in enumerate(f_recs)
         if ("late" in r.description or "LATE" in r.description or "etro" in r.description)
         and _LATE.search(r.description)
     ]
-    if not late:
+    if not forms:
         return start, end, precise
+    late = np.flatnonzero(np.isin(form_id, forms)).tolist()
     start, end, precise = start.copy(), end.copy(), precise.copy()
     for i in late:
         if start[i] != end[i]:
@@ -254,7 +252,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     special = {a: _TYPE_BIT.get(agency_specialism(a) or "", 0) for a in kinds}
     bits = np.fromiter((special[r.agency] for r in recs), dtype=np.int64, count=n)
     types = types | bits
-    types, type_names = _conference_of_the_day(types, type_names, described, fids, start, end)
+    types, type_names = _conference_of_the_day(types, type_names, described, form_id, start, end)
     f_topics = [facts[t][1] for t in f_texts]
     topic_names = [f_topics[f] for f in fids]
     f_topic_bits = [sum(_TOPIC_BIT[x] for x in ts) for ts in f_topics]
@@ -357,7 +355,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             if wb is None:
                 wb = before[f] = written_before(f_texts[f], KINDS[f_kind[f]])
             tdates[i] = reported_dates(ds, ends[i], wb)
-    start, end, precise = _late_entries(recs, tdates, start, end, precise)
+    start, end, precise = _late_entries(form_id, f_recs, tdates, start, end, precise)
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         if ds:
