@@ -230,7 +230,8 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
 
 
 _CONTINUES = re.compile(
-    r"^\s*(?:update|further update|cont(?:inued|'d|d)?\.?|addendum)\s*[:\-\u2013]|^\s*\(cont",
+    r"^\s*(?:update|further update|cont(?:inued|'d|d)?\.?|addendum)\s*[:\-\u2013]|^\s*\(cont"
+    r"|^\s*further to (?:the )?above\b|^\s*cont(?:inued|'d|d)?\.? from (?:the )?previous entry\b",
     re.IGNORECASE,
 )
 

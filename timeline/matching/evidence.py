@@ -352,6 +352,35 @@ def source_rules(prep: Prepared, feats: PairFeatures) -> tuple[np.ndarray, set[t
     return bonus, loose
 
 
+REFERRAL_BONUS = 2.0
+
+
+def referral_rules(prep: Prepared, feats: PairFeatures) -> np.ndarray:
+    """A referral is an event of its own, recorded by who made it and who took it: two
+    records within a day of each other that both name a referral, one naming the other's
+    agency ("Ref to duty re injury" from the ED; social care's "Contact from ED re the
+    baby"), with content in common (the ED's kind of event there) and nothing
+    contradicting, get `REFERRAL_BONUS` bits. The ED's attendance
+    that day is another record, and social care's contact goes with the referral."""
+    a, b = feats.a, feats.b
+    bonus = np.zeros(len(a))
+    if not len(a):
+        return bonus
+    bit = 1 << list(EVENT_TYPES).index("referral")
+    content, _, agree = _agreeing(prep, feats)
+    k = np.flatnonzero(
+        ((prep.types[a] & prep.types[b] & bit) != 0)
+        & content
+        & (feats.gap <= 1)
+        & prep.precise[a]
+        & prep.precise[b]
+        & (feats.levels["names_other"] != COMPARISONS["names_other"].index("neither"))
+        & agree
+    )
+    bonus[k] = REFERRAL_BONUS
+    return bonus
+
+
 RULE_WORDS = {
     1: "one record names the other's day and reports it (a notice of it)",
     2: "both name the same day and report the same thing",
@@ -359,6 +388,7 @@ RULE_WORDS = {
     4: "a report for a meeting that names this meeting's day",
     5: "news of the one event of its kind in the days before it",
     6: "news in the words of the record of the agency it names as its source",
+    7: "two sides of one referral: both name it, one names the other's agency",
 }
 
 
@@ -378,5 +408,7 @@ def field_rules(
     why = np.where((news > 0) & (why == 0), 5, why)
     source, source_loose = source_rules(prep, feats)
     why = np.where((source > 0) & (why == 0), 6, why)
-    total = np.maximum(np.maximum(np.maximum(np.maximum(bonus, month), report), news), source)
+    referral = referral_rules(prep, feats)
+    why = np.where((referral > 0) & (why == 0), 7, why)
+    total = np.maximum.reduce([bonus, month, report, news, source, referral])
     return total, why, loose | month_loose | news_loose | source_loose, vetoed

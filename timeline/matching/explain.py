@@ -252,6 +252,7 @@ def pair_evidence(
             4: "report for the meeting",
             5: "news of the event",
             6: "news from its source",
+            7: "two sides of a referral",
         }
         label = label.get(rule, "date quoted")
         contributions.append(Contribution(label, 1, round(bonus, 2), words))

@@ -52,7 +52,7 @@ _FOLLOW_UP = re.compile(
     r"|\b(chased|chasing|circulated|typed up)\b"
 )
 _REPORT = re.compile(
-    r"\breport\b.{0,25}\b(submitted|sent|prepared|written|completed|shared|provided)\b"
+    r"\breport\b.{0,25}\b(submitted|sent|prepared|written|completed|shared|provided|done)\b"
     r"|\b(conference|court|submitted|written) report\b|\breport for\b|\breport to\b"
 )
 _LETTER = re.compile(r"\bletter\b|\bdischarge summary\b|\bcorrespondence\b")

@@ -31,7 +31,8 @@ from .signals import (
 )
 
 _MAY_NAME_DATE = re.compile(
-    r"\d|yesterday|last night|previous day|day before|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    r"\d|yesterday|last night|previous day|day before|weekend"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     re.IGNORECASE,
 )
 PRECISE = ("exact", "day")
@@ -93,6 +94,77 @@ def _lead(description: str) -> str | None:
 def record_text(rec: SourceRecord, description: str | None = None) -> str:
     desc = rec.description if description is None else description
     return f"{desc} {rec.outcome}".strip() if rec.outcome else desc
+
+
+# A conference that does not say which ("Child protection case conference", "CPPM"
+# in Scotland, "conference" after the glossary) is neither an initial nor a review one.
+_BARE_CONFERENCE = re.compile(r"(?<!initial )(?<!review )(?<!transfer in )\bconference\b")
+_CONFERENCES = (_TYPE_BIT["initial conference"], _TYPE_BIT["review conference"])
+
+
+def _conference_of_the_day(types, type_names, described, form_id, start, end):  # noqa: ANN001, ANN202
+    """An agency that writes "case conference" without saying initial or review was at
+    the conference the other agencies' records of that day name, when they name exactly
+    one kind: it takes that kind of event (an ICPC and an RCPC are never the same day)."""
+    # each distinct form read once (a dense review has a third as many as records)
+    forms = [f for f, d in enumerate(described) if "conference" in d and _BARE_CONFERENCE.search(d)]
+    if not forms:
+        return types, type_names
+    bare = np.flatnonzero(np.isin(form_id, forms))
+    bare = bare[(types[bare] & (_CONFERENCES[0] | _CONFERENCES[1])) == 0].tolist()
+    held: dict[int, int] = {}
+    for i in np.flatnonzero(types & (_CONFERENCES[0] | _CONFERENCES[1])).tolist():
+        if start[i] == end[i]:
+            held[int(start[i])] = held.get(int(start[i]), 0) | int(types[i])
+    types = types.copy()
+    type_names = list(type_names)
+    for i in bare:
+        if start[i] != end[i]:
+            continue
+        # the day itself, else the nearest of the three before (an entry written late)
+        day = next((d for d in range(int(start[i]), int(start[i]) - 4, -1) if d in held), None)
+        kinds = [c for c in _CONFERENCES if held.get(day, 0) & c]
+        if len(kinds) == 1:
+            types[i] |= kinds[0]
+            name = "initial conference" if kinds[0] == _CONFERENCES[0] else "review conference"
+            type_names[i] = type_names[i] | {name}
+    return types, type_names
+
+
+# An entry written days after the event, saying so: "Late entry:", "(late entry re
+# 12/03)", "(Entered late)", "written up retrospectively".
+LATE_DAYS = 3  # a late entry that names no day: its event was up to this many days before
+_LATE = re.compile(
+    r"\blate entry\b|\bentered late\b|\bwritten up late\b|\bretrospective(?:ly)?\b",
+    re.IGNORECASE,
+)
+
+
+def _late_entries(form_id, f_recs, tdates, start, end, precise):  # noqa: ANN001, ANN202
+    """A late entry is dated the day it was written; the day it names (one day, up to 14
+    before) is the day of its event, and the day it is compared on: one agency's note of
+    a meeting or a call-out written up three days later is that meeting, that call-out.
+    One that names no day happened in the `LATE_DAYS` before it: a range, like a week."""
+    forms = [
+        f
+        for f, r in enumerate(f_recs)
+        if ("late" in r.description or "LATE" in r.description or "etro" in r.description)
+        and _LATE.search(r.description)
+    ]
+    if not forms:
+        return start, end, precise
+    late = np.flatnonzero(np.isin(form_id, forms)).tolist()
+    start, end, precise = start.copy(), end.copy(), precise.copy()
+    for i in late:
+        if start[i] != end[i]:
+            continue
+        days = {d for d in tdates[i] if start[i] - 14 <= d < start[i]}
+        if len(days) == 1:
+            start[i] = end[i] = days.pop()
+        elif not tdates[i]:
+            start[i] -= LATE_DAYS
+            precise[i] = False
+    return start, end, precise
 
 
 def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
@@ -180,6 +252,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
     special = {a: _TYPE_BIT.get(agency_specialism(a) or "", 0) for a in kinds}
     bits = np.fromiter((special[r.agency] for r in recs), dtype=np.int64, count=n)
     types = types | bits
+    types, type_names = _conference_of_the_day(types, type_names, described, form_id, start, end)
     f_topics = [facts[t][1] for t in f_texts]
     topic_names = [f_topics[f] for f in fids]
     f_topic_bits = [sum(_TOPIC_BIT[x] for x in ts) for ts in f_topics]
@@ -282,6 +355,7 @@ def prepare(records: Sequence[SourceRecord], config: MatchConfig) -> Prepared:
             if wb is None:
                 wb = before[f] = written_before(f_texts[f], KINDS[f_kind[f]])
             tdates[i] = reported_dates(ds, ends[i], wb)
+    start, end, precise = _late_entries(form_id, f_recs, tdates, start, end, precise)
     td = np.full((n, max((len(x) for x in tdates), default=0) or 1), NO_DATE, dtype=np.int64)
     for i, ds in enumerate(tdates):
         if ds:

@@ -10,7 +10,17 @@ from datetime import date, timedelta
 # types are both known and disjoint is evidence against a match; shared types for it.
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     # first: a visit two agencies made together is one event, unlike two home visits
-    "joint visit": ("joint visit", "joint home visit", "visit with", "attend address with"),
+    "joint visit": (
+        "joint visit",
+        "joint home visit",
+        "visit joint",
+        "visit with",
+        "attend address with",
+        # "Officers attended with CSC", "joint CP investigation visit"
+        "attend with social",
+        "attend with police",
+        "joint child protection investigation",
+    ),
     "strategy": ("strategy",),
     "initial conference": ("initial conference",),
     "review conference": ("review conference",),
@@ -24,6 +34,11 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "network meeting",
         "multi agency meeting",
         "marac",
+        "exploitation meeting",
+        "risk management meeting",
+        # a child protection conference when a family on a plan moves in from another
+        # authority: not an initial or a review one
+        "transfer in conference",
     ),
     "domestic abuse": (
         "domestic",
@@ -76,7 +91,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "attend address with",
     ),
     "not brought": ("not brought", "no access", "no answer"),
-    "referral": ("referral", "mash front door", "contact made", "contact receive"),
+    # "Contact from ED re ...": in social care a contact is a referral received
+    "referral": ("referral", "mash front door", "contact made", "contact receive", "contact from"),
     # letters between agencies: a request for information and its answer
     "information request": (
         "information request",
@@ -99,6 +115,11 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "school": ("exclusion", "excluded", "attendance", "late to school", "safeguarding lead"),
     "birth": ("birth", "born", "delivery", "antenatal"),
     "review": ("development review", "month review", "year review", "8 week", "new birth"),
+    # a child reported missing (MFH: missing from home) and found or returned: the
+    # episode the police log, the notice and the school's call about it describe
+    # a child protection medical: the paediatrician's examination social care asks for
+    "child protection medical": ("child protection medical", "skeletal survey"),
+    "missing": ("missing from home", "reported missing", "missing episode", "missing person"),
 }
 
 # Kinds every agency records several times a week: sharing one is no evidence that two
@@ -153,7 +174,16 @@ _NOTIFICATION = re.compile(
 # Who a text names (after the glossary has run): a record that names the other record's
 # agency ("letter from ED", "T/C to police", "email from school") is half of an exchange.
 AGENCY_KINDS: dict[str, tuple[str, ...]] = {
-    "social care": ("social worker", "social care", "mash front door", "team manager"),
+    # "Ref to duty": the social care duty team takes the referrals
+    "social care": (
+        "social worker",
+        "social care",
+        "mash front door",
+        "team manager",
+        "duty team",
+        "duty social worker",
+        "to duty",
+    ),
     "police": ("police",),
     "health visiting": ("health visitor", "health visiting"),
     "gp": ("general practitioner", "surgery"),
@@ -261,6 +291,8 @@ _WORDED = re.compile(
 )
 _OVERNIGHT = re.compile(r"\bover\s?night\b|\bnight of\b", re.IGNORECASE)
 _WEEKDAYS = re.compile(r"\b(yesterday|last night|previous day|day before)\b", re.IGNORECASE)
+# "over the weekend", "at the weekend": the Saturday and Sunday before the record
+_WEEKEND = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.IGNORECASE)
 # "incident on Saturday", "seen last Tuesday": the latest such day before the record's
 # own (1-7 days back: a day named on its own day would be "today"). Not when a date
 # follows ("on Tuesday 12 Mar": that date is read), nor "next Monday" (a plan).
@@ -388,6 +420,9 @@ def text_dates(text: str, anchor: date, *, max_days: int = 120) -> list[date]:
             add(_resolve(day, month, year, anchor), m)
     if _WEEKDAYS.search(text):
         found.add(anchor - timedelta(days=1))
+    if _WEEKEND.search(text):
+        sunday = anchor - timedelta(days=(anchor.weekday() + 1) % 7)
+        found.update((sunday - timedelta(days=1), sunday))
     for m in _NAMED_DAY.finditer(text):
         back = (anchor.weekday() - _DAY_NAMES.index(m.group(1).casefold())) % 7 or 7
         add(anchor - timedelta(days=back), m)
