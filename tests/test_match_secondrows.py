@@ -1,14 +1,14 @@
 """Second rows of one agency for one event (timeline/matching/secondrows.py): an entry
-continued on the next row, a row copied; two entries of one kind stay two."""
+continued on the next row; two entries of one kind stay two."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from ingest.records import DateInterval, Provenance, SourceRecord
-from timeline.matching import MatchConfig, MatchDecision, match_records
+from timeline.matching import MatchConfig, match_records
 from timeline.matching.prepare import prepare
-from timeline.matching.secondrows import copied_rows, split_entries
+from timeline.matching.secondrows import split_entries
 
 D = date(2022, 3, 14)
 
@@ -78,30 +78,6 @@ def test_ms003_a_continuation_never_joins_another_day_or_a_row_apart():
     assert _pairs(rows) == set()
 
 
-def test_ms004_a_row_copied_is_one_record_and_still_joins_other_agencies():
-    text = "Missing episode: found with older males at the park"
-    rows = [
-        _row("p1", "Police", D, text, 10, outcome="Returned home"),
-        _row("p2", "Police", D, text, 11, outcome="Returned home"),
-        _row(
-            "c1",
-            "Children's Social Care",
-            D,
-            "PPN received: missing episode 14/03/22, found with older males at the park",
-            3,
-            "csc.xlsx",
-        ),
-    ]
-    prep = prepare(rows, MatchConfig())
-    assert [sorted(prep.ids[i] for i in g) for g in copied_rows(prep)] == [["p1", "p2"]]
-    res = match_records(rows)
-    assert _together(res, "p1", "p2")
-    assert _together(res, "p1", "c1") and _together(res, "p2", "c1")
-    # a reviewer's "not the same" still separates the copies
-    apart = match_records(rows, decisions=[MatchDecision("not_same", ("p1", "p2"))])
-    assert not _together(apart, "p1", "p2")
-
-
 def test_ms005_two_entries_of_one_kind_a_day_stay_two():
     rows = [
         _row("p1", "Police", D, "Domestic incident: verbal argument, officers attended", 10),
@@ -112,6 +88,6 @@ def test_ms005_two_entries_of_one_kind_a_day_stay_two():
         _row("p5", "Police", D, "Welfare check at the address", 14),
     ]
     prep = prepare(rows, MatchConfig())
-    assert copied_rows(prep) == [] and split_entries(prep) == []
+    assert split_entries(prep) == []
     res = match_records(rows)
     assert not _together(res, "p1", "p2") and not _together(res, "p3", "p5")

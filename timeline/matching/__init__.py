@@ -44,7 +44,7 @@ from .prepare import prepare
 from .queue import build_queue
 from .relations import Relation, apart_pairs, find_relations
 from .scoring import probability, score_pairs
-from .secondrows import copied_rows, split_entries
+from .secondrows import split_entries
 
 __all__ = [
     "Contribution",
@@ -126,7 +126,7 @@ def _match_records(
         config,
         feats.evidence,
         apart=apart,
-        twins=[*_pasted_twice(prep), *_undecided(copied_rows(prep), constraints), *split],
+        twins=[*_pasted_twice(prep), *split],
         riders={c for _, c in split},
         lenient=_notices_of_one_date(prep, feats) | loose,
         vetoed=_other_date_named(prep, feats) | month_veto,
@@ -227,16 +227,6 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
     # earliest first; ties by merged_id (a hash: unique per group)
     rank = sorted(range(len(events)), key=keys.__getitem__)
     return [events[k] for k in rank], merged_of
-
-
-def _undecided(groups: list[list[int]], constraints) -> list[list[int]]:  # noqa: ANN001
-    """Rows copied within one file, less any a reviewer said are not one event."""
-    return [
-        g
-        for g in groups
-        if not any(x in constraints.removed for x in g)
-        and not any((x, y) in constraints.forbidden for x in g for y in g if x < y)
-    ]
 
 
 def _paperwork_links(prep, feats) -> np.ndarray:  # noqa: ANN001
