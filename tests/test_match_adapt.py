@@ -85,8 +85,8 @@ def test_ma004_decisions_are_learnt_statelessly_and_reported(case):
         assert (ev[x] is ev[y]) == (d.kind == "same")
 
 
-def test_ma005_an_answer_moves_only_pairs_of_its_own_kind_and_within_a_bit(case):
-    from timeline.matching.adapt import LOCAL_SIGNATURE, local_shifts
+def test_ma005_an_answer_moves_only_pairs_of_its_own_kind_and_within_its_bound(case):
+    from timeline.matching.adapt import COARSE_SIGNATURE, LOCAL_SIGNATURE, MAX_BOUNDS, local_shifts
 
     _, _, _, feats, cfg = case
     w = score_pairs(feats, cfg.weights)
@@ -94,16 +94,63 @@ def test_ma005_an_answer_moves_only_pairs_of_its_own_kind_and_within_a_bit(case)
     labels = {int(k): 0.0 for k in strong}
     shift, moved = local_shifts(feats, labels, w, bound=1.0)
     assert moved > 0 and (shift[strong] < 0).all()
-    assert np.all(np.abs(shift) <= 1.0 + 1e-9)
+    # a kind moves at most a bound per answer of its kind, MAX_BOUNDS in all
     sig = np.stack([feats.levels[c] for c in LOCAL_SIGNATURE], axis=1)
-    decided = {tuple(r) for r in sig[strong].tolist()}
-    other = np.array([tuple(r) not in decided for r in sig.tolist()])
-    assert other.any() and not shift[other].any()  # other kinds of pair untouched
+    answers: dict[tuple, int] = {}
+    for r in sig[strong].tolist():
+        answers[tuple(r)] = answers.get(tuple(r), 0) + 1
+    for k in strong.tolist():
+        cap = min(answers[tuple(sig[k].tolist())], MAX_BOUNDS)
+        assert abs(shift[k]) <= cap + 1e-9
+    assert np.all(np.abs(shift) <= MAX_BOUNDS + 1e-9)
+    # pairs of another kind, coarse too (other kinds of record or event), do not move
+    coarse = np.stack([feats.levels[c] for c in COARSE_SIGNATURE], axis=1)
+    decided = {tuple(r) for r in coarse[strong].tolist()}
+    other = np.array([tuple(r) not in decided for r in coarse.tolist()])
+    assert other.any() and not shift[other].any()
+    # the same coarse kind on other dates moves, at half the strength of its own kind
+    fine = {tuple(r) for r in sig[strong].tolist()}
+    cousins = np.array(
+        [
+            tuple(s) not in fine and tuple(c) in decided
+            for s, c in zip(sig.tolist(), coarse.tolist())
+        ]
+    )
+    assert cousins.any() and (shift[cousins] <= 0).all()
+    assert np.all(np.abs(shift[cousins]) <= MAX_BOUNDS / 2 + 1e-9)
     # the global recalibration moved every pair
     moved_all = score_pairs(
         feats, refit_on_decisions(feats, labels, cfg.weights, penalty=1.0, bound=1.0)
     )
     assert np.count_nonzero(moved_all[other] != w[other]) > 0
+
+
+def test_ma007_consistent_answers_of_one_kind_say_more_than_one():
+    from timeline.matching.adapt import local_shifts
+    from timeline.matching.features import PairFeatures
+
+    # eight pairs of one kind the model puts at 30%: one "same" answer moves them less
+    # than four, and the old rule (the residual sum, clipped to a bit) would stop at 1
+    n = 8
+    levels = {c: np.zeros(n, dtype=np.int64) for c in _signature_columns()}
+    feats = PairFeatures.__new__(PairFeatures)
+    feats.levels = levels
+    feats.a = np.arange(n)
+    feats.b = np.arange(n) + n
+    w = np.full(n, np.log2(0.3 / 0.7))
+    one, _ = local_shifts(feats, {0: 1.0}, w, bound=1.0)
+    four, _ = local_shifts(feats, {0: 1.0, 1: 1.0, 2: 1.0, 3: 1.0}, w, bound=1.0)
+    assert 0 < one[5] <= 1.0 + 1e-9
+    assert four[5] > 1.0 and four[5] > one[5]
+    # a mixed answer cancels: one "same" and one "not the same" at 30% leave them near
+    mixed, _ = local_shifts(feats, {0: 1.0, 1: 0.0}, w, bound=1.0)
+    assert abs(mixed[5]) < one[5]
+
+
+def _signature_columns():
+    from timeline.matching.adapt import COARSE_SIGNATURE, LOCAL_SIGNATURE
+
+    return sorted(set(COARSE_SIGNATURE) | set(LOCAL_SIGNATURE))
 
 
 def test_ma006_the_queue_puts_first_the_answer_that_moves_most_pairs_of_its_kind():
@@ -135,3 +182,27 @@ def test_ma006_the_queue_puts_first_the_answer_that_moves_most_pairs_of_its_kind
     off = MatchConfig(learn_from_decisions=False)
     q = build_queue(a, b, w, ids, clustering, Constraints(), off, lambda k: None, None, key)
     assert q[0].record_ids == ("r00", "r01")  # no learning: an answer binds its pair only
+
+
+def test_ma008_the_queue_asks_first_what_an_answer_is_likeliest_to_change():
+    from timeline.matching.cluster import Clustering
+    from timeline.matching.decisions import Constraints
+    from timeline.matching.queue import build_queue
+
+    # records 0-1 in one event, a pair inside it half a bit above the threshold (likely
+    # enough to be a false merge); 2 and 3 apart, half a bit below (a match less often):
+    # the near miss moves two records, the merge one, but the merge is the likelier
+    # change; a near miss far below the threshold asks little
+    cfg = MatchConfig()
+    t = cfg.match_threshold
+    a = np.array([0, 2, 4], dtype=np.int64)
+    b = np.array([1, 3, 5], dtype=np.int64)
+    w = np.array([t + 0.5, t - 0.5, t - 3.5])
+    clustering = Clustering(label=np.array([0, 0, 2, 3, 4, 5]), blocked={})
+    ids = ["r0", "r1", "r2", "r3", "r4", "r5"]
+    q = build_queue(a, b, w, ids, clustering, Constraints(), cfg, lambda k: None)
+    assert [x.record_ids for x in q] == [("r0", "r1"), ("r2", "r3"), ("r4", "r5")]
+    assert q[0].kind == "uncertain merge" and q[1].kind == "near miss"
+    # the chance of a change: the match probability apart, one minus it together
+    p = 1 / (1 + 2 ** -(t - 0.5))
+    assert q[1].priority == pytest.approx(2 * p, abs=1e-5)

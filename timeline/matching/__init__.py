@@ -9,7 +9,6 @@ lists the uncertain merges and near misses, most useful decision first.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -45,6 +44,7 @@ from .prepare import prepare
 from .queue import build_queue
 from .relations import Relation, apart_pairs, find_relations
 from .scoring import probability, score_pairs
+from .secondrows import split_entries
 
 __all__ = [
     "Contribution",
@@ -227,41 +227,6 @@ def _events(prep, a, b, w, label, constraints, evidence) -> tuple[list, dict[int
     # earliest first; ties by merged_id (a hash: unique per group)
     rank = sorted(range(len(events)), key=keys.__getitem__)
     return [events[k] for k in rank], merged_of
-
-
-_CONTINUES = re.compile(
-    r"^\s*(?:update|further update|cont(?:inued|'d|d)?\.?|addendum)\s*[:\-\u2013]|^\s*\(cont"
-    r"|^\s*further to (?:the )?above\b|^\s*cont(?:inued|'d|d)?\.? from (?:the )?previous entry\b",
-    re.IGNORECASE,
-)
-
-
-def split_entries(prep) -> list[tuple[int, int]]:  # noqa: ANN001
-    """(head, continuation) pairs: a row that opens with "Update:", "Cont'd:" or
-    "Addendum:" right after the same agency's row of the same day in the same file is the
-    rest of that entry (one event written on two rows), not a second event."""
-    # each distinct description read once; most reviews have no continuation at all
-    descriptions = {r.description for r in prep.records}
-    opens = {d: _CONTINUES.match(d or "") is not None for d in descriptions}
-    if not any(opens.values()):
-        return []
-    rows: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
-    for i, r in enumerate(prep.records):
-        p = r.provenance
-        rows.setdefault((r.agency, p.file_name, p.sheet), []).append((p.row, i))
-    out = []
-    for entries in rows.values():
-        entries.sort()
-        for (rh, h), (rc, c) in zip(entries, entries[1:], strict=False):
-            head, cont = prep.records[h], prep.records[c]
-            if (
-                rc == rh + 1
-                and opens[cont.description]
-                and not opens[head.description]
-                and (head.date.start, head.date.end) == (cont.date.start, cont.date.end)
-            ):
-                out.append((h, c))
-    return out
 
 
 def _paperwork_links(prep, feats) -> np.ndarray:  # noqa: ANN001

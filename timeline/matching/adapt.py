@@ -133,35 +133,75 @@ LOCAL_SIGNATURE = ("kinds", "shared_type", "date", "event_type", "text_date", "t
 
 def signature_key(feats: PairFeatures) -> np.ndarray:
     """One integer per pair: its levels of LOCAL_SIGNATURE (what kind of pair it is)."""
+    return _key(feats, LOCAL_SIGNATURE)
+
+
+# A coarser view of the same: the kinds of record and of event only. An answer about
+# "two meeting records of one core group" also speaks, more weakly, for such pairs a day
+# apart or naming no date, which the fine signature counts as other kinds.
+COARSE_SIGNATURE = ("kinds", "shared_type", "event_type")
+# how many answers the model's own view counts as (smoothing of each kind's answers)
+PRIOR_ANSWERS = 2.0
+# the most a kind's answers move it, in units of `bound` (many answers of one kind that
+# all disagree with the model say more than one)
+MAX_BOUNDS = 3.0
+
+
+def _key(feats: PairFeatures, comparisons: tuple[str, ...]) -> np.ndarray:
     key = np.zeros(len(feats), dtype=np.int64)
-    for c in LOCAL_SIGNATURE:
+    for c in comparisons:
         key = key * 1000 + feats.levels[c]
     return key
 
 
+def _kind_shifts(
+    key: np.ndarray, labels: Mapping[int, float], p: np.ndarray, bound: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per kind of pair that has answers (sorted keys): the shift in bits that its answers
+    call for. The answers' match rate, smoothed towards the model's mean probability
+    for those pairs by PRIOR_ANSWERS pseudo-answers, against that mean, in log2 odds:
+    one answer moves its kind about a bit and a half at most, five consistent ones
+    about three; clipped to `bound` per answer and MAX_BOUNDS x `bound` in all."""
+    ks = np.fromiter(labels, dtype=np.int64, count=len(labels))
+    y = np.fromiter(labels.values(), dtype=np.float64, count=len(labels))
+    keys, inv = np.unique(key[ks], return_inverse=True)
+    n = np.bincount(inv, minlength=len(keys)).astype(np.float64)
+    sy = np.bincount(inv, weights=y, minlength=len(keys))
+    mp = np.clip(np.bincount(inv, weights=p[ks], minlength=len(keys)) / n, 1e-4, 1 - 1e-4)
+    rate = np.clip((sy + PRIOR_ANSWERS * mp) / (n + PRIOR_ANSWERS), 1e-4, 1 - 1e-4)
+    shift = np.log2(rate / (1 - rate)) - np.log2(mp / (1 - mp))
+    cap = bound * np.minimum(n, MAX_BOUNDS)
+    return keys, np.clip(shift, -cap, cap)
+
+
 def local_shifts(
-    feats: PairFeatures, labels: Mapping[int, float], w: np.ndarray, *, bound: float
+    feats: PairFeatures,
+    labels: Mapping[int, float],
+    w: np.ndarray,
+    *,
+    bound: float,
 ) -> tuple[np.ndarray, int]:
     """Bits to add to each pair's weight from the reviewer's answers, local and bounded.
 
-    Each decided pair speaks for the pairs of its own kind only (the same levels of
-    LOCAL_SIGNATURE): their shift is the sum over the decided pairs of that kind of
-    (answer - the model's probability), in bits, clipped to +-`bound`. A "not the same"
-    to a pair the model thought 70% likely moves its kind down 0.7 bits; pairs of other
-    kinds do not move at all. Returns the shifts and how many kinds moved."""
+    Each decided pair speaks for the pairs of its own kind (the same levels of
+    LOCAL_SIGNATURE) and, at half strength, for pairs of its coarser kind
+    (COARSE_SIGNATURE: the same kinds of record and event, other dates) that no answer
+    of their own kind speaks for; pairs of other kinds do not move at all. A kind's
+    shift is what its answers say against the model's probabilities for them
+    (`_kind_shifts`): a "not the same" to a pair the model thought 70% likely moves its
+    kind down about 1.4 bits, three such answers 3 bits. Returns the shifts and how
+    many kinds moved."""
     shift = np.zeros(len(w))
     if not labels or not len(w):
         return shift, 0
-    key = signature_key(feats)
-    resid: dict[int, float] = {}
-    for k, y in labels.items():
-        p = 1.0 / (1.0 + 2.0 ** (-float(np.clip(w[k], -60, 60))))
-        resid[int(key[k])] = resid.get(int(key[k]), 0.0) + (y - p)
-    keys = np.fromiter(resid, dtype=np.int64, count=len(resid))
-    vals = np.clip(np.fromiter(resid.values(), dtype=np.float64, count=len(resid)), -bound, bound)
-    order = np.argsort(keys)
-    keys, vals = keys[order], vals[order]
-    pos = np.clip(np.searchsorted(keys, key), 0, len(keys) - 1)
-    hit = keys[pos] == key
-    shift[hit] = vals[pos[hit]]
-    return shift, int(np.count_nonzero(vals))
+    p = 1.0 / (1.0 + np.power(2.0, -np.clip(w, -60, 60)))
+    moved = 0
+    for comparisons, strength in ((COARSE_SIGNATURE, 0.5), (LOCAL_SIGNATURE, 1.0)):
+        key = _key(feats, comparisons)
+        keys, vals = _kind_shifts(key, labels, p, bound)
+        pos = np.clip(np.searchsorted(keys, key), 0, len(keys) - 1)
+        hit = keys[pos] == key
+        # the fine kind's own answers replace the coarse kind's for its pairs
+        shift[hit] = strength * vals[pos[hit]]
+        moved = max(moved, int(np.count_nonzero(vals)))
+    return shift, moved

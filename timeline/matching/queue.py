@@ -2,9 +2,10 @@
 
 "uncertain merge": a pair inside one merged event whose weight is close above the
 threshold. "near miss": a strong pair left apart, close below the threshold or kept
-apart by a rule (agency limit, weak link to another member). Priority is the
-uncertainty (1 at the threshold, halving every 2 bits away from it) times the number
-of records whose event would change with the decision. Pairs a decision already
+apart by a rule (agency limit, weak link to another member). Priority is the chance
+that the answer changes the events (a near miss: its match probability; an uncertain
+merge: one minus it) times the number of records whose event would change with the
+decision: the answer expected to change most first. Pairs a decision already
 settles are left out; the queue is cut at `config.max_queue` items.
 """
 
@@ -69,7 +70,11 @@ def build_queue(
         found = len(keys) > 0
         n_close = np.where(found & (keys[pos] == kind_key[ks]), counts[pos], 0) if found else 0
         impact += 0.5 * np.maximum(n_close - close[ks], 0)
-    uncertainty = np.power(2.0, -np.abs(w[ks] - t) / 2.0)
+    # the chance that the answer changes the events: a pair left apart is "the same"
+    # with the probability its weight gives (the review's answers included), a pair in
+    # one event is "not the same" with the rest; times the records it would move
+    p = 1.0 / (1.0 + np.power(2.0, -np.clip(w[ks], -60, 60)))
+    uncertainty = np.where(same[ks], 1.0 - p, p)
     priority = np.round(uncertainty * impact, 6)
     # highest priority first; ties by record ids (stable across input orders)
     # (record indices follow the sorted record ids, so index order is id order)
