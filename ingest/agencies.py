@@ -387,8 +387,17 @@ class AgencyDirectory:
                 continue
             # a spelling slip stays within words: the alias against each run of as many
             # whole words ("family upplin" is not "family hub" misspelt)
-            n = len(alias.split())
-            runs = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
+            parts = alias.split()
+            n = len(parts)
+            # a short form is no spelling slip of another ("hsc trust" is not "nhs trust"):
+            # words of three letters or fewer must be the alias's own
+            short = [(k, w) for k, w in enumerate(parts) if len(w) <= 3]
+            runs = [words[i : i + n] for i in range(max(1, len(words) - n + 1))]
+            runs = [
+                " ".join(run) for run in runs if all(k < len(run) and run[k] == w for k, w in short)
+            ]
+            if not runs:
+                continue
             score = max(fuzz.ratio(alias, run) for run in runs)
             if score > best_score:
                 best, best_score = canonical, score

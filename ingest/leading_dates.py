@@ -37,10 +37,12 @@ _LEADING = re.compile(
     r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
+# "2019 (date unknown) - ...": the writer says the day is not known (docs/dates.md reads it)
+_UNKNOWN_DAY = r"(?:\s*[(\[](?:exact\s+)?(?:date|day)\s+(?:unknown|not\s+known)[)\]])?"
 # A month or a year alone ("2022 : Ayla not brought", "approx. June 2020 - moved area"):
 # read only with a dash, colon or bar after it, so "2019 was a hard year" stays text.
 _LEADING_COARSE = re.compile(
-    r"^\s*(?P<date>" + _APPROX + r"(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})"
+    r"^\s*(?P<date>" + _APPROX + r"(?:" + _MONTH + r"\s+)?(?:19|20)\d{2}" + _UNKNOWN_DAY + r")"
     r"(?P<time>)(?P<dashed>)\s*[-–—:|]+\s*"
     # the text after it has words, and is not the rest of a span ("June 2019 - 2020",
     # "2019 - 3 May 2020"); it may start with a number ("c. June 2019 - 6-8 week review")
@@ -178,6 +180,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     blank = "" if raw.all_text else None
     rows: list[list[object]] = []
     entry_open = False  # under an entry whose undated lines continue it (running text)
+    sectioned = False  # an agency heading seen: the text is divided into agencies' parts
     above = ""  # the last line of the open entry
     doubtful: set[tuple[str, int]] = set()
     for r, pos in zip(raw.rows, raw.positions, strict=True):
@@ -190,7 +193,8 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
             continue
         mark = blank
         if entry_open and text:
-            entry_open = _continues(text)
+            entry_open = _continues(text, sectioned)
+            sectioned = sectioned or not entry_open and bool(heading_agency(text, _AGENCIES))
             mark = CONTINUED if entry_open else blank
             if entry_open and _may_be_entry(text, above):
                 doubtful.add(pos)
@@ -251,7 +255,7 @@ CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py 
 _AGENCIES = AgencyDirectory()
 
 
-def _continues(text: str) -> bool:
+def _continues(text: str, sectioned: bool = False) -> bool:
     """An undated line of running text that goes on with the entry above: not a section
     heading ("2021", "January - June 2021", "--- 2021 ---"), a date heading, an agency's
     heading ("POLICE") or a footer ("End of chronology", "Signed: ____")."""
@@ -259,7 +263,7 @@ def _continues(text: str) -> bool:
         _is_section_heading(text)
         or heading_date([text], coarse=True)
         or about_document([text])
-        or heading_agency(text, _AGENCIES)
+        or heading_agency(text, _AGENCIES, sectioned)
     )
 
 
