@@ -187,6 +187,9 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
         cells = list(r) + [blank] * (best + 1 - len(r))
         text = cell_text(cells[best])
         found = leading_date(text) or _coarse_before_capital(text)
+        if found is None and not running and _DIGIT.search(text) and len(text) <= MAX_HEAD:
+            # a cell of the split column holding only its date ("1 March 2011", no author)
+            found = (text, "") if _reads(text) else None
         if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
             entry_open, above = running, found[1]
@@ -217,6 +220,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
 _NARRATED = re.compile(
     r"(?:in|during|throughout|sometime|since|by|from|until|between|after|before)\s", re.I
 )
+_UNKNOWN_AFTER = re.compile(_UNKNOWN_DAY, re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
@@ -228,9 +232,10 @@ def _coarse_before_capital(text: str) -> tuple[str, str] | None:
     if _NARRATED.match(text):
         return None  # "In May 2019 Mum moved ...": a sentence that goes on, not a date
     for m in _YEAR.finditer(text, 0, MAX_HEAD):
-        rest = text[m.end() :]
-        if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[: m.end()]):
-            return text[: m.end()].strip(), rest.strip()
+        end = _UNKNOWN_AFTER.match(text, m.end()).end()  # "2024 (date unknown) YJ worker"
+        rest = text[end:]
+        if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[:end]):
+            return text[:end].strip(), rest.strip()
     return None
 
 
