@@ -1,6 +1,6 @@
 """Issue 10, the failure classes the fourth held-out set's half b showed once studied: the
 agency (a Northern Irish HSC Trust's Gateway team, a file whose agency only its
-practitioners' roles name, an agency heading written loosely among others), rows that
+practitioners' roles or its sign-off name, an agency heading written loosely among others), rows that
 are not records (a "DOB of subject child (...)" row, "- 2 -" page numbers, a marking with
 its handling instruction, a bracketed note, a subtotal with its noun), continuation lines
 of labelled Word blocks ("Author - ..."), "2019 (date unknown)" opening an entry, a group
@@ -146,6 +146,33 @@ def test_hb06_a_loose_agency_heading_between_word_paragraphs(tmp_path):
     ]
     assert records[3].date.precision == "year" and records[3].date.start == date(2021, 1, 1)
     assert records[1].description.endswith("All calm on arrival.")
+
+
+@pytest.mark.parametrize(
+    "signoff, expected",
+    [
+        ("Completed by: J. Marsh, Designated Safeguarding Lead, Harlow Vale Academy", "School"),
+        ("Signed: K. Dunn (Probation Officer)", "Probation"),
+        ("Completed by: J. Marsh", "fallback: file name"),
+    ],
+)
+def test_hb08_a_sign_off_at_the_foot_names_the_agency(tmp_path, signoff, expected):
+    """Nothing above the entries names the agency, the file name is generic; the sign-off
+    line at the foot (skipped as a row) names the organisation or the writer's role."""
+    rows = [
+        ["Date", "Entry", "Outcome"],
+        ["03/02/2022", "Child arrived late and hungry, spoke to mum at the gate", "Logged"],
+        ["09/02/2022", "Bruise noticed on the arm, child gave an account", "Referral"],
+        ["15/03/2022", "Attendance meeting with mum, attendance at 81%", "Plan"],
+        [signoff, "", ""],
+    ]
+    result = import_file(write_csv(tmp_path / "Chronology FINAL.csv", rows), today=TODAY)
+    if expected.startswith("fallback"):
+        assert result.agency_source == expected
+    else:
+        assert (result.agency, result.agency_source) == (expected, "sign-off")
+        assert {r.agency for r in result.records} == {expected}
+    assert len(result.records) == 3
 
 
 @pytest.mark.parametrize(
