@@ -207,8 +207,8 @@ def _fallback(columns: list[ColumnMatch], profiles: list[ColumnProfile], taken: 
             break
 
 
-SPARSE = 0.6  # filled share below which a description column leaves entries without text
-FULL = 0.9  # filled share of a text column that every entry has
+SPARSE = 0.6  # share of the dated rows below which a description leaves entries without text
+FULL = 0.9  # share of the dated rows a text column every entry has fills
 
 
 def _full_description(columns: list[ColumnMatch], profiles: list[ColumnProfile], taken) -> None:
@@ -217,9 +217,14 @@ def _full_description(columns: list[ColumnMatch], profiles: list[ColumnProfile],
     visit", read as the type) has it the wrong way round. The full column is the
     description; the sparse one its outcome (or extra text when the outcome is taken)."""
     desc = next((c for c in columns if c.field == "description"), None)
-    if desc is None or desc.how == "profile" or desc.index >= len(profiles):
+    dated = next((c for c in columns if c.field == "date"), None)
+    if desc is None or dated is None or desc.how == "profile":
         return
-    if profiles[desc.index].filled >= SPARSE:
+    if max(desc.index, dated.index) >= len(profiles):
+        return
+    # shares of the dated rows: section rows ("-- Sep 2022 --") fill neither column
+    entries = profiles[dated.index].filled
+    if profiles[desc.index].filled >= SPARSE * entries:
         return
     full = [
         c
@@ -227,7 +232,8 @@ def _full_description(columns: list[ColumnMatch], profiles: list[ColumnProfile],
         if c.field in (None, "event_type")
         and c.how != "profile"
         and c.index < len(profiles)
-        and (p := profiles[c.index]).filled >= FULL
+        and (p := profiles[c.index]).filled >= FULL * entries
+        and p.alone < 0.2  # not the column the section rows are written in
         and p.mean_words >= 1.5
         and max(p.date, p.time, p.person, p.reference, p.agency) < 0.5
     ]

@@ -421,3 +421,25 @@ def test_hb32_short_notes_beside_a_sparse_action_column_are_the_description(tmp_
         "NOSP sent",
     ]
     assert by_row(result)[("", 5)].outcome == "Case reviewed."
+
+
+def test_hb33_month_rows_in_the_reference_column_leave_the_description_alone(tmp_path):
+    """Section rows ("-- Sep 2022 --") written in the reference column fill it in every
+    row; the description is filled in every dated row: it stays the description."""
+    rows = [["-- Sep 2022 --", "", "", ""]]
+    for i, (day, text) in enumerate(
+        [
+            ("26 Sep 22", "Triage after the school's referral about low mood and not eating"),
+            ("10 Oct 22", "Outpatient review; reports voices at night, stopped medication"),
+            ("23 Nov 22", "Did not attend the appointment; letter sent offering another"),
+            ("11 Jan 23", "Initial assessment, low mood and anxiety, allocated a worker"),
+        ]
+    ):
+        rows += [[f"#80{i}462", day, "Review", text], [f"-- Month {i + 2} --", "", "", ""]]
+    result = import_file(write_csv(tmp_path / "Return.csv", rows), today=TODAY)
+    assert [r.description[:12] for r in result.records] == [
+        "Triage after",
+        "Outpatient r",
+        "Did not atte",
+        "Initial asse",
+    ]
