@@ -284,6 +284,13 @@ class AgencyDirectory:
                 self._by_initial.setdefault(alias[0], []).append((alias.split(), canonical))
         self._cache: dict[str, str | None] = {}
         self._kinds: dict[tuple[str, str], str | None] = {}
+        # (alias, canonical, words, its words of three letters or fewer with their place)
+        # for spelling slips; short aliases (hv, gp, ed) only ever match exactly
+        self._fuzzy_aliases = [
+            (alias, canonical, len(parts), [(k, w) for k, w in enumerate(parts) if len(w) <= 3])
+            for alias, canonical in self._pairs
+            if len(alias) >= 5 and (parts := alias.split())
+        ]
 
     @property
     def names(self) -> list[str]:
@@ -382,14 +389,15 @@ class AgencyDirectory:
     def _fuzzy(self, key: str, fuzzy_min: int) -> str | None:
         best, best_score = None, 0.0
         words = key.split()
-        for alias, canonical in self._pairs:
-            if len(alias) < 5:  # short aliases (hv, gp, ed) only ever match exactly
-                continue
+        for alias, canonical, n, short in self._fuzzy_aliases:
             # a spelling slip stays within words: the alias against each run of as many
             # whole words ("family upplin" is not "family hub" misspelt)
-            n = len(alias.split())
-            runs = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
-            score = max(fuzz.ratio(alias, run) for run in runs)
+            runs = [words[i : i + n] for i in range(max(1, len(words) - n + 1))]
+            if short:  # "hsc trust" is no slip of "nhs trust": short words are exact
+                runs = [r for r in runs if all(k < len(r) and r[k] == w for k, w in short)]
+                if not runs:
+                    continue
+            score = max(fuzz.ratio(alias, " ".join(run)) for run in runs)
             if score > best_score:
                 best, best_score = canonical, score
         return best if best_score >= fuzzy_min else None

@@ -1,6 +1,8 @@
 """A column read as the agency column on its content alone, holding one value, when the
 file itself names its agency: a "Contact type" of "ED attendance" in every row of a small
-hospital file, or a "Service" of "Brackley Hospital" in a hospital's own file.
+hospital file, or a "Service" of "Brackley Hospital" in a hospital's own file; or holding
+several values that name no agency but the file's own (a hospital's departments: "ED",
+"Paediatrics", "Safeguarding team").
 
 Such a column says nothing per row that the file does not already say, or (when its one
 value names another agency, a GP's file listing "ED attendance" letters) it says it
@@ -44,20 +46,25 @@ def demote_single_value_agency(
             continue
         values = {cell_text(r[i]) for r in table.raw.rows[table.data_index :] if i < len(r)}
         values.discard("")
-        if len(values) != 1:
-            continue
-        value = next(iter(values))
-        named = directory.agency_of(value)
         other_field = prior[0] is not None and prior[1] >= 0.8
-        if named != found and name_shaped(value) and not other_field:
-            continue  # "Police" in every row: the rows' own agency, against the file name
+        if len(values) == 1:
+            value = next(iter(values))
+            named = directory.agency_of(value)
+            if named != found and name_shaped(value) and not other_field:
+                continue  # "Police" in every row: the rows' own agency, against the file name
+        elif {directory.agency_of(v) for v in values} - {None} == {found}:
+            # "ED", "Paediatrics", "Safeguarding team" in a hospital's own file: the
+            # departments of the file's agency, no other agency named in any row
+            value = ", ".join(sorted(values))
+        else:
+            continue
         taken = {c.field for c in table.mapping.columns if c.field}
         col.field = prior[0] if other_field and prior[0] not in taken else None
         col.how = prior[2] if col.field else "none"
         col.confidence = prior[1] if col.field else 0.0
         role = col.field.replace("_", " ") if col.field else "no role"
         col.reason = (
-            f"{role}: one value in every row ('{value[:30]}'), which the file's own agency "
+            f"{role}: only '{value[:30]}', which the file's own agency "
             f"({found}) outranks as the agency; kept with the record"
             + (f" as its {role}" if col.field else " as extra text")
         )

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ingest.agencies import AgencyDirectory
-from ingest.agency_kinds import agency_kind
+from ingest.agency_kinds import agency_kind, kind_scores
 from ingest.textnorm import norm_label
 from ingest.titleblock import TitleBlock
 
@@ -67,12 +67,16 @@ def sheet_agency(sheet: str, directory: AgencyDirectory) -> str | None:
     return directory.canonical(sheet) or agency_kind(sheet, directory)[0]
 
 
-def heading_agency(text: str, directory: AgencyDirectory) -> str | None:
+def heading_agency(text: str, directory: AgencyDirectory, loose: bool = False) -> str | None:
     """The agency a section heading of a compiled chronology names: "POLICE", "Housing -
     information provided", "Ashmarsh Recovery Partnership (information return)"; None
-    when the text is not a short heading naming one."""
+    when the text is not a short heading naming one. `loose`: the file is already divided
+    by agency headings, so a short line of the same shape whose kind words point to one
+    agency at all ("DA outreach worker") heads the next section too."""
     if len(text.split()) > 8 or any(c.isdigit() for c in text):
         return None
+    if loose and (found := _loose_heading(text, directory)):
+        return found
     if found := directory.exact(text):
         return found
     head = _HEADING_TAIL.sub("", text).strip(" -–—:|")
@@ -84,6 +88,27 @@ def heading_agency(text: str, directory: AgencyDirectory) -> str | None:
     if len(head.split()) > 6 or not _name_shaped(head):
         return None  # "Seen by GP" is an entry without its date, not a heading
     return agency_kind(head, directory)[0]
+
+
+LOOSE_MIN = 0.5  # kind score a heading needs among other agency headings (MIN_SCORE alone)
+MAX_LOOSE_WORDS = 5
+
+
+def _loose_heading(text: str, directory: AgencyDirectory) -> str | None:
+    """A heading-shaped line (a few words, no sentence end, no label) whose kind words
+    name one agency, however weakly: "DA outreach worker" among "Constabulary" and
+    "Early Years"; "Mum upset." or "Seen by: GP" are no headings."""
+    words = text.split()
+    if not words or len(words) > MAX_LOOSE_WORDS or text.rstrip()[-1] in ".!?:;," or ":" in text:
+        return None
+    if found := heading_agency(text, directory):
+        return found
+    scores, _ = kind_scores(text)
+    ranked = sorted(scores.values(), reverse=True)
+    if not ranked or ranked[0] < LOOSE_MIN or len(ranked) > 1 and ranked[0] - ranked[1] < 0.3:
+        return None
+    best = max(scores, key=scores.__getitem__)
+    return directory.canonical(best) or best
 
 
 def _name_shaped(text: str) -> bool:

@@ -70,6 +70,8 @@ _add("Early Help", 1.0, "early help", "family hub", "family hubs", "team around 
 _add("Early Help", 1.0, "childrens centre", "childrens centres", "sure start")
 _add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
 _add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")
+# Northern Ireland: an HSC Trust's children's social work front door is its Gateway team
+_add("Children's Social Care", 1.0, "gateway team", "gateway service", "gateway social work")
 
 # Welsh kind words: services in Wales name themselves in both languages ("Ysgol Gynradd
 # Abergelli" is a primary school, "Heddlu" the police, "Meddygfa" a surgery).

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.agencies import AgencyDirectory
+from ingest.agency_evidence import heading_agency
 from ingest.colprofile import is_date_value, serial_like
 from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
@@ -54,14 +56,17 @@ _PLACEHOLDER = re.compile(
 
 # Page furniture and footers: about the document, never an event.
 _FURNITURE = re.compile(
-    r"^(end of (the )?(chronology|report|document|entries|record)|page \d+( of \d+)?|"
+    r"^[\[(]?(end of (the )?(chronology|report|document|entries|record)|page \d+( of \d+)?|"
+    r"[-–—]+ ?\d+ ?[-–—]+|"  # "- 2 -": a page number between dashes
     r"\d+ of \d+|printed (on|by|at)\b.*|"
     r"printed:? \d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b.*|"
     r"(report )?(generated|run|produced) (on|by)\b.*|"
     r"(report|document|extract|export|data) (generated|run|produced|printed|extracted|"
     r"exported|created)\b.{0,40}\d.*|"
     r"total (number of )?(entries|records|rows|events)\b.*|"
-    r"official[\s\-–]*sensitive([\s:\-–\[(]+(personal|commercial|locsen))?|"
+    r"official[\s\-–]*sensitive([\s:\-–\[(]+(personal|commercial|locsen))?"
+    # the marking's handling instruction: "OFFICIAL SENSITIVE - do not forward"
+    r"([\s:\-–]+(do not|not for|not to be)\b[\w\s]{0,40})?|"
     r"\d+ (entries|records|rows|events|contacts)( (shown|listed|returned|found|in total))?|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,
@@ -260,8 +265,12 @@ def locate_header(
         if (
             below < len(rows)
             and (start < 0 or below < start)
-            and header_fields(rows[below]) >= max(2, score)
             and not any(is_date_value(v)[0] for v in rows[below])
+            and (
+                (lower := header_fields(rows[below])) >= max(2, score)
+                or lower >= 1
+                and _group_over_names(rows[syn_index], rows[below])
+            )
         ):
             return below, below + 1, "the lower of two header rows names known fields"
         return syn_index, syn_index + 1, "the header row names known fields"
@@ -270,8 +279,8 @@ def locate_header(
     for j in range(start - 1, max(-1, start - 6), -1):  # past blank and section rows
         row = rows[j]
         filled = [cell_text(v) for v in row if cell_text(v)]
-        if not filled or _section_row(filled):
-            continue  # "January - December 2019" between the header and its entries
+        if not filled or _section_row(filled) or _agency_row(filled):
+            continue  # "January - December 2019", "POLICE" between the header and its entries
         undated = not any(is_date_value(v)[0] for v in row if cell_text(v))
         short = all(len(t) <= 80 for t in filled)
         if len(filled) >= 2 and undated and short and not is_title_row(row):
@@ -279,6 +288,30 @@ def locate_header(
             return j, j + 1, "the header is the row above the first dated entries"
         break
     return -1, start, "no header row: every column read from its content"
+
+
+def _group_over_names(upper: list[object], lower: list[object]) -> bool:
+    """A group row ("Record | Staff | Event | | Record") over the columns' names ("Kind |
+    Source agency | Day of contact | Hrs | Key information"): the upper row leaves a column
+    blank or repeats a group, the lower names every column, each in a few words."""
+    top = [cell_text(v) for v in upper]
+    names = [cell_text(v) for v in lower]
+    groups = [t for t in top if t]
+    span = max((i for i, t in enumerate(names) if t), default=-1) + 1
+    return (
+        len(groups) < span
+        and all(names[:span])
+        and (len(set(groups)) < len(groups) or "" in top[:span])
+        and all(len(t.split()) <= 5 for t in names[:span])
+    )
+
+
+def _agency_row(filled: list[str]) -> bool:
+    """One text naming an agency: a compiled chronology's section heading ("Paramedics")."""
+    return len(filled) == 1 and bool(heading_agency(filled[0], _AGENCIES))
+
+
+_AGENCIES = AgencyDirectory()
 
 
 def _section_row(filled: list[str]) -> bool:

@@ -40,6 +40,23 @@ def _label(line: str) -> tuple[str, str] | None:
     return " ".join(m[1].split()), m[2].strip()
 
 
+# "Author - Volunteer J. Vale" inside a block: a field the header words know, after a dash
+_DASHED = re.compile(r"^\s*([A-Za-z][A-Za-z'’ ]{0,20}?)\s+[-–—]\s+(\S.*)$", re.DOTALL)
+_DASHED_FIELDS = ("practitioner", "time", "outcome", "event_type")
+
+
+def _field(line: str, in_block: bool) -> tuple[str, str] | None:
+    """The line's label and value: "Label: value", or inside a block "Author - value"
+    when the header words know the label as a worker, time, outcome or type ("Mum -
+    upset" is text)."""
+    found = _label(line)
+    if found is None and in_block and (m := _DASHED.match(line)):
+        name = " ".join(m[1].split())
+        if len(name.split()) <= MAX_LABEL_WORDS and score_header(name)[0] in _DASHED_FIELDS:
+            return name, m[2].strip()
+    return found
+
+
 # " Time: " inside a line: where a second field may start ("Date: 2/3/21 Time: 0915 ...")
 _INLINE = re.compile(r"\s+(?=([A-Z][A-Za-z/ ]{0,20}?)\s*:\s)")
 
@@ -98,7 +115,7 @@ def _blocks(paragraphs: list[str], date_label: str) -> list[tuple[int, list[int]
         if not lines:
             current = None  # a blank paragraph ends the block
             continue
-        first = _label(lines[0])
+        first = _field(lines[0], current is not None)
         if first is not None and first[0].casefold() == date_label:
             current = (i, [], [])
             blocks.append(current)
@@ -109,7 +126,7 @@ def _blocks(paragraphs: list[str], date_label: str) -> list[tuple[int, list[int]
             current[1].append(i)
         fields = current[2]
         for line in lines:
-            found = _label(line)
+            found = _field(line, True)
             if found is not None:
                 fields.append([found[0], found[1]])
             elif fields:

@@ -37,10 +37,12 @@ _LEADING = re.compile(
     r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
+# "2019 (date unknown) - ...": the writer says the day is not known (docs/dates.md reads it)
+_UNKNOWN_DAY = r"(?:\s*[(\[](?:exact\s+)?(?:date|day)\s+(?:unknown|not\s+known)[)\]])?"
 # A month or a year alone ("2022 : Ayla not brought", "approx. June 2020 - moved area"):
 # read only with a dash, colon or bar after it, so "2019 was a hard year" stays text.
 _LEADING_COARSE = re.compile(
-    r"^\s*(?P<date>" + _APPROX + r"(?:" + _MONTH + r"\s+)?(?:19|20)\d{2})"
+    r"^\s*(?P<date>" + _APPROX + r"(?:" + _MONTH + r"\s+)?(?:19|20)\d{2}" + _UNKNOWN_DAY + r")"
     r"(?P<time>)(?P<dashed>)\s*[-–—:|]+\s*"
     # the text after it has words, and is not the rest of a span ("June 2019 - 2020",
     # "2019 - 3 May 2020"); it may start with a number ("c. June 2019 - 6-8 week review")
@@ -178,19 +180,24 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
     blank = "" if raw.all_text else None
     rows: list[list[object]] = []
     entry_open = False  # under an entry whose undated lines continue it (running text)
+    sectioned = False  # an agency heading seen: the text is divided into agencies' parts
     above = ""  # the last line of the open entry
     doubtful: set[tuple[str, int]] = set()
     for r, pos in zip(raw.rows, raw.positions, strict=True):
         cells = list(r) + [blank] * (best + 1 - len(r))
         text = cell_text(cells[best])
         found = leading_date(text) or _coarse_before_capital(text)
+        if found is None and not running and _DIGIT.search(text) and len(text) <= MAX_HEAD:
+            # a cell of the split column holding only its date ("1 March 2011", no author)
+            found = (text, "") if _reads(text) else None
         if found is not None:
             rows.append([*cells[:best], found[0], found[1], *cells[best + 1 :]])
             entry_open, above = running, found[1]
             continue
         mark = blank
         if entry_open and text:
-            entry_open = _continues(text)
+            entry_open = _continues(text, sectioned)
+            sectioned = sectioned or not entry_open and bool(heading_agency(text, _AGENCIES))
             mark = CONTINUED if entry_open else blank
             if entry_open and _may_be_entry(text, above):
                 doubtful.add(pos)
@@ -213,6 +220,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
 _NARRATED = re.compile(
     r"(?:in|during|throughout|sometime|since|by|from|until|between|after|before)\s", re.I
 )
+_UNKNOWN_AFTER = re.compile(_UNKNOWN_DAY, re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
@@ -224,9 +232,10 @@ def _coarse_before_capital(text: str) -> tuple[str, str] | None:
     if _NARRATED.match(text):
         return None  # "In May 2019 Mum moved ...": a sentence that goes on, not a date
     for m in _YEAR.finditer(text, 0, MAX_HEAD):
-        rest = text[m.end() :]
-        if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[: m.end()]):
-            return text[: m.end()].strip(), rest.strip()
+        end = _UNKNOWN_AFTER.match(text, m.end()).end()  # "2024 (date unknown) YJ worker"
+        rest = text[end:]
+        if rest[:1] in (" ", "\t") and rest.strip()[:1].isupper() and _reads(text[:end]):
+            return text[:end].strip(), rest.strip()
     return None
 
 
@@ -251,7 +260,7 @@ CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py 
 _AGENCIES = AgencyDirectory()
 
 
-def _continues(text: str) -> bool:
+def _continues(text: str, sectioned: bool = False) -> bool:
     """An undated line of running text that goes on with the entry above: not a section
     heading ("2021", "January - June 2021", "--- 2021 ---"), a date heading, an agency's
     heading ("POLICE") or a footer ("End of chronology", "Signed: ____")."""
@@ -259,7 +268,7 @@ def _continues(text: str) -> bool:
         _is_section_heading(text)
         or heading_date([text], coarse=True)
         or about_document([text])
-        or heading_agency(text, _AGENCIES)
+        or heading_agency(text, _AGENCIES, sectioned)
     )
 
 

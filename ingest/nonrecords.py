@@ -27,7 +27,16 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"^\(?\d{1,6}\)?$")
-_LABEL_COUNT = re.compile(r"^(?P<label>[^:=]*[^\W\d_][^:=]*?)\s*[:=]\s*(?P<count>\(?\d{1,6}\)?)$")
+_COUNTED_NOUN = (
+    r"contacts|entries|records|events|incidents|visits|appointments|referrals|attendances|"
+    r"episodes|sessions"
+)
+# "Number of contacts in 2017: 6", "Sub-total (2023) = 4 contacts": a label and its count
+_LABEL_COUNT = re.compile(
+    r"^(?P<label>[^:=]*[^\W\d_][^:=]*?)\s*[:=]\s*(?P<count>\(?\d{1,6}\)?)"
+    r"(?:\s+(?:" + _COUNTED_NOUN + r"))?$",
+    re.IGNORECASE,
+)
 _DATE_LIKE = re.compile(
     r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3}"
 )
@@ -58,9 +67,10 @@ def stray_note(texts: list[str], text_cols: set[int]) -> str | None:
     filled = [i for i, t in enumerate(texts) if t]
     if len(filled) != 1 or filled[0] in text_cols:
         return None
-    text = texts[filled[0]]
+    # "(entries for the sibling are shown where relevant)": a note in brackets
+    text = texts[filled[0]].strip("()[] ")
     words = _WORD.findall(text)
-    if len(words) < 6 or _DATE_LIKE.search(text) or not text[0].isalpha():
+    if len(words) < 6 or _DATE_LIKE.search(text) or not text[:1].isalpha():
         return None
     lower = sum(1 for w in words[1:] if w[0].islower())
     if lower < 0.6 * (len(words) - 1):
@@ -95,6 +105,13 @@ _BIRTH_LABEL = re.compile(
 )
 
 
+# "DOB of subject child (R. Vale)", "Date of birth for the baby": whose, in a few lower-case
+# words after "of" or "for", then perhaps the name (in brackets or after a colon or dash)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_BIRTH_WHOSE = re.compile(
+    r"^(?i:date of birth|d\.?\s?o\.?\s?b\.?)\s+(?i:of|for)\s+(?:[a-z]+\s+){0,2}[a-z]+"
+    r"(?:\s*\(" + _NAME + r"\)|\s*[:,\-–]\s*" + _NAME + r"|\s+" + _NAME + r")?$"
+)
 # "Orla's date of birth", "T. Brannock DOB"
 _BIRTH_OWNER = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:['’]s)?\s+(?i:date of birth|d\.?\s?o\.?\s?b\.?)$"
@@ -105,4 +122,6 @@ def birth_label(description: str) -> bool:
     """The entry's whole text only says whose date of birth its date is: a person's
     details written as a row, not an event (a birth as an event says what happened)."""
     text = description.strip().rstrip(".")
-    return len(text) <= 60 and bool(_BIRTH_LABEL.match(text) or _BIRTH_OWNER.match(text))
+    return len(text) <= 60 and bool(
+        _BIRTH_LABEL.match(text) or _BIRTH_OWNER.match(text) or _BIRTH_WHOSE.match(text)
+    )

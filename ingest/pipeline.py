@@ -32,8 +32,9 @@ from ingest.readers.docx_reader import read_docx
 from ingest.readers.legacy import convert_legacy
 from ingest.readers.xlsx_reader import read_xlsx
 from ingest.records import FileImport, QuarantinedRow, SkippedRow, SourceRecord
-from ingest.role_agencies import role_evidence, source_as_agency
+from ingest.role_agencies import one_agency_by_role, role_evidence, source_as_agency
 from ingest.rowloop import Context, import_table
+from ingest.signoff_agency import signoff_agency
 from ingest.suspect import flag_suspect_dates
 from ingest.tables import Table, choose_tables
 
@@ -166,6 +167,12 @@ def import_file(
             )
         elif found:
             agency, agency_source = found, source
+        elif own := one_agency_by_role(tables, directory):  # one agency's own staff
+            agency, evidence = own
+            agency_source = "practitioner role"
+        elif own := signoff_agency(tables, directory):  # "Completed by: ..., Vale Academy"
+            agency, evidence = own
+            agency_source = "sign-off"
         else:
             agency, agency_source = Path(name).stem, "fallback: file name"
             evidence = f"nothing named an agency: the records are filed under '{agency}'"

@@ -51,7 +51,7 @@ _add(
     "conference chair",
     "assessment worker",
 )
-_add("Health Visiting", "health visitor", "hv", "community nursery nurse", "nursery nurse")
+_add("Health Visiting", "health visitor", "hv", "community nursery nurse", "nursery nurse", "cnn")
 _add(
     "Police",
     "pc",
@@ -188,21 +188,51 @@ def role_evidence(
     (an agency named by the title block, sheet or even only the file name is the file's)."""
     if source not in ("", "fallback: file name") and not says_multi_agency([*title.lines, name]):
         return ""
+    cells = _practitioner_cells(tables)
+    counts = agencies_by_role(cells, directory) if cells is not None else None
+    if not counts:
+        return ""
+    return ", ".join(f"{a} {n}" for a, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def _practitioner_cells(tables: list[Table]) -> list[str] | None:
+    """Every data row's practitioner cell, or None when a table has no practitioner column."""
     cells: list[str] = []
     for table in tables:
         i = table.mapping.index_of("practitioner")
         if i is None:
-            return ""
+            return None
         if table.raw.all_text:  # a text table's cells are stripped once already
             rows = table.raw.stripped()[table.data_index :]
             cells.extend(r[i] for r in rows if i < len(r))
         else:
             rows = table.raw.rows[table.data_index :]
             cells.extend(cell_text(r[i]) for r in rows if i < len(r))
-    counts = agencies_by_role(cells, directory)
-    if not counts:
-        return ""
-    return ", ".join(f"{a} {n}" for a, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return cells
+
+
+MIN_OWN = 3  # entries whose roles must name the one agency before it is the file's
+
+
+def one_agency_by_role(tables: list[Table], directory: AgencyDirectory) -> tuple[str, str] | None:
+    """(agency, evidence in words) when nothing else named the file's agency and its
+    practitioners' roles name one agency only ("Probation Officer", "HV J. Marsh"), for
+    most entries: one agency's own staff wrote it. None otherwise: roles of several
+    agencies (`agencies_by_role` files those per entry), or names without roles."""
+    cells = _practitioner_cells(tables)
+    if not cells:
+        return None
+    filled = Counter(c for c in cells if c.strip())
+    counts: Counter[str] = Counter()
+    for cell, n in filled.items():
+        if agency := role_agency(cell, directory):
+            counts[agency] += n
+    if len(counts) != 1:
+        return None
+    (agency, n), total = counts.most_common(1)[0], filled.total()
+    if n < MIN_OWN or n < MIN_NAMED * total:
+        return None
+    return agency, f"the practitioners' roles name only {agency} ({n} of {total} entries)"
 
 
 MIN_SOURCE_AGENCIES = 0.6  # share of a source column's filled cells that name an agency

@@ -134,6 +134,7 @@ def assign_roles(
         placed.add(index)
         taken.add(field)
     _fallback(columns, profiles, taken)
+    _full_description(columns, profiles, taken)
     for col in columns:
         if col.field is None and not col.reason:
             p = profiles[col.index] if col.index < len(profiles) else ColumnProfile(col.index)
@@ -204,6 +205,57 @@ def _fallback(columns: list[ColumnMatch], profiles: list[ColumnProfile], taken: 
             taken.discard(was)
             taken.add("description")
             break
+
+
+SPARSE = 0.6  # share of the dated rows below which a description leaves entries without text
+FULL = 0.9  # share of the dated rows a text column every entry has fills
+
+
+def _full_description(columns: list[ColumnMatch], profiles: list[ColumnProfile], taken) -> None:
+    """An entry always has its text: a description column empty in most rows ("Action",
+    written now and then) beside a text column filled in every row (short notes, "Arrears
+    visit", read as the type) has it the wrong way round. The full column is the
+    description; the sparse one its outcome (or extra text when the outcome is taken)."""
+    desc = next((c for c in columns if c.field == "description"), None)
+    dated = next((c for c in columns if c.field == "date"), None)
+    if desc is None or dated is None or desc.how == "profile":
+        return
+    if max(desc.index, dated.index) >= len(profiles):
+        return
+    # shares of the dated rows: section rows ("-- Sep 2022 --") fill neither column
+    entries = profiles[dated.index].filled
+    if profiles[desc.index].filled >= SPARSE * entries:
+        return
+    full = [
+        c
+        for c in columns
+        if c.field in (None, "event_type")
+        and c.how != "profile"
+        and c.index < len(profiles)
+        and (p := profiles[c.index]).filled >= FULL * entries
+        and p.alone < 0.2  # not the column the section rows are written in
+        and p.mean_words >= 1.5
+        and max(p.date, p.time, p.person, p.reference, p.agency) < 0.5
+    ]
+    best = max(full, key=lambda c: profiles[c.index].mean_len, default=None)
+    if best is None:
+        return
+    p, was = profiles[best.index], best.field
+    best.field, best.confidence, best.how = "description", 0.4, "content"
+    best.reason = (
+        f"description: {p.describe()}; filled in every entry, where "
+        f"'{desc.header}' is empty in {round(100 * (1 - profiles[desc.index].filled))}% of rows"
+    )
+    taken.discard(was)
+    desc.field = "outcome" if "outcome" not in taken else None
+    desc.how = "content" if desc.field else "none"
+    desc.confidence = 0.3 if desc.field else 0.0
+    desc.reason = (
+        f"{desc.field or 'no role'}: {profiles[desc.index].describe()}; empty in most rows, "
+        f"so not the entries' text ('{best.header}' is)"
+    )
+    if desc.field:
+        taken.add("outcome")
 
 
 def _reason(field: str, header: str, prior: tuple[str | None, float, str], p) -> str:

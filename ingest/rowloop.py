@@ -196,7 +196,7 @@ def import_table(
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
             joined = continuation(texts, text_cols, last, bool(date_text), label_cols)
-            if joined is not None and _agency_heading(texts, ctx.directory):
+            if joined is not None and _agency_heading(texts, ctx.directory, bool(section_agency)):
                 joined = None  # "Elmside Project (charity)": the next agency's section
             if joined is None:
                 texts[date_i] = date_text
@@ -213,7 +213,7 @@ def import_table(
             skipped.append(SkippedRow(sheet, row_no, reason))
             continue
         if agency_i < 0 and not digit:
-            heading = _agency_heading(texts, ctx.directory)
+            heading = _agency_heading(texts, ctx.directory, bool(section_agency))
             if heading is not None:  # a compiled chronology's section: "POLICE", "GP"
                 section_agency = heading
                 skipped.append(
@@ -426,13 +426,16 @@ def _joined(last: SourceRecord) -> str:
     return f"continuation of the entry at row {last.provenance.row}: joined to it"
 
 
-def _agency_heading(texts: list[str], directory: AgencyDirectory) -> str | None:
+def _agency_heading(
+    texts: list[str], directory: AgencyDirectory, loose: bool = False
+) -> str | None:
     """The agency a row names when it is only a heading: one short cell that is exactly an
-    agency's name or alias ("POLICE", "Health visiting"), nothing else."""
+    agency's name or alias ("POLICE", "Health visiting"), nothing else; `loose` under an
+    agency heading already (see heading_agency)."""
     filled = [t for t in texts if t]
     if len(filled) != 1:
         return None
-    return heading_agency(filled[0], directory)
+    return heading_agency(filled[0], directory, loose)
 
 
 # A ditto mark in the date cell: the same date as the entry above.

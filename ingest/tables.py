@@ -101,6 +101,8 @@ def choose_tables(
         chosen.append(table)
         if table.event_note:
             notes.append(f"'{label}': {table.event_note}")
+    if len(chosen) > 1 and profile is None:
+        _pool_event_dates(chosen, directory, notes)
     covers = [t for t in chosen if _is_cover(t.raw)] if len(chosen) > 1 else []
     for t in covers if len(covers) < len(chosen) else []:
         chosen.remove(t)  # "Date requested | 01/03/2022" on a cover sheet is no event
@@ -113,6 +115,33 @@ def choose_tables(
     for t in chosen:
         title_lines.extend(t.title_rows)
     return chosen, read_title_block(title_lines)
+
+
+SMALL_SHEET = 20  # data rows: fewer, and a sheet's own rows may not show which date is which
+POOLED_ROWS = 400
+
+
+def _pool_event_dates(chosen: list[Table], directory: AgencyDirectory, notes: list[str]) -> None:
+    """Sheets of one workbook with the same columns (one sheet per agency) are read the
+    same way: a small sheet whose own rows could not say which of two date columns is the
+    event's is decided on the rows of all of them."""
+    groups: dict[tuple[str, ...], list[Table]] = {}
+    for t in chosen:  # sheets without a header row ("Column 1..N") go together
+        groups.setdefault(tuple(t.headers) if t.header_index >= 0 else (), []).append(t)
+    for tables in groups.values():
+        small = [
+            t for t in tables if not t.event_note and len(t.raw.rows) - t.data_index < SMALL_SHEET
+        ]
+        if len(tables) < 2 or not small:
+            continue
+        pooled = [r for t in tables for r in t.raw.rows[t.data_index :]][:POOLED_ROWS]
+        profiles = profile_columns(pooled, max(len(t.headers) for t in tables), directory)
+        for t in small:
+            note = choose_event_date(t.mapping, profiles, pooled)
+            if note:
+                t.event_note = f"{note} (rows of the {len(tables)} sheets laid out alike)"
+                _decide_date_order(t, None)
+                notes.append(f"'{t.raw.label}': {t.event_note}")
 
 
 def _section_years(table: Table, build: partial) -> tuple[Table, str] | None:
