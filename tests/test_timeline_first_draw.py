@@ -54,7 +54,7 @@ def test_fd001_the_timeline_page_arrives_with_every_record_on_its_chart(live_app
     assert graph is not None and graph.get("figure"), "the chart comes without its figure"
     data = graph["figure"]["data"]
     assert sum((t.get("meta") or {}).get("records", 0) for t in data) == records
-    assert _find(page, "tl-overview")["figure"]["data"], "the period strip is empty"
+    assert _find(page, "tl-strip-first")["data"]["data"], "the period strip is empty"
     assert _find(page, "tl-events-data")["data"], "the list of events in view is empty"
     assert "events in view" in _find(page, "tl-events-note")["children"]
     drawn = _find(page, "tl-drawn")["data"]
