@@ -158,6 +158,8 @@ def test_fd005_the_table_and_its_grid_scripts_wait_until_the_table_is_first_show
         " return g && g.data && g.data.some(t => t.meta && t.meta.records); }",
         timeout=20000,
     )
+    # the list is made once the chart is drawn (assets/timeline.js, afterChart)
+    page.wait_for_selector("#tl-events [role=option]")
     options = page.locator("#tl-events [role=option]")
     assert options.count() > 0
     assert options.first.get_attribute("aria-selected") == "false"
