@@ -16,6 +16,7 @@ from dash import Dash, dcc, html
 from flask import Flask
 
 from timeline.settings import get_settings
+from web import page_scripts
 from web.auth import init_auth
 from web.oidc import init_oidc
 from web.security import attach_dash, callback_error, init_security, track_writes
@@ -37,12 +38,13 @@ app = Dash(
     title="Learning Review Timeline",
     suppress_callback_exceptions=True,
     on_error=callback_error,
+    assets_ignore=page_scripts.ASSETS_IGNORE,
 )
 # Every page is in British English (WCAG 3.1.1); Dash's own index page has no `lang`.
 app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">', 1)
 assert 'lang="en-GB"' in app.index_string
 attach_dash(app)
-app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">', 1)  # WCAG 3.1.1
+page_scripts.install(app, str(ROOT / "assets"))
 app.layout = html.Div(
     [
         html.Header(

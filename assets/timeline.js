@@ -159,24 +159,71 @@
     activate(list, chosen);
   });
 
+  // The page's first drawing puts the chart first: the period strip and the list of
+  // events in view are made once it is drawn (they cost the chart's first render as much
+  // as a third of its own drawing). Resolves in the task after the frame that shows the
+  // chart, or after CHART_WAIT_MS whatever happened to it.
+  var CHART_WAIT_MS = 3000;
+  function afterChart() {
+    return new Promise(function (resolve) {
+      var since = Date.now();
+      function check() {
+        var gd = document.querySelector("#tl-graph .js-plotly-plot");
+        if ((gd && gd._fullLayout && gd.calcdata) || Date.now() - since > CHART_WAIT_MS) {
+          window.setTimeout(resolve, 0);
+          return;
+        }
+        window.requestAnimationFrame(check);
+      }
+      window.requestAnimationFrame(check);
+    });
+  }
+
+  function markIn(list, selected, rows) {
+    if (rows && list.lrtRows !== rows) { // new rows (a redraw): new options
+      list.lrtRows = rows;
+      fillList(list, rows);
+    }
+    var all = options(list);
+    var found = null;
+    for (var i = 0; i < all.length; i++) {
+      var mine = eventOf(all[i]) === selected;
+      all[i].setAttribute("aria-selected", mine ? "true" : "false");
+      if (mine) { found = all[i]; }
+    }
+    if (found) { activate(list, found); }
+    return String(selected);
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lrtTimeline: {
       markSelected: function (selected, rows) {
         var list = document.getElementById("tl-events");
         if (!list) { return window.dash_clientside.no_update; }
-        if (rows && list.lrtRows !== rows) { // new rows (a redraw): new options
-          list.lrtRows = rows;
-          fillList(list, rows);
+        if (list.lrtRows === undefined && rows) { // the page's first list: after the chart
+          list.lrtRows = null;
+          list.lrtSelected = selected;
+          list.lrtPending = rows;
+          return afterChart().then(function () {
+            // the latest selection and rows by then (a redraw may have sent newer ones)
+            return markIn(list, list.lrtSelected, list.lrtPending);
+          });
         }
-        var all = options(list);
-        var found = null;
-        for (var i = 0; i < all.length; i++) {
-          var mine = eventOf(all[i]) === selected;
-          all[i].setAttribute("aria-selected", mine ? "true" : "false");
-          if (mine) { found = all[i]; }
+        if (list.lrtRows === null) { // still waiting for the chart: the latest wins
+          list.lrtSelected = selected;
+          list.lrtPending = rows;
+          return window.dash_clientside.no_update;
         }
-        if (found) { activate(list, found); }
-        return String(selected);
+        return markIn(list, selected, rows);
+      },
+      // The page's first period strip, drawn once the chart is (tl-strip-first); a strip
+      // already drawn by then (a redraw) stays.
+      stripAfterChart: function (first) {
+        return afterChart().then(function () {
+          var strip = document.querySelector("#tl-overview .js-plotly-plot");
+          var drawn = strip && strip.layout && strip.layout.barmode; // not the blank one
+          return drawn || !first ? window.dash_clientside.no_update : first;
+        });
       },
       // The view after a zoom, a pan or a range button: the chart's own date axis ("all"
       // once autoranged from a drawn view), no update while it shows the view drawn

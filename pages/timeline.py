@@ -544,6 +544,15 @@ def delete_tag(clicks, review_id):
 # Editing a tag's text (drafts, saves and conflicts): web/tag_edit.py, beside its controls.
 
 
+# The page's first period strip, drawn in the browser once the chart is (the chart first).
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="stripAfterChart"),
+    Output("tl-overview", "figure", allow_duplicate=True),
+    Input("tl-strip-first", "data"),
+    prevent_initial_call="initial_duplicate",
+)
+
+
 # The list of events is made in the browser from its rows, and follows a selection made
 # anywhere (chart, table, list): the option is marked selected and made the active one
 # (assets/timeline.js).

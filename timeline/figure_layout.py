@@ -225,6 +225,26 @@ def timeline_layout(
     return layout
 
 
+STRIP_HEIGHT = 72
+STRIP_MARGIN = {"l": 10, "r": 10, "t": 5, "b": 25}
+
+
+def blank_overview() -> dict:
+    """The strip's place before its first drawing (the page draws the chart first): the
+    same size, nothing in it, so the page does not move when the strip is drawn."""
+    hidden = {"visible": False, "fixedrange": True}
+    return {
+        "data": [],
+        "layout": {
+            "height": STRIP_HEIGHT,
+            "margin": STRIP_MARGIN,
+            "plot_bgcolor": "white",
+            "xaxis": hidden,
+            "yaxis": hidden,
+        },
+    }
+
+
 def overview_figure(
     marks: Sequence[Mark],
     lanes: Sequence[str],
@@ -305,8 +325,8 @@ def overview_figure(
         )
     layout = {
         "barmode": "stack",
-        "height": 72,
-        "margin": {"l": 10, "r": 10, "t": 5, "b": 25},
+        "height": STRIP_HEIGHT,
+        "margin": STRIP_MARGIN,
         "dragmode": "select",
         "selectdirection": "h",
         "plot_bgcolor": "white",

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from timeline.detail import DETAIL_LIMIT, EPOCH, Group, bin_days, level_of_detail, parse_day
-from timeline.figure_layout import age_axis, overview_figure, timeline_layout
+from timeline.figure_layout import age_axis, blank_overview, overview_figure, timeline_layout
 from timeline.view import (
     KIND_LABELS,
     KIND_SYMBOLS,
@@ -37,7 +37,7 @@ from timeline.view import (
     agency_colours,
 )
 
-__all__ = ["overview_figure", "timeline_figure", "tag_point", "selection_trace"]
+__all__ = ["blank_overview", "overview_figure", "timeline_figure", "tag_point", "selection_trace"]
 
 HOVER_CHARS = 90
 KIND_ORDER = tuple(KIND_LABELS)

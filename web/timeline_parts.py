@@ -14,6 +14,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from timeline.detail import ListedEvent
+from timeline.figures import blank_overview
 
 # tl-selected when no event is selected: never an id (merged events have positive ids, a
 # record in no event its own negative one).
@@ -194,8 +195,9 @@ def events_box(first: FirstDraw) -> html.Section:
                 className="note tl-events-help",
                 id="tl-events-help",
             ),
-            # The options come from tl-events-data (assets/timeline.js makes them); a
-            # click on one, or Enter, sets tl-ev-open, which selects its event.
+            # The options come from tl-events-data (assets/timeline.js makes them, on
+            # the page's first drawing once the chart is drawn); a click on one, or
+            # Enter, sets tl-ev-open, which selects its event.
             dcc.Store(id="tl-events-data", data=first.events),
             dcc.Store(id="tl-ev-open", data=NO_EVENT_OPENED),
             html.Ul(
@@ -291,9 +293,12 @@ def page(
                                             },
                                         },
                                     ),
+                                    # Drawn once the chart is (tl-strip-first,
+                                    # assets/timeline.js): the chart comes first.
+                                    dcc.Store(id="tl-strip-first", data=first.overview),
                                     dcc.Graph(
                                         id="tl-overview",
-                                        figure=first.overview,
+                                        figure=blank_overview(),
                                         className="tl-overview",
                                         config={"displayModeBar": False},
                                     ),
