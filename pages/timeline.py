@@ -159,19 +159,27 @@ def switch_view(_timeline, table_clicks, lanes, selected):
 @callback(
     Output("tl-seen", "data"),
     Output("tl-redraw", "data"),
+    Output("tl-tag-saving", "data", allow_duplicate=True),
     Input("tl-poll", "n_intervals"),
     State("tl-review", "data"),
     State("tl-seen", "data"),
+    State("tl-tag-saving", "data"),
     prevent_initial_call=True,  # the page was built at the version it knows
 )
-def poll_version(_n, review_id, seen):
+def poll_version(_n, review_id, seen, saving):
     """Cheap: one indexed query. Someone else's change (a version this screen has not
-    seen) redraws; nothing else does."""
+    seen) redraws; nothing else does. While a tag of this screen's is being saved, a new
+    version may be that save's own (add_tag's answer says, and marks it seen): this poll
+    leaves it to that answer, once; the next poll redraws if it is still unseen."""
     try:
         version = store().reviews.review_version(current_actor(), review_id)
     except StoreError:
-        return no_update, no_update
-    return (version, version) if version != seen else (no_update, no_update)
+        return no_update, no_update, no_update
+    if version == seen:
+        return no_update, no_update, no_update
+    if saving:
+        return no_update, no_update, 0
+    return version, version, no_update
 
 
 def _lanes(actor, review_id: int) -> list[str]:
@@ -474,6 +482,7 @@ clientside_callback(
     ClientsideFunction(namespace="lrtTimeline", function_name="showTag"),
     Output("tl-graph", "extendData"),
     Output("tl-tag-drawn-on", "data"),
+    Output("tl-tag-saving", "data"),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
     State("tl-tag-at", "data"),
@@ -489,6 +498,7 @@ clientside_callback(
     Output("tl-seen", "data", allow_duplicate=True),
     Output("tl-redraw", "data", allow_duplicate=True),
     Output("tl-panel", "children", allow_duplicate=True),
+    Output("tl-tag-saving", "data", allow_duplicate=True),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
     State("tl-tag-kloes", "value"),
@@ -501,21 +511,22 @@ clientside_callback(
 def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
     """Save the tag (one action). The tagger's screen already shows it; others' screens
     pick it up from the version counter within a poll. Not saved: the figure is redrawn
-    from what the database holds, so a tag shown too soon goes away."""
+    from what the database holds, so a tag shown too soon goes away. Every answer ends
+    the save begun in the browser (tl-tag-saving)."""
     if not n:
-        return no_update, no_update, no_update, no_update
+        return no_update, no_update, no_update, no_update, no_update
     if not kind:
-        return "Choose the kind of tag first.", no_update, no_update, no_update
+        return "Choose the kind of tag first.", no_update, no_update, no_update, 0
     try:
         t = screens.tag_event(
             store(), current_actor(), review_id, event_id, kind, text or "", kloe_ids or []
         )
     except StoreError as exc:
-        return f"Not saved: {exc}", no_update, f"not saved {n}", no_update
+        return f"Not saved: {exc}", no_update, f"not saved {n}", no_update, 0
     panel = event_panel(t.event, t.kloes, can_annotate=t.can_annotate)
     # Only our own change since the last draw: mark it seen, so no redraw follows.
     seen_now = t.version if seen is not None and t.version == seen + 1 else no_update
-    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, no_update, panel
+    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, no_update, panel, 0
 
 
 @callback(
