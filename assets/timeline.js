@@ -247,16 +247,29 @@
         }
         return a <= b ? [a, b] : [b, a];
       },
+      // A redraw (the version this screen has seen) when the figure shown is older than
+      // it and either just arrived or replaced the drawing a new tag was drawn on.
+      redrawIfStale: function (drawn, seen, taggedOn) {
+        var nu = window.dash_clientside.no_update;
+        if (!drawn || seen === null || seen === undefined || drawn.version >= seen) { return nu; }
+        var ctx = window.dash_clientside.callback_context;
+        var arrived = ctx && ctx.triggered && ctx.triggered.some(function (t) {
+          return t.prop_id === "tl-drawn.data";
+        });
+        if (arrived) { return seen; }
+        if (taggedOn !== null && taggedOn !== undefined && taggedOn !== drawn.draw) { return seen; }
+        return nu;
+      },
       // "Add tag" (see drawTag): the tag is drawn here if the click did not draw it (an
-      // extendData where Plotly cannot draw one trace alone). Also noted: when the save
-      // began (tl-tag-saving), so a poll answered before the save does not take this
-      // screen's own tag for someone else's change.
-      showTag: function (n, kind, at, selected, kinds, drawn) {
+      // extendData where Plotly cannot draw one trace alone). Also noted: at which poll
+      // the save began (tl-tag-saving), so a poll answered before the save's answer does
+      // not take this screen's own tag for someone else's change.
+      showTag: function (n, kind, at, selected, kinds, drawn, polls) {
         var nu = window.dash_clientside.no_update;
         var done = drawnByClick;
         drawnByClick = false;
         if (!n || !kind) { return [nu, nu, nu]; }
-        var saving = Date.now();
+        var saving = { poll: polls || 0 }; // from the poll's count: the page's own clock
         var i = kinds ? kinds.order.indexOf(kind) : -1;
         if (!at || at.event !== selected || i < 0) { return [nu, nu, saving]; }
         var on = drawn ? drawn.draw : null;
