@@ -166,8 +166,8 @@ def tag_added(event: dict, kloes: list[dict], *, can_annotate: bool) -> tuple[ob
     """What changes in the event's panel, drawn at the version before, when its reader
     adds a tag (the last of `event`'s annotations): the tag's item is appended to the list
     (the first replaces "None yet."), and the form is new and empty. A patch of the list,
-    not the panel: drawing every voice and every tag's edit box again took longer than
-    the save (web/tag_edit.py)."""
+    not the whole panel: drawing every voice and every tag's edit box (web/tag_edit.py)
+    again took the browser longer than the save took the server."""
     names, choices = _kloe_choices(kloes)
     annotations = event.get("annotations") or []
     item = annotation_item(annotations[-1], names, can_annotate)
