@@ -195,6 +195,57 @@
     return String(selected);
   }
 
+  // A new tag's point on its kind's trace (figures.py puts the tag traces at 1..8, in
+  // KIND_ORDER, which tl-kinds holds).
+  function tagPoint(kind, at, kinds) {
+    return {
+      x: [at.x], y: [at.y], customdata: [at.event], text: [""],
+      hovertext: [kinds.labels[kind]]
+    };
+  }
+
+  // Draw a new tag on the chart at once, redrawing its kind's trace alone (Plotly.animate
+  // with no redraw: that trace's points only). extendData redrew every trace, the axes,
+  // bands and legend: most of a tag's wait on a 20,000-record review. Plotly animates SVG
+  // traces only: false for a WebGL one (showTag extends it instead) or nothing to draw.
+  function drawTag(kind, at, selected, kinds) {
+    var i = kinds && kinds.order ? kinds.order.indexOf(kind) : -1;
+    if (i < 0 || !at || at.event !== selected || at.x === null || at.x === undefined) {
+      return false;
+    }
+    var gd = document.querySelector("#tl-graph .js-plotly-plot");
+    var trace = gd && gd._fullLayout && gd.data && gd.data[1 + i];
+    if (!trace || trace.type !== "scatter" || !window.Plotly || !window.Plotly.animate) {
+      return false;
+    }
+    var point = tagPoint(kind, at, kinds);
+    var update = {};
+    Object.keys(point).forEach(function (k) { update[k] = (trace[k] || []).concat(point[k]); });
+    window.Plotly.animate(gd, { data: [update], traces: [1 + i] }, {
+      mode: "immediate", transition: { duration: 0 }, frame: { duration: 0, redraw: false }
+    });
+    return true;
+  }
+
+  // The click on "Add tag" (mouse, or Enter/Space on the button) draws its tag before
+  // Dash handles the click: Dash's own work for a click on a busy page (every store's
+  // update, the save's request) takes longer than the drawing, and the tag waited for it.
+  // The values are the ones showTag is given (Dash's layout holds every prop).
+  var drawnByClick = false;
+  document.addEventListener("click", function (e) {
+    var button = e.target && e.target.closest ? e.target.closest("#tl-tag-add") : null;
+    var api = window.dash_component_api;
+    if (!button || !api || !api.getLayout) { return; }
+    var prop = function (id, name) {
+      var c = api.getLayout(id);
+      return c && c.props ? c.props[name] : undefined;
+    };
+    drawnByClick = drawTag(
+      prop("tl-tag-kind", "value"), prop("tl-tag-at", "data"), prop("tl-selected", "data"),
+      prop("tl-kinds", "data")
+    );
+  }, true);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lrtTimeline: {
       markSelected: function (selected, rows) {
@@ -243,17 +294,37 @@
         }
         return a <= b ? [a, b] : [b, a];
       },
-      // "Add tag": draw the tag on its event's kind trace at once (figures.py puts the
-      // tag traces at 1..8 in KIND_ORDER); the server saves it meanwhile.
-      showTag: function (n, kind, at, selected, kinds, drawn) {
+      // A redraw (the version this screen has seen) when the figure shown is older than
+      // it and either just arrived or replaced the drawing a new tag was drawn on.
+      redrawIfStale: function (drawn, seen, taggedOn) {
         var nu = window.dash_clientside.no_update;
-        if (!n || !kind || !at || at.event !== selected || !kinds) { return [nu, nu]; }
-        var i = kinds.order.indexOf(kind);
-        if (i < 0) { return [nu, nu]; }
-        return [[{
-          x: [[at.x]], y: [[at.y]], customdata: [[at.event]], text: [[""]],
-          hovertext: [[kinds.labels[kind]]]
-        }, [1 + i]], drawn ? drawn.draw : null];
+        if (!drawn || seen === null || seen === undefined || drawn.version >= seen) { return nu; }
+        var ctx = window.dash_clientside.callback_context;
+        var arrived = ctx && ctx.triggered && ctx.triggered.some(function (t) {
+          return t.prop_id === "tl-drawn.data";
+        });
+        if (arrived) { return seen; }
+        if (taggedOn !== null && taggedOn !== undefined && taggedOn !== drawn.draw) { return seen; }
+        return nu;
+      },
+      // "Add tag" (see drawTag): the tag is drawn here if the click did not draw it (an
+      // extendData where Plotly cannot draw one trace alone). Also noted: at which poll
+      // the save began (tl-tag-saving), so a poll answered before the save's answer does
+      // not take this screen's own tag for someone else's change.
+      showTag: function (n, kind, at, selected, kinds, drawn, polls) {
+        var nu = window.dash_clientside.no_update;
+        var done = drawnByClick;
+        drawnByClick = false;
+        if (!n || !kind) { return [nu, nu, nu]; }
+        var saving = { poll: polls || 0 }; // from the poll's count: the page's own clock
+        var i = kinds ? kinds.order.indexOf(kind) : -1;
+        if (!at || at.event !== selected || i < 0) { return [nu, nu, saving]; }
+        var on = drawn ? drawn.draw : null;
+        if (done || drawTag(kind, at, selected, kinds)) { return [nu, on, saving]; }
+        var extend = {};
+        var point = tagPoint(kind, at, kinds);
+        Object.keys(point).forEach(function (k) { extend[k] = [point[k]]; });
+        return [[extend, [1 + i]], on, saving];
       }
     }
   });

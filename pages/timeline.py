@@ -48,7 +48,7 @@ from timeline.view import (
 from timeline.workflow import episode_bands
 from web import timeline_parts as parts
 from web.auth import current_actor
-from web.panel import event_panel
+from web.panel import ANNOTATIONS, FORM, event_panel, tag_added
 from web.review_page import not_found, review_head, review_id_of
 from web.services import store
 
@@ -58,6 +58,7 @@ from web.services import store
 dash.register_page(__name__, path_template="/review/<review_id>", title="Timeline", order=1000)
 
 POLL_MS = 1500  # the version counter is polled this often: others' tags within 3 s
+SAVE_POLLS = 3  # polls during a save of this screen's own that leave its version to it
 
 
 def layout(review_id: str | None = None, **_query) -> html.Div:
@@ -159,19 +160,28 @@ def switch_view(_timeline, table_clicks, lanes, selected):
 @callback(
     Output("tl-seen", "data"),
     Output("tl-redraw", "data"),
+    Output("tl-tag-saving", "data", allow_duplicate=True),
     Input("tl-poll", "n_intervals"),
     State("tl-review", "data"),
     State("tl-seen", "data"),
+    State("tl-tag-saving", "data"),
     prevent_initial_call=True,  # the page was built at the version it knows
 )
-def poll_version(_n, review_id, seen):
+def poll_version(n, review_id, seen, saving):
     """Cheap: one indexed query. Someone else's change (a version this screen has not
-    seen) redraws; nothing else does."""
+    seen) redraws; nothing else does. While a tag of this screen's is being saved, a new
+    version may be that save's own (add_tag's answer says, and marks it seen): the next
+    few polls leave it to that answer; a save still unanswered after them is redrawn
+    from the database, as any change."""
     try:
         version = store().reviews.review_version(current_actor(), review_id)
     except StoreError:
-        return no_update, no_update
-    return (version, version) if version != seen else (no_update, no_update)
+        return no_update, no_update, no_update
+    if version == seen:
+        return no_update, no_update, no_update
+    if saving and n - saving.get("poll", 0) <= SAVE_POLLS:
+        return no_update, no_update, no_update
+    return version, version, 0 if saving else no_update
 
 
 def _lanes(actor, review_id: int) -> list[str]:
@@ -265,24 +275,19 @@ def draw(
     return _render(sc, drawn, filters, gap, view, selected)
 
 
-@callback(
+# Draw again when the figure may hide a change this screen knows of: a figure read before
+# it (a slower redraw arriving after a tag saved here), or a figure that replaced the one
+# a new tag was drawn on before the save was confirmed. In the browser (it reads only
+# what the page holds): as a server callback it was one more round trip after every save
+# and every drawing (assets/timeline.js, redrawIfStale).
+clientside_callback(
+    ClientsideFunction(namespace="lrtTimeline", function_name="redrawIfStale"),
     Output("tl-redraw", "data", allow_duplicate=True),
     Input("tl-drawn", "data"),
     Input("tl-seen", "data"),
     State("tl-tag-drawn-on", "data"),
     prevent_initial_call=True,
 )
-def redraw_if_stale(drawn, seen, tagged_on):
-    """Draw again when the figure may hide a change this screen knows of: a figure read
-    before it (a slower redraw arriving after a tag saved here), or a figure that
-    replaced the one a new tag was drawn on before the save was confirmed."""
-    if not drawn or seen is None or drawn["version"] >= seen:
-        return no_update
-    if ctx.triggered_id == "tl-drawn":
-        return seen
-    if tagged_on is not None and tagged_on != drawn["draw"]:
-        return seen
-    return no_update
 
 
 # A zoom or pan on the chart (or its 1m/6m/1y buttons) becomes the view: records are
@@ -474,12 +479,14 @@ clientside_callback(
     ClientsideFunction(namespace="lrtTimeline", function_name="showTag"),
     Output("tl-graph", "extendData"),
     Output("tl-tag-drawn-on", "data"),
+    Output("tl-tag-saving", "data"),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
     State("tl-tag-at", "data"),
     State("tl-selected", "data"),
     State("tl-kinds", "data"),
     State("tl-drawn", "data"),
+    State("tl-poll", "n_intervals"),
     prevent_initial_call=True,
 )
 
@@ -489,6 +496,9 @@ clientside_callback(
     Output("tl-seen", "data", allow_duplicate=True),
     Output("tl-redraw", "data", allow_duplicate=True),
     Output("tl-panel", "children", allow_duplicate=True),
+    Output("tl-tag-saving", "data", allow_duplicate=True),
+    Output({"type": ANNOTATIONS, "event": ALL}, "children"),
+    Output({"type": FORM, "event": ALL}, "children"),
     Input("tl-tag-add", "n_clicks"),
     State("tl-tag-kind", "value"),
     State("tl-tag-kloes", "value"),
@@ -501,21 +511,31 @@ clientside_callback(
 def add_tag(n, kind, kloe_ids, text, event_id, review_id, seen):
     """Save the tag (one action). The tagger's screen already shows it; others' screens
     pick it up from the version counter within a poll. Not saved: the figure is redrawn
-    from what the database holds, so a tag shown too soon goes away."""
+    from what the database holds, so a tag shown too soon goes away. Every answer ends
+    the save begun in the browser (tl-tag-saving)."""
+    # The panel's list and form per event shown (none, or the one panel's)
+    lists, forms = ([no_update] * len(ctx.outputs_list[i]) for i in (5, 6))
     if not n:
-        return no_update, no_update, no_update, no_update
+        return no_update, no_update, no_update, no_update, no_update, lists, forms
     if not kind:
-        return "Choose the kind of tag first.", no_update, no_update, no_update
+        return "Choose the kind of tag first.", no_update, no_update, no_update, 0, lists, forms
     try:
         t = screens.tag_event(
             store(), current_actor(), review_id, event_id, kind, text or "", kloe_ids or []
         )
     except StoreError as exc:
-        return f"Not saved: {exc}", no_update, f"not saved {n}", no_update
+        return f"Not saved: {exc}", no_update, f"not saved {n}", no_update, 0, lists, forms
+    said = f"Tag saved: {KIND_LABELS[kind]}."
+    shown = [o["id"]["event"] == event_id for o in ctx.outputs_list[5]]
+    if seen is not None and t.version == seen + 1 and any(shown):
+        # Only our own change since the last draw: marked seen, so no redraw follows;
+        # the panel drawn for the event (at the version before) gets the new tag alone.
+        listed, form = tag_added(t.event, t.kloes, can_annotate=t.can_annotate)
+        lists = [listed if mine else no_update for mine in shown]
+        forms = [form if o["id"]["event"] == event_id else no_update for o in ctx.outputs_list[6]]
+        return said, t.version, no_update, no_update, 0, lists, forms
     panel = event_panel(t.event, t.kloes, can_annotate=t.can_annotate)
-    # Only our own change since the last draw: mark it seen, so no redraw follows.
-    seen_now = t.version if seen is not None and t.version == seen + 1 else no_update
-    return f"Tag saved: {KIND_LABELS[kind]}.", seen_now, no_update, panel
+    return said, no_update, no_update, panel, 0, lists, forms
 
 
 @callback(

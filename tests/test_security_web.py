@@ -306,6 +306,9 @@ def _outputs(spec: str) -> list[dict] | dict:
     out = []
     for p in parts:
         ident, prop = p.rsplit(".", 1)
+        if ident.startswith("{"):  # a pattern (ALL): the components it matches, none here
+            out.append([])
+            continue
         out.append({"id": ident, "property": prop.split("@")[0]})
     return out if spec.startswith("..") else out[0]
 

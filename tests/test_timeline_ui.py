@@ -169,6 +169,9 @@ def test_tl005_forged_requests_are_refused_by_the_server(live_app, sample_site, 
             {"id": "tl-seen", "property": "data"},
             {"id": "tl-redraw", "property": "data"},
             {"id": "tl-panel", "property": "children"},
+            {"id": "tl-tag-saving", "property": "data"},
+            [],  # the panel's list and form, per event shown (none here)
+            [],
         ],
         "inputs": [{"id": "tl-tag-add", "property": "n_clicks", "value": 1}],
         "state": [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from dash import dcc, html
+from dash import Patch, dcc, html
 
 from ingest.validate import fmt
 from timeline.view import KIND_LABELS
@@ -127,32 +127,62 @@ def annotation_item(a: dict, kloe_names: dict[int, str], can_edit: bool, draft=N
     )
 
 
-def tag_form(kloe_options: list[dict]) -> html.Div:
+def tag_form_fields(kloe_options: list[dict]) -> list:
+    return [
+        html.H4("Add a tag"),
+        html.Label("Kind of tag", htmlFor="tl-tag-kind", className="field-label"),
+        dcc.Dropdown(KIND_OPTIONS, id="tl-tag-kind", placeholder="Choose a kind", clearable=False),
+        html.Label("KLOE (one or more)", htmlFor="tl-tag-kloes", className="field-label"),
+        dcc.Dropdown(kloe_options, id="tl-tag-kloes", multi=True, placeholder="Choose KLOE"),
+        labelled(
+            "What the review should note",
+            dcc.Textarea(id="tl-tag-text", style={"width": "100%", "height": "5em"}),
+            class_name="field",
+        ),
+        html.Button("Add tag", id="tl-tag-add", n_clicks=0, className="primary"),
+    ]
+
+
+# The event's list of tags and its form, by event: a tag just added changes these two in
+# the panel drawn for its event (tag_added), and nothing in a panel drawn for another.
+ANNOTATIONS = "tl-anns"
+FORM = "tl-tag-form"
+
+
+def tag_form(kloe_options: list[dict], event_id: int | None = None) -> html.Div:
     return html.Div(
-        [
-            html.H4("Add a tag"),
-            html.Label("Kind of tag", htmlFor="tl-tag-kind", className="field-label"),
-            dcc.Dropdown(
-                KIND_OPTIONS, id="tl-tag-kind", placeholder="Choose a kind", clearable=False
-            ),
-            html.Label("KLOE (one or more)", htmlFor="tl-tag-kloes", className="field-label"),
-            dcc.Dropdown(kloe_options, id="tl-tag-kloes", multi=True, placeholder="Choose KLOE"),
-            labelled(
-                "What the review should note",
-                dcc.Textarea(id="tl-tag-text", style={"width": "100%", "height": "5em"}),
-                class_name="field",
-            ),
-            html.Button("Add tag", id="tl-tag-add", n_clicks=0, className="primary"),
-        ],
+        tag_form_fields(kloe_options),
         className="tag-form",
+        id={"type": FORM, "event": event_id},
     )
+
+
+def _kloe_choices(kloes: list[dict]) -> tuple[dict[int, str], list[dict]]:
+    names = {k["id"]: f"KLOE {k['number']}" for k in kloes}
+    return names, [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
+
+
+def tag_added(event: dict, kloes: list[dict], *, can_annotate: bool) -> tuple[object, list]:
+    """What changes in the event's panel, drawn at the version before, when its reader
+    adds a tag (the last of `event`'s annotations): the tag's item is appended to the list
+    (the first replaces "None yet."), and the form is new and empty. A patch of the list,
+    not the whole panel: drawing every voice and every tag's edit box (web/tag_edit.py)
+    again took the browser longer than the save took the server."""
+    names, choices = _kloe_choices(kloes)
+    annotations = event.get("annotations") or []
+    item = annotation_item(annotations[-1], names, can_annotate)
+    if len(annotations) == 1:
+        listed = [item]
+    else:
+        listed = Patch()
+        listed.append(item)
+    return listed, tag_form_fields(choices)
 
 
 def event_panel(
     event: dict, kloes: list[dict], *, can_annotate: bool, drafts: dict | None = None
 ) -> html.Div:
-    kloe_names = {k["id"]: f"KLOE {k['number']}" for k in kloes}
-    kloe_options = [{"label": f"{k['number']}. {k['title']}", "value": k["id"]} for k in kloes]
+    kloe_names, kloe_options = _kloe_choices(kloes)
     agencies = sorted({r["agency"] for r in event["records"]})
     return html.Div(
         [
@@ -171,7 +201,8 @@ def event_panel(
                 ]
                 or [html.Li("None yet.")],
                 className="annotations",
+                id={"type": ANNOTATIONS, "event": event["id"]},
             ),
-            tag_form(kloe_options) if can_annotate else None,
+            tag_form(kloe_options, event["id"]) if can_annotate else None,
         ]
     )

@@ -260,6 +260,9 @@ def page(
             dcc.Store(id="tl-tag-at", data=None),
             # The drawing a new tag was drawn on before its save was confirmed.
             dcc.Store(id="tl-tag-drawn-on", data=None),
+            # At which poll a save of a tag began on this screen (0: none in flight): the
+            # next polls skip a redraw for a version that may be that save's own.
+            dcc.Store(id="tl-tag-saving", data=0),
             dcc.Store(id="tl-kinds", data=kinds),
             dcc.Store(id="tl-lanes", data=list(agencies)),  # the table's columns
             dcc.Store(id="tl-tab", data="timeline"),
