@@ -1,13 +1,13 @@
 """Issue 10, the failure classes the fourth held-out set's half b showed once studied: the
 agency (a Northern Irish HSC Trust's Gateway team, a file whose agency only its
-practitioners' roles or its sign-off name, an agency heading written loosely among others), rows that
-are not records (a "DOB of subject child (...)" row, "- 2 -" page numbers, a marking with
-its handling instruction, a bracketed note, a subtotal with its noun), continuation lines
-of labelled Word blocks ("Author - ..."), "2019 (date unknown)" opening an entry, a group
-row over the columns' names, the header above an agency heading row, sheets laid out
-alike deciding two date columns together; and two of family E's files (a hospital's
-department column, a housing file's short notes beside a sparse action column). Every
-file is written by hand here with wordings of its own; expected values are written out
+practitioners' roles or its sign-off name, an agency heading written loosely among others),
+rows that are not records (a "DOB of subject child (...)" row, "- 2 -" page numbers, a
+marking with its handling instruction, a bracketed note, a subtotal with its noun),
+continuation lines of labelled Word blocks ("Author - ..."), "2019 (date unknown)" opening
+an entry, a group row over the columns' names, the header above an agency heading row,
+sheets laid out alike deciding two date columns together; and two of family E's files (a
+hospital's department column, a housing file's short notes beside a sparse action column).
+Every file is written by hand here with wordings of its own; expected values are written out
 from the rows each test builds. All names are fictional."""
 
 from __future__ import annotations
