@@ -34,7 +34,8 @@ _LEADING = re.compile(
     # "22/10/2018 – 1625 – text": between two dashes after a day's date, four digits are
     # its time (a year never follows a whole date)
     r"|\s*[-–—]\s*(?P<dashed>\d{1,2}[:.]?\d{2})(?=\s*[-–—:|]))?"
-    r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
+    # the entry after a dash, colon, bar, comma ("18th April 2019, ICPC held") or a space
+    r"\s*(?:[-–—:|]+\s*|,\s+|\s+)(?P<rest>\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 # "2019 (date unknown) - ...": the writer says the day is not known (docs/dates.md reads it)
@@ -50,9 +51,9 @@ _LEADING_COARSE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{2,4})\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
-# Where a date written before the entry can end: a dash, bar or colon with a space after it,
+# Where a date written before the entry can end: a dash, bar, colon or comma with a space after it,
 # a gap of two spaces, a tab or a line break ("May 2020  Early help assessment started").
-_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}|[\t\n]")
+_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|,\s+|\s{2,}|[\t\n]")
 _DIGIT = re.compile(r"\d")  # every date this tool reads has a year
 MAX_HEAD = 48  # characters: the longest date wording ("between 3rd and 5th May 2022")
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split
@@ -63,6 +64,8 @@ MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not
 def leading_date(text: str) -> tuple[str, str] | None:
     """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
     that reads; None otherwise."""
+    if text[:3].lower() == "on " and (narrated := _on_date(text)) is not None:
+        return narrated
     if text[:1] in ("[", "(") and (bracketed := _bracketed(text)) is not None:
         return bracketed
     found = None
@@ -96,6 +99,21 @@ def leading_date(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return found[1], text[found[0] :].strip()
+
+
+_ON = re.compile(r"on\s+(?=\S)", re.IGNORECASE)
+
+
+def _on_date(text: str) -> tuple[str, str] | None:
+    """("18th April 2019", "ICPC held") from "On 18th April 2019, ICPC held": a sentence
+    that opens with its day and a comma is an entry of a narrative diary. Without the comma
+    ("On 23/9/19 Mr K returned") it is narration inside an entry, and stays text."""
+    inner = text[_ON.match(text).end() :]
+    found = leading_date(inner)
+    if found is None or not found[1]:
+        return None
+    head = inner[: inner.rfind(found[1])].rstrip()
+    return found if head.endswith(",") else None
 
 
 _RANGE_ON = re.compile(r"(?:to|until|till|through|and)\s+\d", re.IGNORECASE)
