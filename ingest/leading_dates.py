@@ -14,6 +14,7 @@ from ingest.agency_evidence import heading_agency
 from ingest.date_headings import heading_date
 from ingest.dates import DateError, parse_date
 from ingest.header import _is_section_heading, about_document
+from ingest.joined_lines import CONTINUED, may_be_entry
 from ingest.readers.base import RawTable, cell_text
 from ingest.records import Issue, SourceRecord
 
@@ -217,7 +218,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
             entry_open = _continues(text, sectioned)
             sectioned = sectioned or not entry_open and bool(heading_agency(text, _AGENCIES))
             mark = CONTINUED if entry_open else blank
-            if entry_open and _may_be_entry(text, above):
+            if entry_open and may_be_entry(text, above):
                 doubtful.add(pos)
             above = text
         rows.append([*cells[:best], mark, *cells[best:]])
@@ -257,24 +258,6 @@ def _coarse_before_capital(text: str) -> tuple[str, str] | None:
     return None
 
 
-# A line that says it belongs to the entry: "Outcome: ...", "- bullet", "(see above)"
-_PART = re.compile(r"^(?:[-–—•*(]|[A-Za-z][\w /]{0,20}:\s)")
-MAX_DOUBT_WORDS = 20  # an entry of its own is short: a longer line is the entry going on
-
-
-def _may_be_entry(text: str, above: str) -> bool:
-    """An undated line joined to the entry above that may be an entry whose date was left
-    out: short, a sentence of its own (a capital after a line that ended one), not a
-    labelled part ("Outcome: ..."). It is still joined; the entry is flagged to check."""
-    return (
-        text[:1].isupper()
-        and above.rstrip()[-1:] in (".", "!", "?", ")")
-        and len(text.split()) <= MAX_DOUBT_WORDS
-        and not _PART.match(text)
-    )
-
-
-CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
 _AGENCIES = AgencyDirectory()
 
 
@@ -292,7 +275,7 @@ def _continues(text: str, sectioned: bool = False) -> bool:
 
 def flag_doubtful_joins(records: list[SourceRecord], doubtful: set[tuple[str, int]]) -> None:
     """A warning on each entry that took in a line which may be an entry of its own
-    (`_may_be_entry`): the text is kept with it, and a person checks."""
+    (`may_be_entry`): the text is kept with it, and a person checks."""
     for record in records:
         prov = record.provenance
         rows = [n for n in prov.continued_rows if (prov.sheet, n) in doubtful]

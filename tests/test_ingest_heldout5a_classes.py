@@ -72,3 +72,61 @@ def test_hq501_unknown_date_before_a_period_reads_as_that_period():
     assert (iv.start, iv.end, iv.precision) == (date(2019, 1, 1), date(2019, 12, 31), "year")
     iv = parse_date("date unknown: March 2020")
     assert (iv.start, iv.precision) == (date(2020, 3, 1), "month")
+
+
+# ---------------------------------------------------------------- 2. continuations
+
+
+def test_hq502_iso_date_paragraphs_over_the_entry_and_its_further_paragraphs(tmp_path):
+    """A diary of date paragraphs written as ISO dates, with or without a time, each over
+    the entry's paragraphs: every date is read as a heading, the first paragraph under it
+    is the entry and the next ones continue it (one entry per date, none split)."""
+    path = write_docx(
+        tmp_path / "Incident log Harlow Vane.docx",
+        [
+            "2021-03-08 0940",
+            "Officers called to the flat after a neighbour heard shouting.",
+            "Continued: both adults spoken to separately, no injuries seen.",
+            "2021-03-19",
+            "Referral sent to the MASH about Jory Vane.",
+            "2021-04-02 2210",
+            "Bail conditions checked at the address, all complied with.",
+        ],
+    )
+    result = import_file(path, today=TODAY)
+    got = [
+        (r.provenance.row, r.date.start, r.date.time, r.provenance.continued_rows)
+        for r in result.records
+    ]
+    assert got == [
+        (2, date(2021, 3, 8), time(9, 40), (3,)),
+        (5, date(2021, 3, 19), None, ()),
+        (7, date(2021, 4, 2), time(22, 10), ()),
+    ]
+    assert "no injuries seen" in result.records[0].description
+    reasons = {s.row: s.reason for s in result.skipped}
+    assert 1 in reasons  # the first heading, above the first entry
+    assert all(reasons[n].startswith("date heading") for n in (4, 6))
+
+
+def test_hq502_timed_paragraphs_under_a_day_heading_stay_entries_of_their_own(tmp_path):
+    """Under a day's heading, a paragraph opening with its own time is the day's next
+    entry; an untimed one after it continues it."""
+    path = write_docx(
+        tmp_path / "Ward notes Tamsin Orrell.docx",
+        [
+            "Saturday 6 March 2021",
+            "09:30 Tamsin admitted to the ward with her aunt.",
+            "14:05 Seen by the paediatric registrar.",
+            "Plan: observe overnight.",
+            "Sunday 7 March 2021",
+            "10:10 Discharged home with her aunt.",
+        ],
+    )
+    result = import_file(path, today=TODAY)
+    got = [(r.provenance.row, r.date.start, r.provenance.continued_rows) for r in result.records]
+    assert got == [
+        (2, date(2021, 3, 6), ()),
+        (3, date(2021, 3, 6), (4,)),
+        (6, date(2021, 3, 7), ()),
+    ]
