@@ -82,7 +82,7 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
     # its own time ("14:35 Obs taken": the day's next entry), as in a table's time column.
     running = width == 1 or raw.all_text and _one_column(raw)
     opened = False  # an entry under the current heading has started
-    above = ""
+    last_text = ""
     doubtful: set[tuple[str, int]] = set()
     for i, r in enumerate(raw.rows):
         if dates[i]:
@@ -107,10 +107,10 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
                 when, cells[day[0]] = day[1]  # "18th - ..." under "September 2021"
             elif dated and running and opened and leading_time(texts[0]) is None:
                 when = CONTINUED
-                if may_be_entry(texts[0], above):
+                if may_be_entry(texts[0], last_text):
                     doubtful.add(raw.positions[i])
             opened = opened or bool(dated and current)
-            above = texts[0] if texts else above
+            last_text = texts[0] if texts else last_text
             rows.append([when if dated else blank, *cells])
     if not entries:
         return None
