@@ -12,7 +12,7 @@ from datetime import date, time
 from ingest import import_file
 from ingest.dates import parse_date
 from ingest.leading_dates import leading_date
-from tests.builders import write_docx
+from tests.builders import write_csv, write_docx
 
 TODAY = date(2026, 12, 2)
 
@@ -130,3 +130,79 @@ def test_hq502_timed_paragraphs_under_a_day_heading_stay_entries_of_their_own(tm
         (3, date(2021, 3, 6), (4,)),
         (6, date(2021, 3, 7), ()),
     ]
+
+
+def test_hq503_a_note_added_by_another_worker_under_an_entry_continues_it(tmp_path):
+    """Rows with no date, time, type or reference: only text and the name of the worker
+    who added it. Each is a note added to the entry above (joined, with the name), not an
+    entry missing its date."""
+    rows = [
+        ["Ref", "Date", "Time", "Type", "Details", "Worker", "Role"],
+        [
+            "R-1101",
+            "04/05/2021",
+            "1030",
+            "Visit",
+            "Home visit; Perrin seen in the garden with "
+            "his grandmother, the house was warm and tidy.",
+            "D. Aske",
+            "Social Worker",
+        ],
+        ["", "", "", "", "Manager's note - the plan above is agreed.", "H. Brackley", ""],
+        ["", "", "", "", "Update added by T. Orme: school told of the visit.", "T. Orme", ""],
+        [
+            "R-1102",
+            "11/05/2021",
+            "",
+            "Meeting",
+            "Core group held at the school; the plan was reviewed and kept.",
+            "D. Aske",
+            "Social Worker",
+        ],
+        ["", "", "", "", "Grandmother asked for the next meeting to be in the evening.", "", ""],
+    ]
+    result = import_file(write_csv(tmp_path / "CSC extract.csv", rows), today=TODAY)
+    assert not result.quarantined
+    got = [(r.provenance.row, r.provenance.continued_rows) for r in result.records]
+    assert got == [(2, (3, 4)), (5, (6,))]
+    first = result.records[0]
+    assert "the plan above is agreed. (H. Brackley)" in first.description
+    assert first.practitioner == "D. Aske"
+
+
+def test_hq503_a_dated_row_with_text_and_a_worker_is_still_an_entry(tmp_path):
+    """The join needs the row's date to be missing: a dated row with the same cells is an
+    entry of its own, and an undated row with a type as well stays an undated entry."""
+    rows = [
+        ["Date", "Type", "Details", "Worker"],
+        [
+            "04/05/2021",
+            "Visit",
+            "Home visit; Perrin seen with his grandmother, all well.",
+            "D. Aske",
+        ],
+        ["05/05/2021", "", "Manager's note - the plan above is agreed.", "H. Brackley"],
+        ["", "Phone call", "Call from the school nurse about Perrin's weight.", "P. Lund"],
+    ]
+    result = import_file(write_csv(tmp_path / "CSC extract.csv", rows), today=TODAY)
+    assert [r.provenance.row for r in result.records] == [2, 3]
+    assert [q.provenance.row for q in result.quarantined] == [4]
+
+
+# ---------------------------------------------------------------- 3. quarantined records
+
+
+def test_hq504_unknown_date_and_a_year_in_a_date_column(tmp_path):
+    rows = [
+        ["Date", "Details"],
+        ["Unknown date 2019", "Neighbour raised worries about shouting at the flat."],
+        ["12/03/2020", "Strategy discussion held about Perrin Aske."],
+    ]
+    result = import_file(write_csv(tmp_path / "Police return.csv", rows), today=TODAY)
+    assert not result.quarantined
+    first = result.records[0]
+    assert (first.date.start, first.date.end, first.date.precision) == (
+        date(2019, 1, 1),
+        date(2019, 12, 31),
+        "year",
+    )
