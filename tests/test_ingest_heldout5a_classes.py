@@ -206,3 +206,47 @@ def test_hq504_unknown_date_and_a_year_in_a_date_column(tmp_path):
         date(2019, 12, 31),
         "year",
     )
+
+
+# ---------------------------------------------------------------- 4. non-records
+
+
+def test_hq505_one_cell_rows_that_are_no_records_are_skipped_with_their_reason(tmp_path):
+    """A count, numbered sections with and without their period, markings that say what
+    they ask of the reader, and people's births written as notes (one in the date column):
+    each skipped with a reason, none quarantined as an entry missing its date."""
+    entry = "Home visit; Perrin seen with his grandmother, the flat was warm."
+    rows = [
+        ["Date", "Details", "Worker"],
+        ["Stage 1: January 2021 - June 2021", "", ""],
+        ["04/01/2021", entry, "D. Aske"],
+        ["", "CHAPTER 2", ""],
+        ["09/02/2021", entry, "D. Aske"],
+        ["Protected: includes details of a third party", "", ""],
+        ["RESTRICTED - not to be copied", "", ""],
+        ["Orla Aske DOB: 14/07/2017", "", ""],
+        ["", "Half-brother Tam born 2nd March 2019", ""],
+        ["11/03/2021", entry, "D. Aske"],
+        ["Count = 3", "", ""],
+    ]
+    result = import_file(write_csv(tmp_path / "CSC extract.csv", rows), today=TODAY)
+    assert not result.quarantined
+    assert [r.provenance.row for r in result.records] == [3, 5, 10]
+    reasons = {s.row: s.reason for s in result.skipped}
+    assert reasons[2].startswith("period heading") and reasons[4].startswith("period heading")
+    assert "not an event" in reasons[6] and "not an event" in reasons[7]
+    assert "date of birth" in reasons[8] and "date of birth" in reasons[9]
+    assert reasons[11].startswith("subtotal")
+
+
+def test_hq505_entries_that_look_like_them_stay_entries(tmp_path):
+    """A one-cell row that is an event missing its date is still quarantined for a person:
+    "Section 47 enquiry" (no section of the table), a marking word opening what happened."""
+    rows = [
+        ["Date", "Details"],
+        ["04/01/2021", "Home visit; Perrin seen with his grandmother, all well."],
+        ["", "Section 47"],
+        ["", "Confidential: mum told the HV about the assault"],
+    ]
+    result = import_file(write_csv(tmp_path / "CSC extract.csv", rows), today=TODAY)
+    assert sorted(q.provenance.row for q in result.quarantined) == [3, 4]
