@@ -250,3 +250,48 @@ def test_hq505_entries_that_look_like_them_stay_entries(tmp_path):
     ]
     result = import_file(write_csv(tmp_path / "CSC extract.csv", rows), today=TODAY)
     assert sorted(q.provenance.row for q in result.quarantined) == [3, 4]
+
+
+# ---------------------------------------------------------------- 5. agency headings
+
+
+def _merged_table_docx(path, rows):
+    """A Word table whose one-text rows are merged across the table, as a section row is."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=3)
+    for i, row in enumerate(rows):
+        if len(row) == 1:
+            cell = table.cell(i, 0).merge(table.cell(i, 2))
+            cell.text = row[0]
+        else:
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+    document.save(path)
+    return path
+
+
+def test_hq506_an_agency_heading_in_capitals_may_be_a_services_full_name(tmp_path):
+    """A compiled Word table with merged section rows naming each agency in capitals, as
+    the service's full name (more words than a short heading): each heads its entries."""
+    entry = "Home visit; Perrin seen with his grandmother, the flat was warm."
+    path = _merged_table_docx(
+        tmp_path / "Integrated chronology Perrin.docx",
+        [
+            ["Date", "Time", "Details"],
+            ["WESTRAY VALE COUNCIL CHILDREN AND FAMILIES SOCIAL WORK"],
+            ["04/01/2021", "10:00", entry],
+            ["09/02/2021", "", entry],
+            ["NHS ORMSBY HEALTH BOARD - HEALTH VISITING (NAMED PERSON SERVICE)"],
+            ["11/03/2021", "", "New birth visit to Perrin's half-sister, growth normal."],
+        ],
+    )
+    result = import_file(path, today=TODAY)
+    assert not result.quarantined
+    got = [(r.provenance.row, r.agency) for r in result.records]
+    assert got == [
+        (3, "Children's Social Care"),
+        (4, "Children's Social Care"),
+        (6, "Health Visiting"),
+    ]
