@@ -295,3 +295,24 @@ def test_hq506_an_agency_heading_in_capitals_may_be_a_services_full_name(tmp_pat
         (4, "Children's Social Care"),
         (6, "Health Visiting"),
     ]
+
+
+# ---------------------------------------------------------------- 6. times
+
+
+def test_hq507_a_time_span_opening_the_text_gives_its_start():
+    from ingest.text_times import leading_time
+
+    assert leading_time("10:15-11:00: Clinic, Perrin not brought") == time(10, 15)
+    assert leading_time("21.30 – 22.10 Call from the neighbour") == time(21, 30)
+    assert leading_time("14.05.2021 visit") is None  # a date, not a time and its end
+
+
+def test_hq507_a_time_span_at_the_start_of_the_description_is_the_entrys_time(tmp_path):
+    rows = [
+        ["When", "Description of event", "Practitioner"],
+        ["Monday 3rd May 2021", "10:15-11:00: Clinic, Perrin not brought.", "P. Lund"],
+        ["Friday 7th May 2021", "Letter sent to the family about the missed clinic.", "P. Lund"],
+    ]
+    result = import_file(write_csv(tmp_path / "School nursing.csv", rows), today=TODAY)
+    assert [r.date.time for r in result.records] == [time(10, 15), None]
