@@ -105,6 +105,8 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
             when = current
             if dated and current and (day := _day_of(cells, current)) is not None:
                 when, cells[day[0]] = day[1]  # "18th - ..." under "September 2021"
+            elif dated and current and (own := _own_date(cells)) is not None:
+                when, cells[own[0]] = own[1]  # "w/c 14 Oct 2019 - ..." under "October 2019"
             elif dated and running and opened and leading_time(texts[0]) is None:
                 when = CONTINUED
                 if may_be_entry(texts[0], last_text):
@@ -129,6 +131,23 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
 def _one_column(raw: RawTable) -> bool:
     """Every row's text in one column: running text (a Word document's paragraphs)."""
     return all(sum(1 for v in r if cell_text(v)) <= 1 for r in raw.rows)
+
+
+def _own_date(cells: list[object]) -> tuple[int, tuple[str, str]] | None:
+    """(the first filled cell, (the date it opens with, the text after it)) when an entry
+    under a heading writes its own whole date: its own, not the heading's."""
+    from ingest.leading_dates import leading_date  # it reads headings with this module
+
+    for i, v in enumerate(cells):
+        if isinstance(v, str) and v.strip():
+            found = leading_date(v.strip()) if _DIGIT_NEAR.search(v, 0, 48) else None
+            return (i, found) if found is not None and found[1] else None
+        if v is not None and v != "":
+            return None
+    return None
+
+
+_DIGIT_NEAR = re.compile(r"\d")
 
 
 def _day_of(cells: list[object], heading: str) -> tuple[int, tuple[str, str]] | None:

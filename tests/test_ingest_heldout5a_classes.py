@@ -189,6 +189,32 @@ def test_hq503_a_dated_row_with_text_and_a_worker_is_still_an_entry(tmp_path):
     assert [q.provenance.row for q in result.quarantined] == [4]
 
 
+def test_hq502_an_entry_under_a_month_heading_with_its_own_date_keeps_it(tmp_path):
+    """Under a month's heading, entries open with their day ("12th - ...") or with their
+    own whole date ("w/c 14 Oct 2019 - ..."): each is an entry with that date, never the
+    heading's month, and never joined to the entry above."""
+    path = write_docx(
+        tmp_path / "School log Perrin.docx",
+        [
+            "October 2019",
+            "3rd - Perrin late four times this week; mum spoken to at the gate.",
+            "w/c 14 Oct 2019 - Bruise on Perrin's forearm noticed by his class teacher.",
+            "22nd – DSL phoned the family, no answer.",
+            "November 2019",
+            "5th - Attendance meeting held with mum.",
+        ],
+    )
+    result = import_file(path, today=TODAY)
+    got = [(r.provenance.row, r.date.start, r.date.precision) for r in result.records]
+    assert got == [
+        (2, date(2019, 10, 3), "day"),
+        (3, date(2019, 10, 14), "week"),
+        (4, date(2019, 10, 22), "day"),
+        (6, date(2019, 11, 5), "day"),
+    ]
+    assert result.records[1].description.startswith("Bruise on Perrin's forearm")
+
+
 # ---------------------------------------------------------------- 3. quarantined records
 
 
