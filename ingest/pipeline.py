@@ -182,6 +182,7 @@ def import_file(
                 f"(--agency) to correct it"
             )
     by_role = None
+    by_sheet = agency_source == "sheet name"  # one sheet per agency, even if roles name some
     if agency_source not in ("given", "profile", "column"):
         # no agency column: an integrated chronology may name each entry's practitioner
         by_role = role_evidence(name, title, tables, agency_source, directory)
@@ -201,7 +202,8 @@ def import_file(
     for table in tables:
         rows_read += len(table.raw.rows)
         # a workbook of one sheet per agency: each sheet's entries are its own agency's
-        own = sheet_agency(table.raw.label, directory) if agency_source == "sheet name" else None
+        # (a row whose practitioner's role names no agency is its sheet's agency's)
+        own = sheet_agency(table.raw.label, directory) if by_sheet else None
         table_ctx = ctx
         if ctx.agency_from_column and table.mapping.index_of("agency") is None:
             # another sheet has an agency column, this one none: its sheet's name, or the file's

@@ -342,3 +342,34 @@ def test_hq507_a_time_span_at_the_start_of_the_description_is_the_entrys_time(tm
     ]
     result = import_file(write_csv(tmp_path / "School nursing.csv", rows), today=TODAY)
     assert [r.date.time for r in result.records] == [time(10, 15), None]
+
+
+def test_hq506_a_sheet_per_agency_files_an_unknown_role_under_its_sheet(tmp_path):
+    """One sheet per agency, each entry with a job title: a title that names an agency
+    gives it; one that names none ("Senior Practitioner") leaves the entry its sheet's
+    agency, not the first sheet's."""
+    from tests.builders import write_xlsx
+
+    head = ["DATE", "Time", "Event details", "Job title"]
+    path = write_xlsx(
+        tmp_path / "Integrated chronology Perrin.xlsx",
+        {
+            "Youth Justice": [
+                head,
+                ["03/02/2019", "", "Referral order panel held with Perrin.", "YOT Officer"],
+                ["10/02/2019", "", "Reparation session attended.", "YOT Officer"],
+            ],
+            "CSC": [
+                head,
+                ["04/01/2019", "", "CIN meeting held at the school.", "Senior Practitioner"],
+                ["09/01/2019", "", "Home visit; Perrin seen alone.", "Social Worker"],
+                ["19/01/2019", "", "Strategy discussion with police.", "Social Worker"],
+                ["29/01/2019", "", "Core group held.", "Social Worker"],
+            ],
+        },
+    )
+    result = import_file(path, today=TODAY)
+    got = {(r.provenance.sheet, r.provenance.row): r.agency for r in result.records}
+    assert got[("CSC", 2)] == "Children's Social Care"
+    assert got[("CSC", 3)] == "Children's Social Care"
+    assert got[("Youth Justice", 2)] == "Youth Justice"
