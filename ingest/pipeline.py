@@ -34,7 +34,7 @@ from ingest.readers.xlsx_reader import read_xlsx
 from ingest.records import FileImport, QuarantinedRow, SkippedRow, SourceRecord
 from ingest.role_agencies import one_agency_by_role, role_evidence, source_as_agency
 from ingest.rowloop import Context, import_table
-from ingest.signoff_agency import signoff_agency
+from ingest.signoff_agency import signature_agency, signoff_agency
 from ingest.suspect import flag_suspect_dates
 from ingest.tables import Table, choose_tables
 
@@ -170,7 +170,9 @@ def import_file(
         elif own := one_agency_by_role(tables, directory):  # one agency's own staff
             agency, evidence = own
             agency_source = "practitioner role"
-        elif own := signoff_agency(tables, directory):  # "Completed by: ..., Vale Academy"
+        elif (own := signoff_agency(tables, directory)) or (
+            own := signature_agency(tables, directory)
+        ):  # "Completed by: ..., Vale Academy"; else each entry's "N. Nettle, GP"
             agency, evidence = own
             agency_source = "sign-off"
         else:

@@ -373,3 +373,34 @@ def test_hq506_a_sheet_per_agency_files_an_unknown_role_under_its_sheet(tmp_path
     assert got[("CSC", 2)] == "Children's Social Care"
     assert got[("CSC", 3)] == "Children's Social Care"
     assert got[("Youth Justice", 2)] == "Youth Justice"
+
+
+def test_hq506_entries_signed_in_their_text_by_one_agencys_roles(tmp_path):
+    """Nothing names the agency but each entry's last line, its signature: the signers'
+    roles name one agency ("Health Visitor"), a role naming none ("Dr") does not vote."""
+    from tests.builders import write_xlsx
+
+    rows = [
+        ["Chronology for Perrin Aske"],
+        [],
+        ["DATE", "DETAILS"],
+        ["04/01/2019", "New birth visit, baby feeding well.\nSigned: A. Quell Health Visitor"],
+        ["09/02/2019", "Six-week check at home.\nB. Marrow, Health Visitor"],
+        ["19/03/2019", "Mum low in mood; EPDS completed.\nSigned: A. Quell Dr"],
+        ["29/04/2019", "Immunisations discussed.\nSigned: C. Tovey Health Visitor"],
+    ]
+    result = import_file(write_xlsx(tmp_path / "chronology v2.xlsx", {"Sheet1": rows}), today=TODAY)
+    assert result.agency == "Health Visiting"
+    assert {r.agency for r in result.records} == {"Health Visiting"}
+
+
+def test_hq506_too_few_signatures_name_no_agency(tmp_path):
+    from tests.builders import write_xlsx
+
+    rows = [
+        ["DATE", "DETAILS"],
+        ["04/01/2019", "New birth visit, baby feeding well.\nSigned: A. Quell Health Visitor"],
+        ["09/02/2019", "Six-week check at home.\nSigned: B. Marrow Dr"],
+    ]
+    result = import_file(write_xlsx(tmp_path / "chronology v2.xlsx", {"Sheet1": rows}), today=TODAY)
+    assert result.agency_source.startswith("fallback")
