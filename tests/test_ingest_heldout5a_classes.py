@@ -404,3 +404,13 @@ def test_hq506_too_few_signatures_name_no_agency(tmp_path):
     ]
     result = import_file(write_xlsx(tmp_path / "chronology v2.xlsx", {"Sheet1": rows}), today=TODAY)
     assert result.agency_source.startswith("fallback")
+
+
+# ---------------------------------------------------------------- 7. date precision
+
+
+def test_hq508_a_date_to_be_confirmed_is_approximate():
+    for text in ("16/04/2020 (tbc)", "16.04.2020 (TBC)", "16/04/2020 - to be confirmed"):
+        iv = parse_date(text)
+        assert (iv.start, iv.approximate) == (date(2020, 4, 16), True), text
+    assert parse_date("16/04/2020 (see note)").approximate is False
