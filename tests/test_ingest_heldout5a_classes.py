@@ -414,3 +414,19 @@ def test_hq508_a_date_to_be_confirmed_is_approximate():
         iv = parse_date(text)
         assert (iv.start, iv.approximate) == (date(2020, 4, 16), True), text
     assert parse_date("16/04/2020 (see note)").approximate is False
+
+
+def test_hq506_a_family_help_service_heading_is_early_help(tmp_path):
+    path = write_docx(
+        tmp_path / "merged draft.docx",
+        [
+            "Chronology",
+            "Wrenbury Family Help Hub",
+            "04/01/2019 - TAF meeting held at the school, plan agreed.",
+            "09/02/2019 - Parenting group attended by Mrs Aske.",
+            "DUNSMORE COUNCIL HOUSING OPTIONS",
+            "11/03/2019 - Tenancy support visit, rent arrears discussed.",
+        ],
+    )
+    result = import_file(path, today=TODAY)
+    assert [r.agency for r in result.records] == ["Early Help", "Early Help", "Housing"]
