@@ -52,7 +52,16 @@ _add("Voluntary Sector", 1.0, "home start", "homestart", "action group")
 _add("Voluntary Sector", 0.7, "foundation", "community interest", "third sector", "volunteers")
 _add("Police", 1.0, "police", "constabulary", "policing", "public protection")
 _add("School", 1.0, "school", "academy", "college", "education", "pupil referral")
-_add("Early Years", 1.0, "early years", "nursery", "day nursery", "preschool", "pre school")
+_add(
+    "Early Years",
+    1.0,
+    "early years",
+    "nursery",
+    "day nursery",
+    "nursery school",
+    "preschool",
+    "pre school",
+)
 _add("Early Years", 1.0, "playgroup", "childminder", "childminding", "eyfs")
 _add("School Nursing", 1.0, "school nursing", "school nurse", "school nurses", "school health")
 _add("School", 0.8, "primary", "secondary", "infants", "juniors", "sixth form", "learning trust")

@@ -430,3 +430,12 @@ def test_hq506_a_family_help_service_heading_is_early_help(tmp_path):
     )
     result = import_file(path, today=TODAY)
     assert [r.agency for r in result.records] == ["Early Help", "Early Help", "Housing"]
+
+
+def test_hq506_a_nursery_school_is_early_years():
+    from ingest.agencies import AgencyDirectory
+    from ingest.agency_kinds import agency_kind
+
+    directory = AgencyDirectory()
+    assert agency_kind("ELMBRIDGE NURSERY SCHOOL", directory)[0] == "Early Years"
+    assert agency_kind("Elmbridge Primary School", directory)[0] == "School"
