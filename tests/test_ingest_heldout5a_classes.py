@@ -439,3 +439,14 @@ def test_hq506_a_nursery_school_is_early_years():
     directory = AgencyDirectory()
     assert agency_kind("ELMBRIDGE NURSERY SCHOOL", directory)[0] == "Early Years"
     assert agency_kind("Elmbridge Primary School", directory)[0] == "School"
+
+
+def test_hq506_an_agency_column_cell_naming_a_case_system_is_its_agency(tmp_path):
+    rows = [
+        ["Date", "Agency", "Details"],
+        ["04/01/2019", "Police", "Officers attended a report of shouting at the flat."],
+        ["09/02/2019", "nDelius", "Supervision appointment kept by Mr Aske."],
+        ["11/03/2019", "EMIS", "Perrin seen by the GP with a chest infection."],
+    ]
+    result = import_file(write_csv(tmp_path / "Integrated chronology.csv", rows), today=TODAY)
+    assert [r.agency for r in result.records] == ["Police", "Probation", "GP"]
