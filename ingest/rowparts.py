@@ -61,8 +61,8 @@ def continuation(
     if len(labels) == 1 and len(filled) > 1 and len(texts[labels[0]].split()) <= 3:
         label = texts[labels[0]]
         filled.remove(labels[0])
-    if not filled or author and label:
-        return None  # a type and a worker beside the text: an entry missing its date
+    if not filled or author and (label or len(filled) > 1):
+        return None  # a type or an outcome and a worker beside the text: an entry, undated
     first = texts[filled[0]]
     if len(filled) == 1 and not_entry_text(first):
         return None  # "Page 1 of 1", "January - June 2019" under the last entry: not its text

@@ -172,21 +172,22 @@ def test_hq503_a_note_added_by_another_worker_under_an_entry_continues_it(tmp_pa
 
 def test_hq503_a_dated_row_with_text_and_a_worker_is_still_an_entry(tmp_path):
     """The join needs the row's date to be missing: a dated row with the same cells is an
-    entry of its own, and an undated row with a type as well stays an undated entry."""
+    entry of its own, and an undated row with a type or an outcome as well stays an
+    undated entry (quarantined for a person to date)."""
+    visit = "Home visit; Perrin seen with his grandmother, all well."
+    note = "Manager's note - the plan above is agreed."
+    call = "Call from the school nurse about Perrin's weight."
+    asked = "Requests sent to the GP and the school."
     rows = [
-        ["Date", "Type", "Details", "Worker"],
-        [
-            "04/05/2021",
-            "Visit",
-            "Home visit; Perrin seen with his grandmother, all well.",
-            "D. Aske",
-        ],
-        ["05/05/2021", "", "Manager's note - the plan above is agreed.", "H. Brackley"],
-        ["", "Phone call", "Call from the school nurse about Perrin's weight.", "P. Lund"],
+        ["Date", "Type", "Details", "Outcome", "Worker"],
+        ["04/05/2021", "Visit", visit, "", "D. Aske"],
+        ["05/05/2021", "", note, "", "H. Brackley"],
+        ["", "Phone call", call, "", "P. Lund"],
+        ["", "", asked, "Replies by Friday", "P. Lund"],
     ]
     result = import_file(write_csv(tmp_path / "CSC extract.csv", rows), today=TODAY)
     assert [r.provenance.row for r in result.records] == [2, 3]
-    assert [q.provenance.row for q in result.quarantined] == [4]
+    assert [q.provenance.row for q in result.quarantined] == [4, 5]
 
 
 def test_hq502_an_entry_under_a_month_heading_with_its_own_date_keeps_it(tmp_path):
