@@ -315,12 +315,16 @@ class AgencyDirectory:
 
     def agency_of(self, text: str) -> str | None:
         """An agency column's cell: the name the directory knows, else the kind of service
-        the name describes ("Tamsford Recovery Partnership" -> substance misuse), else None
+        the name describes ("Tamsford Recovery Partnership" -> substance misuse), else the
+        agency whose case system the cell names alone ("nDelius" -> Probation), else None
         (the cell then stands as its own agency)."""
         key = ("kind", text)
         if key in self._kinds:
             return self._kinds[key]
-        found = self.canonical(text) or agency_kind(text, self)[0]
+        # a case system's name alone ("nDelius", "EMIS"): the agency that keeps it
+        found = (
+            self.canonical(text) or agency_kind(text, self)[0] or self.systems.get(norm_label(text))
+        )
         if len(self._kinds) < 4096:
             self._kinds[key] = found
         return found

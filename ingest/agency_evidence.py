@@ -73,7 +73,11 @@ def heading_agency(text: str, directory: AgencyDirectory, loose: bool = False) -
     when the text is not a short heading naming one. `loose`: the file is already divided
     by agency headings, so a short line of the same shape whose kind words point to one
     agency at all ("DA outreach worker") heads the next section too."""
-    if len(text.split()) > 8 or any(c.isdigit() for c in text):
+    # A heading written in capitals may be a service's full name ("NHS ... HEALTH BOARD -
+    # HEALTH VISITING (NAMED PERSON SERVICE)"): nobody writes an entry's sentence so.
+    caps = text.isupper()
+    most = MAX_CAPS_WORDS if caps else 6
+    if len(text.split()) > (MAX_CAPS_WORDS if caps else 8) or any(c.isdigit() for c in text):
         return None
     if loose and (found := _loose_heading(text, directory)):
         return found
@@ -83,13 +87,14 @@ def heading_agency(text: str, directory: AgencyDirectory, loose: bool = False) -
     if head and head != text and (found := directory.exact(head)):
         return found
     head = head or text
-    if (m := _KIND_AFTER.match(head)) and len(m[1].split()) <= 6 and _name_shaped(m[1]):
+    if (m := _KIND_AFTER.match(head)) and len(m[1].split()) <= most and _name_shaped(m[1]):
         return agency_kind(head, directory)[0]  # "Tarnwick Family Project (charity)"
-    if len(head.split()) > 6 or not _name_shaped(head):
+    if len(head.split()) > most or not _name_shaped(head):
         return None  # "Seen by GP" is an entry without its date, not a heading
     return agency_kind(head, directory)[0]
 
 
+MAX_CAPS_WORDS = 12  # words of a heading written in capitals
 LOOSE_MIN = 0.5  # kind score a heading needs among other agency headings (MIN_SCORE alone)
 MAX_LOOSE_WORDS = 5
 

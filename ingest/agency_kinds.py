@@ -52,7 +52,16 @@ _add("Voluntary Sector", 1.0, "home start", "homestart", "action group")
 _add("Voluntary Sector", 0.7, "foundation", "community interest", "third sector", "volunteers")
 _add("Police", 1.0, "police", "constabulary", "policing", "public protection")
 _add("School", 1.0, "school", "academy", "college", "education", "pupil referral")
-_add("Early Years", 1.0, "early years", "nursery", "day nursery", "preschool", "pre school")
+_add(
+    "Early Years",
+    1.0,
+    "early years",
+    "nursery",
+    "day nursery",
+    "nursery school",
+    "preschool",
+    "pre school",
+)
 _add("Early Years", 1.0, "playgroup", "childminder", "childminding", "eyfs")
 _add("School Nursing", 1.0, "school nursing", "school nurse", "school nurses", "school health")
 _add("School", 0.8, "primary", "secondary", "infants", "juniors", "sixth form", "learning trust")
@@ -67,6 +76,7 @@ _add("Housing", 1.0, "housing", "tenancy", "homelessness", "landlord", "homes")
 _add("Ambulance", 1.0, "ambulance", "paramedic", "paramedics")
 _add("Youth Justice", 1.0, "youth justice", "youth offending", "yot", "yos", "yjs")
 _add("Early Help", 1.0, "early help", "family hub", "family hubs", "team around the family")
+_add("Early Help", 1.0, "family help")  # England's Family Help services (2025 on)
 _add("Early Help", 1.0, "childrens centre", "childrens centres", "sure start")
 _add("Children's Social Care", 1.0, "childrens social care", "childrens services", "mash")
 _add("Children's Social Care", 0.9, "social care", "social work", "childrens social work")

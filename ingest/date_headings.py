@@ -6,6 +6,7 @@ is carried down into a new date column; the heading rows are skipped with their 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from itertools import repeat
 from operator import sub
@@ -14,11 +15,14 @@ from ingest.agencies import AgencyDirectory
 from ingest.agency_evidence import heading_agency
 from ingest.dates import DateError, parse_date, parse_time_approx
 from ingest.header import about_document
+from ingest.joined_lines import CONTINUED, may_be_entry
 from ingest.month_days import day_in_month
 from ingest.readers.base import RawTable, cell_text
 from ingest.records import DateInterval
+from ingest.text_times import leading_time
 
 MIN_HEADINGS = 2
+_ISO = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
 _AGENCIES = AgencyDirectory()
 _DAY = ("day", "exact")
 
@@ -28,8 +32,8 @@ def heading_date(row: list[object], coarse: bool = False) -> str | None:
     `coarse`, a month, week, season or span too ("March 2021", "approx. June 2020"): in a
     diary whose entries carry no date, the heading's date is theirs however precise."""
     text = _only_cell(row)
-    if text is None or not any(c.isalpha() for c in text) and "/" not in text:
-        return None
+    if text is None or not (any(c.isalpha() for c in text) or "/" in text or _ISO.match(text)):
+        return None  # a bare number or sum is no heading; "2022-12-13 1005" is one
     try:
         iv = parse_date(text)
     except DateError:
@@ -73,15 +77,24 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
     headings: set[tuple[str, int]] = set()
     current: str | None = None
     entries = 0
+    # Running text (Word paragraphs, a one-column log): a heading's date over the entry's
+    # paragraphs. The first is the entry; the next ones continue it, unless one opens with
+    # its own time ("14:35 Obs taken": the day's next entry), as in a table's time column.
+    running = width == 1 or raw.all_text and _one_column(raw)
+    opened = False  # an entry under the current heading has started
+    last_text = ""
+    doubtful: set[tuple[str, int]] = set()
     for i, r in enumerate(raw.rows):
         if dates[i]:
             current = dates[i]
+            opened = False
             headings.add(raw.positions[i])
             rows.append([current, *[blank] * len(r)])  # skipped: its date is in column 1
         elif i < first:
             rows.append(["Date" if i == above else blank, *r])
         elif _agency_line(r):  # the next agency's section: its entries await its dates
             current = None
+            opened = False
             rows.append([blank, *r])
         else:
             texts = [cell_text(v) for v in r if cell_text(v)]
@@ -92,6 +105,14 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
             when = current
             if dated and current and (day := _day_of(cells, current)) is not None:
                 when, cells[day[0]] = day[1]  # "18th - ..." under "September 2021"
+            elif dated and current and (own := _own_date(cells)) is not None:
+                when, cells[own[0]] = own[1]  # "w/c 14 Oct 2019 - ..." under "October 2019"
+            elif dated and running and opened and leading_time(texts[0]) is None:
+                when = CONTINUED
+                if may_be_entry(texts[0], last_text):
+                    doubtful.add(raw.positions[i])
+            opened = opened or bool(dated and current)
+            last_text = texts[0] if texts else last_text
             rows.append([when if dated else blank, *cells])
     if not entries:
         return None
@@ -99,11 +120,34 @@ def carry_date_headings(raw: RawTable) -> tuple[RawTable, str] | None:
         raw.label, rows, list(raw.positions), list(raw.notes), raw.all_text, list(raw.preamble)
     )
     split.date_headings = headings
+    split.doubtful_joins = doubtful
     note = (
         f"'{raw.label or 'the table'}': {len(found)} date heading rows, each entry under one "
         "takes its date"
     )
     return split, note
+
+
+def _one_column(raw: RawTable) -> bool:
+    """Every row's text in one column: running text (a Word document's paragraphs)."""
+    return all(sum(1 for v in r if cell_text(v)) <= 1 for r in raw.rows)
+
+
+def _own_date(cells: list[object]) -> tuple[int, tuple[str, str]] | None:
+    """(the first filled cell, (the date it opens with, the text after it)) when an entry
+    under a heading writes its own whole date: its own, not the heading's."""
+    from ingest.leading_dates import leading_date  # it reads headings with this module
+
+    for i, v in enumerate(cells):
+        if isinstance(v, str) and v.strip():
+            found = leading_date(v.strip()) if _DIGIT_NEAR.search(v, 0, 48) else None
+            return (i, found) if found is not None and found[1] else None
+        if v is not None and v != "":
+            return None
+    return None
+
+
+_DIGIT_NEAR = re.compile(r"\d")
 
 
 def _day_of(cells: list[object], heading: str) -> tuple[int, tuple[str, str]] | None:

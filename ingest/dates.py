@@ -105,10 +105,12 @@ _DATE_THEN_REMARK = re.compile(
 )
 
 
-# A remark that says the date is approximate: "12/03/2021 - approx", "04/03/2018 [est.]".
+# A remark that says the date is approximate: "12/03/2021 - approx", "04/03/2018 [est.]",
+# "16/04/2020 (tbc)" (to be confirmed: the writer is not sure of it).
 _APPROX_REMARK = re.compile(
     r"^[(\[]?\s*(?:approx(?:imately)?\.?|approximate(?: date)?|circa|c\.|ca\.?|"
-    r"est(?:imated|imate)?\.?|about|around|roughly|date approx(?:imate)?|\?+)\s*[)\]]?$",
+    r"est(?:imated|imate)?\.?|about|around|roughly|date approx(?:imate)?|\?+|"
+    r"tbc|tbcd|to be confirmed|unconfirmed|not confirmed)\s*[)\]]?$",  # not yet sure
     re.IGNORECASE,
 )
 

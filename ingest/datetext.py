@@ -431,6 +431,9 @@ def _read_unmarked(t: str, evidence: bool) -> DateInterval:
 _WITHIN_PREFIX = re.compile(
     r"(?:(?:some ?time|at some point|on a date)\s+)?(?:during|in|within|throughout)\s+(?=\S)"
     r"|(?:some ?time|at some point)\s+(?=\S)"
+    # "Unknown date 2019", "date unknown: March 2020": only the period written is known
+    r"|(?:(?:unknown|exact|uncertain)\s+(?:date|day)|(?:date|day)\s+(?:unknown|not\s+known))"
+    r"\s*[,:]?\s+(?=\S)"
 )
 # A day (or day and month) not known, written as a placeholder: "xx/05/2021", "??/05/2021",
 # "00.05.2021", "--/--/2019". Read before the approximate markers ("?" is one of them).

@@ -15,7 +15,7 @@ from ingest.colprofile import is_date_value, serial_like
 from ingest.columns import header_fields
 from ingest.dates import DateError, parse_date
 from ingest.nonrecords import subtotal_reason
-from ingest.period_labels import labelled_period
+from ingest.period_labels import labelled_period, numbered_section
 from ingest.readers.base import cell_text
 from ingest.textnorm import norm_label
 from ingest.titleblock import is_title_row, title_pair
@@ -67,6 +67,10 @@ _FURNITURE = re.compile(
     r"official[\s\-–]*sensitive([\s:\-–\[(]+(personal|commercial|locsen))?"
     # the marking's handling instruction: "OFFICIAL SENSITIVE - do not forward"
     r"([\s:\-–]+(do not|not for|not to be)\b[\w\s]{0,40})?|"
+    # "Confidential: contains third-party information", "RESTRICTED - not for onward
+    # disclosure": another marking, with what it asks of the reader
+    r"(confidential|restricted|secret|protect(ed)?)[\s:\-–]+(do not|not for|not to be|"
+    r"contains?|includes?)\b[\w\s'’-]{0,50}|"
     r"\d+ (entries|records|rows|events|contacts)( (shown|listed|returned|found|in total))?|"
     r"[*\-=_ ]*end[*\-=_ ]*|no further entries\b.*)\W*$",
     re.IGNORECASE,
@@ -136,7 +140,7 @@ def _is_period_heading(text: str) -> bool:
 
 def _is_section_heading(text: str) -> bool:
     """A period alone, or with a short label: "Entries for 2017" (ingest/period_labels.py)."""
-    return _is_period_heading(text) or labelled_period(text)
+    return _is_period_heading(text) or labelled_period(text) or numbered_section(text)
 
 
 def is_form_line(text: str) -> bool:

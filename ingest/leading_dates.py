@@ -14,6 +14,7 @@ from ingest.agency_evidence import heading_agency
 from ingest.date_headings import heading_date
 from ingest.dates import DateError, parse_date
 from ingest.header import _is_section_heading, about_document
+from ingest.joined_lines import CONTINUED, may_be_entry
 from ingest.readers.base import RawTable, cell_text
 from ingest.records import Issue, SourceRecord
 
@@ -34,7 +35,8 @@ _LEADING = re.compile(
     # "22/10/2018 – 1625 – text": between two dashes after a day's date, four digits are
     # its time (a year never follows a whole date)
     r"|\s*[-–—]\s*(?P<dashed>\d{1,2}[:.]?\d{2})(?=\s*[-–—:|]))?"
-    r"\s*(?:[-–—:|]+\s*|\s+)(?P<rest>\S.*)$",
+    # the entry after a dash, colon, bar, comma ("18th April 2019, ICPC held") or a space
+    r"\s*(?:[-–—:|]+\s*|,\s+|\s+)(?P<rest>\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 # "2019 (date unknown) - ...": the writer says the day is not known (docs/dates.md reads it)
@@ -50,9 +52,9 @@ _LEADING_COARSE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{2,4})\S.*)$",
     re.DOTALL | re.IGNORECASE,
 )
-# Where a date written before the entry can end: a dash, bar or colon with a space after it,
+# Where a date written before the entry can end: a dash, bar, colon or comma with a space after it,
 # a gap of two spaces, a tab or a line break ("May 2020  Early help assessment started").
-_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|\s{2,}|[\t\n]")
+_SEPARATOR = re.compile(r" ?[-–—|:]+\s+|,\s+|\s{2,}|[\t\n]")
 _DIGIT = re.compile(r"\d")  # every date this tool reads has a year
 MAX_HEAD = 48  # characters: the longest date wording ("between 3rd and 5th May 2022")
 MIN_ENTRIES = 2  # cells that must start with a date before a column is split
@@ -63,6 +65,8 @@ MIN_SHARE = 0.5  # of the column's filled cells from the first dated one on (not
 def leading_date(text: str) -> tuple[str, str] | None:
     """("12/03/2021 14:30", "Rent arrears letter sent") when the text starts with a date
     that reads; None otherwise."""
+    if text[:3].lower() == "on " and (narrated := _on_date(text)) is not None:
+        return narrated
     if text[:1] in ("[", "(") and (bracketed := _bracketed(text)) is not None:
         return bracketed
     found = None
@@ -96,6 +100,21 @@ def leading_date(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return found[1], text[found[0] :].strip()
+
+
+_ON = re.compile(r"on\s+(?=\S)", re.IGNORECASE)
+
+
+def _on_date(text: str) -> tuple[str, str] | None:
+    """("18th April 2019", "ICPC held") from "On 18th April 2019, ICPC held": a sentence
+    that opens with its day and a comma is an entry of a narrative diary. Without the comma
+    ("On 23/9/19 Mr K returned") it is narration inside an entry, and stays text."""
+    inner = text[_ON.match(text).end() :]
+    found = leading_date(inner)
+    if found is None or not found[1]:
+        return None
+    head = inner[: inner.rfind(found[1])].rstrip()
+    return found if head.endswith(",") else None
 
 
 _RANGE_ON = re.compile(r"(?:to|until|till|through|and)\s+\d", re.IGNORECASE)
@@ -199,7 +218,7 @@ def split_leading_dates(raw: RawTable) -> tuple[RawTable, str] | None:
             entry_open = _continues(text, sectioned)
             sectioned = sectioned or not entry_open and bool(heading_agency(text, _AGENCIES))
             mark = CONTINUED if entry_open else blank
-            if entry_open and _may_be_entry(text, above):
+            if entry_open and may_be_entry(text, above):
                 doubtful.add(pos)
             above = text
         rows.append([*cells[:best], mark, *cells[best:]])
@@ -239,24 +258,6 @@ def _coarse_before_capital(text: str) -> tuple[str, str] | None:
     return None
 
 
-# A line that says it belongs to the entry: "Outcome: ...", "- bullet", "(see above)"
-_PART = re.compile(r"^(?:[-–—•*(]|[A-Za-z][\w /]{0,20}:\s)")
-MAX_DOUBT_WORDS = 20  # an entry of its own is short: a longer line is the entry going on
-
-
-def _may_be_entry(text: str, above: str) -> bool:
-    """An undated line joined to the entry above that may be an entry whose date was left
-    out: short, a sentence of its own (a capital after a line that ended one), not a
-    labelled part ("Outcome: ..."). It is still joined; the entry is flagged to check."""
-    return (
-        text[:1].isupper()
-        and above.rstrip()[-1:] in (".", "!", "?", ")")
-        and len(text.split()) <= MAX_DOUBT_WORDS
-        and not _PART.match(text)
-    )
-
-
-CONTINUED = "(cont.)"  # the date cell's continuation marker (ingest/rowloop.py joins the row)
 _AGENCIES = AgencyDirectory()
 
 
@@ -274,7 +275,7 @@ def _continues(text: str, sectioned: bool = False) -> bool:
 
 def flag_doubtful_joins(records: list[SourceRecord], doubtful: set[tuple[str, int]]) -> None:
     """A warning on each entry that took in a line which may be an entry of its own
-    (`_may_be_entry`): the text is kept with it, and a person checks."""
+    (`may_be_entry`): the text is kept with it, and a person checks."""
     for record in records:
         prov = record.provenance
         rows = [n for n in prov.continued_rows if (prov.sheet, n) in doubtful]

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 # A total's label: "Total", "Sub-total (2019)", "Total contacts 2022:", "2023 total",
-# "Grand total", "Number of contacts: ", "Count".
+# "Grand total", "Number of contacts: ", "Count" (with its count: "Count = 12").
 _TOTAL_LABEL = re.compile(
     r"^(?:(?:sub[\s-]?|grand |running |year |annual )?totals?\b[\w\s()/:-]{0,30}|"
     r"[\w()/ -]{0,30}\b(?:sub[\s-]?)?totals?\W*|"
     r"(?:number|no\.?|count) of (?:contacts|entries|records|events|incidents|visits)\W*"
-    r"[\w()/ -]{0,20})$",
+    r"[\w()/ -]{0,20}|count)$",
     re.IGNORECASE,
 )
 # With its count beside it, a label naming the rows counted: "Entries for 2019: 6",
@@ -78,9 +78,11 @@ def stray_note(texts: list[str], text_cols: set[int]) -> str | None:
     return f"note row '{text[:40]}' (not an event)"
 
 
-# "date of birth 03/03/2014", "DOB: 14.07.17", "d.o.b. 1 May 2016": a person's details
+# "date of birth 03/03/2014", "DOB: 14.07.17", "d.o.b. 1 May 2016", "Sibling Arlo born 6th
+# May 2016": a person's details
 _BIRTH = re.compile(
-    r"\b(?:date of birth|d\.?\s?o\.?\s?b\.?)\s*[:\-–]?\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+    r"\b(?:date of birth|d\.?\s?o\.?\s?b\.?|born(?:\s+on)?)\s*[:\-–]?\s*"
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4})",
     re.IGNORECASE,
 )
@@ -89,9 +91,8 @@ _BIRTH = re.compile(
 def birth_note(texts: list[str], date_index: int) -> str | None:
     """A reason when a row without a date of its own only gives someone's date of birth
     ("Sibling: R. Vale, DOB 14/07/2017"): the people the chronology is about, not an event.
-    A birth that is an event carries its date in the date column."""
-    if texts[date_index]:
-        return None
+    A birth that is an event carries its date in the date column, apart from its text; a
+    row whose one cell is the whole note may have it in the date column ("Arlo DOB: ...")."""
     filled = [t for t in texts if t]
     if len(filled) != 1 or len(filled[0]) > 160 or not _BIRTH.search(filled[0]):
         return None

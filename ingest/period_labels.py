@@ -19,9 +19,23 @@ MAX_LABEL_WORDS = 3
 _LABEL = re.compile(
     r"\W*(?:entries|entry|contacts?|events?|records?|involvement|activity|chronology|section|"
     r"period|year|calendar|academic|school|financial|term|quarter|part|summary|log|"
-    r"notes|history|for|during|in|from|of|the|all|continued|cont(?:['’]?d)?|ctd)\W*",
+    r"notes|history|for|during|in|from|of|the|all|continued|cont(?:['’]?d)?|ctd|"
+    r"phase|stage|episode|chapter|\d{1,2}|[ivx]{1,4})\W*",  # "Period 3: April 2020 - ..."
     re.IGNORECASE,
 )
+# A section numbered without a period: "Phase 2", "KEY PRACTICE EPISODE 3", "Part IV": a
+# word for a part of the review's story, a number or letter, at most three words before
+# ("Section 47" is no section of the table: an enquiry of the Children Act).
+_NUMBERED = re.compile(
+    r"(?:[^\W\d_]+\s+){0,3}(?:phase|stage|episode|chapter|part|period)\s+"
+    r"(?:\d{1,2}|[ivx]{1,4}|[a-h])\W*",
+    re.IGNORECASE,
+)
+
+
+def numbered_section(text: str) -> bool:
+    """True for a short heading that numbers a section of the chronology."""
+    return len(text) <= 40 and _NUMBERED.fullmatch(text.strip()) is not None
 
 
 def labelled_period(text: str) -> bool:

@@ -34,7 +34,7 @@ from ingest.readers.xlsx_reader import read_xlsx
 from ingest.records import FileImport, QuarantinedRow, SkippedRow, SourceRecord
 from ingest.role_agencies import one_agency_by_role, role_evidence, source_as_agency
 from ingest.rowloop import Context, import_table
-from ingest.signoff_agency import signoff_agency
+from ingest.signoff_agency import signature_agency, signoff_agency
 from ingest.suspect import flag_suspect_dates
 from ingest.tables import Table, choose_tables
 
@@ -170,7 +170,9 @@ def import_file(
         elif own := one_agency_by_role(tables, directory):  # one agency's own staff
             agency, evidence = own
             agency_source = "practitioner role"
-        elif own := signoff_agency(tables, directory):  # "Completed by: ..., Vale Academy"
+        elif (own := signoff_agency(tables, directory)) or (
+            own := signature_agency(tables, directory)
+        ):  # "Completed by: ..., Vale Academy"; else each entry's "N. Nettle, GP"
             agency, evidence = own
             agency_source = "sign-off"
         else:
@@ -182,6 +184,7 @@ def import_file(
                 f"(--agency) to correct it"
             )
     by_role = None
+    by_sheet = agency_source == "sheet name"  # one sheet per agency, even if roles name some
     if agency_source not in ("given", "profile", "column"):
         # no agency column: an integrated chronology may name each entry's practitioner
         by_role = role_evidence(name, title, tables, agency_source, directory)
@@ -201,7 +204,8 @@ def import_file(
     for table in tables:
         rows_read += len(table.raw.rows)
         # a workbook of one sheet per agency: each sheet's entries are its own agency's
-        own = sheet_agency(table.raw.label, directory) if agency_source == "sheet name" else None
+        # (a row whose practitioner's role names no agency is its sheet's agency's)
+        own = sheet_agency(table.raw.label, directory) if by_sheet else None
         table_ctx = ctx
         if ctx.agency_from_column and table.mapping.index_of("agency") is None:
             # another sheet has an agency column, this one none: its sheet's name, or the file's

@@ -91,6 +91,7 @@ def import_table(
     text_cols = {idx[f] for f in CONTINUES_INTO if f in idx}
     # columns whose short value may label a continuation row: the type, or one unmapped
     label_cols = {i for i, _ in extra_idx} | ({idx["event_type"]} if "event_type" in idx else set())
+    author_cols = {idx["practitioner"]} if "practitioner" in idx else set()
     header = header_key(raw.rows[table.header_index]) if table.header_index >= 0 else ()
     header = header + ("",) * (width - len(header))
     group = group_row(raw.rows, table.header_index)  # "When | What | | Other" above it
@@ -195,7 +196,7 @@ def import_table(
         ):
             if date_text:  # "(cont.)" in the date cell: the text is in the others
                 texts[date_i] = ""
-            joined = continuation(texts, text_cols, last, bool(date_text), label_cols)
+            joined = continuation(texts, text_cols, last, bool(date_text), label_cols, author_cols)
             if joined is not None and _agency_heading(texts, ctx.directory, bool(section_agency)):
                 joined = None  # "Elmside Project (charity)": the next agency's section
             if joined is None:

@@ -42,34 +42,43 @@ def continuation(
     last: SourceRecord,
     marked_date: bool,
     label_cols: set[int] | frozenset[int] = frozenset(),
+    author_cols: set[int] | frozenset[int] = frozenset(),
 ) -> str | None:
     """The text to join to `last` when this undated row continues it, else None.
     `marked_date`: the date cell said "(cont.)". A short label in the type column beside
     the text ("History", "Examination", "Plan": a consultation over several rows) is kept
-    in front of it."""
+    in front of it. A name in the author column beside the text, and nothing else (no date,
+    time, type or reference: "Manager's note - agree with the plan" | "C. Lomax"), is a
+    note added to the entry by that person: joined with the name after it."""
     filled = [i for i, t in enumerate(texts) if t]
+    author = ""
+    authors = [i for i in filled if i in author_cols]
+    if len(authors) == 1 and any(i in text_cols for i in filled):
+        author = texts[authors[0]]
+        filled.remove(authors[0])
     label = ""
     labels = [i for i in filled if i in label_cols]
     if len(labels) == 1 and len(filled) > 1 and len(texts[labels[0]].split()) <= 3:
         label = texts[labels[0]]
         filled.remove(labels[0])
-    if not filled:
-        return None
+    if not filled or author and (label or len(filled) > 1):
+        return None  # a type or an outcome and a worker beside the text: an entry, undated
     first = texts[filled[0]]
     if len(filled) == 1 and not_entry_text(first):
         return None  # "Page 1 of 1", "January - June 2019" under the last entry: not its text
+    by = f" ({author})" if author else ""
     marked = continuation_text(first)
     if marked is not None:
-        return marked
+        return marked + by
     if marked_date and all(i in text_cols for i in filled):
-        return first
+        return first + by
     # Unmarked: text only in the entry's text columns, under a long entry, and itself
     # more than a word or two (a lone "Visit" with no date is an entry missing its date).
     if any(i not in text_cols for i in filled) or len(first.split()) < 4:
         return None
     if len(last.description) < 40:
         return None
-    return f"{label}: {first}" if label else first
+    return (f"{label}: {first}" if label else first) + by
 
 
 def join_continuation(

@@ -29,12 +29,13 @@ TODAY = date(2026, 11, 26)
         ("09:10 HV visit, baby weighed", time(9, 10)),
         ("7.45pm - mother rang the duty line", time(19, 45)),
         ("3 pm visit cancelled by father", time(15, 0)),
-        # never from the middle of a sentence, a date, a bare number or a range
+        # a span gives its start, as a time column's "14:30-15:30" does (docs/dates.md)
+        ("10:30-11:00 core group", time(10, 30)),
+        # never from the middle of a sentence, a date or a bare number
         ("Visit at 14:35 with the social worker", None),
         ("14.05.2021 review of the plan", None),
         ("2019 - family moved to the area", None),
         ("1435 contacts logged this year", None),
-        ("10:30-11:00 core group", None),
         ("25:10 not a time", None),
         ("12:30", None),  # a time alone is no entry text
     ],
