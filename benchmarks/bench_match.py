@@ -91,7 +91,31 @@ def run_splink(records: list, threshold: float | None = None) -> list[list[str]]
 METHODS = {"matcher": run_matcher, "naive": run_naive, "splink": run_splink}
 
 
+def _reset_peak() -> None:
+    """Forget the peak memory this process inherited: a child started by fork and exec keeps
+    its parent's high-water mark in ru_maxrss (the parent holds every case's records, so
+    small cases printed the parent's size). Linux: writing 5 to clear_refs resets VmHWM."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory since _reset_peak (ru_maxrss where /proc lacks it)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(method: str, data: str, out: str, threshold: float | None) -> None:
+    _reset_peak()
     with open(data, "rb") as fh:
         records = pickle.load(fh)  # noqa: S301 - our own temp file
     t0, c0 = time.perf_counter(), time.process_time()
@@ -103,7 +127,7 @@ def child(method: str, data: str, out: str, threshold: float | None) -> None:
     # CPU seconds of all the process's threads: on a machine shared with other work the
     # wall clock measures the neighbours too
     cpu = time.process_time() - c0
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_mb()
     with open(out, "w") as fh:
         json.dump({"groups": groups, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb}, fh)
 
@@ -421,6 +445,7 @@ def child_import(folder: str, period: list[str]) -> None:
     from ingest import import_file
     from timeline.matching import match_records
 
+    _reset_peak()
     p = (date.fromisoformat(period[0]), date.fromisoformat(period[1]))
     t0, c0 = time.perf_counter(), time.process_time()
     records = []
@@ -429,7 +454,7 @@ def child_import(folder: str, period: list[str]) -> None:
     t1, c1 = time.perf_counter(), time.process_time()
     res = match_records(records)
     t2, c2 = time.perf_counter(), time.process_time()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     print(
         f"{len(records)} records; import {t1 - t0:.2f} s ({c1 - c0:.2f} cpu), matching "
         f"{t2 - t1:.2f} s ({c2 - c1:.2f} cpu), total {t2 - t0:.2f} s ({c2 - c0:.2f} cpu); "
